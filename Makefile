@@ -1,0 +1,26 @@
+# Steady. `make serve` to run it, `make test` to test everything.
+SHELL := /bin/bash
+WASM_ENV := scripts/with-wasm-env
+
+.PHONY: setup serve dist test test-native test-e2e
+
+## Install whatever is missing (idempotent, quiet when nothing is).
+setup:
+	@scripts/setup.sh
+
+## Development build on http://127.0.0.1:8080 with live reload.
+serve: setup
+	$(WASM_ENV) trunk serve
+
+## Release build into dist/.
+dist: setup
+	$(WASM_ENV) trunk build --release
+
+## Every test: native unit tests, then the end-to-end suite against the release build.
+test: setup test-native dist test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-e2e:
+	npx playwright test

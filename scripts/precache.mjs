@@ -1,0 +1,43 @@
+// Trunk post_build hook: writes the build version and the list of every file of
+// the build into the staged sw.js. Trunk hashes file names on every build, so the
+// list can only be known here.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("precache.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
+const release = process.env.TRUNK_PROFILE === "release";
+const base = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/");
+const WORKER = "sw.js";
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+}
+
+const files = walk(staging)
+  .map((path) => relative(staging, path).split(sep).join("/"))
+  .filter((path) => path !== WORKER)
+  .sort();
+
+const hash = createHash("sha256");
+for (const file of files) {
+  hash.update(file);
+  hash.update(readFileSync(join(staging, file)));
+}
+const build = hash.digest("hex").slice(0, 16);
+
+const workerPath = join(staging, WORKER);
+const template = readFileSync(workerPath, "utf8");
+const urls = files.map((file) => base + file);
+const worker = template
+  .replace('"__STEADY_BUILD__"', JSON.stringify(build))
+  .replace('["__STEADY_FILES__"]', JSON.stringify(release ? urls : []))
+  .replace('"__STEADY_RELEASE__"', JSON.stringify(String(release)))
+  .replace('"__STEADY_INDEX__"', JSON.stringify(base + "index.html"));
+if (worker.includes("__STEADY_")) throw new Error("sw.js template placeholder not replaced");
+writeFileSync(workerPath, worker);
+console.log(`precache: build ${build}, ${release ? urls.length : 0} files`);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building and testing Steady needs. Safe to run again: it says
+# nothing about what is already there and names everything it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+installed_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+# 1. Debian packages: Chromium for the tests, and (unless rustup already has the
+#    wasm32 target, as on a normal laptop) a Rust toolchain that can build std for wasm.
+route=$(scripts/wasm-route)
+packages=(chromium chromium-driver)
+[ "$route" = debian ] && packages+=(rustc-web cargo-web rust-web-src lld-22)
+missing=()
+for p in "${packages[@]}"; do installed_pkg "$p" || missing+=("$p"); done
+if ((${#missing[@]})); then
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ "$route" = debian ] && ! rustup toolchain list | grep -q '^debian-web'; then
+  say "registering Debian's wasm-capable Rust (/usr) with rustup as 'debian-web'"
+  rustup toolchain link debian-web /usr
+fi
+
+# 2. Trunk, pinned (0.22 needs a newer rustc than this machine's stable).
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "installing trunk $TRUNK_VERSION with cargo (10–20 minutes the first time)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+fi
+
+# 3. wasm-bindgen-cli: must equal the wasm-bindgen in Cargo.lock.
+bindgen=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
+  say "installing wasm-bindgen-cli $bindgen with cargo (a few minutes)"
+  # Not --locked: one of its locked dependency versions is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$bindgen" --quiet --force
+fi
+
+# 4. npm packages from the lockfile: Playwright (no browser download; tests use
+#    /usr/bin/chromium) and binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm).
+if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null \
+   && ! [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  say "installing npm packages from package-lock.json (@playwright/test, binaryen)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi

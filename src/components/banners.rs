@@ -1,0 +1,91 @@
+//! Messages about stored data: what couldn't be read, and saves that failed.
+
+use leptos::prelude::*;
+
+use crate::storage::{Problem, Store};
+
+/// Shown when stored data could not be read. Nothing is deleted; the person can
+/// copy the text out, and only on their say-so is it set aside.
+#[component]
+pub fn StorageProblems() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <For
+            each=move || store.problems.get()
+            key=|problem| (problem.key, problem.raw.clone())
+            children=move |problem| view! { <ProblemNotice problem store/> }
+        />
+    }
+}
+
+#[component]
+fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
+    let key = problem.key;
+    let text_id = format!("raw-{key}");
+    let copied = RwSignal::new(None::<&'static str>);
+    let outcome = RwSignal::new(None::<String>);
+    let raw = problem.raw.clone();
+
+    let copy = move |_| {
+        let raw = raw.clone();
+        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+        leptos::task::spawn_local(async move {
+            let done = match clipboard {
+                Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&raw)).await.is_ok(),
+                None => false,
+            };
+            copied.set(Some(if done {
+                "Copied. Paste it somewhere safe, like a note or an email to yourself."
+            } else {
+                "Couldn't copy automatically. Select the text in the box and copy it."
+            }));
+        });
+    };
+    let set_aside = move |_| {
+        if let Err(why) = store.set_aside(key) {
+            outcome.set(Some(why));
+        }
+    };
+
+    view! {
+        <section class="notice notice-problem" role="alert" data-testid="storage-problem" data-key=key>
+            <h2>"Some saved data couldn't be read"</h2>
+            <p>{problem.message()}</p>
+            <label for=text_id.clone()>"The stored text, exactly as it is"</label>
+            <textarea id=text_id readonly rows="3" data-testid="storage-problem-raw">
+                {problem.raw.clone()}
+            </textarea>
+            <p class="detail">"Details: " {problem.detail()}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=copy>"Copy text"</button>
+                <button type="button" class="button secondary" on:click=set_aside data-testid="set-aside">
+                    "Keep a copy aside and start fresh"
+                </button>
+            </div>
+            <p role="status">{move || copied.get()}</p>
+            <p class="error">{move || outcome.get()}</p>
+        </section>
+    }
+}
+
+/// A save that failed stays visible until a later save succeeds.
+#[component]
+pub fn SaveErrorBanner() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <div class="save-error-region" role="alert" aria-live="assertive">
+            {move || {
+                store
+                    .save_error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="notice notice-error" data-testid="save-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

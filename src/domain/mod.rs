@@ -1,0 +1,4 @@
+//! Pure types and rules: no browser APIs, no Leptos. Tested with `cargo test`.
+
+pub mod helplines;
+pub mod settings;
