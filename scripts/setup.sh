@@ -44,8 +44,7 @@ fi
 
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
 #    /usr/bin/chromium) and binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm).
-if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null \
-   && ! [ node_modules/.package-lock.json -nt package-lock.json ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json (@playwright/test, binaryen)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

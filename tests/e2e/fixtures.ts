@@ -1,0 +1,55 @@
+// Shared test set-up. Every test gets a guard that fails it if any request left
+// 127.0.0.1: Steady never talks to anyone but its own origin.
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+/** Starts recording requests that go anywhere but 127.0.0.1; returns the live list. */
+export function watchOutsideRequests(context: BrowserContext): string[] {
+  const outside: string[] = [];
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    const network = ["http:", "https:", "ws:", "wss:"].includes(url.protocol);
+    if (network && url.hostname !== "127.0.0.1") outside.push(request.url());
+  });
+  return outside;
+}
+
+export const test = base.extend<{ originGuard: void }>({
+  originGuard: [
+    async ({ context }, use) => {
+      const outside = watchOutsideRequests(context);
+      await use();
+      expect(outside, "requests that left 127.0.0.1").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens a route and waits until the app (not the static shell) has mounted. */
+export async function openApp(page: Page, path = "/") {
+  await page.goto(path);
+  await expect(page.getByTestId("nav-today")).toBeVisible();
+  await expect(page.getByTestId("static-shell")).toHaveCount(0);
+}
+
+/** The raw text stored under a localStorage key, or null. */
+export function stored(page: Page, key: string): Promise<string | null> {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** Waits until a service worker controls the page (after the first visit). */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          if (navigator.serviceWorker.controller) resolve();
+          navigator.serviceWorker.addEventListener("controllerchange", () => resolve());
+        }),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { test, expect, openApp, stored } from "./fixtures";
+
+test("US helplines by default: call, text and TTY links with the number shown", async ({ page }) => {
+  await openApp(page, "/help");
+  const lines = page.getByTestId("helplines");
+  await expect(lines.locator("li").first()).toHaveAttribute("data-testid", "helpline-us-emergency");
+
+  const emergency = page.getByTestId("helpline-us-emergency");
+  await expect(emergency.getByRole("link", { name: /Call Emergency services/ })).toHaveAttribute("href", "tel:911");
+
+  const samhsa = page.getByTestId("helpline-us-samhsa");
+  const call = samhsa.getByRole("link", { name: /^Call SAMHSA/ });
+  await expect(call).toHaveAttribute("href", "tel:+18006624357");
+  await expect(call).toContainText("1-800-662-4357");
+  await expect(samhsa.getByRole("link", { name: /TTY/ })).toHaveAttribute("href", "tel:+18004874889");
+  await expect(samhsa.getByRole("link", { name: /ZIP code/ })).toHaveAttribute("href", "sms:435748");
+  await expect(samhsa).toContainText("24/7");
+
+  const crisis = page.getByTestId("helpline-us-988");
+  await expect(crisis.getByRole("link", { name: /^Call 988/ })).toHaveAttribute("href", "tel:988");
+  await expect(crisis.getByRole("link", { name: /^Text 988/ })).toHaveAttribute("href", "sms:988");
+
+  await expect(page.getByTestId("helpline-us-poison").getByRole("link", { name: /^Call/ })).toHaveAttribute(
+    "href",
+    "tel:+18002221222",
+  );
+});
+
+const REGIONS = [
+  { code: "CA", emergency: "tel:911", other: "helpline-ca-nors" },
+  { code: "UK", emergency: "tel:999", other: "helpline-uk-samaritans" },
+  { code: "IE", emergency: "tel:112", other: "helpline-ie-hse" },
+  { code: "AU", emergency: "tel:000", other: "helpline-au-lifeline" },
+];
+
+for (const region of REGIONS) {
+  test(`region ${region.code} shows its own lines and is remembered after reload`, async ({ page }) => {
+    await openApp(page, "/help");
+    await page.getByTestId("region-picker").selectOption(region.code);
+    const first = page.getByTestId("helplines").locator("li").first();
+    await expect(first.getByRole("link", { name: /^Call/ })).toHaveAttribute("href", region.emergency);
+    await expect(page.getByTestId(region.other)).toBeVisible();
+    await expect(page.getByTestId("helpline-us-samhsa")).toHaveCount(0);
+    expect(await stored(page, "steady.settings")).toBe(`{"v":1,"data":{"region":"${region.code}"}}`);
+
+    await page.reload();
+    await expect(page.getByTestId("region-picker")).toHaveValue(region.code);
+    await expect(page.getByTestId(region.other)).toBeVisible();
+  });
+}
+
+test("the overdose guide is one tap from Help and calls the region's emergency number", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("region-picker").selectOption("UK");
+  await page.getByTestId("sos").click();
+  await page.getByTestId("overdose-guide").click();
+  await expect(page).toHaveURL("/help/overdose");
+  const guide = page.getByTestId("overdose-page");
+  await expect(guide.getByRole("heading", { level: 1 })).toContainText("overdosing");
+  await expect(guide).toContainText("naloxone");
+  await expect(guide).toContainText("second dose");
+  await expect(guide).toContainText("recovery position");
+  await expect(guide).toContainText("Don't put them in a cold shower");
+  await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:999");
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+import { test, expect, openApp, waitForServiceWorker, watchOutsideRequests } from "./fixtures";
+
+test("after one online visit the app, its data and deep links work offline", async ({ page, context }) => {
+  await openApp(page, "/help");
+  await waitForServiceWorker(page);
+  await page.getByTestId("region-picker").selectOption("UK");
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("nav-today")).toBeVisible();
+  await expect(page.getByTestId("helpline-uk-samaritans")).toBeVisible();
+
+  for (const path of ["/", "/plan", "/help/overdose", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("nav-today")).toBeVisible();
+    await expect(page.getByTestId("not-found")).toHaveCount(0);
+  }
+  await expect(page.getByTestId("region-picker")).toHaveValue("UK");
+  await context.setOffline(false);
+});
+
+test("the service worker precaches every file of this build", async ({ page, request }) => {
+  await openApp(page, "/");
+  await waitForServiceWorker(page);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const steady = names.filter((n) => n.startsWith("steady-"));
+    const cache = await caches.open(steady[0]);
+    return { names: steady, urls: (await cache.keys()).map((r) => new URL(r.url).pathname).sort() };
+  });
+  expect(cached.names).toHaveLength(1);
+  const html = await (await request.get("/")).text();
+  const referenced = [...html.matchAll(/(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]);
+  for (const url of [...referenced, "/index.html", "/manifest.webmanifest", "/icons/icon-512.png"]) {
+    expect(cached.urls).toContain(url);
+  }
+  expect(cached.urls.some((u) => u.endsWith(".wasm"))).toBe(true);
+});
+
+test("the manifest describes an installable standalone app", async ({ request }) => {
+  const manifest = await (await request.get("/manifest.webmanifest")).json();
+  expect(manifest).toMatchObject({ short_name: "Steady", start_url: "/", scope: "/", display: "standalone" });
+  const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]));
+  for (const icon of manifest.icons) {
+    const response = await request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+});
+
+test("Chromium reports no installability errors", async ({ baseURL }, testInfo) => {
+  // A persistent profile: the default incognito-like context always answers "in-incognito".
+  const dir = mkdtempSync(join(tmpdir(), "steady-install-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+  });
+  const outside = watchOutsideRequests(context);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openApp(page, "/");
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  expect(outside).toEqual([]);
+});

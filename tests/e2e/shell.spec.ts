@@ -1,0 +1,91 @@
+import { test, expect, openApp, watchOutsideRequests } from "./fixtures";
+
+const SCREENS = [
+  { tab: "nav-today", path: "/", heading: "Today" },
+  { tab: "nav-log", path: "/log", heading: "Craving log" },
+  { tab: "nav-cope", path: "/cope", heading: "Ways to cope" },
+  { tab: "nav-plan", path: "/plan", heading: "My plan" },
+  { tab: "nav-help", path: "/help", heading: "Get help now" },
+];
+
+test("bottom navigation reaches every screen and marks the current one", async ({ page }) => {
+  await openApp(page, "/");
+  for (const screen of SCREENS) {
+    await page.getByTestId(screen.tab).click();
+    await expect(page).toHaveURL(screen.path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(screen.heading);
+    await expect(page.getByTestId(screen.tab)).toHaveAttribute("aria-current", "page");
+  }
+  await page.getByTestId("nav-settings").click();
+  await expect(page).toHaveURL("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
+});
+
+test("the Get help button is on every screen and opens Help in one tap", async ({ page }) => {
+  for (const path of ["/", "/log", "/cope", "/plan", "/settings", "/help/overdose", "/no-such-page"]) {
+    await openApp(page, path);
+    await page.getByTestId("sos").click();
+    await expect(page).toHaveURL("/help");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+    await expect(page.locator('a[href="tel:911"]').first()).toBeVisible();
+  }
+});
+
+test("unfinished screens say so plainly, with no made-up numbers", async ({ page }) => {
+  for (const path of ["/", "/log", "/cope", "/plan"]) {
+    await openApp(page, path);
+    await expect(page.getByText("Not built yet.")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(/\b\d+ days?\b/);
+  }
+});
+
+test("deep links work on reload", async ({ page }) => {
+  for (const path of ["/log", "/plan", "/settings", "/help/overdose"]) {
+    await openApp(page, path);
+    await page.reload();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByTestId("nav-today")).toBeVisible();
+    await expect(page.getByTestId("not-found")).toHaveCount(0);
+  }
+});
+
+test("an unknown path shows a friendly page with a way home", async ({ page }) => {
+  await openApp(page, "/this/does/not/exist");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByTestId("today")).toBeVisible();
+});
+
+test("with JavaScript off, the static page still offers the helplines", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const outside = watchOutsideRequests(context);
+  const page = await context.newPage();
+  await page.goto("/help");
+  await expect(page.getByRole("link", { name: "Steady" })).toBeVisible();
+  await expect(page.getByTestId("shell-988")).toHaveAttribute("href", "tel:988");
+  await expect(page.getByTestId("shell-988")).toContainText("988");
+  await expect(page.getByTestId("shell-samhsa")).toHaveAttribute("href", "tel:+18006624357");
+  await expect(page.getByTestId("shell-samhsa")).toContainText("1-800-662-4357");
+  await context.close();
+  expect(outside).toEqual([]);
+});
+
+test("the app takes over from the static shell without moving the frame", async ({ page }) => {
+  // Hold the wasm back so the static shell can be measured first.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/help");
+  const shellHeader = await page.locator(".topbar").boundingBox();
+  const shellNav = await page.locator(".tabbar").boundingBox();
+  await expect(page.getByTestId("static-shell")).toBeVisible();
+  release();
+  await expect(page.getByTestId("static-shell")).toHaveCount(0);
+  await expect(page.getByTestId("nav-today")).toBeVisible();
+  expect(await page.locator(".topbar").boundingBox()).toEqual(shellHeader);
+  expect(await page.locator(".tabbar").boundingBox()).toEqual(shellNav);
+});
