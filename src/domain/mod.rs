@@ -1,4 +1,5 @@
 //! Pure types and rules: no browser APIs, no Leptos. Tested with `cargo test`.
 
+pub mod counter;
 pub mod helplines;
 pub mod settings;
