@@ -10,6 +10,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
+use components::clock::Clock;
 use components::shell::{BottomNav, TopBar};
 use pages::{
     cope::Cope, help::Help, log::Log, not_found::NotFound, overdose::Overdose, plan::Plan,
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    provide_context(Clock::start());
 
     view! {
         <Router>

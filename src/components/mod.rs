@@ -1,5 +1,8 @@
 //! Widgets shared by screens.
 
 pub mod banners;
+pub mod clock;
+pub mod counter_list;
+pub mod money;
 pub mod region_picker;
 pub mod shell;

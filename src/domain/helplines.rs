@@ -53,6 +53,17 @@ impl Region {
         }
     }
 
+    /// ISO 4217 code for showing money saved.
+    pub fn currency(self) -> &'static str {
+        match self {
+            Region::UnitedStates => "USD",
+            Region::Canada => "CAD",
+            Region::UnitedKingdom => "GBP",
+            Region::Ireland => "EUR",
+            Region::Australia => "AUD",
+        }
+    }
+
     /// The region's lines, emergency services first.
     pub fn helplines(self) -> &'static [Helpline] {
         match self {

@@ -2,4 +2,5 @@
 
 pub mod counter;
 pub mod helplines;
+pub mod money;
 pub mod settings;

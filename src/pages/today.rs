@@ -1,21 +1,457 @@
+//! Today: the main clean-time counter, its milestones, slips and history.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::components::counter_list::CounterList;
+use crate::components::money::format_cents;
+use crate::domain::counter::{
+    self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
+    DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
+};
+use crate::domain::money::parse_cents;
+use crate::storage::Store;
+
+pub fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn days_text(n: i64) -> String {
+    plural(n, "day", "days")
+}
+
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+fn start_text(start: Start) -> String {
+    match start.time {
+        Some(time) => format!("{} at {}", long_date(start.date), time.format("%H:%M")),
+        None => long_date(start.date),
+    }
+}
+
+/// Reads the values of a date input and an optional time input.
+pub fn parse_start(date: &str, time: &str) -> Result<Start, &'static str> {
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| "Choose a date.")?;
+    let time = match time.trim() {
+        "" => None,
+        t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| "That time isn't valid.")?),
+    };
+    Ok(Start { date, time })
+}
+
+fn date_value(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+fn time_value(at: NaiveDateTime) -> String {
+    at.format("%H:%M").to_string()
+}
 
 #[component]
 pub fn Today() -> impl IntoView {
+    let store = expect_context::<Store>();
+    // Only which counter is main: its edits must not rebuild the card (and lose open forms).
+    let main_id = Memo::new(move |_| store.counters.with(|c| c.main().map(|c| c.id)));
+
     view! {
         <section class="page" data-testid="today">
             <h1>"Today"</h1>
-            <div class="card">
-                <p>
-                    <strong>"Not built yet."</strong>
-                    " The clean-time counter is coming in the next version of Steady. "
-                    "Nothing is counted or stored about you yet."
-                </p>
-            </div>
+            <Celebration/>
+            {move || match main_id.get() {
+                Some(id) => view! { <MainCounter id/> }.into_any(),
+                None => view! { <FirstStart/> }.into_any(),
+            }}
             <a class="button big sos-inline" href="/help">"I need help now"</a>
-            <p class="hint">
-                "Everything you put into Steady stays on this phone. There's no account and nothing is sent anywhere."
-            </p>
+            <CounterList/>
         </section>
+    }
+}
+
+/// Before there is any counter: ask for the start date.
+#[component]
+fn FirstStart() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let editing = RwSignal::new(false);
+    let save = move |start: Start| {
+        clock.refresh();
+        store.modify(store.counters, |all| {
+            all.add(DEFAULT_NAME, start, clock.local_untracked()).map(|_| ())
+        })
+    };
+    view! {
+        <div class="card counter">
+            <p class="counter-name">"Clean time"</p>
+            <p>"When did your clean time start? Steady will count the days, mark milestones and keep your history — all on this phone."</p>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    <button type="button" class="button big" data-testid="set-start" on:click=move |_| editing.set(true)>
+                        "Set my start date"
+                    </button>
+                }
+            >
+                <StartEditor initial=None on_save=save on_cancel=move || editing.set(false)/>
+            </Show>
+        </div>
+    }
+}
+
+/// The form for a start date and optional time. Refuses dates in the future
+/// with a message; on success calls `on_save`.
+#[component]
+fn StartEditor(
+    initial: Option<Start>,
+    on_save: impl Fn(Start) -> Result<(), CounterError> + Send + Sync + 'static,
+    on_cancel: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let today = clock.local_untracked();
+    let date = RwSignal::new(initial.map_or_else(|| date_value(today), |s| s.date.format("%Y-%m-%d").to_string()));
+    let time = RwSignal::new(initial.and_then(|s| s.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = parse_start(&date.get_untracked(), &time.get_untracked())
+            .and_then(|start| on_save(start).map_err(|e| e.message()));
+        error.set(outcome.err());
+    };
+    view! {
+        <form class="editor" on:submit=submit novalidate>
+            <div class="field">
+                <label for="start-date">"Start date"</label>
+                <input id="start-date" type="date" data-testid="start-date" max=date_value(today) bind:value=date required/>
+            </div>
+            <div class="field">
+                <label for="start-time">"Time (optional)"</label>
+                <input id="start-time" type="time" data-testid="start-time" bind:value=time/>
+            </div>
+            <p class="error" role="alert" data-testid="start-error">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button" data-testid="save-start">"Save start"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn MainCounter(id: u32) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let counter = Memo::new(move |_| store.counters.with(|all| all.get(id).cloned()));
+    let with = move |f: &dyn Fn(&Counter) -> String| counter.with(|c| c.as_ref().map(f).unwrap_or_default());
+    let days = Memo::new(move |_| counter.with(|c| c.as_ref().map_or(0, |c| c.days(clock.local()))));
+    let editing = RwSignal::new(false);
+    let slipping = RwSignal::new(false);
+    let after_slip = RwSignal::new(None::<Streak>);
+
+    let save_start = move |start: Start| {
+        clock.refresh();
+        let now = clock.local_untracked();
+        store.modify(store.counters, |all| match all.get_mut(id) {
+            Some(c) => c.set_start(start, now),
+            None => Ok(()),
+        })?;
+        editing.set(false);
+        Ok(())
+    };
+
+    view! {
+        <div class="card counter" data-testid="main-counter">
+            <p class="counter-name">{move || with(&|c| c.name.clone())}</p>
+            <p class="counter-days" data-testid="counter-days" aria-live="polite">
+                <span class="count">{move || days.get()}</span>
+                " "
+                {move || if days.get() == 1 { "day" } else { "days" }}
+            </p>
+            <p class="since">{move || with(&|c| format!("since {}", start_text(c.start)))}</p>
+            <LiveDuration counter/>
+            <MilestoneProgress counter/>
+            <MoneySaved counter id/>
+            <Show when=move || editing.get()>
+                <StartEditor
+                    initial=counter.get_untracked().map(|c| c.start)
+                    on_save=save_start
+                    on_cancel=move || editing.set(false)
+                />
+            </Show>
+            <Show when=move || slipping.get()>
+                <SlipForm id on_done=move |ended| { slipping.set(false); after_slip.set(ended); }/>
+            </Show>
+            <Show when=move || !editing.get() && !slipping.get()>
+                <div class="actions">
+                    <button type="button" class="button secondary" data-testid="set-start" on:click=move |_| editing.set(true)>
+                        "Change start date"
+                    </button>
+                    <button type="button" class="button secondary" data-testid="slip" on:click=move |_| { after_slip.set(None); slipping.set(true); }>
+                        "I slipped"
+                    </button>
+                </div>
+            </Show>
+            <p class="hint medication">
+                "Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count."
+            </p>
+            {move || after_slip.get().map(|ended| view! { <AfterSlip ended/> })}
+        </div>
+        <StreakHistory counter/>
+    }
+}
+
+/// Days, hours and minutes since the start, for the first weeks; updates each minute.
+#[component]
+fn LiveDuration(counter: Memo<Option<Counter>>) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let text = move || {
+        let c = counter.get()?;
+        let now = clock.instant();
+        if c.days(now.naive_local()) >= LIVE_DURATION_DAYS {
+            return None;
+        }
+        let (d, h, m) = split_duration(counter::elapsed(c.start, &now));
+        Some(format!(
+            "{}, {}, {}",
+            plural(d, "day", "days"),
+            plural(h, "hour", "hours"),
+            plural(m, "minute", "minutes")
+        ))
+    };
+    view! {
+        {move || text().map(|t| view! { <p class="live" data-testid="counter-live">"Time so far: " {t}</p> })}
+    }
+}
+
+#[component]
+fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let progress = Memo::new(move |_| counter.with(|c| c.as_ref().map(|c| milestone_progress(c.start, clock.local()))));
+    let next_text = move || {
+        progress.with(|p| {
+            let next = p.as_ref()?.next.as_ref()?;
+            let days = p.as_ref()?.days_to_go;
+            Some(match days {
+                0 => format!("Next milestone: {} — later today", next.label),
+                _ => format!("Next milestone: {} — {} to go", next.label, days_text(days)),
+            })
+        })
+    };
+    let percent = move || progress.with(|p| p.as_ref().map_or(0, |p| (p.fraction * 100.0).round() as u32));
+    view! {
+        <div class="milestones">
+            {move || progress.with(|p| p.as_ref().and_then(|p| p.reached.clone())).map(|m| view! {
+                <p class="reached" data-testid="milestone-reached">"Milestone reached: " <strong>{m.label}</strong></p>
+            })}
+            <p data-testid="milestone-next">{next_text}</p>
+            <div
+                class="progress"
+                role="progressbar"
+                aria-label="Progress to the next milestone"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=percent
+            >
+                <div class="progress-fill" style:width=move || format!("{}%", percent())></div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let currency = move || store.settings.with(|s| s.region.currency());
+    let saved = move || counter.with(|c| c.as_ref().and_then(|c| c.saved_cents(clock.local())));
+    let amount = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = amount.get_untracked();
+        let per_day = if text.trim().is_empty() { Ok(None) } else { parse_cents(&text).map(Some) };
+        match per_day {
+            Ok(per_day) => {
+                let _ = store.modify(store.counters, |all| {
+                    if let Some(c) = all.get_mut(id) {
+                        c.money_per_day_cents = per_day;
+                    }
+                    Ok::<_, ()>(())
+                });
+                error.set(None);
+                open.set(false);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        {move || saved().map(|cents| view! {
+            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} " not spent"</p>
+        })}
+        <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>"Money saved"</summary>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for=format!("money-{id}")>"What you used to spend a day (leave empty to hide)"</label>
+                    <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
+                </div>
+                <p class="error" role="alert">{move || error.get()}</p>
+                <button type="submit" class="button secondary" data-testid="money-save">"Save amount"</button>
+            </form>
+        </details>
+    }
+}
+
+/// "I slipped": a gentle confirmation with an optional note and the new start.
+#[component]
+fn SlipForm(id: u32, on_done: impl Fn(Option<Streak>) + Send + Sync + 'static + Copy) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    clock.refresh();
+    let now = clock.local_untracked();
+    let note = RwSignal::new(String::new());
+    let date = RwSignal::new(date_value(now));
+    let time = RwSignal::new(time_value(now));
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clock.refresh();
+        let now = clock.local_untracked();
+        let outcome = parse_start(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
+            store
+                .modify(store.counters, |all| match all.get_mut(id) {
+                    Some(c) => c.slip(start, &note.get_untracked(), now).map(Some),
+                    None => Ok(None),
+                })
+                .map_err(|e| e.message())
+        });
+        match outcome {
+            Ok(ended) => on_done(ended),
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="editor slip" on:submit=submit novalidate aria-labelledby="slip-title">
+            <h2 id="slip-title">"A slip is information, not failure"</h2>
+            <p>
+                "Your clean days so far still count — they stay in your history. "
+                "Writing down what happened can help you see what to do differently next time."
+            </p>
+            <div class="field">
+                <label for="slip-note">"What happened, and what can you learn from it? (optional)"</label>
+                <textarea id="slip-note" rows="3" data-testid="slip-note" bind:value=note></textarea>
+            </div>
+            <div class="field">
+                <label for="slip-date">"New start date"</label>
+                <input id="slip-date" type="date" data-testid="slip-date" max=date_value(now) bind:value=date/>
+            </div>
+            <div class="field">
+                <label for="slip-time">"New start time"</label>
+                <input id="slip-time" type="time" data-testid="slip-time" bind:value=time/>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button" data-testid="slip-confirm">"Start again from here"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn AfterSlip(ended: Streak) -> impl IntoView {
+    let long = ended.days() >= TOLERANCE_WARNING_DAYS;
+    view! {
+        <div class="notice" role="status" data-testid="slip-done">
+            <p>
+                {format!("Your {} streak is saved in your history. ", days_text(ended.days()))}
+                "Starting again takes courage — you're still in recovery."
+            </p>
+            {long.then(|| view! {
+                <div class="warning" data-testid="tolerance-warning">
+                    <p><strong>"Please be careful: your tolerance is lower now."</strong></p>
+                    <p>
+                        "After time without opioids your body can't handle the amount it used to. "
+                        "Using the same amount as before could cause an overdose. Keep naloxone close."
+                    </p>
+                    <a href="/help/overdose">"What to do in an overdose"</a>
+                </div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let stats = move || counter.with(|c| c.as_ref().map(|c| c.stats(clock.local())));
+    let stat = move |f: fn(&counter::StreakStats) -> String| move || stats().map(|s| f(&s)).unwrap_or_default();
+    view! {
+        <div class="card history">
+            <h2>"Your streaks"</h2>
+            <dl class="stats">
+                <div><dt>"Longest streak"</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
+                <div><dt>"Total clean days"</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
+                <div><dt>"Streaks"</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
+            </dl>
+            <ol class="timeline" data-testid="streak-timeline" reversed>
+                {move || counter.get().map(|c| {
+                    let now = clock.local();
+                    let current = view! {
+                        <li>
+                            <strong>"Now: "</strong>
+                            {format!("since {} · {}", long_date(c.start.date), days_text(c.days(now)))}
+                        </li>
+                    };
+                    let earlier = c.history.iter().rev().map(|s| {
+                        let note = (!s.note.is_empty()).then(|| view! { <p class="note">{s.note.clone()}</p> });
+                        view! {
+                            <li>
+                                {format!("{} – {} · {}", long_date(s.start.date), long_date(s.end.date), days_text(s.days()))}
+                                {note}
+                            </li>
+                        }
+                    }).collect_view();
+                    view! { {current} {earlier} }
+                })}
+            </ol>
+        </div>
+    }
+}
+
+/// Congratulates once on a milestone reached since the app was last opened.
+#[component]
+fn Celebration() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let now = clock.local_untracked();
+    let due = store.counters.with_untracked(|all| {
+        let c = all.main()?;
+        Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
+    });
+    let shown = RwSignal::new(None::<(String, String)>);
+    if let Some((id, name, milestone)) = due {
+        // Recorded as soon as it is shown, so it appears once.
+        let _ = store.modify(store.counters, |all| {
+            if let Some(c) = all.get_mut(id) {
+                c.celebrated = Some(milestone.index);
+            }
+            Ok::<_, ()>(())
+        });
+        shown.set(Some((name, milestone.label)));
+    }
+    view! {
+        {move || shown.get().map(|(name, label)| view! {
+            <div class="card celebration" role="status" data-testid="celebration">
+                <p class="celebration-title">{format!("{label}!")}</p>
+                <p>{format!("You've reached {label} — {name}. That took work, one day at a time. Well done.")}</p>
+                <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
+                    "Thanks"
+                </button>
+            </div>
+        })}
     }
 }

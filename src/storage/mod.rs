@@ -14,12 +14,19 @@ pub mod envelope;
 use leptos::prelude::*;
 use web_sys::Storage;
 
+use crate::domain::counter::Counters;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind};
 
 impl Document for Settings {
     const KEY: &'static str = "steady.settings";
     const LABEL: &'static str = "your settings";
+    const VERSION: u64 = 1;
+}
+
+impl Document for Counters {
+    const KEY: &'static str = "steady.counters";
+    const LABEL: &'static str = "your clean-time counters";
     const VERSION: u64 = 1;
 }
 
@@ -33,6 +40,7 @@ const STORAGE_OFF: &str = "Not saved — this browser isn't letting Steady store
 #[derive(Clone, Copy)]
 pub struct Store {
     pub settings: RwSignal<Settings>,
+    pub counters: RwSignal<Counters>,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
@@ -52,8 +60,10 @@ impl Store {
     pub fn load() -> Store {
         let mut problems = Vec::new();
         let settings = RwSignal::new(load_into::<Settings>(&mut problems));
+        let counters = RwSignal::new(load_into::<Counters>(&mut problems));
         Store {
             settings,
+            counters,
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
         }
@@ -65,6 +75,19 @@ impl Store {
         slot.set(value);
         let outcome = self.write_current(slot);
         self.save_error.set(outcome.err());
+    }
+
+    /// Changes a document through the one writer. If `change` refuses (bad
+    /// input), nothing is changed or written and its error is returned.
+    pub fn modify<D: Document, R, E>(
+        &self,
+        slot: RwSignal<D>,
+        change: impl FnOnce(&mut D) -> Result<R, E>,
+    ) -> Result<R, E> {
+        let mut value = slot.get_untracked();
+        let result = change(&mut value)?;
+        self.save(slot, value);
+        Ok(result)
     }
 
     fn write_current<D: Document>(&self, slot: RwSignal<D>) -> Result<(), String> {
@@ -91,11 +114,15 @@ impl Store {
     /// Keeps this tab in step with changes saved in another open tab.
     pub fn follow_other_tabs(self) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            match event.key() {
-                Some(key) if key == Settings::KEY => self.reload(self.settings, event.new_value()),
+            match event.key().as_deref() {
+                Some(Settings::KEY) => self.reload(self.settings, event.new_value()),
+                Some(Counters::KEY) => self.reload(self.counters, event.new_value()),
                 Some(_) => {}
                 // `localStorage.clear()` in another tab.
-                None => self.reload(self.settings, None),
+                None => {
+                    self.reload(self.settings, None);
+                    self.reload(self.counters, None);
+                }
             }
         });
         // The app lives as long as the page, so the listener does too.
@@ -131,6 +158,7 @@ impl Store {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         let outcome = match key {
             Settings::KEY => self.write_current(self.settings),
+            Counters::KEY => self.write_current(self.counters),
             _ => Ok(()),
         };
         self.save_error.set(outcome.clone().err());

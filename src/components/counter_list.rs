@@ -1,0 +1,201 @@
+//! All the person's counters (e.g. heroin, alcohol, nicotine): add, rename,
+//! delete with undo, and choose which one is shown on Today.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::domain::counter::{Counter, Start};
+use crate::pages::today::{days_text, parse_start};
+use crate::storage::Store;
+
+/// How long "Undo" stays after deleting a counter.
+const UNDO_FOR: Duration = Duration::from_secs(10);
+
+#[derive(Clone)]
+struct Deleted {
+    at: usize,
+    counter: Counter,
+    was_main: bool,
+}
+
+#[component]
+pub fn CounterList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let deleted = RwSignal::new(None::<Deleted>);
+    let ids = Memo::new(move |_| store.counters.with(|all| all.list.iter().map(|c| c.id).collect::<Vec<_>>()));
+
+    let delete = move |id: u32| {
+        let was_main = store.counters.with_untracked(|all| all.main().map(|c| c.id) == Some(id));
+        if let Ok(Some((at, counter))) = store.modify(store.counters, |all| Ok::<_, ()>(all.remove(id))) {
+            deleted.set(Some(Deleted { at, counter, was_main }));
+            set_timeout(
+                move || {
+                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.counter.id == id)) {
+                        deleted.set(None);
+                    }
+                },
+                UNDO_FOR,
+            );
+        }
+    };
+    let undo = move |_| {
+        if let Some(d) = deleted.get_untracked() {
+            let _ = store.modify(store.counters, |all| {
+                all.restore(d.at, d.counter, d.was_main);
+                Ok::<_, ()>(())
+            });
+            deleted.set(None);
+        }
+    };
+
+    view! {
+        <section class="card counters" aria-labelledby="counters-title">
+            <h2 id="counters-title">"Your counters"</h2>
+            <p class="hint">"Count more than one thing — each has its own start and history."</p>
+            <ul class="counter-list" data-testid="counter-list">
+                <For each=move || ids.get() key=|id| *id children=move |id| view! { <CounterRow id on_delete=delete/> }/>
+            </ul>
+            {move || deleted.get().map(|d| view! {
+                <p class="notice undo" role="status">
+                    {format!("Deleted “{}”. ", d.counter.name)}
+                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
+                </p>
+            })}
+            <AddCounter/>
+        </section>
+    }
+}
+
+#[component]
+fn CounterRow(id: u32, on_delete: impl Fn(u32) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let counter = Memo::new(move |_| store.counters.with(|all| all.get(id).cloned()));
+    let is_main = Memo::new(move |_| store.counters.with(|all| all.main().map(|c| c.id) == Some(id)));
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let label = move || counter.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = store.modify(store.counters, |all| match all.get_mut(id) {
+            Some(c) => c.rename(&name.get_untracked()),
+            None => Ok(()),
+        });
+        match outcome {
+            Ok(()) => {
+                renaming.set(false);
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    let make_main = move |_| {
+        let _ = store.modify(store.counters, |all| {
+            all.make_main(id);
+            Ok::<_, ()>(())
+        });
+    };
+
+    view! {
+        <li class="counter-row" data-testid="counter-item">
+            <div class="counter-row-head">
+                <span class="counter-row-name">{label}</span>
+                <span class="counter-row-days">
+                    {move || counter.with(|c| c.as_ref().map(|c| days_text(c.days(clock.local()))))}
+                </span>
+                {move || is_main.get().then(|| view! { <span class="tag">"On Today"</span> })}
+            </div>
+            <Show when=move || renaming.get()>
+                <form class="inline-form" on:submit=rename novalidate>
+                    <label for=format!("rename-{id}")>"New name"</label>
+                    <input id=format!("rename-{id}") data-testid="rename-input" bind:value=name maxlength="60"/>
+                    <p class="error" role="alert">{move || error.get()}</p>
+                    <div class="actions">
+                        <button type="submit" class="button" data-testid="rename-save">"Save name"</button>
+                        <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="group" aria-label="Confirm delete">
+                    <p>{move || format!("Delete “{}” and its history?", label())}</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete(id)>"Delete"</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || !renaming.get() && !confirming.get()>
+                <div class="actions">
+                    <Show when=move || !is_main.get()>
+                        <button type="button" class="button secondary" data-testid="make-main" on:click=make_main>
+                            "Show on Today"
+                        </button>
+                    </Show>
+                    <button type="button" class="button secondary" data-testid="rename"
+                        aria-label=move || format!("Rename {}", label())
+                        on:click=move |_| { name.set(label()); renaming.set(true); }>
+                        "Rename"
+                    </button>
+                    <button type="button" class="button secondary" data-testid="delete"
+                        aria-label=move || format!("Delete {}", label())
+                        on:click=move |_| confirming.set(true)>
+                        "Delete"
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn AddCounter() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let name = RwSignal::new(String::new());
+    let date = RwSignal::new(clock.local_untracked().format("%Y-%m-%d").to_string());
+    let error = RwSignal::new(None::<&'static str>);
+    let added = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clock.refresh();
+        let now = clock.local_untracked();
+        let outcome = parse_start(&date.get_untracked(), "").and_then(|start: Start| {
+            store
+                .modify(store.counters, |all| all.add(&name.get_untracked(), start, now))
+                .map_err(|e| e.message())
+        });
+        match outcome {
+            Ok(_) => {
+                added.set(Some(format!("Added “{}”.", name.get_untracked().trim())));
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(message) => {
+                added.set(None);
+                error.set(Some(message));
+            }
+        }
+    };
+    view! {
+        <form class="add-counter" on:submit=submit novalidate>
+            <h3>"Add a counter"</h3>
+            <div class="field">
+                <label for="new-counter-name">"What are you counting?"</label>
+                <input id="new-counter-name" data-testid="new-counter-name" placeholder="e.g. Alcohol" maxlength="60" bind:value=name/>
+            </div>
+            <div class="field">
+                <label for="new-counter-date">"Since"</label>
+                <input id="new-counter-date" type="date" data-testid="new-counter-date" bind:value=date/>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <p role="status">{move || added.get()}</p>
+            <button type="submit" class="button" data-testid="add-counter">"Add counter"</button>
+        </form>
+    }
+}
