@@ -11,10 +11,11 @@ use leptos_router::path;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
+use components::flash::Flash;
 use components::shell::{BottomNav, TopBar};
 use pages::{
-    cope::Cope, help::Help, log::Log, not_found::NotFound, overdose::Overdose, plan::Plan,
-    settings::SettingsPage, today::Today,
+    cope::Cope, help::Help, insights::InsightsPage, log::Log, log_new::LogNew, not_found::NotFound,
+    overdose::Overdose, plan::Plan, settings::SettingsPage, today::{FollowUpDue, Today},
 };
 use storage::Store;
 
@@ -24,6 +25,9 @@ pub fn App() -> impl IntoView {
     store.follow_other_tabs();
     provide_context(store);
     provide_context(Clock::start());
+    provide_context(Flash::new());
+    // Asked once per opening of the app: the latest craving, if it has no outcome yet.
+    provide_context(FollowUpDue::at_start(store));
 
     view! {
         <Router>
@@ -33,6 +37,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Today/>
                     <Route path=path!("/log") view=Log/>
+                    <Route path=path!("/log/new") view=LogNew/>
+                    <Route path=path!("/log/insights") view=InsightsPage/>
                     <Route path=path!("/cope") view=Cope/>
                     <Route path=path!("/plan") view=Plan/>
                     <Route path=path!("/help") view=Help/>

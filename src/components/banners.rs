@@ -12,7 +12,7 @@ pub fn StorageProblems() -> impl IntoView {
     view! {
         <For
             each=move || store.problems.get()
-            key=|problem| (problem.key, problem.raw.clone())
+            key=|problem| (problem.key.clone(), problem.raw.clone())
             children=move |problem| view! { <ProblemNotice problem store/> }
         />
     }
@@ -20,7 +20,7 @@ pub fn StorageProblems() -> impl IntoView {
 
 #[component]
 fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
-    let key = problem.key;
+    let key = problem.key.clone();
     let text_id = format!("raw-{key}");
     let copied = RwSignal::new(None::<&'static str>);
     let outcome = RwSignal::new(None::<String>);
@@ -42,13 +42,13 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
         });
     };
     let set_aside = move |_| {
-        if let Err(why) = store.set_aside(key) {
+        if let Err(why) = store.set_aside(&key) {
             outcome.set(Some(why));
         }
     };
 
     view! {
-        <section class="notice notice-problem" role="alert" data-testid="storage-problem" data-key=key>
+        <section class="notice notice-problem" role="alert" data-testid="storage-problem" data-key=problem.key.clone()>
             <h2>"Some saved data couldn't be read"</h2>
             <p>{problem.message()}</p>
             <label for=text_id.clone()>"The stored text, exactly as it is"</label>

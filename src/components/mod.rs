@@ -3,6 +3,8 @@
 pub mod banners;
 pub mod clock;
 pub mod counter_list;
+pub mod craving_form;
+pub mod flash;
 pub mod money;
 pub mod region_picker;
 pub mod shell;

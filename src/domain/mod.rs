@@ -1,6 +1,8 @@
 //! Pure types and rules: no browser APIs, no Leptos. Tested with `cargo test`.
 
 pub mod counter;
+pub mod cravings;
+pub mod insights;
 pub mod helplines;
 pub mod money;
 pub mod settings;

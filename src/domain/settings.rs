@@ -8,4 +8,53 @@ use super::helplines::Region;
 pub struct Settings {
     /// Which country's helplines are shown.
     pub region: Region,
+    /// Triggers the person added to the craving log's chips, in the order added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_triggers: Vec<String>,
+}
+
+impl Settings {
+    /// Adds a trigger of the person's own; returns its key. Blank or duplicate names are refused.
+    pub fn add_trigger(&mut self, name: &str) -> Result<String, &'static str> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Type the trigger first.");
+        }
+        if name.chars().count() > 40 {
+            return Err("Keep it short — under 40 characters.");
+        }
+        let taken = self.own_triggers.iter().any(|t| t.eq_ignore_ascii_case(name))
+            || super::cravings::TRIGGERS
+                .iter()
+                .any(|(key, label)| key.eq_ignore_ascii_case(name) || label.eq_ignore_ascii_case(name));
+        if taken {
+            return Err("That trigger is already in the list.");
+        }
+        self.own_triggers.push(name.to_owned());
+        Ok(name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_triggers_are_trimmed_and_not_duplicated() {
+        let mut s = Settings::default();
+        assert_eq!(s.add_trigger("  Payday "), Ok("Payday".into()));
+        assert!(s.add_trigger("payday").is_err());
+        assert!(s.add_trigger("Stress").is_err());
+        assert!(s.add_trigger("saw-drugs").is_err());
+        assert!(s.add_trigger("   ").is_err());
+        assert!(s.add_trigger(&"x".repeat(41)).is_err());
+        assert_eq!(s.own_triggers, ["Payday"]);
+    }
+
+    #[test]
+    fn older_settings_without_triggers_still_load() {
+        let s: Settings = serde_json::from_str(r#"{"region":"UK"}"#).unwrap();
+        assert!(s.own_triggers.is_empty());
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"region":"UK"}"#);
+    }
 }

@@ -1,13 +1,227 @@
+//! The craving history: newest first, grouped by day, filterable, each entry
+//! editable in place, deletes undoable. Months are read only as the list needs
+//! them, so years of entries open quickly.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::ComingSoon;
+use crate::components::craving_form::{CravingForm, FormMode};
+use crate::components::flash::FlashMessage;
+use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
+use crate::pages::today::long_date;
+use crate::storage::Store;
+
+const PAGE: usize = 50;
+const UNDO_FOR: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn Log() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let filter = RwSignal::new(Filter::default());
+    let limit = RwSignal::new(PAGE);
+    let open = RwSignal::new(None::<u64>);
+    let deleted = RwSignal::new(None::<Craving>);
+
+    // Read months, newest first, until there are enough entries to show.
+    Effect::new(move |_| {
+        let f = filter.get();
+        let want = limit.get() + 1;
+        let mut found = 0;
+        for month in store.log.months.get().into_iter().filter(|m| f.may_match_month(*m)) {
+            store.load_months([month]);
+            found += store.log.loaded.with_untracked(|l| {
+                l.get(&month).map_or(0, |list| list.iter().filter(|c| f.matches(c)).count())
+            });
+            if found >= want {
+                break;
+            }
+        }
+    });
+
+    // The entries to show, plus whether there are more.
+    let page = Memo::new(move |_| {
+        let f = filter.get();
+        let want = limit.get();
+        let months = store.log.months.get();
+        store.log.loaded.with(|loaded| {
+            let mut shown: Vec<Craving> = months
+                .iter()
+                .filter_map(|m| loaded.get(m))
+                .flatten()
+                .filter(|c| f.matches(c))
+                .take(want + 1)
+                .cloned()
+                .collect();
+            let more = shown.len() > want;
+            shown.truncate(want);
+            (shown, more)
+        })
+    });
+    let is_empty = move || store.log.months.with(|m| m.is_empty());
+
+    let delete = Callback::new(move |entry: Craving| {
+        if let Some(removed) = store.delete_craving(entry.id) {
+            open.set(None);
+            deleted.set(Some(removed));
+            set_timeout(
+                move || {
+                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == entry.id)) {
+                        deleted.set(None);
+                    }
+                },
+                UNDO_FOR,
+            );
+        }
+    });
+    let undo = move |_| {
+        if let Some(entry) = deleted.get_untracked() {
+            let _ = store.save_craving(entry);
+            deleted.set(None);
+        }
+    };
+
     view! {
-        <ComingSoon
-            title="Craving log"
-            what="This version of Steady can't log cravings yet. When it can, you'll be able to note a craving in three taps and see what sets yours off."
-        />
+        <section class="page" data-testid="log">
+            <h1>"Craving log"</h1>
+            <FlashMessage/>
+            <div class="actions">
+                <a class="button big" href="/log/new" data-testid="log-craving">"Log a craving"</a>
+            </div>
+            <a class="card-link" href="/log/insights" data-testid="open-insights">
+                <strong>"Insights"</strong>
+                <span>"Your patterns: when cravings come, what sets them off, what helps"</span>
+            </a>
+            {move || deleted.get().map(|entry| view! {
+                <p class="notice undo" role="status">
+                    {format!("Deleted the craving from {}. ", entry.at.format("%-d %b %H:%M"))}
+                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
+                </p>
+            })}
+            <Show
+                when=move || !is_empty()
+                fallback=|| view! {
+                    <p class="card" data-testid="log-empty">
+                        "No cravings logged yet. When one comes, log it in three taps — over time Steady shows you your patterns."
+                    </p>
+                }
+            >
+                <Filters filter limit/>
+                <div data-testid="log-entries" class="log-entries">
+                    {move || {
+                        let (entries, _) = page.get();
+                        if entries.is_empty() {
+                            return view! { <p class="hint">"No entries match these filters."</p> }.into_any();
+                        }
+                        days(entries)
+                            .into_iter()
+                            .map(|(date, entries)| view! {
+                                <section class="log-day">
+                                    <h2>{long_date(date)}</h2>
+                                    <ul>
+                                        {entries.into_iter().map(|entry| view! { <Entry entry open delete/> }).collect_view()}
+                                    </ul>
+                                </section>
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </div>
+                <Show when=move || page.with(|(_, more)| *more)>
+                    <button type="button" class="button secondary big" data-testid="log-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        "Show older entries"
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// Groups entries (newest first) by their local date.
+fn days(entries: Vec<Craving>) -> Vec<(NaiveDate, Vec<Craving>)> {
+    let mut groups: Vec<(NaiveDate, Vec<Craving>)> = Vec::new();
+    for entry in entries {
+        let date = entry.at.date();
+        match groups.last_mut() {
+            Some((d, list)) if *d == date => list.push(entry),
+            _ => groups.push((date, vec![entry])),
+        }
+    }
+    groups
+}
+
+#[component]
+fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let set = move |f: &dyn Fn(&mut Filter)| {
+        filter.update(|x| f(x));
+        limit.set(PAGE);
+    };
+    let date = |text: String| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+    view! {
+        <details class="filters">
+            <summary>"Filter"</summary>
+            <div class="field">
+                <label for="filter-trigger">"Trigger"</label>
+                <select id="filter-trigger" data-testid="filter-trigger" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(&|f| f.trigger = (!v.is_empty()).then(|| v.clone()));
+                }>
+                    <option value="">"All triggers"</option>
+                    {TRIGGERS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                    {move || store.settings.with(|s| s.own_triggers.clone()).into_iter().map(|t| view! {
+                        <option value=t.clone()>{t.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="filter-from">"From"</label>
+                    <input id="filter-from" type="date" data-testid="filter-from"
+                        on:change=move |ev| { let d = date(event_target_value(&ev)); set(&|f| f.from = d) }/>
+                </div>
+                <div class="field">
+                    <label for="filter-to">"To"</label>
+                    <input id="filter-to" type="date" data-testid="filter-to"
+                        on:change=move |ev| { let d = date(event_target_value(&ev)); set(&|f| f.to = d) }/>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>) -> impl IntoView {
+    let id = entry.id;
+    let is_open = move || open.get() == Some(id);
+    let triggers = entry.triggers.iter().map(|t| trigger_label(t)).collect::<Vec<_>>().join(", ");
+    let outcome = entry.outcome.map_or("How did it go?", |o| o.label());
+    let summary = format!(
+        "{} · {}/10{}{}",
+        entry.at.format("%H:%M"),
+        entry.intensity.min(10),
+        if triggers.is_empty() { String::new() } else { format!(" · {triggers}") },
+        format!(" · {outcome}"),
+    );
+    view! {
+        <li class="log-entry" data-testid="log-entry">
+            <button
+                type="button"
+                class="entry-summary"
+                aria-expanded=move || is_open().to_string()
+                on:click=move |_| open.set(if is_open() { None } else { Some(id) })
+            >
+                {summary}
+            </button>
+            <Show when=is_open>
+                <CravingForm
+                    initial=entry.clone()
+                    mode=FormMode::Edit
+                    on_saved=move |_| open.set(None)
+                    on_delete=delete
+                />
+            </Show>
+        </li>
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod cope;
 pub mod help;
+pub mod insights;
 pub mod log;
+pub mod log_new;
 pub mod not_found;
 pub mod overdose;
 pub mod plan;

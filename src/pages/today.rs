@@ -10,6 +10,7 @@ use crate::domain::counter::{
     self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
     DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
 };
+use crate::domain::cravings::Outcome;
 use crate::domain::money::parse_cents;
 use crate::storage::Store;
 
@@ -65,7 +66,11 @@ pub fn Today() -> impl IntoView {
                 Some(id) => view! { <MainCounter id/> }.into_any(),
                 None => view! { <FirstStart/> }.into_any(),
             }}
-            <a class="button big sos-inline" href="/help">"I need help now"</a>
+            <FollowUp/>
+            <div class="actions two">
+                <a class="button big" href="/log/new" data-testid="log-craving">"Log a craving"</a>
+                <a class="button big sos-inline" href="/help">"I need help now"</a>
+            </div>
             <CounterList/>
         </section>
     }
@@ -451,6 +456,56 @@ fn Celebration() -> impl IntoView {
                 <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
                     "Thanks"
                 </button>
+            </div>
+        })}
+    }
+}
+
+/// The craving to ask "How did it go?" about, decided when the app opens.
+#[derive(Clone, Copy)]
+pub struct FollowUpDue(RwSignal<Option<u64>>);
+
+impl FollowUpDue {
+    pub fn at_start(store: Store) -> FollowUpDue {
+        let latest_open = store.log.loaded.with_untracked(|l| {
+            l.values().flatten().max_by_key(|c| (c.at, c.id)).filter(|c| c.is_open()).map(|c| c.id)
+        });
+        FollowUpDue(RwSignal::new(latest_open))
+    }
+}
+
+#[component]
+fn FollowUp() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let due = expect_context::<FollowUpDue>().0;
+    let entry = move || {
+        let id = due.get()?;
+        store.log.loaded.with(|l| l.values().flatten().find(|c| c.id == id && c.is_open()).cloned())
+    };
+    let answer = move |outcome: Outcome| {
+        if let Some(mut craving) = entry() {
+            craving.outcome = Some(outcome);
+            if store.save_craving(craving).is_ok() {
+                due.set(None);
+            }
+        }
+    };
+    view! {
+        {move || entry().map(|c| view! {
+            <div class="card follow-up" data-testid="follow-up" role="region" aria-labelledby="follow-up-title">
+                <h2 id="follow-up-title">"How did it go?"</h2>
+                <p>{format!("About the craving you logged {} (strength {} of 10).", c.at.format("%-d %B at %H:%M"), c.intensity)}</p>
+                <div class="actions">
+                    {Outcome::ALL.into_iter().map(|o| view! {
+                        <button type="button" class="button secondary" data-testid=format!("followup-{}", o.key()) on:click=move |_| answer(o)>
+                            {o.label()}
+                        </button>
+                    }).collect_view()}
+                </div>
+                <p class="hint">
+                    "Whatever happened, noting it helps. " <a href="/log">"Add more in the log"</a> " · "
+                    <button type="button" class="link-button" on:click=move |_| due.set(None)>"Not now"</button>
+                </p>
             </div>
         })}
     }

@@ -7,12 +7,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-/// A document kept in one storage key, with its schema version and migrations.
+/// A stored document with its schema version and migrations.
 pub trait Document:
     Serialize + DeserializeOwned + Default + Clone + PartialEq + Send + Sync + 'static
 {
-    /// The localStorage key.
-    const KEY: &'static str;
     /// What the person calls this data in messages ("your settings").
     const LABEL: &'static str;
     /// The schema version this build writes.
@@ -23,6 +21,11 @@ pub trait Document:
     fn migrate(from_version: u64, _data: Value) -> Result<Value, String> {
         Err(format!("there is no upgrade from version {from_version}"))
     }
+}
+
+/// A document that lives under one fixed key.
+pub trait Singleton: Document {
+    const KEY: &'static str;
 }
 
 /// What reading one stored document found.
@@ -38,7 +41,7 @@ pub enum Loaded<D> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub key: &'static str,
+    pub key: String,
     pub label: &'static str,
     pub raw: String,
     pub kind: ProblemKind,
@@ -88,11 +91,11 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Reads a stored document. `raw` is the exact text in storage, if any.
-pub fn decode<D: Document>(raw: Option<&str>) -> Loaded<D> {
+/// Reads a stored document. `raw` is the exact text stored under `key`, if any.
+pub fn decode<D: Document>(key: &str, raw: Option<&str>) -> Loaded<D> {
     let Some(raw) = raw else { return Loaded::Missing };
     let problem = |kind| {
-        Loaded::Unreadable(Problem { key: D::KEY, label: D::LABEL, raw: raw.to_owned(), kind })
+        Loaded::Unreadable(Problem { key: key.to_owned(), label: D::LABEL, raw: raw.to_owned(), kind })
     };
     let damaged = |why: String| problem(ProblemKind::Damaged(why));
 
@@ -151,7 +154,6 @@ mod tests {
     }
 
     impl Document for Note {
-        const KEY: &'static str = "test.note";
         const LABEL: &'static str = "your note";
         const VERSION: u64 = 3;
 
@@ -176,13 +178,12 @@ mod tests {
         on: bool,
     }
     impl Document for Single {
-        const KEY: &'static str = "test.single";
         const LABEL: &'static str = "your switch";
         const VERSION: u64 = 1;
     }
 
     fn damaged<D: Document + std::fmt::Debug>(raw: &str) -> Problem {
-        match decode::<D>(Some(raw)) {
+        match decode::<D>("k", Some(raw)) {
             Loaded::Unreadable(p) => {
                 assert!(matches!(p.kind, ProblemKind::Damaged(_)), "{p:?}");
                 assert_eq!(p.raw, raw, "the raw text is kept byte for byte");
@@ -194,7 +195,7 @@ mod tests {
 
     #[test]
     fn missing_is_missing() {
-        assert_eq!(decode::<Note>(None), Loaded::Missing);
+        assert_eq!(decode::<Note>("k", None), Loaded::Missing);
     }
 
     #[test]
@@ -202,7 +203,7 @@ mod tests {
         let note = Note { title: "Ünïcode ✓ \"quotes\"".into(), count: 7 };
         let text = encode(&note).unwrap();
         assert!(text.starts_with("{\"v\":3,\"data\":"), "{text}");
-        assert_eq!(decode::<Note>(Some(&text)), Loaded::Ready(note));
+        assert_eq!(decode::<Note>("k", Some(&text)), Loaded::Ready(note));
     }
 
     #[test]
@@ -210,11 +211,11 @@ mod tests {
         let v1 = r#"{"v":1,"data":{"name":"first"}}"#;
         let v2 = r#"{"v":2,"data":{"title":"second"}}"#;
         assert_eq!(
-            decode::<Note>(Some(v1)),
+            decode::<Note>("k", Some(v1)),
             Loaded::Ready(Note { title: "first".into(), count: 0 })
         );
         assert_eq!(
-            decode::<Note>(Some(v2)),
+            decode::<Note>("k", Some(v2)),
             Loaded::Ready(Note { title: "second".into(), count: 0 })
         );
     }
@@ -228,7 +229,7 @@ mod tests {
     #[test]
     fn newer_version_is_refused_and_kept() {
         let raw = r#"{"v":4,"data":{"title":"from the future","extra":[1,2]}}"#;
-        match decode::<Note>(Some(raw)) {
+        match decode::<Note>("k", Some(raw)) {
             Loaded::Unreadable(p) => {
                 assert_eq!(p.kind, ProblemKind::TooNew(4));
                 assert_eq!(p.raw, raw);
@@ -276,7 +277,7 @@ mod tests {
     fn huge_version_numbers_are_too_new_not_a_crash() {
         let raw = r#"{"v":18446744073709551615,"data":{}}"#;
         assert!(matches!(
-            decode::<Single>(Some(raw)),
+            decode::<Single>("k", Some(raw)),
             Loaded::Unreadable(Problem { kind: ProblemKind::TooNew(u64::MAX), .. })
         ));
     }
@@ -284,6 +285,6 @@ mod tests {
     #[test]
     fn unknown_extra_fields_are_tolerated() {
         let raw = r#"{"v":1,"data":{"on":true,"later":1},"meta":"x"}"#;
-        assert_eq!(decode::<Single>(Some(raw)), Loaded::Ready(Single { on: true }));
+        assert_eq!(decode::<Single>("k", Some(raw)), Loaded::Ready(Single { on: true }));
     }
 }

@@ -1,9 +1,10 @@
 //! The only code that reads or writes localStorage.
 //!
-//! Every document is loaded into memory once at start-up and saved through
-//! [`Store::save`], the one writer, so encryption at rest can later be added
-//! here without touching the pages. Data that can't be read is never written
-//! over: its key stays blocked until the person sets it aside themselves.
+//! Documents are loaded into memory (the craving log a month at a time, when a
+//! screen needs it) and saved through one writer, [`write_raw`], so encryption
+//! at rest can later be added here without touching the pages. Data that can't
+//! be read is never written over: its key stays blocked until the person sets
+//! it aside themselves.
 //!
 //! This talks to `web_sys::Storage` directly rather than through gloo-storage:
 //! we must keep unreadable text byte for byte, and gloo throws when a browser
@@ -11,23 +12,48 @@
 
 pub mod envelope;
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 use crate::domain::counter::Counters;
+use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
 use crate::domain::settings::Settings;
-pub use envelope::{Document, Loaded, Problem, ProblemKind};
+pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
 
 impl Document for Settings {
-    const KEY: &'static str = "steady.settings";
     const LABEL: &'static str = "your settings";
     const VERSION: u64 = 1;
 }
+impl Singleton for Settings {
+    const KEY: &'static str = "steady.settings";
+}
 
 impl Document for Counters {
-    const KEY: &'static str = "steady.counters";
     const LABEL: &'static str = "your clean-time counters";
     const VERSION: u64 = 1;
+}
+impl Singleton for Counters {
+    const KEY: &'static str = "steady.counters";
+}
+
+/// One month of the craving log, newest first. Stored per month so saving one
+/// entry re-serialises a month, not years.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CravingMonth(pub Vec<Craving>);
+
+impl Document for CravingMonth {
+    const LABEL: &'static str = "part of your craving log";
+    const VERSION: u64 = 1;
+}
+
+const LOG_PREFIX: &str = "steady.log.";
+
+fn month_key(month: YearMonth) -> String {
+    format!("{LOG_PREFIX}{month}")
 }
 
 /// Where a set-aside copy of unreadable data goes: never read by the app, never deleted by it.
@@ -35,16 +61,28 @@ const SET_ASIDE_PREFIX: &str = "steady.set-aside.";
 
 const STORAGE_OFF: &str = "Not saved — this browser isn't letting Steady store anything on this \
      device (private browsing or storage turned off). Your change is kept on screen until you close the app.";
+const STORAGE_FULL: &str = "Not saved — this device's storage for Steady is full or refused the \
+     change. Your change is still on screen; free some space and try again.";
 
 /// Everything the app has stored, in memory, plus what went wrong reading or writing it.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub settings: RwSignal<Settings>,
     pub counters: RwSignal<Counters>,
+    pub log: LogStore,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
     pub save_error: RwSignal<Option<String>>,
+}
+
+/// The craving log in memory.
+#[derive(Clone, Copy)]
+pub struct LogStore {
+    /// Every month with entries on this device, newest first (listing keys reads no entries).
+    pub months: RwSignal<Vec<YearMonth>>,
+    /// The months read so far.
+    pub loaded: RwSignal<BTreeMap<YearMonth, Vec<Craving>>>,
 }
 
 fn local_storage() -> Option<Storage> {
@@ -55,31 +93,60 @@ fn read_raw(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
+/// The one writer: every byte Steady stores goes through here.
+fn write_raw(key: &str, text: Option<&str>) -> Result<(), String> {
+    let storage = local_storage().ok_or_else(|| STORAGE_OFF.to_string())?;
+    match text {
+        Some(text) => storage.set_item(key, text).map_err(|_| STORAGE_FULL.to_string()),
+        None => storage.remove_item(key).map_err(|_| STORAGE_FULL.to_string()),
+    }
+}
+
+fn stored_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
+fn stored_months() -> Vec<YearMonth> {
+    let mut months: Vec<YearMonth> = stored_keys()
+        .iter()
+        .filter_map(|k| k.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse))
+        .collect();
+    months.sort_unstable_by(|a, b| b.cmp(a));
+    months
+}
+
 impl Store {
-    /// Reads every document from storage. Called once when the app starts.
+    /// Reads settings, counters and the newest month of the log. Called once at start-up.
     pub fn load() -> Store {
         let mut problems = Vec::new();
-        let settings = RwSignal::new(load_into::<Settings>(&mut problems));
-        let counters = RwSignal::new(load_into::<Counters>(&mut problems));
-        Store {
+        let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
+        let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
+        let store = Store {
             settings,
             counters,
+            log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
-        }
+        };
+        // Today asks "How did it go?" about the latest craving: it is in the newest month.
+        let newest = store.log.months.get_untracked().first().copied();
+        store.load_months(newest);
+        store
     }
 
-    /// The one writer. The new value is shown at once whatever happens; if it
-    /// can't be stored, the person is told and the value stays on screen.
-    pub fn save<D: Document>(&self, slot: RwSignal<D>, value: D) {
+    /// Saves a fixed-key document. The new value is shown at once whatever
+    /// happens; if it can't be stored, the person is told and it stays on screen.
+    pub fn save<D: Singleton>(&self, slot: RwSignal<D>, value: D) {
         slot.set(value);
-        let outcome = self.write_current(slot);
-        self.save_error.set(outcome.err());
+        let outcome = self.write_singleton(slot);
+        let _ = self.report(outcome);
     }
 
-    /// Changes a document through the one writer. If `change` refuses (bad
-    /// input), nothing is changed or written and its error is returned.
-    pub fn modify<D: Document, R, E>(
+    /// Changes a document through the writer. If `change` refuses (bad input),
+    /// nothing is changed or written and its error is returned.
+    pub fn modify<D: Singleton, R, E>(
         &self,
         slot: RwSignal<D>,
         change: impl FnOnce(&mut D) -> Result<R, E>,
@@ -90,38 +157,137 @@ impl Store {
         Ok(result)
     }
 
-    fn write_current<D: Document>(&self, slot: RwSignal<D>) -> Result<(), String> {
-        if self.is_blocked(D::KEY) {
-            return Err(format!(
-                "Not saved — {} couldn't be read, so Steady won't write over it. \
-                 See the message at the top of the screen.",
-                D::LABEL
-            ));
-        }
-        let text = slot.with_untracked(envelope::encode)?;
-        let storage = local_storage().ok_or_else(|| STORAGE_OFF.to_string())?;
-        storage.set_item(D::KEY, &text).map_err(|_| {
-            "Not saved — this device's storage for Steady is full or refused the change. \
-             Your change is still on screen; free some space and try again."
-                .to_string()
-        })
+    fn report(&self, outcome: Result<(), String>) -> Result<(), String> {
+        self.save_error.set(outcome.clone().err());
+        outcome
     }
 
-    fn is_blocked(&self, key: &str) -> bool {
-        self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key))
+    fn refuse_if_blocked(&self, key: &str, label: &str) -> Result<(), String> {
+        if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key)) {
+            return Err(format!(
+                "Not saved — {label} couldn't be read, so Steady won't write over it. \
+                 See the message at the top of the screen."
+            ));
+        }
+        Ok(())
     }
+
+    fn write_singleton<D: Singleton>(&self, slot: RwSignal<D>) -> Result<(), String> {
+        self.refuse_if_blocked(D::KEY, D::LABEL)?;
+        let text = slot.with_untracked(envelope::encode)?;
+        write_raw(D::KEY, Some(&text))
+    }
+
+    // ---- The craving log ----
+
+    /// Reads months not read yet. Unreadable months are reported and kept as they are.
+    pub fn load_months(&self, months: impl IntoIterator<Item = YearMonth>) {
+        let missing: Vec<YearMonth> = self.log.loaded.with_untracked(|loaded| {
+            months.into_iter().filter(|m| !loaded.contains_key(m)).collect()
+        });
+        if missing.is_empty() {
+            return;
+        }
+        let mut problems = Vec::new();
+        let read: Vec<(YearMonth, Vec<Craving>)> = missing
+            .into_iter()
+            .map(|month| {
+                let key = month_key(month);
+                let entries = match envelope::decode::<CravingMonth>(&key, read_raw(&key).as_deref()) {
+                    Loaded::Ready(CravingMonth(mut list)) => {
+                        sort_newest_first(&mut list);
+                        list
+                    }
+                    Loaded::Missing => Vec::new(),
+                    Loaded::Unreadable(problem) => {
+                        problems.push(problem);
+                        Vec::new()
+                    }
+                };
+                (month, entries)
+            })
+            .collect();
+        self.log.loaded.update(|loaded| loaded.extend(read));
+        if !problems.is_empty() {
+            self.problems.update(|ps| ps.extend(problems));
+        }
+    }
+
+    /// Reads the whole log (for insights).
+    pub fn load_all_months(&self) {
+        self.load_months(self.log.months.get_untracked());
+    }
+
+    /// Adds or replaces an entry (matched by id), moving it if its month changed.
+    /// Only the months touched are written.
+    pub fn save_craving(&self, craving: Craving) -> Result<(), String> {
+        let month = craving.month();
+        self.load_months([month]);
+        let mut touched = vec![month];
+        self.log.loaded.update(|loaded| {
+            for (m, list) in loaded.iter_mut() {
+                if let Some(at) = list.iter().position(|c| c.id == craving.id) {
+                    list.remove(at);
+                    touched.push(*m);
+                }
+            }
+            let list = loaded.entry(month).or_default();
+            list.push(craving);
+            sort_newest_first(list);
+        });
+        touched.dedup();
+        let outcome = touched.into_iter().try_for_each(|m| self.write_month(m));
+        self.report(outcome)
+    }
+
+    /// Removes an entry; returns it so it can be put back with [`Store::save_craving`].
+    pub fn delete_craving(&self, id: u64) -> Option<Craving> {
+        let mut removed = None;
+        self.log.loaded.update(|loaded| {
+            for (month, list) in loaded.iter_mut() {
+                if let Some(at) = list.iter().position(|c| c.id == id) {
+                    removed = Some((*month, list.remove(at)));
+                }
+            }
+        });
+        let (month, craving) = removed?;
+        let outcome = self.write_month(month);
+        let _ = self.report(outcome);
+        Some(craving)
+    }
+
+    fn write_month(&self, month: YearMonth) -> Result<(), String> {
+        let key = month_key(month);
+        self.refuse_if_blocked(&key, CravingMonth::LABEL)?;
+        let entries = self.log.loaded.with_untracked(|l| l.get(&month).cloned().unwrap_or_default());
+        let empty = entries.is_empty();
+        let text = if empty { None } else { Some(envelope::encode(&CravingMonth(entries))?) };
+        write_raw(&key, text.as_deref())?;
+        self.log.months.update(|months| {
+            let known = months.contains(&month);
+            if empty && known {
+                months.retain(|m| *m != month);
+            } else if !empty && !known {
+                months.push(month);
+                months.sort_unstable_by(|a, b| b.cmp(a));
+            }
+        });
+        Ok(())
+    }
+
+    // ---- Other tabs and unreadable data ----
 
     /// Keeps this tab in step with changes saved in another open tab.
     pub fn follow_other_tabs(self) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            match event.key().as_deref() {
-                Some(Settings::KEY) => self.reload(self.settings, event.new_value()),
-                Some(Counters::KEY) => self.reload(self.counters, event.new_value()),
-                Some(_) => {}
+            match event.key() {
+                Some(key) => self.reload_key(&key, event.new_value()),
                 // `localStorage.clear()` in another tab.
                 None => {
-                    self.reload(self.settings, None);
-                    self.reload(self.counters, None);
+                    self.reload_key(Settings::KEY, None);
+                    self.reload_key(Counters::KEY, None);
+                    self.log.months.set(Vec::new());
+                    self.log.loaded.set(BTreeMap::new());
                 }
             }
         });
@@ -129,10 +295,25 @@ impl Store {
         std::mem::forget(listener);
     }
 
-    fn reload<D: Document>(&self, slot: RwSignal<D>, raw: Option<String>) {
-        let loaded = envelope::decode::<D>(raw.as_deref());
-        self.problems.update(|ps| ps.retain(|p| p.key != D::KEY));
-        match loaded {
+    fn reload_key(&self, key: &str, raw: Option<String>) {
+        self.problems.update(|ps| ps.retain(|p| p.key != key));
+        if key == Settings::KEY {
+            self.reload_singleton(self.settings, raw);
+        } else if key == Counters::KEY {
+            self.reload_singleton(self.counters, raw);
+        } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
+            self.log.months.set(stored_months());
+            if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
+                self.log.loaded.update(|l| {
+                    l.remove(&month);
+                });
+                self.load_months([month]);
+            }
+        }
+    }
+
+    fn reload_singleton<D: Singleton>(&self, slot: RwSignal<D>, raw: Option<String>) {
+        match envelope::decode::<D>(D::KEY, raw.as_deref()) {
             Loaded::Missing => slot.set(D::default()),
             Loaded::Ready(value) => slot.set(value),
             Loaded::Unreadable(problem) => self.problems.update(|ps| ps.push(problem)),
@@ -142,32 +323,32 @@ impl Store {
     /// At the person's request: moves unreadable text, verbatim, to a key of its
     /// own, then stores what is on screen in its place. If the copy can't be
     /// made, nothing is removed.
-    pub fn set_aside(&self, key: &'static str) -> Result<(), String> {
-        let storage = local_storage().ok_or_else(|| STORAGE_OFF.to_string())?;
-        let raw = storage.get_item(key).ok().flatten();
-        if let Some(raw) = raw {
+    pub fn set_aside(&self, key: &str) -> Result<(), String> {
+        if let Some(raw) = read_raw(key) {
             let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
-            storage.set_item(&copy_key, &raw).map_err(|_| {
-                "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string()
-            })?;
+            write_raw(&copy_key, Some(&raw))
+                .map_err(|_| "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string())?;
             if read_raw(&copy_key).as_deref() != Some(raw.as_str()) {
                 return Err("Couldn't set the old data aside safely. Nothing was changed.".into());
             }
-            let _ = storage.remove_item(key);
+            write_raw(key, None)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let outcome = match key {
-            Settings::KEY => self.write_current(self.settings),
-            Counters::KEY => self.write_current(self.counters),
-            _ => Ok(()),
+        let outcome = if key == Settings::KEY {
+            self.write_singleton(self.settings)
+        } else if key == Counters::KEY {
+            self.write_singleton(self.counters)
+        } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
+            self.write_month(month)
+        } else {
+            Ok(())
         };
-        self.save_error.set(outcome.clone().err());
-        outcome
+        self.report(outcome)
     }
 }
 
-fn load_into<D: Document>(problems: &mut Vec<Problem>) -> D {
-    match envelope::decode::<D>(read_raw(D::KEY).as_deref()) {
+fn load_singleton<D: Singleton>(problems: &mut Vec<Problem>) -> D {
+    match envelope::decode::<D>(D::KEY, read_raw(D::KEY).as_deref()) {
         Loaded::Missing => D::default(),
         Loaded::Ready(value) => value,
         Loaded::Unreadable(problem) => {

@@ -1,0 +1,311 @@
+//! The craving form, for quick capture and for editing later. Capture takes
+//! three taps: open, pick a trigger, save (time is now, intensity is middling).
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::domain::cravings::{
+    trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
+};
+use crate::storage::Store;
+
+/// Things people commonly do when a craving hits; the person can type others.
+pub const COPING_CHOICES: [&str; 6] = [
+    "Called someone",
+    "Went for a walk",
+    "Breathing exercise",
+    "Distracted myself",
+    "Went to a meeting",
+    "Waited it out",
+];
+
+fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
+    match list.iter().position(|x| x == item) {
+        Some(at) => {
+            list.remove(at);
+        }
+        None => list.push(item.clone()),
+    }
+}
+
+pub fn intensity_word(n: u8) -> &'static str {
+    match n {
+        0 => "none",
+        1..=3 => "mild",
+        4..=6 => "moderate",
+        7..=8 => "strong",
+        _ => "very strong",
+    }
+}
+
+const DATETIME_INPUT: &str = "%Y-%m-%dT%H:%M";
+
+/// A toggle button that shows whether it is on.
+#[component]
+pub fn Chip(
+    #[prop(into)] label: String,
+    #[prop(into)] test_id: String,
+    #[prop(into)] pressed: Signal<bool>,
+    on_toggle: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="chip"
+            data-testid=test_id
+            aria-pressed=move || pressed.get().to_string()
+            on:click=move |_| on_toggle()
+        >
+            {label}
+        </button>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FormMode {
+    New,
+    Edit,
+}
+
+#[component]
+pub fn CravingForm(
+    initial: Craving,
+    mode: FormMode,
+    on_saved: impl Fn(Craving) + Send + Sync + 'static,
+    #[prop(optional)] on_delete: Option<Callback<Craving>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let draft = RwSignal::new(initial);
+    let error = RwSignal::new(None::<String>);
+    let new_trigger = RwSignal::new(String::new());
+    let other_coping = RwSignal::new(String::new());
+
+    let edit = move |f: &dyn Fn(&mut Craving)| draft.update(|d| f(d));
+    let has_trigger = move |key: &str| draft.with(|d| d.triggers.iter().any(|t| t == key));
+
+    let trigger_chip = move |key: String| {
+        let label = trigger_label(&key).to_owned();
+        let test_id = format!("trigger-{}", trigger_slug(&key));
+        let k = key.clone();
+        view! {
+            <Chip label test_id pressed=Signal::derive(move || has_trigger(&k)) on_toggle=move || edit(&|d| toggle(&mut d.triggers, &key))/>
+        }
+    };
+
+    let add_trigger = move |_| {
+        let name = new_trigger.get_untracked();
+        match store.modify(store.settings, |s| s.add_trigger(&name)) {
+            Ok(key) => {
+                edit(&|d| d.triggers.push(key.clone()));
+                new_trigger.set(String::new());
+                error.set(None);
+            }
+            Err(message) => error.set(Some(message.to_owned())),
+        }
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clock.refresh();
+        let mut entry = draft.get_untracked();
+        let extra = other_coping.get_untracked();
+        if !extra.trim().is_empty() && !entry.coping.iter().any(|c| c == extra.trim()) {
+            entry.coping.push(extra.trim().to_owned());
+        }
+        if let Err(e) = entry.validate(clock.local_untracked()) {
+            error.set(Some(e.message().to_owned()));
+            return;
+        }
+        match store.save_craving(entry.clone()) {
+            Ok(()) => {
+                error.set(None);
+                on_saved(entry);
+            }
+            // The message is shown; what they entered stays in the form.
+            Err(message) => error.set(Some(message)),
+        }
+    };
+
+    let own_triggers = move || store.settings.with(|s| s.own_triggers.clone());
+    let time_value = move || draft.with(|d| d.at.format(DATETIME_INPUT).to_string());
+    let set_time = move |ev| {
+        if let Ok(at) = NaiveDateTime::parse_from_str(&event_target_value(&ev), DATETIME_INPUT) {
+            edit(&|d| d.at = at);
+        }
+    };
+    let intensity = move || draft.with(|d| d.intensity);
+    let form_id = if mode == FormMode::New { "new".to_string() } else { draft.with_untracked(|d| d.id.to_string()) };
+    let id = move |name: &str| format!("{name}-{form_id}");
+
+    view! {
+        <form class="craving-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for=id("intensity")>
+                    "How strong is it? "
+                    <strong>{move || format!("{} of 10 — {}", intensity(), intensity_word(intensity()))}</strong>
+                </label>
+                <input
+                    id=id("intensity")
+                    type="range"
+                    min="0"
+                    max=MAX_INTENSITY.to_string()
+                    step="1"
+                    data-testid="craving-intensity"
+                    prop:value=move || intensity().to_string()
+                    on:input=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u8>() {
+                            edit(&|d| d.intensity = n.min(MAX_INTENSITY));
+                        }
+                    }
+                />
+            </div>
+
+            <fieldset class="chips">
+                <legend>"What set it off?"</legend>
+                {TRIGGERS.iter().map(|(key, _)| trigger_chip(key.to_string())).collect_view()}
+                {move || own_triggers().into_iter().map(trigger_chip).collect_view()}
+            </fieldset>
+            <div class="inline-add">
+                <label for=id("own-trigger")>"Add your own trigger"</label>
+                <div class="row">
+                    <input id=id("own-trigger") data-testid="trigger-add-input" maxlength="40" bind:value=new_trigger/>
+                    <button type="button" class="button secondary" data-testid="trigger-add" on:click=add_trigger>"Add"</button>
+                </div>
+            </div>
+
+            <fieldset class="chips">
+                <legend>"Are you…"</legend>
+                {Halt::ALL.into_iter().map(|h| view! {
+                    <Chip
+                        label=h.label()
+                        test_id=format!("halt-{}", h.label().to_lowercase())
+                        pressed=Signal::derive(move || draft.with(|d| d.halt.contains(&h)))
+                        on_toggle=move || edit(&|d| toggle(&mut d.halt, &h))
+                    />
+                }).collect_view()}
+            </fieldset>
+
+            <fieldset class="chips">
+                <legend>"Mood"</legend>
+                {Mood::ALL.into_iter().map(|m| view! {
+                    <Chip
+                        label=m.label()
+                        test_id=format!("mood-{}", m.label().to_lowercase())
+                        pressed=Signal::derive(move || draft.with(|d| d.moods.contains(&m)))
+                        on_toggle=move || edit(&|d| toggle(&mut d.moods, &m))
+                    />
+                }).collect_view()}
+            </fieldset>
+
+            <details class="more" open=mode == FormMode::Edit>
+                <summary>"When, where, who with, notes"</summary>
+                <div class="field">
+                    <label for=id("time")>"When"</label>
+                    <input id=id("time") type="datetime-local" data-testid="craving-time" prop:value=time_value on:change=set_time/>
+                </div>
+                <div class="field">
+                    <label for=id("where")>"Where (optional)"</label>
+                    <input id=id("where") data-testid="craving-where" prop:value=move || draft.with(|d| d.place.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.place = v.clone()) }/>
+                </div>
+                <div class="field">
+                    <label for=id("who")>"Who with (optional)"</label>
+                    <input id=id("who") data-testid="craving-who" prop:value=move || draft.with(|d| d.with_whom.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.with_whom = v.clone()) }/>
+                </div>
+                <div class="field">
+                    <label for=id("note")>"Note (optional)"</label>
+                    <textarea id=id("note") rows="3" data-testid="craving-note" prop:value=move || draft.with(|d| d.note.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.note = v.clone()) }></textarea>
+                </div>
+            </details>
+
+            {(mode == FormMode::Edit).then(|| view! {
+                <FollowUpFields draft other_coping/>
+            })}
+
+            <p class="error" role="alert" data-testid="craving-error">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button big" data-testid="craving-save">
+                    {if mode == FormMode::New { "Save craving" } else { "Save changes" }}
+                </button>
+                {on_delete.map(|delete| view! {
+                    <button type="button" class="button secondary" data-testid="craving-delete"
+                        on:click=move |_| delete.run(draft.get_untracked())>
+                        "Delete entry"
+                    </button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+/// Outcome, intensity afterwards and what the person did.
+#[component]
+pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) -> impl IntoView {
+    let after = move || draft.with(|d| d.intensity_after);
+    let form_id = draft.with_untracked(|d| d.id);
+    view! {
+        <fieldset class="chips">
+            <legend>"How did it go?"</legend>
+            {Outcome::ALL.into_iter().map(|o| view! {
+                <Chip
+                    label=o.label()
+                    test_id=format!("outcome-{}", o.key())
+                    pressed=Signal::derive(move || draft.with(|d| d.outcome == Some(o)))
+                    on_toggle=move || draft.update(|d| d.outcome = if d.outcome == Some(o) { None } else { Some(o) })
+                />
+            }).collect_view()}
+        </fieldset>
+        <div class="field">
+            <label for=format!("after-{form_id}")>
+                "How strong is it now? "
+                <strong>{move || after().map_or("not set".to_string(), |n| format!("{n} of 10"))}</strong>
+            </label>
+            <input
+                id=format!("after-{form_id}")
+                type="range"
+                min="0"
+                max=MAX_INTENSITY.to_string()
+                data-testid="craving-intensity-after"
+                prop:value=move || after().unwrap_or(0).to_string()
+                on:input=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u8>() {
+                        draft.update(|d| d.intensity_after = Some(n.min(MAX_INTENSITY)));
+                    }
+                }
+            />
+        </div>
+        <fieldset class="chips">
+            <legend>"What did you do?"</legend>
+            {COPING_CHOICES.into_iter().map(|c| view! {
+                <Chip
+                    label=c
+                    test_id=format!("coping-{}", trigger_slug(c))
+                    pressed=Signal::derive(move || draft.with(|d| d.coping.iter().any(|x| x == c)))
+                    on_toggle=move || draft.update(|d| toggle(&mut d.coping, &c.to_string()))
+                />
+            }).collect_view()}
+            {move || draft.with(|d| d.coping.iter().filter(|c| !COPING_CHOICES.contains(&c.as_str())).cloned().collect::<Vec<_>>())
+                .into_iter()
+                .map(|c| {
+                    let key = c.clone();
+                    view! {
+                        <Chip
+                            label=c.clone()
+                            test_id=format!("coping-{}", trigger_slug(&c))
+                            pressed=Signal::derive(move || draft.with(|d| d.coping.contains(&key)))
+                            on_toggle=move || draft.update(|d| toggle(&mut d.coping, &c))
+                        />
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <div class="field">
+            <label for=format!("other-coping-{form_id}")>"Something else you did (optional)"</label>
+            <input id=format!("other-coping-{form_id}") data-testid="coping-other" bind:value=other_coping/>
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+//! A short confirmation carried across a navigation ("Craving saved"), read out
+//! by screen readers.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Flash(RwSignal<Option<String>>);
+
+impl Flash {
+    pub fn new() -> Flash {
+        Flash(RwSignal::new(None))
+    }
+    pub fn show(&self, message: &str) {
+        self.0.set(Some(message.to_owned()));
+    }
+    pub fn clear(&self) {
+        self.0.set(None);
+    }
+}
+
+impl Default for Flash {
+    fn default() -> Self {
+        Flash::new()
+    }
+}
+
+#[component]
+pub fn FlashMessage() -> impl IntoView {
+    let flash = expect_context::<Flash>();
+    view! {
+        <div role="status" class="flash-region">
+            {move || flash.0.get().map(|message| view! {
+                <p class="notice flash" data-testid="flash">
+                    {message}
+                    <button type="button" class="button secondary" on:click=move |_| flash.clear()>"OK"</button>
+                </p>
+            })}
+        </div>
+    }
+}

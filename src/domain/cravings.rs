@@ -1,0 +1,404 @@
+//! The craving log: what a craving was like, what set it off, and how it went.
+//! Fields follow ecological momentary assessment research on cravings
+//! (Preston et al. 2018; Epstein et al. 2009), see shared/content-facts.md.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_INTENSITY: u8 = 10;
+pub const DEFAULT_INTENSITY: u8 = 5;
+/// Free-text fields are kept short so years of entries fit on the device.
+pub const MAX_TEXT: usize = 2_000;
+
+/// Built-in triggers: (stable key, label).
+pub const TRIGGERS: [(&str, &str); 10] = [
+    ("people", "People"),
+    ("place", "A place"),
+    ("thing", "Things / paraphernalia"),
+    ("saw-drugs", "Saw drugs"),
+    ("money", "Money"),
+    ("stress", "Stress"),
+    ("pain", "Pain"),
+    ("boredom", "Boredom"),
+    ("out-of-the-blue", "Out of the blue"),
+    ("other", "Other"),
+];
+
+/// The label to show for a trigger key: built-ins have labels, the person's own are their words.
+pub fn trigger_label(key: &str) -> &str {
+    TRIGGERS.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
+}
+
+/// A test-id-friendly form of a trigger: "Payday Friday" → "payday-friday".
+pub fn trigger_slug(key: &str) -> String {
+    let mut slug = String::new();
+    for c in key.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Halt {
+    #[serde(rename = "h")]
+    Hungry,
+    #[serde(rename = "a")]
+    Angry,
+    #[serde(rename = "l")]
+    Lonely,
+    #[serde(rename = "t")]
+    Tired,
+}
+
+impl Halt {
+    pub const ALL: [Halt; 4] = [Halt::Hungry, Halt::Angry, Halt::Lonely, Halt::Tired];
+    pub fn label(self) -> &'static str {
+        match self {
+            Halt::Hungry => "Hungry",
+            Halt::Angry => "Angry",
+            Halt::Lonely => "Lonely",
+            Halt::Tired => "Tired",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Mood {
+    #[serde(rename = "sad")]
+    Sad,
+    #[serde(rename = "angry")]
+    Angry,
+    #[serde(rename = "anxious")]
+    Anxious,
+    #[serde(rename = "bored")]
+    Bored,
+    #[serde(rename = "happy")]
+    Happy,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Mood {
+    pub const ALL: [Mood; 6] = [Mood::Sad, Mood::Angry, Mood::Anxious, Mood::Bored, Mood::Happy, Mood::Other];
+    pub fn label(self) -> &'static str {
+        match self {
+            Mood::Sad => "Sad",
+            Mood::Angry => "Angry",
+            Mood::Anxious => "Anxious",
+            Mood::Bored => "Bored",
+            Mood::Happy => "Happy",
+            Mood::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Outcome {
+    #[serde(rename = "passed")]
+    Passed,
+    #[serde(rename = "strong")]
+    StillStrong,
+    #[serde(rename = "used")]
+    Used,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Passed, Outcome::StillStrong, Outcome::Used];
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Passed => "It passed",
+            Outcome::StillStrong => "Still strong",
+            Outcome::Used => "I used",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Passed => "passed",
+            Outcome::StillStrong => "strong",
+            Outcome::Used => "used",
+        }
+    }
+}
+
+/// One craving. Short field names keep 20,000 entries well inside localStorage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Craving {
+    pub id: u64,
+    /// Local wall-clock time of the craving.
+    #[serde(rename = "t")]
+    pub at: NaiveDateTime,
+    #[serde(rename = "n")]
+    pub intensity: u8,
+    #[serde(rename = "tr", default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<String>,
+    #[serde(rename = "h", default, skip_serializing_if = "Vec::is_empty")]
+    pub halt: Vec<Halt>,
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    pub moods: Vec<Mood>,
+    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(rename = "p", default, skip_serializing_if = "String::is_empty")]
+    pub with_whom: String,
+    #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    pub intensity_after: Option<u8>,
+    /// What the person did (coping strategies used).
+    #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
+    pub coping: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CravingError {
+    IntensityOutOfRange,
+    InFuture,
+    TooLong,
+}
+
+impl CravingError {
+    pub fn message(&self) -> &'static str {
+        match self {
+            CravingError::IntensityOutOfRange => "Intensity goes from 0 to 10.",
+            CravingError::InFuture => "That time is in the future — choose now or earlier.",
+            CravingError::TooLong => "That text is very long — keep each field under 2,000 characters.",
+        }
+    }
+}
+
+impl Craving {
+    /// A new entry with the quick-capture defaults: now, middle intensity.
+    pub fn new(id: u64, at: NaiveDateTime) -> Craving {
+        Craving {
+            id,
+            at,
+            intensity: DEFAULT_INTENSITY,
+            triggers: Vec::new(),
+            halt: Vec::new(),
+            moods: Vec::new(),
+            place: String::new(),
+            with_whom: String::new(),
+            note: String::new(),
+            outcome: None,
+            intensity_after: None,
+            coping: Vec::new(),
+        }
+    }
+
+    /// Checks an entry before it is saved.
+    pub fn validate(&self, now: NaiveDateTime) -> Result<(), CravingError> {
+        let in_range = |n: u8| n <= MAX_INTENSITY;
+        if !in_range(self.intensity) || !self.intensity_after.is_none_or(in_range) {
+            return Err(CravingError::IntensityOutOfRange);
+        }
+        if self.at > now {
+            return Err(CravingError::InFuture);
+        }
+        let texts = [&self.place, &self.with_whom, &self.note];
+        let lists = self.triggers.iter().chain(&self.coping);
+        if texts.into_iter().chain(lists).any(|t| t.chars().count() > MAX_TEXT) {
+            return Err(CravingError::TooLong);
+        }
+        Ok(())
+    }
+
+    pub fn month(&self) -> YearMonth {
+        YearMonth::of(self.at.date())
+    }
+
+    /// Still waiting for "How did it go?".
+    pub fn is_open(&self) -> bool {
+        self.outcome.is_none()
+    }
+}
+
+/// Picks an id no earlier entry has: creation time in milliseconds, bumped if taken.
+pub fn next_id(now_ms: u64, highest_existing: Option<u64>) -> u64 {
+    highest_existing.map_or(now_ms, |h| now_ms.max(h + 1))
+}
+
+/// A calendar month: the log is stored one month per document, so saving one
+/// entry re-serialises only its month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth { year: date.year(), month: date.month() }
+    }
+
+    /// Reads "2026-03".
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let (y, m) = text.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        let ym = YearMonth { year: y.parse().ok()?, month: m.parse().ok()? };
+        (1..=12).contains(&ym.month).then_some(ym)
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Splits entries into months (for storage), each month newest first.
+pub fn by_month(entries: impl IntoIterator<Item = Craving>) -> std::collections::BTreeMap<YearMonth, Vec<Craving>> {
+    let mut months: std::collections::BTreeMap<YearMonth, Vec<Craving>> = Default::default();
+    for entry in entries {
+        months.entry(entry.month()).or_default().push(entry);
+    }
+    for list in months.values_mut() {
+        sort_newest_first(list);
+    }
+    months
+}
+
+pub fn sort_newest_first(list: &mut [Craving]) {
+    list.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+}
+
+/// Which entries the history shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub trigger: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn matches(&self, c: &Craving) -> bool {
+        let date = c.at.date();
+        self.trigger.as_ref().is_none_or(|t| c.triggers.contains(t))
+            && self.from.is_none_or(|from| date >= from)
+            && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// Whether a month can hold matching entries (so months outside the range are never read).
+    pub fn may_match_month(&self, month: YearMonth) -> bool {
+        let first = month.first_day();
+        let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
+        self.from.is_none_or(|from| last >= from) && self.to.is_none_or(|to| first <= to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn quick_capture_defaults() {
+        let c = Craving::new(1, at(2026, 3, 10, 9));
+        assert_eq!(c.intensity, 5);
+        assert!(c.is_open());
+        assert_eq!(c.validate(at(2026, 3, 10, 9)), Ok(()));
+    }
+
+    #[test]
+    fn validation_refuses_bad_values() {
+        let now = at(2026, 3, 10, 9);
+        let mut c = Craving::new(1, now);
+        c.intensity = 11;
+        assert_eq!(c.validate(now), Err(CravingError::IntensityOutOfRange));
+        c.intensity = 10;
+        c.intensity_after = Some(200);
+        assert_eq!(c.validate(now), Err(CravingError::IntensityOutOfRange));
+        c.intensity_after = Some(0);
+        c.at = at(2026, 3, 10, 10);
+        assert_eq!(c.validate(now), Err(CravingError::InFuture));
+        c.at = now;
+        c.note = "x".repeat(MAX_TEXT + 1);
+        assert_eq!(c.validate(now), Err(CravingError::TooLong));
+    }
+
+    #[test]
+    fn compact_json_round_trip() {
+        let mut c = Craving::new(1_773_147_600_000, at(2026, 3, 10, 9));
+        c.triggers = vec!["stress".into(), "Payday".into()];
+        c.halt = vec![Halt::Tired];
+        c.outcome = Some(Outcome::Passed);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":1773147600000,"t":"2026-03-10T09:00:00","n":5,"tr":["stress","Payday"],"h":["t"],"o":"passed"}"#
+        );
+        assert_eq!(serde_json::from_str::<Craving>(&json).unwrap(), c);
+    }
+
+    #[test]
+    fn ids_never_repeat() {
+        assert_eq!(next_id(1000, None), 1000);
+        assert_eq!(next_id(1000, Some(999)), 1000);
+        assert_eq!(next_id(1000, Some(1000)), 1001);
+        assert_eq!(next_id(5, Some(2000)), 2001); // clock set back
+    }
+
+    #[test]
+    fn year_months() {
+        let ym = YearMonth::parse("2026-03").unwrap();
+        assert_eq!(ym.to_string(), "2026-03");
+        assert!(YearMonth::parse("2026-13").is_none());
+        assert!(YearMonth::parse("26-03").is_none());
+        assert!(YearMonth::parse("2026-3").is_none());
+        assert!(YearMonth::parse("x").is_none());
+        assert!(YearMonth::parse("2024-02").unwrap() < ym);
+    }
+
+    #[test]
+    fn splits_into_months_newest_first() {
+        let entries = vec![
+            Craving::new(1, at(2026, 2, 28, 23)),
+            Craving::new(2, at(2026, 3, 1, 0)),
+            Craving::new(3, at(2026, 3, 5, 12)),
+            Craving::new(4, at(2024, 2, 29, 12)),
+        ];
+        let months = by_month(entries);
+        let keys: Vec<String> = months.keys().map(ToString::to_string).collect();
+        assert_eq!(keys, ["2024-02", "2026-02", "2026-03"]);
+        let march: Vec<u64> = months[&YearMonth::parse("2026-03").unwrap()].iter().map(|c| c.id).collect();
+        assert_eq!(march, [3, 2]);
+    }
+
+    #[test]
+    fn filters_by_trigger_and_date_range() {
+        let mut a = Craving::new(1, at(2026, 3, 1, 8));
+        a.triggers = vec!["stress".into()];
+        let b = Craving::new(2, at(2026, 3, 20, 8));
+        let f = Filter { trigger: Some("stress".into()), ..Filter::default() };
+        assert!(f.matches(&a) && !f.matches(&b));
+        let f = Filter { from: Some(at(2026, 3, 2, 0).date()), to: Some(at(2026, 3, 20, 0).date()), trigger: None };
+        assert!(!f.matches(&a) && f.matches(&b));
+        assert!(f.may_match_month(YearMonth::parse("2026-03").unwrap()));
+        assert!(!f.may_match_month(YearMonth::parse("2026-04").unwrap()));
+        assert!(!f.may_match_month(YearMonth::parse("2026-02").unwrap()));
+        assert!(Filter::default().may_match_month(YearMonth::parse("1999-01").unwrap()));
+    }
+
+    #[test]
+    fn trigger_slugs_and_labels() {
+        assert_eq!(trigger_slug("Payday Friday!"), "payday-friday");
+        assert_eq!(trigger_slug("  Ex's flat "), "ex-s-flat");
+        assert_eq!(trigger_label("saw-drugs"), "Saw drugs");
+        assert_eq!(trigger_label("My ex"), "My ex");
+    }
+}

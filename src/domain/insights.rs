@@ -1,0 +1,280 @@
+//! What the craving log shows back to the person: how often and how strong,
+//! what sets cravings off, when they come, and what helped them pass.
+//! Every division is guarded: empty logs give empty charts, never NaN.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use super::cravings::{trigger_label, Craving, Outcome};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    /// The first day of the bucket (the day itself, or the Monday of the week).
+    pub start: NaiveDate,
+    pub count: u32,
+    /// Mean intensity of the cravings in the bucket, if there were any.
+    pub average_intensity: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutcomeShare {
+    pub passed: u32,
+    pub still_strong: u32,
+    pub used: u32,
+    /// No follow-up recorded yet.
+    pub open: u32,
+}
+
+impl OutcomeShare {
+    /// Share of cravings with an outcome that passed, as a whole percentage.
+    pub fn passed_percent(&self) -> Option<u32> {
+        let known = self.passed + self.still_strong + self.used;
+        (known > 0).then(|| ((f64::from(self.passed) * 100.0) / f64::from(known)).round() as u32)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Insights {
+    pub total: u32,
+    pub average_intensity: Option<f64>,
+    /// One bucket per day for the last `days` days, oldest first.
+    pub per_day: Vec<Bucket>,
+    /// One bucket per week (Monday to Sunday) for the last `weeks` weeks, oldest first.
+    pub per_week: Vec<Bucket>,
+    /// (label, count), most frequent first; ties in alphabetical order.
+    pub top_triggers: Vec<(String, u32)>,
+    /// Counts by weekday (0 = Monday) and hour of day (local time).
+    pub heatmap: [[u32; 24]; 7],
+    pub outcomes: OutcomeShare,
+    /// What the person did before cravings that passed: (strategy, count), most first.
+    pub helped: Vec<(String, u32)>,
+}
+
+impl Insights {
+    pub fn heatmap_max(&self) -> u32 {
+        self.heatmap.iter().flatten().copied().max().unwrap_or(0)
+    }
+}
+
+fn mean(sum: u32, count: u32) -> Option<f64> {
+    (count > 0).then(|| f64::from(sum) / f64::from(count))
+}
+
+fn ranked(counts: HashMap<String, u32>) -> Vec<(String, u32)> {
+    let mut list: Vec<(String, u32)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.0.cmp(&b.0)));
+    list
+}
+
+fn buckets(
+    entries: &[Craving],
+    starts: impl Iterator<Item = NaiveDate>,
+    bucket_of: impl Fn(NaiveDate) -> NaiveDate,
+) -> Vec<Bucket> {
+    let mut sums: HashMap<NaiveDate, (u32, u32)> = HashMap::new();
+    for e in entries {
+        let slot = sums.entry(bucket_of(e.at.date())).or_default();
+        slot.0 += 1;
+        slot.1 += u32::from(e.intensity);
+    }
+    starts
+        .map(|start| {
+            let (count, sum) = sums.get(&start).copied().unwrap_or_default();
+            Bucket { start, count, average_intensity: mean(sum, count) }
+        })
+        .collect()
+}
+
+fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// Computes everything the insights screen shows, for the days up to `today`.
+pub fn insights(entries: &[Craving], today: NaiveDate, days: u32, weeks: u32) -> Insights {
+    let total = entries.len() as u32;
+    let intensity_sum: u32 = entries.iter().map(|e| u32::from(e.intensity)).sum();
+
+    let first_day = today - chrono::Days::new(u64::from(days.saturating_sub(1)));
+    let per_day = buckets(entries, first_day.iter_days().take(days as usize), |d| d);
+    let this_week = monday_of(today);
+    let first_week = this_week - chrono::Days::new(7 * u64::from(weeks.saturating_sub(1)));
+    let per_week = buckets(entries, first_week.iter_weeks().take(weeks as usize), monday_of);
+
+    let mut triggers: HashMap<String, u32> = HashMap::new();
+    let mut helped: HashMap<String, u32> = HashMap::new();
+    let mut heatmap = [[0u32; 24]; 7];
+    let mut outcomes = OutcomeShare::default();
+    for e in entries {
+        for t in &e.triggers {
+            *triggers.entry(trigger_label(t).to_owned()).or_default() += 1;
+        }
+        heatmap[e.at.weekday().num_days_from_monday() as usize][e.at.hour() as usize] += 1;
+        match e.outcome {
+            Some(Outcome::Passed) => {
+                outcomes.passed += 1;
+                for c in &e.coping {
+                    *helped.entry(c.clone()).or_default() += 1;
+                }
+            }
+            Some(Outcome::StillStrong) => outcomes.still_strong += 1,
+            Some(Outcome::Used) => outcomes.used += 1,
+            None => outcomes.open += 1,
+        }
+    }
+
+    Insights {
+        total,
+        average_intensity: mean(intensity_sum, total),
+        per_day,
+        per_week,
+        top_triggers: ranked(triggers),
+        heatmap,
+        outcomes,
+        helped: ranked(helped),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDateTime, TimeZone, Utc};
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+    fn craving(id: u64, t: NaiveDateTime, intensity: u8, triggers: &[&str]) -> Craving {
+        let mut c = Craving::new(id, t);
+        c.intensity = intensity;
+        c.triggers = triggers.iter().map(|s| s.to_string()).collect();
+        c
+    }
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
+    }
+
+    #[test]
+    fn empty_log_has_zeros_and_no_averages() {
+        let i = insights(&[], today(), 30, 12);
+        assert_eq!(i.total, 0);
+        assert_eq!(i.average_intensity, None);
+        assert_eq!(i.per_day.len(), 30);
+        assert!(i.per_day.iter().all(|b| b.count == 0 && b.average_intensity.is_none()));
+        assert_eq!(i.per_week.len(), 12);
+        assert!(i.top_triggers.is_empty() && i.helped.is_empty());
+        assert_eq!(i.heatmap_max(), 0);
+        assert_eq!(i.outcomes.passed_percent(), None);
+        assert_eq!(i.per_day.last().unwrap().start, today());
+        assert_eq!(i.per_week.last().unwrap().start, NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
+    }
+
+    #[test]
+    fn one_entry() {
+        let mut c = craving(1, at(2026, 3, 10, 9, 15), 7, &["stress"]);
+        c.outcome = Some(Outcome::Passed);
+        c.coping = vec!["Walk".into()];
+        let i = insights(&[c], today(), 7, 4);
+        assert_eq!(i.total, 1);
+        assert_eq!(i.average_intensity, Some(7.0));
+        assert_eq!(i.per_day.last().unwrap().count, 1);
+        assert_eq!(i.top_triggers, [("Stress".to_string(), 1)]);
+        assert_eq!(i.heatmap[1][9], 1); // Tuesday, 09:00
+        assert_eq!(i.outcomes.passed_percent(), Some(100));
+        assert_eq!(i.helped, [("Walk".to_string(), 1)]);
+    }
+
+    #[test]
+    fn all_in_one_day() {
+        let entries: Vec<Craving> = (0..24).map(|h| craving(h, at(2026, 3, 10, h as u32, 0), (h % 11) as u8, &[])).collect();
+        let i = insights(&entries, today(), 30, 12);
+        assert_eq!(i.per_day.iter().filter(|b| b.count > 0).count(), 1);
+        assert_eq!(i.per_day.last().unwrap().count, 24);
+        assert_eq!(i.heatmap[1].iter().sum::<u32>(), 24);
+        assert_eq!(i.heatmap_max(), 1);
+        assert_eq!(i.outcomes.open, 24);
+    }
+
+    #[test]
+    fn ties_are_alphabetical_and_stable() {
+        let entries = vec![
+            craving(1, at(2026, 3, 9, 8, 0), 5, &["stress", "people"]),
+            craving(2, at(2026, 3, 9, 9, 0), 5, &["boredom", "people"]),
+            craving(3, at(2026, 3, 9, 10, 0), 5, &["stress", "My ex"]),
+        ];
+        let i = insights(&entries, today(), 7, 2);
+        let labels: Vec<&str> = i.top_triggers.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["People", "Stress", "Boredom", "My ex"]);
+    }
+
+    #[test]
+    fn midnight_belongs_to_the_new_day() {
+        let entries = vec![
+            craving(1, at(2026, 3, 9, 23, 59), 4, &[]),
+            craving(2, at(2026, 3, 10, 0, 0), 8, &[]),
+        ];
+        let i = insights(&entries, today(), 2, 1);
+        assert_eq!(i.per_day[0].count, 1);
+        assert_eq!(i.per_day[0].average_intensity, Some(4.0));
+        assert_eq!(i.per_day[1].average_intensity, Some(8.0));
+        assert_eq!(i.heatmap[0][23], 1); // Monday 23:00
+        assert_eq!(i.heatmap[1][0], 1); // Tuesday 00:00
+        // Sunday 23:59 and Monday 00:00 fall in different weeks.
+        let week = vec![craving(3, at(2026, 3, 8, 23, 59), 5, &[]), craving(4, at(2026, 3, 9, 0, 0), 5, &[])];
+        let w = insights(&week, today(), 1, 2);
+        assert_eq!((w.per_week[0].count, w.per_week[1].count), (1, 1));
+    }
+
+    #[test]
+    fn dst_nights_use_local_clock_hours() {
+        // 1 November 2026, New York: 01:30 happens twice. Both are the 01:00 hour,
+        // and a craving at 02:30 on 8 March (which never happened on the clock) can't exist.
+        let ny = chrono_tz::America::New_York;
+        let first = Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap().with_timezone(&ny).naive_local();
+        let second = Utc.with_ymd_and_hms(2026, 11, 1, 6, 30, 0).unwrap().with_timezone(&ny).naive_local();
+        assert_eq!(first, second);
+        let entries = vec![craving(1, first, 5, &[]), craving(2, second, 5, &[])];
+        let i = insights(&entries, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), 1, 1);
+        assert_eq!(i.heatmap[6][1], 2); // Sunday 01:00
+        assert_eq!(i.per_day[0].count, 2);
+    }
+
+    #[test]
+    fn entries_outside_the_window_count_in_totals_only() {
+        let entries = vec![craving(1, at(2025, 1, 1, 12, 0), 3, &["money"]), craving(2, at(2026, 3, 10, 12, 0), 9, &[])];
+        let i = insights(&entries, today(), 30, 4);
+        assert_eq!(i.total, 2);
+        assert_eq!(i.per_day.iter().map(|b| b.count).sum::<u32>(), 1);
+        assert_eq!(i.average_intensity, Some(6.0));
+        assert_eq!(i.top_triggers, [("Money".to_string(), 1)]);
+    }
+
+    #[test]
+    fn outcome_share_rounds_and_ignores_open_entries() {
+        let mut entries = Vec::new();
+        for (i, o) in [Some(Outcome::Passed), Some(Outcome::Passed), Some(Outcome::Used), None].into_iter().enumerate() {
+            let mut c = craving(i as u64, at(2026, 3, 10, 8, 0), 5, &[]);
+            c.outcome = o;
+            entries.push(c);
+        }
+        let i = insights(&entries, today(), 1, 1);
+        assert_eq!(i.outcomes, OutcomeShare { passed: 2, still_strong: 0, used: 1, open: 1 });
+        assert_eq!(i.outcomes.passed_percent(), Some(67));
+    }
+
+    #[test]
+    fn twenty_thousand_entries() {
+        let start = at(2020, 1, 1, 0, 0);
+        let entries: Vec<Craving> = (0..20_000u64)
+            .map(|n| {
+                let mut c = craving(n, start + chrono::TimeDelta::minutes(n as i64 * 131), (n % 11) as u8, &["stress"]);
+                c.outcome = Some(Outcome::Passed);
+                c
+            })
+            .collect();
+        let i = insights(&entries, entries.last().unwrap().at.date(), 30, 12);
+        assert_eq!(i.total, 20_000);
+        assert_eq!(i.heatmap.iter().flatten().sum::<u32>(), 20_000);
+        assert_eq!(i.top_triggers, [("Stress".to_string(), 20_000)]);
+        assert_eq!(i.outcomes.passed_percent(), Some(100));
+    }
+}

@@ -1,0 +1,228 @@
+//! Insights: the craving log shown back as SVG charts, each with the numbers in
+//! a table a screen reader can read.
+
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::domain::insights::{insights, Bucket, Insights};
+use crate::storage::Store;
+
+const DAYS: u32 = 30;
+const WEEKS: u32 = 12;
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+fn one_decimal(x: Option<f64>) -> String {
+    x.map_or("–".to_string(), |x| format!("{x:.1}"))
+}
+
+#[component]
+pub fn InsightsPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    store.load_all_months();
+    let data = Memo::new(move |_| {
+        let today = clock.local().date();
+        store.log.loaded.with(|l| {
+            let all: Vec<_> = l.values().flatten().cloned().collect();
+            insights(&all, today, DAYS, WEEKS)
+        })
+    });
+    view! {
+        <section class="page" data-testid="insights">
+            <h1>"Insights"</h1>
+            <p><a href="/log">"Back to the craving log"</a></p>
+            {move || {
+                let i = data.get();
+                if i.total == 0 {
+                    return view! {
+                        <p class="card" data-testid="insights-empty">
+                            "Nothing to show yet. Once you've logged a few cravings, you'll see when they come, "
+                            "what sets them off and what helps them pass."
+                        </p>
+                    }.into_any();
+                }
+                view! {
+                    <Summary i=i.clone()/>
+                    <TimeChart title="Cravings per day, last 30 days" id="per-day" buckets=i.per_day.clone() label_format="%-d %b"/>
+                    <TimeChart title="Cravings per week, last 12 weeks" id="per-week" buckets=i.per_week.clone() label_format="week of %-d %b"/>
+                    <TriggerChart i=i.clone()/>
+                    <Heatmap i=i.clone()/>
+                    <Outcomes i/>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Summary(i: Insights) -> impl IntoView {
+    let passed = i.outcomes.passed_percent().map_or("no follow-ups yet".to_string(), |p| format!("{p}% passed"));
+    view! {
+        <dl class="stats" data-testid="insights-summary">
+            <div><dt>"Cravings logged"</dt><dd>{i.total}</dd></div>
+            <div><dt>"Average strength"</dt><dd>{format!("{} of 10", one_decimal(i.average_intensity))}</dd></div>
+            <div><dt>"Outcome"</dt><dd>{passed}</dd></div>
+        </dl>
+    }
+}
+
+/// Bars for the number of cravings, a line for their average strength.
+#[component]
+fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label_format: &'static str) -> impl IntoView {
+    const W: f64 = 300.0;
+    const H: f64 = 120.0;
+    let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
+    let slot = W / buckets.len().max(1) as f64;
+    let bars = buckets.iter().enumerate().filter(|(_, b)| b.count > 0).map(|(n, b)| {
+        let h = b.count as f64 / max * (H - 10.0);
+        view! { <rect class="bar" x=format!("{:.1}", n as f64 * slot + slot * 0.15) y=format!("{:.1}", H - h) width=format!("{:.1}", slot * 0.7) height=format!("{h:.1}")/> }
+    }).collect_view();
+    let points: Vec<String> = buckets.iter().enumerate().filter_map(|(n, b)| {
+        b.average_intensity.map(|a| format!("{:.1},{:.1}", n as f64 * slot + slot / 2.0, H - a / 10.0 * (H - 10.0)))
+    }).collect();
+    let line = (points.len() > 1).then(|| view! { <polyline class="line" points=points.join(" ")/> });
+    let dots = (points.len() == 1).then(|| {
+        let (x, y) = points[0].split_once(',').unwrap_or(("0", "0"));
+        view! { <circle class="dot" cx=x.to_string() cy=y.to_string() r="3"/> }
+    });
+    let busiest = buckets.iter().max_by_key(|b| b.count).filter(|b| b.count > 0);
+    let total: u32 = buckets.iter().map(|b| b.count).sum();
+    let description = match busiest {
+        Some(b) => format!("{total} cravings in this period; the most, {}, on {}.", b.count, b.start.format(label_format)),
+        None => "No cravings in this period.".to_string(),
+    };
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let rows = buckets.iter().filter(|b| b.count > 0).map(|b| view! {
+        <tr><td>{b.start.format(label_format).to_string()}</td><td>{b.count}</td><td>{one_decimal(b.average_intensity)}</td></tr>
+    }).collect_view();
+    view! {
+        <figure class="chart card" data-testid=format!("chart-{id}")>
+            <figcaption id=title_id.clone()>{title}</figcaption>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby=format!("{title_id} {desc_id}") preserveAspectRatio="none">
+                <line class="axis" x1="0" y1=H.to_string() x2=W.to_string() y2=H.to_string()/>
+                {bars}
+                {line}
+                {dots}
+            </svg>
+            <p id=desc_id class="chart-desc">{description} " Bars: number of cravings. Line: average strength (0–10)."</p>
+            <details>
+                <summary>"Show the numbers"</summary>
+                <table>
+                    <thead><tr><th scope="col">"Period"</th><th scope="col">"Cravings"</th><th scope="col">"Average strength"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+#[component]
+fn TriggerChart(i: Insights) -> impl IntoView {
+    let top: Vec<(String, u32)> = i.top_triggers.iter().take(8).cloned().collect();
+    if top.is_empty() {
+        return view! {
+            <figure class="chart card" data-testid="chart-triggers">
+                <figcaption>"Top triggers"</figcaption>
+                <p class="chart-desc">"No triggers picked yet."</p>
+            </figure>
+        }.into_any();
+    }
+    let max = top.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f64;
+    let row = 26.0;
+    let height = row * top.len() as f64;
+    let bars = top.iter().enumerate().map(|(n, (label, count))| {
+        let y = n as f64 * row;
+        let w = *count as f64 / max * 150.0;
+        view! {
+            <text class="label" x="0" y=format!("{:.0}", y + 17.0)>{label.clone()}</text>
+            <rect class="bar" x="130" y=format!("{:.0}", y + 5.0) width=format!("{w:.1}") height="16"/>
+            <text class="value" x=format!("{:.1}", 136.0 + w) y=format!("{:.0}", y + 17.0)>{*count}</text>
+        }
+    }).collect_view();
+    let description = top.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join("; ");
+    view! {
+        <figure class="chart card" data-testid="chart-triggers">
+            <figcaption id="triggers-title">"Top triggers"</figcaption>
+            <svg viewBox=format!("0 0 320 {height}") role="img" aria-labelledby="triggers-title triggers-desc">{bars}</svg>
+            <p id="triggers-desc" class="chart-desc">{format!("How often each trigger was picked — {description}.")}</p>
+        </figure>
+    }.into_any()
+}
+
+#[component]
+fn Heatmap(i: Insights) -> impl IntoView {
+    let max = i.heatmap_max().max(1) as f64;
+    let cells = i.heatmap.iter().enumerate().flat_map(|(day, hours)| {
+        hours.iter().enumerate().map(move |(hour, n)| {
+            let opacity = if *n == 0 { 0.06 } else { 0.25 + 0.75 * (*n as f64 / max) };
+            view! {
+                <rect class="cell" x=(30 + hour * 11).to_string() y=(day * 14).to_string() width="10" height="12" fill-opacity=format!("{opacity:.2}")/>
+            }
+        })
+    }).collect_view();
+    let labels = WEEKDAYS.iter().enumerate().map(|(d, name)| view! {
+        <text class="label small" x="0" y=(d * 14 + 10).to_string()>{*name}</text>
+    }).collect_view();
+    let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{format!("{h:02}:00")}</text> }).into_iter().collect_view();
+    // The busiest times, in words.
+    let mut slots: Vec<(u32, usize, usize)> = i.heatmap.iter().enumerate()
+        .flat_map(|(d, hs)| hs.iter().enumerate().map(move |(h, n)| (*n, d, h)))
+        .filter(|(n, _, _)| *n > 0)
+        .collect();
+    slots.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let busiest = slots.iter().take(3).map(|(n, d, h)| format!("{} {:02}:00–{:02}:59 ({n})", WEEKDAYS[*d], h, h)).collect::<Vec<_>>().join(", ");
+    let rows = WEEKDAYS.iter().enumerate().map(|(d, name)| {
+        let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)
+            .map(|(h, n)| format!("{h:02}:00 ({n})")).collect::<Vec<_>>().join(", ");
+        view! { <tr><th scope="row">{*name}</th><td>{if busy.is_empty() { "none".to_string() } else { busy }}</td></tr> }
+    }).collect_view();
+    view! {
+        <figure class="chart card" data-testid="chart-heatmap">
+            <figcaption id="heatmap-title">"When cravings come (day and hour)"</figcaption>
+            <svg viewBox="0 0 300 115" role="img" aria-labelledby="heatmap-title heatmap-desc">{labels}{cells}{hours}</svg>
+            <p id="heatmap-desc" class="chart-desc">{format!("Darker means more cravings. Busiest times: {busiest}.")}</p>
+            <details>
+                <summary>"Show the numbers"</summary>
+                <table><thead><tr><th scope="col">"Day"</th><th scope="col">"Hours with cravings (count)"</th></tr></thead><tbody>{rows}</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+#[component]
+fn Outcomes(i: Insights) -> impl IntoView {
+    let o = i.outcomes;
+    let known = o.passed + o.still_strong + o.used;
+    let parts = [("passed", "Passed", o.passed), ("strong", "Still strong", o.still_strong), ("used", "Used", o.used)];
+    let mut x = 0.0;
+    let bars = parts.iter().filter(|(_, _, n)| *n > 0).map(|(class, _, n)| {
+        let w = *n as f64 / known.max(1) as f64 * 300.0;
+        let rect = view! { <rect class=format!("share {class}") x=format!("{x:.1}") y="0" width=format!("{w:.1}") height="24"/> };
+        x += w;
+        rect
+    }).collect_view();
+    let description = match o.passed_percent() {
+        Some(p) => format!(
+            "{p}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”.",
+            o.passed, o.still_strong, o.used, o.open
+        ),
+        None => format!("No follow-ups yet: {} cravings are waiting for “How did it go?”.", o.open),
+    };
+    let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{what} — {n}")}</li> }).collect_view();
+    view! {
+        <figure class="chart card" data-testid="chart-outcomes">
+            <figcaption id="outcomes-title">"How cravings went"</figcaption>
+            {(known > 0).then(|| view! {
+                <svg viewBox="0 0 300 24" role="img" aria-labelledby="outcomes-title outcomes-desc" preserveAspectRatio="none">{bars}</svg>
+            })}
+            <p id="outcomes-desc" class="chart-desc" data-testid="outcomes-desc">{description}</p>
+            <h3>"What you did before cravings that passed"</h3>
+            {if i.helped.is_empty() {
+                view! { <p class="hint">"Nothing recorded yet — when you follow up on a craving, note what you did."</p> }.into_any()
+            } else {
+                view! { <ol data-testid="helped-list">{helped}</ol> }.into_any()
+            }}
+        </figure>
+    }
+}

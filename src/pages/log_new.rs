@@ -1,0 +1,36 @@
+//! Quick capture: open, pick a trigger, save.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::clock::Clock;
+use crate::components::craving_form::{CravingForm, FormMode};
+use crate::components::flash::Flash;
+use crate::domain::cravings::{next_id, Craving};
+use crate::storage::Store;
+
+/// A fresh entry: now, middle intensity, an id no other entry has.
+pub fn new_craving(store: Store, clock: Clock) -> Craving {
+    clock.refresh();
+    let highest = store.log.loaded.with_untracked(|l| l.values().flatten().map(|c| c.id).max());
+    Craving::new(next_id(js_sys::Date::now() as u64, highest), clock.local_untracked())
+}
+
+#[component]
+pub fn LogNew() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let flash = expect_context::<Flash>();
+    let navigate = use_navigate();
+    let saved = move |_| {
+        flash.show("Craving saved. Well done for noticing it.");
+        navigate("/log", Default::default());
+    };
+    view! {
+        <section class="page" data-testid="log-new">
+            <h1>"Log a craving"</h1>
+            <p class="hint">"Just pick what set it off and save. Everything else is optional."</p>
+            <CravingForm initial=new_craving(store, clock) mode=FormMode::New on_saved=saved/>
+        </section>
+    }
+}
