@@ -357,3 +357,68 @@ fn load_singleton<D: Singleton>(problems: &mut Vec<Problem>) -> D {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cravings::{by_month, Outcome};
+    use chrono::{NaiveDate, TimeDelta};
+
+    /// Twenty thousand cravings, about five years of heavy use.
+    fn years_of_entries() -> Vec<Craving> {
+        let start = NaiveDate::from_ymd_opt(2021, 3, 10).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        (0..20_000u64)
+            .map(|n| {
+                let mut c = Craving::new(n + 1, start + TimeDelta::minutes(n as i64 * 131));
+                c.intensity = (n % 11) as u8;
+                c.triggers = vec![["stress", "people", "boredom"][n as usize % 3].to_string()];
+                if n % 2 == 1 {
+                    c.outcome = Some(Outcome::Passed);
+                    c.coping = vec!["Went for a walk".into()];
+                }
+                c
+            })
+            .collect()
+    }
+
+    #[test]
+    fn twenty_thousand_entries_round_trip_month_by_month() {
+        let entries = years_of_entries();
+        let months = by_month(entries.clone());
+        assert_eq!(months.len(), 61);
+        let mut total_bytes = 0;
+        let mut read_back = Vec::new();
+        for (month, list) in &months {
+            let text = envelope::encode(&CravingMonth(list.clone())).unwrap();
+            total_bytes += text.len();
+            // A month is small, so saving one entry rewrites little.
+            assert!(text.len() < 60_000, "{month}: {} bytes", text.len());
+            match envelope::decode::<CravingMonth>(&month_key(*month), Some(&text)) {
+                Loaded::Ready(CravingMonth(list)) => read_back.extend(list),
+                other => panic!("{month}: {other:?}"),
+            }
+        }
+        // Well inside the ~5 MB browsers give an origin, leaving room for years more.
+        assert!(total_bytes < 2_000_000, "{total_bytes} bytes");
+        read_back.sort_by_key(|c| c.id);
+        assert_eq!(read_back, entries);
+    }
+
+    #[test]
+    fn month_keys_are_stable() {
+        let month = YearMonth::parse("2026-03").unwrap();
+        assert_eq!(month_key(month), "steady.log.2026-03");
+        assert_eq!(month_key(month).strip_prefix(LOG_PREFIX).and_then(YearMonth::parse), Some(month));
+    }
+
+    #[test]
+    fn a_damaged_month_is_reported_with_its_key() {
+        match envelope::decode::<CravingMonth>("steady.log.2026-03", Some(r#"{"v":1,"data":[{"id":1}]}"#)) {
+            Loaded::Unreadable(p) => {
+                assert_eq!(p.key, "steady.log.2026-03");
+                assert_eq!(p.label, "part of your craving log");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
