@@ -227,7 +227,7 @@ pub fn CravingForm(
             })}
 
             <p class="error" role="alert" data-testid="craving-error">{move || error.get()}</p>
-            <div class="actions">
+            <div class=if mode == FormMode::New { "actions save-bar" } else { "actions" }>
                 <button type="submit" class="button big" data-testid="craving-save">
                     {if mode == FormMode::New { "Save craving" } else { "Save changes" }}
                 </button>
