@@ -128,7 +128,17 @@ pub fn CravingForm(
         }
     };
 
-    let own_triggers = move || store.settings.with(|s| s.own_triggers.clone());
+    // The person's own triggers: typed here, and from their plan.
+    let own_triggers = move || {
+        let mut all = store.settings.with(|s| s.own_triggers.clone());
+        for name in store.plan.with(|p| p.trigger_names()) {
+            let builtin = TRIGGERS.iter().any(|(k, l)| k.eq_ignore_ascii_case(&name) || l.eq_ignore_ascii_case(&name));
+            if !builtin && !all.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+                all.push(name);
+            }
+        }
+        all
+    };
     let time_value = move || draft.with(|d| d.at.format(DATETIME_INPUT).to_string());
     let set_time = move |ev| {
         if let Ok(at) = NaiveDateTime::parse_from_str(&event_target_value(&ev), DATETIME_INPUT) {

@@ -5,4 +5,6 @@ pub mod cravings;
 pub mod insights;
 pub mod helplines;
 pub mod money;
+pub mod phone;
+pub mod plan;
 pub mod settings;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::region_picker::RegionPicker;
 use crate::domain::helplines::Helpline;
+use crate::domain::phone::normalise_phone;
 use crate::storage::Store;
 
 #[component]
@@ -11,7 +12,7 @@ pub fn Help() -> impl IntoView {
     view! {
         <section class="page" data-testid="help">
             <h1>"Get help now"</h1>
-            // The person's own sponsor and support people will be listed first, here.
+            <SupportPeople/>
             <a class="card-link urgent" href="/help/overdose" data-testid="overdose-guide">
                 <strong>"Someone may be overdosing"</strong>
                 <span>"Signs, naloxone and what to do, step by step"</span>
@@ -75,5 +76,53 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                     })}
             </div>
         </li>
+    }
+}
+
+/// The person's own sponsor and support people, from their plan, sponsor first.
+#[component]
+pub fn SupportPeople() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let people = move || {
+        let region = store.settings.with(|s| s.region);
+        store.plan.with(|plan| {
+            plan.support_people()
+                .into_iter()
+                .filter_map(|p| {
+                    let dial = normalise_phone(&p.phone, region).ok()?;
+                    Some((p.text.clone(), p.role.map(|r| r.label()), p.phone.clone(), dial))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let people = people();
+            if people.is_empty() {
+                return view! {
+                    <p class="hint" data-testid="support-empty">
+                        "Add your sponsor and the people you can call in "
+                        <a href="/plan#plan-support">"your plan"</a>
+                        " — they'll appear here for one-tap calls."
+                    </p>
+                }.into_any();
+            }
+            view! {
+                <h2>"Your people"</h2>
+                <ul class="helplines" data-testid="support-people">
+                    {people.into_iter().map(|(name, role, shown, dial)| view! {
+                        <li class="helpline person" data-testid="support-person">
+                            <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r}</span> })}</h3>
+                            <div class="actions">
+                                <a class="button call" href=format!("tel:{dial}") aria-label=format!("Call {name}, {shown}")>
+                                    "Call " <span class="number">{shown.clone()}</span>
+                                </a>
+                                <a class="button secondary" href=format!("sms:{dial}") aria-label=format!("Text {name}")>"Text"</a>
+                            </div>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

@@ -1,13 +1,512 @@
-use leptos::prelude::*;
+//! The relapse-prevention plan: sections to fill, a guided first run, and
+//! sharing with a sponsor by share sheet, clipboard or print.
 
-use super::ComingSoon;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::components::clock::Clock;
+use crate::domain::phone::normalise_phone;
+use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
+use crate::pages::today::long_date;
+use crate::storage::Store;
+
+const UNDO_FOR: Duration = Duration::from_secs(10);
+
+/// A deleted item, kept for Undo.
+#[derive(Clone)]
+struct Removed {
+    list: List,
+    at: usize,
+    item: PlanItem,
+}
+
+#[derive(Clone, Copy)]
+struct PlanUi {
+    /// Whether the guided walk-through is on screen.
+    guiding: RwSignal<bool>,
+    removed: RwSignal<Option<Removed>>,
+    /// The last change made, for the saved-state line.
+    touched: RwSignal<bool>,
+}
+
+fn change(store: Store, ui: PlanUi, f: impl FnOnce(&mut Plan) -> Result<(), &'static str>) -> Result<(), &'static str> {
+    let outcome = store.modify(store.plan, f);
+    if outcome.is_ok() {
+        ui.touched.set(true);
+    }
+    outcome
+}
 
 #[component]
 pub fn Plan() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(None), touched: RwSignal::new(false) };
+    provide_context(ui);
+    let guide = move || store.plan.with(|p| p.guide);
+    // Sections chosen for sharing and printing.
+    let chosen = RwSignal::new(Section::ALL.to_vec());
+
     view! {
-        <ComingSoon
-            title="My plan"
-            what="Your relapse-prevention plan — reasons, triggers, support people and what to do if you slip — will live here in a later version."
-        />
+        <section class="page" data-testid="plan">
+            <div class="screen-only">
+                <h1>"My plan"</h1>
+                <SavedState/>
+                <Show
+                    when=move || ui.guiding.get()
+                    fallback=move || view! {
+                        <GuideOffer/>
+                        <Overview/>
+                        <UndoBar/>
+                        {Section::ALL.map(|section| view! { <PlanSection section/> }).into_iter().collect_view()}
+                        <SharePlan chosen/>
+                    }
+                >
+                    {move || match guide() {
+                        Guide::At(n) => view! { <Guided index=n/> }.into_any(),
+                        _ => ().into_any(),
+                    }}
+                </Show>
+            </div>
+            <PrintedPlan chosen/>
+        </section>
     }
+}
+
+#[component]
+fn SavedState() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let text = move || match store.save_error.get() {
+        Some(error) => error,
+        None if ui.touched.get() => "Saved on this device ✓".to_string(),
+        None => "Changes save as you go, on this device only.".to_string(),
+    };
+    view! {
+        <p class="saved-state" role="status" data-testid="plan-saved"
+            class:error=move || store.save_error.with(Option::is_some)>
+            {text}
+        </p>
+    }
+}
+
+#[component]
+fn GuideOffer() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let start = move |_| {
+        let at = store.plan.with_untracked(|p| match p.guide {
+            Guide::At(n) => n,
+            _ => 0,
+        });
+        let _ = change(store, ui, |p| {
+            p.guide = Guide::At(at);
+            Ok(())
+        });
+        ui.guiding.set(true);
+    };
+    view! {
+        {move || {
+            let (label, text) = match store.plan.with(|p| p.guide) {
+                Guide::NotStarted => ("Walk me through it", "New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.".to_string()),
+                Guide::At(n) => ("Continue the walk-through", format!("You stopped at step {} of {}.", n + 1, Section::ALL.len())),
+                Guide::Done => ("Walk through it again", "You've been through every section. Plans change — come back to it any time.".to_string()),
+            };
+            view! {
+                <div class="card guide-offer">
+                    <p>{text}</p>
+                    <button type="button" class="button" data-testid="plan-guide-start" on:click=start>{label}</button>
+                </div>
+            }
+        }}
+    }
+}
+
+#[component]
+fn Guided(index: usize) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let section = Section::ALL[index.min(Section::ALL.len() - 1)];
+    let go = move |to: Option<usize>| {
+        let guide = match to {
+            Some(n) if n < Section::ALL.len() => Guide::At(n),
+            Some(_) => Guide::Done,
+            None => Guide::At(index),
+        };
+        let _ = change(store, ui, |p| {
+            p.guide = guide;
+            Ok(())
+        });
+        if guide == Guide::Done {
+            ui.guiding.set(false);
+        }
+    };
+    let last = index + 1 == Section::ALL.len();
+    view! {
+        <div class="guided" data-testid="plan-guide">
+            <p class="step-count">{format!("Step {} of {}", index + 1, Section::ALL.len())}</p>
+            <PlanSection section/>
+            <div class="actions">
+                {(index > 0).then(|| view! {
+                    <button type="button" class="button secondary" data-testid="plan-guide-back" on:click=move |_| go(Some(index - 1))>"Back"</button>
+                })}
+                <button type="button" class="button" data-testid="plan-guide-next" on:click=move |_| go(Some(index + 1))>
+                    {if last { "Finish" } else { "Next" }}
+                </button>
+                <button type="button" class="button secondary" data-testid="plan-guide-exit" on:click=move |_| { go(None); ui.guiding.set(false); }>
+                    "Stop for now"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <nav class="card overview" aria-label="Plan sections" data-testid="plan-overview">
+            <ul>
+                {Section::ALL.map(|section| {
+                    let count = move || store.plan.with(|p| p.count(section));
+                    view! {
+                        <li>
+                            <a href=format!("#plan-{}", section.key())>{section.title()}</a>
+                            <span class="fill-state" data-testid=format!("plan-filled-{}", section.key())>
+                                {move || match count() { 0 => "not started".to_string(), 1 => "✓ 1 item".to_string(), n => format!("✓ {n} items") }}
+                            </span>
+                        </li>
+                    }
+                }).into_iter().collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn UndoBar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let undo = move |_| {
+        if let Some(r) = ui.removed.get_untracked() {
+            let _ = change(store, ui, |p| {
+                p.restore(r.list, r.at, r.item);
+                Ok(())
+            });
+            ui.removed.set(None);
+        }
+    };
+    view! {
+        {move || ui.removed.get().map(|r| view! {
+            <p class="notice undo" role="status">
+                {format!("Deleted “{}”. ", r.item.text)}
+                <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
+            </p>
+        })}
+    }
+}
+
+#[component]
+fn PlanSection(section: Section) -> impl IntoView {
+    view! {
+        <section class="card plan-section" id=format!("plan-{}", section.key()) data-testid=format!("plan-section-{}", section.key())>
+            <h2>{section.title()}</h2>
+            <p class="hint">{section.guidance()}</p>
+            {section.lists().iter().map(|list| view! { <PlanList list=*list/> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn PlanList(list: List) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ids = Memo::new(move |_| store.plan.with(|p| p.items(list).iter().map(|i| i.id).collect::<Vec<_>>()));
+    view! {
+        <div class="plan-list">
+            {list.step_title().map(|t| view! { <h3>{t}</h3> })}
+            <ul>
+                <For each=move || ids.get() key=|id| *id children=move |id| view! { <ItemRow list id/> }/>
+            </ul>
+            <AddItem list/>
+        </div>
+    }
+}
+
+/// Checks a typed number; `None` when it is empty or usable for a call.
+fn phone_problem(store: Store, phone: &str) -> Option<&'static str> {
+    let region = store.settings.with_untracked(|s| s.region);
+    if phone.trim().is_empty() { None } else { normalise_phone(phone, region).err() }
+}
+
+/// Role and phone fields for a support person. With `phone_error`, the number
+/// is checked when the field is left (saved items); the add form checks on Add.
+fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSignal<Option<&'static str>>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let check_phone = move || {
+        if let Some(error) = phone_error {
+            error.set(phone_problem(store, &item.with_untracked(|i| i.phone.clone())));
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=format!("{id}-role")>"Role"</label>
+            <select id=format!("{id}-role") data-testid="plan-item-role" on:change=move |ev| {
+                let role = Role::from_key(&event_target_value(&ev));
+                item.update(|i| i.role = role);
+            }>
+                <option value="" selected=move || item.with(|i| i.role.is_none())>"Choose…"</option>
+                {Role::ALL.map(|r| view! {
+                    <option value=r.key() selected=move || item.with(|i| i.role == Some(r))>{r.label()}</option>
+                }).into_iter().collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for=format!("{id}-phone")>"Phone number"</label>
+            <input id=format!("{id}-phone") type="tel" inputmode="tel" autocomplete="off" data-testid="plan-item-phone"
+                prop:value=move || item.with(|i| i.phone.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.phone = v); }
+                on:change=move |_| check_phone()/>
+            {phone_error.map(|error| view! { <p class="error" role="alert">{move || error.get()}</p> })}
+        </div>
+    }
+}
+
+/// One item, edited in place; every change is saved when the field is left.
+#[component]
+fn ItemRow(list: List, id: u32) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let stored = move || store.plan.with_untracked(|p| p.items(list).iter().find(|i| i.id == id).cloned());
+    let Some(initial) = stored() else { return ().into_any() };
+    let item = RwSignal::new(initial);
+    let error = RwSignal::new(None::<&'static str>);
+    let phone_error = RwSignal::new(phone_problem(store, &item.with_untracked(|i| i.phone.clone())));
+    let field_id = format!("{}-{id}", list.key());
+    let save = move || {
+        let edited = item.get_untracked();
+        error.set(change(store, ui, |p| p.update(list, edited)).err());
+    };
+    let remove = move |_| {
+        if let Ok(Some((at, removed))) = store.modify(store.plan, |p| Ok::<_, ()>(p.remove(list, id))) {
+            ui.touched.set(true);
+            ui.removed.set(Some(Removed { list, at, item: removed }));
+            set_timeout(
+                move || {
+                    if ui.removed.with_untracked(|r| r.as_ref().is_some_and(|r| r.item.id == id)) {
+                        ui.removed.set(None);
+                    }
+                },
+                UNDO_FOR,
+            );
+        }
+    };
+    let shift = move |by: isize| {
+        let _ = change(store, ui, |p| {
+            p.shift(list, id, by);
+            Ok(())
+        });
+    };
+    let name = move || item.with(|i| i.text.clone());
+    view! {
+        <li class="plan-item" data-testid="plan-item" on:change=move |_| save()>
+            <div class="field">
+                <label for=format!("{field_id}-text")>{list.text_label()}</label>
+                <textarea id=format!("{field_id}-text") rows="2" data-testid="plan-item-text"
+                    prop:value=move || item.with(|i| i.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.text = v); }></textarea>
+            </div>
+            {(list.kind() == ItemKind::WithResponse).then(|| view! {
+                <div class="field">
+                    <label for=format!("{field_id}-response")>"What I'll do"</label>
+                    <textarea id=format!("{field_id}-response") rows="2" data-testid="plan-item-response"
+                        prop:value=move || item.with(|i| i.response.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.response = v); }></textarea>
+                </div>
+            })}
+            {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), item, Some(phone_error)))}
+            <p class="error" role="alert">{move || error.get()}</p>
+            <div class="actions item-actions">
+                <button type="button" class="button secondary" aria-label=move || format!("Move “{}” up", name()) on:click=move |_| shift(-1)>"↑"</button>
+                <button type="button" class="button secondary" aria-label=move || format!("Move “{}” down", name()) on:click=move |_| shift(1)>"↓"</button>
+                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || format!("Delete “{}”", name()) on:click=remove>"Delete"</button>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn AddItem(list: List) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = expect_context::<PlanUi>();
+    let blank = || PlanItem { id: 0, text: String::new(), response: String::new(), role: None, phone: String::new() };
+    let draft = RwSignal::new(blank());
+    let error = RwSignal::new(None::<&'static str>);
+    let phone_error = RwSignal::new(None::<&'static str>);
+    let field_id = format!("{}-new", list.key());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let item = draft.get_untracked();
+        match change(store, ui, |p| p.add(list, item).map(|_| ())) {
+            Ok(()) => {
+                // Tell them about a number that won't dial; the saved item keeps what they wrote.
+                phone_error.set(phone_problem(store, &draft.with_untracked(|d| d.phone.clone())));
+                draft.set(blank());
+                error.set(None);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let placeholder = match list {
+        List::Triggers => "e.g. Payday",
+        List::Support => "e.g. Sam",
+        List::Coping => "e.g. Walk round the block",
+        _ => "",
+    };
+    view! {
+        <form class="add-item" on:submit=add novalidate>
+            <div class="field">
+                <label for=format!("{field_id}-text")>{format!("Add: {}", list.text_label().to_lowercase())}</label>
+                <input id=format!("{field_id}-text") data-testid="plan-new-text" placeholder=placeholder
+                    prop:value=move || draft.with(|d| d.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.text = v); }/>
+            </div>
+            {(list.kind() == ItemKind::WithResponse).then(|| view! {
+                <div class="field">
+                    <label for=format!("{field_id}-response")>"What I'll do"</label>
+                    <input id=format!("{field_id}-response") data-testid="plan-new-response"
+                        prop:value=move || draft.with(|d| d.response.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.response = v); }/>
+                </div>
+            })}
+            {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), draft, None))}
+            <p class="error" role="alert">{move || error.get().or(phone_error.get())}</p>
+            <button type="submit" class="button secondary" data-testid="plan-add-item">"Add"</button>
+        </form>
+    }
+}
+
+/// Which sections to share, and the three ways to share them.
+#[component]
+fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let status = RwSignal::new(None::<String>);
+    let text = move || store.plan.with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date()));
+
+    let copy = move |_| {
+        let text = text();
+        leptos::task::spawn_local(async move {
+            status.set(Some(if copy_text(&text).await {
+                "Copied. Paste it into a message or email to your sponsor.".into()
+            } else {
+                "Couldn't copy. Try Print / Save as PDF instead.".into()
+            }));
+        });
+    };
+    let share = move |_| {
+        let text = text();
+        leptos::task::spawn_local(async move {
+            let message = match share_text("My relapse-prevention plan", &text).await {
+                Some(true) => "Shared.".to_string(),
+                Some(false) => "Sharing was cancelled — nothing was sent.".to_string(),
+                None if copy_text(&text).await => {
+                    "This browser can't open a share sheet, so the plan was copied instead.".to_string()
+                }
+                None => "This browser can't share or copy. Use Print / Save as PDF.".to_string(),
+            };
+            status.set(Some(message));
+        });
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <section class="card share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share your plan"</h2>
+            <p class="hint">"Choose what to include. Nothing leaves this phone unless you share, copy or print it."</p>
+            <fieldset class="checks">
+                <legend>"Include"</legend>
+                {Section::ALL.map(|section| {
+                    let id = format!("share-{}", section.key());
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=id.clone() data-testid=format!("share-include-{}", section.key())
+                                prop:checked=move || chosen.with(|c| c.contains(&section))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| { c.retain(|s| *s != section); if on { c.push(section); } });
+                                }/>
+                            <label for=id>{section.title()}</label>
+                        </div>
+                    }
+                }).into_iter().collect_view()}
+            </fieldset>
+            <div class="actions">
+                <button type="button" class="button" data-testid="share-plan" on:click=share>"Share plan"</button>
+                <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>"Copy"</button>
+                <button type="button" class="button secondary" data-testid="print-plan" on:click=print>"Print / Save as PDF"</button>
+            </div>
+            <p role="status" data-testid="share-status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// The plan as it prints: black on white, no buttons, each section kept together.
+#[component]
+fn PrintedPlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    view! {
+        <div class="print-only" data-testid="plan-print">
+            <h1>"My relapse-prevention plan"</h1>
+            <p>{move || format!("Printed {}", long_date(clock.local().date()))}</p>
+            {move || store.plan.with(|plan| {
+                Section::ALL.into_iter()
+                    .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
+                    .map(|s| view! {
+                        <section class="print-section">
+                            <h2>{s.title()}</h2>
+                            {s.lists().iter().filter(|l| !plan.items(**l).is_empty()).map(|l| view! {
+                                {l.step_title().map(|t| view! { <h3>{t}</h3> })}
+                                <ul>
+                                    {plan.items(*l).iter().map(|i| view! {
+                                        <li>
+                                            {i.text.clone()}
+                                            {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
+                                            {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
+                                            {(!i.response.is_empty()).then(|| view! { <br/>{format!("What I'll do: {}", i.response)} })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }).collect_view()}
+                        </section>
+                    })
+                    .collect_view()
+            })}
+        </div>
+    }
+}
+
+async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the share sheet. `None` when the browser has no Web Share API,
+/// `Some(false)` when the person cancelled.
+async fn share_text(title: &str, text: &str) -> Option<bool> {
+    use js_sys::{Function, Object, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    let share = Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<Function>().ok()?;
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"text".into(), &text.into());
+    let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
 }

@@ -20,6 +20,7 @@ use web_sys::Storage;
 
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
+use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
 
@@ -37,6 +38,14 @@ impl Document for Counters {
 }
 impl Singleton for Counters {
     const KEY: &'static str = "steady.counters";
+}
+
+impl Document for Plan {
+    const LABEL: &'static str = "your relapse-prevention plan";
+    const VERSION: u64 = 1;
+}
+impl Singleton for Plan {
+    const KEY: &'static str = "steady.plan";
 }
 
 /// One month of the craving log, newest first. Stored per month so saving one
@@ -69,6 +78,7 @@ const STORAGE_FULL: &str = "Not saved — this device's storage for Steady is fu
 pub struct Store {
     pub settings: RwSignal<Settings>,
     pub counters: RwSignal<Counters>,
+    pub plan: RwSignal<Plan>,
     pub log: LogStore,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
@@ -123,9 +133,11 @@ impl Store {
         let mut problems = Vec::new();
         let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
         let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
+        let plan = RwSignal::new(load_singleton::<Plan>(&mut problems));
         let store = Store {
             settings,
             counters,
+            plan,
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
@@ -286,6 +298,7 @@ impl Store {
                 None => {
                     self.reload_key(Settings::KEY, None);
                     self.reload_key(Counters::KEY, None);
+                    self.reload_key(Plan::KEY, None);
                     self.log.months.set(Vec::new());
                     self.log.loaded.set(BTreeMap::new());
                 }
@@ -301,6 +314,8 @@ impl Store {
             self.reload_singleton(self.settings, raw);
         } else if key == Counters::KEY {
             self.reload_singleton(self.counters, raw);
+        } else if key == Plan::KEY {
+            self.reload_singleton(self.plan, raw);
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.log.months.set(stored_months());
             if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
@@ -338,6 +353,8 @@ impl Store {
             self.write_singleton(self.settings)
         } else if key == Counters::KEY {
             self.write_singleton(self.counters)
+        } else if key == Plan::KEY {
+            self.write_singleton(self.plan)
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
         } else {

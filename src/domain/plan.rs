@@ -1,0 +1,522 @@
+//! The relapse-prevention plan: sections drawn from WRAP-style worksheets and,
+//! for the crisis part, the six Stanley–Brown safety-planning steps
+//! (shared/content-facts.md). Items are plain text the person writes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A section of the plan as the person sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Reasons,
+    Wellness,
+    Triggers,
+    WarningSigns,
+    Coping,
+    Support,
+    Treatment,
+    Slip,
+    Crisis,
+}
+
+/// One list of items. Most sections have one; the crisis plan has one per step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum List {
+    #[serde(rename = "reasons")]
+    Reasons,
+    #[serde(rename = "wellness")]
+    Wellness,
+    #[serde(rename = "triggers")]
+    Triggers,
+    #[serde(rename = "warning-signs")]
+    WarningSigns,
+    #[serde(rename = "coping")]
+    Coping,
+    #[serde(rename = "support")]
+    Support,
+    #[serde(rename = "treatment")]
+    Treatment,
+    #[serde(rename = "slip")]
+    Slip,
+    #[serde(rename = "crisis-1")]
+    CrisisSigns,
+    #[serde(rename = "crisis-2")]
+    CrisisOnMyOwn,
+    #[serde(rename = "crisis-3")]
+    CrisisDistract,
+    #[serde(rename = "crisis-4")]
+    CrisisAskForHelp,
+    #[serde(rename = "crisis-5")]
+    CrisisProfessionals,
+    #[serde(rename = "crisis-6")]
+    CrisisSafeSurroundings,
+}
+
+/// What kind of fields an item in a list has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// One line of text.
+    Text,
+    /// Something and what I'll do about it (triggers, warning signs).
+    WithResponse,
+    /// A support person: name, role, phone.
+    Person,
+}
+
+impl Section {
+    pub const ALL: [Section; 9] = [
+        Section::Reasons,
+        Section::Wellness,
+        Section::Triggers,
+        Section::WarningSigns,
+        Section::Coping,
+        Section::Support,
+        Section::Treatment,
+        Section::Slip,
+        Section::Crisis,
+    ];
+
+    /// Stable key, used in test ids and when choosing what to share.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Reasons => "reasons",
+            Section::Wellness => "wellness",
+            Section::Triggers => "triggers",
+            Section::WarningSigns => "warning-signs",
+            Section::Coping => "coping",
+            Section::Support => "support",
+            Section::Treatment => "treatment",
+            Section::Slip => "slip",
+            Section::Crisis => "crisis",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Reasons => "My reasons for recovery",
+            Section::Wellness => "What keeps me well",
+            Section::Triggers => "My triggers and what I'll do",
+            Section::WarningSigns => "Early warning signs and what I'll do",
+            Section::Coping => "My coping strategies",
+            Section::Support => "My support people",
+            Section::Treatment => "My treatment",
+            Section::Slip => "If I slip",
+            Section::Crisis => "My crisis plan",
+        }
+    }
+
+    /// One line of guidance shown above the section.
+    pub fn guidance(self) -> &'static str {
+        match self {
+            Section::Reasons => "Why recovery matters to you — people, hopes, things you want back. Read these on hard days.",
+            Section::Wellness => "What you're like when you're doing well, and the daily things that keep you there: sleep, meals, meetings, movement.",
+            Section::Triggers => "People, places, things and feelings that set off cravings — and what you'll do when you meet each one.",
+            Section::WarningSigns => "Changes that tell you things are slipping (skipping meetings, isolating, old thinking) and what you'll do then.",
+            Section::Coping => "Things that help you ride out a craving. They also appear on the Cope screen.",
+            Section::Support => "People you can call: your sponsor, counsellor, family, friends. They appear at the top of Help.",
+            Section::Treatment => "Medication and appointments. Medication for opioid use disorder — buprenorphine, methadone, naltrexone — is treatment, and part of recovery.",
+            Section::Slip => "The steps you'll take in the first 24 hours after a slip: who you'll tell, where you'll go, how you'll stay safe.",
+            Section::Crisis => "Six steps for a crisis, from noticing the signs to making your surroundings safe. Work down the list until you're safe.",
+        }
+    }
+
+    pub fn lists(self) -> &'static [List] {
+        match self {
+            Section::Reasons => &[List::Reasons],
+            Section::Wellness => &[List::Wellness],
+            Section::Triggers => &[List::Triggers],
+            Section::WarningSigns => &[List::WarningSigns],
+            Section::Coping => &[List::Coping],
+            Section::Support => &[List::Support],
+            Section::Treatment => &[List::Treatment],
+            Section::Slip => &[List::Slip],
+            Section::Crisis => &[
+                List::CrisisSigns,
+                List::CrisisOnMyOwn,
+                List::CrisisDistract,
+                List::CrisisAskForHelp,
+                List::CrisisProfessionals,
+                List::CrisisSafeSurroundings,
+            ],
+        }
+    }
+}
+
+impl List {
+    pub fn kind(self) -> ItemKind {
+        match self {
+            List::Triggers | List::WarningSigns => ItemKind::WithResponse,
+            List::Support => ItemKind::Person,
+            _ => ItemKind::Text,
+        }
+    }
+
+    /// Heading for the crisis steps; `None` for lists that are a whole section.
+    pub fn step_title(self) -> Option<&'static str> {
+        Some(match self {
+            List::CrisisSigns => "1. Warning signs that a crisis may be coming",
+            List::CrisisOnMyOwn => "2. Things I can do on my own",
+            List::CrisisDistract => "3. People and places that take my mind off things",
+            List::CrisisAskForHelp => "4. People I can ask for help",
+            List::CrisisProfessionals => "5. Professionals and crisis lines",
+            List::CrisisSafeSurroundings => "6. Making my surroundings safe",
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// What the main text field is called.
+    pub fn text_label(self) -> &'static str {
+        match self {
+            List::Triggers => "Trigger",
+            List::WarningSigns => "Warning sign",
+            List::Support => "Name",
+            List::Treatment => "Medication or appointment",
+            _ => "Item",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    #[serde(rename = "sponsor")]
+    Sponsor,
+    #[serde(rename = "counsellor")]
+    Counsellor,
+    #[serde(rename = "family")]
+    Family,
+    #[serde(rename = "friend")]
+    Friend,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Sponsor, Role::Counsellor, Role::Family, Role::Friend, Role::Other];
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Sponsor => "Sponsor",
+            Role::Counsellor => "Counsellor",
+            Role::Family => "Family",
+            Role::Friend => "Friend",
+            Role::Other => "Other",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Sponsor => "sponsor",
+            Role::Counsellor => "counsellor",
+            Role::Family => "family",
+            Role::Friend => "friend",
+            Role::Other => "other",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub id: u32,
+    /// The item, or the person's name.
+    pub text: String,
+    /// What I'll do about it (triggers, warning signs).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// As typed; normalised only when a `tel:` link is made.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+impl PlanItem {
+    pub fn is_sponsor(&self) -> bool {
+        self.role == Some(Role::Sponsor)
+    }
+}
+
+/// Where the guided first run has got to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Guide {
+    #[default]
+    #[serde(rename = "not-started")]
+    NotStarted,
+    /// On this section (index into [`Section::ALL`]).
+    #[serde(rename = "at")]
+    At(usize),
+    #[serde(rename = "done")]
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(default)]
+    pub lists: BTreeMap<List, Vec<PlanItem>>,
+    #[serde(default)]
+    pub guide: Guide,
+}
+
+pub const MAX_ITEM_TEXT: usize = 1_000;
+
+impl Plan {
+    pub fn items(&self, list: List) -> &[PlanItem] {
+        self.lists.get(&list).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn count(&self, section: Section) -> usize {
+        section.lists().iter().map(|l| self.items(*l).len()).sum()
+    }
+
+    pub fn is_filled(&self, section: Section) -> bool {
+        self.count(section) > 0
+    }
+
+    fn next_id(&self) -> u32 {
+        self.lists.values().flatten().map(|i| i.id).max().map_or(1, |id| id + 1)
+    }
+
+    /// Adds an item at the end of a list; blank text is refused.
+    pub fn add(&mut self, list: List, mut item: PlanItem) -> Result<u32, &'static str> {
+        check(&item)?;
+        item.id = self.next_id();
+        let id = item.id;
+        self.lists.entry(list).or_default().push(item);
+        Ok(id)
+    }
+
+    /// Replaces an item's fields (keeping its id and place).
+    pub fn update(&mut self, list: List, item: PlanItem) -> Result<(), &'static str> {
+        check(&item)?;
+        if let Some(slot) = self.lists.get_mut(&list).and_then(|l| l.iter_mut().find(|i| i.id == item.id)) {
+            *slot = item;
+        }
+        Ok(())
+    }
+
+    pub fn remove(&mut self, list: List, id: u32) -> Option<(usize, PlanItem)> {
+        let items = self.lists.get_mut(&list)?;
+        let at = items.iter().position(|i| i.id == id)?;
+        Some((at, items.remove(at)))
+    }
+
+    pub fn restore(&mut self, list: List, at: usize, item: PlanItem) {
+        let items = self.lists.entry(list).or_default();
+        if !items.iter().any(|i| i.id == item.id) {
+            items.insert(at.min(items.len()), item);
+        }
+    }
+
+    /// Moves an item one place up (`-1`) or down (`1`).
+    pub fn shift(&mut self, list: List, id: u32, by: isize) {
+        if let Some(items) = self.lists.get_mut(&list) {
+            if let Some(at) = items.iter().position(|i| i.id == id) {
+                let to = at as isize + by;
+                if (0..items.len() as isize).contains(&to) {
+                    items.swap(at, to as usize);
+                }
+            }
+        }
+    }
+
+    /// Support people, sponsors first, each group in the person's order.
+    pub fn support_people(&self) -> Vec<&PlanItem> {
+        let mut people: Vec<&PlanItem> = self.items(List::Support).iter().collect();
+        people.sort_by_key(|p| !p.is_sponsor());
+        people
+    }
+
+    pub fn trigger_names(&self) -> Vec<String> {
+        self.items(List::Triggers).iter().map(|i| i.text.clone()).collect()
+    }
+
+    pub fn coping_strategies(&self) -> Vec<String> {
+        self.items(List::Coping).iter().map(|i| i.text.clone()).collect()
+    }
+}
+
+fn check(item: &PlanItem) -> Result<(), &'static str> {
+    if item.text.trim().is_empty() {
+        return Err("Write something first.");
+    }
+    if [&item.text, &item.response, &item.phone].iter().any(|t| t.chars().count() > MAX_ITEM_TEXT) {
+        return Err("That's very long — keep each item under 1,000 characters.");
+    }
+    Ok(())
+}
+
+/// The plan as plain text, for sharing with a sponsor or counsellor. Only the
+/// chosen sections, in plan order; empty sections are left out.
+pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
+    let mut out = String::from("MY RELAPSE-PREVENTION PLAN\n");
+    out.push_str(&format!("Written with Steady · {}\n", date.format("%-d %B %Y")));
+    for section in Section::ALL.into_iter().filter(|s| include.contains(s) && plan.is_filled(*s)) {
+        out.push_str(&format!("\n{}\n{}\n", section.title().to_uppercase(), "-".repeat(section.title().chars().count())));
+        for list in section.lists() {
+            let items = plan.items(*list);
+            if items.is_empty() {
+                continue;
+            }
+            if let Some(step) = list.step_title() {
+                out.push_str(&format!("{step}\n"));
+            }
+            for item in items {
+                out.push_str(&format!("- {}", one_line(&item.text)));
+                if let Some(role) = item.role {
+                    out.push_str(&format!(" ({})", role.label().to_lowercase()));
+                }
+                if !item.phone.trim().is_empty() {
+                    out.push_str(&format!(": {}", one_line(&item.phone)));
+                }
+                out.push('\n');
+                if !item.response.trim().is_empty() {
+                    out.push_str(&format!("  What I'll do: {}\n", one_line(&item.response)));
+                }
+            }
+        }
+    }
+    if include.iter().all(|s| !plan.is_filled(*s)) {
+        out.push_str("\n(No sections chosen have anything in them yet.)\n");
+    }
+    out
+}
+
+/// Keeps each item on its own line: line breaks inside an item are indented.
+fn one_line(text: &str) -> String {
+    text.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("\n    ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> PlanItem {
+        PlanItem { id: 0, text: text.into(), response: String::new(), role: None, phone: String::new() }
+    }
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn add_edit_reorder_delete_restore() {
+        let mut plan = Plan::default();
+        let a = plan.add(List::Reasons, item("My kids")).unwrap();
+        let b = plan.add(List::Reasons, item("My health")).unwrap();
+        assert_ne!(a, b);
+        assert!(plan.add(List::Reasons, item("   ")).is_err());
+        plan.shift(List::Reasons, b, -1);
+        assert_eq!(plan.items(List::Reasons)[0].text, "My health");
+        plan.shift(List::Reasons, b, -1); // already first: nothing happens
+        assert_eq!(plan.items(List::Reasons)[0].id, b);
+        let mut edited = plan.items(List::Reasons)[1].clone();
+        edited.text = "My children".into();
+        plan.update(List::Reasons, edited).unwrap();
+        assert_eq!(plan.items(List::Reasons)[1].text, "My children");
+        let (at, removed) = plan.remove(List::Reasons, b).unwrap();
+        assert_eq!(plan.count(Section::Reasons), 1);
+        plan.restore(List::Reasons, at, removed);
+        assert_eq!(plan.items(List::Reasons).iter().map(|i| i.id).collect::<Vec<_>>(), [b, a]);
+        assert!(plan.is_filled(Section::Reasons) && !plan.is_filled(Section::Crisis));
+    }
+
+    #[test]
+    fn sponsors_come_first() {
+        let mut plan = Plan::default();
+        for (name, role) in [("Mum", Role::Family), ("Sam", Role::Sponsor), ("Dr Lee", Role::Counsellor)] {
+            plan.add(List::Support, PlanItem { role: Some(role), ..item(name) }).unwrap();
+        }
+        let names: Vec<&str> = plan.support_people().iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Sam", "Mum", "Dr Lee"]);
+    }
+
+    #[test]
+    fn plain_text_has_every_section_in_order() {
+        let mut plan = Plan::default();
+        for section in Section::ALL {
+            for list in section.lists() {
+                plan.add(*list, item(&format!("{} item", list.key()))).unwrap();
+            }
+        }
+        let text = plain_text(&plan, &Section::ALL, date());
+        let mut last = 0;
+        for section in Section::ALL {
+            let at = text.find(&section.title().to_uppercase()).unwrap_or_else(|| panic!("{section:?} missing"));
+            assert!(at > last, "{section:?} out of order");
+            last = at;
+        }
+        assert!(text.starts_with("MY RELAPSE-PREVENTION PLAN\nWritten with Steady · 23 November 2026\n"));
+        assert!(text.contains("6. Making my surroundings safe\n- crisis-6 item\n"));
+    }
+
+    #[test]
+    fn plain_text_is_stable_and_readable() {
+        let mut plan = Plan::default();
+        plan.add(List::Reasons, item("My daughter, Ava ❤️")).unwrap();
+        plan.add(List::Triggers, PlanItem { response: "Leave, call Sam".into(), ..item("Payday") }).unwrap();
+        plan.add(List::Support, PlanItem { role: Some(Role::Sponsor), phone: "+1 555 123 4567".into(), ..item("Sam") }).unwrap();
+        plan.add(List::Slip, item("Tell Sam\nGo to a meeting  \n\tthe same day")).unwrap();
+        let text = plain_text(&plan, &[Section::Reasons, Section::Triggers, Section::Support, Section::Slip, Section::Crisis], date());
+        assert_eq!(
+            text,
+            "MY RELAPSE-PREVENTION PLAN\n\
+             Written with Steady · 23 November 2026\n\
+             \n\
+             MY REASONS FOR RECOVERY\n\
+             -----------------------\n\
+             - My daughter, Ava ❤️\n\
+             \n\
+             MY TRIGGERS AND WHAT I'LL DO\n\
+             ----------------------------\n\
+             - Payday\n  What I'll do: Leave, call Sam\n\
+             \n\
+             MY SUPPORT PEOPLE\n\
+             -----------------\n\
+             - Sam (sponsor): +1 555 123 4567\n\
+             \n\
+             IF I SLIP\n\
+             ---------\n\
+             - Tell Sam\n    Go to a meeting\n    \tthe same day\n"
+        );
+        assert_eq!(text, plain_text(&plan, &[Section::Crisis, Section::Slip, Section::Support, Section::Triggers, Section::Reasons], date()));
+    }
+
+    #[test]
+    fn sharing_only_chosen_sections() {
+        let mut plan = Plan::default();
+        plan.add(List::Reasons, item("Private reason")).unwrap();
+        plan.add(List::Coping, item("Walk")).unwrap();
+        let text = plain_text(&plan, &[Section::Coping], date());
+        assert!(text.contains("Walk") && !text.contains("Private reason"));
+        let empty = plain_text(&Plan::default(), &Section::ALL, date());
+        assert!(empty.contains("No sections chosen have anything in them yet."));
+    }
+
+    #[test]
+    fn serialised_form_reads_back() {
+        let mut plan = Plan::default();
+        plan.add(List::CrisisProfessionals, item("988")).unwrap();
+        plan.guide = Guide::At(3);
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#""crisis-5""#), "{json}");
+        assert_eq!(serde_json::from_str::<Plan>(&json).unwrap(), plan);
+        assert_eq!(serde_json::from_str::<Plan>("{}").unwrap(), Plan::default());
+    }
+
+    #[test]
+    fn section_keys_round_trip() {
+        for s in Section::ALL {
+            assert_eq!(Section::from_key(s.key()), Some(s));
+        }
+        assert_eq!(List::CrisisSigns.key(), "crisis-1");
+    }
+}

@@ -1,0 +1,195 @@
+import { test, expect, openApp, stored, waitForServiceWorker } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+test.use({ timezoneId: "America/Chicago", locale: "en-US" });
+const NOW = new Date("2026-11-23T15:00:00Z");
+
+const values = (locator) => locator.evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+
+async function addItem(page: Page, section: string, text: string, response?: string) {
+  const s = page.getByTestId(`plan-section-${section}`);
+  await s.getByTestId("plan-new-text").first().fill(text);
+  if (response) await s.getByTestId("plan-new-response").fill(response);
+  await s.getByTestId("plan-add-item").first().click();
+}
+
+async function addPerson(page: Page, name: string, role: string, phone: string) {
+  const s = page.getByTestId("plan-section-support");
+  await s.getByTestId("plan-new-text").fill(name);
+  await s.getByTestId("plan-item-role").last().selectOption(role);
+  await s.getByTestId("plan-item-phone").last().fill(phone);
+  await s.getByTestId("plan-add-item").click();
+}
+
+test("fill sections; they autosave, survive reload and work offline", async ({ page, context }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  await waitForServiceWorker(page);
+  await expect(page.getByTestId("plan-filled-reasons")).toHaveText("not started");
+  await addItem(page, "reasons", "My daughter");
+  await addItem(page, "reasons", "My health");
+  await addItem(page, "triggers", "Payday", "Pay bills first, then call Sam");
+  await expect(page.getByTestId("plan-saved")).toHaveText("Saved on this device ✓");
+  await expect(page.getByTestId("plan-filled-reasons")).toHaveText("✓ 2 items");
+
+  // Edit in place, reorder and delete with undo.
+  const reasons = page.getByTestId("plan-section-reasons");
+  await reasons.getByTestId("plan-item-text").first().fill("My daughter, Ava");
+  await reasons.getByTestId("plan-item-text").first().blur();
+  await reasons.getByRole("button", { name: "Move “My health” up" }).click();
+  await expect.poll(() => values(reasons.getByTestId("plan-item-text"))).toEqual(["My health", "My daughter, Ava"]);
+  await reasons.getByRole("button", { name: "Delete “My health”" }).click();
+  await expect(reasons.getByTestId("plan-item")).toHaveCount(1);
+  await page.getByTestId("undo").click();
+  await expect(reasons.getByTestId("plan-item")).toHaveCount(2);
+
+  await page.reload();
+  await expect.poll(() => values(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text"))).toEqual(["My health", "My daughter, Ava"]);
+  await expect(page.getByTestId("plan-section-triggers").getByTestId("plan-item-response")).toHaveValue("Pay bills first, then call Sam");
+
+  await context.setOffline(true);
+  await page.reload();
+  await addItem(page, "coping", "Walk round the block");
+  await page.reload();
+  await expect(page.getByTestId("plan-section-coping").getByTestId("plan-item-text")).toHaveValue("Walk round the block");
+  await context.setOffline(false);
+});
+
+test("a blank item gets a message and nothing is added", async ({ page }) => {
+  await openApp(page, "/plan");
+  await page.getByTestId("plan-section-slip").getByTestId("plan-add-item").click();
+  await expect(page.getByTestId("plan-section-slip")).toContainText("Write something first.");
+  await expect(page.getByTestId("plan-section-slip").getByTestId("plan-item")).toHaveCount(0);
+});
+
+test("Copy puts the plan's plain text on the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  await addItem(page, "reasons", "My daughter");
+  await addItem(page, "triggers", "Payday", "Pay bills first");
+  await addPerson(page, "Sam", "sponsor", "(555) 123-4567");
+  await page.getByTestId("share-include-reasons").uncheck();
+  await page.getByTestId("copy-plan").click();
+  await expect(page.getByTestId("share-status")).toContainText("Copied");
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toBe(
+    "MY RELAPSE-PREVENTION PLAN\n" +
+      "Written with Steady · 23 November 2026\n" +
+      "\nMY TRIGGERS AND WHAT I'LL DO\n----------------------------\n- Payday\n  What I'll do: Pay bills first\n" +
+      "\nMY SUPPORT PEOPLE\n-----------------\n- Sam (sponsor): (555) 123-4567\n",
+  );
+});
+
+test("Share falls back to copying where there is no share sheet", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript(() => { delete (Navigator.prototype as any).share; });
+  await openApp(page, "/plan");
+  await addItem(page, "reasons", "My health");
+  await page.getByTestId("share-plan").click();
+  await expect(page.getByTestId("share-status")).toContainText("copied instead");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("- My health");
+});
+
+test("Share uses the Web Share API with the plain text where it exists", async ({ page }) => {
+  await page.addInitScript(() => {
+    (navigator as any).share = (data: any) => { (window as any).shared = data; return Promise.resolve(); };
+  });
+  await openApp(page, "/plan");
+  await addItem(page, "coping", "Call Sam");
+  await page.getByTestId("share-plan").click();
+  await expect(page.getByTestId("share-status")).toHaveText("Shared.");
+  const shared = await page.evaluate(() => (window as any).shared);
+  expect(shared.title).toBe("My relapse-prevention plan");
+  expect(shared.text).toContain("MY COPING STRATEGIES");
+});
+
+test("print media shows the plan and hides navigation and buttons", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  await addItem(page, "reasons", "My daughter");
+  await page.getByTestId("share-include-crisis").uncheck();
+  await addItem(page, "crisis", "Not sleeping");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".tabbar")).toBeHidden();
+  await expect(page.locator(".topbar")).toBeHidden();
+  await expect(page.getByTestId("share-plan")).toBeHidden();
+  const printed = page.getByTestId("plan-print");
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText("Printed 23 November 2026");
+  await expect(printed).toContainText("My daughter");
+  await expect(printed).not.toContainText("Not sleeping");
+  const colour = await printed.evaluate((el) => getComputedStyle(el).color);
+  expect(colour).toBe("rgb(0, 0, 0)");
+  await page.emulateMedia({ media: "screen" });
+  await expect(printed).toBeHidden();
+});
+
+test("a support person with a number appears on Help as a tel: link, sponsor first", async ({ page }) => {
+  await openApp(page, "/plan");
+  await addPerson(page, "Mum", "family", "+1 312 555 0100");
+  await addPerson(page, "Sam", "sponsor", "(555) 123-4567");
+  await page.getByTestId("nav-help").click();
+  const people = page.getByTestId("support-person");
+  await expect(people).toHaveCount(2);
+  await expect(people.first()).toContainText("Sam");
+  await expect(people.first().getByRole("link", { name: /Call Sam/ })).toHaveAttribute("href", "tel:+15551234567");
+  await expect(people.first().getByRole("link", { name: "Text Sam" })).toHaveAttribute("href", "sms:+15551234567");
+  await expect(people.nth(1).getByRole("link", { name: /Call Mum/ })).toHaveAttribute("href", "tel:+13125550100");
+});
+
+test("an unusable number gets a clear message and stays editable", async ({ page }) => {
+  await openApp(page, "/plan");
+  await addPerson(page, "Jo", "friend", "call me maybe");
+  const support = page.getByTestId("plan-section-support");
+  await expect(support).toContainText("That number doesn't look right");
+  const phone = support.getByTestId("plan-item").getByTestId("plan-item-phone");
+  await expect(phone).toHaveValue("call me maybe");
+  await page.reload();
+  await expect(support.getByTestId("plan-item")).toContainText("That number doesn't look right");
+  await expect(phone).toHaveValue("call me maybe");
+  await page.getByTestId("nav-help").click();
+  await expect(page.getByTestId("support-person")).toHaveCount(0);
+  await page.getByTestId("nav-plan").click();
+  await phone.fill("07700 900123");
+  await phone.blur();
+  await page.getByTestId("nav-help").click();
+  await expect(page.getByTestId("support-person")).toHaveCount(1);
+});
+
+test("plan triggers appear as chips in the craving log", async ({ page }) => {
+  await openApp(page, "/plan");
+  await addItem(page, "triggers", "Payday Friday");
+  await page.goto("/log/new");
+  await page.getByTestId("trigger-payday-friday").click();
+  await page.getByTestId("craving-save").click();
+  await expect(page.getByTestId("log-entry").first()).toContainText("Payday Friday");
+});
+
+test("the guided run goes section by section and can be left and resumed", async ({ page }) => {
+  await openApp(page, "/plan");
+  await page.getByTestId("plan-guide-start").click();
+  const guide = page.getByTestId("plan-guide");
+  await expect(guide).toContainText("Step 1 of 9");
+  await expect(guide.getByTestId("plan-section-reasons")).toBeVisible();
+  await expect(page.getByTestId("plan-section-wellness")).toHaveCount(0);
+  await addItem(page, "reasons", "To be there for my kids");
+  await page.getByTestId("plan-guide-next").click();
+  await expect(guide).toContainText("Step 2 of 9");
+  await page.getByTestId("plan-guide-next").click();
+  await expect(guide.getByTestId("plan-section-triggers")).toBeVisible();
+  await page.getByTestId("plan-guide-exit").click();
+  await expect(page.getByTestId("plan-guide")).toHaveCount(0);
+  await expect(page.getByTestId("plan-section-wellness")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText("You stopped at step 3 of 9.")).toBeVisible();
+  await page.getByTestId("plan-guide-start").click();
+  await expect(page.getByTestId("plan-guide")).toContainText("Step 3 of 9");
+  await page.getByTestId("plan-guide-back").click();
+  await expect(page.getByTestId("plan-guide")).toContainText("Step 2 of 9");
+  for (let step = 2; step <= 9; step++) await page.getByTestId("plan-guide-next").click();
+  await expect(page.getByTestId("plan-guide")).toHaveCount(0);
+  await expect(page.getByTestId("plan-guide-start")).toHaveText("Walk through it again");
+  expect(JSON.parse((await stored(page, "steady.plan"))!).data.guide).toBe("done");
+});
