@@ -15,7 +15,7 @@ use components::flash::Flash;
 use components::shell::{BottomNav, TopBar};
 use pages::{
     cope::Cope, help::Help, insights::InsightsPage, log::Log, log_new::LogNew, not_found::NotFound,
-    overdose::Overdose, plan::Plan, settings::SettingsPage, today::{FollowUpDue, Today},
+    overdose::Overdose, plan::Plan, settings::SettingsPage, sos::Sos, today::{FollowUpDue, Today},
 };
 use storage::Store;
 
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cope") view=Cope/>
                     <Route path=path!("/plan") view=Plan/>
                     <Route path=path!("/help") view=Help/>
+                    <Route path=path!("/sos") view=Sos/>
                     <Route path=path!("/help/overdose") view=Overdose/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

@@ -12,6 +12,10 @@ pub fn Help() -> impl IntoView {
     view! {
         <section class="page" data-testid="help">
             <h1>"Get help now"</h1>
+            <a class="card-link" href="/sos" data-testid="craving-sos">
+                <strong>"I'm having a craving"</strong>
+                <span>"Note it, try something that helps, and check in after"</span>
+            </a>
             <SupportPeople/>
             <a class="card-link urgent" href="/help/overdose" data-testid="overdose-guide">
                 <strong>"Someone may be overdosing"</strong>

@@ -68,8 +68,8 @@ pub fn Today() -> impl IntoView {
             }}
             <FollowUp/>
             <div class="actions two">
-                <a class="button big" href="/log/new" data-testid="log-craving">"Log a craving"</a>
-                <a class="button big sos-inline" href="/help">"I need help now"</a>
+                <a class="button big sos-inline" href="/sos" data-testid="craving-sos">"I'm having a craving"</a>
+                <a class="button big secondary" href="/log/new" data-testid="log-craving">"Log a craving"</a>
             </div>
             <CounterList/>
         </section>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
+use crate::domain::coping::CopingData;
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
 use crate::domain::plan::Plan;
@@ -46,6 +47,14 @@ impl Document for Plan {
 }
 impl Singleton for Plan {
     const KEY: &'static str = "steady.plan";
+}
+
+impl Document for CopingData {
+    const LABEL: &'static str = "your coping strategies and ratings";
+    const VERSION: u64 = 1;
+}
+impl Singleton for CopingData {
+    const KEY: &'static str = "steady.coping";
 }
 
 /// One month of the craving log, newest first. Stored per month so saving one
@@ -79,6 +88,7 @@ pub struct Store {
     pub settings: RwSignal<Settings>,
     pub counters: RwSignal<Counters>,
     pub plan: RwSignal<Plan>,
+    pub coping: RwSignal<CopingData>,
     pub log: LogStore,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
@@ -134,10 +144,12 @@ impl Store {
         let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
         let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
         let plan = RwSignal::new(load_singleton::<Plan>(&mut problems));
+        let coping = RwSignal::new(load_singleton::<CopingData>(&mut problems));
         let store = Store {
             settings,
             counters,
             plan,
+            coping,
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
@@ -299,6 +311,7 @@ impl Store {
                     self.reload_key(Settings::KEY, None);
                     self.reload_key(Counters::KEY, None);
                     self.reload_key(Plan::KEY, None);
+                    self.reload_key(CopingData::KEY, None);
                     self.log.months.set(Vec::new());
                     self.log.loaded.set(BTreeMap::new());
                 }
@@ -316,6 +329,8 @@ impl Store {
             self.reload_singleton(self.counters, raw);
         } else if key == Plan::KEY {
             self.reload_singleton(self.plan, raw);
+        } else if key == CopingData::KEY {
+            self.reload_singleton(self.coping, raw);
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.log.months.set(stored_months());
             if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
@@ -355,6 +370,8 @@ impl Store {
             self.write_singleton(self.counters)
         } else if key == Plan::KEY {
             self.write_singleton(self.plan)
+        } else if key == CopingData::KEY {
+            self.write_singleton(self.coping)
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
         } else {

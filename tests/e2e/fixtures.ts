@@ -19,8 +19,12 @@ export const test = base.extend<{ originGuard: void }>({
   originGuard: [
     async ({ context }, use) => {
       const outside = watchOutsideRequests(context);
+      // A Rust panic shows up as an uncaught error ("unreachable"): it must never happen.
+      const errors: string[] = [];
+      context.on("weberror", (e) => errors.push(String(e.error())));
       await use();
       expect(outside, "requests that left 127.0.0.1").toEqual([]);
+      expect(errors, "uncaught errors in the page").toEqual([]);
     },
     { auto: true },
   ],

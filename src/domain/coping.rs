@@ -1,0 +1,487 @@
+//! Coping strategies and learning which ones help this person.
+//!
+//! Families from the product card (exercise, meditation, distraction) plus
+//! "connect". Evidence notes in shared/content-facts.md: urge surfing and
+//! mindfulness-based relapse prevention (Bowen et al. 2014); delay–distract–
+//! decide; HALT is a rule of thumb. Wording is ours.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    Exercise,
+    Meditation,
+    Distraction,
+    Connect,
+    Own,
+}
+
+impl Family {
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Exercise => "Move",
+            Family::Meditation => "Breathe & notice",
+            Family::Distraction => "Distract",
+            Family::Connect => "Connect",
+            Family::Own => "Your own",
+        }
+    }
+}
+
+/// Breathing patterns: seconds of each phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pattern {
+    pub phases: &'static [(Phase, u32)],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    In,
+    Hold,
+    Out,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::In => "In",
+            Phase::Hold => "Hold",
+            Phase::Out => "Out",
+        }
+    }
+    pub fn cue(self) -> &'static str {
+        match self {
+            Phase::In => "Breathe in",
+            Phase::Hold => "Hold",
+            Phase::Out => "Breathe out",
+        }
+    }
+}
+
+pub const BOX: Pattern = Pattern { phases: &[(Phase::In, 4), (Phase::Hold, 4), (Phase::Out, 4), (Phase::Hold, 4)] };
+pub const FOUR_SEVEN_EIGHT: Pattern = Pattern { phases: &[(Phase::In, 4), (Phase::Hold, 7), (Phase::Out, 8)] };
+
+impl Pattern {
+    pub fn cycle_seconds(self) -> u32 {
+        self.phases.iter().map(|(_, s)| s).sum()
+    }
+
+    /// The phase at `elapsed_ms` after starting, its index, and whole seconds left in it.
+    pub fn phase_at(self, elapsed_ms: u64) -> (usize, Phase, u32) {
+        let cycle_ms = u64::from(self.cycle_seconds()) * 1000;
+        let mut t = elapsed_ms % cycle_ms.max(1);
+        for (i, (phase, secs)) in self.phases.iter().enumerate() {
+            let len = u64::from(*secs) * 1000;
+            if t < len {
+                let left = (len - t).div_ceil(1000) as u32;
+                return (i, *phase, left);
+            }
+            t -= len;
+        }
+        (0, self.phases[0].0, self.phases[0].1)
+    }
+}
+
+/// What starting a strategy opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    /// Steps to read and do, then "Did it help?".
+    Steps,
+    Breathing(Pattern),
+    /// A timer with a check-in every `check_in_minutes`.
+    UrgeSurfing { minutes: u32, check_in_minutes: u32 },
+    /// One-tap calls to the sponsor and support people.
+    Call,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strategy {
+    pub id: String,
+    pub family: Family,
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<String>,
+    pub activity: Activity,
+}
+
+struct Builtin {
+    id: &'static str,
+    family: Family,
+    title: &'static str,
+    summary: &'static str,
+    steps: &'static [&'static str],
+    activity: Activity,
+}
+
+/// Built-in prompts, in the order shown before anything is learned: quick,
+/// calming ones first.
+const BUILTIN: &[Builtin] = &[
+    Builtin { id: "box-breathing", family: Family::Meditation, title: "Box breathing", summary: "Four counts in, hold, out, hold. Slows your body down in a minute or two.", steps: &["Sit or stand comfortably.", "Follow the circle: in for 4, hold for 4, out for 4, hold for 4.", "Keep going for a few rounds."], activity: Activity::Breathing(BOX) },
+    Builtin { id: "urge-surfing", family: Family::Meditation, title: "Surf the urge", summary: "Watch the craving rise, peak and fall like a wave, without acting on it.", steps: &["Notice where you feel the craving in your body.", "Breathe and describe it to yourself: tight, hot, buzzing?", "Let it rise. Cravings often ease within 15–30 minutes.", "At each check-in, notice how strong it is now."], activity: Activity::UrgeSurfing { minutes: 15, check_in_minutes: 5 } },
+    Builtin { id: "call-support", family: Family::Connect, title: "Call your sponsor or someone from your plan", summary: "Say it out loud to someone who gets it. You don't have to explain everything.", steps: &["Tap a name to call.", "Try: “I'm having a craving and I don't want to act on it.”"], activity: Activity::Call },
+    Builtin { id: "brisk-walk", family: Family::Exercise, title: "A brisk five-minute walk", summary: "Get outside or walk the hallway. Moving changes how the craving feels.", steps: &["Put your shoes on and go — no planning needed.", "Walk fast enough to breathe a little harder.", "Notice five things you can see on the way."], activity: Activity::Steps },
+    Builtin { id: "delay-distract-decide", family: Family::Connect, title: "Delay, distract, decide", summary: "Put off the decision for 15 minutes, do something else, then decide.", steps: &["Delay: tell yourself “not for 15 minutes”.", "Distract: pick anything on this screen and do it.", "Decide: after 15 minutes, look at your reasons for recovery, then decide."], activity: Activity::Steps },
+    Builtin { id: "breathing-478", family: Family::Meditation, title: "4-7-8 breathing", summary: "In for 4, hold for 7, out for 8. The long out-breath helps you settle.", steps: &["Breathe in quietly through your nose for 4.", "Hold for 7.", "Breathe out through your mouth for 8."], activity: Activity::Breathing(FOUR_SEVEN_EIGHT) },
+    Builtin { id: "halt-check", family: Family::Connect, title: "HALT check", summary: "Am I hungry, angry, lonely or tired? Sort the one you can right now.", steps: &["Hungry? Eat something, even small.", "Angry? Write it down or tell someone.", "Lonely? Message or call someone.", "Tired? Rest, even for ten minutes."], activity: Activity::Steps },
+    Builtin { id: "play-tape", family: Family::Connect, title: "Play the tape forward", summary: "Picture the whole story: not the first hour, but tonight, tomorrow, next week.", steps: &["Imagine using. Then keep the film running.", "What happens tonight? Tomorrow morning? Next week?", "Now picture the same time if you don't use."], activity: Activity::Steps },
+    Builtin { id: "wall-pushups", family: Family::Exercise, title: "Wall push-ups", summary: "Ten push-ups against a wall. No equipment, anywhere.", steps: &["Stand an arm's length from a wall, hands flat on it.", "Bend your elbows and lean in, then push back.", "Do ten, rest, do ten more."], activity: Activity::Steps },
+    Builtin { id: "stretch", family: Family::Exercise, title: "Stretch it out", summary: "A minute of slow stretches to let the tension go.", steps: &["Reach both arms up and hold for five breaths.", "Roll your shoulders back ten times.", "Gently tip your head side to side."], activity: Activity::Steps },
+    Builtin { id: "stairs", family: Family::Exercise, title: "Take the stairs", summary: "Up and down a flight of stairs a few times, at your own pace.", steps: &["Find some stairs or a step.", "Go up and down until you're a bit out of breath.", "Stop and notice how the craving feels now."], activity: Activity::Steps },
+    Builtin { id: "body-scan", family: Family::Meditation, title: "Short body scan", summary: "Move your attention slowly from your feet to your head.", steps: &["Notice your feet on the floor.", "Move up: legs, stomach, chest, shoulders, jaw.", "Where you find tension, breathe into it and let it soften.", "Notice where the craving sits, without judging it."], activity: Activity::Steps },
+    Builtin { id: "create", family: Family::Distraction, title: "Draw, write or play music", summary: "Put the feeling somewhere: a doodle, a few lines, a tune.", steps: &["Grab paper, your notes app or an instrument.", "Don't aim for good — aim for five minutes.", "Write or draw what the craving feels like."], activity: Activity::Steps },
+    Builtin { id: "music", family: Family::Distraction, title: "Listen to a song you love", summary: "Something that lifts you. Turn it up.", steps: &["Put on one song you love.", "Really listen: the words, the drums.", "Then one more."], activity: Activity::Steps },
+    Builtin { id: "cook", family: Family::Distraction, title: "Cook something simple", summary: "Toast, eggs, a cup of tea. Hands busy, stomach fed.", steps: &["Pick the simplest thing you can make.", "Take your time with each step.", "Eat it sitting down."], activity: Activity::Steps },
+    Builtin { id: "game", family: Family::Distraction, title: "Play a quick game", summary: "A puzzle, a card game, a phone game — ten minutes of focus.", steps: &["Pick a game that needs your attention.", "Set a ten-minute limit.", "Check in with the craving afterwards."], activity: Activity::Steps },
+    Builtin { id: "tidy", family: Family::Distraction, title: "Tidy one small space", summary: "One drawer, one shelf, one corner. Small and finished.", steps: &["Pick one small space.", "Clear it, wipe it, put things back.", "Enjoy one thing that's done."], activity: Activity::Steps },
+    Builtin { id: "outside", family: Family::Distraction, title: "Go outside", summary: "Change the scene. Fresh air, sky, a different room at least.", steps: &["Step outside or to a window.", "Take five slow breaths.", "Name three things you can hear."], activity: Activity::Steps },
+    Builtin { id: "meeting", family: Family::Connect, title: "Go to a meeting", summary: "Being around people in recovery helps. Check your meeting list or ask your sponsor.", steps: &["Check your usual meeting times.", "If none is on now, call someone from your plan instead.", "The SAMHSA helpline (on Help) can point you to local groups."], activity: Activity::Steps },
+];
+
+/// A strategy the person added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnStrategy {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Helped {
+    #[serde(rename = "yes")]
+    Yes,
+    #[serde(rename = "bit")]
+    ABit,
+    #[serde(rename = "no")]
+    No,
+}
+
+impl Helped {
+    pub fn value(self) -> f64 {
+        match self {
+            Helped::Yes => 1.0,
+            Helped::ABit => 0.5,
+            Helped::No => 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub strategy: String,
+    pub at: NaiveDateTime,
+    pub helped: Helped,
+    /// The trigger of the craving it was used for, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+}
+
+/// A running timer: stored as its start and end, so it survives a reload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActiveTimer {
+    pub strategy: String,
+    pub started_ms: f64,
+    pub ends_ms: f64,
+}
+
+/// Everything the Cope screen remembers.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CopingData {
+    pub own: Vec<OwnStrategy>,
+    pub hidden: Vec<String>,
+    pub favourites: Vec<String>,
+    pub ratings: Vec<Rating>,
+    pub active: Option<ActiveTimer>,
+    /// Vibrate at breathing phase changes (where the phone can).
+    pub vibrate: bool,
+}
+
+impl CopingData {
+    pub fn add_own(&mut self, title: &str, note: &str) -> Result<String, &'static str> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err("Give it a short name, like “Text my sister”.");
+        }
+        if title.chars().count() > 80 || note.chars().count() > 1_000 {
+            return Err("That's long — keep the name under 80 characters.");
+        }
+        let n = self.own.iter().filter_map(|s| s.id.strip_prefix("own-")?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
+        let id = format!("own-{n}");
+        self.own.push(OwnStrategy { id: id.clone(), title: title.to_owned(), note: note.trim().to_owned() });
+        Ok(id)
+    }
+
+    pub fn toggle(list: &mut Vec<String>, id: &str) {
+        match list.iter().position(|x| x == id) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => list.push(id.to_owned()),
+        }
+    }
+}
+
+/// Every strategy: built-ins, the person's own, and coping strategies from their plan.
+pub fn catalogue(data: &CopingData, plan_strategies: &[String]) -> Vec<Strategy> {
+    let mut all: Vec<Strategy> = BUILTIN
+        .iter()
+        .map(|b| Strategy {
+            id: b.id.to_owned(),
+            family: b.family,
+            title: b.title.to_owned(),
+            summary: b.summary.to_owned(),
+            steps: b.steps.iter().map(|s| s.to_string()).collect(),
+            activity: b.activity,
+        })
+        .collect();
+    for own in &data.own {
+        all.push(Strategy {
+            id: own.id.clone(),
+            family: Family::Own,
+            title: own.title.clone(),
+            summary: if own.note.is_empty() { "Your own strategy.".into() } else { own.note.clone() },
+            steps: Vec::new(),
+            activity: Activity::Steps,
+        });
+    }
+    for (n, title) in plan_strategies.iter().enumerate() {
+        if title.trim().is_empty() || all.iter().any(|s| s.title.eq_ignore_ascii_case(title.trim())) {
+            continue;
+        }
+        all.push(Strategy {
+            id: format!("plan-{}", super::cravings::trigger_slug(title)).chars().take(60).collect::<String>() + &format!("-{n}"),
+            family: Family::Own,
+            title: title.trim().to_owned(),
+            summary: "From your plan.".into(),
+            steps: Vec::new(),
+            activity: Activity::Steps,
+        });
+    }
+    all
+}
+
+/// Finds the strategy a craving-log "what I did" entry refers to.
+pub fn strategy_for_coping_text<'a>(all: &'a [Strategy], text: &str) -> Option<&'a Strategy> {
+    const ALIASES: [(&str, &str); 4] = [
+        ("Called someone", "call-support"),
+        ("Went for a walk", "brisk-walk"),
+        ("Breathing exercise", "box-breathing"),
+        ("Went to a meeting", "meeting"),
+    ];
+    let id = ALIASES.iter().find(|(t, _)| t.eq_ignore_ascii_case(text)).map(|(_, id)| *id);
+    all.iter().find(|s| Some(s.id.as_str()) == id || s.title.eq_ignore_ascii_case(text.trim()))
+}
+
+/// Ratings older than this count half as much (so old habits fade).
+pub const HALF_LIFE_DAYS: f64 = 45.0;
+/// Ratings needed for the same trigger before per-trigger data is used alone.
+pub const MIN_FOR_TRIGGER: usize = 3;
+/// Every `EXPLORE_EVERY`-th suggestion offers something not yet tried.
+pub const EXPLORE_EVERY: u64 = 4;
+
+fn weight(rating: &Rating, now: NaiveDateTime) -> f64 {
+    let age_days = (now - rating.at).num_minutes().max(0) as f64 / 1440.0;
+    0.5f64.powf(age_days / HALF_LIFE_DAYS)
+}
+
+/// How well a strategy has worked: a decayed average pulled towards 0.5 when
+/// there is little evidence. `None` when it has never been rated.
+fn score(ratings: &[&Rating], now: NaiveDateTime) -> Option<f64> {
+    if ratings.is_empty() {
+        return None;
+    }
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for r in ratings {
+        let w = weight(r, now);
+        sum += w * r.helped.value();
+        weights += w;
+    }
+    const PRIOR: f64 = 0.5;
+    const PRIOR_WEIGHT: f64 = 1.0;
+    Some((sum + PRIOR * PRIOR_WEIGHT) / (weights + PRIOR_WEIGHT))
+}
+
+/// Orders strategies for this person: what helped most first (for this trigger
+/// when there's enough data), favourites lifted, hidden ones left out, and now
+/// and then (`round`) an untried one brought to the top so nothing gets stuck.
+pub fn rank(
+    all: &[Strategy],
+    data: &CopingData,
+    extra_ratings: &[Rating],
+    trigger: Option<&str>,
+    now: NaiveDateTime,
+    round: u64,
+) -> Vec<Strategy> {
+    let ratings: Vec<&Rating> = data.ratings.iter().chain(extra_ratings).collect();
+    let mut scored: Vec<(f64, bool, usize, &Strategy)> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !data.hidden.contains(&s.id))
+        .map(|(order, s)| {
+            let mine: Vec<&Rating> = ratings.iter().copied().filter(|r| r.strategy == s.id).collect();
+            let for_trigger: Vec<&Rating> = mine.iter().copied().filter(|r| trigger.is_some() && r.trigger.as_deref() == trigger).collect();
+            let by_trigger = if for_trigger.len() >= MIN_FOR_TRIGGER { score(&for_trigger, now) } else { None };
+            let overall = by_trigger.or_else(|| score(&mine, now));
+            let favourite = data.favourites.contains(&s.id);
+            let value = overall.unwrap_or(0.5) + if favourite { 0.15 } else { 0.0 };
+            (value, overall.is_some(), order, s)
+        })
+        .collect();
+    // Higher score first; ties keep the catalogue's order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    let mut ranked: Vec<Strategy> = scored.iter().map(|(_, _, _, s)| (*s).clone()).collect();
+    if round % EXPLORE_EVERY == EXPLORE_EVERY - 1 {
+        if let Some(at) = scored.iter().position(|(_, tried, _, _)| !tried) {
+            let untried = ranked.remove(at);
+            ranked.insert(0, untried);
+        }
+    }
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeDelta};
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap().and_hms_opt(12, 0, 0).unwrap()
+    }
+    fn rating(id: &str, helped: Helped, days_ago: i64, trigger: Option<&str>) -> Rating {
+        Rating { strategy: id.into(), at: now() - TimeDelta::days(days_ago), helped, trigger: trigger.map(Into::into) }
+    }
+    fn ids(list: &[Strategy]) -> Vec<&str> {
+        list.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn there_are_at_least_twelve_builtins_across_the_families() {
+        let all = catalogue(&CopingData::default(), &[]);
+        assert!(all.len() >= 12);
+        for family in [Family::Exercise, Family::Meditation, Family::Distraction, Family::Connect] {
+            assert!(all.iter().filter(|s| s.family == family).count() >= 3, "{family:?}");
+        }
+        let mut seen = std::collections::HashSet::new();
+        assert!(all.iter().all(|s| seen.insert(s.id.clone())));
+    }
+
+    #[test]
+    fn cold_start_keeps_the_catalogue_order() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let ranked = rank(&all, &CopingData::default(), &[], None, now(), 0);
+        assert_eq!(ids(&ranked), ids(&all));
+    }
+
+    #[test]
+    fn what_helped_rises_and_what_did_not_sinks() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        data.ratings = vec![rating("cook", Helped::Yes, 1, None), rating("box-breathing", Helped::No, 1, None)];
+        let ranked = rank(&all, &data, &[], None, now(), 0);
+        assert_eq!(ranked[0].id, "cook");
+        assert_eq!(ranked.last().unwrap().id, "box-breathing");
+    }
+
+    #[test]
+    fn ties_keep_catalogue_order() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        data.ratings = vec![rating("tidy", Helped::Yes, 2, None), rating("music", Helped::Yes, 2, None)];
+        let ranked = rank(&all, &data, &[], None, now(), 0);
+        assert_eq!(ids(&ranked)[..2], ["music", "tidy"]);
+    }
+
+    #[test]
+    fn old_ratings_decay() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        // Long ago the walk helped many times; lately the game helped twice.
+        data.ratings = (0..4).map(|_| rating("brisk-walk", Helped::Yes, 400, None)).collect();
+        data.ratings.push(rating("brisk-walk", Helped::No, 1, None));
+        data.ratings.extend((0..2).map(|_| rating("game", Helped::Yes, 1, None)));
+        let ranked = rank(&all, &data, &[], None, now(), 0);
+        assert_eq!(ranked[0].id, "game");
+        let walk = ranked.iter().position(|s| s.id == "brisk-walk").unwrap();
+        let untouched = ranked.iter().position(|s| s.id == "stairs").unwrap();
+        assert!(walk > untouched, "a recent no outweighs years-old yeses");
+    }
+
+    #[test]
+    fn per_trigger_data_is_used_when_there_is_enough() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        // Overall the walk helps; with "people" as the trigger, calling helps and walking doesn't.
+        data.ratings = (0..5).map(|_| rating("brisk-walk", Helped::Yes, 1, Some("stress"))).collect();
+        data.ratings.extend((0..3).map(|_| rating("brisk-walk", Helped::No, 1, Some("people"))));
+        data.ratings.extend((0..3).map(|_| rating("call-support", Helped::Yes, 1, Some("people"))));
+        assert_eq!(rank(&all, &data, &[], Some("stress"), now(), 0)[0].id, "brisk-walk");
+        let for_people = rank(&all, &data, &[], Some("people"), now(), 0);
+        assert_eq!(for_people[0].id, "call-support");
+        assert!(for_people.iter().position(|s| s.id == "brisk-walk").unwrap() > 5);
+        // Too little data for a trigger falls back to all ratings.
+        data.ratings.truncate(6);
+        assert_eq!(rank(&all, &data, &[], Some("people"), now(), 0)[0].id, "brisk-walk");
+    }
+
+    #[test]
+    fn favourites_are_lifted_and_hidden_are_left_out() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        data.favourites = vec!["tidy".into()];
+        data.hidden = vec!["box-breathing".into()];
+        let ranked = rank(&all, &data, &[], None, now(), 0);
+        assert_eq!(ranked[0].id, "tidy");
+        assert!(!ids(&ranked).contains(&"box-breathing"));
+    }
+
+    #[test]
+    fn now_and_then_something_untried_comes_first() {
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut data = CopingData::default();
+        data.ratings = vec![rating("box-breathing", Helped::Yes, 1, None), rating("urge-surfing", Helped::Yes, 1, None)];
+        let usual = rank(&all, &data, &[], None, now(), 0);
+        assert_eq!(usual[0].id, "box-breathing");
+        let explore = rank(&all, &data, &[], None, now(), EXPLORE_EVERY - 1);
+        assert_eq!(explore[0].id, "call-support", "first untried in catalogue order");
+        assert_eq!(explore[1].id, "box-breathing");
+        // When everything has been tried there is nothing to explore.
+        data.ratings = all.iter().map(|s| rating(&s.id, Helped::ABit, 1, None)).collect();
+        let all_tried = rank(&all, &data, &[], None, now(), EXPLORE_EVERY - 1);
+        assert_eq!(ids(&all_tried), ids(&rank(&all, &data, &[], None, now(), 0)));
+    }
+
+    #[test]
+    fn own_and_plan_strategies_join_the_catalogue() {
+        let mut data = CopingData::default();
+        let id = data.add_own("Text my sister", "She always answers").unwrap();
+        assert!(data.add_own("  ", "").is_err());
+        let all = catalogue(&data, &["Walk the dog".into(), "text my sister".into(), "".into()]);
+        assert!(all.iter().any(|s| s.id == id && s.family == Family::Own));
+        assert_eq!(all.iter().filter(|s| s.title.eq_ignore_ascii_case("text my sister")).count(), 1);
+        assert!(all.iter().any(|s| s.title == "Walk the dog" && s.id.starts_with("plan-walk-the-dog")));
+    }
+
+    #[test]
+    fn craving_log_coping_maps_to_strategies() {
+        let all = catalogue(&CopingData::default(), &[]);
+        assert_eq!(strategy_for_coping_text(&all, "Went for a walk").unwrap().id, "brisk-walk");
+        assert_eq!(strategy_for_coping_text(&all, "box breathing").unwrap().id, "box-breathing");
+        assert!(strategy_for_coping_text(&all, "Waited it out").is_none());
+    }
+
+    #[test]
+    fn breathing_phases_follow_the_pattern() {
+        assert_eq!(BOX.cycle_seconds(), 16);
+        assert_eq!(BOX.phase_at(0), (0, Phase::In, 4));
+        assert_eq!(BOX.phase_at(3_999), (0, Phase::In, 1));
+        assert_eq!(BOX.phase_at(4_000), (1, Phase::Hold, 4));
+        assert_eq!(BOX.phase_at(8_500), (2, Phase::Out, 4));
+        assert_eq!(BOX.phase_at(12_000), (3, Phase::Hold, 4));
+        assert_eq!(BOX.phase_at(16_000), (0, Phase::In, 4));
+        assert_eq!(FOUR_SEVEN_EIGHT.phase_at(4_000), (1, Phase::Hold, 7));
+        assert_eq!(FOUR_SEVEN_EIGHT.phase_at(11_000), (2, Phase::Out, 8));
+        assert_eq!(FOUR_SEVEN_EIGHT.phase_at(19_000), (0, Phase::In, 4));
+    }
+}

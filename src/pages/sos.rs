@@ -1,0 +1,148 @@
+//! The craving SOS flow: log the craving in three taps, try one suggested
+//! strategy (others below), then say how it went. A one-tap call stays on
+//! screen throughout.
+
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::components::craving_form::{CravingForm, FormMode};
+use crate::domain::cravings::{Craving, Outcome};
+use crate::domain::phone::normalise_phone;
+use crate::pages::cope::{ranked, CopeSession, CrisisLineCall, StrategyList};
+use crate::pages::log_new::new_craving;
+use crate::storage::Store;
+
+#[derive(Clone, PartialEq)]
+enum Step {
+    Log,
+    Cope(Craving),
+    HowDidItGo(Craving),
+    Done(Outcome),
+}
+
+#[component]
+pub fn Sos() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let step = RwSignal::new(Step::Log);
+    // Owned here so what was tried in step 2 is still there in step 3.
+    provide_context(CopeSession::new(store, None));
+    view! {
+        <section class="page sos-flow" data-testid="sos-flow">
+            <h1>"You're having a craving"</h1>
+            <CallBar/>
+            {move || match step.get() {
+                Step::Log => view! {
+                    <p class="step-count">"Step 1 of 3 · Note it"</p>
+                    <p class="hint">"Pick what set it off and save — it takes seconds."</p>
+                    <CravingForm initial=new_craving(store, clock) mode=FormMode::New on_saved=move |c| step.set(Step::Cope(c))/>
+                }.into_any(),
+                Step::Cope(craving) => view! { <CopeStep craving step/> }.into_any(),
+                Step::HowDidItGo(craving) => view! { <OutcomeStep craving step/> }.into_any(),
+                Step::Done(outcome) => view! {
+                    <p class="step-count">"Done"</p>
+                    <div class="card" role="status" data-testid="sos-done">
+                        <p>{match outcome {
+                            Outcome::Passed => "It passed. You rode it out — that's real strength.",
+                            Outcome::StillStrong => "It's still strong. That's OK: try another strategy, or call someone now.",
+                            Outcome::Used => "Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance is lower — please be careful.",
+                        }}</p>
+                        {(outcome == Outcome::Used).then(|| view! { <p><a href="/help/overdose">"What to do in an overdose"</a></p> })}
+                        <div class="actions">
+                            <a class="button secondary" href="/cope">"More ways to cope"</a>
+                            <a class="button secondary" href="/">"Back to Today"</a>
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The one-tap call on every step: the sponsor (or first support person) if
+/// known, otherwise the region's crisis line.
+#[component]
+fn CallBar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let person = move || {
+        let region = store.settings.with(|s| s.region);
+        store.plan.with(|plan| {
+            plan.support_people().into_iter().find_map(|p| Some((p.text.clone(), normalise_phone(&p.phone, region).ok()?)))
+        })
+    };
+    view! {
+        <div class="call-bar" data-testid="sos-call">
+            {move || match person() {
+                Some((name, dial)) => view! {
+                    <a class="button call" href=format!("tel:{dial}")>{format!("Call {name}")}</a>
+                }.into_any(),
+                None => view! { <CrisisLineCall/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn CopeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let trigger = craving.triggers.first().cloned();
+    let session = expect_context::<CopeSession>();
+    session.trigger.set_value(trigger.clone());
+    let list = ranked(store, clock, trigger);
+    // The best suggestion opens straight away.
+    if session.open.get_untracked().is_none() {
+        session.open.set(list.get_untracked().first().map(|s| s.id.clone()));
+    }
+    let next = move |_| step.set(Step::HowDidItGo(craving.clone()));
+    view! {
+        <p class="step-count">"Step 2 of 3 · Try this"</p>
+        <p class="hint">"Saved. Here's something to try now — or pick another below."</p>
+        <StrategyList list/>
+        <button type="button" class="button big" data-testid="sos-next" on:click=next>"Next: how did it go?"</button>
+    }
+}
+
+#[component]
+fn OutcomeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let session = expect_context::<CopeSession>();
+    let error = RwSignal::new(None::<String>);
+    let craving = StoredValue::new(craving);
+    let answer = move |outcome: Outcome| {
+        let craving = craving.get_value();
+        let mut entry = store
+            .log
+            .loaded
+            .with_untracked(|l| l.values().flatten().find(|c| c.id == craving.id).cloned())
+            .unwrap_or_else(|| craving.clone());
+        entry.outcome = Some(outcome);
+        // What they tried in step 2 counts as what they did.
+        let plan = store.plan.with_untracked(|p| p.coping_strategies());
+        let tried: Vec<String> = session.rated.get_untracked().into_iter().map(|(id, _)| id).collect();
+        let all = store.coping.with_untracked(|d| crate::domain::coping::catalogue(d, &plan));
+        for s in all.iter().filter(|s| tried.contains(&s.id)) {
+            if !entry.coping.contains(&s.title) {
+                entry.coping.push(s.title.clone());
+            }
+        }
+        match store.save_craving(entry) {
+            Ok(()) => step.set(Step::Done(outcome)),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <p class="step-count">"Step 3 of 3 · How did it go?"</p>
+        <div class="card">
+            <h2>"How did it go?"</h2>
+            <div class="actions">
+                {Outcome::ALL.into_iter().map(|o| view! {
+                    <button type="button" class="button secondary big" data-testid=format!("sos-outcome-{}", o.key()) on:click=move |_| answer(o)>
+                        {o.label()}
+                    </button>
+                }).collect_view()}
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
