@@ -22,6 +22,10 @@ export const test = base.extend<{ originGuard: void }>({
       // A Rust panic shows up as an uncaught error ("unreachable"): it must never happen.
       const errors: string[] = [];
       context.on("weberror", (e) => errors.push(String(e.error())));
+      // The release build's Content-Security-Policy must never have to block anything.
+      context.on("console", (m) => {
+        if (/Content.Security.Policy/i.test(m.text())) errors.push(m.text());
+      });
       await use();
       expect(outside, "requests that left 127.0.0.1").toEqual([]);
       expect(errors, "uncaught errors in the page").toEqual([]);

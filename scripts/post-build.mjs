@@ -1,6 +1,8 @@
-// Trunk post_build hook: writes the build version and the list of every file of
-// the build into the staged sw.js. Trunk hashes file names on every build, so the
-// list can only be known here.
+// Trunk post_build hook, on the staged build:
+// 1. release builds get a strict Content-Security-Policy meta tag, allowing
+//    Trunk's inline bootstrap script by its sha256 hash (no 'unsafe-inline');
+// 2. the build version and the list of every file of the build go into sw.js.
+//    Trunk hashes file names on every build, so the list can only be known here.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -10,6 +12,28 @@ if (!staging) throw new Error("precache.mjs runs as a Trunk hook (TRUNK_STAGING_
 const release = process.env.TRUNK_PROFILE === "release";
 const base = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/");
 const WORKER = "sw.js";
+
+/** The CSP for a page whose inline scripts are `inlineScripts`. */
+export function contentSecurityPolicy(inlineScripts) {
+  const hashes = inlineScripts.map((code) => `'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+if (release) {
+  const htmlPath = join(staging, "index.html");
+  const html = readFileSync(htmlPath, "utf8");
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (/\son[a-z]+=/i.test(html)) throw new Error("index.html has an inline event handler; CSP forbids them");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inline)}">`;
+  writeFileSync(htmlPath, html.replace(/<head>|(<meta charset=[^>]*>)/i, (m) => m + meta));
+  console.log(`csp: ${inline.length} inline script(s) allowed by hash`);
+}
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
