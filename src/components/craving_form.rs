@@ -185,32 +185,32 @@ pub fn CravingForm(
                 </div>
             </div>
 
-            <fieldset class="chips">
-                <legend>"Are you…"</legend>
-                {Halt::ALL.into_iter().map(|h| view! {
-                    <Chip
-                        label=h.label()
-                        test_id=format!("halt-{}", h.label().to_lowercase())
-                        pressed=Signal::derive(move || draft.with(|d| d.halt.contains(&h)))
-                        on_toggle=move || edit(&|d| toggle(&mut d.halt, &h))
-                    />
-                }).collect_view()}
-            </fieldset>
-
-            <fieldset class="chips">
-                <legend>"Mood"</legend>
-                {Mood::ALL.into_iter().map(|m| view! {
-                    <Chip
-                        label=m.label()
-                        test_id=format!("mood-{}", m.label().to_lowercase())
-                        pressed=Signal::derive(move || draft.with(|d| d.moods.contains(&m)))
-                        on_toggle=move || edit(&|d| toggle(&mut d.moods, &m))
-                    />
-                }).collect_view()}
-            </fieldset>
-
             <details class="more" open=mode == FormMode::Edit>
-                <summary>"When, where, who with, notes"</summary>
+                <summary>"More: how you feel, when, where, notes"</summary>
+                <fieldset class="chips">
+                    <legend>"Are you…"</legend>
+                    {Halt::ALL.into_iter().map(|h| view! {
+                        <Chip
+                            label=h.label()
+                            test_id=format!("halt-{}", h.label().to_lowercase())
+                            pressed=Signal::derive(move || draft.with(|d| d.halt.contains(&h)))
+                            on_toggle=move || edit(&|d| toggle(&mut d.halt, &h))
+                        />
+                    }).collect_view()}
+                </fieldset>
+
+                <fieldset class="chips">
+                    <legend>"Mood"</legend>
+                    {Mood::ALL.into_iter().map(|m| view! {
+                        <Chip
+                            label=m.label()
+                            test_id=format!("mood-{}", m.label().to_lowercase())
+                            pressed=Signal::derive(move || draft.with(|d| d.moods.contains(&m)))
+                            on_toggle=move || edit(&|d| toggle(&mut d.moods, &m))
+                        />
+                    }).collect_view()}
+                </fieldset>
+
                 <div class="field">
                     <label for=id("time")>"When"</label>
                     <input id=id("time") type="datetime-local" data-testid="craving-time" prop:value=time_value on:change=set_time/>
@@ -237,7 +237,7 @@ pub fn CravingForm(
             })}
 
             <p class="error" role="alert" data-testid="craving-error">{move || error.get()}</p>
-            <div class=if mode == FormMode::New { "actions save-bar" } else { "actions" }>
+            <div class="actions">
                 <button type="submit" class="button big" data-testid="craving-save">
                     {if mode == FormMode::New { "Save craving" } else { "Save changes" }}
                 </button>

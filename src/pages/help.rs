@@ -48,7 +48,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                 <a
                     class="button call"
                     href=line.call.tel_href()
-                    aria-label=format!("Call {}, {}", line.name, line.call.display)
+                    aria-label=format!("Call {} — {}", line.call.display, line.name)
                 >
                     "Call " <span class="number">{line.call.display}</span>
                 </a>
@@ -59,7 +59,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                             <a
                                 class="button secondary"
                                 href=text.to.sms_href()
-                                aria-label=format!("{} ({})", text.how, line.name)
+                                aria-label=format!("{} — {}", text.how, line.name)
                             >
                                 {text.how}
                             </a>
@@ -72,7 +72,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                             <a
                                 class="button secondary"
                                 href=tty.tel_href()
-                                aria-label=format!("TTY for {}, {}", line.name, tty.display)
+                                aria-label=format!("TTY {} — {}", tty.display, line.name)
                             >
                                 "TTY " <span class="number">{tty.display}</span>
                             </a>
@@ -118,10 +118,10 @@ pub fn SupportPeople() -> impl IntoView {
                         <li class="helpline person" data-testid="support-person">
                             <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r}</span> })}</h3>
                             <div class="actions">
-                                <a class="button call" href=format!("tel:{dial}") aria-label=format!("Call {name}, {shown}")>
+                                <a class="button call" href=format!("tel:{dial}") aria-label=format!("Call {shown} — {name}")>
                                     "Call " <span class="number">{shown.clone()}</span>
                                 </a>
-                                <a class="button secondary" href=format!("sms:{dial}") aria-label=format!("Text {name}")>"Text"</a>
+                                <a class="button secondary" href=format!("sms:{dial}") aria-label=format!("Text — {name}")>"Text"</a>
                             </div>
                         </li>
                     }).collect_view()}

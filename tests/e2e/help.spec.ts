@@ -6,10 +6,10 @@ test("US helplines by default: call, text and TTY links with the number shown", 
   await expect(lines.locator("li").first()).toHaveAttribute("data-testid", "helpline-us-emergency");
 
   const emergency = page.getByTestId("helpline-us-emergency");
-  await expect(emergency.getByRole("link", { name: /Call Emergency services/ })).toHaveAttribute("href", "tel:911");
+  await expect(emergency.getByRole("link", { name: /^Call 911 — Emergency services/ })).toHaveAttribute("href", "tel:911");
 
   const samhsa = page.getByTestId("helpline-us-samhsa");
-  const call = samhsa.getByRole("link", { name: /^Call SAMHSA/ });
+  const call = samhsa.getByRole("link", { name: /^Call 1-800-662-4357 — SAMHSA/ });
   await expect(call).toHaveAttribute("href", "tel:+18006624357");
   await expect(call).toContainText("1-800-662-4357");
   await expect(samhsa.getByRole("link", { name: /TTY/ })).toHaveAttribute("href", "tel:+18004874889");
@@ -17,7 +17,7 @@ test("US helplines by default: call, text and TTY links with the number shown", 
   await expect(samhsa).toContainText("24/7");
 
   const crisis = page.getByTestId("helpline-us-988");
-  await expect(crisis.getByRole("link", { name: /^Call 988/ })).toHaveAttribute("href", "tel:988");
+  await expect(crisis.getByRole("link", { name: /^Call 988 — 988/ })).toHaveAttribute("href", "tel:988");
   await expect(crisis.getByRole("link", { name: /^Text 988/ })).toHaveAttribute("href", "sms:988");
 
   await expect(page.getByTestId("helpline-us-poison").getByRole("link", { name: /^Call/ })).toHaveAttribute(

@@ -44,9 +44,9 @@ test("every field can be filled, and the person's own trigger is kept", async ({
   await page.getByTestId("trigger-add-input").fill("Payday");
   await page.getByTestId("trigger-add").click();
   await expect(page.getByTestId("trigger-payday")).toHaveAttribute("aria-pressed", "true");
+  await page.getByText("More: how you feel, when, where, notes").click();
   await page.getByTestId("halt-lonely").click();
   await page.getByTestId("mood-anxious").click();
-  await page.getByText("When, where, who with, notes").click();
   await page.getByTestId("craving-time").fill("2026-03-09T22:30");
   await page.getByTestId("craving-where").fill("Home");
   await page.getByTestId("craving-note").fill("Got paid, old habit.");

@@ -133,9 +133,9 @@ test("a support person with a number appears on Help as a tel: link, sponsor fir
   const people = page.getByTestId("support-person");
   await expect(people).toHaveCount(2);
   await expect(people.first()).toContainText("Sam");
-  await expect(people.first().getByRole("link", { name: /Call Sam/ })).toHaveAttribute("href", "tel:+15551234567");
-  await expect(people.first().getByRole("link", { name: "Text Sam" })).toHaveAttribute("href", "sms:+15551234567");
-  await expect(people.nth(1).getByRole("link", { name: /Call Mum/ })).toHaveAttribute("href", "tel:+13125550100");
+  await expect(people.first().getByRole("link", { name: /^Call .* — Sam$/ })).toHaveAttribute("href", "tel:+15551234567");
+  await expect(people.first().getByRole("link", { name: "Text — Sam" })).toHaveAttribute("href", "sms:+15551234567");
+  await expect(people.nth(1).getByRole("link", { name: /^Call .* — Mum$/ })).toHaveAttribute("href", "tel:+13125550100");
 });
 
 test("an unusable number gets a clear message and stays editable", async ({ page }) => {

@@ -1,0 +1,106 @@
+// WCAG 2.2 AA checks with axe-core on every screen and open dialog, light and
+// dark, at 320 and 390 px wide, with the target-size rule on.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test, expect, openApp } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const NOW = new Date("2026-03-10T15:00:00Z");
+
+const SEED: Record<string, unknown> = {
+  "steady.counters": { v: 1, data: { list: [
+    { id: 1, name: "Clean time", start: { date: "2026-03-01", time: "21:00:00" }, history: [{ start: { date: "2025-12-01" }, end: { date: "2026-02-27" }, note: "Stress at work." }], money_per_day_cents: 1500, celebrated: 0 },
+    { id: 2, name: "Alcohol", start: { date: "2025-06-01" }, history: [] },
+  ], main: 1 } },
+  "steady.log.2026-03": { v: 1, data: [
+    { id: 3, t: "2026-03-09T21:30:00", n: 7, tr: ["stress", "people"], h: ["t"], o: "passed", c: ["Went for a walk"] },
+    { id: 2, t: "2026-03-08T08:00:00", n: 4, tr: ["boredom"], o: "used" },
+  ] },
+  "steady.plan": { v: 1, data: { lists: {
+    reasons: [{ id: 1, text: "My daughter" }],
+    triggers: [{ id: 2, text: "Payday", response: "Pay bills first" }],
+    support: [{ id: 3, text: "Sam", role: "sponsor", phone: "555 123 4567" }],
+  }, guide: "done" } },
+};
+
+async function seeded(page: Page) {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript((seed) => {
+    if (localStorage.getItem("a11y-seeded")) return;
+    for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, JSON.stringify(v));
+    localStorage.setItem("a11y-seeded", "1");
+  }, SEED);
+}
+
+async function axe(page: Page, what: string) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as any).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      rules: { "target-size": { enabled: true } },
+      resultTypes: ["violations"],
+    }),
+  );
+  const violations = result.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+// Screens, and the dialogs/panels that open on them.
+const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
+  ["today", "/"],
+  ["start editor", "/", async (p) => p.getByTestId("set-start").click()],
+  ["slip form", "/", async (p) => p.getByTestId("slip").click()],
+  ["log", "/log"],
+  ["log entry editor", "/log", async (p) => p.getByTestId("log-entry").first().getByRole("button").first().click()],
+  ["quick capture", "/log/new", async (p) => p.getByText("More: how you feel, when, where, notes").click()],
+  ["insights", "/log/insights"],
+  ["cope", "/cope"],
+  ["breathing", "/cope", async (p) => {
+    const box = p.locator('[data-strategy="box-breathing"]');
+    await box.getByTestId("cope-start").click();
+    await box.getByTestId("start-breathing").click();
+  }],
+  ["plan", "/plan"],
+  ["plan walk-through", "/plan", async (p) => p.getByTestId("plan-guide-start").click()],
+  ["help", "/help"],
+  ["overdose guide", "/help/overdose"],
+  ["craving SOS", "/sos"],
+  ["settings", "/settings"],
+  ["not found", "/nowhere"],
+];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const width of [320, 390]) {
+    test.describe(`${colorScheme}, ${width}px`, () => {
+      test.use({ colorScheme, viewport: { width, height: 800 } });
+      test(`every screen passes axe`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await seeded(page);
+        for (const [what, path, open] of SCREENS) {
+          await openApp(page, path);
+          if (open) await open(page);
+          await axe(page, what);
+          // Nothing may be wider than the screen.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+        }
+      });
+    });
+  }
+}
+
+test("the unreadable-data notice passes axe", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("steady.settings", "{broken"));
+  await openApp(page, "/help");
+  await expect(page.getByTestId("storage-problem")).toBeVisible();
+  await axe(page, "storage problem");
+});
+
+test("the static shell passes axe", async ({ page }) => {
+  // Keep the app from loading so the shell is what's on screen.
+  await page.route(/\.wasm$/, () => {}); // never answered
+  await page.goto("/help");
+  await expect(page.getByTestId("static-shell")).toBeVisible();
+  await axe(page, "static shell");
+});
