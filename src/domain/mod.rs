@@ -1,5 +1,6 @@
 //! Pure types and rules: no browser APIs, no Leptos. Tested with `cargo test`.
 
+pub mod backup;
 pub mod coping;
 pub mod counter;
 pub mod cravings;

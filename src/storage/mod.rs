@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
+use crate::domain::backup::AllData;
 use crate::domain::coping::CopingData;
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
@@ -297,6 +298,73 @@ impl Store {
             }
         });
         Ok(())
+    }
+
+    // ---- Everything at once: backup, restore, delete ----
+
+    /// Everything stored, read in full (the whole log included).
+    pub fn snapshot(&self) -> AllData {
+        self.load_all_months();
+        AllData {
+            settings: self.settings.get_untracked(),
+            counters: self.counters.get_untracked(),
+            plan: self.plan.get_untracked(),
+            coping: self.coping.get_untracked(),
+            cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
+        }
+    }
+
+    /// Replaces everything with `data`. All documents are written, or — if any
+    /// write fails — every key is put back exactly as it was.
+    pub fn replace_all(&self, data: AllData) -> Result<(), String> {
+        if !self.problems.with_untracked(Vec::is_empty) {
+            return Err("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.".into());
+        }
+        // A document left at its default is not stored at all, as on a fresh device.
+        fn doc<D: Singleton>(value: &D) -> Result<(String, Option<String>), String> {
+            let text = if *value == D::default() { None } else { Some(envelope::encode(value)?) };
+            Ok((D::KEY.into(), text))
+        }
+        let mut writes = vec![doc(&data.settings)?, doc(&data.counters)?, doc(&data.plan)?, doc(&data.coping)?];
+        let months = crate::domain::cravings::by_month(data.cravings);
+        for month in stored_months() {
+            if !months.contains_key(&month) {
+                writes.push((month_key(month), None));
+            }
+        }
+        for (month, list) in &months {
+            writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
+        }
+        let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), read_raw(k))).collect();
+        if let Err(e) = writes.iter().try_for_each(|(k, v)| write_raw(k, v.as_deref())) {
+            for (k, v) in &before {
+                let _ = write_raw(k, v.as_deref());
+            }
+            return Err(format!("{e} Nothing was changed."));
+        }
+        self.reload_everything();
+        Ok(())
+    }
+
+    /// Removes every key Steady has stored (set-aside copies included).
+    pub fn delete_everything(&self) -> Result<(), String> {
+        for key in stored_keys().into_iter().filter(|k| k.starts_with("steady.")) {
+            write_raw(&key, None)?;
+        }
+        self.reload_everything();
+        Ok(())
+    }
+
+    fn reload_everything(&self) {
+        self.problems.set(Vec::new());
+        for key in [Settings::KEY, Counters::KEY, Plan::KEY, CopingData::KEY] {
+            self.reload_key(key, read_raw(key));
+        }
+        self.log.months.set(stored_months());
+        self.log.loaded.set(BTreeMap::new());
+        let newest = self.log.months.get_untracked().first().copied();
+        self.load_months(newest);
+        self.save_error.set(None);
     }
 
     // ---- Other tabs and unreadable data ----

@@ -67,6 +67,12 @@ const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
   ["overdose guide", "/help/overdose"],
   ["craving SOS", "/sos"],
   ["settings", "/settings"],
+  ["delete confirmation", "/settings", async (p) => p.getByTestId("delete-all").click()],
+  ["import preview", "/settings", async (p) => {
+    const file = JSON.stringify({ format: "steady-backup", version: 1, exported_at: "2026-03-01T10:00:00", settings: {}, counters: { list: [] }, plan: {}, coping: {}, cravings: [] });
+    await p.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(file) });
+    await expect(p.getByTestId("import-preview")).toBeVisible();
+  }],
   ["not found", "/nowhere"],
 ];
 

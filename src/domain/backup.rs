@@ -1,0 +1,360 @@
+//! The backup file: everything Steady stores, in one versioned JSON document.
+//! A file is checked whole before anything is touched; it is either accepted
+//! as a valid backup or refused with a reason.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::coping::CopingData;
+use super::counter::Counters;
+use super::cravings::{Craving, MAX_INTENSITY};
+use super::plan::Plan;
+use super::settings::Settings;
+
+pub const FORMAT: &str = "steady-backup";
+pub const VERSION: u64 = 1;
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// Everything the person has stored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllData {
+    pub settings: Settings,
+    pub counters: Counters,
+    pub plan: Plan,
+    pub coping: CopingData,
+    pub cravings: Vec<Craving>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct BackupFile {
+    format: String,
+    version: u64,
+    exported_at: NaiveDateTime,
+    #[serde(flatten)]
+    data: AllData,
+}
+
+/// The text of a backup file.
+pub fn export(data: &AllData, now: NaiveDateTime) -> String {
+    let file = BackupFile { format: FORMAT.into(), version: VERSION, exported_at: now, data: data.clone() };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+pub fn file_name(today: NaiveDate) -> String {
+    format!("steady-backup-{}.json", today.format("%Y-%m-%d"))
+}
+
+/// What a backup holds, shown before the person confirms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub exported_at: NaiveDateTime,
+    pub counters: usize,
+    pub earlier_streaks: usize,
+    pub cravings: usize,
+    pub first_craving: Option<NaiveDate>,
+    pub last_craving: Option<NaiveDate>,
+    pub plan_items: usize,
+    pub coping_ratings: usize,
+}
+
+impl Preview {
+    pub fn of(data: &AllData, exported_at: NaiveDateTime) -> Preview {
+        Preview {
+            exported_at,
+            counters: data.counters.list.len(),
+            earlier_streaks: data.counters.list.iter().map(|c| c.history.len()).sum(),
+            cravings: data.cravings.len(),
+            first_craving: data.cravings.iter().map(|c| c.at.date()).min(),
+            last_craving: data.cravings.iter().map(|c| c.at.date()).max(),
+            plan_items: data.plan.lists.values().map(Vec::len).sum(),
+            coping_ratings: data.coping.ratings.len(),
+        }
+    }
+}
+
+/// Reads and checks a backup file. `now` is the device's local time: nothing in
+/// a backup may be dated in the future.
+pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), String> {
+    if text.trim().is_empty() {
+        return Err("That file is empty.".into());
+    }
+    if text.len() > MAX_BYTES {
+        return Err("That file is over 10 MB — too big to be a Steady backup.".into());
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            "That file is cut short (it may not have finished downloading).".to_string()
+        } else {
+            format!("That isn't a Steady backup: it isn't valid JSON ({e}).")
+        }
+    })?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        _ => return Err("That isn't a Steady backup file.".into()),
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v > VERSION => {
+            return Err(format!("This backup was made by a newer version of Steady (format {v}). Update the app, then try again."))
+        }
+        Some(v) if v >= 1 => {}
+        _ => return Err("That backup has no valid version number.".into()),
+    }
+    let file: BackupFile = serde_json::from_value(value).map_err(|e| format!("Part of that backup is damaged or in the wrong form: {e}."))?;
+    check(&file.data, now)?;
+    let preview = Preview::of(&file.data, file.exported_at);
+    Ok((file.data, preview))
+}
+
+fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
+    let mut ids = HashSet::new();
+    for c in &data.counters.list {
+        if !ids.insert(c.id) {
+            return Err(format!("Two counters share the number {}.", c.id));
+        }
+        if c.name.trim().is_empty() || c.name.chars().count() > 60 {
+            return Err("A counter has an empty or overlong name.".into());
+        }
+        if c.start.is_after(now) {
+            return Err(format!("The counter “{}” starts in the future.", c.name));
+        }
+        if c.history.iter().any(|s| s.end.at() < s.start.at() || s.end.is_after(now)) {
+            return Err(format!("The counter “{}” has a streak with impossible dates.", c.name));
+        }
+    }
+    if data.counters.main.is_some_and(|m| !ids.contains(&m)) {
+        return Err("The main counter in that backup doesn't exist.".into());
+    }
+    let mut craving_ids = HashSet::new();
+    for c in &data.cravings {
+        if !craving_ids.insert(c.id) {
+            return Err("Two cravings in that backup share an id.".into());
+        }
+        c.validate(now).map_err(|e| format!("A craving from {}: {}", c.at.format("%-d %B %Y"), e.message()))?;
+        if c.intensity > MAX_INTENSITY {
+            return Err("A craving has an intensity over 10.".into());
+        }
+    }
+    let mut item_ids = HashSet::new();
+    for item in data.plan.lists.values().flatten() {
+        if !item_ids.insert(item.id) {
+            return Err("Two plan items share an id.".into());
+        }
+    }
+    Ok(())
+}
+
+/// Adds a backup to what is on the device, keeping everything already there:
+/// counters, cravings, plan items and strategies that are already present are
+/// not doubled; the device's settings win.
+pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
+    let mut out = current.clone();
+
+    let mut next_counter = out.counters.list.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+    for c in &incoming.counters.list {
+        let same = out.counters.list.iter().any(|o| o.name == c.name && o.start == c.start && o.history == c.history);
+        if !same {
+            let mut c = c.clone();
+            if out.counters.get(c.id).is_some() {
+                c.id = next_counter;
+            }
+            next_counter = next_counter.max(c.id + 1);
+            out.counters.list.push(c);
+        }
+    }
+    if out.counters.main.is_none() {
+        out.counters.main = out.counters.list.first().map(|c| c.id);
+    }
+
+    let known: HashSet<u64> = out.cravings.iter().map(|c| c.id).collect();
+    out.cravings.extend(incoming.cravings.iter().filter(|c| !known.contains(&c.id)).cloned());
+
+    let mut next_item = out.plan.lists.values().flatten().map(|i| i.id).max().unwrap_or(0) + 1;
+    for (list, items) in &incoming.plan.lists {
+        let target = out.plan.lists.entry(*list).or_default();
+        for item in items {
+            if !target.iter().any(|t| t.text == item.text && t.response == item.response && t.phone == item.phone) {
+                let mut item = item.clone();
+                item.id = next_item;
+                next_item += 1;
+                target.push(item);
+            }
+        }
+    }
+
+    for own in &incoming.coping.own {
+        if !out.coping.own.iter().any(|o| o.title.eq_ignore_ascii_case(&own.title)) {
+            let mut own = own.clone();
+            if out.coping.own.iter().any(|o| o.id == own.id) {
+                let n = out.coping.own.len() + incoming.coping.own.len() + 1;
+                own.id = format!("own-{n}");
+            }
+            out.coping.own.push(own);
+        }
+    }
+    for r in &incoming.coping.ratings {
+        if !out.coping.ratings.contains(r) {
+            out.coping.ratings.push(r.clone());
+        }
+    }
+    for (mine, theirs) in [(&mut out.coping.hidden, &incoming.coping.hidden), (&mut out.coping.favourites, &incoming.coping.favourites)] {
+        for id in theirs {
+            if !mine.contains(id) {
+                mine.push(id.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::coping::{Helped, Rating};
+    use crate::domain::counter::Start;
+    use crate::domain::cravings::Outcome;
+    use crate::domain::plan::{List, PlanItem, Role};
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(12, 0, 0).unwrap()
+    }
+
+    fn sample() -> AllData {
+        let mut data = AllData::default();
+        data.settings.own_triggers.push("Payday".into());
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+        data.counters.add("Heroin", Start { date: day(1), time: None }, now()).unwrap();
+        data.counters.list[0].slip(Start { date: day(20), time: None }, "a note, with “quotes”", now()).unwrap();
+        data.counters.add("Alcohol", Start { date: day(5), time: None }, now()).unwrap();
+        for n in 0..50u64 {
+            let mut c = Craving::new(1000 + n, day(1 + (n % 28) as u32).and_hms_opt((n % 24) as u32, 0, 0).unwrap());
+            c.intensity = (n % 11) as u8;
+            c.triggers = vec!["stress".into(), "Payday".into()];
+            c.outcome = (n % 2 == 0).then_some(Outcome::Passed);
+            c.note = "línea\nnueva 🙂".into();
+            data.cravings.push(c);
+        }
+        data.plan.add(List::Reasons, PlanItem { id: 0, text: "My kids".into(), response: String::new(), role: None, phone: String::new() }).unwrap();
+        data.plan.add(List::Support, PlanItem { id: 0, text: "Sam".into(), response: String::new(), role: Some(Role::Sponsor), phone: "555 123 4567".into() }).unwrap();
+        data.coping.add_own("Text my sister", "").unwrap();
+        data.coping.ratings.push(Rating { strategy: "tidy".into(), at: now(), helped: Helped::Yes, trigger: None });
+        data
+    }
+
+    #[test]
+    fn export_then_import_is_the_identity() {
+        let data = sample();
+        let text = export(&data, now());
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert_eq!(preview.counters, 2);
+        assert_eq!(preview.earlier_streaks, 1);
+        assert_eq!(preview.cravings, 50);
+        assert_eq!(preview.first_craving, NaiveDate::from_ymd_opt(2026, 10, 1));
+        assert_eq!(preview.last_craving, NaiveDate::from_ymd_opt(2026, 10, 28));
+        assert_eq!(preview.plan_items, 2);
+        // An empty device round-trips too.
+        assert_eq!(import(&export(&AllData::default(), now()), now()).unwrap().0, AllData::default());
+    }
+
+    #[test]
+    fn file_names_carry_the_date() {
+        assert_eq!(file_name(now().date()), "steady-backup-2026-11-23.json");
+    }
+
+    #[test]
+    fn malformed_files_are_refused_with_a_reason() {
+        let good = export(&sample(), now());
+        let cases: Vec<(String, &str)> = vec![
+            (String::new(), "empty"),
+            ("   \n".into(), "empty"),
+            (good[..good.len() / 2].to_string(), "cut short"),
+            ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
+            ("[1,2,3]".into(), "isn't a Steady backup"),
+            ("\"steady-backup\"".into(), "isn't a Steady backup"),
+            (good.replacen("\"version\": 1", "\"version\": 2", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
+            (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
+            (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
+            (good.replacen("\"n\": 10", "\"n\": 1e300", 1), "damaged"),
+            (good.replacen("\"n\": 10", "\"n\": -1", 1), "damaged"),
+            (good.replacen("\"t\": \"2026-10-", "\"t\": \"2026-13-", 1), "damaged"),
+            (good.replacen("\"cravings\": [", "\"cravings\": {", 1), "valid JSON"),
+            (good.replacen("\"cravings\"", "\"cravingz\"", 1), "damaged"),
+            (good.replacen("\"name\": \"Heroin\"", "\"name\": \"\"", 1), "empty or overlong"),
+            (good.replacen("\"date\": \"2026-10-05\"", "\"date\": \"2027-10-05\"", 1), "future"),
+            (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)), "valid JSON"),
+            ("\u{feff}{}".into(), "valid JSON"),
+        ];
+        for (text, why) in cases {
+            let err = import(&text, now()).expect_err(why);
+            assert!(err.contains(why), "{why:?} not in {err:?}");
+        }
+        assert!(import(&"x".repeat(MAX_BYTES + 1), now()).unwrap_err().contains("10 MB"));
+    }
+
+    /// A tiny deterministic generator, so the mutation test is repeatable.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn mutated_backups_are_accepted_whole_or_refused_whole() {
+        let good = export(&sample(), now());
+        let mut rng = Lcg(7);
+        let junk = ["", "\"", "{", "]", "0", "-1", "99999999999999999999", "null", "true", "\"x\"", "\u{0}", "é", "🙂", ",", ":"];
+        let (mut accepted, mut refused) = (0, 0);
+        for _ in 0..3_000 {
+            let mut text = good.clone();
+            for _ in 0..1 + rng.next() % 3 {
+                let mut at = (rng.next() as usize) % text.len();
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + (rng.next() as usize % 8)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let insert = junk[(rng.next() as usize) % junk.len()];
+                text.replace_range(at..end, insert);
+            }
+            match import(&text, now()) {
+                Ok((data, _)) => {
+                    accepted += 1;
+                    // Anything accepted is fully valid and exports again unchanged.
+                    assert!(check(&data, now()).is_ok());
+                    assert_eq!(import(&export(&data, now()), now()).unwrap().0, data);
+                }
+                Err(message) => {
+                    refused += 1;
+                    assert!(!message.is_empty());
+                }
+            }
+        }
+        assert!(refused > 1_000, "mutations mostly break a file ({accepted} accepted)");
+    }
+
+    #[test]
+    fn merge_keeps_everything_and_doubles_nothing() {
+        let device = sample();
+        let mut other = sample();
+        other.cravings.push(Craving::new(9, now()));
+        other.counters.add("Nicotine", Start { date: now().date(), time: None }, now()).unwrap();
+        other.plan.add(List::Coping, PlanItem { id: 0, text: "Walk".into(), response: String::new(), role: None, phone: String::new() }).unwrap();
+        let merged = merge(&device, &other);
+        assert_eq!(merged.cravings.len(), 51);
+        assert_eq!(merged.counters.list.len(), 3);
+        assert_eq!(merged.plan.lists.values().map(Vec::len).sum::<usize>(), 3);
+        assert_eq!(merged.coping.own.len(), 1);
+        assert_eq!(merged.coping.ratings.len(), 1);
+        assert!(check(&merged, now()).is_ok(), "ids stay unique");
+        assert_eq!(merge(&device, &device), device, "merging a backup of the same data changes nothing");
+        assert_eq!(merge(&AllData::default(), &device).cravings.len(), 50);
+    }
+}

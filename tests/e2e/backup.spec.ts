@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { test, expect, openApp } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const NOW = new Date("2026-11-23T15:00:00Z");
+
+/** Every Steady key in localStorage, exactly as stored. */
+const snapshot = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("steady.")).sort().map((k) => [k, localStorage.getItem(k)])),
+  );
+
+async function fillSomeData(page: Page) {
+  await openApp(page, "/");
+  await page.getByTestId("set-start").click();
+  await page.getByTestId("start-date").fill("2026-10-01");
+  await page.getByTestId("save-start").click();
+  await page.getByTestId("slip").click();
+  await page.getByTestId("slip-note").fill("Old friend, old habits.");
+  await page.getByTestId("slip-date").fill("2026-11-01");
+  await page.getByTestId("slip-confirm").click();
+  for (const trigger of ["stress", "people"]) {
+    await page.goto("/log/new");
+    await page.getByTestId(`trigger-${trigger}`).click();
+    await page.getByTestId("craving-save").click();
+    await expect(page.getByTestId("flash")).toBeVisible();
+  }
+  await page.goto("/plan");
+  const reasons = page.getByTestId("plan-section-reasons");
+  await reasons.getByTestId("plan-new-text").fill("My kids");
+  await reasons.getByTestId("plan-add-item").click();
+  await expect(page.getByTestId("plan-saved")).toContainText("Saved");
+}
+
+async function upload(page: Page, name: string, content: string | Buffer) {
+  await page.getByTestId("import-backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+}
+
+test("export, delete everything, import: the same data comes back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const before = await snapshot(page);
+  expect(Object.keys(before)).toEqual(["steady.counters", "steady.log.2026-11", "steady.plan", "steady.settings"].filter((k) => k in before));
+
+  await page.goto("/settings");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe("steady-backup-2026-11-23.json");
+  const text = readFileSync((await file.path())!, "utf8");
+  expect(JSON.parse(text)).toMatchObject({ format: "steady-backup", version: 1 });
+
+  await page.getByTestId("delete-all").click();
+  await expect(page.getByTestId("delete-all-confirm")).toBeDisabled();
+  await page.getByTestId("delete-all-input").fill("DELETE");
+  await page.getByTestId("delete-all-confirm").click();
+  await expect(page.getByTestId("delete-status")).toContainText("deleted");
+  expect(await snapshot(page)).toEqual({});
+
+  await upload(page, "steady-backup-2026-11-23.json", text);
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("1 counters, with 1 earlier streaks");
+  await expect(preview).toContainText("2 cravings from 23 November 2026 to 23 November 2026");
+  await expect(preview).toContainText("1 plan items");
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored");
+  expect(await snapshot(page)).toEqual(before);
+
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("counter-days")).toHaveText("22 days");
+  await expect(page.getByTestId("longest-streak")).toHaveText("31 days");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-entry")).toHaveCount(2);
+});
+
+test("merge keeps what is on the device and adds the backup", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  await page.goto("/settings");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  const text = readFileSync((await (await downloading).path())!, "utf8");
+  // Add one more craving after the backup was made.
+  await page.goto("/log/new");
+  await page.getByTestId("trigger-pain").click();
+  await page.getByTestId("craving-save").click();
+  await page.goto("/settings");
+  await upload(page, "b.json", text);
+  await page.getByTestId("import-mode-merge").check();
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored");
+  await page.goto("/log");
+  await expect(page.getByTestId("log-entry")).toHaveCount(3);
+});
+
+const BAD_FILES: Array<[string, string, string]> = [
+  ["empty", "", "empty"],
+  ["not json", "hello", "isn't valid JSON"],
+  ["truncated", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{', "cut short"],
+  ["wrong type", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{},"counters":{"list":"lots"},"plan":{},"coping":{},"cravings":[]}', "damaged"],
+  ["future version", '{"format":"steady-backup","version":7}', "newer version"],
+  ["another app", '{"format":"other","version":1}', "isn't a Steady backup"],
+  ["out of range", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{},"counters":{"list":[]},"plan":{},"coping":{},"cravings":[{"id":1,"t":"2026-11-20T10:00:00","n":42}]}', "0 to 10"],
+];
+
+test("malformed imports are refused and storage stays byte for byte", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  await page.goto("/settings");
+  const before = await snapshot(page);
+  for (const [what, content, message] of BAD_FILES) {
+    await upload(page, `${what}.json`, content);
+    await expect(page.getByTestId("import-error"), what).toContainText(message);
+    await expect(page.getByTestId("import-error"), what).toContainText("Nothing was changed.");
+    await expect(page.getByTestId("import-preview")).toHaveCount(0);
+    expect(await snapshot(page), what).toEqual(before);
+  }
+  await upload(page, "huge.json", Buffer.alloc(10 * 1024 * 1024 + 1, 32));
+  await expect(page.getByTestId("import-error")).toContainText("over 10 MB");
+  expect(await snapshot(page)).toEqual(before);
+});
+
+test("storage status is shown", async ({ page }) => {
+  await openApp(page, "/settings");
+  await expect(page.getByTestId("storage-status")).toContainText(/keep|clear/);
+});
