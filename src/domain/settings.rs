@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use chrono::{Days, NaiveDate};
+
 use super::helplines::Region;
 
 /// Choices the person makes about the app itself.
@@ -11,9 +13,26 @@ pub struct Settings {
     /// Triggers the person added to the craving log's chips, in the order added.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub own_triggers: Vec<String>,
+    /// When the last backup file was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_backup: Option<NaiveDate>,
+    /// "Remind me later" on the backup reminder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup_snoozed: Option<NaiveDate>,
 }
 
+/// How often to suggest making a backup.
+pub const BACKUP_EVERY_DAYS: u64 = 30;
+
 impl Settings {
+    /// Whether to suggest a backup today. `oldest_data` is the date of the
+    /// earliest thing stored (none: nothing to back up).
+    pub fn backup_due(&self, today: NaiveDate, oldest_data: Option<NaiveDate>) -> bool {
+        let Some(oldest) = oldest_data else { return false };
+        let since = self.last_backup.max(self.backup_snoozed).unwrap_or(oldest);
+        since.checked_add_days(Days::new(BACKUP_EVERY_DAYS)).is_some_and(|due| today >= due)
+    }
+
     /// Adds a trigger of the person's own; returns its key. Blank or duplicate names are refused.
     pub fn add_trigger(&mut self, name: &str) -> Result<String, &'static str> {
         let name = name.trim();
@@ -49,6 +68,20 @@ mod tests {
         assert!(s.add_trigger("   ").is_err());
         assert!(s.add_trigger(&"x".repeat(41)).is_err());
         assert_eq!(s.own_triggers, ["Payday"]);
+    }
+
+    #[test]
+    fn backup_reminder_comes_monthly_and_can_be_snoozed() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut s = Settings::default();
+        assert!(!s.backup_due(d(6, 1), None), "nothing stored, nothing to back up");
+        assert!(!s.backup_due(d(6, 1), Some(d(5, 20))));
+        assert!(s.backup_due(d(6, 19), Some(d(5, 20))));
+        s.last_backup = Some(d(6, 19));
+        assert!(!s.backup_due(d(7, 18), Some(d(5, 20))));
+        assert!(s.backup_due(d(7, 19), Some(d(5, 20))));
+        s.backup_snoozed = Some(d(7, 19));
+        assert!(!s.backup_due(d(8, 1), Some(d(5, 20))));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::components::clock::Clock;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview};
 use crate::pages::today::long_date;
-use crate::storage::Store;
+use crate::storage::{storage_manager, Store};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -33,23 +33,13 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// Calls `navigator.storage.<method>()` and awaits it, where the browser has it.
-async fn storage_call(method: &str) -> Option<JsValue> {
-    use js_sys::{Function, Promise, Reflect};
-    let navigator: JsValue = web_sys::window()?.navigator().into();
-    let storage = Reflect::get(&navigator, &"storage".into()).ok().filter(|s| !s.is_undefined())?;
-    let f = Reflect::get(&storage, &method.into()).ok()?.dyn_into::<Function>().ok()?;
-    let promise = f.call0(&storage).ok()?.dyn_into::<Promise>().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
-}
-
 #[component]
 fn StorageInfo() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let refresh = move || {
         leptos::task::spawn_local(async move {
-            let persistent = storage_call("persisted").await.and_then(|v| v.as_bool());
-            let used = storage_call("estimate")
+            let persistent = storage_manager("persisted").await.and_then(|v| v.as_bool());
+            let used = storage_manager("estimate")
                 .await
                 .and_then(|e| js_sys::Reflect::get(&e, &"usage".into()).ok())
                 .and_then(|u| u.as_f64());
@@ -65,7 +55,7 @@ fn StorageInfo() -> impl IntoView {
     refresh();
     let ask = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = storage_call("persist").await;
+            let _ = storage_manager("persist").await;
             refresh();
         });
     };
@@ -101,7 +91,12 @@ fn Backup() -> impl IntoView {
         let now = clock.local_untracked();
         let text = backup::export(&store.snapshot(), now);
         message.set(Some(match download(&backup::file_name(now.date()), &text) {
-            Ok(()) => "Backup saved to your downloads. Keep it somewhere safe — it isn't encrypted.".into(),
+            Ok(()) => {
+                let mut settings = store.settings.get_untracked();
+                settings.last_backup = Some(now.date());
+                store.save(store.settings, settings);
+                "Backup saved to your downloads. Keep it somewhere safe — it isn't encrypted.".into()
+            }
             Err(_) => "Couldn't save the backup file in this browser.".into(),
         }));
     };

@@ -67,6 +67,7 @@ pub fn Today() -> impl IntoView {
                 None => view! { <FirstStart/> }.into_any(),
             }}
             <FollowUp/>
+            <BackupReminder/>
             <div class="actions two">
                 <a class="button big sos-inline" href="/sos" data-testid="craving-sos">"I'm having a craving"</a>
                 <a class="button big secondary" href="/log/new" data-testid="log-craving">"Log a craving"</a>
@@ -508,5 +509,36 @@ fn FollowUp() -> impl IntoView {
                 </p>
             </div>
         })}
+    }
+}
+
+/// A gentle monthly nudge to make a backup, dismissible for a month.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let due = move || {
+        let today = clock.local().date();
+        let counters = store.counters.with(|c| c.list.iter().map(|c| c.start.date).min());
+        let log = store.log.months.with(|m| m.last().map(|m| m.first_day()));
+        let plan = store.plan.with(|p| p.lists.values().any(|l| !l.is_empty())).then_some(today);
+        let oldest = [counters, log, plan].into_iter().flatten().min();
+        store.settings.with(|s| s.backup_due(today, oldest))
+    };
+    let later = move |_| {
+        let mut settings = store.settings.get_untracked();
+        settings.backup_snoozed = Some(clock.local_untracked().date());
+        store.save(store.settings, settings);
+    };
+    view! {
+        <Show when=due>
+            <div class="card" data-testid="backup-reminder" role="region" aria-label="Backup reminder">
+                <p>"It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back."</p>
+                <div class="actions">
+                    <a class="button secondary" href="/settings">"Make a backup"</a>
+                    <button type="button" class="button secondary" data-testid="backup-later" on:click=later>"Remind me next month"</button>
+                </div>
+            </div>
+        </Show>
     }
 }

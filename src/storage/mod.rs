@@ -123,6 +123,28 @@ fn write_raw(key: &str, text: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// Calls `navigator.storage.<method>()` (persist, persisted, estimate) where the browser has it.
+pub async fn storage_manager(method: &str) -> Option<wasm_bindgen::JsValue> {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+    let navigator: wasm_bindgen::JsValue = web_sys::window()?.navigator().into();
+    let storage = Reflect::get(&navigator, &"storage".into()).ok().filter(|s| !s.is_undefined())?;
+    let f = Reflect::get(&storage, &method.into()).ok()?.dyn_into::<Function>().ok()?;
+    let promise = f.call0(&storage).ok()?.dyn_into::<Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// After the first real entry, asks the browser not to evict Steady's data (once per visit).
+fn keep_data_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static ASKED: AtomicBool = AtomicBool::new(false);
+    if !ASKED.swap(true, Ordering::Relaxed) {
+        leptos::task::spawn_local(async {
+            let _ = storage_manager("persist").await;
+        });
+    }
+}
+
 fn stored_keys() -> Vec<String> {
     let Some(storage) = local_storage() else { return Vec::new() };
     let count = storage.length().unwrap_or(0);
@@ -183,6 +205,9 @@ impl Store {
     }
 
     fn report(&self, outcome: Result<(), String>) -> Result<(), String> {
+        if outcome.is_ok() {
+            keep_data_once();
+        }
         self.save_error.set(outcome.clone().err());
         outcome
     }

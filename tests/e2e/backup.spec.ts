@@ -124,3 +124,35 @@ test("storage status is shown", async ({ page }) => {
   await openApp(page, "/settings");
   await expect(page.getByTestId("storage-status")).toContainText(/keep|clear/);
 });
+
+test("a gentle backup reminder comes monthly and can be put off", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("steady.counters"))
+      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 } }));
+  });
+  await openApp(page, "/");
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
+  await page.getByTestId("backup-later").click();
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("counter-days")).toBeVisible();
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});
+
+test("after a backup the reminder goes away", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("steady.counters"))
+      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 } }));
+  });
+  await openApp(page, "/");
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
+  await page.getByTestId("nav-settings").click();
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  await downloading;
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("counter-days")).toBeVisible();
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});
