@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 WASM_ENV := scripts/with-wasm-env
 
-.PHONY: setup serve dist test test-native test-e2e
+.PHONY: setup serve dist test test-native test-e2e bench baseline
 
 ## Install whatever is missing (idempotent, quiet when nothing is).
 setup:
@@ -24,3 +24,10 @@ test-native:
 
 test-e2e:
 	npx playwright test
+
+## Sizes, Lighthouse, start-up and save timings against a bare Leptos baseline; checks the budgets.
+bench: dist baseline
+	node scripts/bench.mjs
+
+baseline: setup
+	cd bench/baseline && CARGO_TARGET_DIR=../../target/baseline ../../$(WASM_ENV) trunk build --release

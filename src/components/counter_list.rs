@@ -1,19 +1,15 @@
 //! All the person's counters (e.g. heroin, alcohol, nicotine): add, rename,
 //! delete with undo, and choose which one is shown on Today.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::components::undo::offer_undo;
 use crate::domain::counter::{Counter, Start};
 use crate::pages::today::{days_text, parse_start};
 use crate::storage::Store;
 
-/// How long "Undo" stays after deleting a counter.
-const UNDO_FOR: Duration = Duration::from_secs(10);
-
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Deleted {
     at: usize,
     counter: Counter,
@@ -29,15 +25,7 @@ pub fn CounterList() -> impl IntoView {
     let delete = move |id: u32| {
         let was_main = store.counters.with_untracked(|all| all.main().map(|c| c.id) == Some(id));
         if let Ok(Some((at, counter))) = store.modify(store.counters, |all| Ok::<_, ()>(all.remove(id))) {
-            deleted.set(Some(Deleted { at, counter, was_main }));
-            set_timeout(
-                move || {
-                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.counter.id == id)) {
-                        deleted.set(None);
-                    }
-                },
-                UNDO_FOR,
-            );
+            offer_undo(deleted, Deleted { at, counter, was_main });
         }
     };
     let undo = move |_| {

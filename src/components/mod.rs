@@ -8,3 +8,4 @@ pub mod flash;
 pub mod money;
 pub mod region_picker;
 pub mod shell;
+pub mod undo;

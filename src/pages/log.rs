@@ -2,19 +2,17 @@
 //! editable in place, deletes undoable. Months are read only as the list needs
 //! them, so years of entries open quickly.
 
-use std::time::Duration;
-
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::craving_form::{CravingForm, FormMode};
 use crate::components::flash::FlashMessage;
+use crate::components::undo::offer_undo;
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
 use crate::pages::today::long_date;
 use crate::storage::Store;
 
 const PAGE: usize = 50;
-const UNDO_FOR: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn Log() -> impl IntoView {
@@ -64,15 +62,7 @@ pub fn Log() -> impl IntoView {
     let delete = Callback::new(move |entry: Craving| {
         if let Some(removed) = store.delete_craving(entry.id) {
             open.set(None);
-            deleted.set(Some(removed));
-            set_timeout(
-                move || {
-                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == entry.id)) {
-                        deleted.set(None);
-                    }
-                },
-                UNDO_FOR,
-            );
+            offer_undo(deleted, removed);
         }
     });
     let undo = move |_| {

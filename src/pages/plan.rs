@@ -1,21 +1,18 @@
 //! The relapse-prevention plan: sections to fill, a guided first run, and
 //! sharing with a sponsor by share sheet, clipboard or print.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::components::clock::Clock;
+use crate::components::undo::offer_undo;
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
 use crate::pages::today::long_date;
 use crate::storage::Store;
 
-const UNDO_FOR: Duration = Duration::from_secs(10);
-
 /// A deleted item, kept for Undo.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Removed {
     list: List,
     at: usize,
@@ -290,15 +287,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
     let remove = move |_| {
         if let Ok(Some((at, removed))) = store.modify(store.plan, |p| Ok::<_, ()>(p.remove(list, id))) {
             ui.touched.set(true);
-            ui.removed.set(Some(Removed { list, at, item: removed }));
-            set_timeout(
-                move || {
-                    if ui.removed.with_untracked(|r| r.as_ref().is_some_and(|r| r.item.id == id)) {
-                        ui.removed.set(None);
-                    }
-                },
-                UNDO_FOR,
-            );
+            offer_undo(ui.removed, Removed { list, at, item: removed });
         }
     };
     let shift = move |by: isize| {

@@ -32,6 +32,14 @@ async function fillSomeData(page: Page) {
   await expect(page.getByTestId("plan-saved")).toContainText("Saved");
 }
 
+/** A counter started on `date`, planted before the app loads (kept across reloads). */
+async function counterSince(page: Page, date: string) {
+  await page.addInitScript((date) => {
+    if (!localStorage.getItem("steady.counters"))
+      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date }, history: [] }], main: 1 } }));
+  }, date);
+}
+
 async function upload(page: Page, name: string, content: string | Buffer) {
   await page.getByTestId("import-backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
 }
@@ -127,10 +135,7 @@ test("storage status is shown", async ({ page }) => {
 
 test("a gentle backup reminder comes monthly and can be put off", async ({ page }) => {
   await page.clock.install({ time: NOW });
-  await page.addInitScript(() => {
-    if (!localStorage.getItem("steady.counters"))
-      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 } }));
-  });
+  await counterSince(page, "2026-10-01");
   await openApp(page, "/");
   await expect(page.getByTestId("backup-reminder")).toBeVisible();
   await page.getByTestId("backup-later").click();
@@ -142,10 +147,7 @@ test("a gentle backup reminder comes monthly and can be put off", async ({ page 
 
 test("after a backup the reminder goes away", async ({ page }) => {
   await page.clock.install({ time: NOW });
-  await page.addInitScript(() => {
-    if (!localStorage.getItem("steady.counters"))
-      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 } }));
-  });
+  await counterSince(page, "2026-10-01");
   await openApp(page, "/");
   await expect(page.getByTestId("backup-reminder")).toBeVisible();
   await page.getByTestId("nav-settings").click();

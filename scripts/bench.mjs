@@ -1,0 +1,157 @@
+// `make bench`: sizes, Lighthouse (mobile, median of 5), a bare-Leptos baseline,
+// start-up with an empty vs a 20,000-entry store, and the time to save one craving.
+// Prints one table, writes it into the README's Performance section, and exits
+// non-zero if a budget is missed.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+
+const RUNS = 5;
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+// 1. Precompressed copies, as a static host would serve them.
+function precompress(from, to) {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  const rows = [];
+  const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+  for (const path of walk(to)) {
+    const raw = readFileSync(path);
+    const gz = gzipSync(raw, { level: 9 });
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    writeFileSync(path + ".gz", gz);
+    writeFileSync(path + ".br", br);
+    rows.push({ file: path.slice(to.length + 1), raw: raw.length, gz: gz.length, br: br.length });
+  }
+  return rows;
+}
+
+function serve(dir, port) {
+  const child = spawn("node", ["scripts/serve-dist.mjs", dir], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve) => child.stdout.once("data", () => resolve(child)));
+}
+
+const app = precompress("dist", "target/bench/app");
+const base = precompress("target/bench/baseline-dist", "target/bench/baseline");
+const firstLoad = (rows) => rows.filter((r) => /(^index\.html|\.css|\.js|\.wasm)$/.test(r.file) && r.file !== "sw.js").reduce((s, r) => s + r.br, 0);
+const indexBr = app.find((r) => r.file === "index.html").br;
+const servers = [await serve("target/bench/app", 4310), await serve("target/bench/baseline", 4311)];
+const APP = "http://127.0.0.1:4310", BASE = "http://127.0.0.1:4311";
+
+// 2. Lighthouse 12, mobile (its default), median of RUNS.
+function lighthouse(url) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync("node_modules/.bin/lighthouse", [url, "--quiet", "--output=json", "--only-categories=performance,accessibility,best-practices", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
+    const r = JSON.parse(out.toString());
+    runs.push({
+      perf: r.categories.performance.score * 100,
+      a11y: r.categories.accessibility.score * 100,
+      bp: r.categories["best-practices"].score * 100,
+      fcp: r.audits["first-contentful-paint"].numericValue,
+      lcp: r.audits["largest-contentful-paint"].numericValue,
+      tbt: r.audits["total-blocking-time"].numericValue,
+      cls: r.audits["cumulative-layout-shift"].numericValue,
+    });
+  }
+  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+const lhApp = lighthouse(APP + "/");
+const lhBase = lighthouse(BASE + "/");
+
+// 3. Start-up and saving, in Chromium with the CPU slowed 4× like a cheap phone.
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+async function timeToReady(url, selector, seed) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    if (seed) await page.addInitScript(seed.fn, seed.arg);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const started = Date.now();
+    await page.goto(url);
+    await page.waitForSelector(selector);
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  return median(times);
+}
+function entries(n) {
+  const start = Date.parse("2021-01-01T00:00:00Z");
+  const months = {};
+  for (let i = 0; i < n; i++) {
+    const t = new Date(start + i * 131 * 60000).toISOString().slice(0, 19);
+    (months[t.slice(0, 7)] ??= []).push({ id: i + 1, t, n: i % 11, tr: [["stress", "people", "boredom"][i % 3]], o: i % 2 ? "passed" : undefined });
+  }
+  return Object.entries(months).map(([m, list]) => [`steady.log.${m}`, JSON.stringify({ v: 1, data: list })]);
+}
+const counter = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2025-01-01" }, history: [] }], main: 1 } });
+const seedWith = (docs) => ({
+  fn: ([docs, counter]) => { for (const [k, v] of docs) localStorage.setItem(k, v); localStorage.setItem("steady.counters", counter); },
+  arg: [docs, counter],
+});
+const big = entries(20_000);
+const readyApp = await timeToReady(APP + "/", '[data-testid="counter-days"]', seedWith([]));
+const readyApp20k = await timeToReady(APP + "/", '[data-testid="counter-days"]', seedWith(big));
+const readyBase = await timeToReady(BASE + "/", '[data-testid="baseline-ready"]');
+
+const saveTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(seedWith(big).fn, seedWith(big).arg);
+  await page.goto(APP + "/log/new");
+  await page.getByTestId("trigger-stress").click();
+  // The click handler runs synchronously on the main thread: validate, add, write the month.
+  saveTimes.push(await page.evaluate(() => {
+    const button = document.querySelector('[data-testid="craving-save"]');
+    const t = performance.now();
+    button.click();
+    return performance.now() - t;
+  }));
+  await context.close();
+}
+const saveMs = median(saveTimes);
+await browser.close();
+servers.forEach((s) => s.kill());
+
+// 4. The table and the budgets.
+const appTotal = firstLoad(app), baseTotal = firstLoad(base);
+const lines = [];
+lines.push("| file | raw KB | gzip KB | brotli KB |", "|---|---:|---:|---:|");
+for (const r of app.filter((r) => !r.file.startsWith("icons/"))) lines.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
+lines.push(`| **first load (HTML, CSS, JS, wasm)** | | | **${kb(appTotal)}** |`);
+lines.push("", "| measure | Steady | bare Leptos | ratio |", "|---|---:|---:|---:|");
+lines.push(`| first load, brotli KB | ${kb(appTotal)} | ${kb(baseTotal)} | ${(appTotal / baseTotal).toFixed(2)} |`);
+lines.push(`| ready (ms, 4× CPU throttle) | ${readyApp} | ${readyBase} | ${(readyApp / readyBase).toFixed(2)} |`);
+for (const [k, label] of [["perf", "Lighthouse performance"], ["a11y", "Lighthouse accessibility"], ["bp", "Lighthouse best practices"], ["fcp", "FCP ms"], ["lcp", "LCP ms"], ["tbt", "TBT ms"], ["cls", "CLS"]]) {
+  const f = (v) => (k === "cls" ? v.toFixed(3) : Math.round(v));
+  lines.push(`| ${label} (median of ${RUNS}) | ${f(lhApp[k])} | ${f(lhBase[k])} | |`);
+}
+lines.push("", "| start-up and saving | value |", "|---|---:|");
+lines.push(`| ready with an empty log (ms) | ${readyApp} |`, `| ready with 20,000 entries (ms) | ${readyApp20k} |`, `| ratio | ${(readyApp20k / readyApp).toFixed(2)} |`, `| save one craving with 20,000 stored (main-thread ms) | ${saveMs.toFixed(1)} |`);
+
+const budgets = [
+  ["first load ≤ 150 KB brotli", appTotal <= 150 * 1024, `${kb(appTotal)} KB`],
+  ["index.html ≤ 14 KB compressed", indexBr <= 14 * 1024, `${kb(indexBr)} KB`],
+  ["Lighthouse performance ≥ 95", lhApp.perf >= 95, String(Math.round(lhApp.perf))],
+  ["Lighthouse accessibility = 100", lhApp.a11y >= 100, String(Math.round(lhApp.a11y))],
+  ["CLS ≤ 0.01", lhApp.cls <= 0.01, lhApp.cls.toFixed(3)],
+  ["start-up with 20,000 ≤ 1.5 × empty", readyApp20k <= 1.5 * readyApp, `${(readyApp20k / readyApp).toFixed(2)}×`],
+  ["save ≤ 16 ms main thread", saveMs <= 16, `${saveMs.toFixed(1)} ms`],
+];
+lines.push("", "| budget | result | |", "|---|---|---|");
+for (const [name, ok, value] of budgets) lines.push(`| ${name} | ${value} | ${ok ? "pass" : "**MISSED**"} |`);
+const table = lines.join("\n");
+console.log(table);
+
+const readme = readFileSync("README.md", "utf8");
+const section = `<!-- bench:start -->\n_Measured by \`make bench\` on ${new Date().toISOString().slice(0, 10)} (2-core build machine, headless Chromium)._\n\n${table}\n<!-- bench:end -->`;
+writeFileSync("README.md", readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section));
+process.exit(budgets.every(([, ok]) => ok) ? 0 : 1);
