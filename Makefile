@@ -1,6 +1,7 @@
 # Steady. `make serve` to run it, `make test` to test everything.
 SHELL := /bin/bash
 WASM_ENV := scripts/with-wasm-env
+LIGHTHOUSE := 12.8.2
 
 .PHONY: setup serve dist test test-native test-e2e bench baseline
 
@@ -28,6 +29,10 @@ test-e2e:
 
 ## Sizes, Lighthouse, start-up and save timings against a bare Leptos baseline; checks the budgets.
 bench: dist baseline
+	@# Lighthouse only for the bench, kept out of package.json: one of its dependencies is
+	@# pinned to "latest", which would break `npm ci` for the tests whenever it is released.
+	@[ -x target/bench-tools/node_modules/.bin/lighthouse ] || { echo "bench: installing lighthouse@$(LIGHTHOUSE)" >&2; \
+	  npm install --prefix target/bench-tools --no-save --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE); }
 	node scripts/bench.mjs
 
 baseline: setup

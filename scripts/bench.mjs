@@ -47,7 +47,7 @@ const APP = "http://127.0.0.1:4310", BASE = "http://127.0.0.1:4311";
 function lighthouse(url) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync("node_modules/.bin/lighthouse", [url, "--quiet", "--output=json", "--only-categories=performance,accessibility,best-practices", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
+    const out = execFileSync("target/bench-tools/node_modules/.bin/lighthouse", [url, "--quiet", "--output=json", "--only-categories=performance,accessibility,best-practices", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
     const r = JSON.parse(out.toString());
     runs.push({
       perf: r.categories.performance.score * 100,
