@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// STEADY_E2E_PORT lets two runs (say, CI and a developer) share a machine.
+const PORT = Number(process.env.STEADY_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "tests/e2e",

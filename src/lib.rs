@@ -7,11 +7,12 @@ pub mod storage;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
-use components::flash::Flash;
+use components::flash::{Flash, FlashMessage};
 use components::shell::{BottomNav, TopBar};
 use pages::{
     cope::Cope, help::Help, insights::InsightsPage, log::Log, log_new::LogNew, not_found::NotFound,
@@ -29,11 +30,14 @@ pub fn App() -> impl IntoView {
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
     provide_context(FollowUpDue::at_start(store));
 
+    let main = NodeRef::<leptos::html::Main>::new();
     view! {
         <Router>
             <TopBar/>
             <StorageProblems/>
-            <main id="main" class="main" tabindex="-1">
+            <main id="main" class="main" tabindex="-1" node_ref=main>
+                <NewScreenAtTop main/>
+                <FlashMessage/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Today/>
                     <Route path=path!("/log") view=Log/>
@@ -51,4 +55,21 @@ pub fn App() -> impl IntoView {
             <BottomNav/>
         </Router>
     }
+}
+
+/// The content area scrolls, not the window: a new screen starts at its top,
+/// and focus moves there so screen readers begin with the new screen.
+#[component]
+fn NewScreenAtTop(main: NodeRef<leptos::html::Main>) -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = path.get();
+        if previous.is_some_and(|p| p != current) {
+            if let Some(main) = main.get_untracked() {
+                main.set_scroll_top(0);
+                let _ = main.focus();
+            }
+        }
+        current
+    });
 }

@@ -11,7 +11,17 @@ impl Flash {
         Flash(RwSignal::new(None))
     }
     pub fn show(&self, message: &str) {
-        self.0.set(Some(message.to_owned()));
+        let shown = Some(message.to_owned());
+        self.0.set(shown.clone());
+        let slot = self.0;
+        set_timeout(
+            move || {
+                if slot.try_with_untracked(|now| *now == shown) == Some(true) {
+                    slot.try_set(None);
+                }
+            },
+            std::time::Duration::from_secs(8),
+        );
     }
     pub fn clear(&self) {
         self.0.set(None);
@@ -28,6 +38,7 @@ impl Default for Flash {
 pub fn FlashMessage() -> impl IntoView {
     let flash = expect_context::<Flash>();
     view! {
+        // Always mounted, so screen readers announce a message when it appears.
         <div role="status" class="flash-region">
             {move || flash.0.get().map(|message| view! {
                 <p class="notice flash" data-testid="flash">

@@ -11,8 +11,9 @@ pub fn offer_undo<T: Clone + PartialEq + Send + Sync + 'static>(slot: RwSignal<O
     slot.set(Some(deleted.clone()));
     set_timeout(
         move || {
-            if slot.with_untracked(|current| current.as_ref() == Some(&deleted)) {
-                slot.set(None);
+            // The page may have been left (and the signal disposed) by now.
+            if slot.try_with_untracked(|current| current.as_ref() == Some(&deleted)) == Some(true) {
+                slot.try_set(None);
             }
         },
         UNDO_FOR,

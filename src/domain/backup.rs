@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::coping::CopingData;
+use super::coping::{CopingData, Rating};
 use super::counter::Counters;
 use super::cravings::{Craving, MAX_INTENSITY};
 use super::plan::Plan;
@@ -184,25 +184,36 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
         }
     }
 
+    // The person's own strategies: same title means same strategy; a clashing id
+    // is renamed, and the incoming ratings, hidden and favourites follow it.
+    let mut renamed: std::collections::HashMap<String, String> = Default::default();
     for own in &incoming.coping.own {
-        if !out.coping.own.iter().any(|o| o.title.eq_ignore_ascii_case(&own.title)) {
-            let mut own = own.clone();
-            if out.coping.own.iter().any(|o| o.id == own.id) {
-                let n = out.coping.own.len() + incoming.coping.own.len() + 1;
-                own.id = format!("own-{n}");
-            }
-            out.coping.own.push(own);
+        if let Some(existing) = out.coping.own.iter().find(|o| o.title.eq_ignore_ascii_case(&own.title)) {
+            renamed.insert(own.id.clone(), existing.id.clone());
+            continue;
         }
+        let mut own = own.clone();
+        if out.coping.own.iter().any(|o| o.id == own.id) {
+            let n = out.coping.own.iter().chain(&incoming.coping.own)
+                .filter_map(|o| o.id.strip_prefix("own-")?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0) + 1;
+            renamed.insert(own.id.clone(), format!("own-{n}"));
+            own.id = format!("own-{n}");
+        }
+        out.coping.own.push(own);
     }
+    let follow = |id: &String| renamed.get(id).cloned().unwrap_or_else(|| id.clone());
     for r in &incoming.coping.ratings {
-        if !out.coping.ratings.contains(r) {
-            out.coping.ratings.push(r.clone());
+        let r = Rating { strategy: follow(&r.strategy), ..r.clone() };
+        if !out.coping.ratings.contains(&r) {
+            out.coping.ratings.push(r);
         }
     }
     for (mine, theirs) in [(&mut out.coping.hidden, &incoming.coping.hidden), (&mut out.coping.favourites, &incoming.coping.favourites)] {
-        for id in theirs {
-            if !mine.contains(id) {
-                mine.push(id.clone());
+        for id in theirs.iter().map(follow) {
+            if !mine.contains(&id) {
+                mine.push(id);
             }
         }
     }
@@ -338,6 +349,22 @@ mod tests {
             }
         }
         assert!(refused > 1_000, "mutations mostly break a file ({accepted} accepted)");
+    }
+
+    #[test]
+    fn merged_ratings_follow_a_renamed_own_strategy() {
+        let mut device = AllData::default();
+        device.coping.add_own("Call Mum", "").unwrap();
+        let mut other = AllData::default();
+        let theirs = other.coping.add_own("Run", "").unwrap();
+        assert_eq!(theirs, "own-1", "both phones used own-1");
+        other.coping.ratings.push(Rating { strategy: theirs.clone(), at: now(), helped: Helped::Yes, trigger: None });
+        other.coping.hidden.push(theirs);
+        let merged = merge(&device, &other);
+        let run = merged.coping.own.iter().find(|o| o.title == "Run").unwrap();
+        assert_ne!(run.id, "own-1");
+        assert_eq!(merged.coping.ratings[0].strategy, run.id);
+        assert_eq!(merged.coping.hidden, [run.id.clone()]);
     }
 
     #[test]

@@ -224,7 +224,7 @@ impl CopingData {
 }
 
 /// Every strategy: built-ins, the person's own, and coping strategies from their plan.
-pub fn catalogue(data: &CopingData, plan_strategies: &[String]) -> Vec<Strategy> {
+pub fn catalogue(data: &CopingData, plan_strategies: &[(u32, String)]) -> Vec<Strategy> {
     let mut all: Vec<Strategy> = BUILTIN
         .iter()
         .map(|b| Strategy {
@@ -246,12 +246,12 @@ pub fn catalogue(data: &CopingData, plan_strategies: &[String]) -> Vec<Strategy>
             activity: Activity::Steps,
         });
     }
-    for (n, title) in plan_strategies.iter().enumerate() {
+    for (item_id, title) in plan_strategies {
         if title.trim().is_empty() || all.iter().any(|s| s.title.eq_ignore_ascii_case(title.trim())) {
             continue;
         }
         all.push(Strategy {
-            id: format!("plan-{}", super::cravings::trigger_slug(title)).chars().take(60).collect::<String>() + &format!("-{n}"),
+            id: format!("plan-{item_id}"),
             family: Family::Own,
             title: title.trim().to_owned(),
             summary: "From your plan.".into(),
@@ -272,6 +272,33 @@ pub fn strategy_for_coping_text<'a>(all: &'a [Strategy], text: &str) -> Option<&
     ];
     let id = ALIASES.iter().find(|(t, _)| t.eq_ignore_ascii_case(text)).map(|(_, id)| *id);
     all.iter().find(|s| Some(s.id.as_str()) == id || s.title.eq_ignore_ascii_case(text.trim()))
+}
+
+/// Ratings implied by the craving log: what the person did before a craving
+/// passed helped; what they did before one that didn't pass didn't. A strategy
+/// already rated with "Did it help?" around that craving isn't counted twice.
+pub fn implied_ratings<'a>(
+    cravings: impl IntoIterator<Item = &'a super::cravings::Craving>,
+    all: &[Strategy],
+    explicit: &[Rating],
+) -> Vec<Rating> {
+    use super::cravings::Outcome;
+    let near = |r: &Rating, id: &str, at: NaiveDateTime| {
+        r.strategy == id && (r.at - at).num_minutes().abs() <= 6 * 60
+    };
+    let mut out = Vec::new();
+    for c in cravings {
+        let Some(outcome) = c.outcome else { continue };
+        let helped = if outcome == Outcome::Passed { Helped::Yes } else { Helped::No };
+        for text in &c.coping {
+            let Some(strategy) = strategy_for_coping_text(all, text) else { continue };
+            if explicit.iter().any(|r| near(r, &strategy.id, c.at)) {
+                continue;
+            }
+            out.push(Rating { strategy: strategy.id.clone(), at: c.at, helped, trigger: c.triggers.first().cloned() });
+        }
+    }
+    out
 }
 
 /// Ratings older than this count half as much (so old habits fade).
@@ -457,10 +484,10 @@ mod tests {
         let mut data = CopingData::default();
         let id = data.add_own("Text my sister", "She always answers").unwrap();
         assert!(data.add_own("  ", "").is_err());
-        let all = catalogue(&data, &["Walk the dog".into(), "text my sister".into(), "".into()]);
+        let all = catalogue(&data, &[(4, "Walk the dog".into()), (5, "text my sister".into()), (6, "".into())]);
         assert!(all.iter().any(|s| s.id == id && s.family == Family::Own));
         assert_eq!(all.iter().filter(|s| s.title.eq_ignore_ascii_case("text my sister")).count(), 1);
-        assert!(all.iter().any(|s| s.title == "Walk the dog" && s.id.starts_with("plan-walk-the-dog")));
+        assert!(all.iter().any(|s| s.title == "Walk the dog" && s.id == "plan-4"));
     }
 
     #[test]
@@ -469,6 +496,24 @@ mod tests {
         assert_eq!(strategy_for_coping_text(&all, "Went for a walk").unwrap().id, "brisk-walk");
         assert_eq!(strategy_for_coping_text(&all, "box breathing").unwrap().id, "box-breathing");
         assert!(strategy_for_coping_text(&all, "Waited it out").is_none());
+    }
+
+    #[test]
+    fn log_outcomes_count_once() {
+        use crate::domain::cravings::{Craving, Outcome};
+        let all = catalogue(&CopingData::default(), &[]);
+        let mut passed = Craving::new(1, now());
+        passed.outcome = Some(Outcome::Passed);
+        passed.coping = vec!["Went for a walk".into(), "Box breathing".into(), "Waited it out".into()];
+        passed.triggers = vec!["stress".into()];
+        let mut open = Craving::new(2, now());
+        open.coping = vec!["Went for a walk".into()];
+        // Box breathing was rated "a bit" in the SOS flow: that rating stands alone.
+        let explicit = vec![rating("box-breathing", Helped::ABit, 0, Some("stress"))];
+        let implied = implied_ratings([&passed, &open], &all, &explicit);
+        assert_eq!(implied.len(), 1);
+        assert_eq!((implied[0].strategy.as_str(), implied[0].helped), ("brisk-walk", Helped::Yes));
+        assert_eq!(implied[0].trigger.as_deref(), Some("stress"));
     }
 
     #[test]

@@ -328,12 +328,16 @@ impl Counters {
         Some((at, removed))
     }
 
-    /// Undoes [`Counters::remove`].
-    pub fn restore(&mut self, at: usize, counter: Counter, was_main: bool) {
-        let id = counter.id;
-        if self.get(id).is_some() {
+    /// Undoes [`Counters::remove`]. If its id went to a newer counter
+    /// meanwhile, it comes back with a fresh one.
+    pub fn restore(&mut self, at: usize, mut counter: Counter, was_main: bool) {
+        if self.list.contains(&counter) {
             return;
         }
+        if self.get(counter.id).is_some() {
+            counter.id = self.next_id();
+        }
+        let id = counter.id;
         self.list.insert(at.min(self.list.len()), counter);
         if was_main || self.main.is_none() {
             self.main = Some(id);
@@ -616,6 +620,20 @@ mod tests {
         // Ids are never reused while the counter exists.
         let next = all.add("Cannabis", start(2026, 1, 1), now).unwrap();
         assert_eq!(next, nicotine + 1);
+    }
+
+    #[test]
+    fn undo_after_the_id_was_reused_brings_the_counter_back() {
+        let now = at(2026, 6, 1, 9, 0);
+        let mut all = Counters::default();
+        all.add("Heroin", start(2026, 1, 1), now).unwrap();
+        let alcohol = all.add("Alcohol", start(2026, 3, 1), now).unwrap();
+        let (at_index, removed) = all.remove(alcohol).unwrap();
+        assert_eq!(all.add("Nicotine", start(2026, 5, 1), now).unwrap(), alcohol);
+        all.restore(at_index, removed, false);
+        let names: Vec<&str> = all.list.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Heroin", "Alcohol", "Nicotine"]);
+        assert_ne!(all.list[1].id, all.list[2].id);
     }
 
     #[test]

@@ -127,7 +127,7 @@ impl Outcome {
 }
 
 /// One craving. Short field names keep 20,000 entries well inside localStorage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Craving {
     pub id: u64,
     /// Local wall-clock time of the craving.

@@ -9,7 +9,9 @@ pub const PHONE_HELP: &str =
 /// `+` and digits; national numbers get the region's country code where the
 /// national format is unambiguous; anything else is kept as plain digits.
 pub fn normalise_phone(typed: &str, region: Region) -> Result<String, &'static str> {
-    let typed = typed.trim();
+    // "+44 (0)20 …": the bracketed trunk 0 is only for dialling inside the country.
+    let without_trunk = typed.trim().replacen("(0)", "", usize::from(typed.trim_start().starts_with(['+', '0'])));
+    let typed = without_trunk.trim();
     let mut digits = String::new();
     let mut plus = false;
     for (i, c) in typed.chars().enumerate() {
@@ -68,6 +70,8 @@ mod tests {
         assert_eq!(normalise_phone("0044 7700 900123", UnitedKingdom).unwrap(), "+447700900123");
         assert_eq!(normalise_phone("0011 61 2 9999 9999", Australia).unwrap(), "+61299999999");
         assert_eq!(normalise_phone("+353.1.555.0100", Ireland).unwrap(), "+35315550100");
+        assert_eq!(normalise_phone("+44 (0)7700 900123", UnitedKingdom).unwrap(), "+447700900123");
+        assert_eq!(normalise_phone("0044 (0)20 7946 0018", UnitedKingdom).unwrap(), "+442079460018");
     }
 
     #[test]

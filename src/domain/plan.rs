@@ -310,11 +310,17 @@ impl Plan {
         Some((at, items.remove(at)))
     }
 
-    pub fn restore(&mut self, list: List, at: usize, item: PlanItem) {
-        let items = self.lists.entry(list).or_default();
-        if !items.iter().any(|i| i.id == item.id) {
-            items.insert(at.min(items.len()), item);
+    /// Puts a removed item back (Undo). If its id was given to a newer item
+    /// meanwhile, it gets a fresh one, so ids stay unique.
+    pub fn restore(&mut self, list: List, at: usize, mut item: PlanItem) {
+        if self.items(list).iter().any(|i| *i == item) {
+            return;
         }
+        if self.lists.values().flatten().any(|i| i.id == item.id) {
+            item.id = self.next_id();
+        }
+        let items = self.lists.entry(list).or_default();
+        items.insert(at.min(items.len()), item);
     }
 
     /// Moves an item one place up (`-1`) or down (`1`).
@@ -340,8 +346,9 @@ impl Plan {
         self.items(List::Triggers).iter().map(|i| i.text.clone()).collect()
     }
 
-    pub fn coping_strategies(&self) -> Vec<String> {
-        self.items(List::Coping).iter().map(|i| i.text.clone()).collect()
+    /// Coping strategies as (item id, text): the id keeps ratings attached when the list is reordered.
+    pub fn coping_strategies(&self) -> Vec<(u32, String)> {
+        self.items(List::Coping).iter().map(|i| (i.id, i.text.clone())).collect()
     }
 }
 
@@ -427,6 +434,22 @@ mod tests {
         plan.restore(List::Reasons, at, removed);
         assert_eq!(plan.items(List::Reasons).iter().map(|i| i.id).collect::<Vec<_>>(), [b, a]);
         assert!(plan.is_filled(Section::Reasons) && !plan.is_filled(Section::Crisis));
+    }
+
+    #[test]
+    fn undo_after_the_id_was_reused_keeps_ids_unique() {
+        let mut plan = Plan::default();
+        plan.add(List::Coping, item("Walk")).unwrap();
+        let b = plan.add(List::Coping, item("Call Sam")).unwrap();
+        let (at, removed) = plan.remove(List::Coping, b).unwrap();
+        let reused = plan.add(List::Triggers, item("Payday")).unwrap();
+        assert_eq!(reused, b, "the freed id is handed out again");
+        plan.restore(List::Coping, at, removed);
+        assert_eq!(plan.items(List::Coping).len(), 2);
+        let mut ids: Vec<u32> = plan.lists.values().flatten().map(|i| i.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 3);
     }
 
     #[test]

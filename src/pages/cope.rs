@@ -8,34 +8,14 @@ use wasm_bindgen::JsValue;
 
 use crate::components::clock::Clock;
 use crate::domain::coping::{
-    catalogue, rank, Activity, ActiveTimer, CopingData, Helped, Pattern, Rating, Strategy,
-    strategy_for_coping_text,
+    catalogue, implied_ratings, rank, Activity, ActiveTimer, CopingData, Helped, Pattern, Rating,
+    Strategy,
 };
-use crate::domain::cravings::Outcome;
 use crate::pages::help::SupportPeople;
 use crate::storage::Store;
 
 /// How long a breathing session runs before asking "Did it help?".
 const BREATHING_MS: f64 = 2.0 * 60_000.0;
-
-/// Ratings implied by the craving log: what the person did before a craving
-/// passed helped; what they did before one that didn't pass didn't.
-pub fn log_ratings(store: Store, all: &[Strategy]) -> Vec<Rating> {
-    store.log.loaded.with(|loaded| {
-        loaded
-            .values()
-            .flatten()
-            .filter_map(|c| Some((c, c.outcome?)))
-            .flat_map(|(c, outcome)| {
-                let helped = if outcome == Outcome::Passed { Helped::Yes } else { Helped::No };
-                c.coping.iter().filter_map(move |text| {
-                    let strategy = strategy_for_coping_text(all, text)?;
-                    Some(Rating { strategy: strategy.id.clone(), at: c.at, helped, trigger: c.triggers.first().cloned() })
-                })
-            })
-            .collect()
-    })
-}
 
 /// The person's strategies in the order that suits them now.
 pub fn ranked(store: Store, clock: Clock, trigger: Option<String>) -> Memo<Vec<Strategy>> {
@@ -43,7 +23,7 @@ pub fn ranked(store: Store, clock: Clock, trigger: Option<String>) -> Memo<Vec<S
         let plan = store.plan.with(|p| p.coping_strategies());
         store.coping.with(|data| {
             let all = catalogue(data, &plan);
-            let from_log = log_ratings(store, &all);
+            let from_log = store.log.loaded.with(|l| implied_ratings(l.values().flatten(), &all, &data.ratings));
             let round = (data.ratings.len() + from_log.len()) as u64;
             rank(&all, data, &from_log, trigger.as_deref(), clock.local_untracked(), round)
         })

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::craving_form::{CravingForm, FormMode};
-use crate::components::flash::FlashMessage;
 use crate::components::undo::offer_undo;
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
 use crate::pages::today::long_date;
@@ -75,7 +74,6 @@ pub fn Log() -> impl IntoView {
     view! {
         <section class="page" data-testid="log">
             <h1>"Craving log"</h1>
-            <FlashMessage/>
             <div class="actions">
                 <a class="button big" href="/log/new" data-testid="log-craving">"Log a craving"</a>
             </div>
@@ -98,25 +96,20 @@ pub fn Log() -> impl IntoView {
                 }
             >
                 <Filters filter limit/>
+                // Keyed rows: showing more entries or undoing a delete leaves an
+                // entry that is open for editing (and what is typed in it) alone.
                 <div data-testid="log-entries" class="log-entries">
-                    {move || {
-                        let (entries, _) = page.get();
-                        if entries.is_empty() {
-                            return view! { <p class="hint">"No entries match these filters."</p> }.into_any();
+                    <For
+                        each=move || page.with(|(entries, _)| rows(entries))
+                        key=|row| row.clone()
+                        children=move |row| match row {
+                            Row::Day(date) => view! { <h2 class="log-day">{long_date(date)}</h2> }.into_any(),
+                            Row::Entry(entry) => view! { <Entry entry open delete/> }.into_any(),
                         }
-                        days(entries)
-                            .into_iter()
-                            .map(|(date, entries)| view! {
-                                <section class="log-day">
-                                    <h2>{long_date(date)}</h2>
-                                    <ul>
-                                        {entries.into_iter().map(|entry| view! { <Entry entry open delete/> }).collect_view()}
-                                    </ul>
-                                </section>
-                            })
-                            .collect_view()
-                            .into_any()
-                    }}
+                    />
+                    <Show when=move || page.with(|(entries, _)| entries.is_empty())>
+                        <p class="hint">"No entries match these filters."</p>
+                    </Show>
                 </div>
                 <Show when=move || page.with(|(_, more)| *more)>
                     <button type="button" class="button secondary big" data-testid="log-more" on:click=move |_| limit.update(|l| *l += PAGE)>
@@ -128,17 +121,24 @@ pub fn Log() -> impl IntoView {
     }
 }
 
-/// Groups entries (newest first) by their local date.
-fn days(entries: Vec<Craving>) -> Vec<(NaiveDate, Vec<Craving>)> {
-    let mut groups: Vec<(NaiveDate, Vec<Craving>)> = Vec::new();
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Row {
+    Day(NaiveDate),
+    Entry(Craving),
+}
+
+/// Entries (newest first) with a heading before each new day.
+fn rows(entries: &[Craving]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(entries.len() + 8);
+    let mut day = None;
     for entry in entries {
-        let date = entry.at.date();
-        match groups.last_mut() {
-            Some((d, list)) if *d == date => list.push(entry),
-            _ => groups.push((date, vec![entry])),
+        if day != Some(entry.at.date()) {
+            day = Some(entry.at.date());
+            rows.push(Row::Day(entry.at.date()));
         }
+        rows.push(Row::Entry(entry.clone()));
     }
-    groups
+    rows
 }
 
 #[component]
@@ -195,7 +195,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
         format!(" · {outcome}"),
     );
     view! {
-        <li class="log-entry" data-testid="log-entry">
+        <div class="log-entry" data-testid="log-entry">
             <button
                 type="button"
                 class="entry-summary"
@@ -212,6 +212,6 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
                     on_delete=delete
                 />
             </Show>
-        </li>
+        </div>
     }
 }

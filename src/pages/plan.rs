@@ -41,7 +41,7 @@ pub fn Plan() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(None), touched: RwSignal::new(false) };
     provide_context(ui);
-    let guide = move || store.plan.with(|p| p.guide);
+    let guide = Memo::new(move |_| store.plan.with(|p| p.guide));
     // Sections chosen for sharing and printing.
     let chosen = RwSignal::new(Section::ALL.to_vec());
 
@@ -60,7 +60,7 @@ pub fn Plan() -> impl IntoView {
                         <SharePlan chosen/>
                     }
                 >
-                    {move || match guide() {
+                    {move || match guide.get() {
                         Guide::At(n) => view! { <Guided index=n/> }.into_any(),
                         _ => ().into_any(),
                     }}

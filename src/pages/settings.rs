@@ -90,7 +90,9 @@ fn Backup() -> impl IntoView {
         clock.refresh();
         let now = clock.local_untracked();
         let text = backup::export(&store.snapshot(), now);
+        let incomplete = !store.problems.with_untracked(Vec::is_empty);
         message.set(Some(match download(&backup::file_name(now.date()), &text) {
+            Ok(()) if incomplete => "Backup saved, but it leaves out the data Steady couldn't read — copy that from the message at the top.".into(),
             Ok(()) => {
                 let mut settings = store.settings.get_untracked();
                 settings.last_backup = Some(now.date());

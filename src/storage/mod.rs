@@ -342,6 +342,8 @@ impl Store {
     /// Replaces everything with `data`. All documents are written, or — if any
     /// write fails — every key is put back exactly as it was.
     pub fn replace_all(&self, data: AllData) -> Result<(), String> {
+        // Reading every month first surfaces any unreadable one, which must not be replaced.
+        self.load_all_months();
         if !self.problems.with_untracked(Vec::is_empty) {
             return Err("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.".into());
         }
@@ -361,11 +363,19 @@ impl Store {
             writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
         }
         let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), read_raw(k))).collect();
-        if let Err(e) = writes.iter().try_for_each(|(k, v)| write_raw(k, v.as_deref())) {
-            for (k, v) in &before {
-                let _ = write_raw(k, v.as_deref());
+        let mut written = 0;
+        for (k, v) in &writes {
+            if let Err(e) = write_raw(k, v.as_deref()) {
+                // Undo in reverse, so space freed by later writes is there for earlier ones.
+                let restored = before[..written].iter().rev().all(|(k, v)| write_raw(k, v.as_deref()).is_ok());
+                self.reload_everything();
+                return Err(if restored {
+                    format!("{e} Nothing was changed.")
+                } else {
+                    format!("{e} Some of your earlier data could not be put back — keep your backup file.")
+                });
             }
-            return Err(format!("{e} Nothing was changed."));
+            written += 1;
         }
         self.reload_everything();
         Ok(())

@@ -211,3 +211,28 @@ test("20,000 stored entries open quickly and one more saves", async ({ page }) =
   await page.goto("/log/insights");
   await expect(page.getByTestId("insights-summary")).toContainText(/\d{2},?\d{3}|\d{5}/);
 });
+
+test("leaving the page while Undo is offered doesn't break the app", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seed(page, [{ id: 1, t: "2026-03-10T08:00:00", n: 6, tr: ["boredom"] }]);
+  await openApp(page, "/log");
+  await entries(page).first().getByRole("button").first().click();
+  await page.getByTestId("craving-delete").click();
+  await page.getByTestId("nav-today").click();
+  await page.clock.runFor(11_000);
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-empty")).toBeVisible();
+});
+
+test("text typed into an open entry survives showing older entries", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const many: Entry[] = [];
+  for (let n = 0; n < 60; n++) many.push({ id: n + 1, t: `2026-03-0${1 + (n % 9)}T${String(n % 24).padStart(2, "0")}:00:00`, n: 5, tr: ["stress"] });
+  await seed(page, many);
+  await openApp(page, "/log");
+  await entries(page).first().getByRole("button").first().click();
+  await page.getByTestId("craving-note").fill("still typing this");
+  await page.getByTestId("log-more").click();
+  await expect(entries(page)).toHaveCount(60);
+  await expect(page.getByTestId("craving-note")).toHaveValue("still typing this");
+});

@@ -81,3 +81,13 @@ test("the app takes over from the static shell without moving the frame", async 
   expect(await page.locator(".topbar").boundingBox()).toEqual(shellHeader);
   expect(await page.locator(".tabbar").boundingBox()).toEqual(shellNav);
 });
+
+test("a new screen starts at its top, with focus on the content", async ({ page }) => {
+  await openApp(page, "/help");
+  await page.locator("main").evaluate((m) => (m.scrollTop = 10_000));
+  expect(await page.locator("main").evaluate((m) => m.scrollTop)).toBeGreaterThan(0);
+  await page.getByTestId("nav-plan").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
+  expect(await page.locator("main").evaluate((m) => m.scrollTop)).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+});

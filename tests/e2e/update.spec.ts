@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test, expect, waitForServiceWorker } from "./fixtures";
 
 // A copy of the build on its own server, so a "new version" can be published mid-test.
-const PORT = 4180;
+const PORT = Number(process.env.STEADY_E2E_PORT ?? 4173) + 7;
 let dir: string;
 let server: ChildProcess;
 
