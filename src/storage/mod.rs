@@ -58,6 +58,32 @@ impl Singleton for CopingData {
     const KEY: &'static str = "steady.coping";
 }
 
+/// Every fixed-key document; [`on_singleton!`] maps each key to its signal.
+const SINGLETON_KEYS: [&str; 4] = [Settings::KEY, Counters::KEY, Plan::KEY, CopingData::KEY];
+
+/// Runs `$body` with `$slot` bound to the in-memory signal of the fixed-key
+/// document stored under `$key`; `None` if the key isn't one of them.
+macro_rules! on_singleton {
+    ($store:expr, $key:expr, |$slot:ident| $body:expr) => {{
+        let key: &str = $key;
+        if key == Settings::KEY {
+            let $slot = $store.settings;
+            Some($body)
+        } else if key == Counters::KEY {
+            let $slot = $store.counters;
+            Some($body)
+        } else if key == Plan::KEY {
+            let $slot = $store.plan;
+            Some($body)
+        } else if key == CopingData::KEY {
+            let $slot = $store.coping;
+            Some($body)
+        } else {
+            None
+        }
+    }};
+}
+
 /// One month of the craving log, newest first. Stored per month so saving one
 /// entry re-serialises a month, not years.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -392,7 +418,7 @@ impl Store {
 
     fn reload_everything(&self) {
         self.problems.set(Vec::new());
-        for key in [Settings::KEY, Counters::KEY, Plan::KEY, CopingData::KEY] {
+        for key in SINGLETON_KEYS {
             self.reload_key(key, read_raw(key));
         }
         self.log.months.set(stored_months());
@@ -410,14 +436,7 @@ impl Store {
             match event.key() {
                 Some(key) => self.reload_key(&key, event.new_value()),
                 // `localStorage.clear()` in another tab.
-                None => {
-                    self.reload_key(Settings::KEY, None);
-                    self.reload_key(Counters::KEY, None);
-                    self.reload_key(Plan::KEY, None);
-                    self.reload_key(CopingData::KEY, None);
-                    self.log.months.set(Vec::new());
-                    self.log.loaded.set(BTreeMap::new());
-                }
+                None => self.reload_everything(),
             }
         });
         // The app lives as long as the page, so the listener does too.
@@ -426,15 +445,9 @@ impl Store {
 
     fn reload_key(&self, key: &str, raw: Option<String>) {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        if key == Settings::KEY {
-            self.reload_singleton(self.settings, raw);
-        } else if key == Counters::KEY {
-            self.reload_singleton(self.counters, raw);
-        } else if key == Plan::KEY {
-            self.reload_singleton(self.plan, raw);
-        } else if key == CopingData::KEY {
-            self.reload_singleton(self.coping, raw);
-        } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
+        let singleton = on_singleton!(self, key, |slot| self.reload_singleton(slot, raw.clone()));
+        let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
+        if let (None, Some(month)) = (singleton, month) {
             self.log.months.set(stored_months());
             if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
                 self.log.loaded.update(|l| {
@@ -467,14 +480,8 @@ impl Store {
             write_raw(key, None)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let outcome = if key == Settings::KEY {
-            self.write_singleton(self.settings)
-        } else if key == Counters::KEY {
-            self.write_singleton(self.counters)
-        } else if key == Plan::KEY {
-            self.write_singleton(self.plan)
-        } else if key == CopingData::KEY {
-            self.write_singleton(self.coping)
+        let outcome = if let Some(outcome) = on_singleton!(self, key, |slot| self.write_singleton(slot)) {
+            outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
         } else {
