@@ -13,15 +13,79 @@ use leptos_router::path;
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
 use components::flash::{Flash, FlashMessage};
+use components::lock_screen::LockScreen;
 use components::shell::{BottomNav, TopBar};
 use pages::{
     cope::Cope, help::Help, insights::InsightsPage, log::Log, log_new::LogNew, not_found::NotFound,
     overdose::Overdose, plan::Plan, settings::SettingsPage, sos::Sos, today::{FollowUpDue, Today},
 };
-use storage::Store;
+use storage::{vault, Store};
 
+/// With a passcode set, nothing is read until it is entered.
 #[component]
 pub fn App() -> impl IntoView {
+    vault::recover_interrupted_change();
+    let open = RwSignal::new(vault::lock_record().is_none());
+    let on_unlock = Callback::new(move |key| {
+        leptos::task::spawn_local(async move {
+            vault::open_with(key).await;
+            open.set(true);
+        });
+    });
+    view! {
+        <Show when=move || open.get() fallback=move || view! { <LockScreen on_unlock/> }>
+            <Unlocked/>
+        </Show>
+    }
+}
+
+/// Whether the lock screen covers the app (the app stays underneath, so
+/// nothing typed is lost).
+#[derive(Clone, Copy)]
+pub struct AutoLock {
+    pub locked: RwSignal<bool>,
+}
+
+impl AutoLock {
+    pub fn lock(self, store: Store) {
+        if store.lock.with_untracked(Option::is_some) && !store.lock_changing.get_untracked() && !self.locked.get_untracked() {
+            store.lock_now();
+            self.locked.set(true);
+        }
+    }
+
+    /// Locks when the app goes to the background, and after the chosen idle time.
+    fn watch(self, store: Store) {
+        let last_touch = StoredValue::new(js_sys::Date::now());
+        let touched = move || last_touch.set_value(js_sys::Date::now());
+        let listeners = [
+            window_event_listener(leptos::ev::pointerdown, move |_| touched()),
+            window_event_listener(leptos::ev::keydown, move |_| touched()),
+            window_event_listener(leptos::ev::input, move |_| touched()),
+            window_event_listener(leptos::ev::wheel, move |_| touched()),
+            window_event_listener(leptos::ev::visibilitychange, move |_| {
+                if document().hidden() {
+                    self.lock(store);
+                }
+            }),
+        ];
+        let check = move || {
+            let idle_ms = store.lock.with_untracked(|l| l.as_ref().map(|l| f64::from(l.idle_minutes) * 60_000.0));
+            if idle_ms.is_some_and(|idle| js_sys::Date::now() - last_touch.get_value() >= idle) {
+                self.lock(store);
+            }
+            if self.locked.get_untracked() {
+                touched();
+            }
+        };
+        let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
+        // These live as long as the page.
+        std::mem::forget(listeners);
+    }
+}
+
+#[component]
+fn Unlocked() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
@@ -29,31 +93,47 @@ pub fn App() -> impl IntoView {
     provide_context(Flash::new());
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
     provide_context(FollowUpDue::at_start(store));
+    let auto_lock = AutoLock { locked: RwSignal::new(false) };
+    provide_context(auto_lock);
+    auto_lock.watch(store);
+    let on_unlock = Callback::new(move |key| {
+        leptos::task::spawn_local(async move {
+            store.unlock_again(key).await;
+            auto_lock.locked.set(false);
+        });
+    });
 
     let main = NodeRef::<leptos::html::Main>::new();
     view! {
-        <Router>
-            <TopBar/>
-            <StorageProblems/>
-            <main id="main" class="main" tabindex="-1" node_ref=main>
-                <NewScreenAtTop main/>
-                <FlashMessage/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Today/>
-                    <Route path=path!("/log") view=Log/>
-                    <Route path=path!("/log/new") view=LogNew/>
-                    <Route path=path!("/log/insights") view=InsightsPage/>
-                    <Route path=path!("/cope") view=Cope/>
-                    <Route path=path!("/plan") view=Plan/>
-                    <Route path=path!("/help") view=Help/>
-                    <Route path=path!("/sos") view=Sos/>
-                    <Route path=path!("/help/overdose") view=Overdose/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                </Routes>
-            </main>
-            <SaveErrorBanner/>
-            <BottomNav/>
-        </Router>
+        <div class="app-frame" hidden=move || auto_lock.locked.get()>
+            <Router>
+                <TopBar/>
+                <StorageProblems/>
+                <main id="main" class="main" tabindex="-1" node_ref=main>
+                    <NewScreenAtTop main/>
+                    <FlashMessage/>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Today/>
+                        <Route path=path!("/log") view=Log/>
+                        <Route path=path!("/log/new") view=LogNew/>
+                        <Route path=path!("/log/insights") view=InsightsPage/>
+                        <Route path=path!("/cope") view=Cope/>
+                        <Route path=path!("/plan") view=Plan/>
+                        <Route path=path!("/help") view=Help/>
+                        <Route path=path!("/sos") view=Sos/>
+                        <Route path=path!("/help/overdose") view=Overdose/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </main>
+                <SaveErrorBanner/>
+                <BottomNav/>
+            </Router>
+        </div>
+        <Show when=move || auto_lock.locked.get()>
+            <div class="lock-overlay">
+                <LockScreen on_unlock/>
+            </div>
+        </Show>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod counter;
 pub mod cravings;
 pub mod insights;
 pub mod helplines;
+pub mod lock;
 pub mod money;
 pub mod phone;
 pub mod plan;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::region_picker::RegionPicker;
-use crate::domain::helplines::Helpline;
+use crate::domain::helplines::{Helpline, Region};
 use crate::domain::phone::normalise_phone;
 use crate::storage::Store;
 
@@ -21,18 +21,28 @@ pub fn Help() -> impl IntoView {
                 <strong>"Someone may be overdosing"</strong>
                 <span>"Signs, naloxone and what to do, step by step"</span>
             </a>
-            <h2 id="lines-heading">{move || format!("Helplines — {}", region().name())}</h2>
-            <ul class="helplines" aria-labelledby="lines-heading" data-testid="helplines">
-                {move || {
-                    region()
-                        .helplines()
-                        .iter()
-                        .map(|line| view! { <HelplineCard line/> })
-                        .collect_view()
-                }}
-            </ul>
+            <Helplines region=Signal::derive(region) heading_id="lines-heading"/>
             <RegionPicker/>
         </section>
+    }
+}
+
+/// The crisis and support lines of a country, as one-tap call and text links.
+/// Also on the lock screen, so it needs nothing but the region.
+#[component]
+pub fn Helplines(region: Signal<Region>, heading_id: &'static str) -> impl IntoView {
+    view! {
+        <h2 id=heading_id>{move || format!("Helplines — {}", region.get().name())}</h2>
+        <ul class="helplines" aria-labelledby=heading_id data-testid="helplines">
+            {move || {
+                region
+                    .get()
+                    .helplines()
+                    .iter()
+                    .map(|line| view! { <HelplineCard line/> })
+                    .collect_view()
+            }}
+        </ul>
     }
 }
 

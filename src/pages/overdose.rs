@@ -3,15 +3,27 @@
 
 use leptos::prelude::*;
 
+use crate::domain::helplines::Region;
 use crate::storage::Store;
 
 #[component]
 pub fn Overdose() -> impl IntoView {
     let store = expect_context::<Store>();
-    let emergency = move || store.settings.with(|s| s.region.emergency());
+    let region = Signal::derive(move || store.settings.with(|s| s.region));
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>"If someone may be overdosing"</h1>
+            <OverdoseSteps region/>
+            <p class="hint"><a href="/help">"Back to helplines"</a></p>
+        </article>
+    }
+}
+
+/// The emergency call and the steps. Also on the lock screen.
+#[component]
+pub fn OverdoseSteps(region: Signal<Region>) -> impl IntoView {
+    let emergency = move || region.get().emergency();
+    view! {
             <a
                 class="button big emergency-call"
                 href=move || emergency().call.tel_href()
@@ -54,7 +66,5 @@ pub fn Overdose() -> impl IntoView {
                     "the amount it used to, and the risk of overdose is much higher."
                 </li>
             </ul>
-            <p class="hint"><a href="/help">"Back to helplines"</a></p>
-        </article>
     }
 }

@@ -9,7 +9,9 @@ use crate::components::clock::Clock;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview};
 use crate::pages::today::long_date;
-use crate::storage::{storage_manager, Store};
+use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
+use crate::storage::{crypto, storage_manager, Store};
+use crate::AutoLock;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -27,8 +29,8 @@ pub fn SettingsPage() -> impl IntoView {
             <StorageInfo/>
             <Backup/>
             <Restore/>
+            <LockSettings/>
             <DeleteAll/>
-            <p class="hint">"A passcode lock is not built yet."</p>
         </section>
     }
 }
@@ -81,32 +83,87 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The backup as a file for the share sheet, where the browser can share files.
+fn shareable_file(name: &str, text: &str) -> Option<web_sys::File> {
+    use js_sys::{Function, Reflect};
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    let can_share = Reflect::get(&navigator, &"canShare".into()).ok()?.dyn_into::<Function>().ok()?;
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    can_share.call1(&navigator, &data).ok()?.as_bool()?.then_some(file)
+}
+
+/// Opens the share sheet with `file`. `Ok(false)`: the person closed it.
+async fn share_file(file: web_sys::File) -> Result<bool, ()> {
+    use js_sys::{Function, Reflect};
+    let navigator: JsValue = web_sys::window().ok_or(())?.navigator().into();
+    let share = Reflect::get(&navigator, &"share".into()).map_err(|_| ())?.dyn_into::<Function>().map_err(|_| ())?;
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).map_err(|_| ())?;
+    let promise = share.call1(&navigator, &data).map_err(|_| ())?.dyn_into::<js_sys::Promise>().map_err(|_| ())?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(false),
+        Err(_) => Err(()),
+    }
+}
+
 #[component]
 fn Backup() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let message = RwSignal::new(None::<String>);
-    let export = move |_| {
+    // The file to hand over, and a note if part of the data couldn't be read.
+    let prepare = move || {
         clock.refresh();
         let now = clock.local_untracked();
         let text = backup::export(&store.snapshot(), now);
-        let incomplete = !store.problems.with_untracked(Vec::is_empty);
-        message.set(Some(match download(&backup::file_name(now.date()), &text) {
-            Ok(()) if incomplete => "Backup saved, but it leaves out the data Steady couldn't read — copy that from the message at the top.".into(),
-            Ok(()) => {
-                let mut settings = store.settings.get_untracked();
-                settings.last_backup = Some(now.date());
-                store.save(store.settings, settings);
-                "Backup saved to your downloads. Keep it somewhere safe — it isn't encrypted.".into()
-            }
+        (backup::file_name(now.date()), text, now.date())
+    };
+    let done = move |date, how: &str| -> String {
+        if !store.problems.with_untracked(Vec::is_empty) {
+            return format!("Backup {how}, but it leaves out the data Steady couldn't read — copy that from the message at the top.");
+        }
+        let mut settings = store.settings.get_untracked();
+        settings.last_backup = Some(date);
+        store.save(store.settings, settings);
+        format!("Backup {how}. Keep it somewhere safe — it isn't encrypted.")
+    };
+    let export = move |_| {
+        let (name, text, date) = prepare();
+        message.set(Some(match download(&name, &text) {
+            Ok(()) => done(date, "saved to your downloads"),
             Err(_) => "Couldn't save the backup file in this browser.".into(),
         }));
+    };
+    // Phones can hand the file straight to another app (email, cloud drive, messages).
+    let can_share = shareable_file("steady-backup.json", "{}").is_some();
+    let share = move |_| {
+        let (name, text, date) = prepare();
+        let Some(file) = shareable_file(&name, &text) else { return };
+        leptos::task::spawn_local(async move {
+            let outcome = match share_file(file).await {
+                Ok(true) => done(date, "shared"),
+                Ok(false) => "Not shared.".into(),
+                Err(()) => "Couldn't open the share sheet — use Download instead.".into(),
+            };
+            message.try_set(Some(outcome));
+        });
     };
     view! {
         <div class="card">
             <h3>"Back up"</h3>
             <p>"Saves everything — counters, craving log, coping ratings, plan and settings — as one file."</p>
-            <button type="button" class="button" data-testid="export-backup" on:click=export>"Download a backup"</button>
+            <div class="actions">
+                <button type="button" class="button" data-testid="export-backup" on:click=export>"Download a backup"</button>
+                {can_share.then(|| view! {
+                    <button type="button" class="button secondary" data-testid="share-backup" on:click=share>"Share a backup…"</button>
+                })}
+            </div>
             <p role="status" data-testid="export-status">{move || message.get()}</p>
         </div>
     }
@@ -150,16 +207,26 @@ fn Restore() -> impl IntoView {
             }
         });
     };
+    let restoring = RwSignal::new(false);
     let confirm = move |_| {
         let Some(Incoming { data, .. }) = incoming.get_untracked() else { return };
-        let data = if merge.get_untracked() { backup::merge(&store.snapshot(), &data) } else { data };
-        match store.replace_all(data) {
-            Ok(()) => {
-                incoming.set(None);
-                message.set(Some("Your data is restored.".into()));
-            }
-            Err(why) => error.set(Some(why)),
+        if restoring.get_untracked() {
+            return;
         }
+        let data = if merge.get_untracked() { backup::merge(&store.snapshot(), &data) } else { data };
+        restoring.set(true);
+        leptos::task::spawn_local(async move {
+            match store.replace_all(data).await {
+                Ok(()) => {
+                    incoming.try_set(None);
+                    message.try_set(Some("Your data is restored.".into()));
+                }
+                Err(why) => {
+                    error.try_set(Some(why));
+                }
+            }
+            restoring.try_set(false);
+        });
     };
     let preview_text = move || {
         incoming.with(|i| {
@@ -203,7 +270,7 @@ fn Restore() -> impl IntoView {
                         </div>
                     </fieldset>
                     <div class="actions">
-                        <button type="button" class="button" data-testid="import-confirm" on:click=confirm>"Restore"</button>
+                        <button type="button" class="button" data-testid="import-confirm" prop:disabled=move || restoring.get() on:click=confirm>"Restore"</button>
                         <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>"Cancel"</button>
                     </div>
                 </div>
@@ -242,7 +309,7 @@ fn DeleteAll() -> impl IntoView {
                     </button>
                 }
             >
-                <p>"This removes your counters, craving log, plan and ratings from this device. It can't be undone — download a backup first if you might want them back."</p>
+                <p>"This removes your counters, craving log, plan, ratings and passcode lock from this device. It can't be undone — download a backup first if you might want them back."</p>
                 <div class="field">
                     <label for="delete-confirm">"Type DELETE to confirm"</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>
@@ -256,5 +323,200 @@ fn DeleteAll() -> impl IntoView {
             </Show>
             <p role="status" data-testid="delete-status">{move || message.get()}</p>
         </div>
+    }
+}
+
+/// Set, change or remove the passcode lock.
+#[component]
+fn LockSettings() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="card" data-testid="lock-settings">
+            <h3>"Passcode lock"</h3>
+            <p>
+                "With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the "
+                "passcode when you open it, when you come back to it, and after a few minutes untouched. "
+                "Helplines and the overdose steps stay on the lock screen, so help is never locked away."
+            </p>
+            <details>
+                <summary>"What the lock does and doesn't protect"</summary>
+                <p>"It protects against someone who picks up or borrows your phone and opens Steady: without the passcode they see only the lock screen."</p>
+                <p>"It doesn't protect against:"</p>
+                <ul>
+                    <li>"someone who knows your passcode or watches you type it;"</li>
+                    <li>"someone who copies the phone's browser data and has time and a computer — they can try every 4-to-8-digit code quickly; a long phrase is much harder to guess;"</li>
+                    <li>"spying apps on the phone, or someone using it while Steady is unlocked;"</li>
+                    <li>"backup files you download — those aren't encrypted."</li>
+                </ul>
+                <p>"Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup."</p>
+            </details>
+            {move || if store.lock.with(Option::is_some) {
+                view! { <LockOn status error/> }.into_any()
+            } else {
+                view! { <LockOff status error/> }.into_any()
+            }}
+            <p class="error" role="alert" data-testid="lock-error">{move || error.get()}</p>
+            <p role="status" data-testid="lock-status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+/// Checks a new passcode and its repeat.
+fn new_passcode(code: &str, again: &str) -> Result<(), String> {
+    check_passcode(code)?;
+    if code != again {
+        return Err("The two passcodes don't match.".into());
+    }
+    Ok(())
+}
+
+/// A passcode input; its id is also its test id.
+#[component]
+fn PasscodeField(id: &'static str, label: &'static str, autocomplete: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete=autocomplete data-testid=id bind:value=value/>
+        </div>
+    }
+}
+
+#[component]
+fn IdlePicker(value: RwSignal<u32>, on_pick: impl Fn(u32) + 'static) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="lock-idle">"Lock after this long untouched"</label>
+            <select id="lock-idle" data-testid="lock-idle" on:change=move |ev| {
+                if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
+                    value.set(minutes);
+                    on_pick(minutes);
+                }
+            }>
+                {IDLE_CHOICES.into_iter().map(|m| view! {
+                    <option value=m.to_string() selected=move || value.get() == m>
+                        {if m == 1 { "1 minute".to_string() } else { format!("{m} minutes") }}
+                    </option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let code = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let idle = RwSignal::new(DEFAULT_IDLE_MINUTES);
+    let working = RwSignal::new(false);
+    let available = crypto::available();
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        let (passcode, repeat) = (code.get_untracked(), again.get_untracked());
+        if let Err(why) = new_passcode(&passcode, &repeat) {
+            return error.set(Some(why));
+        }
+        error.set(None);
+        working.set(true);
+        status.set(Some("Encrypting your data…".into()));
+        leptos::task::spawn_local(async move {
+            match store.turn_on_lock(&passcode, idle.get_untracked()).await {
+                Ok(()) => {
+                    status.try_set(Some("The lock is on. Everything Steady stores is now encrypted.".into()));
+                }
+                Err(why) => {
+                    status.try_set(None);
+                    error.try_set(Some(why));
+                }
+            }
+            working.try_set(false);
+        });
+    };
+    view! {
+        <Show when=move || available fallback=|| view! {
+            <p class="hint">"This browser can only encrypt on a secure (https) connection, so the lock isn't available here."</p>
+        }>
+            <form on:submit=set>
+                <PasscodeField id="lock-passcode" label="New passcode: 4 to 8 digits, or a phrase" autocomplete="new-password" value=code/>
+                <PasscodeField id="lock-passcode-again" label="The same passcode again" autocomplete="new-password" value=again/>
+                <IdlePicker value=idle on_pick=|_| {}/>
+                <button type="submit" class="button" data-testid="lock-set" disabled=move || working.get()>
+                    "Turn on the lock"
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let auto_lock = expect_context::<AutoLock>();
+    let idle = RwSignal::new(store.lock.with_untracked(|l| l.as_ref().map_or(DEFAULT_IDLE_MINUTES, |l| l.idle_minutes)));
+    let current = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let pick_idle = move |minutes| match store.set_lock_idle(minutes) {
+        Ok(()) => status.set(Some("Saved.".into())),
+        Err(why) => error.set(Some(why)),
+    };
+    let run = move |change: bool| {
+        if working.get_untracked() {
+            return;
+        }
+        let (old, new, repeat) = (current.get_untracked(), code.get_untracked(), again.get_untracked());
+        if old.is_empty() {
+            return error.set(Some("Type your current passcode first.".into()));
+        }
+        if change {
+            if let Err(why) = new_passcode(&new, &repeat) {
+                return error.set(Some(why));
+            }
+        }
+        error.set(None);
+        working.set(true);
+        status.set(Some(if change { "Re-encrypting your data…" } else { "Decrypting your data…" }.into()));
+        leptos::task::spawn_local(async move {
+            let outcome = if change { store.change_passcode(&old, &new).await } else { store.remove_lock(&old).await };
+            match outcome {
+                Ok(()) => {
+                    status.try_set(Some(if change {
+                        "Your passcode is changed."
+                    } else {
+                        "The lock is off. Steady's data is stored unencrypted again."
+                    }.into()));
+                    current.try_set(String::new());
+                    code.try_set(String::new());
+                    again.try_set(String::new());
+                }
+                Err(why) => {
+                    status.try_set(None);
+                    error.try_set(Some(why));
+                }
+            }
+            working.try_set(false);
+        });
+    };
+    view! {
+        <p>"The lock is on."</p>
+        <button type="button" class="button" data-testid="lock-now" on:click=move |_| auto_lock.lock(store)>"Lock now"</button>
+        <IdlePicker value=idle on_pick=pick_idle/>
+        <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); run(true) }>
+            <PasscodeField id="lock-current" label="Current passcode" autocomplete="off" value=current/>
+            <PasscodeField id="lock-new" label="New passcode (to change it)" autocomplete="new-password" value=code/>
+            <PasscodeField id="lock-new-again" label="The new passcode again" autocomplete="new-password" value=again/>
+            <div class="actions">
+                <button type="submit" class="button" data-testid="lock-change" disabled=move || working.get()>"Change passcode"</button>
+                <button type="button" class="button secondary" data-testid="lock-remove" disabled=move || working.get() on:click=move |_| run(false)>
+                    "Turn off the lock"
+                </button>
+            </div>
+        </form>
     }
 }

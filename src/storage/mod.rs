@@ -10,7 +10,9 @@
 //! we must keep unreadable text byte for byte, and gloo throws when a browser
 //! blocks storage, which would take the helplines down with it.
 
+pub mod crypto;
 pub mod envelope;
+pub mod vault;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +24,7 @@ use crate::domain::backup::AllData;
 use crate::domain::coping::CopingData;
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
+use crate::domain::lock::LockRecord;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
@@ -121,6 +124,10 @@ pub struct Store {
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
     pub save_error: RwSignal<Option<String>>,
+    /// The passcode lock, when one is set.
+    pub lock: RwSignal<Option<LockRecord>>,
+    /// A passcode is being set, changed or removed (don't auto-lock halfway).
+    pub lock_changing: RwSignal<bool>,
 }
 
 /// The craving log in memory.
@@ -136,17 +143,62 @@ fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn read_raw(key: &str) -> Option<String> {
+// ---- The disk: localStorage itself. Only this file and the vault use these. ----
+
+fn disk_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
-/// The one writer: every byte Steady stores goes through here.
-fn write_raw(key: &str, text: Option<&str>) -> Result<(), String> {
+fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
     let storage = local_storage().ok_or_else(|| STORAGE_OFF.to_string())?;
     match text {
         Some(text) => storage.set_item(key, text).map_err(|_| STORAGE_FULL.to_string()),
         None => storage.remove_item(key).map_err(|_| STORAGE_FULL.to_string()),
     }
+}
+
+fn disk_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
+/// Stores all of `writes`, or — if any fails — puts every key back as it was.
+fn apply_all(writes: &[(String, Option<String>)]) -> Result<(), String> {
+    let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), disk_get(k))).collect();
+    for (written, (k, v)) in writes.iter().enumerate() {
+        if let Err(e) = disk_set(k, v.as_deref()) {
+            // Undo in reverse, so space freed by later writes is there for earlier ones.
+            let restored = before[..written].iter().rev().all(|(k, v)| disk_set(k, v.as_deref()).is_ok());
+            return Err(if restored {
+                format!("{e} Nothing was changed.")
+            } else {
+                format!("{e} Some of your earlier data could not be put back — keep your backup file.")
+            });
+        }
+    }
+    Ok(())
+}
+
+// ---- What the rest of the app sees: plain text, encrypted underneath when locked ----
+
+fn read_raw(key: &str) -> Option<String> {
+    vault::mirror_get(key).unwrap_or_else(|| disk_get(key))
+}
+
+/// The one writer: every byte Steady stores goes through here. With a lock,
+/// the vault encrypts it in the background and reports a failure by itself.
+fn write_raw(key: &str, text: Option<&str>) -> Result<(), String> {
+    if vault::active() {
+        vault::put(key, text);
+        Ok(())
+    } else {
+        disk_set(key, text)
+    }
+}
+
+fn stored_keys() -> Vec<String> {
+    vault::mirror_keys().unwrap_or_else(|| disk_keys().into_iter().filter(|k| vault::is_data_key(k)).collect())
 }
 
 /// Calls `navigator.storage.<method>()` (persist, persisted, estimate) where the browser has it.
@@ -169,12 +221,6 @@ fn keep_data_once() {
             let _ = storage_manager("persist").await;
         });
     }
-}
-
-fn stored_keys() -> Vec<String> {
-    let Some(storage) = local_storage() else { return Vec::new() };
-    let count = storage.length().unwrap_or(0);
-    (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
 fn stored_months() -> Vec<YearMonth> {
@@ -202,7 +248,10 @@ impl Store {
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
+            lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
+            lock_changing: RwSignal::new(false),
         };
+        vault::report_failures_to(store.save_error);
         // Today asks "How did it go?" about the latest craving: it is in the newest month.
         let newest = store.log.months.get_untracked().first().copied();
         store.load_months(newest);
@@ -367,7 +416,7 @@ impl Store {
 
     /// Replaces everything with `data`. All documents are written, or — if any
     /// write fails — every key is put back exactly as it was.
-    pub fn replace_all(&self, data: AllData) -> Result<(), String> {
+    pub async fn replace_all(&self, data: AllData) -> Result<(), String> {
         // Reading every month first surfaces any unreadable one, which must not be replaced.
         self.load_all_months();
         if !self.problems.with_untracked(Vec::is_empty) {
@@ -388,29 +437,17 @@ impl Store {
         for (month, list) in &months {
             writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
         }
-        let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), read_raw(k))).collect();
-        let mut written = 0;
-        for (k, v) in &writes {
-            if let Err(e) = write_raw(k, v.as_deref()) {
-                // Undo in reverse, so space freed by later writes is there for earlier ones.
-                let restored = before[..written].iter().rev().all(|(k, v)| write_raw(k, v.as_deref()).is_ok());
-                self.reload_everything();
-                return Err(if restored {
-                    format!("{e} Nothing was changed.")
-                } else {
-                    format!("{e} Some of your earlier data could not be put back — keep your backup file.")
-                });
-            }
-            written += 1;
-        }
+        let outcome = vault::write_all(writes).await;
         self.reload_everything();
-        Ok(())
+        outcome
     }
 
-    /// Removes every key Steady has stored (set-aside copies included).
+    /// Removes every key Steady has stored (set-aside copies and the lock included).
     pub fn delete_everything(&self) -> Result<(), String> {
-        for key in stored_keys().into_iter().filter(|k| k.starts_with("steady.")) {
-            write_raw(&key, None)?;
+        vault::close();
+        self.lock.set(None);
+        for key in disk_keys().into_iter().filter(|k| k.starts_with("steady.")) {
+            disk_set(&key, None)?;
         }
         self.reload_everything();
         Ok(())
@@ -433,9 +470,32 @@ impl Store {
     /// Keeps this tab in step with changes saved in another open tab.
     pub fn follow_other_tabs(self) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let reload_page = || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            };
             match event.key() {
+                Some(key) if key == vault::LOCK_KEY => {
+                    // A passcode set, changed or removed elsewhere: start again with it.
+                    // (Other changes to the record — a wrong guess, the idle time — are just noted.)
+                    let now = vault::lock_record().and_then(Result::ok);
+                    let generation = |r: &Option<LockRecord>| r.as_ref().map(|r| r.generation);
+                    if generation(&now) != self.lock.with_untracked(generation) {
+                        reload_page();
+                    } else {
+                        self.lock.set(now);
+                    }
+                }
+                Some(key) if !vault::is_data_key(&key) => {}
+                Some(key) if vault::active() => leptos::task::spawn_local(async move {
+                    if let Some(plain) = vault::accept_from_other_tab(&key, event.new_value()).await {
+                        self.reload_key(&key, plain);
+                    }
+                }),
                 Some(key) => self.reload_key(&key, event.new_value()),
                 // `localStorage.clear()` in another tab.
+                None if vault::active() => reload_page(),
                 None => self.reload_everything(),
             }
         });
@@ -488,6 +548,98 @@ impl Store {
             Ok(())
         };
         self.report(outcome)
+    }
+}
+
+// ---- The passcode lock ----
+
+impl Store {
+    /// Encrypts everything under a new passcode.
+    pub async fn turn_on_lock(&self, passcode: &str, idle_minutes: u32) -> Result<(), String> {
+        let region = self.settings.with_untracked(|s| s.region);
+        self.changing_lock(async {
+            let (record, key) = vault::new_lock(passcode, idle_minutes, region).await?;
+            vault::switch_lock(Some((record.clone(), key))).await?;
+            vault::report_failures_to(self.save_error);
+            Ok(Some(record))
+        })
+        .await
+    }
+
+    /// Re-encrypts everything under a new passcode, once the current one is given.
+    pub async fn change_passcode(&self, current: &str, new: &str) -> Result<(), String> {
+        let record = self.check_current_passcode(current).await?;
+        let region = self.settings.with_untracked(|s| s.region);
+        self.changing_lock(async {
+            let (fresh, key) = vault::new_lock(new, record.idle_minutes, region).await?;
+            vault::switch_lock(Some((fresh.clone(), key))).await?;
+            Ok(Some(fresh))
+        })
+        .await
+    }
+
+    /// Stores everything unencrypted again, once the current passcode is given.
+    pub async fn remove_lock(&self, current: &str) -> Result<(), String> {
+        self.check_current_passcode(current).await?;
+        self.changing_lock(async {
+            vault::switch_lock(None).await?;
+            Ok(None)
+        })
+        .await
+    }
+
+    async fn changing_lock(
+        &self,
+        change: impl std::future::Future<Output = Result<Option<LockRecord>, String>>,
+    ) -> Result<(), String> {
+        self.lock_changing.set(true);
+        let outcome = change.await;
+        self.lock_changing.set(false);
+        let record = outcome?;
+        self.lock.set(record);
+        Ok(())
+    }
+
+    async fn check_current_passcode(&self, current: &str) -> Result<LockRecord, String> {
+        let record = match vault::lock_record() {
+            Some(Ok(record)) => record,
+            Some(Err(e)) => return Err(e),
+            None => return Err("There's no passcode set.".into()),
+        };
+        match vault::try_passcode(current, &record).await {
+            vault::Unlock::Opened(_) => Ok(record),
+            vault::Unlock::WrongPasscode => Err("That isn't your current passcode. Nothing was changed.".into()),
+            vault::Unlock::Failed(e) => Err(e),
+        }
+    }
+
+    /// Changes how long the app waits, untouched, before locking.
+    pub fn set_lock_idle(&self, minutes: u32) -> Result<(), String> {
+        let Some(Ok(mut record)) = vault::lock_record() else { return Err("There's no passcode set.".into()) };
+        record.idle_minutes = minutes;
+        vault::save_lock_record(&record)?;
+        self.lock.set(Some(record));
+        Ok(())
+    }
+
+    /// Forgets the key; the screen is covered by the lock screen.
+    pub fn lock_now(&self) {
+        vault::lock();
+        // The lock screen shows helplines for the country chosen now.
+        if let Some(Ok(mut record)) = vault::lock_record() {
+            let region = self.settings.with_untracked(|s| s.region);
+            if record.region != region {
+                record.region = region;
+                let _ = vault::save_lock_record(&record);
+            }
+        }
+    }
+
+    /// Back from the lock screen with the key.
+    pub async fn unlock_again(&self, key: web_sys::CryptoKey) {
+        if vault::resume(key).await {
+            self.reload_everything();
+        }
     }
 }
 

@@ -110,3 +110,27 @@ test("the static shell passes axe", async ({ page }) => {
   await expect(page.getByTestId("static-shell")).toBeVisible();
   await axe(page, "static shell");
 });
+
+test("the passcode settings and the lock screen pass axe, light and dark, at 320 px", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openApp(page, "/settings");
+  await axe(page, "passcode lock off");
+  await page.getByTestId("lock-passcode").fill("2468");
+  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+  await axe(page, "passcode lock on");
+  await page.reload();
+  const screen = page.getByTestId("lock-screen");
+  await screen.getByTestId("unlock-input").fill("1111");
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen.getByTestId("unlock-message")).toContainText("isn't the passcode");
+  await screen.getByTestId("lock-overdose").locator("summary").click();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await axe(page, `lock screen, ${colorScheme}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, "horizontal overflow on the lock screen").toBeLessThanOrEqual(0);
+  }
+});

@@ -1,36 +1,8 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openApp } from "./fixtures";
+import { test, expect, openApp, snapshot, fillSomeData } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
-
-/** Every Steady key in localStorage, exactly as stored. */
-const snapshot = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("steady.")).sort().map((k) => [k, localStorage.getItem(k)])),
-  );
-
-async function fillSomeData(page: Page) {
-  await openApp(page, "/");
-  await page.getByTestId("set-start").click();
-  await page.getByTestId("start-date").fill("2026-10-01");
-  await page.getByTestId("save-start").click();
-  await page.getByTestId("slip").click();
-  await page.getByTestId("slip-note").fill("Old friend, old habits.");
-  await page.getByTestId("slip-date").fill("2026-11-01");
-  await page.getByTestId("slip-confirm").click();
-  for (const trigger of ["stress", "people"]) {
-    await page.goto("/log/new");
-    await page.getByTestId(`trigger-${trigger}`).click();
-    await page.getByTestId("craving-save").click();
-    await expect(page.getByTestId("flash")).toBeVisible();
-  }
-  await page.goto("/plan");
-  const reasons = page.getByTestId("plan-section-reasons");
-  await reasons.getByTestId("plan-new-text").fill("My kids");
-  await reasons.getByTestId("plan-add-item").click();
-  await expect(page.getByTestId("plan-saved")).toContainText("Saved");
-}
 
 /** A counter started on `date`, planted before the app loads (kept across reloads). */
 async function counterSince(page: Page, date: string) {
@@ -157,4 +129,29 @@ test("after a backup the reminder goes away", async ({ page }) => {
   await page.getByTestId("nav-today").click();
   await expect(page.getByTestId("counter-days")).toBeVisible();
   await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});
+
+test("where the phone can share files, the backup goes to the share sheet", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/settings");
+  // Desktop Chromium has no file sharing: only the download is offered.
+  if (!(await page.evaluate(() => "canShare" in navigator))) await expect(page.getByTestId("share-backup")).toHaveCount(0);
+
+  await page.addInitScript(() => {
+    (navigator as any).canShare = (data: any) => Array.isArray(data?.files);
+    (navigator as any).share = async (data: any) => {
+      const file = data.files[0];
+      (window as any).shared = { name: file.name, type: file.type, text: await file.text() };
+    };
+  });
+  await fillSomeData(page);
+  await page.goto("/settings");
+  await page.getByTestId("share-backup").click();
+  await expect(page.getByTestId("export-status")).toContainText("Backup shared");
+  const shared = await page.evaluate(() => (window as any).shared);
+  expect(shared.name).toBe("steady-backup-2026-11-23.json");
+  expect(shared.type).toBe("application/json");
+  const file = JSON.parse(shared.text);
+  expect(file).toMatchObject({ format: "steady-backup", version: 1 });
+  expect(file.cravings).toHaveLength(2);
 });

@@ -61,3 +61,32 @@ export async function waitForServiceWorker(page: Page) {
     );
   }
 }
+
+/** Every Steady key in localStorage, exactly as stored. */
+export const snapshot = (page: Page): Promise<Record<string, string>> =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("steady.")).sort().map((k) => [k, localStorage.getItem(k)])),
+  );
+
+/** A counter with a slip, two cravings and a plan item, entered through the app. */
+export async function fillSomeData(page: Page) {
+  await openApp(page, "/");
+  await page.getByTestId("set-start").click();
+  await page.getByTestId("start-date").fill("2026-10-01");
+  await page.getByTestId("save-start").click();
+  await page.getByTestId("slip").click();
+  await page.getByTestId("slip-note").fill("Old friend, old habits.");
+  await page.getByTestId("slip-date").fill("2026-11-01");
+  await page.getByTestId("slip-confirm").click();
+  for (const trigger of ["stress", "people"]) {
+    await page.goto("/log/new");
+    await page.getByTestId(`trigger-${trigger}`).click();
+    await page.getByTestId("craving-save").click();
+    await expect(page.getByTestId("flash")).toBeVisible();
+  }
+  await page.goto("/plan");
+  const reasons = page.getByTestId("plan-section-reasons");
+  await reasons.getByTestId("plan-new-text").fill("My kids");
+  await reasons.getByTestId("plan-add-item").click();
+  await expect(page.getByTestId("plan-saved")).toContainText("Saved");
+}

@@ -1,0 +1,143 @@
+//! The lock screen: the passcode, with helplines and the overdose steps
+//! always reachable — someone in crisis must never be locked out of help.
+
+use leptos::prelude::*;
+use web_sys::CryptoKey;
+
+use crate::domain::helplines::Region;
+use crate::domain::lock::describe_wait;
+use crate::pages::help::Helplines;
+use crate::pages::overdose::OverdoseSteps;
+use crate::storage::vault::{self, Unlock};
+
+#[component]
+pub fn LockScreen(
+    /// Called with the key once the passcode is right.
+    on_unlock: Callback<CryptoKey>,
+) -> impl IntoView {
+    let record = vault::lock_record();
+    let broken = record.as_ref().and_then(|r| r.as_ref().err().cloned());
+    let region = Signal::derive({
+        let region = record.as_ref().and_then(|r| r.as_ref().ok()).map(|r| r.region).unwrap_or_default();
+        move || -> Region { region }
+    });
+    let numeric = record.as_ref().and_then(|r| r.as_ref().ok()).is_some_and(|r| r.numeric);
+
+    let code = RwSignal::new(String::new());
+    let unusable = broken.is_some();
+    let message = RwSignal::new(broken);
+    let checking = RwSignal::new(false);
+    // Ticks each second so a wait after wrong guesses counts down.
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(tick) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || tick.clear());
+    }
+    // Read from storage each time: wrong guesses count across reloads and tabs.
+    let wait = move || {
+        let now = now.get();
+        vault::lock_record().and_then(Result::ok).map_or(0, |r| r.seconds_to_wait(now))
+    };
+
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if checking.get_untracked() || wait() > 0 {
+            return;
+        }
+        let mut record = match vault::lock_record() {
+            Some(Ok(record)) => record,
+            Some(Err(e)) => return message.set(Some(e)),
+            None => return message.set(Some("There's no passcode set any more — reload Steady.".into())),
+        };
+        let passcode = code.get_untracked();
+        if passcode.is_empty() {
+            return message.set(Some("Type your passcode first.".into()));
+        }
+        checking.set(true);
+        message.set(None);
+        leptos::task::spawn_local(async move {
+            match vault::try_passcode(&passcode, &record).await {
+                Unlock::Opened(key) => {
+                    record.record_success();
+                    let _ = vault::save_lock_record(&record);
+                    code.try_set(String::new());
+                    checking.try_set(false);
+                    on_unlock.run(key);
+                    return;
+                }
+                Unlock::WrongPasscode => {
+                    let seconds = record.record_failure(js_sys::Date::now());
+                    let kept = vault::save_lock_record(&record).is_ok();
+                    now.try_set(js_sys::Date::now());
+                    code.try_set(String::new());
+                    let mut text = String::from("That isn't the passcode.");
+                    if seconds > 0 {
+                        text.push_str(&format!(" You can try again in {}.", describe_wait(seconds)));
+                    }
+                    if !kept {
+                        text.push_str(" (Storage is full, so this wait isn't remembered.)");
+                    }
+                    message.try_set(Some(text));
+                }
+                Unlock::Failed(e) => {
+                    message.try_set(Some(e));
+                }
+            }
+            checking.try_set(false);
+        });
+    };
+
+    let button_text = move || match (checking.get(), wait()) {
+        (true, _) => "Checking…".to_string(),
+        (false, 0) => "Unlock".to_string(),
+        (false, s) => format!("Wait {}", describe_wait(s)),
+    };
+
+    view! {
+        <section class="page lock-screen" data-testid="lock-screen">
+            <h1 tabindex="-1" node_ref=heading>"Steady is locked"</h1>
+            <form class="unlock" on:submit=submit>
+                <div class="field">
+                    <label for="unlock-input">"Passcode"</label>
+                    <input
+                        id="unlock-input"
+                        type="password"
+                        autocomplete="off"
+                        inputmode=numeric.then_some("numeric")
+                        data-testid="unlock-input"
+                        disabled=unusable
+                        bind:value=code
+                    />
+                </div>
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="unlock-submit"
+                    disabled=move || unusable || checking.get() || (wait() > 0)
+                >
+                    {button_text}
+                </button>
+                <p class="error" role="alert" data-testid="unlock-message">{move || message.get()}</p>
+            </form>
+
+            <h2>"Need help now?"</h2>
+            <p>"These work without unlocking."</p>
+            <Helplines region heading_id="lock-lines-heading"/>
+            <details class="card" data-testid="lock-overdose">
+                <summary>"Someone may be overdosing"</summary>
+                <OverdoseSteps region/>
+            </details>
+            <p class="hint">
+                "Forgotten your passcode? It can't be recovered — not by anyone — because your data is "
+                "encrypted with it. To start again, clear this site's data in your browser's settings, "
+                "then restore a backup file if you have one."
+            </p>
+        </section>
+    }
+}

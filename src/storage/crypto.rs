@@ -1,0 +1,81 @@
+//! WebCrypto for the passcode lock: PBKDF2-SHA256 to turn a passcode into an
+//! AES-GCM key the page can use but never read out, and a fresh random IV for
+//! every encryption.
+
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesDerivedKeyParams, AesGcmParams, Crypto, CryptoKey, Pbkdf2Params, SubtleCrypto};
+
+use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_text, IV_BYTES};
+
+/// Why a crypto step failed, in words for the person.
+const NO_CRYPTO: &str = "This browser can't encrypt here (it needs a secure https connection), so the lock can't be used.";
+
+fn crypto() -> Result<Crypto, String> {
+    web_sys::window().and_then(|w| w.crypto().ok()).ok_or_else(|| NO_CRYPTO.to_string())
+}
+
+fn subtle() -> Result<SubtleCrypto, String> {
+    let crypto = crypto()?;
+    // `crypto.subtle` is undefined outside secure contexts.
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).map_err(|_| NO_CRYPTO.to_string())?;
+    subtle.dyn_into::<SubtleCrypto>().map_err(|_| NO_CRYPTO.to_string())
+}
+
+/// Whether the lock can work in this browser.
+pub fn available() -> bool {
+    subtle().is_ok()
+}
+
+pub fn random_bytes(count: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = vec![0u8; count];
+    crypto()?.get_random_values_with_u8_array(&mut bytes).map_err(|_| NO_CRYPTO.to_string())?;
+    Ok(bytes)
+}
+
+async fn run(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise?).await
+}
+
+/// Derives the AES-256-GCM key for `passcode` (non-extractable: it lives only in
+/// this page's memory, and only while unlocked).
+pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> Result<CryptoKey, String> {
+    let fail = |_| "Couldn't prepare the encryption key.".to_string();
+    let subtle = subtle()?;
+    let salt = base64_decode(salt_base64).ok_or("The lock's salt is damaged.")?;
+    let secret = Uint8Array::from(passcode.as_bytes());
+    let usages = Array::of1(&"deriveKey".into());
+    let base = run(subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &usages)).await.map_err(fail)?;
+    let params = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(&salt[..]));
+    let target = AesDerivedKeyParams::new("AES-GCM", 256);
+    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    let key = subtle
+        .derive_key_with_object_and_object(&params, &base.unchecked_into(), &target, false, &usages);
+    Ok(run(key).await.map_err(fail)?.unchecked_into())
+}
+
+/// Encrypts `text` under `key` with a fresh random IV; returns the sealed text to store.
+pub async fn encrypt(key: &CryptoKey, text: &str) -> Result<String, String> {
+    let fail = |_| "Couldn't encrypt your data, so it wasn't saved.".to_string();
+    let iv = random_bytes(IV_BYTES)?;
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
+    let sealed = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, text.as_bytes())).await.map_err(fail)?;
+    Ok(seal_text(&iv, &Uint8Array::new(&sealed).to_vec()))
+}
+
+/// Decrypts a sealed value. Fails for a wrong key and for damaged text alike
+/// (AES-GCM checks both).
+pub async fn decrypt(key: &CryptoKey, sealed: &str) -> Result<String, String> {
+    let (iv, data) = open_text(sealed).ok_or("This isn't encrypted the way Steady stores data.")?;
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
+    let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &data))
+        .await
+        .map_err(|_| "Couldn't decrypt this — the passcode is wrong or the data is damaged.".to_string())?;
+    String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| "The decrypted data isn't text.".into())
+}
+
+/// A new random salt, base64.
+pub fn new_salt() -> Result<String, String> {
+    Ok(base64_encode(&random_bytes(lock::SALT_BYTES)?))
+}

@@ -1,0 +1,484 @@
+//! Encryption at rest, for when the person has set a passcode.
+//!
+//! With a lock, every stored document is AES-GCM ciphertext. At unlock all of
+//! it is decrypted into `mirror`, so the rest of the storage code reads and
+//! writes plain text synchronously as before; writes are encrypted in order by
+//! one background worker. Locking drops the key (writes made meanwhile wait in
+//! the queue). Changing the passcode stages complete new copies, verifies
+//! them, and only then switches — so at no moment is data in neither form.
+//!
+//! Without a lock there is no vault and documents go straight to localStorage.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use web_sys::CryptoKey;
+
+use super::crypto;
+use super::{disk_get, disk_keys, disk_set};
+use crate::domain::lock::{self, is_sealed, staged_action, LockRecord, Staged, CHECK_TEXT};
+
+/// The lock's record, stored in the clear.
+pub const LOCK_KEY: &str = "steady.lock";
+/// While re-encrypting: the generation the staged copies are for...
+const STAGED_HEADER: &str = "steady.next";
+/// ...and the copies themselves, under this prefix plus their key.
+const STAGED_PREFIX: &str = "steady.next.";
+
+const LOCK_VERSION: u64 = 1;
+
+enum Cipher {
+    Key(CryptoKey),
+    /// Locked: nothing can be encrypted until the passcode is entered again.
+    Locked,
+    /// The lock was removed in this session: values are stored as they are.
+    Plain,
+}
+
+struct Vault {
+    cipher: Cipher,
+    /// The plain text of every stored document, by key.
+    mirror: BTreeMap<String, String>,
+    /// Writes not yet stored, oldest first.
+    queue: VecDeque<(String, Option<String>)>,
+    /// The worker (or a re-encryption) owns the disk.
+    busy: bool,
+    /// Another tab changed data while this one was locked.
+    stale: bool,
+    /// Where failed background writes are reported.
+    report_to: Option<RwSignal<Option<String>>>,
+}
+
+thread_local! {
+    static VAULT: RefCell<Option<Vault>> = const { RefCell::new(None) };
+}
+
+fn with_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> Option<R> {
+    VAULT.with_borrow_mut(|v| v.as_mut().map(f))
+}
+
+/// Keys holding the person's data (not the lock's own bookkeeping).
+pub fn is_data_key(key: &str) -> bool {
+    key.starts_with("steady.") && key != LOCK_KEY && key != STAGED_HEADER && !key.starts_with(STAGED_PREFIX)
+}
+
+// ---- Used by the storage code ----
+
+/// Whether writes go through the vault.
+pub fn active() -> bool {
+    VAULT.with_borrow(Option::is_some)
+}
+
+/// `Some(value)` from the vault when it is active.
+pub fn mirror_get(key: &str) -> Option<Option<String>> {
+    VAULT.with_borrow(|v| v.as_ref().map(|v| v.mirror.get(key).cloned()))
+}
+
+pub fn mirror_keys() -> Option<Vec<String>> {
+    VAULT.with_borrow(|v| v.as_ref().map(|v| v.mirror.keys().cloned().collect()))
+}
+
+/// Records a write and has the worker store it (encrypted) in order.
+pub fn put(key: &str, text: Option<&str>) {
+    with_vault(|v| {
+        match text {
+            Some(t) => v.mirror.insert(key.to_string(), t.to_string()),
+            None => v.mirror.remove(key),
+        };
+        v.queue.push_back((key.to_string(), text.map(str::to_string)));
+    });
+    kick();
+}
+
+pub fn report_failures_to(signal: RwSignal<Option<String>>) {
+    with_vault(|v| v.report_to = Some(signal));
+}
+
+fn kick() {
+    let start = with_vault(|v| {
+        let ready = !v.busy && !v.queue.is_empty() && !matches!(v.cipher, Cipher::Locked);
+        v.busy |= ready;
+        ready
+    });
+    if start == Some(true) {
+        leptos::task::spawn_local(drain());
+    }
+}
+
+async fn drain() {
+    loop {
+        let next = with_vault(|v| {
+            let key = match &v.cipher {
+                Cipher::Locked => None,
+                Cipher::Key(k) => Some(Some(k.clone())),
+                Cipher::Plain => Some(None),
+            };
+            let (Some(key), Some((name, text))) = (key, v.queue.front().cloned()) else {
+                v.busy = false;
+                return None;
+            };
+            v.queue.pop_front();
+            // A later write to the same key makes this one pointless.
+            let superseded = v.queue.iter().any(|(k, _)| *k == name);
+            Some((name, text, key, superseded, v.report_to))
+        })
+        .flatten();
+        let Some((name, text, key, superseded, report_to)) = next else { return };
+        if superseded {
+            continue;
+        }
+        let outcome = match (text, key) {
+            (None, _) => disk_set(&name, None),
+            (Some(text), None) => disk_set(&name, Some(&text)),
+            (Some(text), Some(key)) => match crypto::encrypt(&key, &text).await {
+                // Everything was deleted while this was being encrypted: don't bring it back.
+                Ok(_) if !active() => return,
+                Ok(sealed) => disk_set(&name, Some(&sealed)),
+                Err(e) => Err(e),
+            },
+        };
+        if let (Err(message), Some(signal)) = (outcome, report_to) {
+            signal.set(Some(message));
+        }
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until the disk is free, then holds it (release with [`release`]).
+async fn take_turn() {
+    while with_vault(|v| std::mem::replace(&mut v.busy, true)) == Some(true) {
+        sleep(10).await;
+    }
+}
+
+fn release() {
+    with_vault(|v| v.busy = false);
+    kick();
+}
+
+// ---- The lock record ----
+
+#[derive(Serialize, Deserialize)]
+struct StoredLock {
+    v: u64,
+    data: LockRecord,
+}
+
+/// The lock's record: `None` when there is no lock; `Err` when it can't be read.
+pub fn lock_record() -> Option<Result<LockRecord, String>> {
+    let raw = disk_get(LOCK_KEY)?;
+    Some(match serde_json::from_str::<StoredLock>(&raw) {
+        Ok(s) if s.v == LOCK_VERSION => Ok(s.data),
+        Ok(s) => Err(format!("The lock was set by a newer version of Steady (lock version {}). Reload to update.", s.v)),
+        Err(_) => Err("The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.".into()),
+    })
+}
+
+pub fn save_lock_record(record: &LockRecord) -> Result<(), String> {
+    let text = serde_json::to_string(&StoredLock { v: LOCK_VERSION, data: record.clone() })
+        .map_err(|e| e.to_string())?;
+    disk_set(LOCK_KEY, Some(&text))
+}
+
+// ---- Start-up, unlocking and locking ----
+
+/// Runs before anything is read: completes or rolls back a change of passcode
+/// that was interrupted (the tab closed halfway).
+pub fn recover_interrupted_change() {
+    let staged_for = disk_get(STAGED_HEADER).and_then(|g| g.parse::<u64>().ok());
+    let generation = match lock_record() {
+        Some(Ok(r)) => r.generation,
+        Some(Err(_)) => return, // Leave everything as it is.
+        None => 0,
+    };
+    match staged_action(generation, staged_for) {
+        Staged::None => {}
+        Staged::Finish => finish_staged(),
+        Staged::Discard => clear_staged(),
+    }
+    // A header without a number is debris from a change that never started properly.
+    if staged_for.is_none() && disk_get(STAGED_HEADER).is_some() {
+        clear_staged();
+    }
+}
+
+fn staged_keys() -> Vec<String> {
+    disk_keys().into_iter().filter(|k| k.starts_with(STAGED_PREFIX)).collect()
+}
+
+/// Moves staged copies over the originals; each copy is removed only after its move.
+fn finish_staged() {
+    let mut complete = true;
+    for staged in staged_keys() {
+        let Some(text) = disk_get(&staged) else { continue };
+        let key = &staged[STAGED_PREFIX.len()..];
+        if disk_set(key, Some(&text)).is_ok() {
+            let _ = disk_set(&staged, None);
+        } else {
+            complete = false;
+        }
+    }
+    if complete {
+        let _ = disk_set(STAGED_HEADER, None);
+    }
+}
+
+fn clear_staged() {
+    for staged in staged_keys() {
+        let _ = disk_set(&staged, None);
+    }
+    let _ = disk_set(STAGED_HEADER, None);
+}
+
+pub enum Unlock {
+    Opened(CryptoKey),
+    WrongPasscode,
+    Failed(String),
+}
+
+/// Checks a passcode against the lock (slow on purpose: PBKDF2).
+pub async fn try_passcode(passcode: &str, record: &LockRecord) -> Unlock {
+    match crypto::derive_key(passcode, &record.salt, record.iterations).await {
+        Ok(key) => match crypto::decrypt(&key, &record.check).await {
+            Ok(text) if text == CHECK_TEXT => Unlock::Opened(key),
+            _ => Unlock::WrongPasscode,
+        },
+        Err(e) => Unlock::Failed(e),
+    }
+}
+
+/// Reads every stored document into memory, decrypting with `key`. Values
+/// that are still plain (an interrupted switch) are kept and re-encrypted; a
+/// value that won't decrypt is kept as stored, and shows up as unreadable.
+async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(String, Option<String>)>) {
+    let mut mirror = BTreeMap::new();
+    let mut rewrite = Vec::new();
+    for name in disk_keys().into_iter().filter(|k| is_data_key(k)) {
+        let Some(raw) = disk_get(&name) else { continue };
+        let plain = if is_sealed(&raw) {
+            crypto::decrypt(key, &raw).await.unwrap_or(raw)
+        } else {
+            rewrite.push((name.clone(), Some(raw.clone())));
+            raw
+        };
+        mirror.insert(name, plain);
+    }
+    (mirror, rewrite)
+}
+
+/// After the first unlock of a session: everything decrypted into memory.
+pub async fn open_with(key: CryptoKey) {
+    let (mirror, rewrite) = read_everything(&key).await;
+    VAULT.set(Some(Vault {
+        cipher: Cipher::Key(key),
+        mirror,
+        queue: rewrite.into(),
+        busy: false,
+        stale: false,
+        report_to: None,
+    }));
+    kick();
+}
+
+/// Forgets the key. Writes made while locked wait for the next unlock.
+pub fn lock() {
+    with_vault(|v| v.cipher = Cipher::Locked);
+}
+
+/// Unlocks again; returns whether another tab changed data meanwhile (the
+/// caller then reloads what is on screen).
+pub async fn resume(key: CryptoKey) -> bool {
+    let stale = with_vault(|v| std::mem::take(&mut v.stale)).unwrap_or(false);
+    if stale {
+        let (mut mirror, rewrite) = read_everything(&key).await;
+        with_vault(|v| {
+            // Writes made while locked are newer than what was read.
+            for (name, text) in &v.queue {
+                match text {
+                    Some(t) => mirror.insert(name.clone(), t.clone()),
+                    None => mirror.remove(name),
+                };
+            }
+            v.mirror = mirror;
+            v.queue.extend(rewrite);
+        });
+    }
+    with_vault(|v| v.cipher = Cipher::Key(key));
+    kick();
+    stale
+}
+
+/// A change another tab stored: decrypted into memory. `None` when locked
+/// (it is read at the next unlock instead).
+pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Option<String>> {
+    let key = with_vault(|v| match &v.cipher {
+        Cipher::Locked => {
+            v.stale = true;
+            None
+        }
+        Cipher::Key(k) => Some(Some(k.clone())),
+        Cipher::Plain => Some(None),
+    })??;
+    let plain = match (raw, key) {
+        (Some(raw), Some(key)) if is_sealed(&raw) => Some(crypto::decrypt(&key, &raw).await.unwrap_or(raw)),
+        (raw, _) => raw,
+    };
+    with_vault(|v| match &plain {
+        Some(t) => v.mirror.insert(name.to_string(), t.clone()),
+        None => v.mirror.remove(name),
+    });
+    Some(plain)
+}
+
+/// Everything was deleted: no vault, no lock.
+pub fn close() {
+    VAULT.set(None);
+}
+
+// ---- Writes that must all land or none ----
+
+/// Stores all of `writes` or — if any fails — puts every key back as it was.
+pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), String> {
+    if !active() {
+        return super::apply_all(&writes);
+    }
+    take_turn().await;
+    let outcome = seal_and_apply(&writes).await;
+    if outcome.is_ok() {
+        with_vault(|v| {
+            for (name, text) in writes {
+                // Queued writes to these keys are older than this and must not land after it.
+                v.queue.retain(|(k, _)| *k != name);
+                match text {
+                    Some(t) => v.mirror.insert(name, t),
+                    None => v.mirror.remove(&name),
+                };
+            }
+        });
+    }
+    release();
+    outcome
+}
+
+async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), String> {
+    let key = with_vault(|v| match &v.cipher {
+        Cipher::Key(k) => Some(k.clone()),
+        _ => None,
+    })
+    .flatten();
+    let mut sealed = Vec::with_capacity(writes.len());
+    for (name, text) in writes {
+        let text = match (text, &key) {
+            (Some(t), Some(k)) => Some(crypto::encrypt(k, t).await?),
+            (t, _) => t.clone(),
+        };
+        sealed.push((name.clone(), text));
+    }
+    super::apply_all(&sealed)
+}
+
+// ---- Setting, changing and removing the passcode ----
+
+/// A new lock record and key for `passcode`.
+pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::helplines::Region) -> Result<(LockRecord, CryptoKey), String> {
+    let salt = crypto::new_salt()?;
+    let key = crypto::derive_key(passcode, &salt, lock::ITERATIONS).await?;
+    let check = crypto::encrypt(&key, CHECK_TEXT).await?;
+    let record = LockRecord {
+        salt,
+        iterations: lock::ITERATIONS,
+        check,
+        generation: js_sys::Date::now() as u64,
+        idle_minutes,
+        region,
+        numeric: lock::is_numeric(passcode),
+        failures: 0,
+        wait_until_ms: 0.0,
+    };
+    Ok((record, key))
+}
+
+/// Re-stores everything under `target` (a new lock, or none): writes complete
+/// new copies, verifies them, then switches. If anything fails before the
+/// switch, the data stays exactly as it was.
+pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), String> {
+    if !active() {
+        // No lock yet: the data is plain on disk; hold it in memory like a vault.
+        let mirror = disk_keys()
+            .into_iter()
+            .filter(|k| is_data_key(k))
+            .filter_map(|k| disk_get(&k).map(|v| (k, v)))
+            .collect();
+        VAULT.set(Some(Vault {
+            cipher: Cipher::Plain,
+            mirror,
+            queue: VecDeque::new(),
+            busy: false,
+            stale: false,
+            report_to: None,
+        }));
+    }
+    take_turn().await;
+    let outcome = stage_and_switch(&target).await;
+    if outcome.is_ok() {
+        with_vault(|v| v.cipher = target.map_or(Cipher::Plain, |(_, key)| Cipher::Key(key)));
+    }
+    release();
+    outcome
+}
+
+async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<(), String> {
+    let documents: Vec<(String, String)> =
+        with_vault(|v| v.mirror.clone().into_iter().collect()).unwrap_or_default();
+    let generation = target.as_ref().map_or(0, |(r, _)| r.generation);
+    clear_staged();
+    let unchanged = |e: String| {
+        clear_staged();
+        format!("{e} Nothing was changed.")
+    };
+    disk_set(STAGED_HEADER, Some(&generation.to_string())).map_err(unchanged)?;
+    let mut staged = Vec::with_capacity(documents.len());
+    for (name, plain) in &documents {
+        let text = match target {
+            Some((_, key)) => crypto::encrypt(key, plain).await.map_err(unchanged)?,
+            None => plain.clone(),
+        };
+        disk_set(&format!("{STAGED_PREFIX}{name}"), Some(&text)).map_err(|_| {
+            unchanged("There isn't enough storage space to make the new copy of your data (it needs room for two copies for a moment).".into())
+        })?;
+        staged.push((name.clone(), text));
+    }
+    // Verify every copy reads back, and decrypts to exactly what it should.
+    for ((name, text), (_, plain)) in staged.iter().zip(&documents) {
+        let back = disk_get(&format!("{STAGED_PREFIX}{name}"));
+        let decrypts = match target {
+            Some((_, key)) => crypto::decrypt(key, text).await.ok().as_ref() == Some(plain),
+            None => true,
+        };
+        if back.as_ref() != Some(text) || !decrypts {
+            return Err(unchanged("The new copy of your data didn't check out.".into()));
+        }
+    }
+    // The switch, in one synchronous run so no other tab starts up halfway through.
+    let intact = disk_get(STAGED_HEADER) == Some(generation.to_string())
+        && staged.iter().all(|(n, t)| disk_get(&format!("{STAGED_PREFIX}{n}")).as_ref() == Some(t));
+    if !intact {
+        return Err(unchanged("Another open Steady tab got in the way — close it and try again.".into()));
+    }
+    match target {
+        Some((record, _)) => save_lock_record(record).map_err(unchanged)?,
+        None => disk_set(LOCK_KEY, None).map_err(unchanged)?,
+    }
+    finish_staged();
+    Ok(())
+}

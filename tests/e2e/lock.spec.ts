@@ -1,0 +1,265 @@
+// The passcode lock: encryption at rest, the lock screen (with helplines),
+// wrong-passcode delays, auto-lock, and changing or removing the passcode.
+import { test, expect, openApp, snapshot, fillSomeData } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const NOW = new Date("2026-11-23T15:00:00Z");
+const SEALED = /^steady-aes-gcm:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+
+const dataOnly = (all: Record<string, string>) =>
+  Object.fromEntries(Object.entries(all).filter(([k]) => k !== "steady.lock"));
+
+async function turnOnLock(page: Page, passcode: string, idleMinutes = "5") {
+  await page.goto("/settings");
+  await page.getByTestId("lock-passcode").fill(passcode);
+  await page.getByTestId("lock-passcode-again").fill(passcode);
+  await page.getByTestId("lock-idle").selectOption(idleMinutes);
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+}
+
+async function unlock(page: Page, passcode: string) {
+  const screen = page.getByTestId("lock-screen");
+  await screen.getByTestId("unlock-input").fill(passcode);
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen).toHaveCount(0, { timeout: 15_000 });
+}
+
+test("with a passcode, everything is stored encrypted and the app opens only with it", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const plain = await snapshot(page);
+  await turnOnLock(page, "2468");
+
+  // At rest: every document is AES-GCM ciphertext, each with its own IV; nothing readable is left.
+  const sealed = await snapshot(page);
+  expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
+  for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
+  const ivs = Object.values(dataOnly(sealed)).map((v) => v.split(":")[1]);
+  expect(new Set(ivs).size).toBe(ivs.length);
+  expect(JSON.stringify(sealed)).not.toContain("My kids");
+  expect(JSON.stringify(sealed)).not.toContain("stress");
+  const record = JSON.parse(sealed["steady.lock"]);
+  expect(record.v).toBe(1);
+  expect(record.data.iterations).toBeGreaterThanOrEqual(600_000);
+  expect(Buffer.from(record.data.salt, "base64")).toHaveLength(16);
+
+  // A save while unlocked is encrypted too.
+  await page.goto("/log/new");
+  await unlock(page, "2468");
+  await page.getByTestId("trigger-people").click();
+  await page.getByTestId("craving-save").click();
+  await expect(page.getByTestId("flash")).toBeVisible();
+  await expect.poll(async () => (await snapshot(page))["steady.log.2026-11"]).not.toBe(sealed["steady.log.2026-11"]);
+  expect((await snapshot(page))["steady.log.2026-11"]).toMatch(SEALED);
+
+  // Reopened: only the lock screen — with the helplines working.
+  await page.goto("/plan");
+  const screen = page.getByTestId("lock-screen");
+  await expect(screen).toBeVisible();
+  await expect(page.getByTestId("nav-today")).toHaveCount(0);
+  await expect(page.getByTestId("plan-section-reasons")).toHaveCount(0);
+  await expect(screen.getByTestId("helpline-us-988").getByRole("link", { name: /^Call/ })).toHaveAttribute("href", "tel:988");
+  await screen.getByTestId("lock-overdose").locator("summary").click();
+  await expect(screen.getByTestId("overdose-call")).toHaveAttribute("href", "tel:911");
+  await expect(screen.getByTestId("unlock-input")).toHaveAttribute("inputmode", "numeric");
+
+  // Two wrong guesses are free; the third means a wait, which a reload doesn't skip.
+  for (const guess of ["1111", "2222"]) {
+    await screen.getByTestId("unlock-input").fill(guess);
+    await screen.getByTestId("unlock-submit").click();
+    await expect(screen.getByTestId("unlock-message")).toHaveText("That isn't the passcode.");
+  }
+  await screen.getByTestId("unlock-input").fill("3333");
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen.getByTestId("unlock-message")).toHaveText("That isn't the passcode. You can try again in 5 seconds.");
+  await expect(screen.getByTestId("unlock-submit")).toBeDisabled();
+  await expect(screen.getByTestId("unlock-submit")).toContainText("Wait");
+  await page.reload();
+  await expect(page.getByTestId("unlock-submit")).toBeDisabled();
+  await page.clock.fastForward(6_000);
+  await expect(page.getByTestId("unlock-submit")).toBeEnabled();
+  // The fourth wrong guess waits longer.
+  await page.getByTestId("unlock-input").fill("4444");
+  await page.getByTestId("unlock-submit").click();
+  await expect(page.getByTestId("unlock-message")).toContainText("try again in 10 seconds");
+  await page.clock.fastForward(11_000);
+
+  await unlock(page, "2468");
+  await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-entry")).toHaveCount(3);
+  // The right passcode resets the count of wrong ones.
+  expect(JSON.parse((await snapshot(page))["steady.lock"]).data.failures).toBe(0);
+});
+
+test("it locks after the idle time and in the background, without losing what was being typed", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "walk by the river", "1");
+  await page.goto("/plan");
+  await unlock(page, "walk by the river");
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  const reasons = page.getByTestId("plan-section-reasons");
+  await reasons.getByTestId("plan-new-text").fill("Half a thought");
+
+  // Untouched for a minute: locked, the screen covered.
+  await page.clock.fastForward(65_000);
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  await expect(page.getByTestId("lock-screen").getByTestId("unlock-input")).not.toHaveAttribute("inputmode", "numeric");
+  await expect(reasons).toBeHidden();
+  await unlock(page, "walk by the river");
+  await expect(reasons.getByTestId("plan-new-text")).toHaveValue("Half a thought");
+
+  // Switching to another app locks at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { value: true, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+    delete (document as any).hidden;
+  });
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  // Help is there while locked.
+  await expect(page.getByTestId("lock-screen").getByTestId("helplines")).toBeVisible();
+  await unlock(page, "walk by the river");
+  await expect(reasons.getByTestId("plan-new-text")).toHaveValue("Half a thought");
+
+  // "Lock now" in Settings.
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("lock-now").click();
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  await unlock(page, "walk by the river");
+  await expect(page.getByTestId("settings")).toBeVisible();
+});
+
+test("changing and removing the passcode re-encrypts everything, and nothing is lost", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const plain = await snapshot(page);
+  await turnOnLock(page, "2468");
+  const first = await snapshot(page);
+
+  // The current passcode is needed.
+  await page.getByTestId("lock-current").fill("1357");
+  await page.getByTestId("lock-new").fill("river stone 9");
+  await page.getByTestId("lock-new-again").fill("river stone 9");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-error")).toContainText("isn't your current passcode");
+  expect(await snapshot(page)).toEqual(first);
+  // New passcodes are checked before anything happens.
+  await page.getByTestId("lock-current").fill("2468");
+  await page.getByTestId("lock-new-again").fill("river stone 8");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-error")).toContainText("don't match");
+  expect(await snapshot(page)).toEqual(first);
+
+  await page.getByTestId("lock-new-again").fill("river stone 9");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 15_000 });
+  const second = await snapshot(page);
+  expect(Object.keys(second)).toEqual(Object.keys(first));
+  expect(JSON.parse(second["steady.lock"]).data.salt).not.toBe(JSON.parse(first["steady.lock"]).data.salt);
+  for (const [key, value] of Object.entries(dataOnly(second))) {
+    expect(value).toMatch(SEALED);
+    expect(value).not.toBe(first[key]);
+  }
+
+  await page.reload();
+  await page.getByTestId("unlock-input").fill("2468");
+  await page.getByTestId("unlock-submit").click();
+  await expect(page.getByTestId("unlock-message")).toHaveText("That isn't the passcode.");
+  await unlock(page, "river stone 9");
+  await expect(page.getByTestId("settings")).toBeVisible();
+
+  // Removing it stores exactly the original text again.
+  await page.getByTestId("lock-current").fill("river stone 9");
+  await page.getByTestId("lock-remove").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is off", { timeout: 15_000 });
+  expect(await snapshot(page)).toEqual(plain);
+  await page.reload();
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  await expect(page.getByTestId("settings")).toBeVisible();
+  await expect(page.getByTestId("lock-set")).toBeVisible();
+});
+
+test("a change of passcode cut off halfway is rolled back or finished, never lost", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const plain = await snapshot(page);
+  await turnOnLock(page, "2468");
+  const locked = await snapshot(page);
+
+  // Cut off before the switch: staged copies for a generation that never became the lock.
+  await page.evaluate(() => {
+    localStorage.setItem("steady.next", "42");
+    localStorage.setItem("steady.next.steady.plan", "half-written copy");
+  });
+  await page.reload();
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  expect(await snapshot(page)).toEqual(locked);
+  await unlock(page, "2468");
+  await expect(page.getByTestId("settings")).toBeVisible();
+
+  // Cut off after the switch to "no lock": the plain copies are moved into place.
+  await page.evaluate((plain) => {
+    localStorage.setItem("steady.next", "0");
+    for (const [k, v] of Object.entries(plain)) localStorage.setItem(`steady.next.${k}`, v);
+    localStorage.removeItem("steady.lock");
+  }, plain);
+  await page.reload();
+  await expect(page.getByTestId("settings")).toBeVisible();
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  expect(await snapshot(page)).toEqual(plain);
+  await page.goto("/plan");
+  await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
+});
+
+test("deleting all data removes the lock too", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  await turnOnLock(page, "2468");
+  await page.getByTestId("delete-all").click();
+  await page.getByTestId("delete-all-input").fill("DELETE");
+  await page.getByTestId("delete-all-confirm").click();
+  await expect(page.getByTestId("delete-status")).toContainText("deleted");
+  expect(await snapshot(page)).toEqual({});
+  await page.reload();
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  await expect(page.getByTestId("lock-set")).toBeVisible();
+});
+
+test("with the lock on, a save that fails is still shown", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByTestId("nav-help").click();
+  await page.getByTestId("region-picker").selectOption("AU");
+  await expect(page.getByTestId("save-error")).toContainText("Not saved");
+  await expect(page.getByTestId("helpline-au-lifeline")).toBeVisible();
+});
+
+test("two open tabs with the lock on stay in step", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first, "/");
+  await turnOnLock(first, "2468");
+  const second = await context.newPage();
+  await second.goto("/help");
+  await unlock(second, "2468");
+  await first.getByTestId("nav-help").click();
+  await first.getByTestId("region-picker").selectOption("IE");
+  await expect(second.getByTestId("helpline-ie-hse")).toBeVisible();
+  // Changing the passcode in one tab locks the other, which then opens with the new one.
+  await first.getByTestId("nav-settings").click();
+  await first.getByTestId("lock-current").fill("2468");
+  await first.getByTestId("lock-new").fill("97531");
+  await first.getByTestId("lock-new-again").fill("97531");
+  await first.getByTestId("lock-change").click();
+  await expect(first.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 15_000 });
+  await expect(second.getByTestId("lock-screen")).toBeVisible();
+  await unlock(second, "97531");
+  await expect(second.getByTestId("helpline-ie-hse")).toBeVisible();
+});
