@@ -1,8 +1,8 @@
 //! The only code that reads or writes localStorage.
 //!
 //! Documents are loaded into memory (the craving log a month at a time, when a
-//! screen needs it) and saved through one writer, [`write_raw`], so encryption
-//! at rest can later be added here without touching the pages. Data that can't
+//! screen needs it) and saved through one writer, [`write_raw`], which hands
+//! everything to the vault (encryption at rest) when a passcode is set. Data that can't
 //! be read is never written over: its key stays blocked until the person sets
 //! it aside themselves.
 //!
