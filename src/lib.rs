@@ -25,6 +25,7 @@ use storage::{vault, Store};
 #[component]
 pub fn App() -> impl IntoView {
     vault::recover_interrupted_change();
+    vault::answer_other_tabs();
     let open = RwSignal::new(vault::lock_record().is_none());
     let on_unlock = Callback::new(move |key| {
         leptos::task::spawn_local(async move {
@@ -44,13 +45,27 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct AutoLock {
     pub locked: RwSignal<bool>,
+    /// A lock asked for while the passcode was being changed: done when that ends.
+    pending: StoredValue<bool>,
 }
 
 impl AutoLock {
     pub fn lock(self, store: Store) {
-        if store.lock.with_untracked(Option::is_some) && !store.lock_changing.get_untracked() && !self.locked.get_untracked() {
-            store.lock_now();
-            self.locked.set(true);
+        if store.lock.with_untracked(Option::is_none) || self.locked.get_untracked() {
+            return;
+        }
+        if store.lock_changing.get_untracked() {
+            self.pending.set_value(true);
+            return;
+        }
+        store.lock_now();
+        self.locked.set(true);
+    }
+
+    /// Lock at once if the app is already in the background (unlocked while switching away).
+    fn lock_if_hidden(self, store: Store) {
+        if document().hidden() {
+            self.lock(store);
         }
     }
 
@@ -79,6 +94,13 @@ impl AutoLock {
             }
         };
         let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
+        Effect::new(move |_| {
+            if !store.lock_changing.get() && self.pending.get_value() {
+                self.pending.set_value(false);
+                self.lock(store);
+            }
+        });
+        self.lock_if_hidden(store);
         // These live as long as the page.
         std::mem::forget(listeners);
     }
@@ -93,13 +115,19 @@ fn Unlocked() -> impl IntoView {
     provide_context(Flash::new());
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
     provide_context(FollowUpDue::at_start(store));
-    let auto_lock = AutoLock { locked: RwSignal::new(false) };
+    let auto_lock = AutoLock { locked: RwSignal::new(false), pending: StoredValue::new(false) };
     provide_context(auto_lock);
     auto_lock.watch(store);
     let on_unlock = Callback::new(move |key| {
         leptos::task::spawn_local(async move {
             store.unlock_again(key).await;
             auto_lock.locked.set(false);
+            auto_lock.lock_if_hidden(store);
+            // Back where the person was, with focus on the content.
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
         });
     });
 

@@ -42,9 +42,12 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
         });
     };
     let set_aside = move |_| {
-        if let Err(why) = store.set_aside(&key) {
-            outcome.set(Some(why));
-        }
+        let key = key.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(why) = store.set_aside(&key).await {
+                outcome.try_set(Some(why));
+            }
+        });
     };
 
     view! {

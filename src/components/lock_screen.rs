@@ -50,11 +50,6 @@ pub fn LockScreen(
         if checking.get_untracked() || wait() > 0 {
             return;
         }
-        let mut record = match vault::lock_record() {
-            Some(Ok(record)) => record,
-            Some(Err(e)) => return message.set(Some(e)),
-            None => return message.set(Some("There's no passcode set any more — reload Steady.".into())),
-        };
         let passcode = code.get_untracked();
         if passcode.is_empty() {
             return message.set(Some("Type your passcode first.".into()));
@@ -62,34 +57,22 @@ pub fn LockScreen(
         checking.set(true);
         message.set(None);
         leptos::task::spawn_local(async move {
-            match vault::try_passcode(&passcode, &record).await {
-                Unlock::Opened(key) => {
-                    record.record_success();
-                    let _ = vault::save_lock_record(&record);
-                    code.try_set(String::new());
-                    checking.try_set(false);
-                    on_unlock.run(key);
-                    return;
+            let outcome = vault::try_passcode(&passcode).await;
+            code.try_set(String::new());
+            checking.try_set(false);
+            now.try_set(js_sys::Date::now());
+            match outcome {
+                Unlock::Opened(key) => on_unlock.run(key),
+                Unlock::Wrong { wait: 0 } => {
+                    message.try_set(Some("That isn't the passcode.".into()));
                 }
-                Unlock::WrongPasscode => {
-                    let seconds = record.record_failure(js_sys::Date::now());
-                    let kept = vault::save_lock_record(&record).is_ok();
-                    now.try_set(js_sys::Date::now());
-                    code.try_set(String::new());
-                    let mut text = String::from("That isn't the passcode.");
-                    if seconds > 0 {
-                        text.push_str(&format!(" You can try again in {}.", describe_wait(seconds)));
-                    }
-                    if !kept {
-                        text.push_str(" (Storage is full, so this wait isn't remembered.)");
-                    }
-                    message.try_set(Some(text));
+                Unlock::Wrong { wait } => {
+                    message.try_set(Some(format!("That isn't the passcode. You can try again in {}.", describe_wait(wait))));
                 }
                 Unlock::Failed(e) => {
                     message.try_set(Some(e));
                 }
             }
-            checking.try_set(false);
         });
     };
 
@@ -100,7 +83,7 @@ pub fn LockScreen(
     };
 
     view! {
-        <section class="page lock-screen" data-testid="lock-screen">
+        <main class="page lock-screen" data-testid="lock-screen">
             <h1 tabindex="-1" node_ref=heading>"Steady is locked"</h1>
             <form class="unlock" on:submit=submit>
                 <div class="field">
@@ -138,6 +121,6 @@ pub fn LockScreen(
                 "encrypted with it. To start again, clear this site's data in your browser's settings, "
                 "then restore a backup file if you have one."
             </p>
-        </section>
+        </main>
     }
 }

@@ -332,6 +332,9 @@ fn LockSettings() -> impl IntoView {
     let store = expect_context::<Store>();
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // Only turning the lock on or off swaps the form: other changes to the record
+    // (a wrong guess elsewhere, the helpline country) must not clear what is typed.
+    let lock_on = Memo::new(move |_| store.lock.with(Option::is_some));
     view! {
         <div class="card" data-testid="lock-settings">
             <h3>"Passcode lock"</h3>
@@ -352,7 +355,7 @@ fn LockSettings() -> impl IntoView {
                 </ul>
                 <p>"Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup."</p>
             </details>
-            {move || if store.lock.with(Option::is_some) {
+            {move || if lock_on.get() {
                 view! { <LockOn status error/> }.into_any()
             } else {
                 view! { <LockOff status error/> }.into_any()

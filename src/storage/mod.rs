@@ -528,11 +528,12 @@ impl Store {
 
     /// At the person's request: moves unreadable text, verbatim, to a key of its
     /// own, then stores what is on screen in its place. If the copy can't be
-    /// made, nothing is removed.
-    pub fn set_aside(&self, key: &str) -> Result<(), String> {
+    /// made (and confirmed stored), nothing is removed.
+    pub async fn set_aside(&self, key: &str) -> Result<(), String> {
         if let Some(raw) = read_raw(key) {
             let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
-            write_raw(&copy_key, Some(&raw))
+            vault::write_all(vec![(copy_key.clone(), Some(raw.clone()))])
+                .await
                 .map_err(|_| "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string())?;
             if read_raw(&copy_key).as_deref() != Some(raw.as_str()) {
                 return Err("Couldn't set the old data aside safely. Nothing was changed.".into());
@@ -560,7 +561,6 @@ impl Store {
         self.changing_lock(async {
             let (record, key) = vault::new_lock(passcode, idle_minutes, region).await?;
             vault::switch_lock(Some((record.clone(), key))).await?;
-            vault::report_failures_to(self.save_error);
             Ok(Some(record))
         })
         .await
@@ -568,9 +568,9 @@ impl Store {
 
     /// Re-encrypts everything under a new passcode, once the current one is given.
     pub async fn change_passcode(&self, current: &str, new: &str) -> Result<(), String> {
-        let record = self.check_current_passcode(current).await?;
         let region = self.settings.with_untracked(|s| s.region);
         self.changing_lock(async {
+            let record = check_current_passcode(current).await?;
             let (fresh, key) = vault::new_lock(new, record.idle_minutes, region).await?;
             vault::switch_lock(Some((fresh.clone(), key))).await?;
             Ok(Some(fresh))
@@ -580,37 +580,26 @@ impl Store {
 
     /// Stores everything unencrypted again, once the current passcode is given.
     pub async fn remove_lock(&self, current: &str) -> Result<(), String> {
-        self.check_current_passcode(current).await?;
         self.changing_lock(async {
+            check_current_passcode(current).await?;
             vault::switch_lock(None).await?;
             Ok(None)
         })
         .await
     }
 
+    /// Runs a change of lock; auto-locking waits until it is over.
     async fn changing_lock(
         &self,
         change: impl std::future::Future<Output = Result<Option<LockRecord>, String>>,
     ) -> Result<(), String> {
         self.lock_changing.set(true);
         let outcome = change.await;
-        self.lock_changing.set(false);
-        let record = outcome?;
-        self.lock.set(record);
-        Ok(())
-    }
-
-    async fn check_current_passcode(&self, current: &str) -> Result<LockRecord, String> {
-        let record = match vault::lock_record() {
-            Some(Ok(record)) => record,
-            Some(Err(e)) => return Err(e),
-            None => return Err("There's no passcode set.".into()),
-        };
-        match vault::try_passcode(current, &record).await {
-            vault::Unlock::Opened(_) => Ok(record),
-            vault::Unlock::WrongPasscode => Err("That isn't your current passcode. Nothing was changed.".into()),
-            vault::Unlock::Failed(e) => Err(e),
+        if let Ok(record) = &outcome {
+            self.lock.set(record.clone());
         }
+        self.lock_changing.set(false);
+        outcome.map(|_| ())
     }
 
     /// Changes how long the app waits, untouched, before locking.
@@ -640,6 +629,19 @@ impl Store {
         if vault::resume(key).await {
             self.reload_everything();
         }
+    }
+}
+
+/// The lock record, once `current` is shown to be its passcode (wrong guesses count here too).
+async fn check_current_passcode(current: &str) -> Result<LockRecord, String> {
+    match vault::try_passcode(current).await {
+        vault::Unlock::Opened(_) => vault::lock_record().and_then(Result::ok).ok_or_else(|| "The lock changed meanwhile.".into()),
+        vault::Unlock::Wrong { wait: 0 } => Err("That isn't your current passcode. Nothing was changed.".into()),
+        vault::Unlock::Wrong { wait } => Err(format!(
+            "That isn't your current passcode. Nothing was changed. You can try again in {}.",
+            crate::domain::lock::describe_wait(wait)
+        )),
+        vault::Unlock::Failed(e) => Err(e),
     }
 }
 

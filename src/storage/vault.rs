@@ -47,12 +47,38 @@ struct Vault {
     busy: bool,
     /// Another tab changed data while this one was locked.
     stale: bool,
-    /// Where failed background writes are reported.
-    report_to: Option<RwSignal<Option<String>>>,
+    /// Lock as soon as the writes already made are stored (the key is needed until then).
+    lock_requested: bool,
+}
+
+impl Vault {
+    fn new(cipher: Cipher, mirror: BTreeMap<String, String>) -> Vault {
+        Vault { cipher, mirror, queue: VecDeque::new(), busy: false, stale: false, lock_requested: false }
+    }
+
+    /// Drops the key once nothing is left to encrypt.
+    fn settle(&mut self) {
+        if self.lock_requested && !self.busy && self.queue.is_empty() {
+            self.cipher = Cipher::Locked;
+            self.lock_requested = false;
+        }
+    }
+
+    fn has_pending(&self, name: &str) -> bool {
+        self.queue.iter().any(|(k, _)| k == name)
+    }
 }
 
 thread_local! {
     static VAULT: RefCell<Option<Vault>> = const { RefCell::new(None) };
+    /// Where failed background writes are reported (the app's save-error banner).
+    static REPORT_TO: std::cell::Cell<Option<RwSignal<Option<String>>>> = const { std::cell::Cell::new(None) };
+}
+
+fn report(message: String) {
+    if let Some(signal) = REPORT_TO.get() {
+        signal.set(Some(message));
+    }
 }
 
 fn with_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> Option<R> {
@@ -93,7 +119,7 @@ pub fn put(key: &str, text: Option<&str>) {
 }
 
 pub fn report_failures_to(signal: RwSignal<Option<String>>) {
-    with_vault(|v| v.report_to = Some(signal));
+    REPORT_TO.set(Some(signal));
 }
 
 fn kick() {
@@ -115,17 +141,17 @@ async fn drain() {
                 Cipher::Key(k) => Some(Some(k.clone())),
                 Cipher::Plain => Some(None),
             };
-            let (Some(key), Some((name, text))) = (key, v.queue.front().cloned()) else {
+            let (Some(key), Some((name, text))) = (key, v.queue.pop_front()) else {
                 v.busy = false;
+                v.settle();
                 return None;
             };
-            v.queue.pop_front();
             // A later write to the same key makes this one pointless.
-            let superseded = v.queue.iter().any(|(k, _)| *k == name);
-            Some((name, text, key, superseded, v.report_to))
+            let superseded = v.has_pending(&name);
+            Some((name, text, key, superseded))
         })
         .flatten();
-        let Some((name, text, key, superseded, report_to)) = next else { return };
+        let Some((name, text, key, superseded)) = next else { return };
         if superseded {
             continue;
         }
@@ -139,8 +165,12 @@ async fn drain() {
                 Err(e) => Err(e),
             },
         };
-        if let (Err(message), Some(signal)) = (outcome, report_to) {
-            signal.set(Some(message));
+        match outcome {
+            // A copy left from a switch that couldn't finish is older than this: it must not win at the next start.
+            Ok(()) => {
+                let _ = disk_set(&format!("{STAGED_PREFIX}{name}"), None);
+            }
+            Err(message) => report(message),
         }
     }
 }
@@ -162,7 +192,10 @@ async fn take_turn() {
 }
 
 fn release() {
-    with_vault(|v| v.busy = false);
+    with_vault(|v| {
+        v.busy = false;
+        v.settle();
+    });
     kick();
 }
 
@@ -203,7 +236,9 @@ pub fn recover_interrupted_change() {
     };
     match staged_action(generation, staged_for) {
         Staged::None => {}
-        Staged::Finish => finish_staged(),
+        Staged::Finish => {
+            finish_staged();
+        }
         Staged::Discard => clear_staged(),
     }
     // A header without a number is debris from a change that never started properly.
@@ -216,13 +251,17 @@ fn staged_keys() -> Vec<String> {
     disk_keys().into_iter().filter(|k| k.starts_with(STAGED_PREFIX)).collect()
 }
 
-/// Moves staged copies over the originals; each copy is removed only after its move.
-fn finish_staged() {
+/// Moves staged copies over the originals; each copy is removed only after its
+/// move. Returns whether every copy was moved.
+fn finish_staged() -> bool {
     let mut complete = true;
     for staged in staged_keys() {
         let Some(text) = disk_get(&staged) else { continue };
         let key = &staged[STAGED_PREFIX.len()..];
-        if disk_set(key, Some(&text)).is_ok() {
+        // Near the quota the old value may have to go first: the staged copy still holds the data.
+        let moved = disk_set(key, Some(&text)).is_ok()
+            || (disk_set(key, None).is_ok() && disk_set(key, Some(&text)).is_ok());
+        if moved {
             let _ = disk_set(&staged, None);
         } else {
             complete = false;
@@ -231,6 +270,7 @@ fn finish_staged() {
     if complete {
         let _ = disk_set(STAGED_HEADER, None);
     }
+    complete
 }
 
 fn clear_staged() {
@@ -242,18 +282,51 @@ fn clear_staged() {
 
 pub enum Unlock {
     Opened(CryptoKey),
-    WrongPasscode,
+    /// Wrong; wait this many seconds before the next try.
+    Wrong { wait: u32 },
+    /// Can't try now (a wait is running, the lock changed, the browser can't decrypt).
     Failed(String),
 }
 
-/// Checks a passcode against the lock (slow on purpose: PBKDF2).
-pub async fn try_passcode(passcode: &str, record: &LockRecord) -> Unlock {
-    match crypto::derive_key(passcode, &record.salt, record.iterations).await {
+/// Checks a passcode against the stored lock (slow on purpose: PBKDF2), and
+/// counts wrong guesses — on the lock screen and in Settings alike.
+pub async fn try_passcode(passcode: &str) -> Unlock {
+    let record = match lock_record() {
+        Some(Ok(record)) => record,
+        Some(Err(e)) => return Unlock::Failed(e),
+        None => return Unlock::Failed("There's no passcode set any more — reload Steady.".into()),
+    };
+    let wait = record.seconds_to_wait(js_sys::Date::now());
+    if wait > 0 {
+        return Unlock::Failed(format!("Wait {} before trying again.", lock::describe_wait(wait)));
+    }
+    let right = match crypto::derive_key(passcode, &record.salt, record.iterations).await {
         Ok(key) => match crypto::decrypt(&key, &record.check).await {
-            Ok(text) if text == CHECK_TEXT => Unlock::Opened(key),
-            _ => Unlock::WrongPasscode,
+            Ok(text) if text == CHECK_TEXT => Some(key),
+            _ => None,
         },
-        Err(e) => Unlock::Failed(e),
+        Err(e) => return Unlock::Failed(e),
+    };
+    // The passcode may have been changed (in another tab) while this was checked:
+    // then this answer is about an old lock, and the new record must not be overwritten.
+    let mut current = match lock_record() {
+        Some(Ok(current)) if current.generation == record.generation && current.salt == record.salt => current,
+        _ => return Unlock::Failed("The passcode was changed just now. Enter the new one.".into()),
+    };
+    match right {
+        Some(key) => {
+            if current.failures > 0 {
+                current.record_success();
+                let _ = save_lock_record(&current);
+            }
+            Unlock::Opened(key)
+        }
+        None => {
+            let wait = current.record_failure(js_sys::Date::now());
+            // If this can't be stored the wait still holds until the page is reloaded.
+            let _ = save_lock_record(&current);
+            Unlock::Wrong { wait }
+        }
     }
 }
 
@@ -279,20 +352,19 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
 /// After the first unlock of a session: everything decrypted into memory.
 pub async fn open_with(key: CryptoKey) {
     let (mirror, rewrite) = read_everything(&key).await;
-    VAULT.set(Some(Vault {
-        cipher: Cipher::Key(key),
-        mirror,
-        queue: rewrite.into(),
-        busy: false,
-        stale: false,
-        report_to: None,
-    }));
+    let mut vault = Vault::new(Cipher::Key(key), mirror);
+    vault.queue = rewrite.into();
+    VAULT.set(Some(vault));
     kick();
 }
 
-/// Forgets the key. Writes made while locked wait for the next unlock.
+/// Locks: the key is forgotten as soon as the writes already made are stored.
+/// Writes made while locked wait for the next unlock.
 pub fn lock() {
-    with_vault(|v| v.cipher = Cipher::Locked);
+    with_vault(|v| {
+        v.lock_requested = true;
+        v.settle();
+    });
 }
 
 /// Unlocks again; returns whether another tab changed data meanwhile (the
@@ -310,16 +382,21 @@ pub async fn resume(key: CryptoKey) -> bool {
                 };
             }
             v.mirror = mirror;
+            let rewrite: Vec<_> = rewrite.into_iter().filter(|(name, _)| !v.has_pending(name)).collect();
             v.queue.extend(rewrite);
         });
     }
-    with_vault(|v| v.cipher = Cipher::Key(key));
+    with_vault(|v| {
+        v.cipher = Cipher::Key(key);
+        v.lock_requested = false;
+    });
     kick();
     stale
 }
 
-/// A change another tab stored: decrypted into memory. `None` when locked
-/// (it is read at the next unlock instead).
+/// A change another tab stored, decrypted into memory. `None` when there is
+/// nothing to show: locked (it is read at the next unlock), superseded by a
+/// later change, or about to be overwritten by this tab's own pending write.
 pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Option<String>> {
     let key = with_vault(|v| match &v.cipher {
         Cipher::Locked => {
@@ -329,15 +406,24 @@ pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Op
         Cipher::Key(k) => Some(Some(k.clone())),
         Cipher::Plain => Some(None),
     })??;
-    let plain = match (raw, key) {
-        (Some(raw), Some(key)) if is_sealed(&raw) => Some(crypto::decrypt(&key, &raw).await.unwrap_or(raw)),
-        (raw, _) => raw,
+    let plain = match (&raw, key) {
+        (Some(sealed), Some(key)) if is_sealed(sealed) => Some(crypto::decrypt(&key, sealed).await.unwrap_or(sealed.clone())),
+        _ => raw.clone(),
     };
-    with_vault(|v| match &plain {
-        Some(t) => v.mirror.insert(name.to_string(), t.clone()),
-        None => v.mirror.remove(name),
-    });
-    Some(plain)
+    // Decrypting takes a moment; a newer change may have landed meanwhile (its own event follows).
+    if disk_get(name) != raw {
+        return None;
+    }
+    with_vault(|v| {
+        if v.has_pending(name) {
+            return None;
+        }
+        match &plain {
+            Some(t) => v.mirror.insert(name.to_string(), t.clone()),
+            None => v.mirror.remove(name),
+        };
+        Some(plain)
+    })?
 }
 
 /// Everything was deleted: no vault, no lock.
@@ -357,8 +443,6 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
     if outcome.is_ok() {
         with_vault(|v| {
             for (name, text) in writes {
-                // Queued writes to these keys are older than this and must not land after it.
-                v.queue.retain(|(k, _)| *k != name);
                 match text {
                     Some(t) => v.mirror.insert(name, t),
                     None => v.mirror.remove(&name),
@@ -371,11 +455,14 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
 }
 
 async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), String> {
-    let key = with_vault(|v| match &v.cipher {
-        Cipher::Key(k) => Some(k.clone()),
-        _ => None,
-    })
-    .flatten();
+    let key = match with_vault(|v| match &v.cipher {
+        Cipher::Key(k) => Ok(Some(k.clone())),
+        Cipher::Plain => Ok(None),
+        Cipher::Locked => Err(()),
+    }) {
+        Some(Ok(key)) => key,
+        _ => return Err("Steady is locked. Unlock it and try again — nothing was changed.".into()),
+    };
     let mut sealed = Vec::with_capacity(writes.len());
     for (name, text) in writes {
         let text = match (text, &key) {
@@ -385,6 +472,57 @@ async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), Strin
         sealed.push((name.clone(), text));
     }
     super::apply_all(&sealed)
+}
+
+// ---- Other open tabs ----
+
+const CHANNEL: &str = "steady";
+
+fn tab_id() -> String {
+    thread_local! {
+        static ID: String = format!("{}-{}", js_sys::Date::now(), js_sys::Math::random());
+    }
+    ID.with(Clone::clone)
+}
+
+/// Answers other tabs asking whether Steady is open here too (for as long as the page lives).
+pub fn answer_other_tabs() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
+    let me = tab_id();
+    let reply = channel.clone();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        if let Some(asker) = event.data().as_string().and_then(|d| d.strip_prefix("who:").map(str::to_string)) {
+            if asker != me {
+                let _ = reply.post_message(&"here".into());
+            }
+        }
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}
+
+/// Whether Steady is open in another tab or window of this browser.
+async fn other_tabs_open() -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return false };
+    let heard = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new({
+        let heard = heard.clone();
+        move |event: web_sys::MessageEvent| {
+            if event.data().as_string().as_deref() == Some("here") {
+                heard.set(true);
+            }
+        }
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let _ = channel.post_message(&format!("who:{}", tab_id()).into());
+    sleep(300).await;
+    channel.set_onmessage(None);
+    channel.close();
+    heard.get()
 }
 
 // ---- Setting, changing and removing the passcode ----
@@ -410,8 +548,12 @@ pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::
 
 /// Re-stores everything under `target` (a new lock, or none): writes complete
 /// new copies, verifies them, then switches. If anything fails before the
-/// switch, the data stays exactly as it was.
+/// switch, the data stays exactly as it was. Refused while Steady is open in
+/// another tab, which could write in the middle of it.
 pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), String> {
+    if other_tabs_open().await {
+        return Err("Steady is open in another tab or window. Close it there first, then try again — nothing was changed.".into());
+    }
     if !active() {
         // No lock yet: the data is plain on disk; hold it in memory like a vault.
         let mirror = disk_keys()
@@ -419,14 +561,7 @@ pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), 
             .filter(|k| is_data_key(k))
             .filter_map(|k| disk_get(&k).map(|v| (k, v)))
             .collect();
-        VAULT.set(Some(Vault {
-            cipher: Cipher::Plain,
-            mirror,
-            queue: VecDeque::new(),
-            busy: false,
-            stale: false,
-            report_to: None,
-        }));
+        VAULT.set(Some(Vault::new(Cipher::Plain, mirror)));
     }
     take_turn().await;
     let outcome = stage_and_switch(&target).await;
@@ -473,12 +608,15 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     let intact = disk_get(STAGED_HEADER) == Some(generation.to_string())
         && staged.iter().all(|(n, t)| disk_get(&format!("{STAGED_PREFIX}{n}")).as_ref() == Some(t));
     if !intact {
-        return Err(unchanged("Another open Steady tab got in the way — close it and try again.".into()));
+        return Err(unchanged("Steady was opened in another tab meanwhile — close it and try again.".into()));
     }
     match target {
         Some((record, _)) => save_lock_record(record).map_err(unchanged)?,
         None => disk_set(LOCK_KEY, None).map_err(unchanged)?,
     }
-    finish_staged();
+    if !finish_staged() {
+        // The new copies are safe under their own keys and are moved at the next start.
+        report("Storage is almost full, so part of your data will finish moving the next time Steady opens. Nothing is lost.".into());
+    }
     Ok(())
 }
