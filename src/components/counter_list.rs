@@ -57,7 +57,7 @@ pub fn CounterList() -> impl IntoView {
 }
 
 #[component]
-fn CounterRow(id: u32, on_delete: impl Fn(u32) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let counter = Memo::new(move |_| store.counters.with(|all| all.get(id).cloned()));
@@ -113,7 +113,7 @@ fn CounterRow(id: u32, on_delete: impl Fn(u32) + Copy + Send + Sync + 'static) -
                 <div class="confirm" role="group" aria-label="Confirm delete">
                     <p>{move || format!("Delete “{}” and its history?", label())}</p>
                     <div class="actions">
-                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete(id)>"Delete"</button>
+                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete.run(id)>"Delete"</button>
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
                     </div>
                 </div>
@@ -146,7 +146,7 @@ fn AddCounter() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let name = RwSignal::new(String::new());
-    let date = RwSignal::new(clock.local_untracked().format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(crate::domain::dates::iso_date(clock.local_untracked().date()));
     let error = RwSignal::new(None::<&'static str>);
     let added = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

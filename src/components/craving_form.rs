@@ -39,6 +39,7 @@ pub fn intensity_word(n: u8) -> &'static str {
     }
 }
 
+/// How a datetime-local input gives its value back.
 const DATETIME_INPUT: &str = "%Y-%m-%dT%H:%M";
 
 /// A toggle button that shows whether it is on.
@@ -47,7 +48,7 @@ pub fn Chip(
     #[prop(into)] label: String,
     #[prop(into)] test_id: String,
     #[prop(into)] pressed: Signal<bool>,
-    on_toggle: impl Fn() + Send + Sync + 'static,
+    #[prop(into)] on_toggle: Callback<()>,
 ) -> impl IntoView {
     view! {
         <button
@@ -55,7 +56,7 @@ pub fn Chip(
             class="chip"
             data-testid=test_id
             aria-pressed=move || pressed.get().to_string()
-            on:click=move |_| on_toggle()
+            on:click=move |_| on_toggle.run(())
         >
             {label}
         </button>
@@ -72,7 +73,7 @@ pub enum FormMode {
 pub fn CravingForm(
     initial: Craving,
     mode: FormMode,
-    on_saved: impl Fn(Craving) + Send + Sync + 'static,
+    #[prop(into)] on_saved: Callback<Craving>,
     #[prop(optional)] on_delete: Option<Callback<Craving>>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -90,7 +91,7 @@ pub fn CravingForm(
         let test_id = format!("trigger-{}", trigger_slug(&key));
         let k = key.clone();
         view! {
-            <Chip label test_id pressed=Signal::derive(move || has_trigger(&k)) on_toggle=move || edit(&|d| toggle(&mut d.triggers, &key))/>
+            <Chip label test_id pressed=Signal::derive(move || has_trigger(&k)) on_toggle=move |_| edit(&|d| toggle(&mut d.triggers, &key))/>
         }
     };
 
@@ -121,7 +122,7 @@ pub fn CravingForm(
         match store.save_craving(entry.clone()) {
             Ok(()) => {
                 error.set(None);
-                on_saved(entry);
+                on_saved.run(entry);
             }
             // The message is shown; what they entered stays in the form.
             Err(message) => error.set(Some(message)),
@@ -139,7 +140,7 @@ pub fn CravingForm(
         }
         all
     };
-    let time_value = move || draft.with(|d| d.at.format(DATETIME_INPUT).to_string());
+    let time_value = move || draft.with(|d| crate::domain::dates::datetime_input(d.at));
     let set_time = move |ev| {
         if let Ok(at) = NaiveDateTime::parse_from_str(&event_target_value(&ev), DATETIME_INPUT) {
             edit(&|d| d.at = at);
@@ -194,7 +195,7 @@ pub fn CravingForm(
                             label=h.label()
                             test_id=format!("halt-{}", h.label().to_lowercase())
                             pressed=Signal::derive(move || draft.with(|d| d.halt.contains(&h)))
-                            on_toggle=move || edit(&|d| toggle(&mut d.halt, &h))
+                            on_toggle=move |_| edit(&|d| toggle(&mut d.halt, &h))
                         />
                     }).collect_view()}
                 </fieldset>
@@ -206,7 +207,7 @@ pub fn CravingForm(
                             label=m.label()
                             test_id=format!("mood-{}", m.label().to_lowercase())
                             pressed=Signal::derive(move || draft.with(|d| d.moods.contains(&m)))
-                            on_toggle=move || edit(&|d| toggle(&mut d.moods, &m))
+                            on_toggle=move |_| edit(&|d| toggle(&mut d.moods, &m))
                         />
                     }).collect_view()}
                 </fieldset>
@@ -265,7 +266,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                     label=o.label()
                     test_id=format!("outcome-{}", o.key())
                     pressed=Signal::derive(move || draft.with(|d| d.outcome == Some(o)))
-                    on_toggle=move || draft.update(|d| d.outcome = if d.outcome == Some(o) { None } else { Some(o) })
+                    on_toggle=move |_| draft.update(|d| d.outcome = if d.outcome == Some(o) { None } else { Some(o) })
                 />
             }).collect_view()}
         </fieldset>
@@ -295,7 +296,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                     label=c
                     test_id=format!("coping-{}", trigger_slug(c))
                     pressed=Signal::derive(move || draft.with(|d| d.coping.iter().any(|x| x == c)))
-                    on_toggle=move || draft.update(|d| toggle(&mut d.coping, &c.to_string()))
+                    on_toggle=move |_| draft.update(|d| toggle(&mut d.coping, &c.to_string()))
                 />
             }).collect_view()}
             {move || draft.with(|d| d.coping.iter().filter(|c| !COPING_CHOICES.contains(&c.as_str())).cloned().collect::<Vec<_>>())
@@ -307,7 +308,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                             label=c.clone()
                             test_id=format!("coping-{}", trigger_slug(&c))
                             pressed=Signal::derive(move || draft.with(|d| d.coping.contains(&key)))
-                            on_toggle=move || draft.update(|d| toggle(&mut d.coping, &c))
+                            on_toggle=move |_| draft.update(|d| toggle(&mut d.coping, &c))
                         />
                     }
                 })

@@ -28,23 +28,38 @@ pub struct AllData {
     pub cravings: Vec<Craving>,
 }
 
+/// The file: a header, then [`AllData`]'s fields. (Spelled out rather than
+/// `#[serde(flatten)]`, whose generic machinery costs tens of KB of wasm.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BackupFile {
     format: String,
     version: u64,
     exported_at: NaiveDateTime,
-    #[serde(flatten)]
-    data: AllData,
+    settings: Settings,
+    counters: Counters,
+    plan: Plan,
+    coping: CopingData,
+    cravings: Vec<Craving>,
+}
+
+impl BackupFile {
+    fn into_data(self) -> AllData {
+        let BackupFile { settings, counters, plan, coping, cravings, .. } = self;
+        AllData { settings, counters, plan, coping, cravings }
+    }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let file = BackupFile { format: FORMAT.into(), version: VERSION, exported_at: now, data: data.clone() };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let AllData { settings, counters, plan, coping, cravings } = data.clone();
+    let file = BackupFile { format: FORMAT.into(), version: VERSION, exported_at: now, settings, counters, plan, coping, cravings };
+    // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 pub fn file_name(today: NaiveDate) -> String {
-    format!("steady-backup-{}.json", today.format("%Y-%m-%d"))
+    format!("steady-backup-{}.json", super::dates::iso_date(today))
 }
 
 /// What a backup holds, shown before the person confirms.
@@ -103,9 +118,11 @@ pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), Stri
         _ => return Err("That backup has no valid version number.".into()),
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|e| format!("Part of that backup is damaged or in the wrong form: {e}."))?;
-    check(&file.data, now)?;
-    let preview = Preview::of(&file.data, file.exported_at);
-    Ok((file.data, preview))
+    let exported_at = file.exported_at;
+    let data = file.into_data();
+    check(&data, now)?;
+    let preview = Preview::of(&data, exported_at);
+    Ok((data, preview))
 }
 
 fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
@@ -132,7 +149,7 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
         if !craving_ids.insert(c.id) {
             return Err("Two cravings in that backup share an id.".into());
         }
-        c.validate(now).map_err(|e| format!("A craving from {}: {}", c.at.format("%-d %B %Y"), e.message()))?;
+        c.validate(now).map_err(|e| format!("A craving from {}: {}", super::dates::long_date(c.at.date()), e.message()))?;
         if c.intensity > MAX_INTENSITY {
             return Err("A craving has an intensity over 10.".into());
         }
@@ -277,7 +294,10 @@ mod tests {
 
     #[test]
     fn malformed_files_are_refused_with_a_reason() {
-        let good = export(&sample(), now());
+        // Pretty-printed (as a person might save it from an editor) so the edits below read clearly.
+        let value: serde_json::Value = serde_json::from_str(&export(&sample(), now())).unwrap();
+        let good = serde_json::to_string_pretty(&value).unwrap();
+        assert!(import(&good, now()).is_ok());
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "empty"),
             ("   \n".into(), "empty"),

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod coping;
 pub mod counter;
 pub mod cravings;
+pub mod dates;
 pub mod insights;
 pub mod helplines;
 pub mod lock;

@@ -362,7 +362,7 @@ fn check(item: &PlanItem) -> Result<(), &'static str> {
 /// chosen sections, in plan order; empty sections are left out.
 pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
     let mut out = String::from("MY RELAPSE-PREVENTION PLAN\n");
-    out.push_str(&format!("Written with Steady · {}\n", date.format("%-d %B %Y")));
+    out.push_str(&format!("Written with Steady · {}\n", super::dates::long_date(date)));
     for section in Section::ALL.into_iter().filter(|s| include.contains(s) && plan.is_filled(*s)) {
         out.push_str(&format!("\n{}\n{}\n", section.title().to_uppercase(), "-".repeat(section.title().chars().count())));
         for list in section.lists() {

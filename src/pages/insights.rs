@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::domain::dates::day_month_short;
 use crate::domain::insights::{insights, Bucket, Insights};
+use chrono::NaiveDate;
 use crate::storage::Store;
 
 const DAYS: u32 = 30;
@@ -43,8 +45,8 @@ pub fn InsightsPage() -> impl IntoView {
                 }
                 view! {
                     <Summary i=i.clone()/>
-                    <TimeChart title="Cravings per day, last 30 days" id="per-day" buckets=i.per_day.clone() label_format="%-d %b"/>
-                    <TimeChart title="Cravings per week, last 12 weeks" id="per-week" buckets=i.per_week.clone() label_format="week of %-d %b"/>
+                    <TimeChart title="Cravings per day, last 30 days" id="per-day" buckets=i.per_day.clone() label=day_month_short/>
+                    <TimeChart title="Cravings per week, last 12 weeks" id="per-week" buckets=i.per_week.clone() label=|d| format!("week of {}", day_month_short(d))/>
                     <TriggerChart i=i.clone()/>
                     <Heatmap i=i.clone()/>
                     <Outcomes i/>
@@ -68,7 +70,7 @@ fn Summary(i: Insights) -> impl IntoView {
 
 /// Bars for the number of cravings, a line for their average strength.
 #[component]
-fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label_format: &'static str) -> impl IntoView {
+fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label: fn(NaiveDate) -> String) -> impl IntoView {
     const W: f64 = 300.0;
     const H: f64 = 120.0;
     let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
@@ -88,13 +90,13 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label_
     let busiest = buckets.iter().max_by_key(|b| b.count).filter(|b| b.count > 0);
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     let description = match busiest {
-        Some(b) => format!("{total} cravings in this period; the most, {}, on {}.", b.count, b.start.format(label_format)),
+        Some(b) => format!("{total} cravings in this period; the most, {}, on {}.", b.count, label(b.start)),
         None => "No cravings in this period.".to_string(),
     };
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let rows = buckets.iter().filter(|b| b.count > 0).map(|b| view! {
-        <tr><td>{b.start.format(label_format).to_string()}</td><td>{b.count}</td><td>{one_decimal(b.average_intensity)}</td></tr>
+        <tr><td>{label(b.start)}</td><td>{b.count}</td><td>{one_decimal(b.average_intensity)}</td></tr>
     }).collect_view();
     view! {
         <figure class="chart card" data-testid=format!("chart-{id}")>

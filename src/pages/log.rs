@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::craving_form::{CravingForm, FormMode};
 use crate::components::undo::offer_undo;
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
-use crate::pages::today::long_date;
+use crate::domain::dates::{day_month_short, hh_mm, long_date};
 use crate::storage::Store;
 
 const PAGE: usize = 50;
@@ -83,7 +83,7 @@ pub fn Log() -> impl IntoView {
             </a>
             {move || deleted.get().map(|entry| view! {
                 <p class="notice undo" role="status">
-                    {format!("Deleted the craving from {}. ", entry.at.format("%-d %b %H:%M"))}
+                    {format!("Deleted the craving from {}. ", format!("{} {}", day_month_short(entry.at.date()), hh_mm(entry.at.time())))}
                     <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
                 </p>
             })}
@@ -189,7 +189,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
     let outcome = entry.outcome.map_or("How did it go?", |o| o.label());
     let summary = format!(
         "{} · {}/10{}{}",
-        entry.at.format("%H:%M"),
+        hh_mm(entry.at.time()),
         entry.intensity.min(10),
         if triggers.is_empty() { String::new() } else { format!(" · {triggers}") },
         format!(" · {outcome}"),

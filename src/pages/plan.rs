@@ -8,7 +8,7 @@ use crate::components::clock::Clock;
 use crate::components::undo::offer_undo;
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
-use crate::pages::today::long_date;
+use crate::domain::dates::long_date;
 use crate::storage::Store;
 
 /// A deleted item, kept for Undo.

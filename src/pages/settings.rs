@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use crate::components::clock::Clock;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview};
-use crate::pages::today::long_date;
+use crate::domain::dates::long_date;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::storage::{crypto, storage_manager, Store};
 use crate::AutoLock;
@@ -387,14 +387,14 @@ fn PasscodeField(id: &'static str, label: &'static str, autocomplete: &'static s
 }
 
 #[component]
-fn IdlePicker(value: RwSignal<u32>, on_pick: impl Fn(u32) + 'static) -> impl IntoView {
+fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> impl IntoView {
     view! {
         <div class="field">
             <label for="lock-idle">"Lock after this long untouched"</label>
             <select id="lock-idle" data-testid="lock-idle" on:change=move |ev| {
                 if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
                     value.set(minutes);
-                    on_pick(minutes);
+                    on_pick.run(minutes);
                 }
             }>
                 {IDLE_CHOICES.into_iter().map(|m| view! {

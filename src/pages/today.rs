@@ -11,6 +11,7 @@ use crate::domain::counter::{
     DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
 };
 use crate::domain::cravings::Outcome;
+use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date};
 use crate::domain::money::parse_cents;
 use crate::storage::Store;
 
@@ -22,13 +23,9 @@ pub fn days_text(n: i64) -> String {
     plural(n, "day", "days")
 }
 
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 fn start_text(start: Start) -> String {
     match start.time {
-        Some(time) => format!("{} at {}", long_date(start.date), time.format("%H:%M")),
+        Some(time) => format!("{} at {}", long_date(start.date), hh_mm(time)),
         None => long_date(start.date),
     }
 }
@@ -45,11 +42,11 @@ pub fn parse_start(date: &str, time: &str) -> Result<Start, &'static str> {
 }
 
 fn date_value(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%d").to_string()
+    iso_date(at.date())
 }
 
 fn time_value(at: NaiveDateTime) -> String {
-    at.format("%H:%M").to_string()
+    hh_mm(at.time())
 }
 
 #[component]
@@ -101,7 +98,7 @@ fn FirstStart() -> impl IntoView {
                     </button>
                 }
             >
-                <StartEditor initial=None on_save=save on_cancel=move || editing.set(false)/>
+                <StartEditor initial=None on_save=save on_cancel=move |_| editing.set(false)/>
             </Show>
         </div>
     }
@@ -112,18 +109,18 @@ fn FirstStart() -> impl IntoView {
 #[component]
 fn StartEditor(
     initial: Option<Start>,
-    on_save: impl Fn(Start) -> Result<(), CounterError> + Send + Sync + 'static,
-    on_cancel: impl Fn() + Send + Sync + 'static,
+    #[prop(into)] on_save: Callback<Start, Result<(), CounterError>>,
+    #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let today = clock.local_untracked();
-    let date = RwSignal::new(initial.map_or_else(|| date_value(today), |s| s.date.format("%Y-%m-%d").to_string()));
-    let time = RwSignal::new(initial.and_then(|s| s.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
+    let date = RwSignal::new(initial.map_or_else(|| date_value(today), |s| iso_date(s.date)));
+    let time = RwSignal::new(initial.and_then(|s| s.time).map(hh_mm).unwrap_or_default());
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = parse_start(&date.get_untracked(), &time.get_untracked())
-            .and_then(|start| on_save(start).map_err(|e| e.message()));
+            .and_then(|start| on_save.run(start).map_err(|e| e.message()));
         error.set(outcome.err());
     };
     view! {
@@ -139,7 +136,7 @@ fn StartEditor(
             <p class="error" role="alert" data-testid="start-error">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button" data-testid="save-start">"Save start"</button>
-                <button type="button" class="button secondary" on:click=move |_| on_cancel()>"Cancel"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
             </div>
         </form>
     }
@@ -183,7 +180,7 @@ fn MainCounter(id: u32) -> impl IntoView {
                 <StartEditor
                     initial=counter.get_untracked().map(|c| c.start)
                     on_save=save_start
-                    on_cancel=move || editing.set(false)
+                    on_cancel=move |_| editing.set(false)
                 />
             </Show>
             <Show when=move || slipping.get()>
@@ -313,7 +310,7 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
 
 /// "I slipped": a gentle confirmation with an optional note and the new start.
 #[component]
-fn SlipForm(id: u32, on_done: impl Fn(Option<Streak>) + Send + Sync + 'static + Copy) -> impl IntoView {
+fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     clock.refresh();
@@ -335,7 +332,7 @@ fn SlipForm(id: u32, on_done: impl Fn(Option<Streak>) + Send + Sync + 'static + 
                 .map_err(|e| e.message())
         });
         match outcome {
-            Ok(ended) => on_done(ended),
+            Ok(ended) => on_done.run(ended),
             Err(message) => error.set(Some(message)),
         }
     };
@@ -361,7 +358,7 @@ fn SlipForm(id: u32, on_done: impl Fn(Option<Streak>) + Send + Sync + 'static + 
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button" data-testid="slip-confirm">"Start again from here"</button>
-                <button type="button" class="button secondary" on:click=move |_| on_done(None)>"Cancel"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>"Cancel"</button>
             </div>
         </form>
     }
@@ -495,7 +492,7 @@ fn FollowUp() -> impl IntoView {
         {move || entry().map(|c| view! {
             <div class="card follow-up" data-testid="follow-up" role="region" aria-labelledby="follow-up-title">
                 <h2 id="follow-up-title">"How did it go?"</h2>
-                <p>{format!("About the craving you logged {} (strength {} of 10).", c.at.format("%-d %B at %H:%M"), c.intensity)}</p>
+                <p>{format!("About the craving you logged {} (strength {} of 10).", day_month_at(c.at), c.intensity)}</p>
                 <div class="actions">
                     {Outcome::ALL.into_iter().map(|o| view! {
                         <button type="button" class="button secondary" data-testid=format!("followup-{}", o.key()) on:click=move |_| answer(o)>
