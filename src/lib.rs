@@ -3,12 +3,10 @@
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod routing;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
@@ -19,6 +17,7 @@ use pages::{
     cope::Cope, help::Help, insights::InsightsPage, log::Log, log_new::LogNew, not_found::NotFound,
     overdose::Overdose, plan::Plan, settings::SettingsPage, sos::Sos, today::{FollowUpDue, Today},
 };
+use routing::Location;
 use storage::{vault, Store};
 
 /// With a passcode set, nothing is read until it is entered.
@@ -131,31 +130,20 @@ fn Unlocked() -> impl IntoView {
         });
     });
 
+    let location = Location::start();
+    provide_context(location);
     let main = NodeRef::<leptos::html::Main>::new();
     view! {
         <div class="app-frame" hidden=move || auto_lock.locked.get()>
-            <Router>
-                <TopBar/>
-                <StorageProblems/>
-                <main id="main" class="main" tabindex="-1" node_ref=main>
-                    <NewScreenAtTop main/>
-                    <FlashMessage/>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Today/>
-                        <Route path=path!("/log") view=Log/>
-                        <Route path=path!("/log/new") view=LogNew/>
-                        <Route path=path!("/log/insights") view=InsightsPage/>
-                        <Route path=path!("/cope") view=Cope/>
-                        <Route path=path!("/plan") view=Plan/>
-                        <Route path=path!("/help") view=Help/>
-                        <Route path=path!("/sos") view=Sos/>
-                        <Route path=path!("/help/overdose") view=Overdose/>
-                        <Route path=path!("/settings") view=SettingsPage/>
-                    </Routes>
-                </main>
-                <SaveErrorBanner/>
-                <BottomNav/>
-            </Router>
+            <TopBar/>
+            <StorageProblems/>
+            <main id="main" class="main" tabindex="-1" node_ref=main>
+                <NewScreenAtTop main/>
+                <FlashMessage/>
+                {move || screen(&location.path.get())}
+            </main>
+            <SaveErrorBanner/>
+            <BottomNav/>
         </div>
         <Show when=move || auto_lock.locked.get()>
             <div class="lock-overlay">
@@ -165,11 +153,28 @@ fn Unlocked() -> impl IntoView {
     }
 }
 
+/// The screen for each path.
+fn screen(path: &str) -> AnyView {
+    match path {
+        "/" => view! { <Today/> }.into_any(),
+        "/log" => view! { <Log/> }.into_any(),
+        "/log/new" => view! { <LogNew/> }.into_any(),
+        "/log/insights" => view! { <InsightsPage/> }.into_any(),
+        "/cope" => view! { <Cope/> }.into_any(),
+        "/plan" => view! { <Plan/> }.into_any(),
+        "/help" => view! { <Help/> }.into_any(),
+        "/sos" => view! { <Sos/> }.into_any(),
+        "/help/overdose" => view! { <Overdose/> }.into_any(),
+        "/settings" => view! { <SettingsPage/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    }
+}
+
 /// The content area scrolls, not the window: a new screen starts at its top,
 /// and focus moves there so screen readers begin with the new screen.
 #[component]
 fn NewScreenAtTop(main: NodeRef<leptos::html::Main>) -> impl IntoView {
-    let path = use_location().pathname;
+    let path = expect_context::<Location>().path;
     Effect::new(move |previous: Option<String>| {
         let current = path.get();
         if previous.is_some_and(|p| p != current) {

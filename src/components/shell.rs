@@ -3,7 +3,7 @@
 //! page does not jump when the app takes over.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::routing::Location;
 
 const TABS: [(&str, &str, &str); 5] = [
     ("/", "Today", "nav-today"),
@@ -23,7 +23,7 @@ fn is_current(tab: &str, path: &str) -> bool {
 
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let path = use_location().pathname;
+    let path = expect_context::<Location>().path;
     view! {
         <header class="topbar">
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -46,7 +46,7 @@ pub fn TopBar() -> impl IntoView {
 
 #[component]
 pub fn BottomNav() -> impl IntoView {
-    let path = use_location().pathname;
+    let path = expect_context::<Location>().path;
     view! {
         <nav class="tabbar" aria-label="Main">
             <ul>

@@ -1,7 +1,6 @@
 //! Quick capture: open, pick a trigger, save.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::clock::Clock;
 use crate::components::craving_form::{CravingForm, FormMode};
@@ -21,10 +20,10 @@ pub fn LogNew() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let flash = expect_context::<Flash>();
-    let navigate = use_navigate();
+    let location = expect_context::<crate::routing::Location>();
     let saved = move |_| {
         flash.show("Craving saved. Well done for noticing it.");
-        navigate("/log", Default::default());
+        location.navigate("/log");
     };
     view! {
         <section class="page" data-testid="log-new">

@@ -91,3 +91,33 @@ test("a new screen starts at its top, with focus on the content", async ({ page 
   expect(await page.locator("main").evaluate((m) => m.scrollTop)).toBe(0);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
 });
+
+test("links move between screens without reloading; back and forward work", async ({ page }) => {
+  await openApp(page, "/");
+  // A marker on the page would be lost by a full reload.
+  await page.evaluate(() => ((window as any).samePage = true));
+  await page.getByTestId("nav-log").click();
+  await page.getByTestId("nav-cope").click();
+  await expect(page.getByTestId("cope")).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL("/log");
+  await expect(page.getByTestId("log")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Today");
+  await page.goForward();
+  await expect(page.getByTestId("log")).toBeVisible();
+  expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
+
+  // A link to a part of another screen opens that screen at that part.
+  await page.getByTestId("nav-help").click();
+  await page.getByTestId("support-empty").getByRole("link", { name: "your plan" }).click();
+  await expect(page).toHaveURL("/plan#plan-support");
+  await expect(page.getByTestId("plan-section-support")).toBeInViewport();
+  expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
+});
+
+test("a trailing slash opens the same screen", async ({ page }) => {
+  await openApp(page, "/log/");
+  await expect(page.getByTestId("log")).toBeVisible();
+  await expect(page.getByTestId("nav-log")).toHaveAttribute("aria-current", "page");
+});
