@@ -271,6 +271,24 @@ mod tests {
         data
     }
 
+    /// A backup written by version 1 of the format, committed so every later
+    /// version is tested against it (add a file per format version).
+    const FIXTURE_V1: &str = include_str!("../../tests/fixtures/backup-v1.json");
+
+    #[test]
+    #[ignore = "run once with --ignored to write a fixture for a new format version"]
+    fn write_fixture() {
+        let value: serde_json::Value = serde_json::from_str(&export(&sample(), now())).unwrap();
+        std::fs::write("tests/fixtures/backup-v1.json", serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
+    }
+
+    #[test]
+    fn a_version_1_backup_file_still_imports() {
+        let (data, preview) = import(FIXTURE_V1, now()).unwrap();
+        assert_eq!(data, sample());
+        assert_eq!((preview.counters, preview.cravings, preview.plan_items), (2, 50, 2));
+    }
+
     #[test]
     fn export_then_import_is_the_identity() {
         let data = sample();

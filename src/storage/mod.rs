@@ -702,6 +702,56 @@ mod tests {
         assert_eq!(read_back, entries);
     }
 
+    /// What a device running data version 1 has stored, key by key (the passcode
+    /// lock's record included), committed so later versions are tested against it.
+    fn fixture_v1() -> BTreeMap<String, String> {
+        serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap()
+    }
+
+    #[test]
+    #[ignore = "run once with --ignored to write a fixture for a new data version"]
+    fn write_fixture() {
+        let now = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        let (data, _) = crate::domain::backup::import(include_str!("../../tests/fixtures/backup-v1.json"), now).unwrap();
+        let mut out = BTreeMap::new();
+        out.insert(Settings::KEY.to_string(), envelope::encode(&data.settings).unwrap());
+        out.insert(Counters::KEY.to_string(), envelope::encode(&data.counters).unwrap());
+        out.insert(Plan::KEY.to_string(), envelope::encode(&data.plan).unwrap());
+        out.insert(CopingData::KEY.to_string(), envelope::encode(&data.coping).unwrap());
+        for (month, list) in by_month(data.cravings) {
+            out.insert(month_key(month), envelope::encode(&CravingMonth(list)).unwrap());
+        }
+        out.insert(
+            vault::LOCK_KEY.to_string(),
+            r#"{"v":1,"data":{"salt":"BwcHBwcHBwcHBwcHBwcHBw==","iterations":600000,"check":"steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA","generation":1763900000000,"idle_minutes":5,"region":"US","numeric":true,"failures":0,"wait_until_ms":0.0}}"#.to_string(),
+        );
+        std::fs::write("tests/fixtures/storage-v1.json", serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
+    }
+
+    #[test]
+    fn every_version_1_document_still_reads_and_is_written_back_the_same() {
+        let fixture = fixture_v1();
+        fn check<D: Singleton>(fixture: &BTreeMap<String, String>) {
+            let raw = &fixture[D::KEY];
+            match envelope::decode::<D>(D::KEY, Some(raw)) {
+                Loaded::Ready(value) => assert_eq!(&envelope::encode(&value).unwrap(), raw, "{}", D::KEY),
+                _ => panic!("{} doesn't read", D::KEY),
+            }
+        }
+        check::<Settings>(&fixture);
+        check::<Counters>(&fixture);
+        check::<Plan>(&fixture);
+        check::<CopingData>(&fixture);
+        let months: Vec<_> = fixture.iter().filter(|(k, _)| k.starts_with(LOG_PREFIX)).collect();
+        assert!(!months.is_empty());
+        for (key, raw) in months {
+            match envelope::decode::<CravingMonth>(key, Some(raw)) {
+                Loaded::Ready(month) => assert_eq!(&envelope::encode(&month).unwrap(), raw, "{key}"),
+                other => panic!("{key}: {other:?}"),
+            }
+        }
+    }
+
     #[test]
     fn month_keys_are_stable() {
         let month = YearMonth::parse("2026-03").unwrap();

@@ -30,7 +30,8 @@ const STAGED_PREFIX: &str = "steady.next.";
 const LOCK_VERSION: u64 = 1;
 
 enum Cipher {
-    Key(CryptoKey),
+    /// The key, and the generation of the lock it belongs to.
+    Key(CryptoKey, u64),
     /// Locked: nothing can be encrypted until the passcode is entered again.
     Locked,
     /// The lock was removed in this session: values are stored as they are.
@@ -138,7 +139,7 @@ async fn drain() {
         let next = with_vault(|v| {
             let key = match &v.cipher {
                 Cipher::Locked => None,
-                Cipher::Key(k) => Some(Some(k.clone())),
+                Cipher::Key(k, generation) => Some(Some((k.clone(), *generation))),
                 Cipher::Plain => Some(None),
             };
             let (Some(key), Some((name, text))) = (key, v.queue.pop_front()) else {
@@ -158,9 +159,13 @@ async fn drain() {
         let outcome = match (text, key) {
             (None, _) => disk_set(&name, None),
             (Some(text), None) => disk_set(&name, Some(&text)),
-            (Some(text), Some(key)) => match crypto::encrypt(&key, &text).await {
+            (Some(text), Some((key, generation))) => match crypto::encrypt(&key, &text).await {
                 // Everything was deleted while this was being encrypted: don't bring it back.
                 Ok(_) if !active() => return,
+                // Another window changed the passcode: this key would make the value unreadable.
+                Ok(_) if current_generation() != generation => {
+                    Err("Not saved — the passcode was changed in another window. Reload Steady to carry on.".into())
+                }
                 Ok(sealed) => disk_set(&name, Some(&sealed)),
                 Err(e) => Err(e),
             },
@@ -209,12 +214,28 @@ struct StoredLock {
 
 /// The lock's record: `None` when there is no lock; `Err` when it can't be read.
 pub fn lock_record() -> Option<Result<LockRecord, String>> {
-    let raw = disk_get(LOCK_KEY)?;
-    Some(match serde_json::from_str::<StoredLock>(&raw) {
-        Ok(s) if s.v == LOCK_VERSION => Ok(s.data),
-        Ok(s) => Err(format!("The lock was set by a newer version of Steady (lock version {}). Reload to update.", s.v)),
-        Err(_) => Err("The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.".into()),
-    })
+    disk_get(LOCK_KEY).map(|raw| parse_lock_record(&raw))
+}
+
+fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
+    // The version first: a newer record may have a shape this build doesn't know.
+    #[derive(Deserialize)]
+    struct Version {
+        v: u64,
+    }
+    match serde_json::from_str::<Version>(raw) {
+        Ok(Version { v }) if v != LOCK_VERSION => {
+            Err(format!("The lock was set by a newer version of Steady (lock version {v}). Reload to update."))
+        }
+        _ => serde_json::from_str::<StoredLock>(raw).map(|s| s.data).map_err(|_| {
+            "The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.".into()
+        }),
+    }
+}
+
+/// The generation of the lock on disk (0: none).
+fn current_generation() -> u64 {
+    lock_record().and_then(Result::ok).map_or(0, |r| r.generation)
 }
 
 pub fn save_lock_record(record: &LockRecord) -> Result<(), String> {
@@ -352,7 +373,7 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
 /// After the first unlock of a session: everything decrypted into memory.
 pub async fn open_with(key: CryptoKey) {
     let (mirror, rewrite) = read_everything(&key).await;
-    let mut vault = Vault::new(Cipher::Key(key), mirror);
+    let mut vault = Vault::new(Cipher::Key(key, current_generation()), mirror);
     vault.queue = rewrite.into();
     VAULT.set(Some(vault));
     kick();
@@ -387,7 +408,7 @@ pub async fn resume(key: CryptoKey) -> bool {
         });
     }
     with_vault(|v| {
-        v.cipher = Cipher::Key(key);
+        v.cipher = Cipher::Key(key, current_generation());
         v.lock_requested = false;
     });
     kick();
@@ -403,7 +424,7 @@ pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Op
             v.stale = true;
             None
         }
-        Cipher::Key(k) => Some(Some(k.clone())),
+        Cipher::Key(k, _) => Some(Some(k.clone())),
         Cipher::Plain => Some(None),
     })??;
     let plain = match (&raw, key) {
@@ -443,6 +464,9 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
     if outcome.is_ok() {
         with_vault(|v| {
             for (name, text) in writes {
+                // Writes queued meanwhile to these keys were made against the data being
+                // replaced; the restored data wins on disk as it does on screen.
+                v.queue.retain(|(k, _)| *k != name);
                 match text {
                     Some(t) => v.mirror.insert(name, t),
                     None => v.mirror.remove(&name),
@@ -456,7 +480,7 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
 
 async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), String> {
     let key = match with_vault(|v| match &v.cipher {
-        Cipher::Key(k) => Ok(Some(k.clone())),
+        Cipher::Key(k, _) => Ok(Some(k.clone())),
         Cipher::Plain => Ok(None),
         Cipher::Locked => Err(()),
     }) {
@@ -566,7 +590,7 @@ pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), 
     take_turn().await;
     let outcome = stage_and_switch(&target).await;
     if outcome.is_ok() {
-        with_vault(|v| v.cipher = target.map_or(Cipher::Plain, |(_, key)| Cipher::Key(key)));
+        with_vault(|v| v.cipher = target.map_or(Cipher::Plain, |(record, key)| Cipher::Key(key, record.generation)));
     }
     release();
     outcome
@@ -619,4 +643,29 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
         report("Storage is almost full, so part of your data will finish moving the next time Steady opens. Nothing is lost.".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_lock_record_still_reads() {
+        let fixture: BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap();
+        let record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
+        assert_eq!((record.iterations, record.failures, record.numeric), (600_000, 0, true));
+        assert!(parse_lock_record(r#"{"v":2,"data":{}}"#).unwrap_err().contains("newer version"));
+        assert!(parse_lock_record("{").unwrap_err().contains("damaged"));
+    }
+
+    #[test]
+    fn only_the_data_keys_are_encrypted() {
+        assert!(is_data_key("steady.settings"));
+        assert!(is_data_key("steady.log.2026-03"));
+        assert!(is_data_key("steady.set-aside.steady.plan.1700000000000"));
+        for key in [LOCK_KEY, STAGED_HEADER, "steady.next.steady.plan", "other-app"] {
+            assert!(!is_data_key(key), "{key}");
+        }
+    }
 }

@@ -355,3 +355,21 @@ test("a backup restored while the lock is on is stored encrypted", async ({ page
   await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
 });
+
+test("a damaged lock record keeps the data closed, says so, and still offers help", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("steady.lock")) {
+      localStorage.setItem("steady.lock", "{broken");
+      localStorage.setItem("steady.plan", "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA");
+    }
+  });
+  await page.goto("/");
+  const screen = page.getByTestId("lock-screen");
+  await expect(screen.getByTestId("unlock-message")).toContainText("damaged");
+  await expect(screen.getByTestId("unlock-input")).toBeDisabled();
+  await expect(screen.getByTestId("helpline-us-988")).toBeVisible();
+  expect(await page.evaluate(() => [localStorage.getItem("steady.lock"), localStorage.getItem("steady.plan")])).toEqual([
+    "{broken",
+    "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA",
+  ]);
+});
