@@ -3,7 +3,7 @@ SHELL := /bin/bash
 WASM_ENV := scripts/with-wasm-env
 LIGHTHOUSE := 12.8.2
 
-.PHONY: setup serve dist test test-native test-e2e bench baseline
+.PHONY: setup serve dist test test-native test-size test-e2e bench baseline
 
 ## Install whatever is missing (idempotent, quiet when nothing is).
 setup:
@@ -19,13 +19,17 @@ dist: setup
 	$(WASM_ENV) trunk build --release || { echo "trunk build failed; retrying once" >&2; $(WASM_ENV) trunk build --release; }
 
 ## Every test: native unit tests, then the end-to-end suite against the release build.
-test: setup test-native dist test-e2e
+test: setup test-native dist test-size test-e2e
 
 test-native:
 	cargo test --quiet
 
 test-e2e:
 	npx playwright test
+
+## The cheap size check (index.html budget; the first load may not grow while over budget).
+test-size:
+	node scripts/sizes.mjs dist
 
 ## Sizes, Lighthouse, start-up and save timings against a bare Leptos baseline; checks the budgets.
 bench: dist baseline

@@ -3,9 +3,8 @@
 // Prints one table, writes it into the README's Performance section, and exits
 // non-zero if a budget is missed.
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { readFileSync, writeFileSync } from "node:fs";
+import { BUDGET_FIRST_LOAD, BUDGET_INDEX, firstLoad, measure } from "./sizes.mjs";
 import { chromium } from "@playwright/test";
 
 const RUNS = 5;
@@ -15,30 +14,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
 
 // 1. Precompressed copies, as a static host would serve them.
-function precompress(from, to) {
-  rmSync(to, { recursive: true, force: true });
-  cpSync(from, to, { recursive: true });
-  const rows = [];
-  const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-  for (const path of walk(to)) {
-    const raw = readFileSync(path);
-    const gz = gzipSync(raw, { level: 9 });
-    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-    writeFileSync(path + ".gz", gz);
-    writeFileSync(path + ".br", br);
-    rows.push({ file: path.slice(to.length + 1), raw: raw.length, gz: gz.length, br: br.length });
-  }
-  return rows;
-}
-
 function serve(dir, port) {
   const child = spawn("node", ["scripts/serve-dist.mjs", dir], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve) => child.stdout.once("data", () => resolve(child)));
 }
 
-const app = precompress("dist", "target/bench/app");
-const base = precompress("target/bench/baseline-dist", "target/bench/baseline");
-const firstLoad = (rows) => rows.filter((r) => /(^index\.html|\.css|\.js|\.wasm)$/.test(r.file) && r.file !== "sw.js").reduce((s, r) => s + r.br, 0);
+const app = measure("dist", "target/bench/app");
+const base = measure("target/bench/baseline-dist", "target/bench/baseline");
 const indexBr = app.find((r) => r.file === "index.html").br;
 const servers = [await serve("target/bench/app", 4310), await serve("target/bench/baseline", 4311)];
 const APP = "http://127.0.0.1:4310", BASE = "http://127.0.0.1:4311";
@@ -138,8 +120,8 @@ lines.push("", "| start-up and saving | value |", "|---|---:|");
 lines.push(`| ready with an empty log (ms) | ${readyApp} |`, `| ready with 20,000 entries (ms) | ${readyApp20k} |`, `| ratio | ${(readyApp20k / readyApp).toFixed(2)} |`, `| save one craving with 20,000 stored (main-thread ms) | ${saveMs.toFixed(1)} |`);
 
 const budgets = [
-  ["first load ≤ 150 KB brotli", appTotal <= 150 * 1024, `${kb(appTotal)} KB`],
-  ["index.html ≤ 14 KB compressed", indexBr <= 14 * 1024, `${kb(indexBr)} KB`],
+  ["first load ≤ 150 KB brotli", appTotal <= BUDGET_FIRST_LOAD, `${kb(appTotal)} KB`],
+  ["index.html ≤ 14 KB compressed", indexBr <= BUDGET_INDEX, `${kb(indexBr)} KB`],
   ["Lighthouse performance ≥ 95", lhApp.perf >= 95, String(Math.round(lhApp.perf))],
   ["Lighthouse accessibility = 100", lhApp.a11y >= 100, String(Math.round(lhApp.a11y))],
   ["CLS ≤ 0.01", lhApp.cls <= 0.01, lhApp.cls.toFixed(3)],

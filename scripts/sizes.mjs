@@ -1,0 +1,51 @@
+// Bundle sizes as a static host serves them (precompressed brotli and gzip).
+// Used by `make bench`, and run on its own by `make test` as the cheap size check:
+//   node scripts/sizes.mjs dist
+import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+export const BUDGET_FIRST_LOAD = 150 * 1024;
+export const BUDGET_INDEX = 14 * 1024;
+/** Until the first load meets its budget, it may not grow past this (the size on 2026-11-23 plus a little). */
+export const CEILING_FIRST_LOAD = 310 * 1024;
+
+/** Sizes of every file in `dir`; with `to`, also writes .gz and .br copies there. */
+export function measure(dir, to) {
+  if (to) {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(dir, to, { recursive: true });
+    dir = to;
+  }
+  const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  return walk(dir)
+    .filter((path) => !/\.(br|gz)$/.test(path))
+    .map((path) => {
+      const raw = readFileSync(path);
+      const gz = gzipSync(raw, { level: 9 });
+      const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      if (to) {
+        writeFileSync(path + ".gz", gz);
+        writeFileSync(path + ".br", br);
+      }
+      return { file: path.slice(dir.length + 1), raw: raw.length, gz: gz.length, br: br.length };
+    });
+}
+
+/** What a first visit downloads before the app runs: HTML, CSS, JS glue and wasm. */
+export const firstLoad = (rows) =>
+  rows.filter((r) => /(^index\.html|\.css|\.js|\.wasm)$/.test(r.file) && r.file !== "sw.js").reduce((s, r) => s + r.br, 0);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = measure(process.argv[2] ?? "dist");
+  const total = firstLoad(rows);
+  const index = rows.find((r) => r.file === "index.html").br;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`first load ${kb(total)} brotli (budget ${kb(BUDGET_FIRST_LOAD)}: ${total <= BUDGET_FIRST_LOAD ? "met" : "MISSED, see README Performance"}); index.html ${kb(index)}`);
+  const failures = [];
+  if (index > BUDGET_INDEX) failures.push(`index.html is ${kb(index)} compressed, over ${kb(BUDGET_INDEX)}`);
+  if (total > CEILING_FIRST_LOAD) failures.push(`the first load grew to ${kb(total)}, past its ceiling of ${kb(CEILING_FIRST_LOAD)}`);
+  for (const f of failures) console.error(`size check: ${f}`);
+  process.exit(failures.length ? 1 : 0);
+}
