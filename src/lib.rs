@@ -30,6 +30,8 @@ pub fn App() -> impl IntoView {
         leptos::task::spawn_local(async move {
             vault::open_with(key).await;
             open.set(true);
+            // Once the app has rendered in the lock screen's place.
+            request_animation_frame(focus_main);
         });
     });
     view! {
@@ -122,11 +124,8 @@ fn Unlocked() -> impl IntoView {
             store.unlock_again(key).await;
             auto_lock.locked.set(false);
             auto_lock.lock_if_hidden(store);
-            // Back where the person was, with focus on the content.
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            // Back where the person was, once the app is shown again.
+            request_animation_frame(focus_main);
         });
     });
 
@@ -150,6 +149,14 @@ fn Unlocked() -> impl IntoView {
                 <LockScreen on_unlock/>
             </div>
         </Show>
+    }
+}
+
+/// Focus on the content, so a screen reader starts there (after unlocking).
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

@@ -1,7 +1,6 @@
 //! The craving form, for quick capture and for editing later. Capture takes
 //! three taps: open, pick a trigger, save (time is now, intensity is middling).
 
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
@@ -38,9 +37,6 @@ pub fn intensity_word(n: u8) -> &'static str {
         _ => "very strong",
     }
 }
-
-/// How a datetime-local input gives its value back.
-const DATETIME_INPUT: &str = "%Y-%m-%dT%H:%M";
 
 /// A toggle button that shows whether it is on.
 #[component]
@@ -142,7 +138,7 @@ pub fn CravingForm(
     };
     let time_value = move || draft.with(|d| crate::domain::dates::datetime_input(d.at));
     let set_time = move |ev| {
-        if let Ok(at) = NaiveDateTime::parse_from_str(&event_target_value(&ev), DATETIME_INPUT) {
+        if let Some(at) = crate::domain::dates::parse_datetime_input(&event_target_value(&ev)) {
             edit(&|d| d.at = at);
         }
     };

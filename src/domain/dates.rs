@@ -39,9 +39,54 @@ pub fn datetime_input(at: NaiveDateTime) -> String {
     format!("{}T{}", iso_date(at.date()), hh_mm(at.time()))
 }
 
+/// Reads a date input's value ("2026-11-23").
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    text.trim().parse().ok()
+}
+
+/// Reads a time input's value ("21:30", or "21:30:15" when seconds are shown).
+pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.trim().split(':');
+    let mut number = |max_len: usize| -> Option<u32> {
+        let part = parts.next()?;
+        (!part.is_empty() && part.len() <= max_len && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok())?
+    };
+    let (hour, minute) = (number(2)?, number(2)?);
+    let second = number(2).unwrap_or(0);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour, minute, second)
+}
+
+/// Reads a datetime-local input's value ("2026-11-23T21:30").
+pub fn parse_datetime_input(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.trim().split_once('T')?;
+    Some(parse_iso_date(date)?.and_time(parse_hh_mm(time)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_values_read_back_and_nonsense_is_refused() {
+        let at = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap().and_hms_opt(21, 5, 0).unwrap();
+        assert_eq!(parse_datetime_input(&datetime_input(at)), Some(at));
+        assert_eq!(parse_iso_date(" 2024-02-29 "), Some(at.date()));
+        assert_eq!(parse_hh_mm("21:05"), Some(at.time()));
+        assert_eq!(parse_hh_mm("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_hh_mm("21:05:30"), NaiveTime::from_hms_opt(21, 5, 30));
+        for bad in ["", "21", "24:00", "21:60", "2105", "21:5x", "-1:00", "21:05:30:00", "+1:00", "021:00"] {
+            assert_eq!(parse_hh_mm(bad), None, "{bad}");
+        }
+        for bad in ["", "2023-02-29", "2026-13-01", "yesterday", "2026/11/23"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        for bad in ["2026-11-23", "2026-11-23T", "T21:30", "2026-11-23 21:30", "2026-11-23T25:00"] {
+            assert_eq!(parse_datetime_input(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn the_same_text_as_the_strftime_patterns_they_replace() {

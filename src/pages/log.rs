@@ -148,7 +148,7 @@ fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
         filter.update(|x| f(x));
         limit.set(PAGE);
     };
-    let date = |text: String| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+    let date = |text: String| crate::domain::dates::parse_iso_date(&text);
     view! {
         <details class="filters">
             <summary>"Filter"</summary>

@@ -1,6 +1,6 @@
 //! Today: the main clean-time counter, its milestones, slips and history.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
@@ -11,7 +11,7 @@ use crate::domain::counter::{
     DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
 };
 use crate::domain::cravings::Outcome;
-use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date};
+use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date, parse_hh_mm, parse_iso_date};
 use crate::domain::money::parse_cents;
 use crate::storage::Store;
 
@@ -32,11 +32,10 @@ fn start_text(start: Start) -> String {
 
 /// Reads the values of a date input and an optional time input.
 pub fn parse_start(date: &str, time: &str) -> Result<Start, &'static str> {
-    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| "Choose a date.")?;
+    let date = parse_iso_date(date).ok_or("Choose a date.")?;
     let time = match time.trim() {
         "" => None,
-        t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| "That time isn't valid.")?),
+        t => Some(parse_hh_mm(t).ok_or("That time isn't valid.")?),
     };
     Ok(Start { date, time })
 }

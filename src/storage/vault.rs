@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use web_sys::CryptoKey;
 
 use super::crypto;
@@ -206,7 +206,7 @@ fn release() {
 
 // ---- The lock record ----
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredLock {
     v: u64,
     data: LockRecord,
@@ -218,19 +218,16 @@ pub fn lock_record() -> Option<Result<LockRecord, String>> {
 }
 
 fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
+    let damaged = || "The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.".to_string();
+    // Through serde_json::Value, like every other document (one deserialiser per type in the wasm).
+    let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|_| damaged())?;
     // The version first: a newer record may have a shape this build doesn't know.
-    #[derive(Deserialize)]
-    struct Version {
-        v: u64,
+    match value.get("v").and_then(serde_json::Value::as_u64) {
+        Some(LOCK_VERSION) => {}
+        Some(v) => return Err(format!("The lock was set by a newer version of Steady (lock version {v}). Reload to update.")),
+        None => return Err(damaged()),
     }
-    match serde_json::from_str::<Version>(raw) {
-        Ok(Version { v }) if v != LOCK_VERSION => {
-            Err(format!("The lock was set by a newer version of Steady (lock version {v}). Reload to update."))
-        }
-        _ => serde_json::from_str::<StoredLock>(raw).map(|s| s.data).map_err(|_| {
-            "The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.".into()
-        }),
-    }
+    serde_json::from_value(value["data"].take()).map_err(|_| damaged())
 }
 
 /// The generation of the lock on disk (0: none).

@@ -32,6 +32,8 @@ async function unlock(page: Page, passcode: string) {
   await screen.getByTestId("unlock-input").fill(passcode);
   await screen.getByTestId("unlock-submit").click();
   await expect(screen).toHaveCount(0, { timeout: 15_000 });
+  // Focus goes to the content, not lost on the page.
+  await expect(page.locator("#main")).toBeFocused();
 }
 
 test("with a passcode, everything is stored encrypted and the app opens only with it", async ({ page }) => {
