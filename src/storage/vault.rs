@@ -82,6 +82,14 @@ fn report(message: String) {
     }
 }
 
+/// Stores (`Some`) or removes (`None`) a value in a plain-text map of documents.
+fn set(documents: &mut BTreeMap<String, String>, name: &str, text: Option<String>) {
+    match text {
+        Some(t) => documents.insert(name.to_string(), t),
+        None => documents.remove(name),
+    };
+}
+
 fn with_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> Option<R> {
     VAULT.with_borrow_mut(|v| v.as_mut().map(f))
 }
@@ -110,10 +118,7 @@ pub fn mirror_keys() -> Option<Vec<String>> {
 /// Records a write and has the worker store it (encrypted) in order.
 pub fn put(key: &str, text: Option<&str>) {
     with_vault(|v| {
-        match text {
-            Some(t) => v.mirror.insert(key.to_string(), t.to_string()),
-            None => v.mirror.remove(key),
-        };
+        set(&mut v.mirror, key, text.map(str::to_string));
         v.queue.push_back((key.to_string(), text.map(str::to_string)));
     });
     kick();
@@ -394,10 +399,7 @@ pub async fn resume(key: CryptoKey) -> bool {
         with_vault(|v| {
             // Writes made while locked are newer than what was read.
             for (name, text) in &v.queue {
-                match text {
-                    Some(t) => mirror.insert(name.clone(), t.clone()),
-                    None => mirror.remove(name),
-                };
+                set(&mut mirror, name, text.clone());
             }
             v.mirror = mirror;
             let rewrite: Vec<_> = rewrite.into_iter().filter(|(name, _)| !v.has_pending(name)).collect();
@@ -436,10 +438,7 @@ pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Op
         if v.has_pending(name) {
             return None;
         }
-        match &plain {
-            Some(t) => v.mirror.insert(name.to_string(), t.clone()),
-            None => v.mirror.remove(name),
-        };
+        set(&mut v.mirror, name, plain.clone());
         Some(plain)
     })?
 }
@@ -464,10 +463,7 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
                 // Writes queued meanwhile to these keys were made against the data being
                 // replaced; the restored data wins on disk as it does on screen.
                 v.queue.retain(|(k, _)| *k != name);
-                match text {
-                    Some(t) => v.mirror.insert(name, t),
-                    None => v.mirror.remove(&name),
-                };
+                set(&mut v.mirror, &name, text);
             }
         });
     }

@@ -375,3 +375,37 @@ test("a damaged lock record keeps the data closed, says so, and still offers hel
     "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA",
   ]);
 });
+
+test("going to the background during a change of passcode locks once the change is done", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await page.getByTestId("lock-current").fill("2468");
+  await page.getByTestId("lock-new").fill("97531");
+  await page.getByTestId("lock-new-again").fill("97531");
+  await page.getByTestId("lock-change").click();
+  await goToBackground(page);
+  await expect(page.getByTestId("lock-screen")).toBeVisible({ timeout: 15_000 });
+  // The change finished before locking: the new passcode opens it.
+  await unlock(page, "97531");
+  await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed");
+});
+
+test("unreadable data under the lock is kept, and set aside encrypted", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await page.evaluate(() => localStorage.setItem("steady.plan", "{broken"));
+  await page.reload();
+  await unlock(page, "2468");
+  await expect(page.getByTestId("storage-problem-raw")).toHaveValue("{broken");
+  await page.getByTestId("set-aside").click();
+  await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+  const stored = await snapshot(page);
+  const copy = Object.keys(stored).find((k) => k.startsWith("steady.set-aside.steady.plan."));
+  expect(copy).toBeTruthy();
+  for (const value of Object.values(dataOnly(stored))) expect(value).toMatch(SEALED);
+  await page.reload();
+  await unlock(page, "2468");
+  await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+});
