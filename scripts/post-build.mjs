@@ -1,14 +1,16 @@
 // Trunk post_build hook, on the staged build:
+// 0. builds the wasm (scripts/build-wasm.mjs) and adds the tags that load it;
 // 1. release builds get a strict Content-Security-Policy meta tag, allowing
-//    Trunk's inline bootstrap script by its sha256 hash (no 'unsafe-inline');
+//    the inline loader script by its sha256 hash (no 'unsafe-inline');
 // 2. the build version and the list of every file of the build go into sw.js.
-//    Trunk hashes file names on every build, so the list can only be known here.
+//    File names carry hashes of their contents, so the list can only be known here.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { buildWasm } from "./build-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error("precache.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
+if (!staging) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 const release = process.env.TRUNK_PROFILE === "release";
 const base = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/");
 const WORKER = "sw.js";
@@ -25,15 +27,25 @@ export function contentSecurityPolicy(inlineScripts) {
   ].join("; ");
 }
 
+const htmlPath = join(staging, "index.html");
+const pkg = buildWasm(staging, release);
+const loader = [
+  ...pkg.js.map((js) => `<link rel="modulepreload" href="${base}${js}">`),
+  `<link rel="preload" href="${base}${pkg.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+  `<script type="module">import init from "${base}${pkg.js[0]}";init({module_or_path:"${base}${pkg.wasm}"});</script>`,
+].join("");
+let html = readFileSync(htmlPath, "utf8");
+let head = loader;
 if (release) {
-  const htmlPath = join(staging, "index.html");
-  const html = readFileSync(htmlPath, "utf8");
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const inline = [...(html + loader).matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (/\son[a-z]+=/i.test(html)) throw new Error("index.html has an inline event handler; CSP forbids them");
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inline)}">`;
-  writeFileSync(htmlPath, html.replace(/<head>|(<meta charset=[^>]*>)/i, (m) => m + meta));
+  // First in <head>: a CSP meta tag only covers what comes after it.
+  head = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inline)}">` + head;
   console.log(`csp: ${inline.length} inline script(s) allowed by hash`);
 }
+html = html.replace(/<link data-trunk[^>]*rel="?rust[^>]*>/, "").replace(/<meta charset=[^>]*>/i, (m) => m + head);
+if (!html.includes(loader)) throw new Error("index.html has no <meta charset> to put the wasm loader after");
+writeFileSync(htmlPath, html);
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -42,6 +42,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen" --quiet --force
 fi
 
+# 3b. wasm-split-cli: splits the wasm so screens load on demand (scripts/build-wasm.mjs).
+#     Pinned: its input format must match wasm_split_helpers in Cargo.lock (via Leptos).
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION with cargo (a couple of minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --quiet
+fi
+
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
 #    /usr/bin/chromium) and binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 export const BUDGET_FIRST_LOAD = 150 * 1024;
 export const BUDGET_INDEX = 14 * 1024;
 /** Until the first load meets its budget, it may not grow past this (the size on 2026-11-23 plus a little). */
-export const CEILING_FIRST_LOAD = 310 * 1024;
+export const CEILING_FIRST_LOAD = 215 * 1024;
 
 /** Sizes of every file in `dir`; with `to`, also writes .gz and .br copies there. */
 export function measure(dir, to) {
@@ -33,16 +33,26 @@ export function measure(dir, to) {
     });
 }
 
-/** What a first visit downloads before the app runs: HTML, CSS, JS glue and wasm. */
-export const firstLoad = (rows) =>
-  rows.filter((r) => /(^index\.html|\.css|\.js|\.wasm)$/.test(r.file) && r.file !== "sw.js").reduce((s, r) => s + r.br, 0);
+/** What a first visit downloads before the app runs: index.html and the CSS, JS and wasm it loads. */
+export function startFiles(dir) {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  const loaded = [...html.matchAll(/\b(?:href|src)=["']?\/?([^"'\s>]+\.(?:css|js|wasm))\b/g)].map((m) => m[1]);
+  return new Set(["index.html", ...loaded]);
+}
+
+const sum = (rows) => rows.reduce((s, r) => s + r.br, 0);
+export const firstLoad = (rows, dir) => sum(rows.filter((r) => startFiles(dir).has(r.file)));
+/** The split-off modules a screen fetches when first opened (precached by the service worker). */
+export const onDemand = (rows, dir) =>
+  sum(rows.filter((r) => /\.(js|wasm)$/.test(r.file) && r.file !== "sw.js" && !startFiles(dir).has(r.file)));
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = measure(process.argv[2] ?? "dist");
-  const total = firstLoad(rows);
+  const dir = process.argv[2] ?? "dist";
+  const rows = measure(dir);
+  const total = firstLoad(rows, dir);
   const index = rows.find((r) => r.file === "index.html").br;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`first load ${kb(total)} brotli (budget ${kb(BUDGET_FIRST_LOAD)}: ${total <= BUDGET_FIRST_LOAD ? "met" : "MISSED, see README Performance"}); index.html ${kb(index)}`);
+  console.log(`first load ${kb(total)} brotli (budget ${kb(BUDGET_FIRST_LOAD)}: ${total <= BUDGET_FIRST_LOAD ? "met" : "MISSED, see README Performance"}); index.html ${kb(index)}; ${kb(onDemand(rows, dir))} more loaded on demand`);
   const failures = [];
   if (index > BUDGET_INDEX) failures.push(`index.html is ${kb(index)} compressed, over ${kb(BUDGET_INDEX)}`);
   if (total > CEILING_FIRST_LOAD) failures.push(`the first load grew to ${kb(total)}, past its ceiling of ${kb(CEILING_FIRST_LOAD)}`);

@@ -7,6 +7,7 @@ pub mod routing;
 pub mod storage;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
@@ -160,22 +161,77 @@ fn focus_main() {
     }
 }
 
-/// The screen for each path.
+/// The screen for each path. The home screen and the help screens are in the
+/// first download; the others are split off and fetched when first opened.
 fn screen(path: &str) -> AnyView {
     match path {
         "/" => view! { <Today/> }.into_any(),
-        "/log" => view! { <Log/> }.into_any(),
-        "/log/new" => view! { <LogNew/> }.into_any(),
-        "/log/insights" => view! { <InsightsPage/> }.into_any(),
-        "/cope" => view! { <Cope/> }.into_any(),
-        "/plan" => view! { <Plan/> }.into_any(),
         "/help" => view! { <Help/> }.into_any(),
-        "/sos" => view! { <Sos/> }.into_any(),
         "/help/overdose" => view! { <Overdose/> }.into_any(),
-        "/settings" => view! { <SettingsPage/> }.into_any(),
+        "/log" => lazy_screen(log_screen),
+        "/log/new" => lazy_screen(log_new_screen),
+        "/log/insights" => lazy_screen(insights_screen),
+        "/cope" => lazy_screen(cope_screen),
+        "/plan" => lazy_screen(plan_screen),
+        "/sos" => lazy_screen(sos_screen),
+        "/settings" => lazy_screen(settings_screen),
         _ => view! { <NotFound/> }.into_any(),
     }
 }
+
+type ScreenLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// A split-off screen: fetched the first time it is opened (the service worker
+/// keeps it for later visits). A failed fetch says so and can be tried again.
+fn lazy_screen(load: fn() -> ScreenLoad) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let screen = move || {
+        attempt.track();
+        // The split loader isn't Send; it only ever runs on this one thread.
+        let loading = leptos::__reexports::send_wrapper::SendWrapper::new(load());
+        Suspend::new(async move {
+            loading.await.unwrap_or_else(|_| {
+                view! {
+                    <section class="page" data-testid="screen-failed">
+                        <h1>"This screen didn't open"</h1>
+                        <p role="alert">
+                            "Steady couldn't fetch this screen. Check your connection and try again. "
+                            "Get help and the helplines work without it."
+                        </p>
+                        <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </section>
+                }
+                .into_any()
+            })
+        })
+    };
+    // Shown only if fetching takes a while (style: .screen-loading appears late).
+    let loading = || view! { <p class="screen-loading" role="status" data-testid="screen-loading">"Opening…"</p> };
+    view! { <Suspense fallback=loading>{screen}</Suspense> }.into_any()
+}
+
+/// `$name()` renders `$component`, whose code goes into the split-off module `$module`.
+macro_rules! split_screen {
+    ($name:ident, $module:ident, $component:ident) => {
+        fn $name() -> ScreenLoad {
+            #[allow(improper_ctypes_definitions)]
+            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn render() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$component/> }.into_any())
+            }
+            Box::pin(render())
+        }
+    };
+}
+split_screen!(log_screen, log, Log);
+split_screen!(log_new_screen, log_new, LogNew);
+split_screen!(insights_screen, insights, InsightsPage);
+split_screen!(cope_screen, cope, Cope);
+split_screen!(plan_screen, plan, Plan);
+split_screen!(sos_screen, sos, Sos);
+split_screen!(settings_screen, settings, SettingsPage);
 
 /// The content area scrolls, not the window: a new screen starts at its top,
 /// and focus moves there so screen readers begin with the new screen.

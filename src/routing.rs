@@ -51,15 +51,27 @@ impl Location {
         }
         self.raw.set(address_bar_path());
         if let Some((_, id)) = href.split_once('#') {
-            let id = id.to_string();
-            // After the new screen has rendered (and been scrolled to its top).
-            request_animation_frame(move || {
-                if let Some(target) = document().get_element_by_id(&id) {
-                    target.scroll_into_view();
-                }
-            });
+            scroll_into_view_once_shown(id.to_string(), self.path.get_untracked(), FRAMES_TO_WAIT_FOR_A_SCREEN);
         }
     }
+}
+
+/// About five seconds: a screen that is split off may still be arriving.
+const FRAMES_TO_WAIT_FOR_A_SCREEN: u32 = 300;
+
+/// Scrolls to the element with this id once the new screen has rendered (and
+/// been scrolled to its top); gives up if the person has moved on meanwhile.
+fn scroll_into_view_once_shown(id: String, path: String, frames_left: u32) {
+    request_animation_frame(move || {
+        if normalise(&address_bar_path()) != path {
+            return;
+        }
+        match document().get_element_by_id(&id) {
+            Some(target) => target.scroll_into_view(),
+            None if frames_left > 0 => scroll_into_view_once_shown(id, path, frames_left - 1),
+            None => {}
+        }
+    });
 }
 
 /// The path to show in the app if this click is on an ordinary same-origin

@@ -103,6 +103,19 @@ test("the unreadable-data notice passes axe", async ({ page }) => {
   await axe(page, "storage problem");
 });
 
+test.describe("without a service worker", () => {
+  test.use({ serviceWorkers: "block", viewport: { width: 320, height: 800 } });
+  test("a screen that couldn't be fetched passes axe, light and dark", async ({ page }) => {
+    await page.route(/split_settings\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await openApp(page, "/settings");
+    await expect(page.getByTestId("screen-failed")).toBeVisible();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await axe(page, `screen that couldn't be fetched, ${colorScheme}`);
+    }
+  });
+});
+
 test("the static shell passes axe", async ({ page }) => {
   // Keep the app from loading so the shell is what's on screen.
   await page.route(/\.wasm$/, () => {}); // never answered

@@ -39,6 +39,8 @@ export async function openApp(page: Page, path = "/") {
   await page.goto(path);
   await expect(page.getByTestId("nav-today")).toBeVisible();
   await expect(page.getByTestId("static-shell")).toHaveCount(0);
+  // A split-off screen may still be arriving (its placeholder is in the page until it has).
+  await expect(page.getByTestId("screen-loading")).toHaveCount(0);
 }
 
 /** The raw text stored under a localStorage key, or null. */

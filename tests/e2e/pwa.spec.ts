@@ -14,10 +14,13 @@ test("after one online visit the app, its data and deep links work offline", asy
   await expect(page.getByTestId("nav-today")).toBeVisible();
   await expect(page.getByTestId("helpline-uk-samaritans")).toBeVisible();
 
-  for (const path of ["/", "/plan", "/help/overdose", "/settings"]) {
+  // Every screen, including those whose code is split off and fetched on first opening.
+  for (const path of ["/", "/log", "/log/new", "/log/insights", "/cope", "/plan", "/sos", "/help", "/help/overdose", "/settings"]) {
     await page.goto(path);
     await expect(page.getByTestId("nav-today")).toBeVisible();
+    await expect(page.locator("main h1").first()).toBeVisible();
     await expect(page.getByTestId("not-found")).toHaveCount(0);
+    await expect(page.getByTestId("screen-failed")).toHaveCount(0);
   }
   await expect(page.getByTestId("region-picker")).toHaveValue("UK");
   await context.setOffline(false);
@@ -72,4 +75,37 @@ test("Chromium reports no installability errors", async ({ baseURL }, testInfo) 
     rmSync(dir, { recursive: true, force: true });
   }
   expect(outside).toEqual([]);
+});
+
+test.describe("without a service worker", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a screen whose code can't be fetched says so, and opens when tried again", async ({ page }) => {
+    await openApp(page, "/");
+    await page.route(/split_plan\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await page.getByTestId("nav-plan").click();
+    await expect(page.getByTestId("screen-failed")).toBeVisible();
+    await expect(page.getByTestId("screen-failed").getByRole("alert")).toContainText("Check your connection");
+    // The rest of the app keeps working meanwhile.
+    await page.getByTestId("nav-today").click();
+    await expect(page.getByTestId("screen-failed")).toHaveCount(0);
+    await page.getByTestId("nav-plan").click();
+    await expect(page.getByTestId("screen-failed")).toBeVisible();
+
+    await page.unroute(/split_plan\.wasm$/);
+    await page.getByTestId("screen-retry").click();
+    await expect(page.getByTestId("plan-section-support")).toBeVisible();
+    await expect(page.getByTestId("screen-failed")).toHaveCount(0);
+  });
+
+  test("the first screen needs none of the split-off code", async ({ page }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await openApp(page, "/");
+    await expect(page.getByTestId("nav-today")).toBeVisible();
+    expect(fetched.filter((p) => /\/(split|chunk)_\w+\.wasm$/.test(p))).toEqual([]);
+    await page.getByTestId("nav-log").click();
+    await expect(page.locator("main h1").first()).toBeVisible();
+    expect(fetched.some((p) => /\/split_log\.wasm$/.test(p))).toBe(true);
+  });
 });

@@ -1,0 +1,71 @@
+// Builds the app's wasm and splits it so a first visit downloads only what the
+// first screen needs; the other screens' code is fetched when first opened
+// (the `split_screen!` functions in src/lib.rs) and precached by the service worker.
+//
+// Trunk's own Rust pipeline can't run a step between cargo and wasm-bindgen, so
+// the post_build hook runs all four here: cargo build (with relocations kept) →
+// wasm-split-cli → wasm-bindgen → wasm-opt. The output goes into a folder named
+// by a hash of its contents, so a cached page never mixes files of two builds.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const BIN = "steady";
+const WASM_TARGET = "wasm32-unknown-unknown";
+
+function run(command, args, env = process.env) {
+  execFileSync(command, args, { stdio: "inherit", env });
+}
+
+/**
+ * Builds into `staging/pkg-<hash>/` and returns the paths of what a page loads
+ * at start (JS modules, main wasm module), relative to the site root.
+ */
+export function buildWasm(staging, release) {
+  const flagsVar = `CARGO_TARGET_${WASM_TARGET.toUpperCase().replaceAll("-", "_")}_RUSTFLAGS`;
+  const env = {
+    ...process.env,
+    // wasm-split needs the linker's relocations to move functions between modules.
+    [flagsVar]: `${process.env[flagsVar] ?? ""} -Clink-args=--emit-relocs`.trim(),
+  };
+  const profile = release ? "release" : "debug";
+  run("cargo", ["build", "--target", WASM_TARGET, "--bin", BIN, ...(release ? ["--release"] : [])], env);
+
+  const work = join("target", "wasm-split", profile);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run("wasm-split-cli", [join("target", WASM_TARGET, profile, `${BIN}.wasm`), work, "--out-name", BIN]);
+
+  const out = join(work, "pkg");
+  run("wasm-bindgen", [
+    "--target=web",
+    "--keep-lld-exports",
+    "--no-demangle",
+    "--no-typescript",
+    `--out-dir=${out}`,
+    `--out-name=${BIN}`,
+    join(work, `${BIN}.wasm`),
+  ]);
+  // The split-off modules and the loader that fetches them sit next to the glue.
+  for (const file of readdirSync(work)) {
+    if (file.endsWith(".js") || (file.endsWith(".wasm") && file !== `${BIN}.wasm`)) {
+      renameSync(join(work, file), join(out, file));
+    }
+  }
+  const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
+  if (release) {
+    for (const file of wasmFiles) run("wasm-opt", ["-Oz", `--output=${join(out, file)}`, join(out, file)]);
+  }
+
+  const hash = createHash("sha256");
+  for (const file of readdirSync(out).sort()) {
+    hash.update(file);
+    hash.update(readFileSync(join(out, file)));
+  }
+  const dir = `pkg-${hash.digest("hex").slice(0, 16)}`;
+  cpSync(out, join(staging, dir), { recursive: true });
+  console.log(`wasm: ${wasmFiles.length - 1} module(s) split off into ${dir}/`);
+  // The glue imports the loader statically, so it is part of the first load too.
+  return { js: [`${dir}/${BIN}.js`, `${dir}/__wasm_split.js`], wasm: `${dir}/${BIN}_bg.wasm` };
+}
