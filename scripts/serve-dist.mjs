@@ -42,7 +42,7 @@ createServer((request, response) => {
   const headers = {
     "content-type": TYPES[extname(path)] || "application/octet-stream",
     // Hashed files never change; the shell and the worker must be checked every time.
-    "cache-control": /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(path)
+    "cache-control": /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$|[\\/]pkg-[0-9a-f]{16}[\\/]/.test(path)
       ? "public, max-age=31536000, immutable"
       : "no-cache",
     vary: "accept-encoding",
