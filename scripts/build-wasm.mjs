@@ -6,7 +6,7 @@
 // the post_build hook runs all four here: cargo build (with relocations kept) →
 // wasm-split-cli → wasm-bindgen → wasm-opt. The output goes into a folder named
 // by a hash of its contents, so a cached page never mixes files of two builds.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +16,15 @@ const WASM_TARGET = "wasm32-unknown-unknown";
 
 function run(command, args, env = process.env) {
   execFileSync(command, args, { stdio: "inherit", env });
+}
+
+/** wasm-opt warns about every name subsection it doesn't know (wasm-split writes one); only that is hidden. */
+function wasmOpt(file) {
+  const result = spawnSync("wasm-opt", ["-Oz", `--output=${file}`, file], { encoding: "utf8" });
+  if (result.error) throw result.error;
+  const stderr = result.stderr.split("\n").filter((line) => line && !/^warning: unknown name subsection/.test(line));
+  if (stderr.length) console.error(stderr.join("\n"));
+  if (result.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
 }
 
 /**
@@ -55,7 +64,7 @@ export function buildWasm(staging, release) {
   }
   const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
   if (release) {
-    for (const file of wasmFiles) run("wasm-opt", ["-Oz", `--output=${join(out, file)}`, join(out, file)]);
+    for (const file of wasmFiles) wasmOpt(join(out, file));
   }
 
   const hash = createHash("sha256");
