@@ -4,7 +4,7 @@
 // non-zero if a budget is missed.
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { BUDGET_FIRST_LOAD, BUDGET_INDEX, firstLoad, measure, onDemand, startFiles } from "./sizes.mjs";
+import { BUDGET_FIRST_LOAD, BUDGET_INDEX, firstLoad, measure, onDemandFiles, startFiles } from "./sizes.mjs";
 import { chromium } from "@playwright/test";
 
 const RUNS = 5;
@@ -105,13 +105,13 @@ servers.forEach((s) => s.kill());
 
 // 4. The table and the budgets.
 const appTotal = firstLoad(app, "dist"), baseTotal = firstLoad(base, "target/bench/baseline-dist");
-const appStart = startFiles("dist"), appLater = app.filter((r) => /\.(js|wasm)$/.test(r.file) && r.file !== "sw.js" && !appStart.has(r.file));
+const appStart = startFiles("dist"), appLater = onDemandFiles(app, "dist");
 const lines = [];
 lines.push("| file | raw KB | gzip KB | brotli KB |", "|---|---:|---:|---:|");
 for (const r of app.filter((r) => appStart.has(r.file))) lines.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
 lines.push(`| **first load (HTML, CSS, JS, wasm)** | | | **${kb(appTotal)}** |`);
 const total = (key) => kb(appLater.reduce((s, r) => s + r[key], 0));
-lines.push(`| ${appLater.length} modules fetched when a screen is first opened (precached by the service worker) | ${total("raw")} | ${total("gz")} | ${kb(onDemand(app, "dist"))} |`);
+lines.push(`| ${appLater.length} modules fetched when a screen is first opened (precached by the service worker) | ${total("raw")} | ${total("gz")} | ${total("br")} |`);
 lines.push("", "| measure | Steady | bare Leptos | ratio |", "|---|---:|---:|---:|");
 lines.push(`| first load, brotli KB | ${kb(appTotal)} | ${kb(baseTotal)} | ${(appTotal / baseTotal).toFixed(2)} |`);
 lines.push(`| ready (ms, 4× CPU throttle) | ${readyApp} | ${readyBase} | ${(readyApp / readyBase).toFixed(2)} |`);

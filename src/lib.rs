@@ -196,11 +196,14 @@ fn lazy_screen(load: fn() -> ScreenLoad) -> AnyView {
                         <h1>"This screen didn't open"</h1>
                         <p role="alert">
                             "Steady couldn't fetch this screen. Check your connection and try again. "
-                            "Get help and the helplines work without it."
+                            "Help, with the helplines, works without it."
                         </p>
-                        <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                            "Try again"
-                        </button>
+                        <div class="actions">
+                            <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                                "Try again"
+                            </button>
+                            <a class="button secondary" href="/help" data-testid="screen-failed-help">"Get help"</a>
+                        </div>
                     </section>
                 }
                 .into_any()

@@ -92,6 +92,12 @@ test.describe("without a service worker", () => {
     await page.getByTestId("nav-plan").click();
     await expect(page.getByTestId("screen-failed")).toBeVisible();
 
+    // Help is one tap away from the failed screen.
+    await page.getByTestId("screen-failed-help").click();
+    await expect(page.getByTestId("helpline-us-988")).toBeVisible();
+    await page.getByTestId("nav-plan").click();
+    await expect(page.getByTestId("screen-failed")).toBeVisible();
+
     await page.unroute(/split_plan\.wasm$/);
     await page.getByTestId("screen-retry").click();
     await expect(page.getByTestId("plan-section-support")).toBeVisible();
@@ -107,5 +113,19 @@ test.describe("without a service worker", () => {
     await page.getByTestId("nav-log").click();
     await expect(page.locator("main h1").first()).toBeVisible();
     expect(fetched.some((p) => /\/split_log\.wasm$/.test(p))).toBe(true);
+  });
+
+  test("a screen that is slow to arrive says it is opening, then shows", async ({ page }) => {
+    await openApp(page, "/");
+    await page.route(/split_cope\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByTestId("nav-cope").click();
+    await expect(page.getByTestId("screen-loading")).toBeVisible();
+    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    await expect(page.getByTestId("screen-loading")).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.locator("main h1").first()).toBeVisible();
+    await expect(page.getByTestId("screen-failed")).toHaveCount(0);
   });
 });
