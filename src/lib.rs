@@ -4,10 +4,10 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod routing;
+pub mod split;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
@@ -19,6 +19,7 @@ use pages::{
     overdose::Overdose, plan::Plan, settings::SettingsPage, sos::Sos, today::{FollowUpDue, Today},
 };
 use routing::Location;
+use split::{lazy_screen, split_view};
 use storage::{vault, Store};
 
 /// With a passcode set, nothing is read until it is entered.
@@ -179,62 +180,13 @@ fn screen(path: &str) -> AnyView {
     }
 }
 
-type ScreenLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, SplitLoaderError>>>>;
-
-/// A split-off screen: fetched the first time it is opened (the service worker
-/// keeps it for later visits). A failed fetch says so and can be tried again.
-fn lazy_screen(load: fn() -> ScreenLoad) -> AnyView {
-    let attempt = RwSignal::new(0u32);
-    let screen = move || {
-        attempt.track();
-        // The split loader isn't Send; it only ever runs on this one thread.
-        let loading = leptos::__reexports::send_wrapper::SendWrapper::new(load());
-        Suspend::new(async move {
-            loading.await.unwrap_or_else(|_| {
-                view! {
-                    <section class="page" data-testid="screen-failed">
-                        <h1>"This screen didn't open"</h1>
-                        <p role="alert">
-                            "Steady couldn't fetch this screen. Check your connection and try again. "
-                            "Help, with the helplines, works without it."
-                        </p>
-                        <div class="actions">
-                            <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                                "Try again"
-                            </button>
-                            <a class="button secondary" href="/help" data-testid="screen-failed-help">"Get help"</a>
-                        </div>
-                    </section>
-                }
-                .into_any()
-            })
-        })
-    };
-    // Shown only if fetching takes a while (style: .screen-loading appears late).
-    let loading = || view! { <p class="screen-loading" role="status" data-testid="screen-loading">"Opening…"</p> };
-    view! { <Suspense fallback=loading>{screen}</Suspense> }.into_any()
-}
-
-/// `$name()` renders `$component`, whose code goes into the split-off module `$module`.
-macro_rules! split_screen {
-    ($name:ident, $module:ident, $component:ident) => {
-        fn $name() -> ScreenLoad {
-            #[allow(improper_ctypes_definitions)]
-            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn render() -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$component/> }.into_any())
-            }
-            Box::pin(render())
-        }
-    };
-}
-split_screen!(log_screen, log, Log);
-split_screen!(log_new_screen, log_new, LogNew);
-split_screen!(insights_screen, insights, InsightsPage);
-split_screen!(cope_screen, cope, Cope);
-split_screen!(plan_screen, plan, Plan);
-split_screen!(sos_screen, sos, Sos);
-split_screen!(settings_screen, settings, SettingsPage);
+split_view!(log, fn log_screen() { view! { <Log/> } });
+split_view!(log_new, fn log_new_screen() { view! { <LogNew/> } });
+split_view!(insights, fn insights_screen() { view! { <InsightsPage/> } });
+split_view!(cope, fn cope_screen() { view! { <Cope/> } });
+split_view!(plan, fn plan_screen() { view! { <Plan/> } });
+split_view!(sos, fn sos_screen() { view! { <Sos/> } });
+split_view!(settings, fn settings_screen() { view! { <SettingsPage/> } });
 
 /// The content area scrolls, not the window: a new screen starts at its top,
 /// and focus moves there so screen readers begin with the new screen.

@@ -2,12 +2,26 @@
 
 use leptos::prelude::*;
 
+use crate::split::{lazy_part, split_view};
 use crate::storage::{Problem, Store};
 
 /// Shown when stored data could not be read. Nothing is deleted; the person can
-/// copy the text out, and only on their say-so is it set aside.
+/// copy the text out, and only on their say-so is it set aside. Rarely needed,
+/// so its code is fetched only then.
 #[component]
 pub fn StorageProblems() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <Show when=move || store.problems.with(|problems| !problems.is_empty())>
+            {lazy_part(problem_notices)}
+        </Show>
+    }
+}
+
+split_view!(problems, fn problem_notices() { view! { <ProblemNotices/> } });
+
+#[component]
+fn ProblemNotices() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
         <For

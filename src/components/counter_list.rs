@@ -7,6 +7,7 @@ use crate::components::clock::Clock;
 use crate::components::undo::offer_undo;
 use crate::domain::counter::{Counter, Start};
 use crate::pages::today::{days_text, parse_start};
+use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
 #[derive(Clone, PartialEq)]
@@ -16,8 +17,22 @@ struct Deleted {
     was_main: bool,
 }
 
+/// Once there is a counter (before that, Today asks for the first start date);
+/// its code is fetched then.
 #[component]
 pub fn CounterList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <Show when=move || store.counters.with(|all| !all.list.is_empty())>
+            {lazy_part(counter_list)}
+        </Show>
+    }
+}
+
+split_view!(counters, fn counter_list() { view! { <Counters/> } });
+
+#[component]
+fn Counters() -> impl IntoView {
     let store = expect_context::<Store>();
     let deleted = RwSignal::new(None::<Deleted>);
     let ids = Memo::new(move |_| store.counters.with(|all| all.list.iter().map(|c| c.id).collect::<Vec<_>>()));

@@ -8,6 +8,7 @@ use crate::domain::helplines::Region;
 use crate::domain::lock::describe_wait;
 use crate::pages::help::Helplines;
 use crate::pages::overdose::OverdoseSteps;
+use crate::split::{lazy_part, split_view};
 use crate::storage::vault::{self, Unlock};
 
 #[component]
@@ -15,12 +16,43 @@ pub fn LockScreen(
     /// Called with the key once the passcode is right.
     on_unlock: Callback<CryptoKey>,
 ) -> impl IntoView {
+    let region = vault::lock_record().and_then(Result::ok).map(|r| r.region).unwrap_or_default();
+    let region = Signal::derive(move || -> Region { region });
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    // The passcode form is fetched when needed (most people never set a lock);
+    // the help below it is here from the start and never waits for it.
+    view! {
+        <main class="page lock-screen" data-testid="lock-screen">
+            <h1 tabindex="-1" node_ref=heading>"Steady is locked"</h1>
+            {lazy_part(move || unlock_form(on_unlock))}
+
+            <h2>"Need help now?"</h2>
+            <p>"These work without unlocking."</p>
+            <Helplines region heading_id="lock-lines-heading"/>
+            <details class="card" data-testid="lock-overdose">
+                <summary>"Someone may be overdosing"</summary>
+                <OverdoseSteps region/>
+            </details>
+            <p class="hint">
+                "Forgotten your passcode? It can't be recovered — not by anyone — because your data is "
+                "encrypted with it. To start again, clear this site's data in your browser's settings, "
+                "then restore a backup file if you have one."
+            </p>
+        </main>
+    }
+}
+
+split_view!(lock, fn unlock_form(on_unlock: Callback<CryptoKey>) { view! { <UnlockForm on_unlock/> } });
+
+#[component]
+fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
     let record = vault::lock_record();
     let broken = record.as_ref().and_then(|r| r.as_ref().err().cloned());
-    let region = Signal::derive({
-        let region = record.as_ref().and_then(|r| r.as_ref().ok()).map(|r| r.region).unwrap_or_default();
-        move || -> Region { region }
-    });
     let numeric = record.as_ref().and_then(|r| r.as_ref().ok()).is_some_and(|r| r.numeric);
 
     let code = RwSignal::new(String::new());
@@ -37,13 +69,6 @@ pub fn LockScreen(
         let now = now.get();
         vault::lock_record().and_then(Result::ok).map_or(0, |r| r.seconds_to_wait(now))
     };
-
-    let heading = NodeRef::<leptos::html::H1>::new();
-    Effect::new(move || {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -83,44 +108,28 @@ pub fn LockScreen(
     };
 
     view! {
-        <main class="page lock-screen" data-testid="lock-screen">
-            <h1 tabindex="-1" node_ref=heading>"Steady is locked"</h1>
-            <form class="unlock" on:submit=submit>
-                <div class="field">
-                    <label for="unlock-input">"Passcode"</label>
-                    <input
-                        id="unlock-input"
-                        type="password"
-                        autocomplete="off"
-                        inputmode=numeric.then_some("numeric")
-                        data-testid="unlock-input"
-                        disabled=unusable
-                        bind:value=code
-                    />
-                </div>
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="unlock-submit"
-                    disabled=move || unusable || checking.get() || (wait() > 0)
-                >
-                    {button_text}
-                </button>
-                <p class="error" role="alert" data-testid="unlock-message">{move || message.get()}</p>
-            </form>
-
-            <h2>"Need help now?"</h2>
-            <p>"These work without unlocking."</p>
-            <Helplines region heading_id="lock-lines-heading"/>
-            <details class="card" data-testid="lock-overdose">
-                <summary>"Someone may be overdosing"</summary>
-                <OverdoseSteps region/>
-            </details>
-            <p class="hint">
-                "Forgotten your passcode? It can't be recovered — not by anyone — because your data is "
-                "encrypted with it. To start again, clear this site's data in your browser's settings, "
-                "then restore a backup file if you have one."
-            </p>
-        </main>
+        <form class="unlock" on:submit=submit>
+            <div class="field">
+                <label for="unlock-input">"Passcode"</label>
+                <input
+                    id="unlock-input"
+                    type="password"
+                    autocomplete="off"
+                    inputmode=numeric.then_some("numeric")
+                    data-testid="unlock-input"
+                    disabled=unusable
+                    bind:value=code
+                />
+            </div>
+            <button
+                type="submit"
+                class="button"
+                data-testid="unlock-submit"
+                disabled=move || unusable || checking.get() || (wait() > 0)
+            >
+                {button_text}
+            </button>
+            <p class="error" role="alert" data-testid="unlock-message">{move || message.get()}</p>
+        </form>
     }
 }

@@ -114,6 +114,17 @@ test.describe("without a service worker", () => {
       await axe(page, `screen that couldn't be fetched, ${colorScheme}`);
     }
   });
+  test("a part of a screen that couldn't be fetched passes axe, light and dark", async ({ page }) => {
+    await page.route(/split_counters\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await openApp(page, "/");
+    await page.getByTestId("set-start").click();
+    await page.getByTestId("save-start").click();
+    await expect(page.getByTestId("part-failed")).toBeVisible();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await axe(page, `part that couldn't be fetched, ${colorScheme}`);
+    }
+  });
 });
 
 test("the static shell passes axe", async ({ page }) => {

@@ -104,6 +104,44 @@ test.describe("without a service worker", () => {
     await expect(page.getByTestId("screen-failed")).toHaveCount(0);
   });
 
+  test("a part of a screen whose code can't be fetched says so in its place, and shows when tried again", async ({ page }) => {
+    await openApp(page, "/");
+    await page.route(/split_counters\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await page.getByTestId("set-start").click();
+    await page.getByTestId("start-date").fill("2026-01-01");
+    await page.getByTestId("save-start").click();
+    // The counter itself is there; only the list of counters (fetched once there is one) is missing.
+    await expect(page.getByTestId("main-counter")).toBeVisible();
+    await expect(page.getByTestId("part-failed")).toContainText("couldn't be fetched");
+    await expect(page.getByTestId("counter-list")).toHaveCount(0);
+
+    await page.unroute(/split_counters\.wasm$/);
+    await page.getByTestId("part-retry").click();
+    await expect(page.getByTestId("counter-list").getByTestId("counter-item")).toHaveCount(1);
+    await expect(page.getByTestId("part-failed")).toHaveCount(0);
+  });
+
+  test("the lock screen's helplines don't wait for its passcode form", async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem(
+        "steady.lock",
+        JSON.stringify({ v: 1, data: { salt: "BwcHBwcHBwcHBwcHBwcHBw==", iterations: 600000, check: "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA",
+          generation: 1, idle_minutes: 5, region: "UK", numeric: true, failures: 0, wait_until_ms: 0 } }),
+      );
+    });
+    await page.route(/split_lock\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await page.goto("/");
+    const screen = page.getByTestId("lock-screen");
+    await expect(screen.getByTestId("part-failed")).toBeVisible();
+    await expect(screen.getByTestId("helpline-uk-samaritans")).toBeVisible();
+    await expect(screen.getByTestId("lock-overdose")).toBeVisible();
+
+    await page.unroute(/split_lock\.wasm$/);
+    await screen.getByTestId("part-retry").click();
+    await expect(screen.getByTestId("unlock-input")).toHaveAttribute("inputmode", "numeric");
+    await expect(screen.getByTestId("part-failed")).toHaveCount(0);
+  });
+
   test("the first screen needs none of the split-off code", async ({ page }) => {
     const fetched: string[] = [];
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
