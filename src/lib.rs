@@ -117,7 +117,7 @@ fn Unlocked() -> impl IntoView {
     provide_context(Clock::start());
     provide_context(Flash::new());
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
-    provide_context(FollowUpDue::at_start(store));
+    provide_context(FollowUpDue::at_start());
     let auto_lock = AutoLock { locked: RwSignal::new(false), pending: StoredValue::new(false) };
     provide_context(auto_lock);
     auto_lock.watch(store);

@@ -31,11 +31,12 @@ macro_rules! split_view {
 pub(crate) use split_view;
 
 /// Renders what `load` fetches; `failed` is shown instead if it can't be
-/// fetched, with a way to try again (the attempt count it is given).
+/// fetched, with a way to try again (the attempt count it is given). Not
+/// generic, so its code is in the bundle once however many views use it.
 fn lazy_view(
-    load: impl Fn() -> ViewLoad + Send + Sync + 'static,
-    loading: impl Fn() -> AnyView + Send + Sync + 'static,
-    failed: impl Fn(RwSignal<u32>) -> AnyView + Send + Sync + Copy + 'static,
+    load: std::sync::Arc<dyn Fn() -> ViewLoad + Send + Sync>,
+    loading: fn() -> AnyView,
+    failed: fn(RwSignal<u32>) -> AnyView,
 ) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let view = move || {
@@ -69,7 +70,7 @@ pub fn lazy_screen(load: fn() -> ViewLoad) -> AnyView {
         }
         .into_any()
     };
-    lazy_view(load, loading, failed)
+    lazy_view(std::sync::Arc::new(load), loading, failed)
 }
 
 /// A split-off part of a screen: nothing is shown while it arrives, and a
@@ -86,5 +87,5 @@ pub fn lazy_part(load: impl Fn() -> ViewLoad + Send + Sync + 'static) -> AnyView
         }
         .into_any()
     };
-    lazy_view(load, || ().into_any(), failed)
+    lazy_view(std::sync::Arc::new(load), || ().into_any(), failed)
 }

@@ -21,10 +21,9 @@ fn one_decimal(x: Option<f64>) -> String {
 pub fn InsightsPage() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    store.load_all_months();
     let data = Memo::new(move |_| {
         let today = clock.local().date();
-        store.log.loaded.with(|l| {
+        store.with_whole_log(|l| {
             let all: Vec<_> = l.values().flatten().cloned().collect();
             insights(&all, today, DAYS, WEEKS)
         })

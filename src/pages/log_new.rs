@@ -11,7 +11,9 @@ use crate::storage::Store;
 /// A fresh entry: now, middle intensity, an id no other entry has.
 pub fn new_craving(store: Store, clock: Clock) -> Craving {
     clock.refresh();
-    let highest = store.log.loaded.with_untracked(|l| l.values().flatten().map(|c| c.id).max());
+    // An id is its creation time (see `next_id`); the newest month's highest
+    // guards against a clock that went back.
+    let highest = untrack(|| store.with_newest_month(|month| month.iter().map(|c| c.id).max()));
     Craving::new(next_id(js_sys::Date::now() as u64, highest), clock.local_untracked())
 }
 

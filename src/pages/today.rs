@@ -10,9 +10,10 @@ use crate::domain::counter::{
     self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
     DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
 };
-use crate::domain::cravings::Outcome;
+use crate::domain::cravings::{Outcome, YearMonth};
 use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date, parse_hh_mm, parse_iso_date};
 use crate::domain::money::parse_cents;
+use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
 pub fn plural(n: i64, one: &str, many: &str) -> String {
@@ -458,32 +459,59 @@ fn Celebration() -> impl IntoView {
     }
 }
 
-/// The craving to ask "How did it go?" about, decided when the app opens.
+/// The craving to ask "How did it go?" about: the latest one logged before this
+/// opening of the app, if it has no outcome yet. Asked once per opening.
 #[derive(Clone, Copy)]
-pub struct FollowUpDue(RwSignal<Option<u64>>);
+pub struct FollowUpDue {
+    /// When the app opened; cravings logged since then aren't asked about.
+    opened_ms: u64,
+    /// `None` until decided, which is when Today first shows (reading the log
+    /// is split off with the card, so the first download doesn't carry it).
+    craving: RwSignal<Option<Option<(YearMonth, u64)>>>,
+}
 
 impl FollowUpDue {
-    pub fn at_start(store: Store) -> FollowUpDue {
-        let latest_open = store.log.loaded.with_untracked(|l| {
-            l.values().flatten().max_by_key(|c| (c.at, c.id)).filter(|c| c.is_open()).map(|c| c.id)
-        });
-        FollowUpDue(RwSignal::new(latest_open))
+    pub fn at_start() -> FollowUpDue {
+        FollowUpDue { opened_ms: js_sys::Date::now() as u64, craving: RwSignal::new(None) }
     }
 }
 
+/// Only where there is a log, and until answered or put off.
 #[component]
 fn FollowUp() -> impl IntoView {
     let store = expect_context::<Store>();
-    let due = expect_context::<FollowUpDue>().0;
+    let due = expect_context::<FollowUpDue>();
+    let may_ask = move || store.log.months.with(|m| !m.is_empty()) && due.craving.get() != Some(None);
+    view! { <Show when=may_ask>{lazy_part(follow_up_card)}</Show> }
+}
+
+split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
+
+#[component]
+fn FollowUpCard() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let due = expect_context::<FollowUpDue>();
+    if due.craving.get_untracked().is_none() {
+        // Ids are creation times (see `next_id`).
+        let latest_open = untrack(|| {
+            store.with_newest_month(|month| {
+                let before_opening = month.iter().filter(|c| c.id < due.opened_ms);
+                before_opening.max_by_key(|c| (c.at, c.id)).filter(|c| c.is_open()).map(|c| (c.month(), c.id))
+            })
+        });
+        due.craving.set(Some(latest_open));
+    }
     let entry = move || {
-        let id = due.get()?;
-        store.log.loaded.with(|l| l.values().flatten().find(|c| c.id == id && c.is_open()).cloned())
+        let (month, id) = due.craving.get().flatten()?;
+        // Read again if it was dropped from memory meanwhile (e.g. changed in another tab).
+        store.load_months([month]);
+        store.log.loaded.with(|l| l.get(&month)?.iter().find(|c| c.id == id && c.is_open()).cloned())
     };
     let answer = move |outcome: Outcome| {
         if let Some(mut craving) = entry() {
             craving.outcome = Some(outcome);
             if store.save_craving(craving).is_ok() {
-                due.set(None);
+                due.craving.set(Some(None));
             }
         }
     };
@@ -501,7 +529,7 @@ fn FollowUp() -> impl IntoView {
                 </div>
                 <p class="hint">
                     "Whatever happened, noting it helps. " <a href="/log">"Add more in the log"</a> " · "
-                    <button type="button" class="link-button" on:click=move |_| due.set(None)>"Not now"</button>
+                    <button type="button" class="link-button" on:click=move |_| due.craving.set(Some(None))>"Not now"</button>
                 </p>
             </div>
         })}

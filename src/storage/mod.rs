@@ -233,7 +233,9 @@ fn stored_months() -> Vec<YearMonth> {
 }
 
 impl Store {
-    /// Reads settings, counters and the newest month of the log. Called once at start-up.
+    /// Reads the fixed-key documents and lists the log's months. Called once at
+    /// start-up. The log itself is read by the screens that show it (see
+    /// [`Store::load_months`]), so its code isn't in the first download.
     pub fn load() -> Store {
         let mut problems = Vec::new();
         let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
@@ -252,9 +254,6 @@ impl Store {
             lock_changing: RwSignal::new(false),
         };
         vault::report_failures_to(store.save_error);
-        // Today asks "How did it go?" about the latest craving: it is in the newest month.
-        let newest = store.log.months.get_untracked().first().copied();
-        store.load_months(newest);
         store
     }
 
@@ -341,6 +340,21 @@ impl Store {
     /// Reads the whole log (for insights).
     pub fn load_all_months(&self) {
         self.load_months(self.log.months.get_untracked());
+    }
+
+    /// The whole log, read first where needed; reactive, so a month changed in
+    /// another tab (and dropped from memory) is read again.
+    pub fn with_whole_log<R>(&self, f: impl FnOnce(&BTreeMap<YearMonth, Vec<Craving>>) -> R) -> R {
+        self.log.months.track();
+        self.load_all_months();
+        self.log.loaded.with(f)
+    }
+
+    /// The newest month of the log, read first if needed; reactive like [`Store::with_whole_log`].
+    pub fn with_newest_month<R>(&self, f: impl FnOnce(&[Craving]) -> R) -> R {
+        let newest = self.log.months.with(|m| m.first().copied());
+        self.load_months(newest);
+        self.log.loaded.with(|l| f(newest.and_then(|m| l.get(&m)).map_or(&[], Vec::as_slice)))
     }
 
     /// Adds or replaces an entry (matched by id), moving it if its month changed.
@@ -459,9 +473,8 @@ impl Store {
             self.reload_key(key, read_raw(key));
         }
         self.log.months.set(stored_months());
+        // Read again by whichever screen shows it.
         self.log.loaded.set(BTreeMap::new());
-        let newest = self.log.months.get_untracked().first().copied();
-        self.load_months(newest);
         self.save_error.set(None);
     }
 
@@ -509,11 +522,11 @@ impl Store {
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
         if let (None, Some(month)) = (singleton, month) {
             self.log.months.set(stored_months());
+            // Dropped from memory; the screens showing it read it again.
             if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
                 self.log.loaded.update(|l| {
                     l.remove(&month);
                 });
-                self.load_months([month]);
             }
         }
     }

@@ -80,6 +80,12 @@ test("the app asks “How did it go?” the next time it opens", async ({ page }
   await page.getByTestId("trigger-people").click();
   await page.getByTestId("craving-save").click();
   await expect(entries(page)).toHaveCount(1);
+  // Not while the app is still open: it was only just logged.
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("today")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId("follow-up")).toHaveCount(0);
   await page.goto("/");
   const followUp = page.getByTestId("follow-up");
   await expect(followUp).toContainText("How did it go?");
