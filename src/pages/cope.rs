@@ -21,7 +21,7 @@ const BREATHING_MS: f64 = 2.0 * 60_000.0;
 pub fn ranked(store: Store, clock: Clock, trigger: Option<String>) -> Memo<Vec<Strategy>> {
     Memo::new(move |_| {
         let plan = store.plan.with(|p| p.coping_strategies());
-        store.coping.with(|data| {
+        store.coping().with(|data| {
             let all = catalogue(data, &plan);
             let from_log = store.log.loaded.with(|l| implied_ratings(l.values().flatten(), &all, &data.ratings));
             let round = (data.ratings.len() + from_log.len()) as u64;
@@ -41,7 +41,7 @@ pub struct CopeSession {
 impl CopeSession {
     pub fn new(store: Store, trigger: Option<String>) -> CopeSession {
         // A timer still running from before a reload opens its card again.
-        let running = store.coping.with_untracked(|d| {
+        let running = store.coping().with_untracked(|d| {
             d.active.as_ref().filter(|t| t.ends_ms > js_sys::Date::now()).map(|t| t.strategy.clone())
         });
         CopeSession { open: RwSignal::new(running), rated: RwSignal::new(Vec::new()), trigger: StoredValue::new(trigger) }
@@ -49,7 +49,7 @@ impl CopeSession {
 }
 
 fn update(store: Store, f: impl FnOnce(&mut CopingData)) {
-    let _ = store.modify(store.coping, |d| {
+    let _ = store.modify(store.coping(), |d| {
         f(d);
         Ok::<_, ()>(())
     });
@@ -71,7 +71,7 @@ pub fn Cope() -> impl IntoView {
             <HiddenStrategies/>
             <AddStrategy/>
             <div class="check">
-                <input type="checkbox" id="vibrate" prop:checked=move || store.coping.with(|d| d.vibrate)
+                <input type="checkbox" id="vibrate" prop:checked=move || store.coping().with(|d| d.vibrate)
                     on:change=move |ev| { let on = event_target_checked(&ev); update(store, |d| d.vibrate = on); }/>
                 <label for="vibrate">"Vibrate at each breathing step (on phones that can)"</label>
             </div>
@@ -103,7 +103,7 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
     };
     let favourite = {
         let id = id.clone();
-        Memo::new(move |_| store.coping.with(|d| d.favourites.contains(&id)))
+        Memo::new(move |_| store.coping().with(|d| d.favourites.contains(&id)))
     };
     let toggle_favourite = {
         let id = id.clone();
@@ -254,11 +254,11 @@ fn start_timer(store: Store, id: &str, length_ms: f64) {
 }
 
 fn running(store: Store, id: &str) -> Option<ActiveTimer> {
-    store.coping.with(|d| d.active.clone().filter(|t| t.strategy == id))
+    store.coping().with(|d| d.active.clone().filter(|t| t.strategy == id))
 }
 
 fn vibrate(store: Store) {
-    if !store.coping.with_untracked(|d| d.vibrate) {
+    if !store.coping().with_untracked(|d| d.vibrate) {
         return;
     }
     if let Some(window) = web_sys::window() {
@@ -399,7 +399,7 @@ fn HiddenStrategies() -> impl IntoView {
     let store = expect_context::<Store>();
     let hidden = move || {
         let plan = store.plan.with(|p| p.coping_strategies());
-        store.coping.with(|d| catalogue(d, &plan).into_iter().filter(|s| d.hidden.contains(&s.id)).collect::<Vec<_>>())
+        store.coping().with(|d| catalogue(d, &plan).into_iter().filter(|s| d.hidden.contains(&s.id)).collect::<Vec<_>>())
     };
     view! {
         <Show when=move || !hidden().is_empty()>
@@ -430,7 +430,7 @@ fn AddStrategy() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.modify(store.coping, |d| d.add_own(&title.get_untracked(), &note.get_untracked()));
+        let outcome = store.modify(store.coping(), |d| d.add_own(&title.get_untracked(), &note.get_untracked()));
         match outcome {
             Ok(_) => {
                 message.set(Some(format!("Added “{}”.", title.get_untracked().trim())));

@@ -61,11 +61,11 @@ impl Singleton for CopingData {
     const KEY: &'static str = "steady.coping";
 }
 
-/// Every fixed-key document; [`on_singleton!`] maps each key to its signal.
-const SINGLETON_KEYS: [&str; 4] = [Settings::KEY, Counters::KEY, Plan::KEY, CopingData::KEY];
+/// The fixed-key documents read at start-up; [`on_singleton!`] maps each key to its signal.
+const SINGLETON_KEYS: [&str; 3] = [Settings::KEY, Counters::KEY, Plan::KEY];
 
 /// Runs `$body` with `$slot` bound to the in-memory signal of the fixed-key
-/// document stored under `$key`; `None` if the key isn't one of them.
+/// document stored under `$key`, if it is one read at start-up.
 macro_rules! on_singleton {
     ($store:expr, $key:expr, |$slot:ident| $body:expr) => {{
         let key: &str = $key;
@@ -77,9 +77,6 @@ macro_rules! on_singleton {
             Some($body)
         } else if key == Plan::KEY {
             let $slot = $store.plan;
-            Some($body)
-        } else if key == CopingData::KEY {
-            let $slot = $store.coping;
             Some($body)
         } else {
             None
@@ -118,7 +115,10 @@ pub struct Store {
     pub settings: RwSignal<Settings>,
     pub counters: RwSignal<Counters>,
     pub plan: RwSignal<Plan>,
-    pub coping: RwSignal<CopingData>,
+    /// Read by [`Store::coping`] when first asked for.
+    coping: RwSignal<CopingData>,
+    /// The documents read on first use so far.
+    read_later: StoredValue<Vec<ReadLater>>,
     pub log: LogStore,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
@@ -128,6 +128,26 @@ pub struct Store {
     pub lock: RwSignal<Option<LockRecord>>,
     /// A passcode is being set, changed or removed (don't auto-lock halfway).
     pub lock_changing: RwSignal<bool>,
+}
+
+/// A fixed-key document that only some screens use is read when first asked
+/// for, so its parsing code is fetched with those screens rather than in the
+/// first download. Once read, it is kept in step like the others through these.
+#[derive(Clone, Copy)]
+struct ReadLater {
+    key: &'static str,
+    reread: fn(&Store, Option<String>),
+    write: fn(&Store) -> Result<(), String>,
+}
+
+trait OnFirstUse: Singleton {
+    fn slot(store: &Store) -> RwSignal<Self>;
+}
+
+impl OnFirstUse for CopingData {
+    fn slot(store: &Store) -> RwSignal<Self> {
+        store.coping
+    }
 }
 
 /// The craving log in memory.
@@ -241,12 +261,12 @@ impl Store {
         let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
         let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
         let plan = RwSignal::new(load_singleton::<Plan>(&mut problems));
-        let coping = RwSignal::new(load_singleton::<CopingData>(&mut problems));
         let store = Store {
             settings,
             counters,
             plan,
-            coping,
+            coping: RwSignal::new(CopingData::default()),
+            read_later: StoredValue::new(Vec::new()),
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
             problems: RwSignal::new(problems),
             save_error: RwSignal::new(None),
@@ -255,6 +275,30 @@ impl Store {
         };
         vault::report_failures_to(store.save_error);
         store
+    }
+
+    /// The coping strategies and ratings (read now if not yet).
+    pub fn coping(&self) -> RwSignal<CopingData> {
+        self.read_on_first_use::<CopingData>()
+    }
+
+    fn read_on_first_use<D: OnFirstUse>(&self) -> RwSignal<D> {
+        let slot = D::slot(self);
+        if self.read_later(D::KEY).is_none() {
+            self.reload_singleton(slot, read_raw(D::KEY));
+            self.read_later.update_value(|docs| {
+                docs.push(ReadLater {
+                    key: D::KEY,
+                    reread: |store, raw| store.reload_singleton(D::slot(store), raw),
+                    write: |store| store.write_singleton(D::slot(store)),
+                })
+            });
+        }
+        slot
+    }
+
+    fn read_later(&self, key: &str) -> Option<ReadLater> {
+        self.read_later.with_value(|docs| docs.iter().find(|d| d.key == key).copied())
     }
 
     /// Saves a fixed-key document. The new value is shown at once whatever
@@ -423,7 +467,7 @@ impl Store {
             settings: self.settings.get_untracked(),
             counters: self.counters.get_untracked(),
             plan: self.plan.get_untracked(),
-            coping: self.coping.get_untracked(),
+            coping: self.coping().get_untracked(),
             cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
         }
     }
@@ -472,6 +516,9 @@ impl Store {
         for key in SINGLETON_KEYS {
             self.reload_key(key, read_raw(key));
         }
+        for doc in self.read_later.get_value() {
+            self.reload_key(doc.key, read_raw(doc.key));
+        }
         self.log.months.set(stored_months());
         // Read again by whichever screen shows it.
         self.log.loaded.set(BTreeMap::new());
@@ -518,7 +565,8 @@ impl Store {
 
     fn reload_key(&self, key: &str, raw: Option<String>) {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let singleton = on_singleton!(self, key, |slot| self.reload_singleton(slot, raw.clone()));
+        let singleton = on_singleton!(self, key, |slot| self.reload_singleton(slot, raw.clone()))
+            .or_else(|| self.read_later(key).map(|doc| (doc.reread)(self, raw.clone())));
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
         if let (None, Some(month)) = (singleton, month) {
             self.log.months.set(stored_months());
@@ -554,7 +602,9 @@ impl Store {
             write_raw(key, None)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let outcome = if let Some(outcome) = on_singleton!(self, key, |slot| self.write_singleton(slot)) {
+        let singleton = on_singleton!(self, key, |slot| self.write_singleton(slot))
+            .or_else(|| self.read_later(key).map(|doc| (doc.write)(self)));
+        let outcome = if let Some(outcome) = singleton {
             outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)

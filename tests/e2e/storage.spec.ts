@@ -71,9 +71,50 @@ test("a failed save is shown and the choice stays on screen", async ({ page }) =
 test("a change in one tab shows up in another open tab", async ({ context }) => {
   const first = await context.newPage();
   const second = await context.newPage();
+  // Coping prompts are ranked partly by time of day.
+  const now = new Date("2026-11-23T15:00:00Z");
+  await first.clock.install({ time: now });
+  await second.clock.install({ time: now });
   await openApp(first, "/help");
   await openApp(second, "/help");
   await first.getByTestId("region-picker").selectOption("IE");
   await expect(second.getByTestId("helpline-ie-hse")).toBeVisible();
   await expect(second.getByTestId("region-picker")).toHaveValue("IE");
+
+  // Documents read on first use (coping) keep in step too.
+  await first.getByTestId("nav-cope").click();
+  await second.getByTestId("nav-cope").click();
+  const tidy = (page) => page.locator('[data-testid="cope-card"][data-strategy="tidy"]');
+  await expect(second.getByTestId("cope-card").first()).toHaveAttribute("data-strategy", "box-breathing");
+  await tidy(first).getByTestId("cope-start").click();
+  await tidy(first).getByTestId("cope-done").click();
+  await tidy(first).getByTestId("helped-yes").click();
+  await expect(tidy(first).getByTestId("helped-thanks")).toBeVisible();
+  await expect(second.getByTestId("cope-card").first()).toHaveAttribute("data-strategy", "tidy");
+});
+
+test("damaged coping data is reported when its screen first reads it, and never written over", async ({ page }) => {
+  const raw = '{"v":1,"data":{"ratings":[{"strategy":';
+  await openApp(page, "/help");
+  await page.evaluate((v) => localStorage.setItem("steady.coping", v), raw);
+  await page.reload();
+  await expect(page.getByTestId("nav-today")).toBeVisible();
+  // Read only once a screen that uses it opens.
+  await page.getByTestId("nav-cope").click();
+  const problem = page.getByTestId("storage-problem");
+  await expect(problem).toContainText("your coping strategies and ratings");
+  await expect(page.getByTestId("storage-problem-raw")).toHaveValue(raw);
+
+  const tidy = page.locator('[data-testid="cope-card"][data-strategy="tidy"]');
+  await tidy.getByTestId("cope-start").click();
+  await tidy.getByTestId("cope-done").click();
+  await tidy.getByTestId("helped-yes").click();
+  await expect(page.getByTestId("save-error")).toContainText("Not saved");
+  expect(await stored(page, "steady.coping")).toBe(raw);
+
+  // Set aside on request: the copy is kept and what is on screen is stored.
+  await page.getByTestId("set-aside").click();
+  await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+  const data = JSON.parse((await stored(page, "steady.coping"))!).data;
+  expect(data.ratings).toEqual([expect.objectContaining({ strategy: "tidy", helped: "yes" })]);
 });
