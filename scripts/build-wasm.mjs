@@ -8,7 +8,7 @@
 // by a hash of its contents, so a cached page never mixes files of two builds.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const BIN = "steady";
@@ -27,11 +27,21 @@ function wasmOpt(file) {
   if (result.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
 }
 
+/** The glue and the split loader, minified (names of exports and imports are kept). */
+async function minifyScripts(dir) {
+  const { transformSync } = await import("esbuild");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const path = join(dir, file);
+    const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm", target: "es2020" });
+    writeFileSync(path, code);
+  }
+}
+
 /**
  * Builds into `staging/pkg-<hash>/` and returns the paths of what a page loads
  * at start (JS modules, main wasm module), relative to the site root.
  */
-export function buildWasm(staging, release) {
+export async function buildWasm(staging, release) {
   const flagsVar = `CARGO_TARGET_${WASM_TARGET.toUpperCase().replaceAll("-", "_")}_RUSTFLAGS`;
   const env = {
     ...process.env,
@@ -65,6 +75,7 @@ export function buildWasm(staging, release) {
   const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
   if (release) {
     for (const file of wasmFiles) wasmOpt(join(out, file));
+    await minifyScripts(out);
   }
 
   const hash = createHash("sha256");

@@ -28,7 +28,7 @@ export function contentSecurityPolicy(inlineScripts) {
 }
 
 const htmlPath = join(staging, "index.html");
-const pkg = buildWasm(staging, release);
+const pkg = await buildWasm(staging, release);
 const loader = [
   ...pkg.js.map((js) => `<link rel="modulepreload" href="${base}${js}">`),
   `<link rel="preload" href="${base}${pkg.wasm}" as="fetch" type="application/wasm" crossorigin>`,
