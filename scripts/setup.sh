@@ -51,8 +51,9 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSIO
 fi
 
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
-#    /usr/bin/chromium) and binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm).
+#    /usr/bin/chromium), binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm)
+#    and esbuild (minifies the JS glue).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (@playwright/test, binaryen)"
+  say "installing npm packages from package-lock.json (@playwright/test, binaryen, esbuild)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -35,6 +35,7 @@ pub struct AllData {
 struct BackupFile {
     format: String,
     version: u64,
+    #[serde(with = "crate::domain::dates::stored::datetime")]
     exported_at: NaiveDateTime,
     settings: Settings,
     counters: Counters,

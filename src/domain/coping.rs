@@ -170,6 +170,7 @@ impl Helped {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
     pub strategy: String,
+    #[serde(with = "crate::domain::dates::stored::datetime")]
     pub at: NaiveDateTime,
     pub helped: Helped,
     /// The trigger of the craving it was used for, if known.

@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 /// When a streak began: a local date, and the time if the person gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Start {
+    #[serde(with = "crate::domain::dates::stored::date")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::stored::optional_time")]
     pub time: Option<NaiveTime>,
 }
 

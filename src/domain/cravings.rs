@@ -131,7 +131,7 @@ impl Outcome {
 pub struct Craving {
     pub id: u64,
     /// Local wall-clock time of the craving.
-    #[serde(rename = "t")]
+    #[serde(rename = "t", with = "crate::domain::dates::stored::datetime")]
     pub at: NaiveDateTime,
     #[serde(rename = "n")]
     pub intensity: u8,

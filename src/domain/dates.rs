@@ -41,7 +41,7 @@ pub fn datetime_input(at: NaiveDateTime) -> String {
 
 /// Reads a date input's value ("2026-11-23").
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    text.trim().parse().ok()
+    read_date(text.trim())
 }
 
 /// Reads a time input's value ("21:30", or "21:30:15" when seconds are shown).
@@ -63,6 +63,158 @@ pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
 pub fn parse_datetime_input(text: &str) -> Option<NaiveDateTime> {
     let (date, time) = text.trim().split_once('T')?;
     Some(parse_iso_date(date)?.and_time(parse_hh_mm(time)?))
+}
+
+// ---- The stored form of dates and times ----
+//
+// Exactly the text chrono's own serde support writes (its `Display`/`Debug`
+// forms), so stored data and backups are unchanged; read and written here so
+// that chrono's general-purpose parser isn't in the bundle.
+
+/// A run of 1..=`max` ASCII digits, at least `min` of them.
+fn digits(text: &str, min: usize, max: usize) -> Option<u32> {
+    let ok = (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| text.parse().ok())?
+}
+
+/// "2026-11-23"; years outside 0..=9999 with a sign ("+10000-01-01").
+fn date_text(date: NaiveDate) -> String {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!("{y:+05}-{m:02}-{d:02}")
+    }
+}
+
+fn read_date(text: &str) -> Option<NaiveDate> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => (1, text),
+    };
+    let mut parts = rest.split('-');
+    let year = i32::try_from(digits(parts.next()?, 4, 6)?).ok()? * sign;
+    let (month, day) = (digits(parts.next()?, 2, 2)?, digits(parts.next()?, 2, 2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// "21:30:00", with as many fraction digits as needed (3, 6 or 9); a leap second is ":60".
+fn time_text(time: NaiveTime) -> String {
+    let (second, nano) = match time.nanosecond() {
+        n if n >= 1_000_000_000 => (time.second() + 1, n - 1_000_000_000),
+        n => (time.second(), n),
+    };
+    let fraction = match nano {
+        0 => String::new(),
+        n if n % 1_000_000 == 0 => format!(".{:03}", n / 1_000_000),
+        n if n % 1_000 == 0 => format!(".{:06}", n / 1_000),
+        n => format!(".{n:09}"),
+    };
+    format!("{:02}:{:02}:{second:02}{fraction}", time.hour(), time.minute())
+}
+
+fn read_time(text: &str) -> Option<NaiveTime> {
+    let (clock, fraction) = match text.split_once('.') {
+        Some((clock, fraction)) => (clock, Some(fraction)),
+        None => (text, None),
+    };
+    let mut parts = clock.split(':');
+    let (hour, minute) = (digits(parts.next()?, 2, 2)?, digits(parts.next()?, 2, 2)?);
+    let second = match parts.next() {
+        Some(second) => digits(second, 2, 2)?,
+        None if fraction.is_none() => 0,
+        None => return None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let nano = match fraction {
+        Some(f) => digits(f, 1, 9)? * 10u32.pow(9 - f.len() as u32),
+        None => 0,
+    };
+    match second {
+        60 => NaiveTime::from_hms_nano_opt(hour, minute, 59, nano + 1_000_000_000),
+        _ => NaiveTime::from_hms_nano_opt(hour, minute, second, nano),
+    }
+}
+
+fn datetime_text(at: NaiveDateTime) -> String {
+    format!("{}T{}", date_text(at.date()), time_text(at.time()))
+}
+
+fn read_datetime(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.split_once('T')?;
+    Some(read_date(date)?.and_time(read_time(time)?))
+}
+
+/// `#[serde(with = "...")]` modules for the stored form of dates and times.
+pub mod stored {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    fn read<'de, D: Deserializer<'de>, T>(d: D, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("“{text}” isn't a valid {what}")))
+    }
+
+    fn write_optional<S: Serializer, T: Copy>(value: &Option<T>, text: fn(T) -> String, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => s.serialize_some(&text(*value)),
+            None => s.serialize_none(),
+        }
+    }
+
+    fn read_optional<'de, D: Deserializer<'de>, T>(d: D, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => parse(&text).map(Some).ok_or_else(|| D::Error::custom(format!("“{text}” isn't a valid {what}"))),
+            None => Ok(None),
+        }
+    }
+
+    pub mod date {
+        use super::*;
+        pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&super::super::date_text(*date))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+            read(d, super::super::read_date, "date")
+        }
+    }
+
+    pub mod optional_date {
+        use super::*;
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            write_optional(date, super::super::date_text, s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            read_optional(d, super::super::read_date, "date")
+        }
+    }
+
+    pub mod optional_time {
+        use super::*;
+        pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+            write_optional(time, super::super::time_text, s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+            read_optional(d, super::super::read_time, "time")
+        }
+    }
+
+    pub mod datetime {
+        use super::*;
+        pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&super::super::datetime_text(*at))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+            read(d, super::super::read_datetime, "date and time")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -103,5 +255,48 @@ mod tests {
         // Leap day and the turn of the year.
         assert_eq!(long_date(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()), "29 February 2024");
         assert_eq!(iso_date(NaiveDate::from_ymd_opt(999, 12, 31).unwrap()), "0999-12-31");
+    }
+
+    /// The text chrono's serde support wrote (and read) before these replaced it.
+    fn chrono_date(d: NaiveDate) -> String {
+        format!("{d:?}")
+    }
+
+    #[test]
+    fn stored_text_is_chronos_and_reads_back() {
+        let days = NaiveDate::from_ymd_opt(2023, 12, 25).unwrap().iter_days().take(900);
+        for (n, date) in days.enumerate() {
+            let n = n as u32;
+            let nanos = [0, 5_000_000, 123_456_000, 7, 999_999_999, 1_500_000_000][n as usize % 6];
+            let time = NaiveTime::from_hms_nano_opt(n % 24, n * 7 % 60, if nanos >= 1_000_000_000 { 59 } else { n % 60 }, nanos).unwrap();
+            let at = date.and_time(time);
+            assert_eq!(date_text(date), chrono_date(date));
+            assert_eq!(time_text(time), format!("{time:?}"));
+            assert_eq!(datetime_text(at), format!("{at:?}"));
+            assert_eq!(read_date(&date_text(date)), Some(date));
+            assert_eq!(read_time(&time_text(time)), Some(time), "{time:?}");
+            assert_eq!(read_datetime(&datetime_text(at)), Some(at));
+            // What chrono reads, these read the same way.
+            assert_eq!(read_datetime(&datetime_text(at)), datetime_text(at).parse().ok());
+        }
+        for year in [-1, 0, 9999, 10_000, 262_000] {
+            let date = NaiveDate::from_ymd_opt(year, 2, 28).unwrap();
+            assert_eq!(date_text(date), chrono_date(date));
+            assert_eq!(read_date(&date_text(date)), Some(date));
+        }
+        assert_eq!(read_time("21:30"), NaiveTime::from_hms_opt(21, 30, 0));
+    }
+
+    #[test]
+    fn stored_text_that_isnt_a_date_or_time_is_refused() {
+        for bad in ["", "2026-11", "2026-11-31", "2026-1-05", "26-11-05", "2026-11-05x", "2026/11/05", "+-2026-11-05"] {
+            assert_eq!(read_date(bad), None, "{bad}");
+        }
+        for bad in ["", "7:05:00", "07:5:00", "24:00:00", "07:05:00.", "07:05:00.1234567890", "07:05.5", "07:05:00:00"] {
+            assert_eq!(read_time(bad), None, "{bad}");
+        }
+        for bad in ["2026-11-05 07:05:00", "2026-11-05T", "T07:05:00", "2026-11-05t07:05:00"] {
+            assert_eq!(read_datetime(bad), None, "{bad}");
+        }
     }
 }

@@ -14,10 +14,10 @@ pub struct Settings {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub own_triggers: Vec<String>,
     /// When the last backup file was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", with = "crate::domain::dates::stored::optional_date")]
     pub last_backup: Option<NaiveDate>,
     /// "Remind me later" on the backup reminder.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", with = "crate::domain::dates::stored::optional_date")]
     pub backup_snoozed: Option<NaiveDate>,
 }
 
