@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 export const BUDGET_FIRST_LOAD = 150 * 1024;
 export const BUDGET_INDEX = 14 * 1024;
 /** Until the first load meets its budget, it may not grow past this (the size on 2026-11-23 plus a little). */
-export const CEILING_FIRST_LOAD = 170 * 1024;
+export const CEILING_FIRST_LOAD = 167 * 1024;
 
 /** Sizes of every file in `dir`; with `to`, also writes .gz and .br copies there. */
 export function measure(dir, to) {

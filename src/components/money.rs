@@ -17,5 +17,6 @@ pub fn format_cents(cents: u64, currency: &str) -> String {
         .call1(&formatter, &JsValue::from(amount))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format!("{amount:.2} {currency}"))
+        // Integer arithmetic: formatting an f64 would add Rust's float printing to the bundle.
+        .unwrap_or_else(|| format!("{}.{:02} {currency}", cents / 100, cents % 100))
 }

@@ -184,7 +184,10 @@ fn MainCounter(id: u32) -> impl IntoView {
                 />
             </Show>
             <Show when=move || slipping.get()>
-                <SlipForm id on_done=move |ended| { slipping.set(false); after_slip.set(ended); }/>
+                {
+                    let on_done = Callback::new(move |ended| { slipping.set(false); after_slip.set(ended); });
+                    lazy_part(move || slip_form(id, on_done))
+                }
             </Show>
             <Show when=move || !editing.get() && !slipping.get()>
                 <div class="actions">
@@ -199,7 +202,7 @@ fn MainCounter(id: u32) -> impl IntoView {
             <p class="hint medication">
                 "Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count."
             </p>
-            {move || after_slip.get().map(|ended| view! { <AfterSlip ended/> })}
+            {move || after_slip.get().map(|ended| lazy_part(move || after_slip_notice(ended.clone())))}
         </div>
         <StreakHistory counter/>
     }
@@ -269,8 +272,25 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let currency = move || store.settings.with(|s| s.region.currency());
     let saved = move || counter.with(|c| c.as_ref().and_then(|c| c.saved_cents(clock.local())));
-    let amount = RwSignal::new(String::new());
     let open = RwSignal::new(false);
+    view! {
+        {move || saved().map(|cents| view! {
+            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} " not spent"</p>
+        })}
+        <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>"Money saved"</summary>
+            // Fetched when first opened.
+            <Show when=move || open.get()>{lazy_part(move || money_form(id, open))}</Show>
+        </details>
+    }
+}
+
+split_view!(money, fn money_form(id: u32, open: RwSignal<bool>) { view! { <MoneyForm id open/> } });
+
+#[component]
+fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let amount = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -291,22 +311,20 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
         }
     };
     view! {
-        {move || saved().map(|cents| view! {
-            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} " not spent"</p>
-        })}
-        <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary>"Money saved"</summary>
-            <form on:submit=submit novalidate>
-                <div class="field">
-                    <label for=format!("money-{id}")>"What you used to spend a day (leave empty to hide)"</label>
-                    <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
-                </div>
-                <p class="error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="button secondary" data-testid="money-save">"Save amount"</button>
-            </form>
-        </details>
+        <form on:submit=submit novalidate>
+            <div class="field">
+                <label for=format!("money-{id}")>"What you used to spend a day (leave empty to hide)"</label>
+                <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <button type="submit" class="button secondary" data-testid="money-save">"Save amount"</button>
+        </form>
     }
 }
+
+// Only opened by a tap: fetched then.
+split_view!(slip, fn slip_form(id: u32, on_done: Callback<Option<Streak>>) { view! { <SlipForm id on_done/> } });
+split_view!(slip, fn after_slip_notice(ended: Streak) { view! { <AfterSlip ended/> } });
 
 /// "I slipped": a gentle confirmation with an optional note and the new start.
 #[component]
