@@ -12,19 +12,24 @@ use leptos::wasm_split::SplitLoaderError;
 /// Fetching a split-off module and rendering its view.
 pub type ViewLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
-/// `split_view!(module, fn name(args) { view })` defines `fn name(args) -> ViewLoad`;
-/// the code of `view` goes into the split-off module `module`.
+/// `split_view!(module, fn name(args) { view })` defines `fn name(args) -> ViewLoad`
+/// (the code of `view` goes into the split-off module `module`), and
+/// `name::preload()` to fetch that module ahead of time.
 macro_rules! split_view {
     ($module:ident, fn $name:ident($($arg:ident: $ty:ty),*) $view:block) => {
-        pub fn $name($($arg: $ty),*) -> $crate::split::ViewLoad {
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
             // Named after `$name`: the link name of a split function comes from its own name.
             #[allow(improper_ctypes_definitions)]
-            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, leptos::wasm_split::SplitLoaderError> {
+            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+            pub fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, leptos::wasm_split::SplitLoaderError> {
                 let view = $view;
                 Ok(leptos::prelude::IntoAny::into_any(view))
             }
-            Box::pin($name($($arg),*))
+        }
+        pub fn $name($($arg: $ty),*) -> $crate::split::ViewLoad {
+            Box::pin($name::$name($($arg),*))
         }
     };
 }

@@ -27,6 +27,10 @@ pub fn LogNew() -> impl IntoView {
         flash.show("Craving saved. Well done for noticing it.");
         location.navigate("/log");
     };
+    // Saving goes on to the log: fetch its screen now, so it opens at once.
+    leptos::task::spawn_local(async {
+        let _ = crate::log_screen::preload().await;
+    });
     view! {
         <section class="page" data-testid="log-new">
             <h1>"Log a craving"</h1>
