@@ -510,14 +510,16 @@ fn FollowUpCard() -> impl IntoView {
     let store = expect_context::<Store>();
     let due = expect_context::<FollowUpDue>();
     if due.craving.get_untracked().is_none() {
-        // Ids are creation times (see `next_id`).
-        let latest_open = untrack(|| {
-            store.with_newest_month(|month| {
-                let before_opening = month.iter().filter(|c| c.id < due.opened_ms);
-                before_opening.max_by_key(|c| (c.at, c.id)).filter(|c| c.is_open()).map(|c| (c.month(), c.id))
+        // The latest craving logged before this opening is in the newest month that
+        // has one (ids are creation times, see `next_id`); usually the newest month.
+        let latest = store.log.months.get_untracked().into_iter().find_map(|month| {
+            store.load_months([month]);
+            store.log.loaded.with_untracked(|l| {
+                let before_opening = l.get(&month)?.iter().filter(|c| c.id < due.opened_ms);
+                before_opening.max_by_key(|c| (c.at, c.id)).map(|c| (c.is_open(), month, c.id))
             })
         });
-        due.craving.set(Some(latest_open));
+        due.craving.set(Some(latest.filter(|(open, ..)| *open).map(|(_, month, id)| (month, id))));
     }
     let entry = move || {
         let (month, id) = due.craving.get().flatten()?;

@@ -97,6 +97,21 @@ test("the app asks “How did it go?” the next time it opens", async ({ page }
   expect(JSON.parse((await stored(page, "steady.log.2026-03"))!).data[0].o).toBe("strong");
 });
 
+test("“How did it go?” still asks about last month's craving after one logged in this opening starts a new month", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-03-31T22:50:00Z") });
+  await seed(page, [{ id: 1, t: "2026-03-31T23:00:00", n: 7, tr: ["stress"] }]);
+  await openApp(page, "/log/new");
+  // After midnight, a new craving in this opening of the app: April's first.
+  await page.clock.fastForward("20:00");
+  await page.reload();
+  await page.getByTestId("trigger-people").click();
+  await page.getByTestId("craving-save").click();
+  await expect(entries(page)).toHaveCount(2);
+  expect(await stored(page, "steady.log.2026-04")).not.toBeNull();
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("follow-up")).toContainText("31 March at 23:00");
+});
+
 test("delete with undo", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await seed(page, [

@@ -153,6 +153,18 @@ test.describe("without a service worker", () => {
     expect(fetched.some((p) => /\/split_log\.wasm$/.test(p))).toBe(true);
   });
 
+  test("quick capture fetches the log screen ahead, so saving opens it at once", async ({ page }) => {
+    const logFetched = page.waitForResponse(/split_log\.wasm$/);
+    await openApp(page, "/log/new");
+    await logFetched;
+    // Even with the network gone now, the save goes on to the log.
+    await page.route(/\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await page.getByTestId("trigger-stress").click();
+    await page.getByTestId("craving-save").click();
+    await expect(page.getByTestId("log-entry")).toHaveCount(1);
+    await expect(page.getByTestId("screen-failed")).toHaveCount(0);
+  });
+
   test("a screen that is slow to arrive says it is opening, then shows", async ({ page }) => {
     await openApp(page, "/");
     await page.route(/split_cope\.wasm$/, async (route) => {

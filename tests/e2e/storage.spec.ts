@@ -91,6 +91,14 @@ test("a change in one tab shows up in another open tab", async ({ context }) => 
   await tidy(first).getByTestId("helped-yes").click();
   await expect(tidy(first).getByTestId("helped-thanks")).toBeVisible();
   await expect(second.getByTestId("cope-card").first()).toHaveAttribute("data-strategy", "tidy");
+
+  // The craving log too: a month changed in one tab is read again in the other.
+  await first.goto("/log/new");
+  await second.getByTestId("nav-log").click();
+  await expect(second.getByTestId("log-empty")).toBeVisible();
+  await first.getByTestId("trigger-stress").click();
+  await first.getByTestId("craving-save").click();
+  await expect(second.getByTestId("log-entry")).toHaveCount(1);
 });
 
 test("damaged coping data is reported when its screen first reads it, and never written over", async ({ page }) => {
