@@ -36,19 +36,27 @@ macro_rules! split_view {
 pub(crate) use split_view;
 
 /// Renders what `load` fetches; `failed` is shown instead if it can't be
-/// fetched, with a way to try again (the attempt count it is given). Not
-/// generic, so its code is in the bundle once however many views use it.
+/// fetched, with a way to try again (the attempt count it is given). `settled`,
+/// if given, is set once either is shown. Not generic, so its code is in the
+/// bundle once however many views use it.
 fn lazy_view(
     load: std::sync::Arc<dyn Fn() -> ViewLoad + Send + Sync>,
     loading: fn() -> AnyView,
     failed: fn(RwSignal<u32>) -> AnyView,
+    settled: Option<RwSignal<bool>>,
 ) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let view = move || {
         attempt.track();
         // The split loader isn't Send; it only ever runs on this one thread.
         let fetching = leptos::__reexports::send_wrapper::SendWrapper::new(load());
-        Suspend::new(async move { fetching.await.unwrap_or_else(|_| failed(attempt)) })
+        Suspend::new(async move {
+            let view = fetching.await.unwrap_or_else(|_| failed(attempt));
+            if let Some(settled) = settled {
+                settled.try_set(true);
+            }
+            view
+        })
     };
     view! { <Suspense fallback=loading>{view}</Suspense> }.into_any()
 }
@@ -75,12 +83,18 @@ pub fn lazy_screen(load: fn() -> ViewLoad) -> AnyView {
         }
         .into_any()
     };
-    lazy_view(std::sync::Arc::new(load), loading, failed)
+    lazy_view(std::sync::Arc::new(load), loading, failed, None)
 }
 
 /// A split-off part of a screen: nothing is shown while it arrives, and a
 /// failed fetch is a short notice (with "Try again") where the part would be.
 pub fn lazy_part(load: impl Fn() -> ViewLoad + Send + Sync + 'static) -> AnyView {
+    lazy_part_settling(load, None)
+}
+
+/// A [`lazy_part`] that sets `settled` once it is shown (or has failed), for
+/// what must wait for it.
+pub fn lazy_part_settling(load: impl Fn() -> ViewLoad + Send + Sync + 'static, settled: Option<RwSignal<bool>>) -> AnyView {
     let failed = |attempt: RwSignal<u32>| {
         view! {
             <p class="notice notice-error" role="alert" data-testid="part-failed">
@@ -92,5 +106,5 @@ pub fn lazy_part(load: impl Fn() -> ViewLoad + Send + Sync + 'static) -> AnyView
         }
         .into_any()
     };
-    lazy_view(std::sync::Arc::new(load), || ().into_any(), failed)
+    lazy_view(std::sync::Arc::new(load), || ().into_any(), failed, settled)
 }

@@ -128,7 +128,7 @@ pub fn CravingForm(
     // The person's own triggers: typed here, and from their plan.
     let own_triggers = move || {
         let mut all = store.settings.with(|s| s.own_triggers.clone());
-        for name in store.plan.with(|p| p.trigger_names()) {
+        for name in store.plan().with(|p| p.trigger_names()) {
             let builtin = TRIGGERS.iter().any(|(k, l)| k.eq_ignore_ascii_case(&name) || l.eq_ignore_ascii_case(&name));
             if !builtin && !all.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
                 all.push(name);

@@ -20,7 +20,7 @@ const BREATHING_MS: f64 = 2.0 * 60_000.0;
 /// The person's strategies in the order that suits them now.
 pub fn ranked(store: Store, clock: Clock, trigger: Option<String>) -> Memo<Vec<Strategy>> {
     Memo::new(move |_| {
-        let plan = store.plan.with(|p| p.coping_strategies());
+        let plan = store.plan().with(|p| p.coping_strategies());
         store.coping().with(|data| {
             let all = catalogue(data, &plan);
             let from_log = store.log.loaded.with(|l| implied_ratings(l.values().flatten(), &all, &data.ratings));
@@ -398,7 +398,7 @@ fn UrgeTimer(id: String, minutes: u32, check_in_minutes: u32, finished: RwSignal
 fn HiddenStrategies() -> impl IntoView {
     let store = expect_context::<Store>();
     let hidden = move || {
-        let plan = store.plan.with(|p| p.coping_strategies());
+        let plan = store.plan().with(|p| p.coping_strategies());
         store.coping().with(|d| catalogue(d, &plan).into_iter().filter(|s| d.hidden.contains(&s.id)).collect::<Vec<_>>())
     };
     view! {

@@ -1,14 +1,34 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::components::region_picker::RegionPicker;
 use crate::domain::helplines::{Helpline, Region};
 use crate::domain::phone::normalise_phone;
+use crate::split::{lazy_part_settling, split_view};
 use crate::storage::Store;
+
+/// The longest the helplines wait, unseen, for the person's own people above them.
+const PEOPLE_WAIT: Duration = Duration::from_millis(400);
 
 #[component]
 pub fn Help() -> impl IntoView {
     let store = expect_context::<Store>();
     let region = move || store.settings.with(|s| s.region);
+    // The person's own people come from their plan, whose code is fetched when
+    // first needed. Until they are in place, what follows them stays unseen
+    // (briefly: from the service worker's cache this takes milliseconds), so
+    // the call buttons don't move under a thumb.
+    let has_plan = store.plan_stored();
+    let people_placed = RwSignal::new(!has_plan);
+    if has_plan {
+        set_timeout(
+            move || {
+                people_placed.try_set(true);
+            },
+            PEOPLE_WAIT,
+        );
+    }
     view! {
         <section class="page" data-testid="help">
             <h1>"Get help now"</h1>
@@ -16,14 +36,28 @@ pub fn Help() -> impl IntoView {
                 <strong>"I'm having a craving"</strong>
                 <span>"Note it, try something that helps, and check in after"</span>
             </a>
-            <SupportPeople/>
-            <a class="card-link urgent" href="/help/overdose" data-testid="overdose-guide">
-                <strong>"Someone may be overdosing"</strong>
-                <span>"Signs, naloxone and what to do, step by step"</span>
-            </a>
-            <Helplines region=Signal::derive(region) heading_id="lines-heading"/>
-            <RegionPicker/>
+            {if has_plan { lazy_part_settling(support_people, Some(people_placed)) } else { no_people_yet().into_any() }}
+            <div class="after-people" class:waiting=move || !people_placed.get()>
+                <a class="card-link urgent" href="/help/overdose" data-testid="overdose-guide">
+                    <strong>"Someone may be overdosing"</strong>
+                    <span>"Signs, naloxone and what to do, step by step"</span>
+                </a>
+                <Helplines region=Signal::derive(region) heading_id="lines-heading"/>
+                <RegionPicker/>
+            </div>
         </section>
+    }
+}
+
+split_view!(support, fn support_people() { view! { <SupportPeople/> } });
+
+fn no_people_yet() -> impl IntoView {
+    view! {
+        <p class="hint" data-testid="support-empty">
+            "Add your sponsor and the people you can call in "
+            <a href="/plan#plan-support">"your plan"</a>
+            " — they'll appear here for one-tap calls."
+        </p>
     }
 }
 
@@ -99,7 +133,7 @@ pub fn SupportPeople() -> impl IntoView {
     let store = expect_context::<Store>();
     let people = move || {
         let region = store.settings.with(|s| s.region);
-        store.plan.with(|plan| {
+        store.plan().with(|plan| {
             plan.support_people()
                 .into_iter()
                 .filter_map(|p| {
@@ -113,13 +147,7 @@ pub fn SupportPeople() -> impl IntoView {
         {move || {
             let people = people();
             if people.is_empty() {
-                return view! {
-                    <p class="hint" data-testid="support-empty">
-                        "Add your sponsor and the people you can call in "
-                        <a href="/plan#plan-support">"your plan"</a>
-                        " — they'll appear here for one-tap calls."
-                    </p>
-                }.into_any();
+                return no_people_yet().into_any();
             }
             view! {
                 <h2>"Your people"</h2>

@@ -29,7 +29,7 @@ struct PlanUi {
 }
 
 fn change(store: Store, ui: PlanUi, f: impl FnOnce(&mut Plan) -> Result<(), &'static str>) -> Result<(), &'static str> {
-    let outcome = store.modify(store.plan, f);
+    let outcome = store.modify(store.plan(), f);
     if outcome.is_ok() {
         ui.touched.set(true);
     }
@@ -41,7 +41,7 @@ pub fn Plan() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(None), touched: RwSignal::new(false) };
     provide_context(ui);
-    let guide = Memo::new(move |_| store.plan.with(|p| p.guide));
+    let guide = Memo::new(move |_| store.plan().with(|p| p.guide));
     // Sections chosen for sharing and printing.
     let chosen = RwSignal::new(Section::ALL.to_vec());
 
@@ -93,7 +93,7 @@ fn GuideOffer() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
     let start = move |_| {
-        let at = store.plan.with_untracked(|p| match p.guide {
+        let at = store.plan().with_untracked(|p| match p.guide {
             Guide::At(n) => n,
             _ => 0,
         });
@@ -105,7 +105,7 @@ fn GuideOffer() -> impl IntoView {
     };
     view! {
         {move || {
-            let (label, text) = match store.plan.with(|p| p.guide) {
+            let (label, text) = match store.plan().with(|p| p.guide) {
                 Guide::NotStarted => ("Walk me through it", "New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.".to_string()),
                 Guide::At(n) => ("Continue the walk-through", format!("You stopped at step {} of {}.", n + 1, Section::ALL.len())),
                 Guide::Done => ("Walk through it again", "You've been through every section. Plans change — come back to it any time.".to_string()),
@@ -166,7 +166,7 @@ fn Overview() -> impl IntoView {
         <nav class="card overview" aria-label="Plan sections" data-testid="plan-overview">
             <ul>
                 {Section::ALL.map(|section| {
-                    let count = move || store.plan.with(|p| p.count(section));
+                    let count = move || store.plan().with(|p| p.count(section));
                     view! {
                         <li>
                             <a href=format!("#plan-{}", section.key())>{section.title()}</a>
@@ -218,7 +218,7 @@ fn PlanSection(section: Section) -> impl IntoView {
 #[component]
 fn PlanList(list: List) -> impl IntoView {
     let store = expect_context::<Store>();
-    let ids = Memo::new(move |_| store.plan.with(|p| p.items(list).iter().map(|i| i.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| store.plan().with(|p| p.items(list).iter().map(|i| i.id).collect::<Vec<_>>()));
     view! {
         <div class="plan-list">
             {list.step_title().map(|t| view! { <h3>{t}</h3> })}
@@ -274,7 +274,7 @@ fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSig
 fn ItemRow(list: List, id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
-    let stored = move || store.plan.with_untracked(|p| p.items(list).iter().find(|i| i.id == id).cloned());
+    let stored = move || store.plan().with_untracked(|p| p.items(list).iter().find(|i| i.id == id).cloned());
     let Some(initial) = stored() else { return ().into_any() };
     let item = RwSignal::new(initial);
     let error = RwSignal::new(None::<&'static str>);
@@ -285,7 +285,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
         error.set(change(store, ui, |p| p.update(list, edited)).err());
     };
     let remove = move |_| {
-        if let Ok(Some((at, removed))) = store.modify(store.plan, |p| Ok::<_, ()>(p.remove(list, id))) {
+        if let Ok(Some((at, removed))) = store.modify(store.plan(), |p| Ok::<_, ()>(p.remove(list, id))) {
             ui.touched.set(true);
             offer_undo(ui.removed, Removed { list, at, item: removed });
         }
@@ -382,7 +382,7 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let status = RwSignal::new(None::<String>);
-    let text = move || store.plan.with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date()));
+    let text = move || store.plan().with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date()));
 
     let copy = move |_| {
         let text = text();
@@ -453,7 +453,7 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
         <div class="print-only" data-testid="plan-print">
             <h1>"My relapse-prevention plan"</h1>
             <p>{move || format!("Printed {}", long_date(clock.local().date()))}</p>
-            {move || store.plan.with(|plan| {
+            {move || store.plan().with(|plan| {
                 Section::ALL.into_iter()
                     .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
                     .map(|s| view! {

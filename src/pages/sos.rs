@@ -66,7 +66,7 @@ fn CallBar() -> impl IntoView {
     let store = expect_context::<Store>();
     let person = move || {
         let region = store.settings.with(|s| s.region);
-        store.plan.with(|plan| {
+        store.plan().with(|plan| {
             plan.support_people().into_iter().find_map(|p| Some((p.text.clone(), normalise_phone(&p.phone, region).ok()?)))
         })
     };
@@ -118,7 +118,7 @@ fn OutcomeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
             .unwrap_or_else(|| craving.clone());
         entry.outcome = Some(outcome);
         // What they tried in step 2 counts as what they did.
-        let plan = store.plan.with_untracked(|p| p.coping_strategies());
+        let plan = store.plan().with_untracked(|p| p.coping_strategies());
         let tried: Vec<String> = session.rated.get_untracked().into_iter().map(|(id, _)| id).collect();
         let all = store.coping().with_untracked(|d| crate::domain::coping::catalogue(d, &plan));
         for s in all.iter().filter(|s| tried.contains(&s.id)) {

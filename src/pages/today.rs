@@ -565,7 +565,8 @@ fn BackupReminder() -> impl IntoView {
         let today = clock.local().date();
         let counters = store.counters.with(|c| c.list.iter().map(|c| c.start.date).min());
         let log = store.log.months.with(|m| m.last().map(|m| m.first_day()));
-        let plan = store.plan.with(|p| p.lists.values().any(|l| !l.is_empty())).then_some(today);
+        // A plan has no dates; one stored counts as data from today.
+        let plan = store.plan_stored().then_some(today);
         let oldest = [counters, log, plan].into_iter().flatten().min();
         store.settings.with(|s| s.backup_due(today, oldest))
     };

@@ -62,7 +62,7 @@ impl Singleton for CopingData {
 }
 
 /// The fixed-key documents read at start-up; [`on_singleton!`] maps each key to its signal.
-const SINGLETON_KEYS: [&str; 3] = [Settings::KEY, Counters::KEY, Plan::KEY];
+const SINGLETON_KEYS: [&str; 2] = [Settings::KEY, Counters::KEY];
 
 /// Runs `$body` with `$slot` bound to the in-memory signal of the fixed-key
 /// document stored under `$key`, if it is one read at start-up.
@@ -74,9 +74,6 @@ macro_rules! on_singleton {
             Some($body)
         } else if key == Counters::KEY {
             let $slot = $store.counters;
-            Some($body)
-        } else if key == Plan::KEY {
-            let $slot = $store.plan;
             Some($body)
         } else {
             None
@@ -114,7 +111,8 @@ const STORAGE_FULL: &str = "Not saved — this device's storage for Steady is fu
 pub struct Store {
     pub settings: RwSignal<Settings>,
     pub counters: RwSignal<Counters>,
-    pub plan: RwSignal<Plan>,
+    /// Read by [`Store::plan`] when first asked for.
+    plan: RwSignal<Plan>,
     /// Read by [`Store::coping`] when first asked for.
     coping: RwSignal<CopingData>,
     /// The documents read on first use so far.
@@ -142,6 +140,12 @@ struct ReadLater {
 
 trait OnFirstUse: Singleton {
     fn slot(store: &Store) -> RwSignal<Self>;
+}
+
+impl OnFirstUse for Plan {
+    fn slot(store: &Store) -> RwSignal<Self> {
+        store.plan
+    }
 }
 
 impl OnFirstUse for CopingData {
@@ -260,11 +264,10 @@ impl Store {
         let mut problems = Vec::new();
         let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
         let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
-        let plan = RwSignal::new(load_singleton::<Plan>(&mut problems));
         let store = Store {
             settings,
             counters,
-            plan,
+            plan: RwSignal::new(Plan::default()),
             coping: RwSignal::new(CopingData::default()),
             read_later: StoredValue::new(Vec::new()),
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
@@ -275,6 +278,16 @@ impl Store {
         };
         vault::report_failures_to(store.save_error);
         store
+    }
+
+    /// The relapse-prevention plan (read now if not yet).
+    pub fn plan(&self) -> RwSignal<Plan> {
+        self.read_on_first_use::<Plan>()
+    }
+
+    /// Whether a plan is stored, without reading it (which would need its code).
+    pub fn plan_stored(&self) -> bool {
+        read_raw(Plan::KEY).is_some()
     }
 
     /// The coping strategies and ratings (read now if not yet).
@@ -466,7 +479,7 @@ impl Store {
         AllData {
             settings: self.settings.get_untracked(),
             counters: self.counters.get_untracked(),
-            plan: self.plan.get_untracked(),
+            plan: self.plan().get_untracked(),
             coping: self.coping().get_untracked(),
             cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
         }

@@ -63,3 +63,52 @@ test("the overdose guide is one tap from Help and calls the region's emergency n
   await expect(guide).toContainText("Don't put them in a cold shower");
   await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:999");
 });
+
+const PLAN_WITH_SPONSOR = JSON.stringify({
+  v: 1,
+  data: { lists: { support: [{ id: 2, text: "Sam", role: "sponsor", phone: "555 123 4567" }] }, guide: "not-started" },
+});
+
+test("opened straight to Help, the helplines first show with the person's own people already above them", async ({ page }) => {
+  await page.addInitScript((plan) => {
+    localStorage.setItem("steady.plan", plan);
+    // Each frame, note where the helplines are the first time they can be seen, and whether Sam was there.
+    const w = window as unknown as { firstSeen?: { people: number; top: number } };
+    const look = () => {
+      const lines = document.querySelector('main [data-testid="helplines"]');
+      if (lines && getComputedStyle(lines).visibility === "visible" && lines.getBoundingClientRect().height > 0) {
+        w.firstSeen = { people: document.querySelectorAll('[data-testid="support-person"]').length, top: lines.getBoundingClientRect().top };
+      } else {
+        requestAnimationFrame(look);
+      }
+    };
+    requestAnimationFrame(look);
+  }, PLAN_WITH_SPONSOR);
+  await page.goto("/help");
+  await expect(page.getByTestId("support-person")).toContainText("Sam");
+  await expect(page.getByTestId("helplines")).toBeVisible();
+  const firstSeen = await page.waitForFunction(() => (window as unknown as { firstSeen?: object }).firstSeen).then((h) => h.jsonValue());
+  expect(firstSeen).toEqual({ people: 1, top: await page.getByTestId("helplines").evaluate((el) => el.getBoundingClientRect().top) });
+});
+
+test("if the code for the person's own people can't be fetched, Help still shows the helplines", async ({ page }) => {
+  await page.addInitScript((plan) => localStorage.setItem("steady.plan", plan), PLAN_WITH_SPONSOR);
+  await page.route(/split_support\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto("/help");
+  await expect(page.getByTestId("part-failed")).toBeVisible();
+  await expect(page.getByTestId("helpline-us-988")).toBeVisible();
+  await expect(page.getByTestId("overdose-guide")).toBeVisible();
+
+  await page.unroute(/split_support\.wasm$/);
+  await page.getByTestId("part-retry").click();
+  await expect(page.getByTestId("support-person")).toContainText("Sam");
+});
+
+test("with no plan stored, Help asks for the person's people without fetching anything", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await openApp(page, "/help");
+  await expect(page.getByTestId("support-empty")).toBeVisible();
+  await expect(page.getByTestId("helpline-us-988")).toBeVisible();
+  expect(fetched.filter((p) => /\/(split|chunk)_\w+\.wasm$/.test(p))).toEqual([]);
+});
