@@ -18,9 +18,15 @@ function run(command, args, env = process.env) {
   execFileSync(command, args, { stdio: "inherit", env });
 }
 
-/** wasm-opt warns about every name subsection it doesn't know (wasm-split writes one); only that is hidden. */
+/**
+ * -O2 rather than -Oz: measured on this app, -O2's output compresses smaller
+ * under brotli (about 1.3 KB less on the first load) although -Oz's is smaller raw.
+ * The custom sections nobody reads at run time go too.
+ * wasm-opt warns about every name subsection it doesn't know (wasm-split writes one); only that is hidden.
+ */
 function wasmOpt(file) {
-  const result = spawnSync("wasm-opt", ["-Oz", `--output=${file}`, file], { encoding: "utf8" });
+  const flags = ["-O2", "--strip-producers", "--strip-target-features"];
+  const result = spawnSync("wasm-opt", [...flags, `--output=${file}`, file], { encoding: "utf8" });
   if (result.error) throw result.error;
   const stderr = result.stderr.split("\n").filter((line) => line && !/^warning: unknown name subsection/.test(line));
   if (stderr.length) console.error(stderr.join("\n"));

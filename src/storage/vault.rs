@@ -497,7 +497,8 @@ const CHANNEL: &str = "steady";
 
 fn tab_id() -> String {
     thread_local! {
-        static ID: String = format!("{}-{}", js_sys::Date::now(), js_sys::Math::random());
+        // Whole numbers: printing an f64 would add Rust's float formatting to the first download.
+        static ID: String = format!("{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64);
     }
     ID.with(Clone::clone)
 }

@@ -398,6 +398,8 @@ test("unreadable data under the lock is kept, and set aside encrypted", async ({
   await page.evaluate(() => localStorage.setItem("steady.plan", "{broken"));
   await page.reload();
   await unlock(page, "2468");
+  // The plan is read when it is first needed.
+  await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("storage-problem-raw")).toHaveValue("{broken");
   await page.getByTestId("set-aside").click();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
@@ -407,5 +409,7 @@ test("unreadable data under the lock is kept, and set aside encrypted", async ({
   for (const value of Object.values(dataOnly(stored))) expect(value).toMatch(SEALED);
   await page.reload();
   await unlock(page, "2468");
+  await page.getByTestId("nav-plan").click();
+  await expect(page.getByTestId("plan")).toBeVisible();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
 });
