@@ -5,6 +5,7 @@ pub mod clock;
 pub mod counter_list;
 pub mod craving_form;
 pub mod flash;
+pub mod focus;
 pub mod lock_screen;
 pub mod money;
 pub mod region_picker;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::craving_form::{CravingForm, FormMode};
+use crate::components::focus::focus_soon;
 use crate::components::undo::offer_undo;
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
 use crate::domain::dates::{day_month_short, hh_mm, long_date};
@@ -199,6 +200,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
             <button
                 type="button"
                 class="entry-summary"
+                id=format!("entry-{id}")
                 aria-expanded=move || is_open().to_string()
                 on:click=move |_| open.set(if is_open() { None } else { Some(id) })
             >
@@ -208,7 +210,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
                 <CravingForm
                     initial=entry.clone()
                     mode=FormMode::Edit
-                    on_saved=move |_| open.set(None)
+                    on_saved=move |_| { open.set(None); focus_soon(&format!("entry-{id}")); }
                     on_delete=delete
                 />
             </Show>

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 
 use crate::components::clock::Clock;
+use crate::components::focus::focus_soon;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview};
 use crate::domain::dates::long_date;
@@ -287,6 +288,11 @@ fn DeleteAll() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let ready = move || typed.with(|t| t.trim() == "DELETE");
+    let close = move || {
+        open.set(false);
+        typed.set(String::new());
+        focus_soon("delete-all");
+    };
     let delete = move |_| {
         if !ready() {
             return;
@@ -295,8 +301,7 @@ fn DeleteAll() -> impl IntoView {
             Ok(()) => "Everything Steady stored on this device has been deleted.".into(),
             Err(e) => e,
         }));
-        open.set(false);
-        typed.set(String::new());
+        close();
     };
     view! {
         <div class="card danger-zone">
@@ -304,7 +309,7 @@ fn DeleteAll() -> impl IntoView {
             <Show
                 when=move || open.get()
                 fallback=move || view! {
-                    <button type="button" class="button secondary" data-testid="delete-all" on:click=move |_| open.set(true)>
+                    <button type="button" class="button secondary" id="delete-all" data-testid="delete-all" on:click=move |_| { open.set(true); focus_soon("delete-confirm"); }>
                         "Delete all my data…"
                     </button>
                 }
@@ -318,7 +323,7 @@ fn DeleteAll() -> impl IntoView {
                     <button type="button" class="button danger" data-testid="delete-all-confirm" prop:disabled=move || !ready() on:click=delete>
                         "Delete everything"
                     </button>
-                    <button type="button" class="button secondary" on:click=move |_| { open.set(false); typed.set(String::new()); }>"Cancel"</button>
+                    <button type="button" class="button secondary" on:click=move |_| close()>"Cancel"</button>
                 </div>
             </Show>
             <p role="status" data-testid="delete-status">{move || message.get()}</p>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::components::counter_list::CounterList;
+use crate::components::focus::focus_soon;
 use crate::components::money::format_cents;
 use crate::domain::counter::{
     self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
@@ -93,12 +94,12 @@ fn FirstStart() -> impl IntoView {
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
-                    <button type="button" class="button big" data-testid="set-start" on:click=move |_| editing.set(true)>
+                    <button type="button" class="button big" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
                         "Set my start date"
                     </button>
                 }
             >
-                <StartEditor initial=None on_save=save on_cancel=move |_| editing.set(false)/>
+                <StartEditor initial=None on_save=save on_cancel=move |_| { editing.set(false); focus_soon("set-start"); }/>
             </Show>
         </div>
     }
@@ -117,6 +118,7 @@ fn StartEditor(
     let date = RwSignal::new(initial.map_or_else(|| date_value(today), |s| iso_date(s.date)));
     let time = RwSignal::new(initial.and_then(|s| s.time).map(hh_mm).unwrap_or_default());
     let error = RwSignal::new(None::<&'static str>);
+    focus_soon("start-date");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = parse_start(&date.get_untracked(), &time.get_untracked())
@@ -161,6 +163,7 @@ fn MainCounter(id: u32) -> impl IntoView {
             None => Ok(()),
         })?;
         editing.set(false);
+        focus_soon("set-start");
         Ok(())
     };
 
@@ -180,21 +183,21 @@ fn MainCounter(id: u32) -> impl IntoView {
                 <StartEditor
                     initial=counter.get_untracked().map(|c| c.start)
                     on_save=save_start
-                    on_cancel=move |_| editing.set(false)
+                    on_cancel=move |_| { editing.set(false); focus_soon("set-start"); }
                 />
             </Show>
             <Show when=move || slipping.get()>
                 {
-                    let on_done = Callback::new(move |ended| { slipping.set(false); after_slip.set(ended); });
+                    let on_done = Callback::new(move |ended| { slipping.set(false); after_slip.set(ended); focus_soon("slip"); });
                     lazy_part(move || slip_form(id, on_done))
                 }
             </Show>
             <Show when=move || !editing.get() && !slipping.get()>
                 <div class="actions">
-                    <button type="button" class="button secondary" data-testid="set-start" on:click=move |_| editing.set(true)>
+                    <button type="button" class="button secondary" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
                         "Change start date"
                     </button>
-                    <button type="button" class="button secondary" data-testid="slip" on:click=move |_| { after_slip.set(None); slipping.set(true); }>
+                    <button type="button" class="button secondary" id="slip" data-testid="slip" on:click=move |_| { after_slip.set(None); slipping.set(true); }>
                         "I slipped"
                     </button>
                 </div>
@@ -278,7 +281,7 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
             <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} " not spent"</p>
         })}
         <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary>"Money saved"</summary>
+            <summary id=format!("money-summary-{id}")>"Money saved"</summary>
             // Fetched when first opened.
             <Show when=move || open.get()>{lazy_part(move || money_form(id, open))}</Show>
         </details>
@@ -306,6 +309,7 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
                 });
                 error.set(None);
                 open.set(false);
+                focus_soon(&format!("money-summary-{id}"));
             }
             Err(message) => error.set(Some(message)),
         }
@@ -337,6 +341,7 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
     let date = RwSignal::new(date_value(now));
     let time = RwSignal::new(time_value(now));
     let error = RwSignal::new(None::<&'static str>);
+    focus_soon("slip-note");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         clock.refresh();

@@ -158,3 +158,66 @@ test("the passcode settings and the lock screen pass axe, light and dark, at 320
     expect(overflow, "horizontal overflow on the lock screen").toBeLessThanOrEqual(0);
   }
 });
+
+test("focus moves into a panel when it opens and back to its button when it closes", async ({ page }) => {
+  await seeded(page);
+  await openApp(page, "/");
+  const setStart = page.getByTestId("set-start");
+  // Opened and cancelled from the keyboard.
+  await setStart.press("Enter");
+  await expect(page.getByTestId("start-date")).toBeFocused();
+  await page.locator("form.editor").getByRole("button", { name: "Cancel" }).press("Enter");
+  await expect(setStart).toBeFocused();
+  // Saved.
+  await setStart.press("Enter");
+  await page.getByTestId("save-start").press("Enter");
+  await expect(setStart).toBeFocused();
+
+  // The slip form is fetched when opened; focus still lands in it.
+  const slip = page.getByTestId("slip");
+  await slip.press("Enter");
+  await expect(page.getByTestId("slip-note")).toBeFocused();
+  await page.getByTestId("slip-confirm").press("Enter");
+  await expect(page.getByTestId("slip-done")).toBeVisible();
+  await expect(slip).toBeFocused();
+
+  const money = page.locator("details.money summary");
+  await money.press("Enter");
+  await page.getByTestId("money-per-day").fill("12.50");
+  await page.getByTestId("money-per-day").press("Enter");
+  await expect(page.getByTestId("money-per-day")).toHaveCount(0);
+  await expect(money).toBeFocused();
+
+  // A log entry's editor opens under its summary, which takes focus back on save.
+  await openApp(page, "/log");
+  const summary = page.getByTestId("log-entry").first().getByRole("button").first();
+  await summary.press("Enter");
+  await page.getByTestId("craving-save").press("Enter");
+  await expect(page.getByTestId("craving-save")).toHaveCount(0);
+  await expect(summary).toBeFocused();
+
+  await openApp(page, "/settings");
+  await page.getByTestId("delete-all").press("Enter");
+  await expect(page.getByTestId("delete-all-input")).toBeFocused();
+  await page.locator(".danger-zone").getByRole("button", { name: "Cancel" }).press("Enter");
+  await expect(page.getByTestId("delete-all")).toBeFocused();
+});
+
+// Text zoom (Chromium's "font size" setting) scales the root font size; 200 % on a small phone.
+for (const width of [320, 390]) {
+  test(`text at 200 % fits every screen at ${width} px, with Get help whole`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 800 });
+    await seeded(page);
+    for (const [what, path, open] of SCREENS) {
+      await openApp(page, path);
+      await page.evaluate(() => document.documentElement.style.setProperty("font-size", "200%", "important"));
+      if (open) await open(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+      const help = await page.getByTestId("sos").boundingBox();
+      expect(help!.x, `Get help on ${what}`).toBeGreaterThanOrEqual(0);
+      expect(help!.x + help!.width, `Get help on ${what}`).toBeLessThanOrEqual(width);
+    }
+  });
+}
