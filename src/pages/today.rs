@@ -85,7 +85,10 @@ fn FirstStart() -> impl IntoView {
         clock.refresh();
         store.modify(store.counters, |all| {
             all.add(DEFAULT_NAME, start, clock.local_untracked()).map(|_| ())
-        })
+        })?;
+        // The new counter's "Change start date" stands where this form was.
+        focus_soon("set-start");
+        Ok(())
     };
     view! {
         <div class="card counter">

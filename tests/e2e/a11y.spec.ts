@@ -203,6 +203,17 @@ test("focus moves into a panel when it opens and back to its button when it clos
   await expect(page.getByTestId("delete-all")).toBeFocused();
 });
 
+test("after the first start date is saved, focus is on the new counter's Change start date", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await page.getByTestId("set-start").press("Enter");
+  await expect(page.getByTestId("start-date")).toBeFocused();
+  await page.getByTestId("start-date").fill("2026-03-01");
+  await page.getByTestId("save-start").press("Enter");
+  await expect(page.getByTestId("main-counter")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change start date" })).toBeFocused();
+});
+
 // Text zoom (Chromium's "font size" setting) scales the root font size; 200 % on a small phone.
 for (const width of [320, 390]) {
   test(`text at 200 % fits every screen at ${width} px, with Get help whole`, async ({ page }) => {
