@@ -23,6 +23,7 @@ test: setup test-native dist test-size test-e2e
 
 test-native:
 	cargo test --quiet
+	tests/scripts/toolchain-routes.sh
 
 test-e2e:
 	npx playwright test

@@ -23,6 +23,12 @@ if ((${#missing[@]})); then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Both routes build std from source for a smaller bundle (scripts/with-wasm-env):
+# rustup's toolchain needs its std sources for that.
+if [ "$route" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rustup's rust-src component (std is built from source for the wasm bundle)"
+  rustup component add rust-src
+fi
 if [ "$route" = debian ] && ! rustup toolchain list | grep -q '^debian-web'; then
   say "registering Debian's wasm-capable Rust (/usr) with rustup as 'debian-web'"
   rustup toolchain link debian-web /usr
