@@ -275,6 +275,16 @@ pub fn strategy_for_coping_text<'a>(all: &'a [Strategy], text: &str) -> Option<&
     all.iter().find(|s| Some(s.id.as_str()) == id || s.title.eq_ignore_ascii_case(text.trim()))
 }
 
+/// Adds what the person tried (strategy ids, e.g. from the craving SOS) to the
+/// craving's "what I did", by title, once each: what was already written stays.
+pub fn record_tried(entry: &mut super::cravings::Craving, tried: &[String], all: &[Strategy]) {
+    for s in all.iter().filter(|s| tried.contains(&s.id)) {
+        if !entry.coping.contains(&s.title) {
+            entry.coping.push(s.title.clone());
+        }
+    }
+}
+
 /// Ratings implied by the craving log: what the person did before a craving
 /// passed helped; what they did before one that didn't pass didn't. A strategy
 /// already rated with "Did it help?" around that craving isn't counted twice.
@@ -515,6 +525,19 @@ mod tests {
         assert_eq!(implied.len(), 1);
         assert_eq!((implied[0].strategy.as_str(), implied[0].helped), ("brisk-walk", Helped::Yes));
         assert_eq!(implied[0].trigger.as_deref(), Some("stress"));
+    }
+
+    #[test]
+    fn tried_strategies_join_what_was_done_once() {
+        use crate::domain::cravings::Craving;
+        let all = catalogue(&CopingData::default(), &[(7, "Call my sister".into())]);
+        let walk = all.iter().find(|s| s.id == "brisk-walk").unwrap().title.clone();
+        let mut entry = Craving::new(1, now());
+        entry.coping = vec!["Waited it out".into(), walk.clone()];
+        record_tried(&mut entry, &["brisk-walk".into(), "plan-7".into(), "no-such-strategy".into()], &all);
+        assert_eq!(entry.coping, vec!["Waited it out".to_string(), walk, "Call my sister".to_string()]);
+        record_tried(&mut entry, &[], &all);
+        assert_eq!(entry.coping.len(), 3, "nothing tried, nothing added");
     }
 
     #[test]

@@ -224,6 +224,14 @@ pub fn next_id(now_ms: u64, highest_existing: Option<u64>) -> u64 {
     highest_existing.map_or(now_ms, |h| now_ms.max(h + 1))
 }
 
+/// The latest craving (by its time, then by when it was logged) among those
+/// logged before `opened_ms` — the moment the app was opened; ids are creation
+/// times (see [`next_id`]). "How did it go?" asks about this one if it is open,
+/// never about a craving logged in the same opening.
+pub fn latest_logged_before(entries: &[Craving], opened_ms: u64) -> Option<&Craving> {
+    entries.iter().filter(|c| c.id < opened_ms).max_by_key(|c| (c.at, c.id))
+}
+
 /// A calendar month: the log is stored one month per document, so saving one
 /// entry re-serialises only its month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -304,6 +312,24 @@ mod tests {
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn follow_up_asks_about_the_latest_craving_from_before_opening() {
+        let mut older = Craving::new(1_000, at(2026, 3, 10, 9));
+        older.outcome = Some(Outcome::Passed);
+        let latest = Craving::new(2_000, at(2026, 3, 10, 21));
+        // Logged later but dated earlier (a craving added afterwards).
+        let backdated = Craving::new(3_000, at(2026, 3, 10, 8));
+        let logged_after_opening = Craving::new(9_000, at(2026, 3, 10, 23));
+        let all = [older.clone(), latest.clone(), backdated, logged_after_opening];
+        assert_eq!(latest_logged_before(&all, 5_000).map(|c| c.id), Some(2_000));
+        assert_eq!(latest_logged_before(&all, 1_500).map(|c| c.id), Some(1_000));
+        assert!(latest_logged_before(&all, 1_000).is_none(), "nothing logged before opening");
+        assert!(latest_logged_before(&[], 5_000).is_none());
+        // Same time: the one logged later wins.
+        let same_time = [Craving::new(10, at(2026, 3, 10, 9)), Craving::new(20, at(2026, 3, 10, 9))];
+        assert_eq!(latest_logged_before(&same_time, 100).map(|c| c.id), Some(20));
     }
 
     #[test]

@@ -51,9 +51,33 @@ pub struct Insights {
     pub helped: Vec<(String, u32)>,
 }
 
+/// One hour of one weekday in the heatmap that had cravings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BusySlot {
+    pub count: u32,
+    /// 0 = Monday.
+    pub weekday: usize,
+    pub hour: usize,
+}
+
 impl Insights {
     pub fn heatmap_max(&self) -> u32 {
         self.heatmap.iter().flatten().copied().max().unwrap_or(0)
+    }
+
+    /// The `n` busiest hours of the week, most cravings first; ties in week
+    /// order (Monday first, then earlier hours), so the list reads steadily.
+    pub fn busiest_slots(&self, n: usize) -> Vec<BusySlot> {
+        let mut slots: Vec<BusySlot> = self
+            .heatmap
+            .iter()
+            .enumerate()
+            .flat_map(|(weekday, hours)| hours.iter().enumerate().map(move |(hour, &count)| BusySlot { count, weekday, hour }))
+            .filter(|s| s.count > 0)
+            .collect();
+        slots.sort_by(|a, b| b.count.cmp(&a.count).then(a.weekday.cmp(&b.weekday)).then(a.hour.cmp(&b.hour)));
+        slots.truncate(n);
+        slots
     }
 }
 
@@ -137,6 +161,26 @@ pub fn insights(entries: &[Craving], today: NaiveDate, days: u32, weeks: u32) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn busiest_slots_rank_by_count_then_week_order() {
+        let mut i = insights(&[], NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(), 7, 4);
+        assert!(i.busiest_slots(3).is_empty(), "no cravings, no busy times");
+        i.heatmap[4][22] = 2; // Friday 22:00
+        i.heatmap[0][9] = 5; // Monday 09:00
+        i.heatmap[2][18] = 2; // Wednesday 18:00
+        i.heatmap[6][1] = 1; // Sunday 01:00
+        let slots = i.busiest_slots(3);
+        assert_eq!(
+            slots,
+            vec![
+                super::BusySlot { count: 5, weekday: 0, hour: 9 },
+                super::BusySlot { count: 2, weekday: 2, hour: 18 },
+                super::BusySlot { count: 2, weekday: 4, hour: 22 },
+            ]
+        );
+        assert_eq!(i.busiest_slots(10).len(), 4);
+    }
+
     use super::*;
     use chrono::{NaiveDateTime, TimeZone, Utc};
 

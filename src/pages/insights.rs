@@ -167,12 +167,9 @@ fn Heatmap(i: Insights) -> impl IntoView {
     }).collect_view();
     let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{format!("{h:02}:00")}</text> }).into_iter().collect_view();
     // The busiest times, in words.
-    let mut slots: Vec<(u32, usize, usize)> = i.heatmap.iter().enumerate()
-        .flat_map(|(d, hs)| hs.iter().enumerate().map(move |(h, n)| (*n, d, h)))
-        .filter(|(n, _, _)| *n > 0)
-        .collect();
-    slots.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let busiest = slots.iter().take(3).map(|(n, d, h)| format!("{} {:02}:00–{:02}:59 ({n})", WEEKDAYS[*d], h, h)).collect::<Vec<_>>().join(", ");
+    let busiest = i.busiest_slots(3).iter()
+        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", WEEKDAYS[s.weekday], s.hour, s.hour, s.count))
+        .collect::<Vec<_>>().join(", ");
     let rows = WEEKDAYS.iter().enumerate().map(|(d, name)| {
         let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)
             .map(|(h, n)| format!("{h:02}:00 ({n})")).collect::<Vec<_>>().join(", ");

@@ -121,11 +121,7 @@ fn OutcomeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
         let plan = store.plan().with_untracked(|p| p.coping_strategies());
         let tried: Vec<String> = session.rated.get_untracked().into_iter().map(|(id, _)| id).collect();
         let all = store.coping().with_untracked(|d| crate::domain::coping::catalogue(d, &plan));
-        for s in all.iter().filter(|s| tried.contains(&s.id)) {
-            if !entry.coping.contains(&s.title) {
-                entry.coping.push(s.title.clone());
-            }
-        }
+        crate::domain::coping::record_tried(&mut entry, &tried, &all);
         match store.save_craving(entry) {
             Ok(()) => step.set(Step::Done(outcome)),
             Err(e) => error.set(Some(e)),

@@ -11,7 +11,7 @@ use crate::domain::counter::{
     self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
     DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
 };
-use crate::domain::cravings::{Outcome, YearMonth};
+use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
 use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date, parse_hh_mm, parse_iso_date};
 use crate::domain::money::parse_cents;
 use crate::split::{lazy_part, split_view};
@@ -461,16 +461,18 @@ fn Celebration() -> impl IntoView {
         let c = all.main()?;
         Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
     });
-    let shown = RwSignal::new(None::<(String, String)>);
-    if let Some((id, name, milestone)) = due {
-        // Recorded as soon as it is shown, so it appears once.
-        let _ = store.modify(store.counters, |all| {
-            if let Some(c) = all.get_mut(id) {
-                c.celebrated = Some(milestone.index);
-            }
-            Ok::<_, ()>(())
+    let shown = RwSignal::new(due.as_ref().map(|(_, name, milestone)| (name.clone(), milestone.label.clone())));
+    if let Some((id, _, milestone)) = due {
+        // Recorded once it is on screen (an effect runs after rendering; a
+        // render never writes to storage), so it appears once.
+        Effect::new(move |_| {
+            let _ = store.modify(store.counters, |all| {
+                if let Some(c) = all.get_mut(id) {
+                    c.celebrated = Some(milestone.index);
+                }
+                Ok::<_, ()>(())
+            });
         });
-        shown.set(Some((name, milestone.label)));
     }
     view! {
         {move || shown.get().map(|(name, label)| view! {
@@ -523,8 +525,7 @@ fn FollowUpCard() -> impl IntoView {
         let latest = store.log.months.get_untracked().into_iter().find_map(|month| {
             store.load_months([month]);
             store.log.loaded.with_untracked(|l| {
-                let before_opening = l.get(&month)?.iter().filter(|c| c.id < due.opened_ms);
-                before_opening.max_by_key(|c| (c.at, c.id)).map(|c| (c.is_open(), month, c.id))
+                latest_logged_before(l.get(&month)?, due.opened_ms).map(|c| (c.is_open(), month, c.id))
             })
         });
         due.craving.set(Some(latest.filter(|(open, ..)| *open).map(|(_, month, id)| (month, id))));
