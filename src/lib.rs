@@ -170,7 +170,13 @@ fn screen(path: &str) -> AnyView {
         "/help" => view! { <Help/> }.into_any(),
         "/help/overdose" => view! { <Overdose/> }.into_any(),
         "/log" => lazy_screen(log_screen),
-        "/log/new" => lazy_screen(log_new_screen),
+        "/log/new" => {
+            // Saving goes on to the log: fetch its screen now, so it opens at once.
+            leptos::task::spawn_local(async {
+                let _ = log_screen::preload().await;
+            });
+            lazy_screen(log_new_screen)
+        }
         "/log/insights" => lazy_screen(insights_screen),
         "/cope" => lazy_screen(cope_screen),
         "/plan" => lazy_screen(plan_screen),

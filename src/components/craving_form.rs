@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::domain::cravings::{
-    trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
+    next_id, trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
 };
 use crate::storage::Store;
 
@@ -39,6 +39,16 @@ pub fn intensity_word(n: u8) -> &'static str {
 }
 
 /// A toggle button that shows whether it is on.
+
+/// A fresh entry: now, middle intensity, an id no other entry has.
+pub fn new_craving(store: Store, clock: Clock) -> Craving {
+    clock.refresh();
+    // An id is its creation time (see `next_id`); the newest month's highest
+    // guards against a clock that went back.
+    let highest = untrack(|| store.with_newest_month(|month| month.iter().map(|c| c.id).max()));
+    Craving::new(next_id(js_sys::Date::now() as u64, highest), clock.local_untracked())
+}
+
 #[component]
 pub fn Chip(
     #[prop(into)] label: String,

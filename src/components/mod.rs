@@ -10,4 +10,5 @@ pub mod lock_screen;
 pub mod money;
 pub mod region_picker;
 pub mod shell;
+pub mod strategies;
 pub mod undo;

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::components::craving_form::{CravingForm, FormMode};
+use crate::components::craving_form::{new_craving, CravingForm, FormMode};
 use crate::domain::cravings::{Craving, Outcome};
 use crate::domain::phone::normalise_phone;
-use crate::pages::cope::{ranked, CopeSession, CrisisLineCall, StrategyList};
-use crate::pages::log_new::new_craving;
+use crate::components::strategies::{ranked, CopeSession, CrisisLineCall, StrategyList};
 use crate::storage::Store;
 
 #[derive(Clone, PartialEq)]

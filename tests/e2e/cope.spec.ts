@@ -173,3 +173,22 @@ test("the SOS call goes to the sponsor when the plan has one", async ({ page }) 
   await expect(page.getByTestId("sos-call").getByRole("link")).toHaveAttribute("href", "tel:+15551234567");
   await expect(page.getByTestId("sos-call")).toContainText("Call Sam");
 });
+
+test("the vibrate option shows only where the phone can vibrate (not on iPhones or in Firefox)", async ({ page }) => {
+  await openApp(page, "/cope");
+  await expect(page.getByTestId("cope-vibrate")).toBeVisible();
+  await expect(page.getByLabel("Vibrate at each breathing step")).toBeVisible();
+
+  // As on an iPhone: no navigator.vibrate at all.
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as { vibrate?: unknown }).vibrate;
+  });
+  await openApp(page, "/cope");
+  await expect(page.getByTestId("cope-list")).toBeVisible();
+  await expect(page.getByTestId("cope-vibrate")).toHaveCount(0);
+  // Breathing still runs without it.
+  const box = card(page, "box-breathing");
+  await box.getByTestId("cope-start").click();
+  await box.getByTestId("start-breathing").click();
+  await expect(box.getByTestId("breathing-phase")).toHaveText("In");
+});
