@@ -61,26 +61,6 @@ impl Singleton for CopingData {
     const KEY: &'static str = "steady.coping";
 }
 
-/// The fixed-key documents read at start-up; [`on_singleton!`] maps each key to its signal.
-const SINGLETON_KEYS: [&str; 2] = [Settings::KEY, Counters::KEY];
-
-/// Runs `$body` with `$slot` bound to the in-memory signal of the fixed-key
-/// document stored under `$key`, if it is one read at start-up.
-macro_rules! on_singleton {
-    ($store:expr, $key:expr, |$slot:ident| $body:expr) => {{
-        let key: &str = $key;
-        if key == Settings::KEY {
-            let $slot = $store.settings;
-            Some($body)
-        } else if key == Counters::KEY {
-            let $slot = $store.counters;
-            Some($body)
-        } else {
-            None
-        }
-    }};
-}
-
 /// One month of the craving log, newest first. Stored per month so saving one
 /// entry re-serialises a month, not years.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -115,8 +95,9 @@ pub struct Store {
     plan: RwSignal<Plan>,
     /// Read by [`Store::coping`] when first asked for.
     coping: RwSignal<CopingData>,
-    /// The documents read on first use so far.
-    read_later: StoredValue<Vec<ReadLater>>,
+    /// The fixed-key documents read so far (settings and counters at start-up,
+    /// the others on first use): what another tab's change or a set-aside needs.
+    held: StoredValue<Vec<Held>>,
     pub log: LogStore,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
@@ -128,27 +109,41 @@ pub struct Store {
     pub lock_changing: RwSignal<bool>,
 }
 
-/// A fixed-key document that only some screens use is read when first asked
-/// for, so its parsing code is fetched with those screens rather than in the
-/// first download. Once read, it is kept in step like the others through these.
+/// A fixed-key document held in memory, and how to read it again or write it.
+/// Settings and counters are read at start-up; a document that only some
+/// screens use is read when first asked for (see [`Store::held`]), so its
+/// parsing code is fetched with those screens rather than in the first download.
 #[derive(Clone, Copy)]
-struct ReadLater {
+struct Held {
     key: &'static str,
     reread: fn(&Store, Option<String>),
     write: fn(&Store) -> Result<(), String>,
 }
 
-trait OnFirstUse: Singleton {
+/// A fixed-key document and the signal that holds it in the store.
+trait Slot: Singleton {
     fn slot(store: &Store) -> RwSignal<Self>;
 }
 
-impl OnFirstUse for Plan {
+impl Slot for Settings {
+    fn slot(store: &Store) -> RwSignal<Self> {
+        store.settings
+    }
+}
+
+impl Slot for Counters {
+    fn slot(store: &Store) -> RwSignal<Self> {
+        store.counters
+    }
+}
+
+impl Slot for Plan {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.plan
     }
 }
 
-impl OnFirstUse for CopingData {
+impl Slot for CopingData {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.coping
     }
@@ -261,28 +256,27 @@ impl Store {
     /// start-up. The log itself is read by the screens that show it (see
     /// [`Store::load_months`]), so its code isn't in the first download.
     pub fn load() -> Store {
-        let mut problems = Vec::new();
-        let settings = RwSignal::new(load_singleton::<Settings>(&mut problems));
-        let counters = RwSignal::new(load_singleton::<Counters>(&mut problems));
         let store = Store {
-            settings,
-            counters,
+            settings: RwSignal::new(Settings::default()),
+            counters: RwSignal::new(Counters::default()),
             plan: RwSignal::new(Plan::default()),
             coping: RwSignal::new(CopingData::default()),
-            read_later: StoredValue::new(Vec::new()),
+            held: StoredValue::new(Vec::new()),
             log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
-            problems: RwSignal::new(problems),
+            problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
             lock_changing: RwSignal::new(false),
         };
         vault::report_failures_to(store.save_error);
+        store.held::<Settings>();
+        store.held::<Counters>();
         store
     }
 
     /// The relapse-prevention plan (read now if not yet).
     pub fn plan(&self) -> RwSignal<Plan> {
-        self.read_on_first_use::<Plan>()
+        self.held::<Plan>()
     }
 
     /// Whether a plan is stored, without reading it (which would need its code).
@@ -292,15 +286,16 @@ impl Store {
 
     /// The coping strategies and ratings (read now if not yet).
     pub fn coping(&self) -> RwSignal<CopingData> {
-        self.read_on_first_use::<CopingData>()
+        self.held::<CopingData>()
     }
 
-    fn read_on_first_use<D: OnFirstUse>(&self) -> RwSignal<D> {
+    /// The signal holding `D`, read from storage the first time it is asked for.
+    fn held<D: Slot>(&self) -> RwSignal<D> {
         let slot = D::slot(self);
-        if self.read_later(D::KEY).is_none() {
+        if self.held_as(D::KEY).is_none() {
             self.reload_singleton(slot, read_raw(D::KEY));
-            self.read_later.update_value(|docs| {
-                docs.push(ReadLater {
+            self.held.update_value(|docs| {
+                docs.push(Held {
                     key: D::KEY,
                     reread: |store, raw| store.reload_singleton(D::slot(store), raw),
                     write: |store| store.write_singleton(D::slot(store)),
@@ -310,8 +305,8 @@ impl Store {
         slot
     }
 
-    fn read_later(&self, key: &str) -> Option<ReadLater> {
-        self.read_later.with_value(|docs| docs.iter().find(|d| d.key == key).copied())
+    fn held_as(&self, key: &str) -> Option<Held> {
+        self.held.with_value(|docs| docs.iter().find(|d| d.key == key).copied())
     }
 
     /// Saves a fixed-key document. The new value is shown at once whatever
@@ -526,10 +521,7 @@ impl Store {
 
     fn reload_everything(&self) {
         self.problems.set(Vec::new());
-        for key in SINGLETON_KEYS {
-            self.reload_key(key, read_raw(key));
-        }
-        for doc in self.read_later.get_value() {
+        for doc in self.held.get_value() {
             self.reload_key(doc.key, read_raw(doc.key));
         }
         self.log.months.set(stored_months());
@@ -578,8 +570,7 @@ impl Store {
 
     fn reload_key(&self, key: &str, raw: Option<String>) {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let singleton = on_singleton!(self, key, |slot| self.reload_singleton(slot, raw.clone()))
-            .or_else(|| self.read_later(key).map(|doc| (doc.reread)(self, raw.clone())));
+        let singleton = self.held_as(key).map(|doc| (doc.reread)(self, raw.clone()));
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
         if let (None, Some(month)) = (singleton, month) {
             self.log.months.set(stored_months());
@@ -615,8 +606,7 @@ impl Store {
             write_raw(key, None)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let singleton = on_singleton!(self, key, |slot| self.write_singleton(slot))
-            .or_else(|| self.read_later(key).map(|doc| (doc.write)(self)));
+        let singleton = self.held_as(key).map(|doc| (doc.write)(self));
         let outcome = if let Some(outcome) = singleton {
             outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
@@ -718,17 +708,6 @@ async fn check_current_passcode(current: &str) -> Result<LockRecord, String> {
             crate::domain::lock::describe_wait(wait)
         )),
         vault::Unlock::Failed(e) => Err(e),
-    }
-}
-
-fn load_singleton<D: Singleton>(problems: &mut Vec<Problem>) -> D {
-    match envelope::decode::<D>(D::KEY, read_raw(D::KEY).as_deref()) {
-        Loaded::Missing => D::default(),
-        Loaded::Ready(value) => value,
-        Loaded::Unreadable(problem) => {
-            problems.push(problem);
-            D::default()
-        }
     }
 }
 
