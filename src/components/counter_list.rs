@@ -23,7 +23,7 @@ struct Deleted {
 pub fn CounterList() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
-        <Show when=move || store.counters.with(|all| !all.list.is_empty())>
+        <Show when=move || store.counters().with(|all| !all.list.is_empty())>
             {lazy_part(counter_list)}
         </Show>
     }
@@ -35,17 +35,17 @@ split_view!(counters, fn counter_list() { view! { <Counters/> } });
 fn Counters() -> impl IntoView {
     let store = expect_context::<Store>();
     let deleted = RwSignal::new(None::<Deleted>);
-    let ids = Memo::new(move |_| store.counters.with(|all| all.list.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| store.counters().with(|all| all.list.iter().map(|c| c.id).collect::<Vec<_>>()));
 
     let delete = move |id: u32| {
-        let was_main = store.counters.with_untracked(|all| all.main().map(|c| c.id) == Some(id));
-        if let Ok(Some((at, counter))) = store.modify(store.counters, |all| Ok::<_, ()>(all.remove(id))) {
+        let was_main = store.counters().with_untracked(|all| all.main().map(|c| c.id) == Some(id));
+        if let Ok(Some((at, counter))) = store.counters().modify(|all| Ok::<_, ()>(all.remove(id))) {
             offer_undo(deleted, Deleted { at, counter, was_main });
         }
     };
     let undo = move |_| {
         if let Some(d) = deleted.get_untracked() {
-            let _ = store.modify(store.counters, |all| {
+            let _ = store.counters().modify(|all| {
                 all.restore(d.at, d.counter, d.was_main);
                 Ok::<_, ()>(())
             });
@@ -75,8 +75,8 @@ fn Counters() -> impl IntoView {
 fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let counter = Memo::new(move |_| store.counters.with(|all| all.get(id).cloned()));
-    let is_main = Memo::new(move |_| store.counters.with(|all| all.main().map(|c| c.id) == Some(id)));
+    let counter = Memo::new(move |_| store.counters().with(|all| all.get(id).cloned()));
+    let is_main = Memo::new(move |_| store.counters().with(|all| all.main().map(|c| c.id) == Some(id)));
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let name = RwSignal::new(String::new());
@@ -85,7 +85,7 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
 
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.modify(store.counters, |all| match all.get_mut(id) {
+        let outcome = store.counters().modify(|all| match all.get_mut(id) {
             Some(c) => c.rename(&name.get_untracked()),
             None => Ok(()),
         });
@@ -98,7 +98,7 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
         }
     };
     let make_main = move |_| {
-        let _ = store.modify(store.counters, |all| {
+        let _ = store.counters().modify(|all| {
             all.make_main(id);
             Ok::<_, ()>(())
         });
@@ -170,7 +170,8 @@ fn AddCounter() -> impl IntoView {
         let now = clock.local_untracked();
         let outcome = parse_start(&date.get_untracked(), "").and_then(|start: Start| {
             store
-                .modify(store.counters, |all| all.add(&name.get_untracked(), start, now))
+                .counters()
+                .modify(|all| all.add(&name.get_untracked(), start, now))
                 .map_err(|e| e.message())
         });
         match outcome {

@@ -103,7 +103,7 @@ pub fn CravingForm(
 
     let add_trigger = move |_| {
         let name = new_trigger.get_untracked();
-        match store.modify(store.settings, |s| s.add_trigger(&name)) {
+        match store.settings().modify(|s| s.add_trigger(&name)) {
             Ok(key) => {
                 edit(&|d| d.triggers.push(key.clone()));
                 new_trigger.set(String::new());
@@ -137,7 +137,7 @@ pub fn CravingForm(
 
     // The person's own triggers: typed here, and from their plan.
     let own_triggers = move || {
-        let mut all = store.settings.with(|s| s.own_triggers.clone());
+        let mut all = store.settings().with(|s| s.own_triggers.clone());
         for name in store.plan().with(|p| p.trigger_names()) {
             let builtin = TRIGGERS.iter().any(|(k, l)| k.eq_ignore_ascii_case(&name) || l.eq_ignore_ascii_case(&name));
             if !builtin && !all.iter().any(|t| t.eq_ignore_ascii_case(&name)) {

@@ -8,12 +8,12 @@ use crate::storage::Store;
 #[component]
 pub fn RegionPicker() -> impl IntoView {
     let store = expect_context::<Store>();
-    let current = move || store.settings.with(|s| s.region);
+    let current = move || store.settings().with(|s| s.region);
     let choose = move |ev| {
         if let Some(region) = Region::from_code(&event_target_value(&ev)) {
-            let mut settings: Settings = store.settings.get_untracked();
+            let mut settings: Settings = store.settings().get_untracked();
             settings.region = region;
-            store.save(store.settings, settings);
+            store.settings().save(settings);
         }
     };
     view! {

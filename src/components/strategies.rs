@@ -50,7 +50,7 @@ impl CopeSession {
 }
 
 pub fn update(store: Store, f: impl FnOnce(&mut CopingData)) {
-    let _ = store.modify(store.coping(), |d| {
+    let _ = store.coping().modify(|d| {
         f(d);
         Ok::<_, ()>(())
     });
@@ -164,7 +164,7 @@ fn ActivityView(strategy: Strategy) -> impl IntoView {
 pub fn CrisisLineCall() -> impl IntoView {
     let store = expect_context::<Store>();
     let line = move || {
-        let region = store.settings.with(|s| s.region);
+        let region = store.settings().with(|s| s.region);
         region.helplines().iter().find(|l| !l.emergency).copied().unwrap_or(*region.emergency())
     };
     view! {

@@ -71,7 +71,7 @@ fn AddStrategy() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.modify(store.coping(), |d| d.add_own(&title.get_untracked(), &note.get_untracked()));
+        let outcome = store.coping().modify(|d| d.add_own(&title.get_untracked(), &note.get_untracked()));
         match outcome {
             Ok(_) => {
                 message.set(Some(format!("Added “{}”.", title.get_untracked().trim())));

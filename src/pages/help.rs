@@ -14,7 +14,7 @@ const PEOPLE_WAIT: Duration = Duration::from_millis(400);
 #[component]
 pub fn Help() -> impl IntoView {
     let store = expect_context::<Store>();
-    let region = move || store.settings.with(|s| s.region);
+    let region = move || store.settings().with(|s| s.region);
     // The person's own people come from their plan, whose code is fetched when
     // first needed. Until they are in place, what follows them stays unseen
     // (briefly: from the service worker's cache this takes milliseconds), so
@@ -132,7 +132,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
 pub fn SupportPeople() -> impl IntoView {
     let store = expect_context::<Store>();
     let people = move || {
-        let region = store.settings.with(|s| s.region);
+        let region = store.settings().with(|s| s.region);
         store.plan().with(|plan| {
             plan.support_people()
                 .into_iter()

@@ -161,7 +161,7 @@ fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
                 }>
                     <option value="">"All triggers"</option>
                     {TRIGGERS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
-                    {move || store.settings.with(|s| s.own_triggers.clone()).into_iter().chain(store.plan().with(|p| p.trigger_names())).map(|t| view! {
+                    {move || store.settings().with(|s| s.own_triggers.clone()).into_iter().chain(store.plan().with(|p| p.trigger_names())).map(|t| view! {
                         <option value=t.clone()>{t.clone()}</option>
                     }).collect_view()}
                 </select>

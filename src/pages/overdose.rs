@@ -9,7 +9,7 @@ use crate::storage::Store;
 #[component]
 pub fn Overdose() -> impl IntoView {
     let store = expect_context::<Store>();
-    let region = Signal::derive(move || store.settings.with(|s| s.region));
+    let region = Signal::derive(move || store.settings().with(|s| s.region));
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>"If someone may be overdosing"</h1>

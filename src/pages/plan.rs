@@ -29,7 +29,7 @@ struct PlanUi {
 }
 
 fn change(store: Store, ui: PlanUi, f: impl FnOnce(&mut Plan) -> Result<(), &'static str>) -> Result<(), &'static str> {
-    let outcome = store.modify(store.plan(), f);
+    let outcome = store.plan().modify(f);
     if outcome.is_ok() {
         ui.touched.set(true);
     }
@@ -232,7 +232,7 @@ fn PlanList(list: List) -> impl IntoView {
 
 /// Checks a typed number; `None` when it is empty or usable for a call.
 fn phone_problem(store: Store, phone: &str) -> Option<&'static str> {
-    let region = store.settings.with_untracked(|s| s.region);
+    let region = store.settings().with_untracked(|s| s.region);
     if phone.trim().is_empty() { None } else { normalise_phone(phone, region).err() }
 }
 
@@ -285,7 +285,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
         error.set(change(store, ui, |p| p.update(list, edited)).err());
     };
     let remove = move |_| {
-        if let Ok(Some((at, removed))) = store.modify(store.plan(), |p| Ok::<_, ()>(p.remove(list, id))) {
+        if let Ok(Some((at, removed))) = store.plan().modify(|p| Ok::<_, ()>(p.remove(list, id))) {
             ui.touched.set(true);
             offer_undo(ui.removed, Removed { list, at, item: removed });
         }

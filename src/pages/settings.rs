@@ -129,9 +129,9 @@ fn Backup() -> impl IntoView {
         if !store.problems.with_untracked(Vec::is_empty) {
             return format!("Backup {how}, but it leaves out the data Steady couldn't read — copy that from the message at the top.");
         }
-        let mut settings = store.settings.get_untracked();
+        let mut settings = store.settings().get_untracked();
         settings.last_backup = Some(date);
-        store.save(store.settings, settings);
+        store.settings().save(settings);
         format!("Backup {how}. Keep it somewhere safe — it isn't encrypted.")
     };
     let export = move |_| {

@@ -64,7 +64,7 @@ pub fn Sos() -> impl IntoView {
 fn CallBar() -> impl IntoView {
     let store = expect_context::<Store>();
     let person = move || {
-        let region = store.settings.with(|s| s.region);
+        let region = store.settings().with(|s| s.region);
         store.plan().with(|plan| {
             plan.support_people().into_iter().find_map(|p| Some((p.text.clone(), normalise_phone(&p.phone, region).ok()?)))
         })

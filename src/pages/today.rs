@@ -54,7 +54,7 @@ fn time_value(at: NaiveDateTime) -> String {
 pub fn Today() -> impl IntoView {
     let store = expect_context::<Store>();
     // Only which counter is main: its edits must not rebuild the card (and lose open forms).
-    let main_id = Memo::new(move |_| store.counters.with(|c| c.main().map(|c| c.id)));
+    let main_id = Memo::new(move |_| store.counters().with(|c| c.main().map(|c| c.id)));
 
     view! {
         <section class="page" data-testid="today">
@@ -83,7 +83,7 @@ fn FirstStart() -> impl IntoView {
     let editing = RwSignal::new(false);
     let save = move |start: Start| {
         clock.refresh();
-        store.modify(store.counters, |all| {
+        store.counters().modify(|all| {
             all.add(DEFAULT_NAME, start, clock.local_untracked()).map(|_| ())
         })?;
         // The new counter's "Change start date" stands where this form was.
@@ -151,7 +151,7 @@ fn StartEditor(
 fn MainCounter(id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let counter = Memo::new(move |_| store.counters.with(|all| all.get(id).cloned()));
+    let counter = Memo::new(move |_| store.counters().with(|all| all.get(id).cloned()));
     let with = move |f: &dyn Fn(&Counter) -> String| counter.with(|c| c.as_ref().map(f).unwrap_or_default());
     let days = Memo::new(move |_| counter.with(|c| c.as_ref().map_or(0, |c| c.days(clock.local()))));
     let editing = RwSignal::new(false);
@@ -161,7 +161,7 @@ fn MainCounter(id: u32) -> impl IntoView {
     let save_start = move |start: Start| {
         clock.refresh();
         let now = clock.local_untracked();
-        store.modify(store.counters, |all| match all.get_mut(id) {
+        store.counters().modify(|all| match all.get_mut(id) {
             Some(c) => c.set_start(start, now),
             None => Ok(()),
         })?;
@@ -276,7 +276,7 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
 fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let currency = move || store.settings.with(|s| s.region.currency());
+    let currency = move || store.settings().with(|s| s.region.currency());
     let saved = move || counter.with(|c| c.as_ref().and_then(|c| c.saved_cents(clock.local())));
     let open = RwSignal::new(false);
     view! {
@@ -304,7 +304,7 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
         let per_day = if text.trim().is_empty() { Ok(None) } else { parse_cents(&text).map(Some) };
         match per_day {
             Ok(per_day) => {
-                let _ = store.modify(store.counters, |all| {
+                let _ = store.counters().modify(|all| {
                     if let Some(c) = all.get_mut(id) {
                         c.money_per_day_cents = per_day;
                     }
@@ -351,7 +351,8 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
         let now = clock.local_untracked();
         let outcome = parse_start(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
             store
-                .modify(store.counters, |all| match all.get_mut(id) {
+                .counters()
+                .modify(|all| match all.get_mut(id) {
                     Some(c) => c.slip(start, &note.get_untracked(), now).map(Some),
                     None => Ok(None),
                 })
@@ -457,7 +458,7 @@ fn Celebration() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let now = clock.local_untracked();
-    let due = store.counters.with_untracked(|all| {
+    let due = store.counters().with_untracked(|all| {
         let c = all.main()?;
         Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
     });
@@ -466,7 +467,7 @@ fn Celebration() -> impl IntoView {
         // Recorded once it is on screen (an effect runs after rendering; a
         // render never writes to storage), so it appears once.
         Effect::new(move |_| {
-            let _ = store.modify(store.counters, |all| {
+            let _ = store.counters().modify(|all| {
                 if let Some(c) = all.get_mut(id) {
                     c.celebrated = Some(milestone.index);
                 }
@@ -572,17 +573,17 @@ fn BackupReminder() -> impl IntoView {
     let clock = expect_context::<Clock>();
     let due = move || {
         let today = clock.local().date();
-        let counters = store.counters.with(|c| c.list.iter().map(|c| c.start.date).min());
+        let counters = store.counters().with(|c| c.list.iter().map(|c| c.start.date).min());
         let log = store.log.months.with(|m| m.last().map(|m| m.first_day()));
         // A plan has no dates; one stored counts as data from today.
         let plan = store.plan_stored().then_some(today);
         let oldest = [counters, log, plan].into_iter().flatten().min();
-        store.settings.with(|s| s.backup_due(today, oldest))
+        store.settings().with(|s| s.backup_due(today, oldest))
     };
     let later = move |_| {
-        let mut settings = store.settings.get_untracked();
+        let mut settings = store.settings().get_untracked();
         settings.backup_snoozed = Some(clock.local_untracked().date());
-        store.save(store.settings, settings);
+        store.settings().save(settings);
     };
     view! {
         <Show when=due>

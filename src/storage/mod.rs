@@ -89,8 +89,10 @@ const STORAGE_FULL: &str = "Not saved — this device's storage for Steady is fu
 /// Everything the app has stored, in memory, plus what went wrong reading or writing it.
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub settings: RwSignal<Settings>,
-    pub counters: RwSignal<Counters>,
+    /// Read at start-up; see [`Store::settings`].
+    settings: RwSignal<Settings>,
+    /// Read at start-up; see [`Store::counters`].
+    counters: RwSignal<Counters>,
     /// Read by [`Store::plan`] when first asked for.
     plan: RwSignal<Plan>,
     /// Read by [`Store::coping`] when first asked for.
@@ -146,6 +148,45 @@ impl Slot for Plan {
 impl Slot for CopingData {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.coping
+    }
+}
+
+/// One fixed-key document and the store it is saved through, so a change reads
+/// `store.counters().modify(|all| …)`. Reading goes through the signal it
+/// dereferences to: `store.plan().with(|p| …)`.
+pub struct Doc<D: 'static> {
+    store: Store,
+    slot: RwSignal<D>,
+}
+
+impl<D> Clone for Doc<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<D> Copy for Doc<D> {}
+
+impl<D> std::ops::Deref for Doc<D> {
+    type Target = RwSignal<D>;
+    fn deref(&self) -> &RwSignal<D> {
+        &self.slot
+    }
+}
+
+impl<D: Singleton> Doc<D> {
+    /// Shows `value` at once and stores it; a failed write is reported to the
+    /// person (the save-error banner) and the value stays on screen.
+    pub fn save(self, value: D) {
+        self.store.save(self.slot, value);
+    }
+
+    /// Changes the document through the writer. If `change` refuses (bad
+    /// input), nothing is changed or written and its error is returned.
+    pub fn modify<R, E>(self, change: impl FnOnce(&mut D) -> Result<R, E>) -> Result<R, E> {
+        let mut value = self.slot.get_untracked();
+        let result = change(&mut value)?;
+        self.save(value);
+        Ok(result)
     }
 }
 
@@ -274,9 +315,19 @@ impl Store {
         store
     }
 
+    /// The settings (helpline country, backups, own triggers…).
+    pub fn settings(&self) -> Doc<Settings> {
+        self.doc()
+    }
+
+    /// The clean-time counters.
+    pub fn counters(&self) -> Doc<Counters> {
+        self.doc()
+    }
+
     /// The relapse-prevention plan (read now if not yet).
-    pub fn plan(&self) -> RwSignal<Plan> {
-        self.held::<Plan>()
+    pub fn plan(&self) -> Doc<Plan> {
+        self.doc()
     }
 
     /// Whether a plan is stored, without reading it (which would need its code).
@@ -285,8 +336,12 @@ impl Store {
     }
 
     /// The coping strategies and ratings (read now if not yet).
-    pub fn coping(&self) -> RwSignal<CopingData> {
-        self.held::<CopingData>()
+    pub fn coping(&self) -> Doc<CopingData> {
+        self.doc()
+    }
+
+    fn doc<D: Slot>(&self) -> Doc<D> {
+        Doc { store: *self, slot: self.held::<D>() }
     }
 
     /// The signal holding `D`, read from storage the first time it is asked for.
@@ -311,23 +366,10 @@ impl Store {
 
     /// Saves a fixed-key document. The new value is shown at once whatever
     /// happens; if it can't be stored, the person is told and it stays on screen.
-    pub fn save<D: Singleton>(&self, slot: RwSignal<D>, value: D) {
+    fn save<D: Singleton>(&self, slot: RwSignal<D>, value: D) {
         slot.set(value);
         let outcome = self.write_singleton(slot);
         let _ = self.report(outcome);
-    }
-
-    /// Changes a document through the writer. If `change` refuses (bad input),
-    /// nothing is changed or written and its error is returned.
-    pub fn modify<D: Singleton, R, E>(
-        &self,
-        slot: RwSignal<D>,
-        change: impl FnOnce(&mut D) -> Result<R, E>,
-    ) -> Result<R, E> {
-        let mut value = slot.get_untracked();
-        let result = change(&mut value)?;
-        self.save(slot, value);
-        Ok(result)
     }
 
     fn report(&self, outcome: Result<(), String>) -> Result<(), String> {
