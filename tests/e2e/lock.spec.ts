@@ -184,6 +184,17 @@ test("if the lock's record can't be saved, wrong guesses still mean growing wait
   await unlock(page, "2468");
 });
 
+test("leaving the page locks it, so the App Switcher's picture is the lock screen", async ({ page }) => {
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  await expect(page.getByTestId("settings")).toBeHidden();
+  await unlock(page, "2468");
+  await expect(page.getByTestId("settings")).toBeVisible();
+});
+
 test("it locks after the idle time and in the background, without losing what was being typed", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
