@@ -72,7 +72,7 @@ impl AutoLock {
         }
     }
 
-    /// Locks when the app goes to the background, and after the chosen idle time.
+    /// Locks when the app goes to the background or is left, and after the chosen idle time.
     fn watch(self, store: Store) {
         let last_touch = StoredValue::new(js_sys::Date::now());
         let touched = move || last_touch.set_value(js_sys::Date::now());
@@ -86,6 +86,8 @@ impl AutoLock {
                     self.lock(store);
                 }
             }),
+            // Also when the page is left or put away (Safari takes the App Switcher's picture then).
+            window_event_listener(leptos::ev::pagehide, move |_| self.lock(store)),
         ];
         let check = move || {
             let idle_ms = store.lock.with_untracked(|l| l.as_ref().map(|l| f64::from(l.idle_minutes) * 60_000.0));

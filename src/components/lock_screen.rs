@@ -60,19 +60,20 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
     let message = RwSignal::new(broken);
     let checking = RwSignal::new(false);
     // Ticks each second so a wait after wrong guesses counts down.
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(tick) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
-        on_cleanup(move || tick.clear());
+    let tick = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
     }
     // Read from storage each time: wrong guesses count across reloads and tabs.
     let wait = move || {
-        let now = now.get();
-        vault::lock_record().and_then(Result::ok).map_or(0, |r| r.seconds_to_wait(now))
+        tick.track();
+        vault::seconds_to_wait()
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if checking.get_untracked() || wait() > 0 {
+        // While a wait runs, `try_passcode` refuses (and says so).
+        if checking.get_untracked() {
             return;
         }
         let passcode = code.get_untracked();
@@ -85,7 +86,7 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
             let outcome = vault::try_passcode(&passcode).await;
             code.try_set(String::new());
             checking.try_set(false);
-            now.try_set(js_sys::Date::now());
+            tick.try_update(|t| *t += 1);
             match outcome {
                 Unlock::Opened(key) => on_unlock.run(key),
                 Unlock::Wrong { wait: 0 } => {

@@ -46,28 +46,92 @@ pub struct LockRecord {
 pub const CHECK_TEXT: &str = "Steady passcode check";
 
 impl LockRecord {
-    /// Records a wrong passcode at `now_ms`; returns the seconds to wait before the next try.
-    pub fn record_failure(&mut self, now_ms: f64) -> u32 {
-        self.failures = self.failures.saturating_add(1);
-        let wait = wait_after(self.failures);
-        self.wait_until_ms = now_ms + f64::from(wait) * 1000.0;
-        wait
-    }
-
     pub fn record_success(&mut self) {
         self.failures = 0;
         self.wait_until_ms = 0.0;
     }
-
-    /// Whole seconds until another try is allowed (0: now).
-    pub fn seconds_to_wait(&self, now_ms: f64) -> u32 {
-        let left = (self.wait_until_ms - now_ms) / 1000.0;
-        // A clock set back must not lock someone out for longer than the longest wait.
-        if left <= 0.0 { 0 } else { (left.ceil() as u32).min(MAX_WAIT_SECONDS) }
-    }
 }
 
 const MAX_WAIT_SECONDS: u32 = 15 * 60;
+const MAX_WAIT_MS: f64 = MAX_WAIT_SECONDS as f64 * 1000.0;
+
+/// Wrong guesses as one open page counts them, next to the stored record.
+///
+/// The stored wait is in wall-clock time (all a reload or another tab can read),
+/// but within a page a wait runs out on the page's monotonic clock
+/// (`performance.now()`), so moving the phone's clock forward doesn't end it and
+/// moving it back doesn't stretch it past the longest wait. A wait is never
+/// shorter than the stored one when the page first sees it. The count is also
+/// held here, so a record that can't be saved still means growing waits for as
+/// long as the page is open. (Across a reload only the wall clock is left.)
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Guesses {
+    /// Wrong guesses in a row (including one being checked).
+    failures: u32,
+    /// When the wait ends, in monotonic ms.
+    wait_ends: f64,
+    /// The stored `(failures, wait_until_ms)` last taken in. A record is taken in
+    /// once, not at every tick (a clock set back would otherwise stretch the wait
+    /// again and again), and a record that couldn't be saved isn't read as a reset.
+    seen: Option<(u32, f64)>,
+}
+
+impl Guesses {
+    /// Takes in the stored record — a wait from before a reload, or another tab's guesses.
+    pub fn observe(&mut self, stored: &LockRecord, wall_now: f64, mono_now: f64) {
+        let state = (stored.failures, stored.wait_until_ms);
+        if self.seen == Some(state) {
+            return;
+        }
+        self.seen = Some(state);
+        if stored.failures == 0 {
+            // The right passcode was given (in this tab or another): no more waiting.
+            self.failures = 0;
+            self.wait_ends = 0.0;
+            return;
+        }
+        self.failures = self.failures.max(stored.failures);
+        let left = (stored.wait_until_ms - wall_now).clamp(0.0, MAX_WAIT_MS);
+        self.wait_ends = self.wait_ends.max(mono_now + left);
+    }
+
+    /// Whole seconds until another try is allowed (0: now).
+    pub fn seconds_to_wait(&self, mono_now: f64) -> u32 {
+        let left = ((self.wait_ends - mono_now) / 1000.0).clamp(0.0, f64::from(MAX_WAIT_SECONDS));
+        left.ceil() as u32
+    }
+
+    /// Counts a guess *before* it is checked (checking takes a moment, and another
+    /// tab must see the count and the wait meanwhile); `record` is what to store.
+    pub fn begin(&mut self, record: &mut LockRecord, wall_now: f64, mono_now: f64) {
+        self.observe(record, wall_now, mono_now);
+        self.failures = self.failures.saturating_add(1);
+        self.hold(record, wall_now, mono_now);
+    }
+
+    /// The guess was wrong: the wait starts again from now. `record` is the one
+    /// stored now (other tabs may have counted more). Returns the seconds to wait.
+    pub fn wrong(&mut self, record: &mut LockRecord, wall_now: f64, mono_now: f64) -> u32 {
+        self.observe(record, wall_now, mono_now);
+        self.hold(record, wall_now, mono_now);
+        self.seconds_to_wait(mono_now)
+    }
+
+    /// The guess was right: the count starts again.
+    pub fn right(&mut self, record: &mut LockRecord) {
+        record.record_success();
+        self.failures = 0;
+        self.wait_ends = 0.0;
+    }
+
+    /// Sets the wait for the current count, here and in `record`.
+    fn hold(&mut self, record: &mut LockRecord, wall_now: f64, mono_now: f64) {
+        let wait = f64::from(wait_after(self.failures)) * 1000.0;
+        self.wait_ends = self.wait_ends.max(mono_now + wait);
+        record.failures = self.failures;
+        record.wait_until_ms = record.wait_until_ms.max(wall_now + wait);
+    }
+}
 
 /// Seconds to wait after `failures` wrong passcodes in a row: two free tries
 /// (typos happen), then 5 s, doubling each time up to 15 minutes.
@@ -247,21 +311,121 @@ mod tests {
         }
     }
 
+    const WALL: f64 = 1_700_000_000_000.0;
+    const HOUR: f64 = 3_600_000.0;
+
+    /// A wrong guess made at `mono` ms in a page, stored in `stored` (if the save works).
+    fn guess_wrong(page: &mut Guesses, stored: &mut LockRecord, wall: f64, mono: f64, saves: bool) -> u32 {
+        let mut record = stored.clone();
+        page.begin(&mut record, wall, mono);
+        if saves {
+            *stored = record;
+        }
+        let mut current = stored.clone();
+        let wait = page.wrong(&mut current, wall, mono);
+        if saves {
+            *stored = current;
+        }
+        wait
+    }
+
     #[test]
-    fn failures_set_a_wait_that_runs_out() {
-        let mut r = record();
-        let now = 1_700_000_000_000.0;
-        assert_eq!(r.record_failure(now), 0);
-        assert_eq!(r.record_failure(now), 0);
-        assert_eq!(r.record_failure(now), 5);
-        assert_eq!(r.seconds_to_wait(now), 5);
-        assert_eq!(r.seconds_to_wait(now + 4_001.0), 1);
-        assert_eq!(r.seconds_to_wait(now + 5_000.0), 0);
-        assert_eq!(r.record_failure(now + 5_000.0), 10);
-        // A clock moved backwards never means a wait longer than the cap.
-        assert_eq!(r.seconds_to_wait(now - 1e12), 900);
-        r.record_success();
-        assert_eq!((r.failures, r.seconds_to_wait(now)), (0, 0));
+    fn failures_set_a_wait_that_runs_out_on_the_page_clock() {
+        let (mut page, mut stored) = (Guesses::default(), record());
+        assert_eq!(guess_wrong(&mut page, &mut stored, WALL, 0.0, true), 0);
+        assert_eq!(guess_wrong(&mut page, &mut stored, WALL, 0.0, true), 0);
+        assert_eq!(guess_wrong(&mut page, &mut stored, WALL, 0.0, true), 5);
+        assert_eq!((stored.failures, stored.wait_until_ms), (3, WALL + 5_000.0));
+        assert_eq!(page.seconds_to_wait(0.0), 5);
+        assert_eq!(page.seconds_to_wait(4_001.0), 1);
+        assert_eq!(page.seconds_to_wait(5_000.0), 0);
+        assert_eq!(guess_wrong(&mut page, &mut stored, WALL + 5_000.0, 5_000.0, true), 10);
+        page.right(&mut stored);
+        assert_eq!((stored.failures, stored.wait_until_ms, page.seconds_to_wait(5_000.0)), (0, 0.0, 0));
+    }
+
+    #[test]
+    fn moving_the_clock_forward_does_not_end_a_wait() {
+        let (mut page, mut stored) = (Guesses::default(), record());
+        for _ in 0..3 {
+            guess_wrong(&mut page, &mut stored, WALL, 100.0, true);
+        }
+        // An hour later by the phone's clock, one second later really.
+        page.observe(&stored, WALL + HOUR, 1_100.0);
+        assert_eq!(page.seconds_to_wait(1_100.0), 4);
+        assert_eq!(page.seconds_to_wait(5_100.0), 0);
+    }
+
+    #[test]
+    fn a_clock_set_back_means_at_most_the_longest_wait_once() {
+        let (mut page, mut stored) = (Guesses::default(), record());
+        for _ in 0..3 {
+            guess_wrong(&mut page, &mut stored, WALL, 0.0, true);
+        }
+        // A fresh page (a reload) with the clock a year behind.
+        let mut fresh = Guesses::default();
+        fresh.observe(&stored, WALL - 365.0 * 24.0 * HOUR, 0.0);
+        assert_eq!(fresh.seconds_to_wait(0.0), 900);
+        // The same record read again later doesn't start the wait again.
+        fresh.observe(&stored, WALL - 365.0 * 24.0 * HOUR, 900_000.0);
+        assert_eq!(fresh.seconds_to_wait(900_000.0), 0);
+    }
+
+    #[test]
+    fn a_wait_is_never_shorter_than_the_stored_one() {
+        let mut stored = record();
+        stored.failures = 5;
+        stored.wait_until_ms = WALL + 20_000.0;
+        let mut page = Guesses::default();
+        page.observe(&stored, WALL, 50.0);
+        assert_eq!(page.seconds_to_wait(50.0), 20);
+        // Another tab's guess made the stored wait longer.
+        stored.failures = 6;
+        stored.wait_until_ms = WALL + 40_000.0;
+        page.observe(&stored, WALL + 1_000.0, 1_050.0);
+        assert_eq!(page.seconds_to_wait(1_050.0), 39);
+        // ...and never shortens what this page holds.
+        stored.wait_until_ms = WALL;
+        stored.failures = 7;
+        page.observe(&stored, WALL + 2_000.0, 2_050.0);
+        assert_eq!(page.seconds_to_wait(2_050.0), 38);
+    }
+
+    #[test]
+    fn a_guess_is_counted_before_it_is_checked_so_another_tab_must_wait() {
+        let (mut first, mut stored) = (Guesses::default(), record());
+        guess_wrong(&mut first, &mut stored, WALL, 0.0, true);
+        guess_wrong(&mut first, &mut stored, WALL, 0.0, true);
+        let mut second = Guesses::default();
+        second.observe(&stored, WALL, 0.0);
+        assert_eq!(second.seconds_to_wait(0.0), 0);
+        // The first tab starts checking a third guess (checking takes a while)...
+        let mut record = stored.clone();
+        first.begin(&mut record, WALL, 0.0);
+        stored = record;
+        assert_eq!((stored.failures, stored.wait_until_ms), (3, WALL + 5_000.0));
+        // ...and the second tab, guessing meanwhile, has to wait.
+        second.observe(&stored, WALL + 200.0, 200.0);
+        assert_eq!(second.seconds_to_wait(200.0), 5);
+        // A right guess still opens, and the count starts again (in the other tab too).
+        first.right(&mut stored);
+        second.observe(&stored, WALL + 300.0, 300.0);
+        assert_eq!((stored.failures, second.seconds_to_wait(300.0)), (0, 0));
+    }
+
+    #[test]
+    fn if_the_record_cant_be_saved_the_page_keeps_count() {
+        let (mut page, mut stored) = (Guesses::default(), record());
+        page.observe(&stored, WALL, 0.0);
+        let waits: Vec<u32> = (0..5).map(|n| {
+            let t = f64::from(n) * 100_000.0;
+            guess_wrong(&mut page, &mut stored, WALL + t, t, false)
+        }).collect();
+        assert_eq!(waits, [0, 0, 5, 10, 20]);
+        assert_eq!(stored, record());
+        // The unchanged record isn't taken for a reset.
+        page.observe(&stored, WALL + 400_001.0, 400_001.0);
+        assert_eq!(page.seconds_to_wait(400_001.0), 20);
     }
 
     #[test]

@@ -311,18 +311,53 @@ pub enum Unlock {
     Failed(String),
 }
 
+thread_local! {
+    /// Wrong guesses as this page counts them (see [`lock::Guesses`]).
+    static GUESSES: RefCell<lock::Guesses> = RefCell::new(lock::Guesses::default());
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The page's monotonic clock in ms: moving the phone's clock doesn't move it.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn monotonic_ms() -> f64;
+}
+
+/// The wall-clock and the monotonic time now, in ms.
+fn clocks() -> (f64, f64) {
+    (js_sys::Date::now(), monotonic_ms())
+}
+
+/// Whole seconds until another passcode may be tried (0: now).
+pub fn seconds_to_wait() -> u32 {
+    lock_record().and_then(Result::ok).map_or(0, |record| wait_for(&record))
+}
+
+fn wait_for(record: &LockRecord) -> u32 {
+    let (wall, mono) = clocks();
+    GUESSES.with_borrow_mut(|g| {
+        g.observe(record, wall, mono);
+        g.seconds_to_wait(mono)
+    })
+}
+
 /// Checks a passcode against the stored lock (slow on purpose: PBKDF2), and
-/// counts wrong guesses — on the lock screen and in Settings alike.
+/// counts wrong guesses — on the lock screen and in Settings alike. The guess is
+/// counted before it is checked, so other tabs see the count (and any wait) at
+/// once; if the record can't be saved, this page still holds the wait.
 pub async fn try_passcode(passcode: &str) -> Unlock {
-    let record = match lock_record() {
+    let mut record = match lock_record() {
         Some(Ok(record)) => record,
         Some(Err(e)) => return Unlock::Failed(e),
         None => return Unlock::Failed("There's no passcode set any more — reload Steady.".into()),
     };
-    let wait = record.seconds_to_wait(js_sys::Date::now());
+    let wait = wait_for(&record);
     if wait > 0 {
         return Unlock::Failed(format!("Wait {} before trying again.", lock::describe_wait(wait)));
     }
+    let (wall, mono) = clocks();
+    GUESSES.with_borrow_mut(|g| g.begin(&mut record, wall, mono));
+    let _ = save_lock_record(&record);
     let right = match crypto::derive_key(passcode, &record.salt, record.iterations).await {
         Ok(key) => match crypto::decrypt(&key, &record.check).await {
             Ok(text) if text == CHECK_TEXT => Some(key),
@@ -338,15 +373,14 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
     };
     match right {
         Some(key) => {
-            if current.failures > 0 {
-                current.record_success();
-                let _ = save_lock_record(&current);
-            }
+            GUESSES.with_borrow_mut(|g| g.right(&mut current));
+            let _ = save_lock_record(&current);
             Unlock::Opened(key)
         }
         None => {
-            let wait = current.record_failure(js_sys::Date::now());
-            // If this can't be stored the wait still holds until the page is reloaded.
+            let (wall, mono) = clocks();
+            let wait = GUESSES.with_borrow_mut(|g| g.wrong(&mut current, wall, mono));
+            // If this can't be stored, this page still holds the wait.
             let _ = save_lock_record(&current);
             Unlock::Wrong { wait }
         }

@@ -1,6 +1,6 @@
 // The passcode lock: encryption at rest, the lock screen (with helplines),
 // wrong-passcode delays, auto-lock, and changing or removing the passcode.
-import { test, expect, openApp, snapshot, fillSomeData } from "./fixtures";
+import { test, expect, openApp, snapshot, stored, fillSomeData } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -102,6 +102,97 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   await expect(page.getByTestId("log-entry")).toHaveCount(3);
   // The right passcode resets the count of wrong ones.
   expect(JSON.parse((await snapshot(page))["steady.lock"]).data.failures).toBe(0);
+});
+
+/** A wrong guess on the lock screen; waits for its answer. */
+async function guessWrong(page: Page, guess: string, answer: string | RegExp = "That isn't the passcode.") {
+  const screen = page.getByTestId("lock-screen");
+  await screen.getByTestId("unlock-input").fill(guess);
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen.getByTestId("unlock-message")).toHaveText(answer);
+}
+
+test("moving the phone's clock forward doesn't end the wait after wrong guesses", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await page.reload();
+  await guessWrong(page, "1111");
+  await guessWrong(page, "2222");
+  await guessWrong(page, "3333", "That isn't the passcode. You can try again in 5 seconds.");
+  const submit = page.getByTestId("unlock-submit");
+  await expect(submit).toHaveText("Wait 5 seconds");
+  // An hour later by the phone's clock; a moment later really.
+  await page.clock.setSystemTime(new Date(NOW.getTime() + 3_600_000));
+  await page.waitForTimeout(1_500);
+  await expect(submit).toHaveText(/^Wait [1-4] seconds?$/);
+  await expect(submit).toBeDisabled();
+  // Time really passing ends it.
+  await page.clock.fastForward(5_000);
+  await expect(submit).toBeEnabled();
+  await unlock(page, "2468");
+});
+
+test("a guess in another tab while one is being checked has to wait: no extra guesses", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first, "/");
+  await turnOnLock(first, "2468");
+  await first.reload();
+  const second = await context.newPage();
+  await second.goto("/");
+  await guessWrong(first, "1111");
+  await guessWrong(first, "2222");
+  await expect(second.getByTestId("unlock-submit")).toBeEnabled();
+  // The third guess means a wait: while one tab checks it (which takes a moment),
+  // the other must not get one more.
+  await first.getByTestId("unlock-input").fill("3333");
+  await second.getByTestId("unlock-input").fill("4444");
+  await first.getByTestId("unlock-submit").click();
+  // (Submitted as Enter would: the button may already show the wait.)
+  await second.locator("form.unlock").evaluate((form: HTMLFormElement) => form.requestSubmit());
+  const answers: string[] = [];
+  for (const page of [first, second]) {
+    await expect(page.getByTestId("unlock-message")).not.toHaveText("");
+    answers.push((await page.getByTestId("unlock-message").textContent()) ?? "");
+  }
+  expect(answers[0]).toBe("That isn't the passcode. You can try again in 5 seconds.");
+  expect(answers[1]).toMatch(/^Wait [45] seconds before trying again\.$/);
+  expect(JSON.parse((await snapshot(first))["steady.lock"]).data.failures).toBe(3);
+});
+
+test("if the lock's record can't be saved, wrong guesses still mean growing waits", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key === "steady.lock") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      set.call(this, key, value);
+    };
+  });
+  await page.reload();
+  const record = await stored(page, "steady.lock");
+  await guessWrong(page, "1111");
+  await guessWrong(page, "2222");
+  await guessWrong(page, "3333", "That isn't the passcode. You can try again in 5 seconds.");
+  await expect(page.getByTestId("unlock-submit")).toBeDisabled();
+  await page.clock.fastForward(6_000);
+  await guessWrong(page, "4444", "That isn't the passcode. You can try again in 10 seconds.");
+  expect(await stored(page, "steady.lock")).toBe(record);
+  await page.clock.fastForward(11_000);
+  await unlock(page, "2468");
+});
+
+test("leaving the page locks it, so the App Switcher's picture is the lock screen", async ({ page }) => {
+  await openApp(page, "/");
+  await turnOnLock(page, "2468");
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  await expect(page.getByTestId("settings")).toBeHidden();
+  await unlock(page, "2468");
+  await expect(page.getByTestId("settings")).toBeVisible();
 });
 
 test("it locks after the idle time and in the background, without losing what was being typed", async ({ page }) => {
