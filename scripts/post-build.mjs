@@ -32,7 +32,8 @@ const pkg = await buildWasm(staging, release);
 const loader = [
   ...pkg.js.map((js) => `<link rel="modulepreload" href="${base}${js}">`),
   `<link rel="preload" href="${base}${pkg.wasm}" as="fetch" type="application/wasm" crossorigin>`,
-  `<script type="module">import init from "${base}${pkg.js[0]}";init({module_or_path:"${base}${pkg.wasm}"});</script>`,
+  // start.js marks <html data-no-app> when the app must not start (inside a frame, no WebAssembly).
+  `<script type="module">import init from "${base}${pkg.js[0]}";document.documentElement.hasAttribute("data-no-app")||init({module_or_path:"${base}${pkg.wasm}"});</script>`,
 ].join("");
 let html = readFileSync(htmlPath, "utf8");
 let head = loader;
