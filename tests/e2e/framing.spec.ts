@@ -27,14 +27,12 @@ plain("with the headers, the browser refuses to show Steady in a frame", async (
   const context = await browser.newContext({ serviceWorkers: "block" });
   const outside = watchOutsideRequests(context);
   const page = await context.newPage();
-  const refused: string[] = [];
-  page.on("console", (m) => refused.push(m.text()));
   await frameSteady(page, baseURL!);
   await page.waitForLoadState("networkidle");
+  // Nothing of Steady's is in the frame: neither the static page nor the app.
   const frame = page.frameLocator("iframe");
-  await expect(frame.getByTestId("static-shell")).toHaveCount(0);
-  await expect(frame.getByTestId("nav-today")).toHaveCount(0);
-  expect(refused.join("\n")).toMatch(/frame-ancestors|X-Frame-Options/);
+  await expect(frame.locator("[data-testid]")).toHaveCount(0);
+  await expect(frame.locator("a, button")).toHaveCount(0);
   await context.close();
   expect(outside).toEqual([]);
 });

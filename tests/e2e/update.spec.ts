@@ -88,8 +88,10 @@ test("an update doesn't break another tab still on the old version; its files go
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
   await expect(page.locator("#update-banner")).toBeVisible();
   await page.evaluate(() => ((window as any).oldPage = true));
+  const reloaded = page.waitForEvent("load");
   await page.getByTestId("update-reload").click();
-  await expect.poll(() => page.evaluate(() => (window as any).oldPage ?? false)).toBe(false);
+  await reloaded;
+  expect(await page.evaluate(() => (window as any).oldPage ?? false)).toBe(false);
   await expect(page.getByTestId("nav-today")).toBeVisible();
   await expect(page.getByTestId("static-shell")).toHaveCount(0);
 
