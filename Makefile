@@ -15,8 +15,11 @@ serve: setup
 
 ## Release build into dist/.
 dist: setup
-	@# Retried once: a wasm-bindgen step failed once here and passed on rerun (not reproduced since).
-	$(WASM_ENV) trunk build --release || { echo "trunk build failed; retrying once" >&2; $(WASM_ENV) trunk build --release; }
+	@# Not retried: a failure is real and should be seen. (A retry was once added after Trunk's own
+	@# wasm-bindgen step failed once; that step is gone, scripts/build-wasm.mjs runs wasm-bindgen now.
+	@# The one cause found since: builds from checkouts sharing target/ emptied each other's
+	@# target/wasm-split/ folder; each build now works in a folder of its own.)
+	$(WASM_ENV) trunk build --release
 
 ## Every test: native unit tests, then the end-to-end suite against the release build.
 test: setup test-native dist test-size test-e2e

@@ -1,6 +1,7 @@
 // Builds the app's wasm and splits it so a first visit downloads only what the
-// first screen needs; the other screens' code is fetched when first opened
-// (the `split_screen!` functions in src/lib.rs) and precached by the service worker.
+// first screen needs; the rest is fetched when first shown (the views declared
+// with `split_view!` in src/lib.rs and elsewhere, see src/split.rs) and precached
+// by the service worker.
 //
 // Trunk's own Rust pipeline can't run a step between cargo and wasm-bindgen, so
 // the post_build hook runs all four here: cargo build (with relocations kept) →
@@ -8,7 +9,7 @@
 // by a hash of its contents, so a cached page never mixes files of two builds.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const BIN = "steady";
@@ -57,10 +58,24 @@ export async function buildWasm(staging, release) {
   const profile = release ? "release" : "debug";
   run("cargo", ["build", "--target", WASM_TARGET, "--bin", BIN, ...(release ? ["--release"] : [])], env);
 
-  const work = join("target", "wasm-split", profile);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  run("wasm-split-cli", [join("target", WASM_TARGET, profile, `${BIN}.wasm`), work, "--out-name", BIN]);
+  // A folder of this build's own: target/ may be shared by several checkouts (git
+  // worktrees), and a fixed folder emptied at the start of every build lets two
+  // builds delete each other's files between wasm-split and wasm-bindgen.
+  mkdirSync(join("target", "wasm-split"), { recursive: true });
+  const work = mkdtempSync(join("target", "wasm-split", `${profile}-`));
+  // Copied at once, for the same reason: another checkout's cargo build may overwrite cargo's output.
+  const linked = join(work, "linked.wasm");
+  cpSync(join("target", WASM_TARGET, profile, `${BIN}.wasm`), linked);
+  try {
+    return await splitBindOptimise(staging, release, work, linked);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function splitBindOptimise(staging, release, work, linked) {
+  run("wasm-split-cli", [linked, work, "--out-name", BIN]);
+  rmSync(linked);
 
   const out = join(work, "pkg");
   run("wasm-bindgen", [

@@ -1,7 +1,8 @@
 // Trunk post_build hook, on the staged build:
 // 0. builds the wasm (scripts/build-wasm.mjs) and adds the tags that load it;
 // 1. release builds get a strict Content-Security-Policy meta tag, allowing
-//    the inline loader script by its sha256 hash (no 'unsafe-inline');
+//    the inline loader script by its sha256 hash (no 'unsafe-inline'), and
+//    start.js and sw-register.js minified;
 // 2. the build version and the list of every file of the build go into sw.js.
 //    File names carry hashes of their contents, so the list can only be known here.
 import { createHash } from "node:crypto";
@@ -32,11 +33,18 @@ const pkg = await buildWasm(staging, release);
 const loader = [
   ...pkg.js.map((js) => `<link rel="modulepreload" href="${base}${js}">`),
   `<link rel="preload" href="${base}${pkg.wasm}" as="fetch" type="application/wasm" crossorigin>`,
-  `<script type="module">import init from "${base}${pkg.js[0]}";init({module_or_path:"${base}${pkg.wasm}"});</script>`,
+  // start.js marks <html data-no-app> when the app must not start (inside a frame, no WebAssembly).
+  `<script type="module">import init from "${base}${pkg.js[0]}";document.documentElement.hasAttribute("data-no-app")||init({module_or_path:"${base}${pkg.wasm}"});</script>`,
 ].join("");
 let html = readFileSync(htmlPath, "utf8");
 let head = loader;
 if (release) {
+  // The small scripts the page loads first are part of the first download: minified.
+  const { transformSync } = await import("esbuild");
+  for (const file of ["start.js", "sw-register.js"]) {
+    const path = join(staging, file);
+    writeFileSync(path, transformSync(readFileSync(path, "utf8"), { minify: true, target: "es2017" }).code);
+  }
   const inline = [...(html + loader).matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (/\son[a-z]+=/i.test(html)) throw new Error("index.html has an inline event handler; CSP forbids them");
   // First in <head>: a CSP meta tag only covers what comes after it.

@@ -196,17 +196,22 @@ split_view!(plan, fn plan_screen() { view! { <Plan/> } });
 split_view!(sos, fn sos_screen() { view! { <Sos/> } });
 split_view!(settings, fn settings_screen() { view! { <SettingsPage/> } });
 
-/// The content area scrolls, not the window: a new screen starts at its top,
-/// and focus moves there so screen readers begin with the new screen.
+/// The content area scrolls, not the window: a new screen starts at its top
+/// (or, going back, where the person left it), and focus moves there so screen
+/// readers begin with the new screen.
 #[component]
 fn NewScreenAtTop(main: NodeRef<leptos::html::Main>) -> impl IntoView {
-    let path = expect_context::<Location>().path;
+    let location = expect_context::<Location>();
     Effect::new(move |previous: Option<String>| {
-        let current = path.get();
+        let current = location.path.get();
         if previous.is_some_and(|p| p != current) {
             if let Some(main) = main.get_untracked() {
                 main.set_scroll_top(0);
                 let _ = main.focus();
+                if let Some(top) = location.take_scroll_back() {
+                    let frames = routing::FRAMES_TO_WAIT_FOR_A_SCREEN;
+                    routing::restore_scroll((*main).clone(), top, current.clone(), frames);
+                }
             }
         }
         current

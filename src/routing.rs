@@ -3,7 +3,9 @@
 //! Steady's routes are ten fixed paths with no parameters, so this small router
 //! replaces leptos_router, whose generic route matching cost about a tenth of
 //! the wasm bundle. Same-origin link clicks become in-app navigation with
-//! `history.pushState`; back and forward arrive as `popstate`.
+//! `history.pushState`; back and forward arrive as `popstate`. Each history
+//! entry keeps how far its screen was scrolled (as its `history.state`), so
+//! going back returns to where the person was.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,6 +16,8 @@ pub struct Location {
     raw: RwSignal<String>,
     /// The current path, without a trailing slash; changes only when the path does.
     pub path: Memo<String>,
+    /// Where to scroll the screen that back or forward is showing (taken once).
+    scroll_back: StoredValue<Option<i32>>,
 }
 
 fn address_bar_path() -> String {
@@ -32,8 +36,13 @@ impl Location {
     /// Follows the address bar for as long as the page lives.
     pub fn start() -> Location {
         let raw = RwSignal::new(address_bar_path());
-        let location = Location { raw, path: Memo::new(move |_| normalise(&raw.get())) };
-        let back_or_forward = window_event_listener(leptos::ev::popstate, move |_| raw.set(address_bar_path()));
+        let scroll_back = StoredValue::new(None);
+        let location = Location { raw, path: Memo::new(move |_| normalise(&raw.get())), scroll_back };
+        let back_or_forward = window_event_listener(leptos::ev::popstate, move |_| {
+            let saved = window().history().and_then(|h| h.state()).ok().and_then(|s| s.as_f64());
+            scroll_back.set_value(saved.map(|y| y as i32));
+            raw.set(address_bar_path());
+        });
         let clicks = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(href) = in_app_link(&ev) {
                 ev.prevent_default();
@@ -44,20 +53,55 @@ impl Location {
         location
     }
 
-    /// Shows another screen, as a new history entry. A `#fragment` is scrolled into view.
+    /// Shows another screen, as a new history entry; a link to the screen that
+    /// is showing adds none. A `#fragment` is scrolled into view.
     pub fn navigate(self, href: &str) {
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+            let path = href.split(['?', '#']).next().unwrap_or(href);
+            if normalise(path) == normalise(&address_bar_path()) {
+                let _ = history.state().map(|state| history.replace_state_with_url(&state, "", Some(href)));
+            } else {
+                // The entry being left remembers its scroll, for coming back to it.
+                if let Some(main) = document().get_element_by_id("main") {
+                    let _ = history.replace_state(&f64::from(main.scroll_top()).into(), "");
+                }
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+            }
         }
+        self.scroll_back.set_value(None);
         self.raw.set(address_bar_path());
         if let Some((_, id)) = href.split_once('#') {
             scroll_into_view_once_shown(id.to_string(), self.path.get_untracked(), FRAMES_TO_WAIT_FOR_A_SCREEN);
         }
     }
+
+    /// Where back or forward asks the new screen to be scrolled to, once.
+    pub fn take_scroll_back(self) -> Option<i32> {
+        self.scroll_back.try_update_value(Option::take).flatten()
+    }
+}
+
+/// Scrolls `main` back to `top` once the screen has rendered far enough (a split-off
+/// screen may still be arriving); stops when there, when the screen has arrived and is
+/// shorter, or if the person has moved on.
+pub fn restore_scroll(main: web_sys::Element, top: i32, path: String, frames_left: u32) {
+    request_animation_frame(move || {
+        if normalise(&address_bar_path()) != path {
+            return;
+        }
+        main.set_scroll_top(top);
+        let reached = main.scroll_top() >= top - 1;
+        let loading = main.query_selector(".screen-loading").ok().flatten().is_some();
+        // Half a second in any case: a screen may still be placing what it read.
+        let settling = frames_left + 30 > FRAMES_TO_WAIT_FOR_A_SCREEN;
+        if !reached && frames_left > 0 && (loading || settling) {
+            restore_scroll(main, top, path, frames_left - 1);
+        }
+    });
 }
 
 /// About five seconds: a screen that is split off may still be arriving.
-const FRAMES_TO_WAIT_FOR_A_SCREEN: u32 = 300;
+pub const FRAMES_TO_WAIT_FOR_A_SCREEN: u32 = 300;
 
 /// Scrolls to the element with this id once the new screen has rendered (and
 /// been scrolled to its top); gives up if the person has moved on meanwhile.

@@ -1,0 +1,98 @@
+// Runs before the app, as a plain script in <head> (the strict CSP allows no
+// inline script), so that the static shell never just waits:
+// - Inside another site's frame Steady doesn't start: the page says so, with a
+//   link to open Steady on its own. A frame could otherwise dress Steady's
+//   buttons (delete everything…) up as something else. Hosts should also send
+//   `frame-ancestors 'none'` and `X-Frame-Options: DENY` (README, Hosting).
+// - If Steady can't start (no WebAssembly, as under iOS Lockdown Mode; its code
+//   fails to download, compile or start; or it still hasn't started after a
+//   long wait), the shell says so (`startup-failed`) above its helplines.
+// The loader in index.html starts the app only without `data-no-app` on <html>.
+(function () {
+  var root = document.documentElement;
+  var framed;
+  try {
+    framed = window.top !== window.self;
+  } catch (e) {
+    framed = true; // a browser that won't even compare: treat as framed
+  }
+  var noWasm = typeof WebAssembly !== "object";
+  if (framed || noWasm) root.setAttribute("data-no-app", "");
+
+  function whenParsed(then) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then);
+    else then();
+  }
+
+  if (framed) {
+    whenParsed(function () {
+      document.body.innerHTML =
+        '<main class="main" data-testid="framed-notice"><section class="page">' +
+        "<h1>Open Steady on its own</h1>" +
+        "<p>This page shows Steady inside another website. To keep what you store in it safe, Steady only works when it is opened on its own.</p>" +
+        '<div class="actions"><a class="button" target="_blank" rel="noopener" data-testid="framed-open">Open Steady</a></div>' +
+        "</section></main>";
+      document.querySelector("[data-testid=framed-open]").href = location.href;
+    });
+    return;
+  }
+
+  var shown = false;
+  function failed(heading, what, tryThis) {
+    whenParsed(function () {
+      var shell = document.getElementById("shell");
+      if (shown || !shell) return; // already said, or the app is running
+      shown = true;
+      var notice = document.createElement("section");
+      notice.className = "page";
+      notice.setAttribute("data-testid", "startup-failed");
+      notice.setAttribute("role", "alert");
+      notice.innerHTML =
+        "<h2></h2><p></p><p></p>" +
+        '<div class="actions"><button type="button" class="button" data-testid="startup-reload">Reload</button></div>' +
+        "<p>The helplines below work without it.</p>";
+      notice.querySelector("h2").textContent = heading;
+      var lines = notice.querySelectorAll("p");
+      lines[0].textContent = what;
+      lines[1].textContent = tryThis;
+      notice.querySelector("button").addEventListener("click", function () {
+        location.reload();
+      });
+      var main = shell.querySelector("main");
+      main.insertBefore(notice, main.firstChild);
+    });
+  }
+
+  if (noWasm) {
+    failed(
+      "Steady can't start in this browser",
+      "This browser has WebAssembly turned off, and Steady needs it. On an iPhone or iPad, Lockdown Mode turns it off.",
+      "To use Steady with Lockdown Mode on, exclude this site: in Safari tap aA › Website Settings and turn off Lockdown Mode here, or go to Settings › Privacy & Security › Lockdown Mode › Configure Web Browsing. Then reload.",
+    );
+    return;
+  }
+  var broken = function () {
+    failed(
+      "Steady couldn't start",
+      "Steady's code didn't download, or it couldn't start.",
+      "Check your connection and reload. If it keeps happening, an update of your browser may help.",
+    );
+  };
+  // Before the app runs, any error is one of starting it (a failed download shows up as
+  // an error on the <script> or <link>, which only a listener in the capture phase hears).
+  window.addEventListener("error", function (event) {
+    var from = event.target;
+    var code = from === window || (from && (from.tagName === "SCRIPT" || /preload/.test(from.rel || "")));
+    if (code && document.getElementById("shell")) broken();
+  }, true);
+  window.addEventListener("unhandledrejection", function () {
+    if (document.getElementById("shell")) broken();
+  });
+  setTimeout(function () {
+    failed(
+      "Steady is taking a long time to start",
+      "It still hasn't opened.",
+      "A slow connection can do this. Wait a little longer, or reload.",
+    );
+  }, 30000);
+})();
