@@ -45,7 +45,7 @@ pub fn Sos() -> impl IntoView {
                         <p>{match outcome {
                             Outcome::Passed => "It passed. You rode it out — that's real strength.",
                             Outcome::StillStrong => "It's still strong. That's OK: try another strategy, or call someone now.",
-                            Outcome::Used => "Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance is lower — please be careful.",
+                            Outcome::Used => "Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance may be lower — please be careful.",
                         }}</p>
                         {(outcome == Outcome::Used).then(|| view! { <p><a href="/help/overdose">"What to do in an overdose"</a></p> })}
                         <div class="actions">
