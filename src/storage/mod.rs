@@ -140,11 +140,23 @@ struct ReadLater {
 
 trait OnFirstUse: Singleton {
     fn slot(store: &Store) -> RwSignal<Self>;
+    /// Brings what was just read up to date, storing it if that changed it.
+    fn after_read(_store: &Store) {}
 }
 
 impl OnFirstUse for Plan {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.plan
+    }
+
+    /// Support people's numbers stored without the country they were entered
+    /// under are read under the one in use now, once, and stored so.
+    fn after_read(store: &Store) {
+        let region = store.settings.with_untracked(|s| s.region);
+        let mut plan = store.plan.get_untracked();
+        if plan.settle_phones(region) {
+            store.save(store.plan, plan);
+        }
     }
 }
 
@@ -299,10 +311,14 @@ impl Store {
         let slot = D::slot(self);
         if self.read_later(D::KEY).is_none() {
             self.reload_singleton(slot, read_raw(D::KEY));
+            D::after_read(self);
             self.read_later.update_value(|docs| {
                 docs.push(ReadLater {
                     key: D::KEY,
-                    reread: |store, raw| store.reload_singleton(D::slot(store), raw),
+                    reread: |store, raw| {
+                        store.reload_singleton(D::slot(store), raw);
+                        D::after_read(store);
+                    },
                     write: |store| store.write_singleton(D::slot(store)),
                 })
             });
