@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::components::counts::SubstanceSelect;
 use crate::components::undo::offer_undo;
-use crate::domain::counter::{Counter, Start};
+use crate::domain::counter::{Counter, CounterError, Start, Substance};
 use crate::pages::today::{days_text, parse_start};
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
@@ -80,13 +81,19 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let name = RwSignal::new(String::new());
+    let counts = RwSignal::new(Substance::Unsaid);
     let error = RwSignal::new(None::<&'static str>);
     let label = move || counter.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let edit = move |_| {
+        name.set(label());
+        counts.set(counter.with_untracked(|c| c.as_ref().map_or(Substance::Unsaid, |c| c.counts.unwrap_or(Substance::guess(&c.name)))));
+        renaming.set(true);
+    };
 
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = store.counters().modify(|all| match all.get_mut(id) {
-            Some(c) => c.rename(&name.get_untracked()),
+            Some(c) => c.rename(&name.get_untracked()).map(|()| c.counts = Some(counts.get_untracked())),
             None => Ok(()),
         });
         match outcome {
@@ -117,9 +124,10 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                 <form class="inline-form" on:submit=rename novalidate>
                     <label for=format!("rename-{id}")>"New name"</label>
                     <input id=format!("rename-{id}") data-testid="rename-input" bind:value=name maxlength="60"/>
+                    <SubstanceSelect id=format!("rename-counts-{id}") value=counts testid="rename-counts"/>
                     <p class="error" role="alert">{move || error.get()}</p>
                     <div class="actions">
-                        <button type="submit" class="button" data-testid="rename-save">"Save name"</button>
+                        <button type="submit" class="button" data-testid="rename-save">"Save"</button>
                         <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
                     </div>
                 </form>
@@ -141,9 +149,9 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                         </button>
                     </Show>
                     <button type="button" class="button secondary" data-testid="rename"
-                        aria-label=move || format!("Rename {}", label())
-                        on:click=move |_| { name.set(label()); renaming.set(true); }>
-                        "Rename"
+                        aria-label=move || format!("Edit {}", label())
+                        on:click=edit>
+                        "Edit"
                     </button>
                     <button type="button" class="button secondary" data-testid="delete"
                         aria-label=move || format!("Delete {}", label())
@@ -161,6 +169,15 @@ fn AddCounter() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let name = RwSignal::new(String::new());
+    // Follows a guess from the name until the person chooses.
+    let counts = RwSignal::new(Substance::guess(""));
+    let chosen = RwSignal::new(false);
+    Effect::new(move |_| {
+        let guess = Substance::guess(&name.get());
+        if !chosen.get_untracked() {
+            counts.set(guess);
+        }
+    });
     let date = RwSignal::new(crate::domain::dates::iso_date(clock.local_untracked().date()));
     let error = RwSignal::new(None::<&'static str>);
     let added = RwSignal::new(None::<String>);
@@ -171,12 +188,19 @@ fn AddCounter() -> impl IntoView {
         let outcome = parse_start(&date.get_untracked(), "").and_then(|start: Start| {
             store
                 .counters()
-                .modify(|all| all.add(&name.get_untracked(), start, now))
+                .modify(|all| -> Result<u32, CounterError> {
+                    let id = all.add(&name.get_untracked(), start, now)?;
+                    if let Some(c) = all.get_mut(id) {
+                        c.counts = Some(counts.get_untracked());
+                    }
+                    Ok(id)
+                })
                 .map_err(|e| e.message())
         });
         match outcome {
             Ok(_) => {
                 added.set(Some(format!("Added “{}”.", name.get_untracked().trim())));
+                chosen.set(false);
                 name.set(String::new());
                 error.set(None);
             }
@@ -192,6 +216,9 @@ fn AddCounter() -> impl IntoView {
             <div class="field">
                 <label for="new-counter-name">"What are you counting?"</label>
                 <input id="new-counter-name" data-testid="new-counter-name" placeholder="e.g. Alcohol" maxlength="60" bind:value=name/>
+            </div>
+            <div on:change=move |_| chosen.set(true)>
+                <SubstanceSelect id="new-counter-counts".to_string() value=counts testid="new-counter-counts"/>
             </div>
             <div class="field">
                 <label for="new-counter-date">"Since"</label>

@@ -3,6 +3,7 @@
 pub mod banners;
 pub mod clock;
 pub mod counter_list;
+pub mod counts;
 pub mod craving_form;
 pub mod flash;
 pub mod focus;

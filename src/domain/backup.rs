@@ -265,8 +265,8 @@ mod tests {
             c.note = "línea\nnueva 🙂".into();
             data.cravings.push(c);
         }
-        data.plan.add(List::Reasons, PlanItem { id: 0, text: "My kids".into(), response: String::new(), role: None, phone: String::new() }).unwrap();
-        data.plan.add(List::Support, PlanItem { id: 0, text: "Sam".into(), response: String::new(), role: Some(Role::Sponsor), phone: "555 123 4567".into() }).unwrap();
+        data.plan.add(List::Reasons, PlanItem { id: 0, text: "My kids".into(), response: String::new(), role: None, phone: String::new(), dial: None }).unwrap();
+        data.plan.add(List::Support, PlanItem { id: 0, text: "Sam".into(), response: String::new(), role: Some(Role::Sponsor), phone: "555 123 4567".into(), dial: None }).unwrap();
         data.coping.add_own("Text my sister", "").unwrap();
         data.coping.ratings.push(Rating { strategy: "tidy".into(), at: now(), helped: Helped::Yes, trigger: None });
         data
@@ -412,7 +412,7 @@ mod tests {
         let mut other = sample();
         other.cravings.push(Craving::new(9, now()));
         other.counters.add("Nicotine", Start { date: now().date(), time: None }, now()).unwrap();
-        other.plan.add(List::Coping, PlanItem { id: 0, text: "Walk".into(), response: String::new(), role: None, phone: String::new() }).unwrap();
+        other.plan.add(List::Coping, PlanItem { id: 0, text: "Walk".into(), response: String::new(), role: None, phone: String::new(), dial: None }).unwrap();
         let merged = merge(&device, &other);
         assert_eq!(merged.cravings.len(), 51);
         assert_eq!(merged.counters.list.len(), 3);

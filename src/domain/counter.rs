@@ -64,6 +64,114 @@ pub struct Counter {
     /// The highest milestone of the current streak already celebrated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub celebrated: Option<u32>,
+    /// What this counter counts; `None` for counters made before it was asked
+    /// (they load as they are, and Today asks once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<Substance>,
+}
+
+/// What a counter counts. It decides whether a slip after a long streak brings
+/// the loss-of-tolerance overdose warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Substance {
+    #[serde(rename = "opioids")]
+    Opioids,
+    #[serde(rename = "alcohol")]
+    Alcohol,
+    #[serde(rename = "stimulants")]
+    Stimulants,
+    #[serde(rename = "nicotine")]
+    Nicotine,
+    #[serde(rename = "other")]
+    Other,
+    /// The person chose not to say (or put the question away).
+    #[serde(rename = "unsaid")]
+    Unsaid,
+}
+
+impl Substance {
+    pub const ALL: [Substance; 6] = [
+        Substance::Opioids,
+        Substance::Alcohol,
+        Substance::Stimulants,
+        Substance::Nicotine,
+        Substance::Other,
+        Substance::Unsaid,
+    ];
+
+    /// Stable key, as stored and as the `<select>` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Substance::Opioids => "opioids",
+            Substance::Alcohol => "alcohol",
+            Substance::Stimulants => "stimulants",
+            Substance::Nicotine => "nicotine",
+            Substance::Other => "other",
+            Substance::Unsaid => "unsaid",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Substance> {
+        Substance::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Substance::Opioids => "Opioids (heroin, fentanyl, painkillers…)",
+            Substance::Alcohol => "Alcohol",
+            Substance::Stimulants => "Stimulants (cocaine, meth…)",
+            Substance::Nicotine => "Nicotine",
+            Substance::Other => "Something else",
+            Substance::Unsaid => "I'd rather not say",
+        }
+    }
+
+    /// A first guess from a counter's name, to preselect in the question. The
+    /// default counter ("Clean time") is Steady's own purpose: recovery from opioids.
+    pub fn guess(name: &str) -> Substance {
+        let name = name.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+        if name.trim() == DEFAULT_NAME.to_lowercase()
+            || has(&["opi", "heroin", "fentanyl", "methadone", "bupe", "suboxone", "oxy", "morphine", "codeine", "tramadol", "painkiller", "dope", "smack"])
+        {
+            Substance::Opioids
+        } else if has(&["alcohol", "drink", "booze", "beer", "wine", "vodka", "spirits"]) {
+            Substance::Alcohol
+        } else if has(&["nicotine", "smok", "cigar", "tobacco", "vap"]) {
+            Substance::Nicotine
+        } else if has(&["cocaine", "coke", "crack", "meth", "speed", "amphetamine", "stimulant"]) {
+            Substance::Stimulants
+        } else {
+            Substance::Other
+        }
+    }
+}
+
+/// Which loss-of-tolerance warning a slip brings, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToleranceWarning {
+    /// Opioids: after a break the old amount can stop breathing (Strang et al., BMJ 2003).
+    Opioids,
+    /// Unknown or "something else": it may be opioids or another drug whose
+    /// tolerance drops, so the overdose risk is named without naming a drug —
+    /// saying "opioids" to someone counting, say, benzodiazepines would be wrong,
+    /// and saying nothing could leave an opioid user unwarned.
+    General,
+}
+
+/// Whether a slip that ended `ended` on a counter of `counts` warrants the
+/// loss-of-tolerance warning. Alcohol, stimulants and nicotine get none: the
+/// overdose-after-a-break facts we stand on (content-facts.md) are about opioids,
+/// and warning a smoker about overdose would teach people to ignore the warning.
+pub fn tolerance_warning(counts: Option<Substance>, ended: &Streak) -> Option<ToleranceWarning> {
+    if ended.days() < TOLERANCE_WARNING_DAYS {
+        return None;
+    }
+    match counts {
+        Some(Substance::Opioids) => Some(ToleranceWarning::Opioids),
+        None | Some(Substance::Other | Substance::Unsaid) => Some(ToleranceWarning::General),
+        Some(Substance::Alcohol | Substance::Stimulants | Substance::Nicotine) => None,
+    }
 }
 
 pub const DEFAULT_NAME: &str = "Clean time";
@@ -118,6 +226,7 @@ impl Counter {
             history: Vec::new(),
             money_per_day_cents: None,
             celebrated: None,
+            counts: None,
         })
     }
 
@@ -653,5 +762,64 @@ mod tests {
         let json = serde_json::to_string(&all).unwrap();
         assert!(json.contains(r#""start":{"date":"2026-01-01","time":"21:15:00"}"#), "{json}");
         assert_eq!(serde_json::from_str::<Counters>(&json).unwrap(), all);
+    }
+
+    fn streak_of(days: u64) -> Streak {
+        let begin = start(2026, 1, 1);
+        Streak { start: begin, end: Start { date: begin.date + Days::new(days), time: None }, note: String::new() }
+    }
+
+    #[test]
+    fn only_a_long_streak_of_opioids_or_an_unknown_drug_brings_the_tolerance_warning() {
+        use Substance::*;
+        let long = streak_of(TOLERANCE_WARNING_DAYS as u64);
+        let short = streak_of(TOLERANCE_WARNING_DAYS as u64 - 1);
+        assert_eq!(tolerance_warning(Some(Opioids), &long), Some(ToleranceWarning::Opioids));
+        for unknown in [None, Some(Other), Some(Unsaid)] {
+            assert_eq!(tolerance_warning(unknown, &long), Some(ToleranceWarning::General), "{unknown:?}");
+        }
+        for not_overdose in [Alcohol, Stimulants, Nicotine] {
+            assert_eq!(tolerance_warning(Some(not_overdose), &long), None, "{not_overdose:?}");
+        }
+        for any in Substance::ALL.map(Some).into_iter().chain([None]) {
+            assert_eq!(tolerance_warning(any, &short), None, "{any:?}");
+        }
+    }
+
+    #[test]
+    fn what_a_counter_counts_is_stored_by_key_and_old_counters_still_read() {
+        // Stored before counters said what they count: reads, and writes back unchanged.
+        let old = r#"{"list":[{"id":1,"name":"Clean time","start":{"date":"2026-01-01"},"history":[]}],"main":1}"#;
+        let mut all: Counters = serde_json::from_str(old).unwrap();
+        assert_eq!(all.list[0].counts, None);
+        assert_eq!(serde_json::to_string(&all).unwrap(), old);
+        all.list[0].counts = Some(Substance::Nicotine);
+        let json = serde_json::to_string(&all).unwrap();
+        assert!(json.contains(r#""counts":"nicotine""#), "{json}");
+        assert_eq!(serde_json::from_str::<Counters>(&json).unwrap(), all);
+        for s in Substance::ALL {
+            assert_eq!(Substance::from_key(s.key()), Some(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.key()));
+        }
+    }
+
+    #[test]
+    fn the_question_preselects_a_guess_from_the_name() {
+        use Substance::*;
+        for (name, guess) in [
+            (DEFAULT_NAME, Opioids),
+            ("Heroin", Opioids),
+            ("Off methadone", Opioids),
+            ("Fentanyl", Opioids),
+            ("Alcohol", Alcohol),
+            ("No drinking", Alcohol),
+            ("Cigarettes", Nicotine),
+            ("Vaping", Nicotine),
+            ("Crack", Stimulants),
+            ("Meth", Stimulants),
+            ("Gambling", Other),
+        ] {
+            assert_eq!(Substance::guess(name), guess, "{name}");
+        }
     }
 }

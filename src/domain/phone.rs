@@ -1,5 +1,7 @@
 //! Phone numbers typed by the person (for support people), made safe for `tel:`.
 
+use serde::{Deserialize, Serialize};
+
 use super::helplines::Region;
 
 pub const PHONE_HELP: &str =
@@ -52,6 +54,36 @@ pub fn normalise_phone(typed: &str, region: Region) -> Result<String, &'static s
     Ok(national.unwrap_or(digits))
 }
 
+/// A typed number as it is dialled: normalised under the country it was
+/// entered under, which is kept with it — so changing the helpline country
+/// later doesn't change whom a national number like 07700 900123 calls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dial {
+    pub country: Region,
+    /// For `tel:` and `sms:` links; empty when the number couldn't be normalised.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tel: String,
+}
+
+impl Dial {
+    pub fn read(typed: &str, country: Region) -> Dial {
+        Dial { country, tel: normalise_phone(typed, country).unwrap_or_default() }
+    }
+}
+
+/// The digits of a number as typed (and a leading +), for a `tel:` link to a
+/// number that couldn't be normalised: it may still work, and the person sees
+/// what they wrote. Empty if there are no digits at all.
+pub fn typed_digits(typed: &str) -> String {
+    let typed = typed.trim();
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    match (typed.starts_with('+'), digits.is_empty()) {
+        (_, true) => String::new(),
+        (true, false) => format!("+{digits}"),
+        (false, false) => digits,
+    }
+}
+
 /// A national number written with a leading 0 trunk prefix, e.g. 07700 900123 → +447700900123.
 fn trunk(digits: &str, country: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<String> {
     let rest = digits.strip_prefix('0').filter(|r| !r.starts_with('0'))?;
@@ -88,6 +120,26 @@ mod tests {
         assert_eq!(normalise_phone("116 123", UnitedKingdom).unwrap(), "116123");
         assert_eq!(normalise_phone("911", UnitedStates).unwrap(), "911");
         assert_eq!(normalise_phone("123 4567", UnitedStates).unwrap(), "1234567");
+    }
+
+    #[test]
+    fn a_number_keeps_the_country_it_was_entered_under() {
+        let uk = Dial::read("07700 900123", UnitedKingdom);
+        assert_eq!(uk, Dial { country: UnitedKingdom, tel: "+447700900123".into() });
+        assert_eq!(serde_json::to_string(&uk).unwrap(), r#"{"country":"UK","tel":"+447700900123"}"#);
+        // Not normalisable: the country is kept, the tel is left empty (and not stored).
+        let bad = Dial::read("555-CALL-NOW", UnitedStates);
+        assert_eq!(bad.tel, "");
+        assert_eq!(serde_json::to_string(&bad).unwrap(), r#"{"country":"US"}"#);
+        assert_eq!(serde_json::from_str::<Dial>(r#"{"country":"US"}"#).unwrap(), bad);
+    }
+
+    #[test]
+    fn typed_digits_keep_only_what_can_be_dialled() {
+        assert_eq!(typed_digits("555-CALL-NOW"), "555");
+        assert_eq!(typed_digits(" +44 7700 ext. 12"), "+44770012");
+        assert_eq!(typed_digits("call me maybe"), "");
+        assert_eq!(typed_digits("+"), "");
     }
 
     #[test]

@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::helplines::Region;
+use super::phone::{typed_digits, Dial};
+
 /// A section of the plan as the person sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -231,15 +234,44 @@ pub struct PlanItem {
     pub response: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    /// As typed; normalised only when a `tel:` link is made.
+    /// As typed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    /// The number normalised under the country it was entered under. `None`
+    /// with a number: stored before this was kept (see [`Plan::settle_phones`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dial: Option<Dial>,
 }
 
 impl PlanItem {
     pub fn is_sponsor(&self) -> bool {
         self.role == Some(Role::Sponsor)
     }
+
+    /// A number typed now, read under the helpline country in use now.
+    pub fn set_phone(&mut self, typed: String, country: Region) {
+        self.dial = (!typed.trim().is_empty()).then(|| Dial::read(&typed, country));
+        self.phone = typed;
+    }
+
+    /// The country a number is read under: the one it was entered under, if known.
+    pub fn phone_country(&self, in_use: Region) -> Region {
+        self.dial.as_ref().map_or(in_use, |d| d.country)
+    }
+}
+
+/// A support person as Help and the craving SOS offer them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<Role>,
+    /// The number as typed.
+    pub shown: String,
+    /// What `tel:` and `sms:` links dial: the normalised number, or the digits
+    /// as typed when it couldn't be normalised (then possibly empty).
+    pub tel: String,
+    /// The number couldn't be normalised: say so, and where to fix it.
+    pub needs_fixing: bool,
 }
 
 /// Where the guided first run has got to.
@@ -338,6 +370,44 @@ impl Plan {
         people
     }
 
+    /// The support people to call (those with a number), sponsors first. A
+    /// number that can't be normalised is still offered, as typed, never dropped.
+    /// `in_use` reads only numbers not yet settled (see [`Plan::settle_phones`]).
+    pub fn contacts(&self, in_use: Region) -> Vec<Contact> {
+        self.support_people()
+            .into_iter()
+            .filter(|p| !p.phone.trim().is_empty())
+            .map(|p| {
+                let tel = match &p.dial {
+                    Some(dial) => dial.tel.clone(),
+                    None => Dial::read(&p.phone, in_use).tel,
+                };
+                let needs_fixing = tel.is_empty();
+                Contact {
+                    name: p.text.clone(),
+                    role: p.role,
+                    shown: p.phone.clone(),
+                    tel: if needs_fixing { typed_digits(&p.phone) } else { tel },
+                    needs_fixing,
+                }
+            })
+            .collect()
+    }
+
+    /// Numbers stored before their country was kept with them are read once,
+    /// under the country in use now, so a later change of country can't change
+    /// whom they call. True if anything changed (and should be stored).
+    pub fn settle_phones(&mut self, in_use: Region) -> bool {
+        let mut changed = false;
+        for item in self.lists.values_mut().flatten() {
+            if item.dial.is_none() && !item.phone.trim().is_empty() {
+                item.dial = Some(Dial::read(&item.phone, in_use));
+                changed = true;
+            }
+        }
+        changed
+    }
+
     pub fn trigger_names(&self) -> Vec<String> {
         self.items(List::Triggers).iter().map(|i| i.text.clone()).collect()
     }
@@ -404,7 +474,7 @@ mod tests {
     use super::*;
 
     fn item(text: &str) -> PlanItem {
-        PlanItem { id: 0, text: text.into(), response: String::new(), role: None, phone: String::new() }
+        PlanItem { id: 0, text: text.into(), response: String::new(), role: None, phone: String::new(), dial: None }
     }
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -456,6 +526,58 @@ mod tests {
         }
         let names: Vec<&str> = plan.support_people().iter().map(|p| p.text.as_str()).collect();
         assert_eq!(names, ["Sam", "Mum", "Dr Lee"]);
+    }
+
+    fn person(name: &str, role: Option<Role>, phone: &str, entered_under: Region) -> PlanItem {
+        let mut p = PlanItem { role, ..item(name) };
+        p.set_phone(phone.into(), entered_under);
+        p
+    }
+
+    #[test]
+    fn a_national_number_calls_the_country_it_was_entered_under() {
+        use Region::*;
+        let mut plan = Plan::default();
+        plan.add(List::Support, person("Mum", Some(Role::Family), "07700 900123", UnitedKingdom)).unwrap();
+        plan.add(List::Support, person("Sam", Some(Role::Sponsor), "(555) 123-4567", UnitedStates)).unwrap();
+        // The helpline country is now the US (then Australia): Mum is still a UK number.
+        for in_use in [UnitedStates, Australia] {
+            let people = plan.contacts(in_use);
+            let calls: Vec<(&str, &str, bool)> =
+                people.iter().map(|c| (c.name.as_str(), c.tel.as_str(), c.needs_fixing)).collect();
+            assert_eq!(calls, [("Sam", "+15551234567", false), ("Mum", "+447700900123", false)]);
+        }
+        assert_eq!(plan.contacts(UnitedStates)[1].shown, "07700 900123");
+    }
+
+    #[test]
+    fn a_number_that_cant_be_normalised_still_shows_the_person_as_typed() {
+        let mut plan = Plan::default();
+        plan.add(List::Support, person("Jo", Some(Role::Friend), "555-CALL-NOW", Region::UnitedStates)).unwrap();
+        plan.add(List::Support, person("Al", None, "call me maybe", Region::UnitedStates)).unwrap();
+        plan.add(List::Support, person("No number", None, " ", Region::UnitedStates)).unwrap();
+        let people = plan.contacts(Region::UnitedStates);
+        let found: Vec<(&str, &str, &str, bool)> =
+            people.iter().map(|c| (c.name.as_str(), c.shown.as_str(), c.tel.as_str(), c.needs_fixing)).collect();
+        assert_eq!(found, [("Jo", "555-CALL-NOW", "555", true), ("Al", "call me maybe", "", true)]);
+    }
+
+    #[test]
+    fn numbers_stored_before_their_country_was_kept_are_settled_once_under_the_country_in_use() {
+        // As stored by earlier versions: the number only.
+        let old = r#"{"lists":{"support":[{"id":2,"text":"Sam","role":"sponsor","phone":"07700 900123"}]},"guide":"not-started"}"#;
+        let mut plan: Plan = serde_json::from_str(old).unwrap();
+        assert_eq!(serde_json::to_string(&plan).unwrap(), old, "reads and writes back unchanged");
+        assert!(plan.settle_phones(Region::UnitedKingdom));
+        assert!(!plan.settle_phones(Region::UnitedStates), "once");
+        assert_eq!(plan.contacts(Region::UnitedStates)[0].tel, "+447700900123");
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#""phone":"07700 900123","dial":{"country":"UK","tel":"+447700900123"}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Plan>(&json).unwrap(), plan);
+        // Clearing a number clears what it dialled.
+        let mut sam = plan.items(List::Support)[0].clone();
+        sam.set_phone(String::new(), Region::UnitedStates);
+        assert_eq!(sam.dial, None);
     }
 
     #[test]

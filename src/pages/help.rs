@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::region_picker::RegionPicker;
 use crate::domain::helplines::{Helpline, Region};
-use crate::domain::phone::normalise_phone;
+use crate::domain::plan::Contact;
 use crate::split::{lazy_part_settling, split_view};
 use crate::storage::Store;
 
@@ -133,15 +133,7 @@ pub fn SupportPeople() -> impl IntoView {
     let store = expect_context::<Store>();
     let people = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| {
-            plan.support_people()
-                .into_iter()
-                .filter_map(|p| {
-                    let dial = normalise_phone(&p.phone, region).ok()?;
-                    Some((p.text.clone(), p.role.map(|r| r.label()), p.phone.clone(), dial))
-                })
-                .collect::<Vec<_>>()
-        })
+        store.plan().with(|plan| plan.contacts(region))
     };
     view! {
         {move || {
@@ -152,15 +144,28 @@ pub fn SupportPeople() -> impl IntoView {
             view! {
                 <h2>"Your people"</h2>
                 <ul class="helplines" data-testid="support-people">
-                    {people.into_iter().map(|(name, role, shown, dial)| view! {
+                    {people.into_iter().map(|Contact { name, role, shown, tel, needs_fixing }| view! {
                         <li class="helpline person" data-testid="support-person">
-                            <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r}</span> })}</h3>
-                            <div class="actions">
-                                <a class="button call" href=format!("tel:{dial}") aria-label=format!("Call {shown} — {name}")>
-                                    "Call " <span class="number">{shown.clone()}</span>
-                                </a>
-                                <a class="button secondary" href=format!("sms:{dial}") aria-label=format!("Text — {name}")>"Text"</a>
-                            </div>
+                            <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r.label()}</span> })}</h3>
+                            {(!tel.is_empty()).then(|| view! {
+                                <div class="actions">
+                                    <a class="button call" href=format!("tel:{tel}") aria-label=format!("Call {shown} — {name}")>
+                                        "Call " <span class="number">{shown.clone()}</span>
+                                    </a>
+                                    <a class="button secondary" href=format!("sms:{tel}") aria-label=format!("Text — {name}")>"Text"</a>
+                                </div>
+                            })}
+                            // Kept, not hidden: what they typed may still work, and it can be fixed.
+                            {needs_fixing.then(|| view! {
+                                <p class="hint" data-testid="support-person-fix">
+                                    {if tel.is_empty() {
+                                        format!("“{shown}” can't be called as written. ")
+                                    } else {
+                                        "This number may not work as written. ".to_string()
+                                    }}
+                                    <a href="/plan#plan-support">"Fix it in your plan"</a>
+                                </p>
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -45,7 +45,7 @@ pub fn OverdoseSteps(region: Signal<Region>) -> impl IntoView {
             <ol class="steps">
                 <li><strong>"Try to wake them."</strong> " Shout their name and rub hard on the middle of their chest with your knuckles."</li>
                 <li><strong>"Call for emergency help."</strong> " Tell them someone isn't breathing or won't wake up, and where you are."</li>
-                <li><strong>"Give naloxone if you have it"</strong> " (for example Narcan nasal spray). If there's no response after 2–3 minutes, give a second dose."</li>
+                <li><strong>"Give naloxone if you have it"</strong> " — a nasal spray or an injection, as the kit shows. If there's no response after 2–3 minutes, give a second dose."</li>
                 <li><strong>"Help them breathe."</strong> " Give rescue breaths or CPR if you know how; the call handler can talk you through it."</li>
                 <li><strong>"If they are breathing, put them in the recovery position"</strong> " — on their side, so they won't choke."</li>
                 <li><strong>"Stay with them until help arrives."</strong> " Naloxone can wear off before the opioid does, so they can stop breathing again."</li>
@@ -54,7 +54,8 @@ pub fn OverdoseSteps(region: Signal<Region>) -> impl IntoView {
             <h2>"Don't"</h2>
             <ul>
                 <li>"Don't put them in a cold shower or bath."</li>
-                <li>"Don't inject them with anything."</li>
+                // Naloxone kits can be injections (UK, Ireland, some in Canada): only other things are ruled out.
+                <li>"Don't inject or give them anything except naloxone — no salt water, milk or other drugs."</li>
                 <li>"Don't try to make them vomit."</li>
             </ul>
 

@@ -230,10 +230,13 @@ fn PlanList(list: List) -> impl IntoView {
     }
 }
 
-/// Checks a typed number; `None` when it is empty or usable for a call.
-fn phone_problem(store: Store, phone: &str) -> Option<&'static str> {
+/// Checks a person's number, under the country it was entered under; `None`
+/// when it is empty or usable for a call.
+fn phone_problem(store: Store, item: RwSignal<PlanItem>) -> Option<&'static str> {
     let region = store.settings().with_untracked(|s| s.region);
-    if phone.trim().is_empty() { None } else { normalise_phone(phone, region).err() }
+    item.with_untracked(|i| {
+        if i.phone.trim().is_empty() { None } else { normalise_phone(&i.phone, i.phone_country(region)).err() }
+    })
 }
 
 /// Role and phone fields for a support person. With `phone_error`, the number
@@ -242,7 +245,7 @@ fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSig
     let store = expect_context::<Store>();
     let check_phone = move || {
         if let Some(error) = phone_error {
-            error.set(phone_problem(store, &item.with_untracked(|i| i.phone.clone())));
+            error.set(phone_problem(store, item));
         }
     };
     view! {
@@ -262,7 +265,12 @@ fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSig
             <label for=format!("{id}-phone")>"Phone number"</label>
             <input id=format!("{id}-phone") type="tel" inputmode="tel" autocomplete="off" data-testid="plan-item-phone"
                 prop:value=move || item.with(|i| i.phone.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.phone = v); }
+                on:input=move |ev| {
+                    // Read under the helpline country in use as it is typed, and kept with it.
+                    let v = event_target_value(&ev);
+                    let region = store.settings().with_untracked(|s| s.region);
+                    item.update(|i| i.set_phone(v, region));
+                }
                 on:change=move |_| check_phone()/>
             {phone_error.map(|error| view! { <p class="error" role="alert">{move || error.get()}</p> })}
         </div>
@@ -278,7 +286,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
     let Some(initial) = stored() else { return ().into_any() };
     let item = RwSignal::new(initial);
     let error = RwSignal::new(None::<&'static str>);
-    let phone_error = RwSignal::new(phone_problem(store, &item.with_untracked(|i| i.phone.clone())));
+    let phone_error = RwSignal::new(phone_problem(store, item));
     let field_id = format!("{}-{id}", list.key());
     let save = move || {
         let edited = item.get_untracked();
@@ -329,7 +337,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
 fn AddItem(list: List) -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
-    let blank = || PlanItem { id: 0, text: String::new(), response: String::new(), role: None, phone: String::new() };
+    let blank = || PlanItem { id: 0, text: String::new(), response: String::new(), role: None, phone: String::new(), dial: None };
     let draft = RwSignal::new(blank());
     let error = RwSignal::new(None::<&'static str>);
     let phone_error = RwSignal::new(None::<&'static str>);
@@ -340,7 +348,7 @@ fn AddItem(list: List) -> impl IntoView {
         match change(store, ui, |p| p.add(list, item).map(|_| ())) {
             Ok(()) => {
                 // Tell them about a number that won't dial; the saved item keeps what they wrote.
-                phone_error.set(phone_problem(store, &draft.with_untracked(|d| d.phone.clone())));
+                phone_error.set(phone_problem(store, draft));
                 draft.set(blank());
                 error.set(None);
             }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::craving_form::{new_craving, CravingForm, FormMode};
 use crate::domain::cravings::{Craving, Outcome};
-use crate::domain::phone::normalise_phone;
+use crate::domain::plan::Contact;
 use crate::components::strategies::{ranked, CopeSession, CrisisLineCall, StrategyList};
 use crate::storage::Store;
 
@@ -44,7 +44,7 @@ pub fn Sos() -> impl IntoView {
                         <p>{match outcome {
                             Outcome::Passed => "It passed. You rode it out — that's real strength.",
                             Outcome::StillStrong => "It's still strong. That's OK: try another strategy, or call someone now.",
-                            Outcome::Used => "Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance is lower — please be careful.",
+                            Outcome::Used => "Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance may be lower — please be careful.",
                         }}</p>
                         {(outcome == Outcome::Used).then(|| view! { <p><a href="/help/overdose">"What to do in an overdose"</a></p> })}
                         <div class="actions">
@@ -63,17 +63,19 @@ pub fn Sos() -> impl IntoView {
 #[component]
 fn CallBar() -> impl IntoView {
     let store = expect_context::<Store>();
+    // Sponsor first; a number that couldn't be normalised is still dialled as typed.
     let person = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| {
-            plan.support_people().into_iter().find_map(|p| Some((p.text.clone(), normalise_phone(&p.phone, region).ok()?)))
-        })
+        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
     };
     view! {
         <div class="call-bar" data-testid="sos-call">
             {move || match person() {
-                Some((name, dial)) => view! {
-                    <a class="button call" href=format!("tel:{dial}")>{format!("Call {name}")}</a>
+                Some(Contact { name, tel, needs_fixing, .. }) => view! {
+                    <a class="button call" href=format!("tel:{tel}")>{format!("Call {name}")}</a>
+                    {needs_fixing.then(|| view! {
+                        <p class="hint">"This number may not work as written — " <a href="/plan#plan-support">"fix it in your plan"</a></p>
+                    })}
                 }.into_any(),
                 None => view! { <CrisisLineCall/> }.into_any(),
             }}

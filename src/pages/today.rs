@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::components::counter_list::CounterList;
+use crate::components::counts::counts_question;
 use crate::components::focus::focus_soon;
 use crate::components::money::format_cents;
 use crate::domain::counter::{
-    self, milestone_progress, split_duration, Counter, CounterError, Start, Streak,
-    DEFAULT_NAME, LIVE_DURATION_DAYS, TOLERANCE_WARNING_DAYS,
+    self, milestone_progress, split_duration, tolerance_warning, Counter, CounterError, Start, Streak,
+    ToleranceWarning, DEFAULT_NAME, LIVE_DURATION_DAYS,
 };
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
 use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date, parse_hh_mm, parse_iso_date};
@@ -156,7 +157,9 @@ fn MainCounter(id: u32) -> impl IntoView {
     let days = Memo::new(move |_| counter.with(|c| c.as_ref().map_or(0, |c| c.days(clock.local()))));
     let editing = RwSignal::new(false);
     let slipping = RwSignal::new(false);
-    let after_slip = RwSignal::new(None::<Streak>);
+    let after_slip = RwSignal::new(None::<(Streak, Option<ToleranceWarning>)>);
+    // Counters from before Steady asked what they count: asked once, here, where "I slipped" is.
+    let unsaid = Memo::new(move |_| counter.with(|c| c.as_ref().is_some_and(|c| c.counts.is_none())));
 
     let save_start = move |start: Start| {
         clock.refresh();
@@ -191,7 +194,13 @@ fn MainCounter(id: u32) -> impl IntoView {
             </Show>
             <Show when=move || slipping.get()>
                 {
-                    let on_done = Callback::new(move |ended| { slipping.set(false); after_slip.set(ended); focus_soon("slip"); });
+                    let on_done = Callback::new(move |ended: Option<Streak>| {
+                        slipping.set(false);
+                        // Decided by what this counter counts: no overdose warning for nicotine.
+                        let counts = counter.with_untracked(|c| c.as_ref().and_then(|c| c.counts));
+                        after_slip.set(ended.map(|e| { let warning = tolerance_warning(counts, &e); (e, warning) }));
+                        focus_soon("slip");
+                    });
                     lazy_part(move || slip_form(id, on_done))
                 }
             </Show>
@@ -205,10 +214,13 @@ fn MainCounter(id: u32) -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <Show when=move || unsaid.get() && !slipping.get()>
+                {lazy_part(move || counts_question(id, counter.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())))}
+            </Show>
             <p class="hint medication">
                 "Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count."
             </p>
-            {move || after_slip.get().map(|ended| lazy_part(move || after_slip_notice(ended.clone())))}
+            {move || after_slip.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
         </div>
         <StreakHistory counter/>
     }
@@ -331,7 +343,7 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
 
 // Only opened by a tap: fetched then.
 split_view!(slip, fn slip_form(id: u32, on_done: Callback<Option<Streak>>) { view! { <SlipForm id on_done/> } });
-split_view!(slip, fn after_slip_notice(ended: Streak) { view! { <AfterSlip ended/> } });
+split_view!(slip, fn after_slip_notice(ended: Streak, warning: Option<ToleranceWarning>) { view! { <AfterSlip ended warning/> } });
 
 /// "I slipped": a gentle confirmation with an optional note and the new start.
 #[component]
@@ -392,21 +404,32 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
 }
 
 #[component]
-fn AfterSlip(ended: Streak) -> impl IntoView {
-    let long = ended.days() >= TOLERANCE_WARNING_DAYS;
+fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView {
     view! {
         <div class="notice" role="status" data-testid="slip-done">
             <p>
                 {format!("Your {} streak is saved in your history. ", days_text(ended.days()))}
                 "Starting again takes courage — you're still in recovery."
             </p>
-            {long.then(|| view! {
+            {warning.map(|warning| view! {
                 <div class="warning" data-testid="tolerance-warning">
-                    <p><strong>"Please be careful: your tolerance is lower now."</strong></p>
-                    <p>
-                        "After time without opioids your body can't handle the amount it used to. "
-                        "Using the same amount as before could cause an overdose. Keep naloxone close."
-                    </p>
+                    {match warning {
+                        ToleranceWarning::Opioids => view! {
+                            <p><strong>"Please be careful: your tolerance is lower now."</strong></p>
+                            <p>
+                                "After time without opioids your body can't handle the amount it used to. "
+                                "Using the same amount as before could cause an overdose. Keep naloxone close."
+                            </p>
+                        }.into_any(),
+                        // We don't know the drug: the risk, without naming one (see `tolerance_warning`).
+                        ToleranceWarning::General => view! {
+                            <p><strong>"If this was a drug, please be careful: your tolerance may be lower now."</strong></p>
+                            <p>
+                                "After a break your body may not handle the amount it used to. "
+                                "Using as much as before could cause an overdose."
+                            </p>
+                        }.into_any(),
+                    }}
                     <a href="/help/overdose">"What to do in an overdose"</a>
                 </div>
             })}

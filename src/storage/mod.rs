@@ -125,6 +125,8 @@ struct Held {
 /// A fixed-key document and the signal that holds it in the store.
 trait Slot: Singleton {
     fn slot(store: &Store) -> RwSignal<Self>;
+    /// Brings what was just read up to date, storing it if that changed it.
+    fn after_read(_store: &Store) {}
 }
 
 impl Slot for Settings {
@@ -142,6 +144,16 @@ impl Slot for Counters {
 impl Slot for Plan {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.plan
+    }
+
+    /// Support people's numbers stored without the country they were entered
+    /// under are read under the one in use now, once, and stored so.
+    fn after_read(store: &Store) {
+        let region = store.settings.with_untracked(|s| s.region);
+        let mut plan = store.plan.get_untracked();
+        if plan.settle_phones(region) {
+            store.save(store.plan, plan);
+        }
     }
 }
 
@@ -349,10 +361,14 @@ impl Store {
         let slot = D::slot(self);
         if self.held_as(D::KEY).is_none() {
             self.reload_singleton(slot, read_raw(D::KEY));
+            D::after_read(self);
             self.held.update_value(|docs| {
                 docs.push(Held {
                     key: D::KEY,
-                    reread: |store, raw| store.reload_singleton(D::slot(store), raw),
+                    reread: |store, raw| {
+                        store.reload_singleton(D::slot(store), raw);
+                        D::after_read(store);
+                    },
                     write: |store| store.write_singleton(D::slot(store)),
                 })
             });

@@ -73,13 +73,80 @@ test("a slip restarts at 0, keeps longest and total, and warns about tolerance",
   await expect(page.getByTestId("streak-timeline")).toContainText("1 January 2026 – 10 March 2026 · 68 days");
   await expect(page.getByTestId("streak-timeline")).toContainText("call my sponsor");
   const warning = page.getByTestId("tolerance-warning");
-  await expect(warning).toContainText("tolerance is lower");
+  // The counter doesn't say what it counts yet: the careful warning.
+  await expect(warning).toContainText("tolerance may be lower");
   await warning.getByRole("link", { name: "What to do in an overdose" }).click();
   await expect(page).toHaveURL("/help/overdose");
 
   await page.goto("/");
   await expect(page.getByTestId("longest-streak")).toHaveText("68 days");
   await expect(days(page)).toHaveText("0 days");
+});
+
+test("after a long streak, a nicotine counter's slip brings no overdose warning; an opioid counter's does", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await setStart(page, "2026-01-01");
+  // The first counter doesn't say yet what it counts: asked once, "Clean time" preselects opioids.
+  const question = page.getByTestId("counts-question");
+  await expect(question.getByLabel("What it counts")).toHaveValue("opioids");
+
+  // A nicotine counter, chosen when it is added, shown on Today.
+  await page.getByTestId("new-counter-name").fill("Smoking");
+  await expect(page.getByTestId("new-counter-counts")).toHaveValue("nicotine");
+  await page.getByTestId("new-counter-date").fill("2026-01-01");
+  await page.getByTestId("add-counter").click();
+  const list = page.getByTestId("counter-list");
+  await list.getByTestId("counter-item").nth(1).getByTestId("make-main").click();
+  await expect(page.getByTestId("main-counter")).toContainText("Smoking");
+  await expect(page.getByTestId("counts-question")).toHaveCount(0);
+  await page.getByTestId("slip").click();
+  await page.getByTestId("slip-confirm").click();
+  await expect(page.getByTestId("slip-done")).toContainText("68 days");
+  await expect(page.getByTestId("tolerance-warning")).toHaveCount(0);
+  await expect(page.getByTestId("slip-done")).not.toContainText(/opioid|overdose|naloxone/i);
+
+  // Back to the first counter: it says opioids now, and its slip warns.
+  await list.getByTestId("counter-item").first().getByTestId("make-main").click();
+  await page.getByTestId("counts-save").click();
+  await expect(page.getByTestId("counts-question")).toHaveCount(0);
+  expect(JSON.parse((await stored(page, "steady.counters"))!).data.list.map((c) => c.counts)).toEqual(["opioids", "nicotine"]);
+  await page.getByTestId("slip").click();
+  await page.getByTestId("slip-confirm").click();
+  const warning = page.getByTestId("tolerance-warning");
+  await expect(warning).toContainText("After time without opioids");
+  await expect(warning).toContainText("naloxone");
+
+  // Changed later when editing: what it counts is a labelled choice.
+  await list.getByRole("button", { name: "Edit Smoking" }).click();
+  await expect(list.getByLabel("What it counts")).toHaveValue("nicotine");
+});
+
+test("a counter stored before Steady asked what it counts still loads; asked once, the question can be put away", async ({ page }) => {
+  const old = JSON.stringify({
+    v: 1,
+    data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 },
+  });
+  await page.addInitScript((value) => {
+    if (!localStorage.getItem("steady.counters")) localStorage.setItem("steady.counters", value);
+  }, old);
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await expect(days(page)).toHaveText("68 days");
+  const counts = async () => JSON.parse((await stored(page, "steady.counters"))!).data.list[0].counts;
+  expect(await counts()).toBeUndefined();
+  await page.getByTestId("counts-dismiss").click();
+  await expect(page.getByTestId("counts-question")).toHaveCount(0);
+  expect(await counts()).toBe("unsaid");
+  await page.reload();
+  await expect(days(page)).toHaveText("68 days");
+  await expect(page.getByTestId("counts-question")).toHaveCount(0);
+  // Not said: the warning names the risk without naming a drug.
+  await page.getByTestId("slip").click();
+  await page.getByTestId("slip-confirm").click();
+  const warning = page.getByTestId("tolerance-warning");
+  await expect(warning).toContainText("your tolerance may be lower");
+  await expect(warning).not.toContainText("opioid");
 });
 
 test("a slip after a short streak shows no tolerance warning", async ({ page }) => {
@@ -151,7 +218,7 @@ test("several counters: add, show on Today, rename, delete with undo", async ({ 
   await list.getByTestId("counter-item").nth(1).getByTestId("make-main").click();
   await expect(days(page)).toHaveText("7 days");
 
-  await list.getByRole("button", { name: "Rename Nicotine" }).click();
+  await list.getByRole("button", { name: "Edit Nicotine" }).click();
   await list.getByTestId("rename-input").fill("Cigarettes");
   await list.getByTestId("rename-save").click();
   await expect(page.getByTestId("main-counter")).toContainText("Cigarettes");

@@ -64,6 +64,15 @@ test("the overdose guide is one tap from Help and calls the region's emergency n
   await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:999");
 });
 
+test("the overdose guide never tells anyone not to inject naloxone", async ({ page }) => {
+  // UK and Irish take-home kits (and some Canadian ones) are injections.
+  await openApp(page, "/help/overdose");
+  const guide = page.getByTestId("overdose-page");
+  await expect(guide).toContainText("a nasal spray or an injection");
+  await expect(guide).toContainText("Don't inject or give them anything except naloxone — no salt water, milk or other drugs.");
+  await expect(guide).not.toContainText("Don't inject them with anything.");
+});
+
 const PLAN_WITH_SPONSOR = JSON.stringify({
   v: 1,
   data: { lists: { support: [{ id: 2, text: "Sam", role: "sponsor", phone: "555 123 4567" }] }, guide: "not-started" },

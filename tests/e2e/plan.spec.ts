@@ -148,13 +148,70 @@ test("an unusable number gets a clear message and stays editable", async ({ page
   await page.reload();
   await expect(support.getByTestId("plan-item")).toContainText("That number doesn't look right");
   await expect(phone).toHaveValue("call me maybe");
+  // Jo doesn't vanish from Help: shown as typed, with where to fix it.
   await page.getByTestId("nav-help").click();
-  await expect(page.getByTestId("support-person")).toHaveCount(0);
+  await expect(page.getByTestId("support-person")).toHaveCount(1);
+  await expect(page.getByTestId("support-person")).toContainText("Jo");
+  await expect(page.getByTestId("support-person-fix")).toContainText("“call me maybe” can't be called as written");
   await page.getByTestId("nav-plan").click();
   await phone.fill("07700 900123");
   await phone.blur();
   await page.getByTestId("nav-help").click();
   await expect(page.getByTestId("support-person")).toHaveCount(1);
+  await expect(page.getByTestId("support-person-fix")).toHaveCount(0);
+});
+
+test("a number that can't be normalised still shows the person, calling its digits, with a hint", async ({ page }) => {
+  await openApp(page, "/plan");
+  await addPerson(page, "Jo", "sponsor", "555-CALL-NOW");
+  await page.getByTestId("nav-help").click();
+  const jo = page.getByTestId("support-person");
+  await expect(jo).toContainText("Jo");
+  await expect(jo.getByRole("link", { name: "Call 555-CALL-NOW — Jo" })).toHaveAttribute("href", "tel:555");
+  await expect(jo.getByTestId("support-person-fix")).toContainText("may not work as written");
+  await expect(jo.getByRole("link", { name: "Fix it in your plan" })).toHaveAttribute("href", "/plan#plan-support");
+  // The craving SOS offers Jo too.
+  await page.goto("/sos");
+  await expect(page.getByTestId("sos-call").getByRole("link", { name: "Call Jo" })).toHaveAttribute("href", "tel:555");
+});
+
+test("a national number keeps the country it was entered under when the helpline country changes", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("region-picker").selectOption("UK");
+  await page.goto("/plan");
+  await addPerson(page, "Mum", "family", "07700 900123");
+  await page.goto("/settings");
+  await page.getByTestId("region-picker").selectOption("US");
+  await page.getByTestId("nav-help").click();
+  await expect(page.getByTestId("helpline-us-988")).toBeVisible();
+  const mum = page.getByTestId("support-person");
+  await expect(mum.getByRole("link", { name: "Call 07700 900123 — Mum" })).toHaveAttribute("href", "tel:+447700900123");
+  await page.reload();
+  await expect(mum.getByRole("link", { name: "Call 07700 900123 — Mum" })).toHaveAttribute("href", "tel:+447700900123");
+  await page.goto("/sos");
+  await expect(page.getByTestId("sos-call").getByRole("link", { name: "Call Mum" })).toHaveAttribute("href", "tel:+447700900123");
+});
+
+test("a plan stored before numbers kept their country is read once under the country in use then", async ({ page }) => {
+  const old = JSON.stringify({
+    v: 1,
+    data: { lists: { support: [{ id: 2, text: "Sam", role: "sponsor", phone: "07700 900123" }] }, guide: "not-started" },
+  });
+  await page.addInitScript((value) => {
+    if (!localStorage.getItem("steady.plan")) {
+      localStorage.setItem("steady.plan", value);
+      localStorage.setItem("steady.settings", JSON.stringify({ v: 1, data: { region: "UK" } }));
+    }
+  }, old);
+  await openApp(page, "/help");
+  const sam = page.getByTestId("support-person");
+  await expect(sam.getByRole("link", { name: /^Call .* — Sam$/ })).toHaveAttribute("href", "tel:+447700900123");
+  expect(JSON.parse((await stored(page, "steady.plan"))!).data.lists.support[0]).toEqual({
+    id: 2, text: "Sam", role: "sponsor", phone: "07700 900123", dial: { country: "UK", tel: "+447700900123" },
+  });
+  await page.getByTestId("region-picker").selectOption("US");
+  await page.reload();
+  await expect(sam.getByRole("link", { name: /^Call .* — Sam$/ })).toHaveAttribute("href", "tel:+447700900123");
 });
 
 test("plan triggers appear as chips in the craving log", async ({ page }) => {
