@@ -7,7 +7,7 @@ use crate::components::clock::Clock;
 use crate::components::counts::SubstanceSelect;
 use crate::components::undo::offer_undo;
 use crate::domain::counter::{Counter, CounterError, Start, Substance};
-use crate::pages::today::{days_text, parse_start};
+use crate::domain::dates::days_text;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
@@ -185,7 +185,7 @@ fn AddCounter() -> impl IntoView {
         ev.prevent_default();
         clock.refresh();
         let now = clock.local_untracked();
-        let outcome = parse_start(&date.get_untracked(), "").and_then(|start: Start| {
+        let outcome = Start::parse(&date.get_untracked(), "").and_then(|start: Start| {
             store
                 .counters()
                 .modify(|all| -> Result<u32, CounterError> {

@@ -6,8 +6,8 @@ use web_sys::CryptoKey;
 
 use crate::domain::helplines::Region;
 use crate::domain::lock::describe_wait;
-use crate::pages::help::Helplines;
-use crate::pages::overdose::OverdoseSteps;
+use crate::components::helplines::Helplines;
+use crate::components::overdose_steps::OverdoseSteps;
 use crate::split::{lazy_part, split_view};
 use crate::storage::vault::{self, Unlock};
 

@@ -1,5 +1,6 @@
 //! Widgets shared by screens.
 
+pub mod auto_lock;
 pub mod banners;
 pub mod clock;
 pub mod counter_list;
@@ -7,8 +8,10 @@ pub mod counts;
 pub mod craving_form;
 pub mod flash;
 pub mod focus;
+pub mod helplines;
 pub mod lock_screen;
 pub mod money;
+pub mod overdose_steps;
 pub mod region_picker;
 pub mod shell;
 pub mod strategies;

@@ -12,7 +12,7 @@ use crate::domain::coping::{
     catalogue, implied_ratings, rank, Activity, ActiveTimer, CopingData, Helped, Pattern, Rating,
     Strategy,
 };
-use crate::pages::help::SupportPeople;
+use crate::components::helplines::SupportPeople;
 use crate::storage::Store;
 
 /// How long a breathing session runs before asking "Did it help?".

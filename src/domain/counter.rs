@@ -22,6 +22,16 @@ pub struct Start {
 }
 
 impl Start {
+    /// Reads the values of a date input and an optional time input.
+    pub fn parse(date: &str, time: &str) -> Result<Start, &'static str> {
+        let date = super::dates::parse_iso_date(date).ok_or("Choose a date.")?;
+        let time = match time.trim() {
+            "" => None,
+            t => Some(super::dates::parse_hh_mm(t).ok_or("That time isn't valid.")?),
+        };
+        Ok(Start { date, time })
+    }
+
     pub fn at(self) -> NaiveDateTime {
         self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
     }
@@ -463,6 +473,20 @@ impl Counters {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_start_is_read_from_date_and_time_inputs() {
+        use chrono::{NaiveDate, NaiveTime};
+        let day = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        assert_eq!(super::Start::parse("2024-02-29", ""), Ok(super::Start { date: day, time: None }));
+        assert_eq!(
+            super::Start::parse("2024-02-29", " 07:30 "),
+            Ok(super::Start { date: day, time: NaiveTime::from_hms_opt(7, 30, 0) })
+        );
+        assert_eq!(super::Start::parse("", ""), Err("Choose a date."));
+        assert_eq!(super::Start::parse("2023-02-29", ""), Err("Choose a date."));
+        assert_eq!(super::Start::parse("2024-02-29", "25:00"), Err("That time isn't valid."));
+    }
+
     use super::*;
     use chrono::{NaiveDate, Utc};
     use chrono_tz::Tz;

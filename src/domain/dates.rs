@@ -39,6 +39,15 @@ pub fn datetime_input(at: NaiveDateTime) -> String {
     format!("{}T{}", iso_date(at.date()), hh_mm(at.time()))
 }
 
+/// "1 day", "5 days".
+pub fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn days_text(n: i64) -> String {
+    plural(n, "day", "days")
+}
+
 /// Reads a date input's value ("2026-11-23").
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     read_date(text.trim())

@@ -12,7 +12,7 @@ use crate::domain::backup::{self, AllData, Preview};
 use crate::domain::dates::long_date;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::storage::{crypto, storage_manager, Store};
-use crate::AutoLock;
+use crate::components::auto_lock::AutoLock;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

@@ -13,34 +13,16 @@ use crate::domain::counter::{
     ToleranceWarning, DEFAULT_NAME, LIVE_DURATION_DAYS,
 };
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
-use crate::domain::dates::{day_month_at, hh_mm, iso_date, long_date, parse_hh_mm, parse_iso_date};
+use crate::domain::dates::{day_month_at, days_text, hh_mm, iso_date, long_date, plural};
 use crate::domain::money::parse_cents;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
-
-pub fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-pub fn days_text(n: i64) -> String {
-    plural(n, "day", "days")
-}
 
 fn start_text(start: Start) -> String {
     match start.time {
         Some(time) => format!("{} at {}", long_date(start.date), hh_mm(time)),
         None => long_date(start.date),
     }
-}
-
-/// Reads the values of a date input and an optional time input.
-pub fn parse_start(date: &str, time: &str) -> Result<Start, &'static str> {
-    let date = parse_iso_date(date).ok_or("Choose a date.")?;
-    let time = match time.trim() {
-        "" => None,
-        t => Some(parse_hh_mm(t).ok_or("That time isn't valid.")?),
-    };
-    Ok(Start { date, time })
 }
 
 fn date_value(at: NaiveDateTime) -> String {
@@ -125,7 +107,7 @@ fn StartEditor(
     focus_soon("start-date");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = parse_start(&date.get_untracked(), &time.get_untracked())
+        let outcome = Start::parse(&date.get_untracked(), &time.get_untracked())
             .and_then(|start| on_save.run(start).map_err(|e| e.message()));
         error.set(outcome.err());
     };
@@ -361,7 +343,7 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
         ev.prevent_default();
         clock.refresh();
         let now = clock.local_untracked();
-        let outcome = parse_start(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
+        let outcome = Start::parse(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
             store
                 .counters()
                 .modify(|all| match all.get_mut(id) {
