@@ -24,6 +24,18 @@ pub struct Settings {
 /// How often to suggest making a backup.
 pub const BACKUP_EVERY_DAYS: u64 = 30;
 
+/// The date of the earliest thing stored, which the backup reminder counts
+/// from: the earliest counter start, the first day of the oldest log month, or
+/// — a plan has no dates — today if only a plan is stored. `None`: nothing to back up.
+pub fn oldest_data(
+    earliest_start: Option<NaiveDate>,
+    oldest_log_month: Option<super::cravings::YearMonth>,
+    plan_stored: bool,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    [earliest_start, oldest_log_month.map(|m| m.first_day()), plan_stored.then_some(today)].into_iter().flatten().min()
+}
+
 impl Settings {
     /// Whether to suggest a backup today. `oldest_data` is the date of the
     /// earliest thing stored (none: nothing to back up).
@@ -56,6 +68,18 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reminder_counts_from_the_oldest_data() {
+        use crate::domain::cravings::YearMonth;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 12, 2);
+        assert_eq!(super::oldest_data(None, None, false, today), None, "nothing stored");
+        assert_eq!(super::oldest_data(None, None, true, today), Some(today), "only a plan: from today");
+        let march = YearMonth::parse("2026-03").unwrap();
+        assert_eq!(super::oldest_data(Some(d(2026, 5, 9)), Some(march), true, today), Some(d(2026, 3, 1)));
+        assert_eq!(super::oldest_data(Some(d(2024, 2, 29)), Some(march), false, today), Some(d(2024, 2, 29)));
+    }
+
     use super::*;
 
     #[test]

@@ -15,6 +15,7 @@ use crate::domain::counter::{
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
 use crate::domain::dates::{day_month_at, days_text, hh_mm, iso_date, long_date, plural};
 use crate::domain::money::parse_cents;
+use crate::domain::settings::oldest_data;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
@@ -578,11 +579,12 @@ fn BackupReminder() -> impl IntoView {
     let clock = expect_context::<Clock>();
     let due = move || {
         let today = clock.local().date();
-        let counters = store.counters().with(|c| c.list.iter().map(|c| c.start.date).min());
-        let log = store.log.months.with(|m| m.last().map(|m| m.first_day()));
-        // A plan has no dates; one stored counts as data from today.
-        let plan = store.plan_stored().then_some(today);
-        let oldest = [counters, log, plan].into_iter().flatten().min();
+        let oldest = oldest_data(
+            store.counters().with(|c| c.list.iter().map(|c| c.start.date).min()),
+            store.log.months.with(|m| m.last().copied()),
+            store.plan_stored(),
+            today,
+        );
         store.settings().with(|s| s.backup_due(today, oldest))
     };
     let later = move |_| {
