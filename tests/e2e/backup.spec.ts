@@ -162,7 +162,8 @@ test("a share sheet that was closed records no backup and shows no error", async
   await openApp(page, "/settings");
   await page.getByTestId("share-backup").click();
   await expect(page.getByTestId("export-status")).toContainText("Not shared");
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("save-error")).toHaveCount(0);
+  await expect(page.locator(".error:not(:empty), .notice-error")).toHaveCount(0);
   await expect(page.getByTestId("backup-saved-confirm")).toHaveCount(0);
   expect(await lastBackup(page)).toBeUndefined();
   await page.getByTestId("nav-today").click();
