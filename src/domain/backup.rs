@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::coping::{CopingData, Rating};
@@ -14,7 +14,9 @@ use super::plan::Plan;
 use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
-pub const VERSION: u64 = 1;
+/// The newest format this version reads. Version 2 added set-aside copies;
+/// a file without any is still written as version 1, so any Steady reads it.
+pub const VERSION: u64 = 2;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -26,6 +28,59 @@ pub struct AllData {
     pub plan: Plan,
     pub coping: CopingData,
     pub cravings: Vec<Craving>,
+    /// Copies of stored data that couldn't be read, set aside by the person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
+}
+
+/// Stored text that couldn't be read, kept aside verbatim at the person's request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetAside {
+    /// Its name under the set-aside prefix: the key it came from and when it was
+    /// set aside, in milliseconds ("steady.plan.1764000000000").
+    pub name: String,
+    /// The stored text, exactly as it was.
+    pub text: String,
+}
+
+impl SetAside {
+    /// The key the text came from, and when it was set aside (ms since 1970).
+    pub fn origin(&self) -> (&str, Option<u64>) {
+        match self.name.rsplit_once('.') {
+            Some((key, ms)) => match ms.parse() {
+                Ok(ms) => (key, Some(ms)),
+                Err(_) => (&self.name, None),
+            },
+            None => (&self.name, None),
+        }
+    }
+}
+
+/// The copies in `incoming` that aren't already among `existing`, each under a
+/// name no existing copy has (so a restored copy never replaces another).
+pub fn new_set_aside(existing: &[SetAside], incoming: &[SetAside]) -> Vec<SetAside> {
+    let mut taken: HashSet<String> = existing.iter().map(|c| c.name.clone()).collect();
+    let mut out = Vec::new();
+    for copy in incoming {
+        if existing.iter().chain(&out).any(|c: &SetAside| c.text == copy.text && c.origin().0 == copy.origin().0) {
+            continue;
+        }
+        // A clash moves the time on a millisecond, so the copy still says where it came from.
+        let (key, ms) = copy.origin();
+        let mut name = copy.name.clone();
+        let mut n = 0;
+        while taken.contains(&name) {
+            n += 1;
+            name = match ms {
+                Some(ms) => format!("{key}.{}", ms.saturating_add(n)),
+                None => format!("{key}.{n}"),
+            };
+        }
+        taken.insert(name.clone());
+        out.push(SetAside { name, text: copy.text.clone() });
+    }
+    out
 }
 
 /// The file: a header, then [`AllData`]'s fields. (Spelled out rather than
@@ -42,19 +97,23 @@ struct BackupFile {
     plan: Plan,
     coping: CopingData,
     cravings: Vec<Craving>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    set_aside: Vec<SetAside>,
 }
 
 impl BackupFile {
     fn into_data(self) -> AllData {
-        let BackupFile { settings, counters, plan, coping, cravings, .. } = self;
-        AllData { settings, counters, plan, coping, cravings }
+        let BackupFile { settings, counters, plan, coping, cravings, set_aside, .. } = self;
+        AllData { settings, counters, plan, coping, cravings, set_aside }
     }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let AllData { settings, counters, plan, coping, cravings } = data.clone();
-    let file = BackupFile { format: FORMAT.into(), version: VERSION, exported_at: now, settings, counters, plan, coping, cravings };
+    let AllData { settings, counters, plan, coping, cravings, set_aside } = data.clone();
+    // Only a file with set-aside copies needs version 2; older apps read the rest.
+    let version = if set_aside.is_empty() { 1 } else { VERSION };
+    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, set_aside };
     // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -74,6 +133,9 @@ pub struct Preview {
     pub last_craving: Option<NaiveDate>,
     pub plan_items: usize,
     pub coping_ratings: usize,
+    pub set_aside: usize,
+    /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
+    pub moved_to_now: usize,
 }
 
 impl Preview {
@@ -87,12 +149,52 @@ impl Preview {
             last_craving: data.cravings.iter().map(|c| c.at.date()).max(),
             plan_items: data.plan.lists.values().map(Vec::len).sum(),
             coping_ratings: data.coping.ratings.len(),
+            set_aside: data.set_aside.len(),
+            moved_to_now: 0,
         }
     }
 }
 
-/// Reads and checks a backup file. `now` is the device's local time: nothing in
-/// a backup may be dated in the future.
+/// How far past this phone's clock a time in a backup may be and still be kept
+/// as it is. Times are stored as local wall-clock times, so a file made in
+/// London and restored at once in New York holds times five hours "ahead", and
+/// one made just before the clocks go back holds times up to an hour ahead. Two
+/// places' clocks differ by at most 26 hours (UTC−12 to UTC+14), so anything
+/// within that is an ordinary entry, not a mistake.
+pub const CLOCK_SLACK: TimeDelta = TimeDelta::hours(26);
+
+/// Sets times later than `now` + [`CLOCK_SLACK`] (another phone's clock was
+/// wrong) to `now`, rather than refusing the whole file; returns how many.
+fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
+    let latest = now + CLOCK_SLACK;
+    let mut moved = 0;
+    let mut fix = |start: &mut super::counter::Start| {
+        if start.is_after(latest) {
+            *start = super::counter::Start { date: now.date(), time: start.time.map(|_| now.time()) };
+            moved += 1;
+        }
+    };
+    for c in &mut data.counters.list {
+        fix(&mut c.start);
+        for s in &mut c.history {
+            fix(&mut s.start);
+            fix(&mut s.end);
+            if s.end.at() < s.start.at() {
+                s.start = s.end;
+            }
+        }
+    }
+    for c in &mut data.cravings {
+        if c.at > latest {
+            c.at = now;
+            moved += 1;
+        }
+    }
+    moved
+}
+
+/// Reads and checks a backup file. `now` is the device's local time: times
+/// after it by more than [`CLOCK_SLACK`] are set to `now`.
 pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), String> {
     if text.trim().is_empty() {
         return Err("That file is empty.".into());
@@ -120,13 +222,15 @@ pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), Stri
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|e| format!("Part of that backup is damaged or in the wrong form: {e}."))?;
     let exported_at = file.exported_at;
-    let data = file.into_data();
+    let mut data = file.into_data();
+    let moved_to_now = bring_back_to_now(&mut data, now);
     check(&data, now)?;
-    let preview = Preview::of(&data, exported_at);
+    let preview = Preview { moved_to_now, ..Preview::of(&data, exported_at) };
     Ok((data, preview))
 }
 
 fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
+    let now = now + CLOCK_SLACK;
     let mut ids = HashSet::new();
     for c in &data.counters.list {
         if !ids.insert(c.id) {
@@ -159,6 +263,13 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
             return Err("Two plan items share an id.".into());
+        }
+    }
+    let mut names = HashSet::new();
+    for copy in &data.set_aside {
+        let name_ok = !copy.name.is_empty() && copy.name.chars().count() <= 200 && !copy.name.chars().any(char::is_control);
+        if !name_ok || !names.insert(&copy.name) {
+            return Err("A set-aside copy in that backup has a missing, overlong or repeated name.".into());
         }
     }
     Ok(())
@@ -235,6 +346,7 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
             }
         }
     }
+    out.set_aside.extend(new_set_aside(&current.set_aside, &incoming.set_aside));
     out
 }
 
@@ -276,11 +388,13 @@ mod tests {
     /// version is tested against it (add a file per format version).
     const FIXTURE_V1: &str = include_str!("../../tests/fixtures/backup-v1.json");
 
+    /// Writes the newest format version's fixture (the older ones stay as committed).
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&sample(), now())).unwrap();
-        std::fs::write("tests/fixtures/backup-v1.json", serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_set_aside(), now())).unwrap();
+        let path = format!("tests/fixtures/backup-v{VERSION}.json");
+        std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
 
     #[test]
@@ -324,7 +438,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 2", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 3", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -334,7 +448,7 @@ mod tests {
             (good.replacen("\"cravings\": [", "\"cravings\": {", 1), "valid JSON"),
             (good.replacen("\"cravings\"", "\"cravingz\"", 1), "damaged"),
             (good.replacen("\"name\": \"Heroin\"", "\"name\": \"\"", 1), "empty or overlong"),
-            (good.replacen("\"date\": \"2026-10-05\"", "\"date\": \"2027-10-05\"", 1), "future"),
+            (good.replacen("\"cravings\": [", "\"set_aside\": [{\"name\": \"\", \"text\": \"x\"}], \"cravings\": [", 1), "set-aside copy"),
             (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)), "valid JSON"),
             ("\u{feff}{}".into(), "valid JSON"),
         ];
@@ -343,6 +457,129 @@ mod tests {
             assert!(err.contains(why), "{why:?} not in {err:?}");
         }
         assert!(import(&"x".repeat(MAX_BYTES + 1), now()).unwrap_err().contains("10 MB"));
+    }
+
+    /// Local wall-clock time in `zone` at the UTC instant `y-m-d h:min`.
+    fn local_in(zone: chrono_tz::Tz, y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        use chrono::TimeZone;
+        let utc = NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap();
+        zone.from_utc_datetime(&utc).naive_local()
+    }
+
+    #[test]
+    fn a_backup_made_in_london_restores_at_once_in_new_york() {
+        use chrono_tz::{America::New_York, Europe::London};
+        // Late in the evening in London: a counter started today with a time, a craving a minute ago.
+        let made = local_in(London, 2026, 11, 23, 23, 30);
+        let mut data = AllData::default();
+        data.counters.add("Clean time", Start::from_datetime(made - TimeDelta::minutes(5)), made).unwrap();
+        data.cravings.push(Craving::new(1, made - TimeDelta::minutes(1)));
+        let text = export(&data, made);
+        // Ten minutes later in New York, where it is still 23 November, 18:40.
+        let restored = local_in(New_York, 2026, 11, 23, 23, 40);
+        assert!(data.cravings[0].at > restored, "the craving looks five hours ahead");
+        let (back, preview) = import(&text, restored).expect("accepted");
+        assert_eq!(back, data, "every time is kept as it was");
+        assert_eq!(preview.moved_to_now, 0);
+        // The same the other way round (Tokyo to Honolulu: 19 hours).
+        let made = local_in(chrono_tz::Asia::Tokyo, 2026, 11, 23, 14, 0);
+        let mut data = AllData::default();
+        data.cravings.push(Craving::new(2, made));
+        let restored = local_in(chrono_tz::Pacific::Honolulu, 2026, 11, 23, 14, 5);
+        assert_eq!(import(&export(&data, made), restored).unwrap().0, data);
+    }
+
+    #[test]
+    fn a_backup_made_before_the_clocks_go_back_restores_just_after() {
+        use chrono_tz::Europe::London;
+        // 25 October 2026: at 02:00 BST London goes back to 01:00 GMT.
+        let made = local_in(London, 2026, 10, 25, 0, 55); // 01:55 BST
+        assert_eq!(made.time(), chrono::NaiveTime::from_hms_opt(1, 55, 0).unwrap());
+        let mut data = AllData::default();
+        data.cravings.push(Craving::new(1, made - TimeDelta::minutes(2)));
+        data.counters.add("Clean time", Start::from_datetime(made - TimeDelta::minutes(1)), made).unwrap();
+        let text = export(&data, made);
+        let restored = local_in(London, 2026, 10, 25, 1, 10); // 01:10 GMT, twenty minutes later
+        assert!(restored < data.cravings[0].at);
+        let (back, preview) = import(&text, restored).expect("accepted");
+        assert_eq!(back, data);
+        assert_eq!(preview.moved_to_now, 0);
+    }
+
+    #[test]
+    fn times_far_ahead_of_the_clock_are_set_to_now_and_the_file_still_restores() {
+        let mut data = sample();
+        let far = now() + TimeDelta::days(30);
+        data.cravings[0].at = far;
+        data.counters.list[1].start = Start { date: far.date(), time: None };
+        data.counters.list[0].history[0].end = Start::from_datetime(far);
+        let text = export(&data, far);
+        let (back, preview) = import(&text, now()).expect("a wrong clock doesn't cost the whole file");
+        assert_eq!(preview.moved_to_now, 3);
+        assert_eq!(back.cravings[0].at, now());
+        assert_eq!(back.counters.list[1].start, Start { date: now().date(), time: None });
+        assert_eq!(back.counters.list[0].history[0].end, Start::from_datetime(now()));
+        assert_eq!(back.cravings[1..], sample().cravings[1..], "everything else is as it was");
+        assert!(check(&back, now()).is_ok());
+        // Just inside the slack, nothing moves.
+        let mut near = sample();
+        near.cravings[0].at = now() + CLOCK_SLACK;
+        assert_eq!(import(&export(&near, now()), now()).unwrap(), (near.clone(), Preview::of(&near, now())));
+    }
+
+    fn with_set_aside() -> AllData {
+        let mut data = sample();
+        data.set_aside = vec![
+            SetAside { name: "steady.plan.1763900000000".into(), text: "{\"v\":1,\"data\":{\"lists\":".into() },
+            SetAside { name: "steady.log.2026-10.1763900000001".into(), text: "not json at all 🙂".into() },
+        ];
+        data
+    }
+
+    /// Version 2 added set-aside copies.
+    const FIXTURE_V2: &str = include_str!("../../tests/fixtures/backup-v2.json");
+
+    #[test]
+    fn set_aside_copies_are_backed_up_and_come_back() {
+        let data = with_set_aside();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":2"));
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert_eq!(preview.set_aside, 2);
+        let (fixture, _) = import(FIXTURE_V2, now()).unwrap();
+        assert_eq!(fixture, data);
+        // Without any, the file stays version 1, which every Steady reads.
+        assert!(export(&sample(), now()).contains("\"version\":1"));
+        assert_eq!(data.set_aside[0].origin(), ("steady.plan", Some(1763900000000)));
+        assert_eq!(SetAside { name: "odd".into(), text: String::new() }.origin(), ("odd", None));
+    }
+
+    #[test]
+    fn restored_set_aside_copies_never_replace_another_and_are_not_doubled() {
+        let device = vec![SetAside { name: "steady.plan.1".into(), text: "mine".into() }];
+        let incoming = vec![
+            SetAside { name: "steady.plan.1".into(), text: "theirs".into() },
+            SetAside { name: "steady.plan.2".into(), text: "mine".into() },
+            SetAside { name: "steady.settings.3".into(), text: "mine".into() },
+            SetAside { name: "odd".into(), text: "mine".into() },
+        ];
+        let added = new_set_aside(&device, &incoming);
+        assert_eq!(
+            added,
+            vec![
+                SetAside { name: "steady.plan.2".into(), text: "theirs".into() },
+                SetAside { name: "steady.settings.3".into(), text: "mine".into() },
+                SetAside { name: "odd".into(), text: "mine".into() },
+            ]
+        );
+        let mut current = AllData::default();
+        current.set_aside = device.clone();
+        let mut other = AllData::default();
+        other.set_aside = incoming;
+        let merged = merge(&current, &other);
+        assert_eq!(merged.set_aside.len(), 4);
+        assert_eq!(merge(&merged, &other), merged);
     }
 
     /// A tiny deterministic generator, so the mutation test is repeatable.

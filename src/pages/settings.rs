@@ -8,10 +8,10 @@ use web_sys::HtmlInputElement;
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
 use crate::components::region_picker::RegionPicker;
-use crate::domain::backup::{self, AllData, Preview};
+use crate::domain::backup::{self, AllData, Preview, SetAside};
 use crate::domain::dates::long_date;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
-use crate::storage::{crypto, storage_manager, Store};
+use crate::storage::{crypto, set_aside, storage_manager, Store};
 use crate::components::auto_lock::AutoLock;
 
 #[component]
@@ -30,6 +30,7 @@ pub fn SettingsPage() -> impl IntoView {
             <StorageInfo/>
             <Backup/>
             <Restore/>
+            <SetAsideCopies/>
             <LockSettings/>
             <DeleteAll/>
         </section>
@@ -70,10 +71,11 @@ fn StorageInfo() -> impl IntoView {
     }
 }
 
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
+/// Starts a download of `text`. (Whether the file is really saved, the browser doesn't say.)
+fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
@@ -113,14 +115,20 @@ async fn share_file(file: web_sys::File) -> Result<bool, ()> {
     }
 }
 
+/// Making a backup. It counts as made (and the reminder on Today rests) only
+/// once the share sheet says the file went somewhere, or the person says they
+/// can see the downloaded file: on an iPhone a download can silently do nothing.
 #[component]
 fn Backup() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let message = RwSignal::new(None::<String>);
+    // A download started on this date, waiting for "I can see the file".
+    let unconfirmed = RwSignal::new(None::<chrono::NaiveDate>);
     // The file to hand over, and a note if part of the data couldn't be read.
     let prepare = move || {
         clock.refresh();
+        unconfirmed.set(None);
         let now = clock.local_untracked();
         let text = backup::export(&store.snapshot(), now);
         (backup::file_name(now.date()), text, now.date())
@@ -136,12 +144,22 @@ fn Backup() -> impl IntoView {
     };
     let export = move |_| {
         let (name, text, date) = prepare();
-        message.set(Some(match download(&name, &text) {
-            Ok(()) => done(date, "saved to your downloads"),
+        message.set(Some(match download(&name, "application/json", &text) {
+            Ok(()) => {
+                unconfirmed.set(Some(date));
+                format!("Saving “{name}”… Check that it's in your downloads or Files, then tap the button below.")
+            }
             Err(_) => "Couldn't save the backup file in this browser.".into(),
         }));
     };
-    // Phones can hand the file straight to another app (email, cloud drive, messages).
+    let confirm = move |_| {
+        if let Some(date) = unconfirmed.get_untracked() {
+            unconfirmed.set(None);
+            message.set(Some(done(date, "saved")));
+        }
+    };
+    // Phones can hand the file straight to another app (Files, email, a cloud
+    // drive, messages), and say whether it went: the first choice where offered.
     let can_share = shareable_file("steady-backup.json", "{}").is_some();
     let share = move |_| {
         let (name, text, date) = prepare();
@@ -149,23 +167,29 @@ fn Backup() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match share_file(file).await {
                 Ok(true) => done(date, "shared"),
-                Ok(false) => "Not shared.".into(),
+                Ok(false) => "Not shared, so no backup was made this time. You can try again whenever you like.".into(),
                 Err(()) => "Couldn't open the share sheet — use Download instead.".into(),
             };
             message.try_set(Some(outcome));
         });
     };
+    let download_class = if can_share { "button secondary" } else { "button" };
     view! {
         <div class="card">
             <h3>"Back up"</h3>
             <p>"Saves everything — counters, craving log, coping ratings, plan and settings — as one file."</p>
             <div class="actions">
-                <button type="button" class="button" data-testid="export-backup" on:click=export>"Download a backup"</button>
                 {can_share.then(|| view! {
-                    <button type="button" class="button secondary" data-testid="share-backup" on:click=share>"Share a backup…"</button>
+                    <button type="button" class="button" data-testid="share-backup" on:click=share>"Save or send a backup…"</button>
                 })}
+                <button type="button" class=download_class data-testid="export-backup" on:click=export>"Download a backup"</button>
             </div>
             <p role="status" data-testid="export-status">{move || message.get()}</p>
+            <Show when=move || unconfirmed.with(Option::is_some)>
+                <button type="button" class="button" data-testid="backup-saved-confirm" on:click=confirm>
+                    "I can see the file — mark backed up"
+                </button>
+            </Show>
         </div>
     }
 }
@@ -237,13 +261,20 @@ fn Restore() -> impl IntoView {
                     (Some(a), Some(b)) => format!(" from {} to {}", long_date(a), long_date(b)),
                     _ => String::new(),
                 };
-                vec![
+                let mut lines = vec![
                     format!("Made on {}", long_date(p.exported_at.date())),
                     format!("{} counters, with {} earlier streaks", p.counters, p.earlier_streaks),
                     format!("{} cravings{range}", p.cravings),
                     format!("{} plan items", p.plan_items),
                     format!("{} coping ratings", p.coping_ratings),
-                ]
+                ];
+                if p.set_aside > 0 {
+                    lines.push(format!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)", p.set_aside));
+                }
+                if p.moved_to_now > 0 {
+                    lines.push(format!("{} times later than this phone's clock allows — they'll be set to now", p.moved_to_now));
+                }
+                lines
             })
         })
     };
@@ -281,6 +312,112 @@ fn Restore() -> impl IntoView {
     }
 }
 
+/// Copies of data that couldn't be read, set aside at the person's request:
+/// each can be looked at, copied, downloaded or (after a second tap) deleted.
+#[component]
+fn SetAsideCopies() -> impl IntoView {
+    let store = expect_context::<Store>();
+    // Read again after a delete here (the store's own changes refresh it too).
+    let deleted = RwSignal::new(0u32);
+    let copies = Memo::new(move |_| {
+        deleted.track();
+        store.set_aside_copies()
+    });
+    let shown = move || copies.with(|c| !c.is_empty()) || deleted.get() > 0;
+    view! {
+        <Show when=shown>
+            <div class="card" data-testid="set-aside-list">
+                <h3 id="set-aside-heading" tabindex="-1">"Data set aside"</h3>
+                <p>
+                    "When saved data couldn't be read, Steady kept it here, exactly as it was, instead of deleting it. "
+                    "You can copy it, save it as a file for someone to look at, or delete it. Backups include it."
+                </p>
+                <ul class="set-aside-list">
+                    <For each=move || copies.get() key=|c| c.name.clone() children=move |copy| view! { <SetAsideCopy copy deleted/> }/>
+                </ul>
+                <p role="status" data-testid="set-aside-deleted">
+                    {move || (deleted.get() > 0).then(|| if copies.with(Vec::is_empty) { "Deleted. No data is set aside now." } else { "Deleted." })}
+                </p>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let showing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let what = set_aside::describe(&copy);
+    let when = copy.origin().1.map(|ms| {
+        let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+        chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+            .map(|day| format!(", set aside on {}", long_date(day)))
+            .unwrap_or_default()
+    });
+    let ids = format!("set-aside-{}", copy.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let (text_id, delete_id, confirm_id) = (format!("{ids}-text"), format!("{ids}-delete"), format!("{ids}-confirm"));
+    let text = StoredValue::new(copy.text.clone());
+    let name = StoredValue::new(copy.name.clone());
+    let copy_text = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(window) = web_sys::window() else { return };
+            let promise = window.navigator().clipboard().write_text(&text.get_value());
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            status.try_set(Some(if copied { "Copied." } else { "Couldn't copy automatically — tap Show and copy the text from the box." }.into()));
+        });
+    };
+    let save_file = move |_| {
+        let file = format!("steady-set-aside-{}.txt", name.get_value().trim_start_matches("steady."));
+        status.set(Some(match download(&file, "text/plain", &text.get_value()) {
+            Ok(()) => format!("Saving “{file}”."),
+            Err(_) => "Couldn't save the file in this browser — use Copy instead.".into(),
+        }));
+    };
+    let (delete_focus, confirm_focus) = (delete_id.clone(), confirm_id.clone());
+    let delete = move |_| {
+        match store.delete_set_aside(&name.get_value()) {
+            // This item leaves the list; focus goes back to the section's heading.
+            Ok(()) => {
+                deleted.update(|n| *n += 1);
+                focus_soon("set-aside-heading");
+            }
+            Err(why) => status.set(Some(why)),
+        }
+    };
+    view! {
+        <li class="set-aside" data-testid="set-aside-item">
+            <p><strong>{what}</strong>{when}</p>
+            <div class="actions">
+                <button type="button" class="button secondary" data-testid="set-aside-view" aria-expanded=move || showing.get().to_string()
+                    on:click=move |_| showing.update(|s| *s = !*s)>
+                    {move || if showing.get() { "Hide" } else { "Show" }}
+                </button>
+                <button type="button" class="button secondary" data-testid="set-aside-copy" on:click=copy_text>"Copy text"</button>
+                <button type="button" class="button secondary" data-testid="set-aside-download" on:click=save_file>"Download"</button>
+                <button type="button" class="button secondary" id=delete_id data-testid="set-aside-delete"
+                    on:click=move |_| { confirming.set(true); focus_soon(&confirm_focus); }>"Delete…"</button>
+            </div>
+            <Show when=move || showing.get()>
+                <label for=text_id.clone()>"The stored text, exactly as it was"</label>
+                <textarea id=text_id.clone() readonly rows="4" data-testid="set-aside-text">{text.get_value()}</textarea>
+            </Show>
+            <Show when=move || confirming.get()>
+                <p>"Delete this copy? It can't be undone — copy or download it first if you might need it."</p>
+                <div class="actions">
+                    <button type="button" class="button danger" id=confirm_id.clone() data-testid="set-aside-delete-confirm" on:click=delete>"Delete this copy"</button>
+                    <button type="button" class="button secondary" on:click={
+                        let delete_focus = delete_focus.clone();
+                        move |_| { confirming.set(false); focus_soon(&delete_focus); }
+                    }>"Cancel"</button>
+                </div>
+            </Show>
+            <p role="status" data-testid="set-aside-status">{move || status.get()}</p>
+        </li>
+    }
+}
+
 #[component]
 fn DeleteAll() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -314,7 +451,7 @@ fn DeleteAll() -> impl IntoView {
                     </button>
                 }
             >
-                <p>"This removes your counters, craving log, plan, ratings and passcode lock from this device. It can't be undone — download a backup first if you might want them back."</p>
+                <p>"This removes your counters, craving log, plan, ratings, passcode lock and any set-aside copies of data that couldn't be read from this device. It can't be undone — download a backup first if you might want them back."</p>
                 <div class="field">
                     <label for="delete-confirm">"Type DELETE to confirm"</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>

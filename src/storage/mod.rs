@@ -12,6 +12,7 @@
 
 pub mod crypto;
 pub mod envelope;
+pub mod set_aside;
 pub mod vault;
 
 use std::collections::BTreeMap;
@@ -535,6 +536,7 @@ impl Store {
             plan: self.plan().get_untracked(),
             coping: self.coping().get_untracked(),
             cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
+            set_aside: set_aside::copies(),
         }
     }
 
@@ -561,6 +563,8 @@ impl Store {
         for (month, list) in &months {
             writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
         }
+        // Set-aside copies are added beside those here, never over anything.
+        writes.extend(set_aside::restore_writes(&data.set_aside));
         let outcome = vault::write_all(writes).await;
         self.reload_everything();
         outcome

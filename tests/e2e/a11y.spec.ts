@@ -22,13 +22,15 @@ const SEED: Record<string, unknown> = {
     triggers: [{ id: 2, text: "Payday", response: "Pay bills first" }],
     support: [{ id: 3, text: "Sam", role: "sponsor", phone: "555 123 4567" }],
   }, guide: "done" } },
+  // A copy of unreadable data the person kept aside (listed in Settings).
+  "steady.set-aside.steady.coping.1741500000000": '{"v":1,"data":{"ratings":[',
 };
 
 async function seeded(page: Page) {
   await page.clock.install({ time: NOW });
   await page.addInitScript((seed) => {
     if (localStorage.getItem("a11y-seeded")) return;
-    for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, JSON.stringify(v));
+    for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, typeof v === "string" ? v : JSON.stringify(v));
     localStorage.setItem("a11y-seeded", "1");
   }, SEED);
 }
@@ -68,6 +70,15 @@ const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
   ["craving SOS", "/sos"],
   ["settings", "/settings"],
   ["delete confirmation", "/settings", async (p) => p.getByTestId("delete-all").click()],
+  ["backup waiting for confirmation", "/settings", async (p) => {
+    await p.getByTestId("export-backup").click();
+    await expect(p.getByTestId("backup-saved-confirm")).toBeVisible();
+  }],
+  ["set-aside copy shown, deleting", "/settings", async (p) => {
+    await p.getByTestId("set-aside-view").click();
+    await p.getByTestId("set-aside-delete").click();
+    await expect(p.getByTestId("set-aside-delete-confirm")).toBeVisible();
+  }],
   ["import preview", "/settings", async (p) => {
     const file = JSON.stringify({ format: "steady-backup", version: 1, exported_at: "2026-03-01T10:00:00", settings: {}, counters: { list: [] }, plan: {}, coping: {}, cravings: [] });
     await p.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(file) });

@@ -117,18 +117,57 @@ test("a gentle backup reminder comes monthly and can be put off", async ({ page 
   await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
 });
 
-test("after a backup the reminder goes away", async ({ page }) => {
+/** `last_backup` as stored in the settings, or undefined. */
+async function lastBackup(page: Page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem("steady.settings") ?? '{"data":{}}').data.last_backup);
+}
+
+test("a download counts as a backup only once the person says they can see the file", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await counterSince(page, "2026-10-01");
   await openApp(page, "/");
   await expect(page.getByTestId("backup-reminder")).toBeVisible();
   await page.getByTestId("nav-settings").click();
+  await expect(page.getByTestId("backup-saved-confirm")).toHaveCount(0);
   const downloading = page.waitForEvent("download");
   await page.getByTestId("export-backup").click();
   await downloading;
+  // Started is not saved: on an iPhone a download can silently do nothing.
+  await expect(page.getByTestId("backup-saved-confirm")).toBeVisible();
+  expect(await lastBackup(page)).toBeUndefined();
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("counter-days")).toBeVisible();
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
+
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("export-backup").click();
+  await page.getByTestId("backup-saved-confirm").click();
+  await expect(page.getByTestId("export-status")).toContainText("Backup saved");
+  await expect(page.getByTestId("backup-saved-confirm")).toHaveCount(0);
+  expect(await lastBackup(page)).toBe("2026-11-23");
   await page.getByTestId("nav-today").click();
   await expect(page.getByTestId("counter-days")).toBeVisible();
   await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});
+
+test("a share sheet that was closed records no backup and shows no error", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await counterSince(page, "2026-10-01");
+  await page.addInitScript(() => {
+    (navigator as any).canShare = (data: any) => Array.isArray(data?.files);
+    (navigator as any).share = async () => {
+      throw new DOMException("Share canceled", "AbortError");
+    };
+  });
+  await openApp(page, "/settings");
+  await page.getByTestId("share-backup").click();
+  await expect(page.getByTestId("export-status")).toContainText("Not shared");
+  await expect(page.getByTestId("save-error")).toHaveCount(0);
+  await expect(page.locator(".error:not(:empty), .notice-error")).toHaveCount(0);
+  await expect(page.getByTestId("backup-saved-confirm")).toHaveCount(0);
+  expect(await lastBackup(page)).toBeUndefined();
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
 });
 
 test("where the phone can share files, the backup goes to the share sheet", async ({ page }) => {
@@ -146,12 +185,44 @@ test("where the phone can share files, the backup goes to the share sheet", asyn
   });
   await fillSomeData(page);
   await page.goto("/settings");
+  // Sharing is the first choice where the phone offers it; download stays as the other.
+  expect(await page.getByTestId("share-backup").getAttribute("class")).toBe("button");
+  expect(await page.getByTestId("export-backup").getAttribute("class")).toBe("button secondary");
   await page.getByTestId("share-backup").click();
   await expect(page.getByTestId("export-status")).toContainText("Backup shared");
+  expect(await lastBackup(page)).toBe("2026-11-23");
   const shared = await page.evaluate(() => (window as any).shared);
   expect(shared.name).toBe("steady-backup-2026-11-23.json");
   expect(shared.type).toBe("application/json");
   const file = JSON.parse(shared.text);
   expect(file).toMatchObject({ format: "steady-backup", version: 1 });
   expect(file.cravings).toHaveLength(2);
+});
+
+test.describe("in New York", () => {
+  test.use({ timezoneId: "America/New_York" });
+
+  test("a backup made in London a moment ago restores, its times as they were", async ({ page }) => {
+    // 15:00 UTC: 15:00 in London, 10:00 in New York. The file's times are London's.
+    await page.clock.install({ time: NOW });
+    await openApp(page, "/settings");
+    const file = {
+      format: "steady-backup",
+      version: 1,
+      exported_at: "2026-11-23T15:00:00",
+      settings: {},
+      counters: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 },
+      plan: {},
+      coping: {},
+      cravings: [{ id: 1, t: "2026-11-23T14:58:00", n: 6 }],
+    };
+    await upload(page, "london.json", JSON.stringify(file));
+    await expect(page.getByTestId("import-error")).toBeEmpty();
+    await expect(page.getByTestId("import-preview")).toContainText("1 cravings from 23 November 2026");
+    await expect(page.getByTestId("import-preview")).not.toContainText("set to now");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-status")).toContainText("restored");
+    const month = JSON.parse((await page.evaluate(() => localStorage.getItem("steady.log.2026-11")))!);
+    expect(month.data[0].t).toBe("2026-11-23T14:58:00");
+  });
 });
