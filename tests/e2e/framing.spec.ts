@@ -29,6 +29,9 @@ plain("with the headers, the browser refuses to show Steady in a frame", async (
   const page = await context.newPage();
   await frameSteady(page, baseURL!);
   await page.waitForLoadState("networkidle");
+  await expect.poll(() => page.frames().length).toBe(2);
+  await page.frames()[1].waitForLoadState("load");
+  await page.waitForTimeout(1000);
   // Nothing of Steady's is in the frame: neither the static page nor the app.
   const frame = page.frameLocator("iframe");
   await expect(frame.locator("[data-testid]")).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,7 +66,12 @@ function publishNewBuild(version: string) {
       else if (/\.(html|js)$/.test(entry.name)) writeFileSync(path, readFileSync(path, "utf8").replaceAll(pkg, next));
     }
   };
+  const loader = () => readFileSync(index, "utf8").match(/<script type="module">([\s\S]*?)<\/script>/)![1];
+  const sha = (code: string) => `'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`;
+  const before = sha(loader());
   rewrite(dir);
+  // The CSP allows the inline loader by its hash, which changes with the folder's name.
+  writeFileSync(index, readFileSync(index, "utf8").replace(before, sha(loader())));
   const worker = join(dir, "sw.js");
   writeFileSync(worker, readFileSync(worker, "utf8").replace(/const BUILD = "[^"]+"/, `const BUILD = "${version}"`));
 }
