@@ -504,3 +504,104 @@ test("unreadable data under the lock is kept, and set aside encrypted", async ({
   await expect(page.getByTestId("plan")).toBeVisible();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
 });
+
+/** A heavy log in emoji-rich words: two years of entries, each with a note. */
+function heavyLog(): Array<[string, string]> {
+  const notes = [
+    "Rough day at work 😔🙏 — texted Sam instead, and it passed 💪 ",
+    "Payday 💸 and the old crowd 🍻… went for a run 🏃‍♀️🌧️ then home ",
+    "Couldn't sleep 😴🌙, made tea ☕ and wrote this ✨ — café, naïve, ½ ",
+  ];
+  const docs: Array<[string, string]> = [];
+  let id = 1;
+  for (let m = 0; m < 24; m++) {
+    const month = `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+    const data = [];
+    for (let day = 1; day <= 28; day++) {
+      const t = `${month}-${String(day).padStart(2, "0")}T09:00:00`;
+      data.push({ id: id++, t, n: 6, tr: ["stress"], x: notes[day % 3].repeat(6) });
+    }
+    docs.push([`steady.log.${month}`, JSON.stringify({ v: 1, data })]);
+  }
+  return docs;
+}
+
+/**
+ * localStorage with a quota counted as WebKit counts it — 2 bytes a character
+ * for a value with any non-Latin-1 text, 1 otherwise — set by `setQuota`.
+ */
+async function simulateQuota(page: Page) {
+  await page.addInitScript(() => {
+    const cost = (s: string) => (/[^\u0000-\u00ff]/.test(s) ? 2 : 1) * s.length;
+    const used = (except = "") => {
+      let total = 0;
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        if (key !== except) total += cost(key) + cost(localStorage.getItem(key)!);
+      }
+      return total;
+    };
+    (window as any).storageUsed = () => used();
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      const limit = Number(sessionStorage.getItem("test-quota") ?? "Infinity");
+      if (this === localStorage && used(key) + cost(key) + cost(String(value)) > limit) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      set.call(this, key, value);
+    };
+  });
+}
+
+const setQuota = (page: Page, factor: number) =>
+  page.evaluate((factor) => sessionStorage.setItem("test-quota", String(Math.round((window as any).storageUsed() * factor))), factor);
+const noQuota = (page: Page) => page.evaluate(() => sessionStorage.removeItem("test-quota"));
+
+test("with a heavy, emoji-rich log, turning the lock on or changing the passcode works or stops with nothing lost", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: NOW });
+  await page.addInitScript((docs) => {
+    if (localStorage.getItem("seeded")) return;
+    for (const [k, v] of docs) localStorage.setItem(k, v);
+    localStorage.setItem("seeded", "1");
+  }, heavyLog());
+  await simulateQuota(page);
+  await openApp(page, "/settings");
+  const plain = await snapshot(page);
+
+  // Too little room for the encrypted copy next to the plain one: refused, nothing changed.
+  await setQuota(page, 1.2);
+  await page.getByTestId("lock-passcode").fill("2468");
+  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-error")).toContainText("isn't enough storage space", { timeout: 30_000 });
+  await expect(page.getByTestId("lock-error")).toContainText("Nothing was changed.");
+  await expect(page.getByTestId("lock-status")).toHaveText("");
+  expect(await snapshot(page)).toEqual(plain);
+  await page.reload();
+  await expect(page.getByTestId("lock-screen")).toHaveCount(0);
+  await expect(page.getByTestId("lock-set")).toBeVisible();
+
+  // With room for both for a moment, it works.
+  await setQuota(page, 2);
+  await turnOnLock(page, "2468");
+  const sealed = await snapshot(page);
+  expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
+  for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
+
+  // A change of passcode needs two encrypted copies for a moment: refused, nothing changed.
+  await setQuota(page, 1.5);
+  await page.getByTestId("lock-current").fill("2468");
+  await page.getByTestId("lock-new").fill("97531");
+  await page.getByTestId("lock-new-again").fill("97531");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-error")).toContainText("isn't enough storage space", { timeout: 30_000 });
+  await expect(page.getByTestId("lock-error")).toContainText("Nothing was changed.");
+  expect(await snapshot(page)).toEqual(sealed);
+  await noQuota(page);
+  await page.reload();
+  await unlock(page, "2468");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByRole("heading", { name: "28 December 2025" })).toBeVisible();
+  await expect(page.getByTestId("log-entry").first()).toBeVisible();
+});
