@@ -82,7 +82,7 @@ export const flows = [
     "Insights draws",
     async (d) => {
       await d.click("open-insights");
-      await d.waitText("insights insights-summary", /\b1\b/);
+      await d.waitText("insights insights-summary", /Cravings logged\s*1(?!\d)/);
       const charts = await d.waitFor(
         () => {
           const svgs = [...document.querySelectorAll('[data-testid="insights"] svg')];
