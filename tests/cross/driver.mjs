@@ -5,7 +5,8 @@
 //
 // Interface (every `target` is a list of data-testid names, space-separated, each optionally
 // followed by attribute selectors, e.g. `plan-section-reasons plan-new-text` or
-// `cope-card[data-strategy="box-breathing"] cope-start`; each step is searched inside the last):
+// `cope-card[data-strategy="box-breathing"] cope-start`; each step is searched inside the last;
+// no spaces inside attribute values):
 //   open(path)               load a page of the app (a full navigation)
 //   reload()                 reload the current page
 //   click(target)            wait until visible (checked in the page), then a real click
@@ -14,7 +15,9 @@
 //                            presses for <input type=date> over WebDriver)
 //   text(target)             the element's textContent (after waiting for it to exist)
 //   evaluate(fn, ...args)    run fn in the page (may return a promise); JSON-able args/result
-//   waitFor(fn, ...args)     poll fn in the page until it returns something truthy (or throw)
+//   waitFor(fn, ...args)     poll fn in the page until it returns something truthy (or throw);
+//                            a last argument { __opts: true, timeout, message } tunes it
+//   visible(target, timeout) wait until the element is really visible (size, display, visibility)
 //   waitText(target, re)     wait until the element's text matches re (string: contains)
 //   pageErrors()             uncaught errors and CSP reports seen so far
 //   outsideRequests()        requests the engine itself reports that went beyond 127.0.0.1
