@@ -3,7 +3,7 @@ SHELL := /bin/bash
 WASM_ENV := scripts/with-wasm-env
 LIGHTHOUSE := 12.8.2
 
-.PHONY: setup serve dist test test-native test-size test-e2e bench baseline
+.PHONY: setup serve dist test test-native test-size test-e2e test-cross bench baseline
 
 ## Install whatever is missing (idempotent, quiet when nothing is).
 setup:
@@ -21,8 +21,9 @@ dist: setup
 	@# target/wasm-split/ folder; each build now works in a folder of its own.)
 	$(WASM_ENV) trunk build --release
 
-## Every test: native unit tests, then the end-to-end suite against the release build.
-test: setup test-native dist test-size test-e2e
+## Every test: native unit tests, then the end-to-end suite against the release build in
+## Chromium, then the main flows in WebKit and Firefox.
+test: setup test-native dist test-size test-e2e test-cross
 
 test-native:
 	cargo test --quiet
@@ -30,6 +31,10 @@ test-native:
 
 test-e2e:
 	npx playwright test
+
+## The main flows in real WebKit (WebKitGTK MiniBrowser under Xvfb) and Firefox ESR (tests/cross).
+test-cross:
+	node tests/cross/run.mjs
 
 ## The cheap size check (index.html budget; the first load may not grow while over budget).
 test-size:

@@ -11,10 +11,11 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 installed_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-# 1. Debian packages: Chromium for the tests, and (unless rustup already has the
+# 1. Debian packages: the browsers for the tests (Chromium; WebKitGTK's MiniBrowser with its
+#    WebDriver under Xvfb, and Firefox ESR, for tests/cross), and (unless rustup already has the
 #    wasm32 target, as on a normal laptop) a Rust toolchain that can build std for wasm.
 route=$(scripts/wasm-route)
-packages=(chromium chromium-driver)
+packages=(chromium chromium-driver webkit2gtk-driver xvfb firefox-esr)
 [ "$route" = debian ] && packages+=(rustc-web cargo-web rust-web-src lld-22)
 missing=()
 for p in "${packages[@]}"; do installed_pkg "$p" || missing+=("$p"); done
@@ -57,9 +58,9 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSIO
 fi
 
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
-#    /usr/bin/chromium), binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm)
+#    /usr/bin/chromium), puppeteer-core (drives /usr/bin/firefox-esr), binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm)
 #    and esbuild (minifies the JS glue).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (@playwright/test, binaryen, esbuild)"
+  say "installing npm packages from package-lock.json (@playwright/test, puppeteer-core, binaryen, esbuild)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

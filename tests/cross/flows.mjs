@@ -1,0 +1,192 @@
+// The main flows, written once against the driver layer (tests/cross/driver.mjs) and run in every
+// engine by tests/cross/run.mjs. They run in this order in one fresh profile per engine: later
+// flows build on earlier ones (the lock flow checks that everything entered before comes back).
+// The Chromium suite (tests/e2e) covers each flow in depth; these check that it works at all.
+
+const PASSCODE = "2468";
+
+function check(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/** The app (not the static shell) has mounted and no split-off screen is still arriving. */
+export async function mounted(d) {
+  await d.waitFor(
+    () =>
+      !!document.querySelector('[data-testid="nav-today"]') &&
+      !document.querySelector('[data-testid="static-shell"]') &&
+      !document.querySelector('[data-testid="screen-loading"]'),
+    { __opts: true, timeout: 20_000, message: "the app mounts" },
+  );
+}
+
+export const flows = [
+  [
+    "the app mounts",
+    async (d) => {
+      await d.open("/");
+      await mounted(d);
+      await d.visible("nav-today");
+    },
+  ],
+  [
+    "the service worker is active and controls the page",
+    async (d) => {
+      await d.waitFor(
+        async () => !!(await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 1_000))]))?.active,
+        { __opts: true, message: "an active service worker (serviceWorker.ready)" },
+      );
+      await d.reload();
+      await mounted(d);
+      const state = await d.waitFor(() => navigator.serviceWorker.controller?.state, { __opts: true, message: "a controller" });
+      check(state === "activated", `controller state ${state}`);
+    },
+  ],
+  [
+    "set a start date: the count is right",
+    async (d) => {
+      await d.open("/");
+      await mounted(d);
+      // Nine calendar days before today, in the browser's own time zone.
+      const start = await d.evaluate(() => {
+        const t = new Date();
+        t.setDate(t.getDate() - 9);
+        const two = (n) => String(n).padStart(2, "0");
+        return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
+      });
+      await d.click("set-start");
+      await d.fill("start-date", start);
+      await d.click("save-start");
+      await d.waitText("counter-days", /^9 days$/);
+      await d.reload();
+      await mounted(d);
+      await d.waitText("counter-days", /^9 days$/);
+    },
+  ],
+  [
+    "log a craving in three taps and see it in the Log",
+    async (d) => {
+      await d.open("/");
+      await mounted(d);
+      await d.click("log-craving"); // 1
+      await d.click("trigger-stress"); // 2
+      await d.click("craving-save"); // 3
+      await d.waitFor(() => location.pathname === "/log", { __opts: true, message: "on /log" });
+      await d.waitText("flash", "Craving saved");
+      await d.waitText("log-entries log-entry", /5\/10 · Stress/);
+      const n = await d.evaluate(() => document.querySelectorAll('[data-testid="log-entries"] [data-testid="log-entry"]').length);
+      check(n === 1, `${n} entries in the Log, expected 1`);
+    },
+  ],
+  [
+    "Insights draws",
+    async (d) => {
+      await d.click("open-insights");
+      await d.waitText("insights insights-summary", /Cravings logged\s*1(?!\d)/);
+      const charts = await d.waitFor(
+        () => {
+          const svgs = [...document.querySelectorAll('[data-testid="insights"] svg')];
+          const drawn = svgs.filter((s) => {
+            const r = s.getBoundingClientRect();
+            return r.width > 20 && r.height > 20 && s.querySelector("rect,path,line,circle,polyline");
+          });
+          return drawn.length;
+        },
+        { __opts: true, message: "a drawn chart" },
+      );
+      check(charts >= 1, "no chart drawn");
+    },
+  ],
+  [
+    "a breathing pacer runs (Cope)",
+    async (d) => {
+      await d.open("/cope");
+      await mounted(d);
+      const box = 'cope-card[data-strategy="box-breathing"]';
+      await d.click(`${box} cope-start`);
+      await d.click(`${box} start-breathing`);
+      await d.visible(`${box} breathing-pacer`);
+      await d.waitText(`${box} breathing-phase`, /^In$/);
+      // Box breathing: four seconds in, then hold — in real time.
+      await d.waitText(`${box} breathing-phase`, /^Hold$/, 8_000);
+    },
+  ],
+  [
+    "a plan item survives a reload",
+    async (d) => {
+      await d.open("/plan");
+      await mounted(d);
+      await d.fill("plan-section-reasons plan-new-text", "My kids");
+      await d.click("plan-section-reasons plan-add-item");
+      await d.waitText("plan-saved", "Saved");
+      await d.reload();
+      await mounted(d);
+      await d.waitFor(
+        () => [...document.querySelectorAll('[data-testid="plan-section-reasons"] [data-testid="plan-item-text"]')].some((t) => t.value === "My kids"),
+        { __opts: true, message: "“My kids” back after reload" },
+      );
+    },
+  ],
+  [
+    "Help has the tel: links",
+    async (d) => {
+      await d.open("/help");
+      await mounted(d);
+      for (const [line, href] of [
+        ["helpline-us-emergency", "tel:911"],
+        ["helpline-us-samhsa", "tel:+18006624357"],
+        ["helpline-us-988", "tel:988"],
+        ["helpline-us-poison", "tel:+18002221222"],
+      ]) {
+        await d.visible(`${line}`);
+        const ok = await d.evaluate((l, h) => {
+          const a = document.querySelector(`[data-testid="${l}"] a[href="${h}"]`);
+          return !!a && a.getBoundingClientRect().height >= 24;
+        }, line, href);
+        check(ok, `${line} has no visible link to ${href}`);
+      }
+    },
+  ],
+  [
+    "passcode lock on (Settings), reload, unlock: the data is back",
+    async (d) => {
+      await d.open("/settings");
+      await mounted(d);
+      await d.fill("lock-passcode", PASSCODE);
+      await d.fill("lock-passcode-again", PASSCODE);
+      await d.click("lock-set");
+      await d.waitText("lock-status", "The lock is on", 60_000);
+      const sealed = await d.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("steady.") && k !== "steady.lock")
+          .map((k) => localStorage.getItem(k)),
+      );
+      check(sealed.length > 0 && sealed.every((v) => v.startsWith("steady-aes-gcm:")), "not everything is stored encrypted");
+      check(!JSON.stringify(sealed).includes("My kids"), "the plan is readable at rest");
+
+      await d.reload();
+      await d.visible("lock-screen", 20_000);
+      const appShown = await d.evaluate(() => !!document.querySelector('[data-testid="plan-section-reasons"],[data-testid="counter-days"]'));
+      check(!appShown, "data shown behind the lock screen");
+      await d.fill("lock-screen unlock-input", PASSCODE);
+      await d.click("lock-screen unlock-submit");
+      await d.waitFor(() => !document.querySelector('[data-testid="lock-screen"]'), { __opts: true, timeout: 60_000, message: "unlocked" });
+      // Within the app (a full load would lock again): Today's count, the Log and the plan.
+      await d.click("nav-today");
+      await d.waitText("counter-days", /^9 days$/);
+      await d.click("nav-log");
+      await d.waitText("log-entries log-entry", /Stress/);
+      await d.click("nav-plan");
+      await d.waitFor(
+        () => [...document.querySelectorAll('[data-testid="plan-section-reasons"] [data-testid="plan-item-text"]')].some((t) => t.value === "My kids"),
+        { __opts: true, message: "“My kids” back after unlocking" },
+      );
+    },
+  ],
+];
+
+// Checked by the runner after each flow (attributed to it) and once more at the end.
+export const finalChecks = [
+  ["no page errors", async (d) => d.pageErrors()],
+  ["no request leaves 127.0.0.1", async (d) => d.outsideRequests()],
+];
