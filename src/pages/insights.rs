@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::domain::dates::day_month_short;
+use crate::domain::dates::{day_month_short, plural};
 use crate::domain::insights::{insights, Bucket, Insights};
 use chrono::NaiveDate;
 use crate::storage::Store;
@@ -89,7 +89,7 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
     let busiest = buckets.iter().max_by_key(|b| b.count).filter(|b| b.count > 0);
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     let description = match busiest {
-        Some(b) => format!("{total} cravings in this period; the most, {}, on {}.", b.count, label(b.start)),
+        Some(b) => format!("{} in this period; the most, {}, on {}.", plural(i64::from(total), "craving", "cravings"), b.count, label(b.start)),
         None => "No cravings in this period.".to_string(),
     };
     let title_id = format!("{id}-title");

@@ -330,12 +330,13 @@ impl Store {
 
     /// The settings (helpline country, backups, own triggers…).
     pub fn settings(&self) -> Doc<Settings> {
-        self.doc()
+        // Held since start-up (see `load`), so no lookup is needed.
+        Doc { store: *self, slot: self.settings }
     }
 
     /// The clean-time counters.
     pub fn counters(&self) -> Doc<Counters> {
-        self.doc()
+        Doc { store: *self, slot: self.counters }
     }
 
     /// The relapse-prevention plan (read now if not yet).

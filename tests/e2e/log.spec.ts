@@ -184,6 +184,13 @@ test("insights draw charts with the numbers as text", async ({ page }) => {
   }
 });
 
+test("one craving is one craving, not “1 cravings”", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seed(page, [{ id: 1, t: "2026-03-09T08:10:00", n: 6, tr: ["stress"] }]);
+  await openApp(page, "/log/insights");
+  await expect(page.getByTestId("chart-per-day")).toContainText("1 craving in this period; the most, 1, on 9 Mar.");
+});
+
 test("insights with no entries say so", async ({ page }) => {
   await openApp(page, "/log/insights");
   await expect(page.getByTestId("insights-empty")).toBeVisible();
