@@ -39,6 +39,7 @@ test-cross:
 ## The cheap size check (index.html budget; the first load may not grow while over budget).
 test-size:
 	node scripts/sizes.mjs dist
+	PATH="$(CURDIR)/node_modules/.bin:$$PATH" node scripts/check-floor.mjs dist
 
 ## Sizes, Lighthouse, start-up and save timings against a bare Leptos baseline; checks the budgets.
 bench: dist baseline
