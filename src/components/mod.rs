@@ -4,6 +4,7 @@ pub mod banners;
 pub mod clock;
 pub mod counter_list;
 pub mod craving_form;
+pub mod device;
 pub mod flash;
 pub mod focus;
 pub mod lock_screen;
