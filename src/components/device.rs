@@ -74,6 +74,11 @@ fn remember(store: Store, note: fn(&mut Settings)) {
     });
 }
 
+thread_local! {
+    /// Checked once per visit (the check writes a probe to storage).
+    static LOOKS_PRIVATE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
 /// Put away for this visit even where it can't be stored.
 static PRIVATE_NOTE_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -83,14 +88,16 @@ pub fn PrivateNote() -> impl IntoView {
     use std::sync::atomic::Ordering;
     let store = expect_context::<Store>();
     let seen = move || PRIVATE_NOTE_CLOSED.load(Ordering::Relaxed) || store.settings.with(|s| s.private_note_seen);
-    let private = RwSignal::new(false);
-    if !seen() {
+    let private = RwSignal::new(LOOKS_PRIVATE.get().unwrap_or(false));
+    if !seen() && LOOKS_PRIVATE.get().is_none() {
         leptos::task::spawn_local(async move {
             let quota = storage_manager("estimate")
                 .await
                 .and_then(|e| js_sys::Reflect::get(&e, &"quota".into()).ok())
                 .and_then(|q| q.as_f64());
-            private.try_set(device::looks_private(storage_writable(), quota));
+            let looks = device::looks_private(storage_writable(), quota);
+            LOOKS_PRIVATE.set(Some(looks));
+            private.try_set(looks);
         });
     }
     let close = Callback::new(move |()| {
