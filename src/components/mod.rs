@@ -6,6 +6,7 @@ pub mod clock;
 pub mod counter_list;
 pub mod counts;
 pub mod craving_form;
+pub mod device;
 pub mod flash;
 pub mod focus;
 pub mod helplines;

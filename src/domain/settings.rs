@@ -19,6 +19,12 @@ pub struct Settings {
     /// "Remind me later" on the backup reminder.
     #[serde(skip_serializing_if = "Option::is_none", with = "crate::domain::dates::stored::optional_date")]
     pub backup_snoozed: Option<NaiveDate>,
+    /// "Got it" on the card about adding Steady to the Home Screen (Safari on iPhone/iPad).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub install_guide_dismissed: bool,
+    /// The note that a private window keeps nothing was seen and put away.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private_note_seen: bool,
 }
 
 /// How often to suggest making a backup.
@@ -113,5 +119,15 @@ mod tests {
         let s: Settings = serde_json::from_str(r#"{"region":"UK"}"#).unwrap();
         assert!(s.own_triggers.is_empty());
         assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"region":"UK"}"#);
+    }
+
+    #[test]
+    fn dismissed_notes_are_remembered_and_older_settings_load_without_them() {
+        let old: Settings = serde_json::from_str(r#"{"region":"US","last_backup":"2026-11-01"}"#).unwrap();
+        assert!(!old.install_guide_dismissed && !old.private_note_seen);
+        let s = Settings { install_guide_dismissed: true, private_note_seen: true, ..Settings::default() };
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(text, r#"{"region":"US","install_guide_dismissed":true,"private_note_seen":true}"#);
+        assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);
     }
 }

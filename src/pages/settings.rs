@@ -9,6 +9,7 @@ use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview, SetAside};
+use crate::domain::transfer;
 use crate::domain::dates::long_date;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::storage::{crypto, set_aside, storage_manager, Store};
@@ -30,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             <StorageInfo/>
             <Backup/>
             <Restore/>
+            <MoveData/>
             <SetAsideCopies/>
             <LockSettings/>
             <DeleteAll/>
@@ -200,46 +202,85 @@ struct Incoming {
     preview: Preview,
 }
 
+/// A backup on its way in, from a file or pasted: checked whole, previewed,
+/// then restored (replacing or merging) only when the person confirms.
+#[derive(Clone, Copy)]
+struct Restoring {
+    incoming: RwSignal<Option<Incoming>>,
+    error: RwSignal<Option<String>>,
+    message: RwSignal<Option<String>>,
+}
+
+impl Restoring {
+    fn new() -> Restoring {
+        Restoring { incoming: RwSignal::new(None), error: RwSignal::new(None), message: RwSignal::new(None) }
+    }
+
+    fn clear(self) {
+        self.incoming.set(None);
+        self.message.set(None);
+        self.error.set(None);
+    }
+
+    fn refuse(self, why: &str) {
+        self.error.set(Some(format!("{why} Nothing was changed.")));
+    }
+
+    /// Checks a backup's text; shows what it holds, or why it can't be used.
+    fn check(self, text: &str, now: chrono::NaiveDateTime) {
+        match backup::import(text, now) {
+            Ok((data, preview)) => self.incoming.set(Some(Incoming { data, preview })),
+            Err(why) => self.refuse(&why),
+        }
+    }
+}
+
 #[component]
 fn Restore() -> impl IntoView {
-    let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let incoming = RwSignal::new(None::<Incoming>);
-    let merge = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let restoring = Restoring::new();
 
     let choose = move |ev: leptos::ev::Event| {
-        incoming.set(None);
-        message.set(None);
-        error.set(None);
+        restoring.clear();
         let input: HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         if file.size() > backup::MAX_BYTES as f64 {
-            error.set(Some("That file is over 10 MB — too big to be a Steady backup. Nothing was changed.".into()));
-            return;
+            return restoring.refuse("That file is over 10 MB — too big to be a Steady backup.");
         }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            let Some(text) = text else {
-                error.set(Some("Couldn't read that file. Nothing was changed.".into()));
-                return;
-            };
-            match backup::import(&text, clock.local_untracked()) {
-                Ok((data, preview)) => incoming.set(Some(Incoming { data, preview })),
-                Err(why) => error.set(Some(format!("{why} Nothing was changed."))),
+            match text {
+                Some(text) => restoring.check(&text, clock.local_untracked()),
+                None => restoring.refuse("Couldn't read that file."),
             }
         });
     };
-    let restoring = RwSignal::new(false);
+    view! {
+        <div class="card">
+            <h3>"Restore from a backup"</h3>
+            <label for="import-backup">"Choose a Steady backup file"</label>
+            <input id="import-backup" type="file" accept="application/json,.json" data-testid="import-backup" on:change=choose/>
+            <RestorePreview restoring name="import"/>
+        </div>
+    }
+}
+
+/// Why a backup was refused, what it holds with "Restore" (replace or merge),
+/// and how it went. `name` prefixes its ids and test ids.
+#[component]
+fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Restoring { incoming, error, message } = restoring;
+    let merge = RwSignal::new(false);
+    let working = RwSignal::new(false);
     let confirm = move |_| {
         let Some(Incoming { data, .. }) = incoming.get_untracked() else { return };
-        if restoring.get_untracked() {
+        if working.get_untracked() {
             return;
         }
         let data = if merge.get_untracked() { backup::merge(&store.snapshot(), &data) } else { data };
-        restoring.set(true);
+        working.set(true);
         leptos::task::spawn_local(async move {
             match store.replace_all(data).await {
                 Ok(()) => {
@@ -250,7 +291,7 @@ fn Restore() -> impl IntoView {
                     error.try_set(Some(why));
                 }
             }
-            restoring.try_set(false);
+            working.try_set(false);
         });
     };
     let preview_text = move || {
@@ -278,37 +319,112 @@ fn Restore() -> impl IntoView {
             })
         })
     };
+    let (replace_id, merge_id) = (format!("{name}-replace"), format!("{name}-merge"));
     view! {
-        <div class="card">
-            <h3>"Restore from a backup"</h3>
-            <label for="import-backup">"Choose a Steady backup file"</label>
-            <input id="import-backup" type="file" accept="application/json,.json" data-testid="import-backup" on:change=choose/>
-            <p class="error" role="alert" data-testid="import-error">{move || error.get()}</p>
-            {move || preview_text().map(|lines| view! {
-                <div class="notice" data-testid="import-preview">
-                    <p><strong>"This backup holds:"</strong></p>
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    <fieldset class="checks">
-                        <legend>"What should happen to what's on this phone now?"</legend>
-                        <div class="check">
-                            <input type="radio" name="import-mode" id="import-replace" data-testid="import-mode-replace"
-                                prop:checked=move || !merge.get() on:change=move |_| merge.set(false)/>
-                            <label for="import-replace">"Replace it with the backup"</label>
-                        </div>
-                        <div class="check">
-                            <input type="radio" name="import-mode" id="import-merge" data-testid="import-mode-merge"
-                                prop:checked=move || merge.get() on:change=move |_| merge.set(true)/>
-                            <label for="import-merge">"Keep it and add the backup"</label>
-                        </div>
-                    </fieldset>
-                    <div class="actions">
-                        <button type="button" class="button" data-testid="import-confirm" prop:disabled=move || restoring.get() on:click=confirm>"Restore"</button>
-                        <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>"Cancel"</button>
+        <p class="error" role="alert" data-testid=format!("{name}-error")>{move || error.get()}</p>
+        {move || preview_text().map(|lines| view! {
+            <div class="notice" data-testid=format!("{name}-preview")>
+                <p><strong>"This backup holds:"</strong></p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <fieldset class="checks">
+                    <legend>"What should happen to what's on this phone now?"</legend>
+                    <div class="check">
+                        <input type="radio" name=format!("{name}-mode") id=replace_id.clone() data-testid=format!("{name}-mode-replace")
+                            prop:checked=move || !merge.get() on:change=move |_| merge.set(false)/>
+                        <label for=replace_id.clone()>"Replace it with the backup"</label>
                     </div>
+                    <div class="check">
+                        <input type="radio" name=format!("{name}-mode") id=merge_id.clone() data-testid=format!("{name}-mode-merge")
+                            prop:checked=move || merge.get() on:change=move |_| merge.set(true)/>
+                        <label for=merge_id.clone()>"Keep it and add the backup"</label>
+                    </div>
+                </fieldset>
+                <div class="actions">
+                    <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>"Restore"</button>
+                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>"Cancel"</button>
                 </div>
+            </div>
+        })}
+        <p role="status" data-testid=format!("{name}-status")>{move || message.get()}</p>
+    }
+}
+
+/// From a Safari tab to Steady on the Home Screen, which has storage of its
+/// own and starts empty: with a backup file, or with copy and paste.
+#[component]
+fn MoveData() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let copy_status = RwSignal::new(None::<String>);
+    // Shown to copy by hand where the browser wouldn't copy it.
+    let by_hand = RwSignal::new(None::<String>);
+    let copy = move |_| {
+        clock.refresh();
+        let block = transfer::encode(&backup::export(&store.snapshot(), clock.local_untracked()));
+        let left_out = if store.problems.with_untracked(Vec::is_empty) {
+            ""
+        } else {
+            " It leaves out the data Steady couldn't read — copy that from the message at the top."
+        };
+        by_hand.set(None);
+        // Asked for at once, while the tap still counts (Safari requires it).
+        let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&block));
+        leptos::task::spawn_local(async move {
+            let copied = match written {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
+            if copied {
+                copy_status.try_set(Some(format!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{left_out}")));
+            } else {
+                copy_status.try_set(Some(format!("This browser wouldn't copy it for Steady. Select all the text in the box below and copy it yourself.{left_out}")));
+                by_hand.try_set(Some(block));
+            }
+        });
+    };
+
+    let restoring = Restoring::new();
+    let pasted = RwSignal::new(String::new());
+    let check = move |_| {
+        restoring.clear();
+        match transfer::decode(&pasted.get_untracked()) {
+            Ok(text) => restoring.check(&text, clock.local_untracked()),
+            Err(why) => restoring.refuse(&why),
+        }
+    };
+    view! {
+        <section class="card" id="move-data" data-testid="move-data" aria-labelledby="move-data-title">
+            <h3 id="move-data-title">"Move your data to the Home Screen app"</h3>
+            <p>
+                "On an iPhone or iPad, Steady added to the Home Screen keeps its own storage, separate from Safari's, "
+                "so it starts empty. Two ways to bring what's here along:"
+            </p>
+            <h4>"With a backup file"</h4>
+            <ol>
+                <li>"Here, in Safari: under Back up above, tap Save or send a backup… and choose Save to Files (or tap Download a backup)."</li>
+                <li>"In Steady on the Home Screen: Settings, Restore from a backup, then choose that file."</li>
+            </ol>
+            <h4>"With copy and paste — no file needed"</h4>
+            <ol>
+                <li>"Here, in Safari: tap Copy my data."</li>
+                <li>"In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data."</li>
+            </ol>
+            <button type="button" class="button" data-testid="copy-data" on:click=copy>"Copy my data"</button>
+            <p role="status" data-testid="copy-status">{move || copy_status.get()}</p>
+            {move || by_hand.get().map(|block| view! {
+                <label for="copy-data-text">"Your data as text, to copy"</label>
+                <textarea id="copy-data-text" readonly rows="4" data-testid="copy-data-text">{block}</textarea>
             })}
-            <p role="status" data-testid="import-status">{move || message.get()}</p>
-        </div>
+            <p class="hint">
+                "The copied text isn't encrypted, and other apps can read what's on the clipboard. "
+                "Once it's pasted, copy something else over it."
+            </p>
+            <label for="paste-data">"Paste my data"</label>
+            <textarea id="paste-data" rows="4" data-testid="paste-data" autocomplete="off" autocapitalize="off" spellcheck="false"
+                bind:value=pasted></textarea>
+            <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>"Check pasted data"</button>
+            <RestorePreview restoring name="paste"/>
+        </section>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::counter_list::CounterList;
 use crate::components::counts::counts_question;
+use crate::components::device::{InstallGuide, PrivateNote};
 use crate::components::focus::focus_soon;
 use crate::components::money::format_cents;
 use crate::domain::counter::{
@@ -43,6 +44,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <section class="page" data-testid="today">
             <h1>"Today"</h1>
+            <PrivateNote/>
             <Celebration/>
             {move || match main_id.get() {
                 Some(id) => view! { <MainCounter id/> }.into_any(),
@@ -50,6 +52,7 @@ pub fn Today() -> impl IntoView {
             }}
             <FollowUp/>
             <BackupReminder/>
+            <InstallGuide/>
             <div class="actions two">
                 <a class="button big sos-inline" href="/sos" data-testid="craving-sos">"I'm having a craving"</a>
                 <a class="button big secondary" href="/log/new" data-testid="log-craving">"Log a craving"</a>

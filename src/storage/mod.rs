@@ -230,6 +230,12 @@ fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// Whether this browser lets Steady write at all (a private window may not).
+pub fn storage_writable() -> bool {
+    const PROBE: &str = "steady-probe";
+    local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
 fn disk_keys() -> Vec<String> {
     let Some(storage) = local_storage() else { return Vec::new() };
     let count = storage.length().unwrap_or(0);

@@ -84,7 +84,25 @@ const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
     await p.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(file) });
     await expect(p.getByTestId("import-preview")).toBeVisible();
   }],
+  ["paste my data preview", "/settings", async (p) => {
+    const file = JSON.stringify({ format: "steady-backup", version: 1, exported_at: "2026-03-01T10:00:00", settings: {}, counters: { list: [] }, plan: {}, coping: {}, cravings: [] });
+    await p.getByTestId("paste-data").fill(file);
+    await p.getByTestId("paste-data-check").click();
+    await expect(p.getByTestId("paste-preview")).toBeVisible();
+  }],
   ["not found", "/nowhere"],
+  // Last: from here on the page looks like a private Safari tab on an iPhone.
+  ["iPhone Safari tab and private-window notes on Today", "/", async (p) => {
+    await p.addInitScript(() => {
+      const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+      Object.defineProperty(Navigator.prototype, "userAgent", { get: () => ua, configurable: true });
+      Object.defineProperty(Navigator.prototype, "standalone", { get: () => false, configurable: true });
+      StorageManager.prototype.estimate = async () => ({ quota: 20 * 1024 * 1024, usage: 0 });
+    });
+    await p.reload();
+    await expect(p.getByTestId("install-guide")).toBeVisible();
+    await expect(p.getByTestId("private-note")).toBeVisible();
+  }],
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {
