@@ -93,18 +93,25 @@ pub fn lazy_part(load: impl Fn() -> ViewLoad + Send + Sync + 'static) -> AnyView
 }
 
 /// A [`lazy_part`] that sets `settled` once it is shown (or has failed), for
-/// what must wait for it.
+/// what must wait for it. Generic only in `load`: everything else is in
+/// functions of their own, so each place a part is split off adds a few bytes,
+/// not a copy of the failure notice.
 pub fn lazy_part_settling(load: impl Fn() -> ViewLoad + Send + Sync + 'static, settled: Option<RwSignal<bool>>) -> AnyView {
-    let failed = |attempt: RwSignal<u32>| {
-        view! {
-            <p class="notice notice-error" role="alert" data-testid="part-failed">
-                "Part of this screen couldn't be fetched. Check your connection. "
-                <button type="button" class="button secondary" data-testid="part-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                    "Try again"
-                </button>
-            </p>
-        }
-        .into_any()
-    };
-    lazy_view(std::sync::Arc::new(load), || ().into_any(), failed, settled)
+    lazy_view(std::sync::Arc::new(load), nothing_while_loading, part_failed, settled)
+}
+
+fn nothing_while_loading() -> AnyView {
+    ().into_any()
+}
+
+fn part_failed(attempt: RwSignal<u32>) -> AnyView {
+    view! {
+        <p class="notice notice-error" role="alert" data-testid="part-failed">
+            "Part of this screen couldn't be fetched. Check your connection. "
+            <button type="button" class="button secondary" data-testid="part-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                "Try again"
+            </button>
+        </p>
+    }
+    .into_any()
 }

@@ -45,7 +45,7 @@ pub fn Today() -> impl IntoView {
         <section class="page" data-testid="today">
             <h1>"Today"</h1>
             <PrivateNote/>
-            <Celebration/>
+            {celebration_due().then(|| lazy_part(celebration_card))}
             {move || match main_id.get() {
                 Some(id) => view! { <MainCounter id/> }.into_any(),
                 None => view! { <FirstStart/> }.into_any(),
@@ -89,11 +89,20 @@ fn FirstStart() -> impl IntoView {
                     </button>
                 }
             >
-                <StartEditor initial=None on_save=save on_cancel=move |_| { editing.set(false); focus_soon("set-start"); }/>
+                {
+                    let on_save = Callback::new(save);
+                    let on_cancel = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
+                    lazy_part(move || start_editor(None, on_save, on_cancel))
+                }
             </Show>
         </div>
     }
 }
+
+// Opened by a tap (setting or changing the start): fetched then.
+split_view!(start, fn start_editor(initial: Option<Start>, on_save: Callback<Start, Result<(), CounterError>>, on_cancel: Callback<()>) {
+    view! { <StartEditor initial on_save on_cancel/> }
+});
 
 /// The form for a start date and optional time. Refuses dates in the future
 /// with a message; on success calls `on_save`.
@@ -172,11 +181,12 @@ fn MainCounter(id: u32) -> impl IntoView {
             <MilestoneProgress counter/>
             <MoneySaved counter id/>
             <Show when=move || editing.get()>
-                <StartEditor
-                    initial=counter.get_untracked().map(|c| c.start)
-                    on_save=save_start
-                    on_cancel=move |_| { editing.set(false); focus_soon("set-start"); }
-                />
+                {
+                    let initial = counter.get_untracked().map(|c| c.start);
+                    let on_save = Callback::new(save_start);
+                    let on_cancel = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
+                    lazy_part(move || start_editor(initial, on_save, on_cancel))
+                }
             </Show>
             <Show when=move || slipping.get()>
                 {
@@ -461,16 +471,27 @@ fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
     }
 }
 
+/// The main counter's milestone reached since it was last celebrated, if any.
+fn uncelebrated(store: Store, clock: Clock) -> Option<(u32, String, counter::Milestone)> {
+    let now = clock.local_untracked();
+    store.counters().with_untracked(|all| {
+        let c = all.main()?;
+        Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
+    })
+}
+
+/// Whether Today opens with a celebration (its card is fetched only then).
+fn celebration_due() -> bool {
+    uncelebrated(expect_context::<Store>(), expect_context::<Clock>()).is_some()
+}
+
+split_view!(celebration, fn celebration_card() { view! { <Celebration/> } });
+
 /// Congratulates once on a milestone reached since the app was last opened.
 #[component]
 fn Celebration() -> impl IntoView {
     let store = expect_context::<Store>();
-    let clock = expect_context::<Clock>();
-    let now = clock.local_untracked();
-    let due = store.counters().with_untracked(|all| {
-        let c = all.main()?;
-        Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
-    });
+    let due = uncelebrated(store, expect_context::<Clock>());
     let shown = RwSignal::new(due.as_ref().map(|(_, name, milestone)| (name.clone(), milestone.label.clone())));
     if let Some((id, _, milestone)) = due {
         // Recorded once it is on screen (an effect runs after rendering; a
