@@ -10,7 +10,7 @@ use crate::components::device::{InstallGuide, PrivateNote};
 use crate::components::focus::focus_soon;
 use crate::components::money::format_cents;
 use crate::domain::counter::{
-    self, milestone_progress, split_duration, tolerance_warning, Counter, CounterError, Start, Streak,
+    self, milestone_progress, split_duration, tolerance_warning, Counter, Start, Streak,
     ToleranceWarning, DEFAULT_NAME, LIVE_DURATION_DAYS,
 };
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
@@ -65,18 +65,7 @@ pub fn Today() -> impl IntoView {
 /// Before there is any counter: ask for the start date.
 #[component]
 fn FirstStart() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let clock = expect_context::<Clock>();
     let editing = RwSignal::new(false);
-    let save = move |start: Start| {
-        clock.refresh();
-        store.counters().modify(|all| {
-            all.add(DEFAULT_NAME, start, clock.local_untracked()).map(|_| ())
-        })?;
-        // The new counter's "Change start date" stands where this form was.
-        focus_soon("set-start");
-        Ok(())
-    };
     view! {
         <div class="card counter">
             <p class="counter-name">"Clean time"</p>
@@ -90,39 +79,53 @@ fn FirstStart() -> impl IntoView {
                 }
             >
                 {
-                    let on_save = Callback::new(save);
-                    let on_cancel = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
-                    lazy_part(move || start_editor(None, on_save, on_cancel))
+                    let on_close = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
+                    lazy_part(move || start_form(None, on_close))
                 }
             </Show>
         </div>
     }
 }
 
-// Opened by a tap (setting or changing the start): fetched then.
-split_view!(start, fn start_editor(initial: Option<Start>, on_save: Callback<Start, Result<(), CounterError>>, on_cancel: Callback<()>) {
-    view! { <StartEditor initial on_save on_cancel/> }
-});
+// Opened by a tap (setting or changing the start): fetched then. Like the slip
+// form, it stores the change itself and then asks its opener to close it.
+split_view!(start_form, fn start_form(counter: Option<u32>, on_close: Callback<()>) { view! { <StartForm counter on_close/> } });
 
-/// The form for a start date and optional time. Refuses dates in the future
-/// with a message; on success calls `on_save`.
+/// The form for a start date and optional time: the first counter's (`None`,
+/// which adds it) or an existing counter's new start. Refuses dates in the
+/// future with a message.
 #[component]
-fn StartEditor(
-    initial: Option<Start>,
-    #[prop(into)] on_save: Callback<Start, Result<(), CounterError>>,
-    #[prop(into)] on_cancel: Callback<()>,
-) -> impl IntoView {
+fn StartForm(counter: Option<u32>, on_close: Callback<()>) -> impl IntoView {
+    let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let today = clock.local_untracked();
+    let initial = counter.and_then(|id| store.counters().with_untracked(|all| all.get(id).map(|c| c.start)));
     let date = RwSignal::new(initial.map_or_else(|| date_value(today), |s| iso_date(s.date)));
     let time = RwSignal::new(initial.and_then(|s| s.time).map(hh_mm).unwrap_or_default());
     let error = RwSignal::new(None::<&'static str>);
     focus_soon("start-date");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = Start::parse(&date.get_untracked(), &time.get_untracked())
-            .and_then(|start| on_save.run(start).map_err(|e| e.message()));
-        error.set(outcome.err());
+        let outcome = Start::parse(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
+            clock.refresh();
+            let now = clock.local_untracked();
+            store
+                .counters()
+                .modify(|all| match counter {
+                    None => all.add(DEFAULT_NAME, start, now).map(|_| ()),
+                    Some(id) => all.get_mut(id).map_or(Ok(()), |c| c.set_start(start, now)),
+                })
+                .map_err(|e| e.message())
+        });
+        match outcome {
+            // The first counter replaces this form (its "Change start date" takes focus);
+            // a changed start closes it.
+            Ok(()) if counter.is_none() => focus_soon("set-start"),
+            Ok(()) => on_close.run(()),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
     };
     view! {
         <form class="editor" on:submit=submit novalidate>
@@ -137,7 +140,7 @@ fn StartEditor(
             <p class="error" role="alert" data-testid="start-error">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button" data-testid="save-start">"Save start"</button>
-                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </form>
     }
@@ -156,17 +159,6 @@ fn MainCounter(id: u32) -> impl IntoView {
     // Counters from before Steady asked what they count: asked once, here, where "I slipped" is.
     let unsaid = Memo::new(move |_| counter.with(|c| c.as_ref().is_some_and(|c| c.counts.is_none())));
 
-    let save_start = move |start: Start| {
-        clock.refresh();
-        let now = clock.local_untracked();
-        store.counters().modify(|all| match all.get_mut(id) {
-            Some(c) => c.set_start(start, now),
-            None => Ok(()),
-        })?;
-        editing.set(false);
-        focus_soon("set-start");
-        Ok(())
-    };
 
     view! {
         <div class="card counter" data-testid="main-counter">
@@ -182,10 +174,8 @@ fn MainCounter(id: u32) -> impl IntoView {
             <MoneySaved counter id/>
             <Show when=move || editing.get()>
                 {
-                    let initial = counter.get_untracked().map(|c| c.start);
-                    let on_save = Callback::new(save_start);
-                    let on_cancel = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
-                    lazy_part(move || start_editor(initial, on_save, on_cancel))
+                    let on_close = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
+                    lazy_part(move || start_form(Some(id), on_close))
                 }
             </Show>
             <Show when=move || slipping.get()>
