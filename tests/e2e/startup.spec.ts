@@ -15,6 +15,12 @@ test("without WebAssembly (iOS Lockdown Mode) the page says what to do, with the
   await expect(notice).toContainText("Website Settings");
   await expect(page.getByTestId("shell-988")).toBeVisible();
   await expect(page.getByTestId("nav-today")).toHaveCount(0);
+  // The overdose steps are in the page itself, so they work without the app too.
+  const overdose = page.getByTestId("shell-overdose");
+  await overdose.locator("summary").click();
+  await expect(overdose).toContainText("Give naloxone if you have it");
+  await expect(overdose).toContainText("anything except naloxone");
+  await expect(overdose).not.toContainText("Don't inject");
 });
 
 // Not the usual guard: a failed start is an uncaught error in the page, on purpose.
