@@ -13,6 +13,7 @@ use components::auto_lock::AutoLock;
 use components::banners::{SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
 use components::flash::{Flash, FlashMessage};
+use components::language::Language;
 use components::lock_screen::LockScreen;
 use components::shell::{BottomNav, TopBar};
 use pages::{
@@ -26,6 +27,7 @@ use storage::{vault, Store};
 /// With a passcode set, nothing is read until it is entered.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(Language::start());
     vault::recover_interrupted_change();
     vault::answer_other_tabs();
     let open = RwSignal::new(vault::lock_record().is_none());
@@ -68,18 +70,25 @@ fn Unlocked() -> impl IntoView {
 
     let location = Location::start();
     provide_context(location);
-    let main = NodeRef::<leptos::html::Main>::new();
+    let language = expect_context::<Language>();
     view! {
         <div class="app-frame" hidden=move || auto_lock.locked.get()>
-            <TopBar/>
-            <StorageProblems/>
-            <main id="main" class="main" tabindex="-1" node_ref=main>
-                <NewScreenAtTop main/>
-                <FlashMessage/>
-                {move || screen(&location.path.get())}
-            </main>
-            <SaveErrorBanner/>
-            <BottomNav/>
+            // Drawn again in the other language when the person changes it in Settings.
+            {move || {
+                language.current.track();
+                let main = NodeRef::<leptos::html::Main>::new();
+                view! {
+                    <TopBar/>
+                    <StorageProblems/>
+                    <main id="main" class="main" tabindex="-1" node_ref=main>
+                        <NewScreenAtTop main/>
+                        <FlashMessage/>
+                        {move || screen(&location.path.get())}
+                    </main>
+                    <SaveErrorBanner/>
+                    <BottomNav/>
+                }
+            }}
         </div>
         <Show when=move || auto_lock.locked.get()>
             <div class="lock-overlay">

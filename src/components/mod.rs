@@ -10,6 +10,7 @@ pub mod device;
 pub mod flash;
 pub mod focus;
 pub mod helplines;
+pub mod language;
 pub mod lock_screen;
 pub mod money;
 pub mod overdose_steps;

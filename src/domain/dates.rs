@@ -4,24 +4,50 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use super::i18n::{fill, tr, Lang};
+
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
 ];
 
-/// "23 November 2026".
+const MESES: [&str; 12] = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre",
+];
+
+fn month_name(month0: u32) -> &'static str {
+    match Lang::current() {
+        Lang::En => MONTHS[month0 as usize],
+        Lang::Es => MESES[month0 as usize],
+    }
+}
+
+/// "23 November 2026" / "23 de noviembre de 2026".
 pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    let (day, year) = (date.day().to_string(), date.year().to_string());
+    fill(tr("{} {} {}", "{} de {} de {}"), &[&day, month_name(date.month0()), &year])
 }
 
-/// "23 Nov".
+/// "23 Nov" / "23 nov".
 pub fn day_month_short(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), &MONTHS[date.month0() as usize][..3])
+    format!("{} {}", date.day(), &month_name(date.month0())[..3])
 }
 
-/// "23 November at 21:30".
+/// "23 November at 21:30" / "23 de noviembre a las 21:30" ("a la 1:05" for one o'clock).
 pub fn day_month_at(at: NaiveDateTime) -> String {
-    format!("{} {} at {}", at.day(), MONTHS[at.month0() as usize], hh_mm(at.time()))
+    let day = at.day().to_string();
+    fill(tr("{} {} at {}", "{} de {} {}"), &[&day, month_name(at.month0()), &at_time(at.time())])
+}
+
+/// "at 21:30" without the "at" in English (it's in the sentence), "a las 21:30"
+/// in Spanish, which says "a la" for one o'clock ("a la 1:05").
+pub fn at_time(time: NaiveTime) -> String {
+    match Lang::current() {
+        Lang::En => hh_mm(time),
+        Lang::Es if time.hour() == 1 => format!("a la {}:{:02}", time.hour(), time.minute()),
+        Lang::Es => format!("a las {}", hh_mm(time)),
+    }
 }
 
 /// "21:30", 24-hour.
@@ -39,13 +65,14 @@ pub fn datetime_input(at: NaiveDateTime) -> String {
     format!("{}T{}", iso_date(at.date()), hh_mm(at.time()))
 }
 
-/// "1 day", "5 days".
+/// "1 day", "5 days" / "1 día", "5 días": in both languages only exactly one
+/// takes the singular (English "0 days", Spanish "0 días").
 pub fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn days_text(n: i64) -> String {
-    plural(n, "day", "days")
+    plural(n, tr("day", "día"), tr("days", "días"))
 }
 
 /// Reads a date input's value ("2026-11-23").
@@ -229,6 +256,30 @@ pub mod stored {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_plurals_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let leap = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
+        let at = |h, m| d.and_hms_opt(h, m, 0).unwrap();
+        assert_eq!(long_date(d), "2 December 2026");
+        assert_eq!(day_month_short(leap), "29 Feb");
+        assert_eq!(day_month_at(at(21, 30)), "2 December at 21:30");
+        assert_eq!(days_text(1), "1 day");
+        assert_eq!(days_text(0), "0 days");
+        Lang::Es.while_current(|| {
+            assert_eq!(long_date(d), "2 de diciembre de 2026");
+            assert_eq!(long_date(leap), "29 de febrero de 2028");
+            assert_eq!(day_month_short(d), "2 dic");
+            assert_eq!(day_month_at(at(21, 30)), "2 de diciembre a las 21:30");
+            assert_eq!(day_month_at(at(1, 5)), "2 de diciembre a la 1:05");
+            assert_eq!(day_month_at(at(0, 0)), "2 de diciembre a las 00:00");
+            assert_eq!(days_text(1), "1 día");
+            assert_eq!(days_text(0), "0 días");
+            assert_eq!(days_text(5), "5 días");
+        });
+        assert_eq!(long_date(d), "2 December 2026", "the language comes back");
+    }
 
     #[test]
     fn input_values_read_back_and_nonsense_is_refused() {

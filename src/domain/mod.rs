@@ -8,6 +8,7 @@ pub mod dates;
 pub mod device;
 pub mod insights;
 pub mod helplines;
+pub mod i18n;
 pub mod lock;
 pub mod money;
 pub mod phone;

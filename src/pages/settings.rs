@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
+use crate::components::language::LanguagePicker;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview, SetAside};
 use crate::domain::transfer;
@@ -20,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="settings">
             <h1>"Settings"</h1>
+            <LanguagePicker/>
             <h2>"Helplines"</h2>
             <p>"Choose your country to see its crisis and support lines on the Help screen."</p>
             <RegionPicker/>

@@ -25,6 +25,7 @@ use crate::domain::backup::AllData;
 use crate::domain::coping::CopingData;
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
+use crate::domain::i18n::Lang;
 use crate::domain::lock::LockRecord;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
@@ -210,6 +211,19 @@ pub struct LogStore {
     pub months: RwSignal<Vec<YearMonth>>,
     /// The months read so far.
     pub loaded: RwSignal<BTreeMap<YearMonth, Vec<Craving>>>,
+}
+
+/// The language chosen in Settings. Kept in the clear, outside what a passcode
+/// encrypts: the lock screen and the page shown before the app starts
+/// (`public/start.js` reads it too) must already speak it.
+const LANGUAGE_KEY: &str = "steady-language";
+
+pub fn chosen_language() -> Option<Lang> {
+    disk_get(LANGUAGE_KEY).and_then(|code| Lang::from_code(&code))
+}
+
+pub fn choose_language(lang: Lang) -> Result<(), String> {
+    disk_set(LANGUAGE_KEY, Some(lang.code()))
 }
 
 fn local_storage() -> Option<Storage> {
@@ -581,7 +595,7 @@ impl Store {
     pub fn delete_everything(&self) -> Result<(), String> {
         vault::close();
         self.lock.set(None);
-        for key in disk_keys().into_iter().filter(|k| k.starts_with("steady.")) {
+        for key in disk_keys().into_iter().filter(|k| k.starts_with("steady.") || k == LANGUAGE_KEY) {
             disk_set(&key, None)?;
         }
         self.reload_everything();

@@ -1,0 +1,167 @@
+//! The language Steady speaks: the phone's at first, the person's choice once
+//! they make one in Settings. Changing it redraws the screens at once, without
+//! a reload, and puts back whatever the person had typed on the screen.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::i18n::{tr, Lang};
+use crate::storage;
+
+#[derive(Clone, Copy)]
+pub struct Language {
+    /// Read by the frame around the screens, which is drawn again when it changes.
+    pub current: RwSignal<Lang>,
+}
+
+impl Language {
+    /// At start-up, before anything is drawn (the lock screen too).
+    pub fn start() -> Language {
+        let lang = storage::chosen_language().unwrap_or_else(phone_language);
+        show_in(lang);
+        Language { current: RwSignal::new(lang) }
+    }
+
+    /// The person's choice: remembered on this device and shown at once. An
+    /// error says the choice couldn't be stored (it still applies until the
+    /// app is closed).
+    pub fn choose(self, lang: Lang) -> Result<(), String> {
+        let remembered = storage::choose_language(lang);
+        if lang != self.current.get_untracked() {
+            let typed = TypedText::take_note();
+            show_in(lang);
+            self.current.set(lang);
+            typed.put_back(FRAMES_TO_WAIT);
+        }
+        remembered
+    }
+}
+
+/// How long a redrawn screen may take to appear (a split-off one is already
+/// fetched, so it comes within a frame or two).
+const FRAMES_TO_WAIT: u32 = 30;
+
+fn show_in(lang: Lang) {
+    lang.make_current();
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+fn phone_language() -> Lang {
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|tag| tag.as_string()).collect();
+    Lang::from_browser(tags.iter().map(String::as_str))
+}
+
+/// The language picker for Settings.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let language = expect_context::<Language>();
+    let error = RwSignal::new(None::<String>);
+    let choose = move |ev| {
+        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            error.set(language.choose(lang).err());
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="language">{tr("Language", "Idioma")}</label>
+            <select id="language" data-testid="language-picker" on:change=choose>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.code() lang=lang.code() selected=move || language.current.get() == lang>
+                                {lang.own_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {move || error.get().map(|e| view! {
+                <p class="error" role="alert">
+                    {tr("This choice couldn't be remembered, so Steady will follow the phone's language next time. ",
+                        "No se pudo guardar esta elección; la próxima vez Steady usará el idioma del teléfono. ")}
+                    {e}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// What the person has typed into the screen's fields (and which one they
+/// were in), so the same fields can be filled again once the screen is drawn
+/// in the other language.
+struct TypedText {
+    fields: Vec<(String, Field)>,
+    focused: Option<String>,
+}
+
+enum Field {
+    Text(String),
+    Ticked(bool),
+}
+
+impl TypedText {
+    fn take_note() -> TypedText {
+        let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
+        let mut fields = Vec::new();
+        if let Ok(found) = document().query_selector_all("#main input[id], #main textarea[id], #main select[id]") {
+            for i in 0..found.length() {
+                let Some(node) = found.item(i) else { continue };
+                if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    match input.type_().as_str() {
+                        "file" | "button" | "submit" => {}
+                        "checkbox" | "radio" => fields.push((input.id(), Field::Ticked(input.checked()))),
+                        _ => fields.push((input.id(), Field::Text(input.value()))),
+                    }
+                } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    fields.push((area.id(), Field::Text(area.value())));
+                } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    fields.push((select.id(), Field::Text(select.value())));
+                }
+            }
+        }
+        TypedText { fields, focused }
+    }
+
+    /// Fills the fields again, as if typed (so the screen's own state follows),
+    /// once the redrawn screen is there.
+    fn put_back(self, frames_left: u32) {
+        let drawn = self.fields.iter().all(|(id, _)| document().get_element_by_id(id).is_some());
+        if !drawn && frames_left > 0 {
+            request_animation_frame(move || self.put_back(frames_left - 1));
+            return;
+        }
+        for (id, field) in &self.fields {
+            let Some(element) = document().get_element_by_id(id) else { continue };
+            let changed = match (field, element.dyn_ref::<web_sys::HtmlInputElement>()) {
+                (Field::Ticked(on), Some(input)) => (input.checked() != *on).then(|| input.set_checked(*on)),
+                (Field::Text(text), Some(input)) => (input.value() != *text).then(|| input.set_value(text)),
+                (Field::Text(text), None) => {
+                    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                        (area.value() != *text).then(|| area.set_value(text))
+                    } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+                        (select.value() != *text).then(|| select.set_value(text))
+                    } else {
+                        None
+                    }
+                }
+                (Field::Ticked(_), None) => None,
+            };
+            if changed.is_some() {
+                for kind in ["input", "change"] {
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                        let _ = element.dispatch_event(&event);
+                    }
+                }
+            }
+        }
+        if let Some(element) = self.focused.and_then(|id| document().get_element_by_id(&id)) {
+            let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+}

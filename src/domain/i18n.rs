@@ -1,0 +1,148 @@
+//! English and Spanish. Every piece of text the person reads is written at its
+//! place of use in both languages, `tr("Today", "Hoy")`, so a missing
+//! translation can't compile and a screen's Spanish travels in the same
+//! split-off part as its English (a second catalog file would have to be fetched
+//! or carried in the first download whole). The language in use is ambient,
+//! like a locale: set once at start-up and when the person changes it.
+
+use std::cell::Cell;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "es")]
+    Es,
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The language text is shown in now.
+    pub fn current() -> Lang {
+        CURRENT.with(Cell::get)
+    }
+
+    pub fn make_current(self) {
+        CURRENT.with(|c| c.set(self));
+    }
+
+    /// Runs `f` with `self` as the language (a plan shared in the other
+    /// language), then puts the previous one back.
+    pub fn while_current<R>(self, f: impl FnOnce() -> R) -> R {
+        let before = Lang::current();
+        self.make_current();
+        let result = f();
+        before.make_current();
+        result
+    }
+
+    /// The BCP 47 code, for `<html lang>` and the stored choice.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The language's own name, as the picker shows it (the same in both languages,
+    /// so someone who can't read the current one still finds theirs).
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The first open follows the phone: Spanish if the browser's preferred
+    /// languages (`navigator.languages`, most preferred first) put any Spanish
+    /// before English; English otherwise.
+    pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in preferred {
+            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            match primary.as_str() {
+                "es" => return Lang::Es,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+/// The text in the language in use.
+pub fn tr(en: &'static str, es: &'static str) -> &'static str {
+    match Lang::current() {
+        Lang::En => en,
+        Lang::Es => es,
+    }
+}
+
+/// `template` with each `{}` replaced by the next of `values`, in order:
+/// `fill(tr("{} left", "quedan {}"), &[&days])`. One small function
+/// instead of a `format!` per language keeps the wasm small.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or("{}"));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_phone_decides_the_first_language() {
+        assert_eq!(Lang::from_browser(["es-US", "en-US"]), Lang::Es);
+        assert_eq!(Lang::from_browser(["es"]), Lang::Es);
+        assert_eq!(Lang::from_browser(["ES_mx"]), Lang::Es);
+        assert_eq!(Lang::from_browser(["en-GB", "es-ES"]), Lang::En);
+        assert_eq!(Lang::from_browser(["fr-FR", "es-419"]), Lang::Es);
+        assert_eq!(Lang::from_browser(["fr-FR", "de"]), Lang::En);
+        assert_eq!(Lang::from_browser(["estonian-made-up", "et"]), Lang::En);
+        assert_eq!(Lang::from_browser([]), Lang::En);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(serde_json::to_string(&lang).unwrap(), format!("\"{}\"", lang.code()));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn text_follows_the_current_language_and_comes_back() {
+        assert_eq!(tr("Today", "Hoy"), "Today");
+        let inside = Lang::Es.while_current(|| tr("Today", "Hoy"));
+        assert_eq!(inside, "Hoy");
+        assert_eq!(Lang::current(), Lang::En);
+    }
+
+    #[test]
+    fn fill_puts_values_in_order_and_keeps_extra_braces() {
+        assert_eq!(fill("{} a las {}", &["2 de diciembre", "21:30"]), "2 de diciembre a las 21:30");
+        assert_eq!(fill("no values", &[]), "no values");
+        assert_eq!(fill("{} and {}", &["one"]), "one and {}");
+        assert_eq!(fill("ñ{}ñ", &["é"]), "ñéñ");
+    }
+}
