@@ -89,6 +89,25 @@ pub fn tr(en: &'static str, es: &'static str) -> &'static str {
     }
 }
 
+/// Text in both languages kept in a table or a `const` (milestone names,
+/// built-in prompts, section titles), shown with [`Both::get`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Both {
+    pub en: &'static str,
+    pub es: &'static str,
+}
+
+impl Both {
+    pub const fn new(en: &'static str, es: &'static str) -> Both {
+        Both { en, es }
+    }
+
+    /// The text in the language in use.
+    pub fn get(self) -> &'static str {
+        tr(self.en, self.es)
+    }
+}
+
 /// `template` with each `{}` replaced by the next of `values`, in order:
 /// `fill(tr("{} left", "quedan {}"), &[&days])`. One small function
 /// instead of a `format!` per language keeps the wasm small.
