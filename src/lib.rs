@@ -1,9 +1,20 @@
 //! Steady: a private, offline recovery companion.
 
+/// Text in both languages, for a place of use: `tr!("Today", "Hoy")`. The
+/// Spanish argument only feeds the catalog (see `build.rs`); it isn't compiled in here.
+macro_rules! tr {
+    ($en:literal, $es:literal $(,)?) => {
+        $crate::domain::i18n::in_use($en)
+    };
+}
+
+
+
 pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod routing;
+pub mod spanish;
 pub mod split;
 pub mod storage;
 
@@ -23,6 +34,20 @@ use pages::{
 use routing::Location;
 use split::{lazy_screen, split_view};
 use storage::{vault, Store};
+
+/// Starts Steady in the person's language (fetching its catalog first if it
+/// isn't English; index.html's static shell with the helplines shows meanwhile).
+pub fn start() {
+    let lang = components::language::decide();
+    leptos::task::spawn_local(async move {
+        components::language::fetch_catalog(lang).await;
+        // index.html shows a static shell (with helpline links) until the app is ready.
+        if let Some(shell) = document().get_element_by_id("shell") {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(App);
+    });
+}
 
 /// With a passcode set, nothing is read until it is entered.
 #[component]

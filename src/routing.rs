@@ -32,6 +32,11 @@ fn normalise(path: &str) -> String {
     }
 }
 
+thread_local! {
+    /// How far the content area was last scrolled (a new screen starts at the top).
+    static MAIN_SCROLLED: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
 impl Location {
     /// Follows the address bar for as long as the page lives.
     pub fn start() -> Location {
@@ -50,6 +55,14 @@ impl Location {
             }
         });
         std::mem::forget((back_or_forward, clicks));
+        // Scrolling doesn't bubble, but passes the document on its way down.
+        let scrolled = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+            if let Some(main) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.id() == "main") {
+                MAIN_SCROLLED.with(|top| top.set(main.scroll_top()));
+            }
+        });
+        let _ = document().add_event_listener_with_callback_and_bool("scroll", scrolled.as_ref().unchecked_ref(), true);
+        scrolled.forget();
         location
     }
 
@@ -61,10 +74,10 @@ impl Location {
             if normalise(path) == normalise(&address_bar_path()) {
                 let _ = history.state().map(|state| history.replace_state_with_url(&state, "", Some(href)));
             } else {
-                // The entry being left remembers its scroll, for coming back to it.
-                if let Some(main) = document().get_element_by_id("main") {
-                    let _ = history.replace_state(&f64::from(main.scroll_top()).into(), "");
-                }
+                // The entry being left remembers its scroll, for coming back to it. As
+                // last seen scrolling: reading it now would force a layout in the middle of a save.
+                let top = MAIN_SCROLLED.with(|top| top.replace(0));
+                let _ = history.replace_state(&f64::from(top).into(), "");
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
             }
         }

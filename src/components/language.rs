@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::i18n::{tr, Lang};
+use crate::domain::i18n::{self, Lang};
 use crate::storage;
 
 #[derive(Clone, Copy)]
@@ -14,24 +14,49 @@ pub struct Language {
     pub current: RwSignal<Lang>,
 }
 
+/// Before anything is drawn (the lock screen too): the person's choice, or the phone's language.
+pub fn decide() -> Lang {
+    let lang = storage::chosen_language().unwrap_or_else(phone_language);
+    show_in(lang);
+    lang
+}
+
+/// Fetches the catalog `lang` needs, if it isn't here yet (Spanish; from the
+/// service worker's cache after the first visit). Without it, text stays English.
+pub async fn fetch_catalog(lang: Lang) {
+    if lang == Lang::Es && !i18n::catalog_installed() {
+        if let Ok(catalog) = spanish_catalog().await {
+            i18n::install_catalog(catalog);
+        }
+    }
+}
+
+// The Spanish catalog is a module of its own, so English readers never download it.
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(spanish, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn spanish_catalog() -> Result<&'static [(&'static str, &'static str)], leptos::wasm_split::SplitLoaderError> {
+    Ok(crate::spanish::CATALOG)
+}
+
 impl Language {
-    /// At start-up, before anything is drawn (the lock screen too).
+    /// With the language [`decide`] chose (and its catalog fetched).
     pub fn start() -> Language {
-        let lang = storage::chosen_language().unwrap_or_else(phone_language);
-        show_in(lang);
-        Language { current: RwSignal::new(lang) }
+        Language { current: RwSignal::new(Lang::current()) }
     }
 
-    /// The person's choice: remembered on this device and shown at once. An
-    /// error says the choice couldn't be stored (it still applies until the
-    /// app is closed).
+    /// The person's choice: remembered on this device and shown as soon as
+    /// its catalog is here. An error says the choice couldn't be stored (it
+    /// still applies until the app is closed).
     pub fn choose(self, lang: Lang) -> Result<(), String> {
         let remembered = storage::choose_language(lang);
         if lang != self.current.get_untracked() {
-            let typed = TypedText::take_note();
-            show_in(lang);
-            self.current.set(lang);
-            typed.put_back(FRAMES_TO_WAIT);
+            leptos::task::spawn_local(async move {
+                fetch_catalog(lang).await;
+                let typed = TypedText::take_note();
+                show_in(lang);
+                self.current.set(lang);
+                typed.put_back(FRAMES_TO_WAIT);
+            });
         }
         remembered
     }
@@ -45,6 +70,22 @@ fn show_in(lang: Lang) {
     lang.make_current();
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
+    }
+    // Parts of index.html that outlive the static shell (the update banner):
+    // their Spanish is in `data-es`; public/start.js keeps the English in `data-en`.
+    if let Ok(found) = document().query_selector_all("[data-es]") {
+        for i in 0..found.length() {
+            let Some(element) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            if element.get_attribute("data-en").is_none() {
+                let _ = element.set_attribute("data-en", &element.text_content().unwrap_or_default());
+            }
+            if let Some(text) = element.get_attribute(match lang {
+                Lang::En => "data-en",
+                Lang::Es => "data-es",
+            }) {
+                element.set_text_content(Some(&text));
+            }
+        }
     }
 }
 
@@ -66,7 +107,7 @@ pub fn LanguagePicker() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="language">{tr("Language", "Idioma")}</label>
+            <label for="language">{tr!("Language", "Idioma")}</label>
             <select id="language" data-testid="language-picker" on:change=choose>
                 {Lang::ALL
                     .into_iter()
@@ -81,7 +122,7 @@ pub fn LanguagePicker() -> impl IntoView {
             </select>
             {move || error.get().map(|e| view! {
                 <p class="error" role="alert">
-                    {tr("This choice couldn't be remembered, so Steady will follow the phone's language next time. ",
+                    {tr!("This choice couldn't be remembered, so Steady will follow the phone's language next time. ",
                         "No se pudo guardar esta elección; la próxima vez Steady usará el idioma del teléfono. ")}
                     {e}
                 </p>

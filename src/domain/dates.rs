@@ -4,29 +4,31 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::i18n::{fill, tr, Lang};
+use super::i18n::{fill, Both, Lang};
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
-
-const MESES: [&str; 12] = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-    "diciembre",
+const MONTHS: [Both; 12] = [
+    Both::new("January", "enero"),
+    Both::new("February", "febrero"),
+    Both::new("March", "marzo"),
+    Both::new("April", "abril"),
+    Both::new("May", "mayo"),
+    Both::new("June", "junio"),
+    Both::new("July", "julio"),
+    Both::new("August", "agosto"),
+    Both::new("September", "septiembre"),
+    Both::new("October", "octubre"),
+    Both::new("November", "noviembre"),
+    Both::new("December", "diciembre"),
 ];
 
 fn month_name(month0: u32) -> &'static str {
-    match Lang::current() {
-        Lang::En => MONTHS[month0 as usize],
-        Lang::Es => MESES[month0 as usize],
-    }
+    MONTHS[month0 as usize].get()
 }
 
 /// "23 November 2026" / "23 de noviembre de 2026".
 pub fn long_date(date: NaiveDate) -> String {
     let (day, year) = (date.day().to_string(), date.year().to_string());
-    fill(tr("{} {} {}", "{} de {} de {}"), &[&day, month_name(date.month0()), &year])
+    fill(tr!("{} {} {}", "{} de {} de {}"), &[&day, month_name(date.month0()), &year])
 }
 
 /// "23 Nov" / "23 nov".
@@ -37,16 +39,16 @@ pub fn day_month_short(date: NaiveDate) -> String {
 /// "23 November at 21:30" / "23 de noviembre a las 21:30" ("a la 1:05" for one o'clock).
 pub fn day_month_at(at: NaiveDateTime) -> String {
     let day = at.day().to_string();
-    fill(tr("{} {} at {}", "{} de {} {}"), &[&day, month_name(at.month0()), &at_time(at.time())])
+    fill(tr!("{} {} at {}", "{} de {} {}"), &[&day, month_name(at.month0()), &at_time(at.time())])
 }
 
 /// "at 21:30" without the "at" in English (it's in the sentence), "a las 21:30"
 /// in Spanish, which says "a la" for one o'clock ("a la 1:05").
 pub fn at_time(time: NaiveTime) -> String {
-    match Lang::current() {
-        Lang::En => hh_mm(time),
-        Lang::Es if time.hour() == 1 => format!("a la {}:{:02}", time.hour(), time.minute()),
-        Lang::Es => format!("a las {}", hh_mm(time)),
+    match (Lang::current(), time.hour()) {
+        (Lang::En, _) => hh_mm(time),
+        (Lang::Es, 1) => fill(tr!("at one o'clock: {}", "a la {}"), &[&format!("1:{:02}", time.minute())]),
+        (Lang::Es, _) => fill(tr!("at {}", "a las {}"), &[&hh_mm(time)]),
     }
 }
 
@@ -72,7 +74,7 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
 }
 
 pub fn days_text(n: i64) -> String {
-    plural(n, tr("day", "día"), tr("days", "días"))
+    plural(n, tr!("day", "día"), tr!("days", "días"))
 }
 
 /// Reads a date input's value ("2026-11-23").

@@ -1,13 +1,19 @@
-//! English and Spanish. Every piece of text the person reads is written at its
-//! place of use in both languages, `tr("Today", "Hoy")`, so a missing
-//! translation can't compile and a screen's Spanish travels in the same
-//! split-off part as its English (a second catalog file would have to be fetched
-//! or carried in the first download whole). The language in use is ambient,
-//! like a locale: set once at start-up and when the person changes it.
+//! English and Spanish. Every piece of text the person reads is written where
+//! it is used, in both languages: `tr!("Today", "Hoy")`, or `Both::new(…, …)`
+//! in a table. The Spanish is collected at build time (`build.rs`) into one
+//! catalog that is a split-off module of its own (`src/spanish.rs`), fetched only
+//! when Spanish is in use; the English stays in the code. A missing
+//! translation can't be written, the catalog can't hold unused entries, and
+//! someone reading English downloads no Spanish.
+//!
+//! The language in use is ambient, like a locale: set at start-up and when the
+//! person changes it. Until the catalog has arrived (and natively, before
+//! [`install_catalog`] in a test), Spanish text falls back to the English.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use serde::{Deserialize, Serialize};
+
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -20,6 +26,38 @@ pub enum Lang {
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    /// English → Spanish, sorted by the English.
+    static CATALOG: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes the Spanish catalog (fetched or, natively, compiled in) the one text is looked up in.
+pub fn install_catalog(pairs: &'static [(&'static str, &'static str)]) {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable_by_key(|(en, _)| *en);
+    CATALOG.with(|c| *c.borrow_mut() = sorted);
+}
+
+pub fn catalog_installed() -> bool {
+    CATALOG.with(|c| !c.borrow().is_empty())
+}
+
+/// `english` in the language in use. Called by [`tr!`] and [`Both::get`].
+pub fn in_use(english: &'static str) -> &'static str {
+    match Lang::current() {
+        Lang::En => english,
+        Lang::Es => spanish_of(english).unwrap_or(english),
+    }
+}
+
+fn spanish_of(english: &str) -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if !catalog_installed() {
+        install_catalog(crate::spanish::CATALOG);
+    }
+    CATALOG.with(|c| {
+        let c = c.borrow();
+        c.binary_search_by_key(&english, |(en, _)| en).ok().map(|at| c[at].1)
+    })
 }
 
 impl Lang {
@@ -81,35 +119,27 @@ impl Lang {
     }
 }
 
-/// The text in the language in use.
-pub fn tr(en: &'static str, es: &'static str) -> &'static str {
-    match Lang::current() {
-        Lang::En => en,
-        Lang::Es => es,
-    }
-}
-
 /// Text in both languages kept in a table or a `const` (milestone names,
-/// built-in prompts, section titles), shown with [`Both::get`].
+/// built-in prompts, section titles), shown with [`Both::get`]. Like [`tr!`],
+/// it keeps only the English: the Spanish goes into the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Both {
     pub en: &'static str,
-    pub es: &'static str,
 }
 
 impl Both {
-    pub const fn new(en: &'static str, es: &'static str) -> Both {
-        Both { en, es }
+    pub const fn new(en: &'static str, _es: &'static str) -> Both {
+        Both { en }
     }
 
     /// The text in the language in use.
     pub fn get(self) -> &'static str {
-        tr(self.en, self.es)
+        in_use(self.en)
     }
 }
 
 /// `template` with each `{}` replaced by the next of `values`, in order:
-/// `fill(tr("{} left", "quedan {}"), &[&days])`. One small function
+/// `fill(tr!("{} left", "quedan {}"), &[&days])`. One small function
 /// instead of a `format!` per language keeps the wasm small.
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
@@ -151,10 +181,31 @@ mod tests {
 
     #[test]
     fn text_follows_the_current_language_and_comes_back() {
-        assert_eq!(tr("Today", "Hoy"), "Today");
-        let inside = Lang::Es.while_current(|| tr("Today", "Hoy"));
-        assert_eq!(inside, "Hoy");
+        assert_eq!(tr!("Language", "Idioma"), "Language");
+        let inside = Lang::Es.while_current(|| tr!("Language", "Idioma"));
+        assert_eq!(inside, "Idioma");
         assert_eq!(Lang::current(), Lang::En);
+        assert_eq!(Lang::Es.while_current(|| Both::new("Language", "Idioma").get()), "Idioma");
+    }
+
+    #[test]
+    fn the_catalog_holds_every_pair_once_and_nothing_untranslated() {
+        let catalog = crate::spanish::CATALOG;
+        assert!(catalog.len() > 10);
+        let mut english: Vec<&str> = catalog.iter().map(|(en, _)| *en).collect();
+        english.sort_unstable();
+        english.dedup();
+        assert_eq!(english.len(), catalog.len(), "one Spanish text per English text");
+        for (en, es) in catalog {
+            assert!(!es.trim().is_empty(), "no Spanish for {en:?}");
+            // Placeholders must survive translation.
+            assert_eq!(en.matches("{}").count(), es.matches("{}").count(), "{en:?} → {es:?}");
+        }
+    }
+
+    #[test]
+    fn text_missing_from_the_catalog_falls_back_to_english() {
+        assert_eq!(Lang::Es.while_current(|| in_use("Not in any catalog")), "Not in any catalog");
     }
 
     #[test]

@@ -1,0 +1,107 @@
+// The screens and panels the accessibility and language tests walk, and the
+// stored data they are seeded with.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const NOW = new Date("2026-03-10T15:00:00Z");
+
+export const SEED: Record<string, unknown> = {
+  "steady.counters": { v: 1, data: { list: [
+    { id: 1, name: "Clean time", start: { date: "2026-03-01", time: "21:00:00" }, history: [{ start: { date: "2025-12-01" }, end: { date: "2026-02-27" }, note: "Stress at work." }], money_per_day_cents: 1500, celebrated: 0 },
+    { id: 2, name: "Alcohol", start: { date: "2025-06-01" }, history: [] },
+  ], main: 1 } },
+  "steady.log.2026-03": { v: 1, data: [
+    { id: 3, t: "2026-03-09T21:30:00", n: 7, tr: ["stress", "people"], h: ["t"], o: "passed", c: ["Went for a walk"] },
+    { id: 2, t: "2026-03-08T08:00:00", n: 4, tr: ["boredom"], o: "used" },
+  ] },
+  "steady.plan": { v: 1, data: { lists: {
+    reasons: [{ id: 1, text: "My daughter" }],
+    triggers: [{ id: 2, text: "Payday", response: "Pay bills first" }],
+    support: [{ id: 3, text: "Sam", role: "sponsor", phone: "555 123 4567" }],
+  }, guide: "done" } },
+  // A copy of unreadable data the person kept aside (listed in Settings).
+  "steady.set-aside.steady.coping.1741500000000": '{"v":1,"data":{"ratings":[',
+};
+
+export async function seeded(page: Page, seed: Record<string, unknown> = SEED) {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript((seed) => {
+    if (localStorage.getItem("a11y-seeded")) return;
+    for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, typeof v === "string" ? v : JSON.stringify(v));
+    localStorage.setItem("a11y-seeded", "1");
+  }, seed);
+}
+
+export async function axe(page: Page, what: string) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as any).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      rules: { "target-size": { enabled: true } },
+      resultTypes: ["violations"],
+    }),
+  );
+  const violations = result.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+// Screens, and the dialogs/panels that open on them.
+export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
+  ["today", "/"],
+  ["start editor", "/", async (p) => p.getByTestId("set-start").click()],
+  ["slip form", "/", async (p) => p.getByTestId("slip").click()],
+  ["log", "/log"],
+  ["log entry editor", "/log", async (p) => p.getByTestId("log-entry").first().getByRole("button").first().click()],
+  ["quick capture", "/log/new", async (p) => p.locator("details.more > summary").click()],
+  ["insights", "/log/insights"],
+  ["cope", "/cope"],
+  ["breathing", "/cope", async (p) => {
+    const box = p.locator('[data-strategy="box-breathing"]');
+    await box.getByTestId("cope-start").click();
+    await box.getByTestId("start-breathing").click();
+  }],
+  ["plan", "/plan"],
+  ["plan walk-through", "/plan", async (p) => p.getByTestId("plan-guide-start").click()],
+  ["help", "/help"],
+  ["overdose guide", "/help/overdose"],
+  ["craving SOS", "/sos"],
+  ["settings", "/settings"],
+  ["delete confirmation", "/settings", async (p) => p.getByTestId("delete-all").click()],
+  ["backup waiting for confirmation", "/settings", async (p) => {
+    await p.getByTestId("export-backup").click();
+    await expect(p.getByTestId("backup-saved-confirm")).toBeVisible();
+  }],
+  ["set-aside copy shown, deleting", "/settings", async (p) => {
+    await p.getByTestId("set-aside-view").click();
+    await p.getByTestId("set-aside-delete").click();
+    await expect(p.getByTestId("set-aside-delete-confirm")).toBeVisible();
+  }],
+  ["import preview", "/settings", async (p) => {
+    const file = JSON.stringify({ format: "steady-backup", version: 1, exported_at: "2026-03-01T10:00:00", settings: {}, counters: { list: [] }, plan: {}, coping: {}, cravings: [] });
+    await p.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(file) });
+    await expect(p.getByTestId("import-preview")).toBeVisible();
+  }],
+  ["paste my data preview", "/settings", async (p) => {
+    const file = JSON.stringify({ format: "steady-backup", version: 1, exported_at: "2026-03-01T10:00:00", settings: {}, counters: { list: [] }, plan: {}, coping: {}, cravings: [] });
+    await p.getByTestId("paste-data").fill(file);
+    await p.getByTestId("paste-data-check").click();
+    await expect(p.getByTestId("paste-preview")).toBeVisible();
+  }],
+  ["not found", "/nowhere"],
+  // Last: from here on the page looks like a private Safari tab on an iPhone.
+  ["iPhone Safari tab and private-window notes on Today", "/", async (p) => {
+    await p.addInitScript(() => {
+      const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+      Object.defineProperty(Navigator.prototype, "userAgent", { get: () => ua, configurable: true });
+      Object.defineProperty(Navigator.prototype, "standalone", { get: () => false, configurable: true });
+      StorageManager.prototype.estimate = async () => ({ quota: 20 * 1024 * 1024, usage: 0 });
+    });
+    await p.reload();
+    await expect(p.getByTestId("install-guide")).toBeVisible();
+    await expect(p.getByTestId("private-note")).toBeVisible();
+  }],
+];
+

@@ -1,0 +1,148 @@
+// Steady in Spanish: a phone set to Spanish gets every screen in Spanish (no
+// English word left in what is shown or read out), and the language can be
+// changed in Settings at once, without losing what was typed or changing data.
+import { test, expect, openApp, stored } from "./fixtures";
+import { SCREENS, SEED, axe, seeded } from "./screens";
+import type { Page } from "@playwright/test";
+
+// Words of English UI text that Spanish never uses. A word of the person's own
+// (seeded below in Spanish) or a proper name (allowed below) doesn't count.
+const ENGLISH = new Set(
+  ("the and your you to of is are was be it this that these with for from what when where how why who " +
+    "save saved cancel delete deleted today craving cravings help settings back log logged edit close open call " +
+    "text day days time week month my not can will don't won't start started more yes show copy download share " +
+    "choose keep try next done here new after before about all every if then than please should would could " +
+    "have has had been they them their we our us he she her his one two three minutes hours breathe walk " +
+    "stay safe someone need now right away still just only also into out up down off")
+    .split(" "),
+);
+// Names that stay as they are in Spanish.
+const PROPER = ["Never Use Alone", "SAMHSA", "Steady", "English", "Lifeline", "FRANK", "HSE", "NHS", "CPR", "TTY"];
+
+// The same data as the English walk, with the person's own words in Spanish.
+const SEED_ES: Record<string, unknown> = {
+  ...SEED,
+  "steady.counters": { v: 1, data: { list: [
+    { id: 1, name: "Tiempo limpio", start: { date: "2026-03-01", time: "21:00:00" }, history: [{ start: { date: "2025-12-01" }, end: { date: "2026-02-27" }, note: "Estrés en el trabajo." }], money_per_day_cents: 1500, celebrated: 0 },
+    { id: 2, name: "Alcohol", start: { date: "2025-06-01" }, history: [] },
+  ], main: 1 } },
+  "steady.plan": { v: 1, data: { lists: {
+    reasons: [{ id: 1, text: "Mi hija" }],
+    triggers: [{ id: 2, text: "Día de pago", response: "Pagar las cuentas primero" }],
+    support: [{ id: 3, text: "Sara", role: "sponsor", phone: "555 123 4567" }],
+  }, guide: "done" } },
+};
+
+/** The English words in what the page shows and says (text, and names read out). */
+async function englishOn(page: Page): Promise<string[]> {
+  const said = await page.evaluate(() => {
+    const parts = [document.body.innerText, document.title];
+    for (const el of document.querySelectorAll("[aria-label], [alt], [title], [placeholder], [aria-description]")) {
+      for (const name of ["aria-label", "alt", "title", "placeholder", "aria-description"]) {
+        const value = el.getAttribute(name);
+        if (value) parts.push(value);
+      }
+    }
+    for (const el of document.querySelectorAll("svg title, svg desc, caption")) parts.push(el.textContent ?? "");
+    return parts.join("\n");
+  });
+  let text = said;
+  for (const name of PROPER) text = text.split(name).join(" ");
+  const words = text.toLowerCase().match(/[a-z'’]+/g) ?? [];
+  return [...new Set(words.map((w) => w.replace(/’/g, "'")).filter((w) => ENGLISH.has(w)))];
+}
+
+test.describe("a phone set to Spanish", () => {
+  test.use({ locale: "es-US" });
+
+  test("every screen and panel is in Spanish, with no English word shown or read out", async ({ page }) => {
+    test.setTimeout(120_000);
+    await seeded(page, SEED_ES);
+    for (const [what, path, open] of SCREENS) {
+      await openApp(page, path);
+      if (open) await open(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", "es");
+      expect(await englishOn(page), `English words on ${what}`).toEqual([]);
+    }
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`every screen passes axe in Spanish, ${colorScheme}, at 320 px, and nothing overflows with text at 200 %`, async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 320, height: 800 });
+      await seeded(page, SEED_ES);
+      for (const [what, path, open] of SCREENS) {
+        await openApp(page, path);
+        if (open) await open(page);
+        await axe(page, `${what} (es, ${colorScheme})`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+        const zoomed = await page.evaluate(() => {
+          document.documentElement.style.fontSize = "200%";
+          const over = document.documentElement.scrollWidth - window.innerWidth;
+          document.documentElement.style.fontSize = "";
+          return over;
+        });
+        expect(zoomed, `horizontal overflow on ${what} with text at 200 %`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+
+  test("the page shown before the app starts is in Spanish too", async ({ page }) => {
+    await page.route(/\.wasm$/, () => {}); // never answered: the static shell stays
+    await page.goto("/help");
+    const shell = page.getByTestId("static-shell");
+    await expect(shell.locator("h1")).toHaveText("¿Necesitas hablar con alguien ahora?");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    expect(await englishOn(page), "English words on the static shell").toEqual([]);
+    await expect(page.locator("link[rel=manifest]")).toHaveAttribute("href", "/manifest.es.webmanifest");
+  });
+
+  test("the lock screen is in Spanish", async ({ page }) => {
+    test.setTimeout(60_000);
+    await openApp(page, "/settings");
+    await page.getByTestId("lock-passcode").fill("2468");
+    await page.getByTestId("lock-passcode-again").fill("2468");
+    await page.getByTestId("lock-set").click();
+    await expect(page.getByTestId("lock-status")).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await expect(page.getByTestId("lock-screen")).toBeVisible();
+    await page.getByTestId("lock-overdose").locator("summary").click();
+    expect(await englishOn(page), "English words on the lock screen").toEqual([]);
+  });
+});
+
+test("changing the language in Settings applies at once, is remembered, keeps typed text and leaves data alone", async ({ page }) => {
+  await seeded(page);
+  await openApp(page, "/settings");
+  const dataBefore = await page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("steady.")).map((k) => [k, localStorage.getItem(k)])),
+  );
+  await expect(page.locator("h1")).toHaveText("Settings");
+  const typed = '{"format": "steady-backup", half pasted';
+  await page.getByTestId("paste-data").fill(typed);
+
+  await page.getByTestId("language-picker").selectOption("es");
+  await expect(page.locator("h1")).not.toHaveText("Settings");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByTestId("nav-today")).toHaveText("Hoy");
+  await expect(page.getByTestId("paste-data")).toHaveValue(typed);
+  await expect(page.getByTestId("language-picker")).toHaveValue("es");
+
+  await page.reload();
+  await expect(page.getByTestId("nav-today")).toHaveText("Hoy");
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("today").locator("h1")).toHaveText("Hoy");
+  const dataAfter = await page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("steady.")).map((k) => [k, localStorage.getItem(k)])),
+  );
+  expect(dataAfter, "stored data byte for byte").toEqual(dataBefore);
+  expect(await stored(page, "steady-language")).toBe("es");
+
+  // And back.
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("language-picker").selectOption("en");
+  await expect(page.locator("h1")).toHaveText("Settings");
+  await expect(page.getByTestId("nav-today")).toHaveText("Today");
+});
