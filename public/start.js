@@ -9,8 +9,9 @@
 //   long wait), the shell says so (`startup-failed`) above its helplines.
 // - The shell speaks the person's language: the one chosen in Settings
 //   (`steady-language`, kept in the clear for this), or the phone's, by the
-//   same rule as the app (src/domain/i18n.rs, `Lang::from_browser`). Its
-//   Spanish is in index.html's `data-es` (text) and `data-es-label` attributes.
+//   same rule as the app (src/domain/i18n.rs, `Lang::from_browser`). Elements
+//   of index.html marked `data-t` (text) or `data-t-label` (aria-label) are
+//   looked up in public/shell-es.js, which only Spanish readers download.
 // The loader in index.html starts the app only without `data-no-app` on <html>.
 (function () {
   var root = document.documentElement;
@@ -31,8 +32,11 @@
   }
   var es = lang === "es";
   root.lang = lang;
-  function t(en, sp) {
-    return es ? sp : en;
+  // The Spanish for this page, only when it's needed: public/shell-es.js sets
+  // `steadyEs` (English → Spanish) before anything below is shown.
+  if (es) document.write('<script src="/shell-es.js"></script>');
+  function t(en) {
+    return (es && window.steadyEs && window.steadyEs[en]) || en;
   }
   var framed;
   try {
@@ -50,30 +54,13 @@
 
   if (es) {
     whenParsed(function () {
-      var texts = document.querySelectorAll("[data-es]");
-      for (var i = 0; i < texts.length; i++) {
-        // The English is kept for the app, which swaps back if the person picks English.
-        texts[i].setAttribute("data-en", texts[i].textContent);
-        texts[i].textContent = texts[i].getAttribute("data-es");
-      }
-      var labels = document.querySelectorAll("[data-es-label]");
-      for (var j = 0; j < labels.length; j++) labels[j].setAttribute("aria-label", labels[j].getAttribute("data-es-label"));
+      var texts = document.querySelectorAll("[data-t]");
+      for (var i = 0; i < texts.length; i++) texts[i].textContent = t(texts[i].textContent);
+      var labels = document.querySelectorAll("[data-t-label]");
+      for (var j = 0; j < labels.length; j++) labels[j].setAttribute("aria-label", t(labels[j].getAttribute("aria-label")));
       var manifest = document.querySelector("link[data-es-href]");
       if (manifest) manifest.href = manifest.getAttribute("data-es-href");
     });
-  }
-
-  if (framed) {
-    whenParsed(function () {
-      document.body.innerHTML =
-        '<main class="main" data-testid="framed-notice"><section class="page">' +
-        "<h1>" + t("Open Steady on its own", "Abre Steady por separado") + "</h1>" +
-        "<p>" + t("This page shows Steady inside another website. To keep what you store in it safe, Steady only works when it is opened on its own.", "Esta página muestra Steady dentro de otro sitio web. Para proteger lo que guardas, Steady solo funciona cuando lo abres por separado.") + "</p>" +
-        '<div class="actions"><a class="button" target="_blank" rel="noopener" data-testid="framed-open">' + t("Open Steady", "Abrir Steady") + "</a></div>" +
-        "</section></main>";
-      document.querySelector("[data-testid=framed-open]").href = location.href;
-    });
-    return;
   }
 
   var shown = false;
@@ -88,8 +75,8 @@
       notice.setAttribute("role", "alert");
       notice.innerHTML =
         "<h2></h2><p></p><p></p>" +
-        '<div class="actions"><button type="button" class="button" data-testid="startup-reload">' + t("Reload", "Recargar") + "</button></div>" +
-        "<p>" + t("The helplines below work without it.", "Las líneas de ayuda de abajo funcionan sin él.") + "</p>";
+        '<div class="actions"><button type="button" class="button" data-testid="startup-reload">' + t("Reload") + "</button></div>" +
+        "<p>" + t("The helplines below work without it.") + "</p>";
       notice.querySelector("h2").textContent = heading;
       var lines = notice.querySelectorAll("p");
       lines[0].textContent = what;
@@ -104,26 +91,17 @@
 
   if (noWasm) {
     failed(
-      t("Steady can't start in this browser", "Steady no puede iniciarse en este navegador"),
-      t(
-        "This browser has WebAssembly turned off, and Steady needs it. On an iPhone or iPad, Lockdown Mode turns it off.",
-        "Este navegador tiene WebAssembly desactivado, y Steady lo necesita. En un iPhone o iPad, el Modo de Aislamiento lo desactiva.",
-      ),
-      t(
-        "To use Steady with Lockdown Mode on, exclude this site: in Safari tap aA › Website Settings and turn off Lockdown Mode here, or go to Settings › Privacy & Security › Lockdown Mode › Configure Web Browsing. Then reload.",
-        "Para usar Steady con el Modo de Aislamiento activado, excluye este sitio: en Safari toca aA › Configuración del sitio web y desactiva aquí el Modo de Aislamiento, o ve a Configuración › Privacidad y seguridad › Modo de Aislamiento › Configurar la navegación web. Luego recarga la página.",
-      ),
+      t("Steady can't start in this browser"),
+      t("This browser has WebAssembly turned off, and Steady needs it. On an iPhone or iPad, Lockdown Mode turns it off."),
+      t("To use Steady with Lockdown Mode on, exclude this site: in Safari tap aA › Website Settings and turn off Lockdown Mode here, or go to Settings › Privacy & Security › Lockdown Mode › Configure Web Browsing. Then reload."),
     );
     return;
   }
   var broken = function () {
     failed(
-      t("Steady couldn't start", "Steady no pudo iniciarse"),
-      t("Steady's code didn't download, or it couldn't start.", "El código de Steady no se descargó o no pudo iniciarse."),
-      t(
-        "Check your connection and reload. If it keeps happening, an update of your browser may help.",
-        "Revisa tu conexión y recarga la página. Si sigue pasando, actualizar el navegador puede ayudar.",
-      ),
+      t("Steady couldn't start"),
+      t("Steady's code didn't download, or it couldn't start."),
+      t("Check your connection and reload. If it keeps happening, an update of your browser may help."),
     );
   };
   // Before the app runs, any error is one of starting it (a failed download shows up as
@@ -138,9 +116,9 @@
   });
   setTimeout(function () {
     failed(
-      t("Steady is taking a long time to start", "Steady está tardando mucho en iniciarse"),
-      t("It still hasn't opened.", "Todavía no se ha abierto."),
-      t("A slow connection can do this. Wait a little longer, or reload.", "Puede pasar con una conexión lenta. Espera un poco más o recarga la página."),
+      t("Steady is taking a long time to start"),
+      t("It still hasn't opened."),
+      t("A slow connection can do this. Wait a little longer, or reload."),
     );
   }, 30000);
 })();

@@ -41,7 +41,7 @@ let head = loader;
 if (release) {
   // The small scripts the page loads first are part of the first download: minified.
   const { transformSync } = await import("esbuild");
-  for (const file of ["start.js", "sw-register.js"]) {
+  for (const file of ["start.js", "shell-es.js", "sw-register.js"]) {
     const path = join(staging, file);
     writeFileSync(path, transformSync(readFileSync(path, "utf8"), { minify: true, target: "es2017" }).code);
   }

@@ -39,14 +39,24 @@ use storage::{vault, Store};
 /// isn't English; index.html's static shell with the helplines shows meanwhile).
 pub fn start() {
     let lang = components::language::decide();
-    leptos::task::spawn_local(async move {
-        components::language::fetch_catalog(lang).await;
-        // index.html shows a static shell (with helpline links) until the app is ready.
-        if let Some(shell) = document().get_element_by_id("shell") {
-            shell.remove();
-        }
-        leptos::mount::mount_to_body(App);
-    });
+    if components::language::catalog_needed(lang) {
+        // Not Leptos's spawn_local: its executor starts with the app.
+        wasm_bindgen_futures::spawn_local(async move {
+            components::language::fetch_catalog(lang).await;
+            components::language::show_in(lang);
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+fn mount() {
+    // index.html shows a static shell (with helpline links) until the app is ready.
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
+    }
+    leptos::mount::mount_to_body(App);
 }
 
 /// With a passcode set, nothing is read until it is entered.

@@ -24,11 +24,15 @@ pub fn decide() -> Lang {
 /// Fetches the catalog `lang` needs, if it isn't here yet (Spanish; from the
 /// service worker's cache after the first visit). Without it, text stays English.
 pub async fn fetch_catalog(lang: Lang) {
-    if lang == Lang::Es && !i18n::catalog_installed() {
+    if catalog_needed(lang) {
         if let Ok(catalog) = spanish_catalog().await {
             i18n::install_catalog(catalog);
         }
     }
+}
+
+pub fn catalog_needed(lang: Lang) -> bool {
+    lang == Lang::Es && !i18n::catalog_installed()
 }
 
 // The Spanish catalog is a module of its own, so English readers never download it.
@@ -66,25 +70,19 @@ impl Language {
 /// fetched, so it comes within a frame or two).
 const FRAMES_TO_WAIT: u32 = 30;
 
-fn show_in(lang: Lang) {
+/// Makes `lang` the language in use, in the page around the app too.
+pub fn show_in(lang: Lang) {
     lang.make_current();
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
-    // Parts of index.html that outlive the static shell (the update banner):
-    // their Spanish is in `data-es`; public/start.js keeps the English in `data-en`.
-    if let Ok(found) = document().query_selector_all("[data-es]") {
-        for i in 0..found.length() {
-            let Some(element) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            if element.get_attribute("data-en").is_none() {
-                let _ = element.set_attribute("data-en", &element.text_content().unwrap_or_default());
-            }
-            if let Some(text) = element.get_attribute(match lang {
-                Lang::En => "data-en",
-                Lang::Es => "data-es",
-            }) {
-                element.set_text_content(Some(&text));
-            }
+    // The update banner of index.html outlives the static shell.
+    if let Some(banner) = document().get_element_by_id("update-banner") {
+        if let Ok(Some(words)) = banner.query_selector("span") {
+            words.set_text_content(Some(tr!("Update available —", "Hay una actualización —")));
+        }
+        if let Ok(Some(button)) = banner.query_selector("button") {
+            button.set_text_content(Some(tr!("Reload", "Recargar")));
         }
     }
 }
