@@ -63,6 +63,19 @@
     });
   }
 
+  if (framed) {
+    whenParsed(function () {
+      document.body.innerHTML =
+        '<main class="main" data-testid="framed-notice"><section class="page">' +
+        "<h1>" + t("Open Steady on its own") + "</h1>" +
+        "<p>" + t("This page shows Steady inside another website. To keep what you store in it safe, Steady only works when it is opened on its own.") + "</p>" +
+        '<div class="actions"><a class="button" target="_blank" rel="noopener" data-testid="framed-open">' + t("Open Steady") + "</a></div>" +
+        "</section></main>";
+      document.querySelector("[data-testid=framed-open]").href = location.href;
+    });
+    return;
+  }
+
   var shown = false;
   function failed(heading, what, tryThis) {
     whenParsed(function () {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::helplines::{Helpline, Region};
+use crate::domain::i18n::fill;
 use crate::domain::plan::Contact;
 use crate::storage::Store;
 
@@ -11,9 +12,9 @@ use crate::storage::Store;
 pub fn no_people_yet() -> impl IntoView {
     view! {
         <p class="hint" data-testid="support-empty">
-            "Add your sponsor and the people you can call in "
-            <a href="/plan#plan-support">"your plan"</a>
-            " — they'll appear here for one-tap calls."
+            {tr!("Add your sponsor and the people you can call in ", "Agrega a tu padrino o madrina y a las personas a las que puedes llamar en ")}
+            <a href="/plan#plan-support">{tr!("your plan", "tu plan")}</a>
+            {tr!(" — they'll appear here for one-tap calls.", ": aparecerán aquí para llamarles con un toque.")}
         </p>
     }
 }
@@ -23,7 +24,7 @@ pub fn no_people_yet() -> impl IntoView {
 #[component]
 pub fn Helplines(region: Signal<Region>, heading_id: &'static str) -> impl IntoView {
     view! {
-        <h2 id=heading_id>{move || format!("Helplines — {}", region.get().name())}</h2>
+        <h2 id=heading_id>{move || fill(tr!("Helplines — {}", "Líneas de ayuda: {}"), &[region.get().name()])}</h2>
         <ul class="helplines" aria-labelledby=heading_id data-testid="helplines">
             {move || {
                 region
@@ -42,16 +43,16 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
     let class = if line.emergency { "helpline emergency" } else { "helpline" };
     view! {
         <li class=class data-testid=format!("helpline-{}", line.id)>
-            <h3>{line.name}</h3>
-            <p>{line.purpose}</p>
-            <p class="hours">{line.hours}</p>
+            <h3>{line.name.get()}</h3>
+            <p>{line.purpose.get()}</p>
+            <p class="hours">{line.hours.get()}</p>
             <div class="actions">
                 <a
                     class="button call"
                     href=line.call.tel_href()
-                    aria-label=format!("Call {} — {}", line.call.display, line.name)
+                    aria-label=fill(tr!("Call {} — {}", "Llamar al {}: {}"), &[line.call.display, line.name.get()])
                 >
-                    "Call " <span class="number">{line.call.display}</span>
+                    {tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span>
                 </a>
                 {line
                     .text
@@ -59,10 +60,11 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                         view! {
                             <a
                                 class="button secondary"
-                                href=text.to.sms_href()
-                                aria-label=format!("{} — {}", text.how, line.name)
+                                href=text.href()
+                                aria-label=fill("{} — {}", &[&text.label(), line.name.get()])
+                                data-testid=text.test_id()
                             >
-                                {text.how}
+                                {text.label()}
                             </a>
                         }
                     })}
@@ -73,7 +75,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                             <a
                                 class="button secondary"
                                 href=tty.tel_href()
-                                aria-label=format!("TTY {} — {}", tty.display, line.name)
+                                aria-label=fill("TTY {} — {}", &[tty.display, line.name.get()])
                             >
                                 "TTY " <span class="number">{tty.display}</span>
                             </a>
@@ -99,28 +101,28 @@ pub fn SupportPeople() -> impl IntoView {
                 return no_people_yet().into_any();
             }
             view! {
-                <h2>"Your people"</h2>
+                <h2>{tr!("Your people", "Tu gente")}</h2>
                 <ul class="helplines" data-testid="support-people">
                     {people.into_iter().map(|Contact { name, role, shown, tel, needs_fixing }| view! {
                         <li class="helpline person" data-testid="support-person">
                             <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r.label()}</span> })}</h3>
                             {(!tel.is_empty()).then(|| view! {
                                 <div class="actions">
-                                    <a class="button call" href=format!("tel:{tel}") aria-label=format!("Call {shown} — {name}")>
-                                        "Call " <span class="number">{shown.clone()}</span>
+                                    <a class="button call" href=format!("tel:{tel}") aria-label=fill(tr!("Call {} — {}", "Llamar al {}: {}"), &[&shown, &name])>
+                                        {tr!("Call ", "Llamar ")} <span class="number">{shown.clone()}</span>
                                     </a>
-                                    <a class="button secondary" href=format!("sms:{tel}") aria-label=format!("Text — {name}")>"Text"</a>
+                                    <a class="button secondary" href=format!("sms:{tel}") aria-label=fill(tr!("Text — {}", "Mensaje: {}"), &[&name])>{tr!("Text", "Mensaje")}</a>
                                 </div>
                             })}
                             // Kept, not hidden: what they typed may still work, and it can be fixed.
                             {needs_fixing.then(|| view! {
                                 <p class="hint" data-testid="support-person-fix">
                                     {if tel.is_empty() {
-                                        format!("“{shown}” can't be called as written. ")
+                                        fill(tr!("“{}” can't be called as written. ", "No se puede llamar a “{}” tal como está escrito. "), &[&shown])
                                     } else {
-                                        "This number may not work as written. ".to_string()
+                                        tr!("This number may not work as written. ", "Puede que este número no funcione tal como está escrito. ").to_string()
                                     }}
-                                    <a href="/plan#plan-support">"Fix it in your plan"</a>
+                                    <a href="/plan#plan-support">{tr!("Fix it in your plan", "Corrígelo en tu plan")}</a>
                                 </p>
                             })}
                         </li>

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::{fill, Both, Lang};
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Region {
     #[default]
@@ -45,11 +47,11 @@ impl Region {
 
     pub fn name(self) -> &'static str {
         match self {
-            Region::UnitedStates => "United States",
-            Region::Canada => "Canada",
-            Region::UnitedKingdom => "United Kingdom",
-            Region::Ireland => "Ireland",
-            Region::Australia => "Australia",
+            Region::UnitedStates => tr!("United States", "Estados Unidos"),
+            Region::Canada => tr!("Canada", "Canadá"),
+            Region::UnitedKingdom => tr!("United Kingdom", "Reino Unido"),
+            Region::Ireland => tr!("Ireland", "Irlanda"),
+            Region::Australia => tr!("Australia", "Australia"),
         }
     }
 
@@ -106,11 +108,11 @@ impl Contact {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Helpline {
     pub id: &'static str,
-    pub name: &'static str,
+    pub name: Both,
     /// One line on what the line is for.
-    pub purpose: &'static str,
+    pub purpose: Both,
     /// Hours and languages.
-    pub hours: &'static str,
+    pub hours: Both,
     pub call: Contact,
     pub text: Option<TextLine>,
     pub tty: Option<Contact>,
@@ -121,7 +123,33 @@ pub struct Helpline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextLine {
     pub to: Contact,
-    pub how: &'static str,
+    pub how: Both,
+    /// What to send to reach someone who speaks Spanish, where the line has it
+    /// (988: AYUDA); in Spanish the link fills it in.
+    pub spanish_keyword: Option<&'static str>,
+}
+
+impl TextLine {
+    /// An `sms:` link; in Spanish, with the line's Spanish keyword as the message
+    /// (`?&body=` is read by both iOS and Android).
+    pub fn href(&self) -> String {
+        match (Lang::current(), self.spanish_keyword) {
+            (Lang::Es, Some(word)) => format!("sms:{}?&body={word}", self.to.dial),
+            _ => self.to.sms_href(),
+        }
+    }
+
+    /// What the link says: in Spanish, which word to send where there is one.
+    pub fn label(&self) -> String {
+        match (Lang::current(), self.spanish_keyword) {
+            (Lang::Es, Some(word)) => fill(tr!("Text {} to {}", "Envía {} al {}"), &[word, self.to.display]),
+            _ => self.how.get().to_string(),
+        }
+    }
+
+    pub fn test_id(&self) -> Option<&'static str> {
+        (Lang::current() == Lang::Es && self.spanish_keyword.is_some()).then_some("helpline-988-spanish-text")
+    }
 }
 
 const fn contact(dial: &'static str, display: &'static str) -> Contact {
@@ -131,9 +159,9 @@ const fn contact(dial: &'static str, display: &'static str) -> Contact {
 const US: &[Helpline] = &[
     Helpline {
         id: "us-emergency",
-        name: "Emergency services",
-        purpose: "If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.",
-        hours: "Any time, day or night.",
+        name: Both::new("Emergency services", "Servicios de emergencia"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
+        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
         call: contact("911", "911"),
         text: None,
         tty: None,
@@ -141,32 +169,33 @@ const US: &[Helpline] = &[
     },
     Helpline {
         id: "us-988",
-        name: "988 Suicide & Crisis Lifeline",
-        purpose: "Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish.",
-        hours: "24/7, free. English and Spanish; chat at 988lifeline.org.",
+        name: Both::new("988 Suicide & Crisis Lifeline", "988 Línea de Prevención del Suicidio y Crisis"),
+        purpose: Both::new("Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish.", "Habla o escribe ahora con alguien sobre una crisis de salud mental o de consumo de sustancias, o sobre pensamientos de suicidio. Para hablar en español, llama al 988 y marca 2."),
+        hours: Both::new("24/7, free. English and Spanish; chat at 988lifeline.org.", "Las 24 horas, gratis. En inglés y en español: también puedes enviar AYUDA por mensaje al 988 o chatear en 988lifeline.org."),
         call: contact("988", "988"),
-        text: Some(TextLine { to: contact("988", "988"), how: "Text 988" }),
+        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988", "Mensaje al 988"), spanish_keyword: Some("AYUDA") }),
         tty: None,
         emergency: false,
     },
     Helpline {
         id: "us-samhsa",
-        name: "SAMHSA National Helpline",
-        purpose: "Free, confidential information and referrals to treatment, support groups and community services.",
-        hours: "24/7, every day of the year. English and Spanish.",
+        name: Both::new("SAMHSA National Helpline", "Línea Nacional de Ayuda de SAMHSA"),
+        purpose: Both::new("Free, confidential information and referrals to treatment, support groups and community services.", "Información gratuita y confidencial, y orientación hacia tratamiento, grupos de apoyo y servicios de tu comunidad."),
+        hours: Both::new("24/7, every day of the year. English and Spanish.", "Las 24 horas, todos los días del año. Atiende en español."),
         call: contact("+18006624357", "1-800-662-4357"),
         text: Some(TextLine {
             to: contact("435748", "435748"),
-            how: "Text your ZIP code to 435748",
+            how: Both::new("Text your ZIP code to 435748", "Envía tu código postal al 435748"),
+            spanish_keyword: None,
         }),
         tty: Some(contact("+18004874889", "1-800-487-4889")),
         emergency: false,
     },
     Helpline {
         id: "us-poison",
-        name: "Poison Help",
-        purpose: "Experts answer questions about a possible poisoning or overdose. If the person is unconscious or not breathing, call 911 instead.",
-        hours: "24/7, free and confidential.",
+        name: Both::new("Poison Help", "Poison Help (intoxicaciones)"),
+        purpose: Both::new("Experts answer questions about a possible poisoning or overdose. If the person is unconscious or not breathing, call 911 instead.", "Especialistas responden sobre una posible intoxicación o sobredosis. Si la persona está inconsciente o no respira, llama al 911."),
+        hours: Both::new("24/7, free and confidential.", "Las 24 horas, gratis y confidencial."),
         call: contact("+18002221222", "1-800-222-1222"),
         text: None,
         tty: None,
@@ -177,9 +206,9 @@ const US: &[Helpline] = &[
 const CA: &[Helpline] = &[
     Helpline {
         id: "ca-emergency",
-        name: "Emergency services",
-        purpose: "If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.",
-        hours: "Any time, day or night.",
+        name: Both::new("Emergency services", "Servicios de emergencia"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
+        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
         call: contact("911", "911"),
         text: None,
         tty: None,
@@ -187,19 +216,19 @@ const CA: &[Helpline] = &[
     },
     Helpline {
         id: "ca-988",
-        name: "9-8-8 Suicide Crisis Helpline",
-        purpose: "Call or text if you are thinking about suicide or worried about someone.",
-        hours: "24/7. English and French.",
+        name: Both::new("9-8-8 Suicide Crisis Helpline", "9-8-8 Línea de Crisis y Prevención del Suicidio"),
+        purpose: Both::new("Call or text if you are thinking about suicide or worried about someone.", "Llama o escribe si estás pensando en el suicidio o te preocupa alguien."),
+        hours: Both::new("24/7. English and French.", "Las 24 horas. En inglés y en francés."),
         call: contact("988", "988"),
-        text: Some(TextLine { to: contact("988", "988"), how: "Text 988" }),
+        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988", "Mensaje al 988"), spanish_keyword: None }),
         tty: None,
         emergency: false,
     },
     Helpline {
         id: "ca-nors",
-        name: "National Overdose Response Service",
-        purpose: "For anyone using drugs alone: a volunteer stays on the line and sends help if you stop responding.",
-        hours: "24/7, confidential.",
+        name: Both::new("National Overdose Response Service", "Servicio Nacional de Respuesta a Sobredosis"),
+        purpose: Both::new("For anyone using drugs alone: a volunteer stays on the line and sends help if you stop responding.", "Para quien consume a solas: una persona voluntaria se queda en la línea y pide ayuda si dejas de responder."),
+        hours: Both::new("24/7, confidential.", "Las 24 horas, confidencial."),
         call: contact("+18886886677", "1-888-688-6677"),
         text: None,
         tty: None,
@@ -210,9 +239,9 @@ const CA: &[Helpline] = &[
 const UK: &[Helpline] = &[
     Helpline {
         id: "uk-emergency",
-        name: "Emergency services",
-        purpose: "If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.",
-        hours: "Any time, day or night.",
+        name: Both::new("Emergency services", "Servicios de emergencia"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
+        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
         call: contact("999", "999"),
         text: None,
         tty: None,
@@ -220,9 +249,9 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-111",
-        name: "NHS 111",
-        purpose: "Urgent medical help and advice when it isn't an emergency.",
-        hours: "24/7.",
+        name: Both::new("NHS 111", "NHS 111"),
+        purpose: Both::new("Urgent medical help and advice when it isn't an emergency.", "Ayuda y consejo médico urgente cuando no es una emergencia."),
+        hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("111", "111"),
         text: None,
         tty: None,
@@ -230,9 +259,9 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-samaritans",
-        name: "Samaritans",
-        purpose: "Someone to talk to about whatever you're going through, without judgement.",
-        hours: "24/7, free from any phone.",
+        name: Both::new("Samaritans", "Samaritans"),
+        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement.", "Alguien con quien hablar de lo que estés viviendo, sin juicios."),
+        hours: Both::new("24/7, free from any phone.", "Las 24 horas, gratis desde cualquier teléfono."),
         call: contact("116123", "116 123"),
         text: None,
         tty: None,
@@ -240,9 +269,9 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-frank",
-        name: "FRANK",
-        purpose: "Honest, confidential information and advice about drugs.",
-        hours: "See talktofrank.com for opening hours.",
+        name: Both::new("FRANK", "FRANK"),
+        purpose: Both::new("Honest, confidential information and advice about drugs.", "Información y consejo sinceros y confidenciales sobre drogas."),
+        hours: Both::new("See talktofrank.com for opening hours.", "Consulta el horario en talktofrank.com."),
         call: contact("03001236600", "0300 123 6600"),
         text: None,
         tty: None,
@@ -253,9 +282,9 @@ const UK: &[Helpline] = &[
 const IE: &[Helpline] = &[
     Helpline {
         id: "ie-emergency",
-        name: "Emergency services",
-        purpose: "If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger. 999 works too.",
-        hours: "Any time, day or night.",
+        name: Both::new("Emergency services", "Servicios de emergencia"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger. 999 works too.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro. El 999 también funciona."),
+        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
         call: contact("112", "112 or 999"),
         text: None,
         tty: None,
@@ -263,9 +292,9 @@ const IE: &[Helpline] = &[
     },
     Helpline {
         id: "ie-samaritans",
-        name: "Samaritans",
-        purpose: "Someone to talk to about whatever you're going through, without judgement.",
-        hours: "24/7, free.",
+        name: Both::new("Samaritans", "Samaritans"),
+        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement.", "Alguien con quien hablar de lo que estés viviendo, sin juicios."),
+        hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
         call: contact("116123", "116 123"),
         text: None,
         tty: None,
@@ -273,9 +302,9 @@ const IE: &[Helpline] = &[
     },
     Helpline {
         id: "ie-hse",
-        name: "HSE Drugs & Alcohol Helpline",
-        purpose: "Free, confidential support and information about drug and alcohol use and services.",
-        hours: "Office hours; see hse.ie for times.",
+        name: Both::new("HSE Drugs & Alcohol Helpline", "HSE Drugs & Alcohol Helpline (drogas y alcohol)"),
+        purpose: Both::new("Free, confidential support and information about drug and alcohol use and services.", "Apoyo e información gratuitos y confidenciales sobre el consumo de drogas y alcohol y los servicios disponibles."),
+        hours: Both::new("Office hours; see hse.ie for times.", "En horario de oficina; consulta el horario en hse.ie."),
         call: contact("1800459459", "1800 459 459"),
         text: None,
         tty: None,
@@ -286,9 +315,9 @@ const IE: &[Helpline] = &[
 const AU: &[Helpline] = &[
     Helpline {
         id: "au-emergency",
-        name: "Emergency services",
-        purpose: "If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.",
-        hours: "Any time, day or night.",
+        name: Both::new("Emergency services", "Servicios de emergencia"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
+        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
         call: contact("000", "000"),
         text: None,
         tty: None,
@@ -296,9 +325,9 @@ const AU: &[Helpline] = &[
     },
     Helpline {
         id: "au-aod",
-        name: "National Alcohol and Other Drug Hotline",
-        purpose: "Free, confidential advice about alcohol and other drugs; connects you to the service in your state or territory.",
-        hours: "24/7.",
+        name: Both::new("National Alcohol and Other Drug Hotline", "Línea Nacional de Alcohol y Otras Drogas"),
+        purpose: Both::new("Free, confidential advice about alcohol and other drugs; connects you to the service in your state or territory.", "Consejo gratuito y confidencial sobre el alcohol y otras drogas; te conecta con el servicio de tu estado o territorio."),
+        hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("1800250015", "1800 250 015"),
         text: None,
         tty: None,
@@ -306,9 +335,9 @@ const AU: &[Helpline] = &[
     },
     Helpline {
         id: "au-lifeline",
-        name: "Lifeline",
-        purpose: "Crisis support and suicide prevention: talk to someone now.",
-        hours: "24/7.",
+        name: Both::new("Lifeline", "Lifeline"),
+        purpose: Both::new("Crisis support and suicide prevention: talk to someone now.", "Apoyo en crisis y prevención del suicidio: habla con alguien ahora."),
+        hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("131114", "13 11 14"),
         text: None,
         tty: None,
@@ -316,9 +345,9 @@ const AU: &[Helpline] = &[
     },
     Helpline {
         id: "au-poisons",
-        name: "Poisons Information Centre",
-        purpose: "Advice about a possible poisoning or overdose.",
-        hours: "24/7.",
+        name: Both::new("Poisons Information Centre", "Centro de Información Toxicológica"),
+        purpose: Both::new("Advice about a possible poisoning or overdose.", "Consejo sobre una posible intoxicación o sobredosis."),
+        hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("131126", "13 11 26"),
         text: None,
         tty: None,
@@ -328,6 +357,26 @@ const AU: &[Helpline] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn in_spanish_988_says_how_to_reach_spanish_speaking_counsellors() {
+        use crate::domain::i18n::Lang;
+        let line = Region::UnitedStates.helplines().iter().find(|l| l.id == "us-988").unwrap();
+        let text = line.text.unwrap();
+        assert_eq!(text.href(), "sms:988");
+        assert_eq!(text.label(), "Text 988");
+        Lang::Es.while_current(|| {
+            assert_eq!(text.href(), "sms:988?&body=AYUDA");
+            assert_eq!(text.label(), "Envía AYUDA al 988");
+            assert_eq!(text.test_id(), Some("helpline-988-spanish-text"));
+            assert!(line.purpose.get().contains("marca 2"), "{}", line.purpose.get());
+            let samhsa = Region::UnitedStates.helplines().iter().find(|l| l.id == "us-samhsa").unwrap();
+            assert!(samhsa.hours.get().contains("español"));
+            // Canada's 9-8-8 has no Spanish keyword.
+            let ca = Region::Canada.helplines().iter().find(|l| l.id == "ca-988").unwrap().text.unwrap();
+            assert_eq!(ca.href(), "sms:988");
+        });
+    }
+
     use super::*;
     use std::collections::HashSet;
 
@@ -407,7 +456,7 @@ mod tests {
         for region in Region::ALL {
             for line in region.helplines() {
                 assert!(seen.insert(line.id), "duplicate id {}", line.id);
-                assert!(!line.name.is_empty() && !line.purpose.is_empty() && !line.hours.is_empty());
+                assert!(!line.name.en.is_empty() && !line.purpose.en.is_empty() && !line.hours.en.is_empty());
             }
         }
     }

@@ -203,11 +203,11 @@ impl Role {
     pub const ALL: [Role; 5] = [Role::Sponsor, Role::Counsellor, Role::Family, Role::Friend, Role::Other];
     pub fn label(self) -> &'static str {
         match self {
-            Role::Sponsor => "Sponsor",
-            Role::Counsellor => "Counsellor",
-            Role::Family => "Family",
-            Role::Friend => "Friend",
-            Role::Other => "Other",
+            Role::Sponsor => tr!("Sponsor", "Padrino o madrina"),
+            Role::Counsellor => tr!("Counsellor", "Consejero/a"),
+            Role::Family => tr!("Family", "Familia"),
+            Role::Friend => tr!("Friend", "Amistad"),
+            Role::Other => tr!("Other", "Otra persona"),
         }
     }
     pub fn key(self) -> &'static str {

@@ -1,7 +1,7 @@
 // WCAG 2.2 AA checks with axe-core on every screen and open dialog, light and
 // dark, at 320 and 390 px wide, with the target-size rule on.
 import { test, expect, openApp } from "./fixtures";
-import { SCREENS, axe, seeded } from "./screens";
+import { NOW, SCREENS, axe, seeded } from "./screens";
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const width of [320, 390]) {

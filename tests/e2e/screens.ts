@@ -6,7 +6,7 @@ import { expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const NOW = new Date("2026-03-10T15:00:00Z");
+export const NOW = new Date("2026-03-10T15:00:00Z");
 
 export const SEED: Record<string, unknown> = {
   "steady.counters": { v: 1, data: { list: [
