@@ -173,11 +173,12 @@ pub fn check_passcode(code: &str) -> Result<(), &'static str> {
 /// "5 seconds", "1 minute 20 seconds".
 pub fn describe_wait(seconds: u32) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
-    let part = |n: u32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let minutes = |n: u32| super::dates::plural(n.into(), tr!("minute", "minuto"), tr!("minutes", "minutos"));
+    let seconds = |n: u32| super::dates::plural(n.into(), tr!("second", "segundo"), tr!("seconds", "segundos"));
     match (m, s) {
-        (0, s) => part(s, "second"),
-        (m, 0) => part(m, "minute"),
-        (m, s) => format!("{} {}", part(m, "minute"), part(s, "second")),
+        (0, s) => seconds(s),
+        (m, 0) => minutes(m),
+        (m, s) => super::i18n::fill(tr!("{} {}", "{} y {}"), &[&minutes(m), &seconds(s)]),
     }
 }
 

@@ -12,9 +12,9 @@ pub fn Overdose() -> impl IntoView {
     let region = Signal::derive(move || store.settings().with(|s| s.region));
     view! {
         <article class="page overdose" data-testid="overdose-page">
-            <h1>"If someone may be overdosing"</h1>
+            <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
             <OverdoseSteps region/>
-            <p class="hint"><a href="/help">"Back to helplines"</a></p>
+            <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>
         </article>
     }
 }
