@@ -14,7 +14,8 @@ use crate::domain::counter::{
     ToleranceWarning, DEFAULT_NAME, LIVE_DURATION_DAYS,
 };
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
-use crate::domain::dates::{day_month_at, days_text, hh_mm, iso_date, long_date, plural};
+use crate::domain::dates::{at_time, day_month_at, days_text, hh_mm, iso_date, long_date, plural};
+use crate::domain::i18n::fill;
 use crate::domain::money::parse_cents;
 use crate::domain::settings::oldest_data;
 use crate::split::{lazy_part, split_view};
@@ -22,7 +23,7 @@ use crate::storage::Store;
 
 fn start_text(start: Start) -> String {
     match start.time {
-        Some(time) => format!("{} at {}", long_date(start.date), hh_mm(time)),
+        Some(time) => fill(tr!("{} at {}", "{} {}"), &[&long_date(start.date), &at_time(time)]),
         None => long_date(start.date),
     }
 }
@@ -43,7 +44,7 @@ pub fn Today() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="today">
-            <h1>"Today"</h1>
+            <h1>{tr!("Today", "Hoy")}</h1>
             <PrivateNote/>
             {celebration_due().then(|| lazy_part(celebration_card))}
             {move || match main_id.get() {
@@ -54,8 +55,8 @@ pub fn Today() -> impl IntoView {
             <BackupReminder/>
             <InstallGuide/>
             <div class="actions two">
-                <a class="button big sos-inline" href="/sos" data-testid="craving-sos">"I'm having a craving"</a>
-                <a class="button big secondary" href="/log/new" data-testid="log-craving">"Log a craving"</a>
+                <a class="button big sos-inline" href="/sos" data-testid="craving-sos">{tr!("I'm having a craving", "Tengo ganas de consumir")}</a>
+                <a class="button big secondary" href="/log/new" data-testid="log-craving">{tr!("Log a craving", "Registrar ganas de consumir")}</a>
             </div>
             <CounterList/>
         </section>
@@ -68,13 +69,13 @@ fn FirstStart() -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <div class="card counter">
-            <p class="counter-name">"Clean time"</p>
-            <p>"When did your clean time start? Steady will count the days, mark milestones and keep your history — all on this phone."</p>
+            <p class="counter-name">{tr!("Clean time", "Tiempo limpio")}</p>
+            <p>{tr!("When did your clean time start? Steady will count the days, mark milestones and keep your history — all on this phone.", "¿Cuándo empezó tu tiempo limpio? Steady contará los días, marcará tus logros y guardará tu historial, todo en este teléfono.")}</p>
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
                     <button type="button" class="button big" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
-                        "Set my start date"
+                        {tr!("Set my start date", "Poner mi fecha de inicio")}
                     </button>
                 }
             >
@@ -130,17 +131,17 @@ fn StartForm(counter: Option<u32>, on_close: Callback<()>) -> impl IntoView {
     view! {
         <form class="editor" on:submit=submit novalidate>
             <div class="field">
-                <label for="start-date">"Start date"</label>
+                <label for="start-date">{tr!("Start date", "Fecha de inicio")}</label>
                 <input id="start-date" type="date" data-testid="start-date" max=date_value(today) bind:value=date required/>
             </div>
             <div class="field">
-                <label for="start-time">"Time (optional)"</label>
+                <label for="start-time">{tr!("Time (optional)", "Hora (opcional)")}</label>
                 <input id="start-time" type="time" data-testid="start-time" bind:value=time/>
             </div>
             <p class="error" role="alert" data-testid="start-error">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="button" data-testid="save-start">"Save start"</button>
-                <button type="button" class="button secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="submit" class="button" data-testid="save-start">{tr!("Save start", "Guardar inicio")}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_close.run(())>{tr!("Cancel", "Cancelar")}</button>
             </div>
         </form>
     }
@@ -166,9 +167,9 @@ fn MainCounter(id: u32) -> impl IntoView {
             <p class="counter-days" data-testid="counter-days" aria-live="polite">
                 <span class="count">{move || days.get()}</span>
                 " "
-                {move || if days.get() == 1 { "day" } else { "days" }}
+                {move || if days.get() == 1 { tr!("day", "día") } else { tr!("days", "días") }}
             </p>
-            <p class="since">{move || with(&|c| format!("since {}", start_text(c.start)))}</p>
+            <p class="since">{move || with(&|c| fill(tr!("since {}", "desde el {}"), &[&start_text(c.start)]))}</p>
             <LiveDuration counter/>
             <MilestoneProgress counter/>
             <MoneySaved counter id/>
@@ -193,10 +194,10 @@ fn MainCounter(id: u32) -> impl IntoView {
             <Show when=move || !editing.get() && !slipping.get()>
                 <div class="actions">
                     <button type="button" class="button secondary" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
-                        "Change start date"
+                        {tr!("Change start date", "Cambiar la fecha de inicio")}
                     </button>
                     <button type="button" class="button secondary" id="slip" data-testid="slip" on:click=move |_| { after_slip.set(None); slipping.set(true); }>
-                        "I slipped"
+                        {tr!("I slipped", "Tuve un desliz")}
                     </button>
                 </div>
             </Show>
@@ -204,7 +205,7 @@ fn MainCounter(id: u32) -> impl IntoView {
                 {lazy_part(move || counts_question(id, counter.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())))}
             </Show>
             <p class="hint medication">
-                "Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count."
+                {tr!("Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count.", "Tomar la medicación recetada (buprenorfina, metadona o naltrexona) es tratamiento. Nunca reinicia tu cuenta.")}
             </p>
             {move || after_slip.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
         </div>
@@ -225,13 +226,13 @@ fn LiveDuration(counter: Memo<Option<Counter>>) -> impl IntoView {
         let (d, h, m) = split_duration(counter::elapsed(c.start, &now));
         Some(format!(
             "{}, {}, {}",
-            plural(d, "day", "days"),
-            plural(h, "hour", "hours"),
-            plural(m, "minute", "minutes")
+            days_text(d),
+            plural(h, tr!("hour", "hora"), tr!("hours", "horas")),
+            plural(m, tr!("minute", "minuto"), tr!("minutes", "minutos"))
         ))
     };
     view! {
-        {move || text().map(|t| view! { <p class="live" data-testid="counter-live">"Time so far: " {t}</p> })}
+        {move || text().map(|t| view! { <p class="live" data-testid="counter-live">{tr!("Time so far: ", "Tiempo hasta ahora: ")} {t}</p> })}
     }
 }
 
@@ -244,8 +245,8 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
             let next = p.as_ref()?.next.as_ref()?;
             let days = p.as_ref()?.days_to_go;
             Some(match days {
-                0 => format!("Next milestone: {} — later today", next.label),
-                _ => format!("Next milestone: {} — {} to go", next.label, days_text(days)),
+                0 => fill(tr!("Next milestone: {} — later today", "Próximo logro: {}, hoy mismo"), &[&next.label]),
+                _ => fill(tr!("Next milestone: {} — {} to go", "Próximo logro: {}, faltan {}"), &[&next.label, &days_text(days)]),
             })
         })
     };
@@ -253,13 +254,13 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
     view! {
         <div class="milestones">
             {move || progress.with(|p| p.as_ref().and_then(|p| p.reached.clone())).map(|m| view! {
-                <p class="reached" data-testid="milestone-reached">"Milestone reached: " <strong>{m.label}</strong></p>
+                <p class="reached" data-testid="milestone-reached">{tr!("Milestone reached: ", "Logro alcanzado: ")} <strong>{m.label}</strong></p>
             })}
             <p data-testid="milestone-next">{next_text}</p>
             <div
                 class="progress"
                 role="progressbar"
-                aria-label="Progress to the next milestone"
+                aria-label=tr!("Progress to the next milestone", "Progreso hacia el próximo logro")
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=percent
@@ -279,10 +280,10 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         {move || saved().map(|cents| view! {
-            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} " not spent"</p>
+            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} {tr!(" not spent", " sin gastar")}</p>
         })}
         <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary id=format!("money-summary-{id}")>"Money saved"</summary>
+            <summary id=format!("money-summary-{id}")>{tr!("Money saved", "Dinero ahorrado")}</summary>
             // Fetched when first opened.
             <Show when=move || open.get()>{lazy_part(move || money_form(id, open))}</Show>
         </details>
@@ -322,7 +323,7 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
                 <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="button secondary" data-testid="money-save">"Save amount"</button>
+            <button type="submit" class="button secondary" data-testid="money-save">{tr!("Save amount", "Guardar cantidad")}</button>
         </form>
     }
 }
@@ -363,27 +364,27 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
     };
     view! {
         <form class="editor slip" on:submit=submit novalidate aria-labelledby="slip-title">
-            <h2 id="slip-title">"A slip is information, not failure"</h2>
+            <h2 id="slip-title">{tr!("A slip is information, not failure", "Un desliz es información, no un fracaso")}</h2>
             <p>
-                "Your clean days so far still count — they stay in your history. "
-                "Writing down what happened can help you see what to do differently next time."
+                {tr!("Your clean days so far still count — they stay in your history. ", "Tus días limpios siguen contando: se quedan en tu historial. ")}
+                {tr!("Writing down what happened can help you see what to do differently next time.", "Escribir lo que pasó puede ayudarte a ver qué hacer distinto la próxima vez.")}
             </p>
             <div class="field">
-                <label for="slip-note">"What happened, and what can you learn from it? (optional)"</label>
+                <label for="slip-note">{tr!("What happened, and what can you learn from it? (optional)", "¿Qué pasó y qué puedes aprender de ello? (opcional)")}</label>
                 <textarea id="slip-note" rows="3" data-testid="slip-note" bind:value=note></textarea>
             </div>
             <div class="field">
-                <label for="slip-date">"New start date"</label>
+                <label for="slip-date">{tr!("New start date", "Nueva fecha de inicio")}</label>
                 <input id="slip-date" type="date" data-testid="slip-date" max=date_value(now) bind:value=date/>
             </div>
             <div class="field">
-                <label for="slip-time">"New start time"</label>
+                <label for="slip-time">{tr!("New start time", "Nueva hora de inicio")}</label>
                 <input id="slip-time" type="time" data-testid="slip-time" bind:value=time/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="button" data-testid="slip-confirm">"Start again from here"</button>
-                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>"Cancel"</button>
+                <button type="submit" class="button" data-testid="slip-confirm">{tr!("Start again from here", "Empezar de nuevo desde aquí")}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>{tr!("Cancel", "Cancelar")}</button>
             </div>
         </form>
     }
@@ -394,29 +395,29 @@ fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView 
     view! {
         <div class="notice" role="status" data-testid="slip-done">
             <p>
-                {format!("Your {} streak is saved in your history. ", days_text(ended.days()))}
-                "Starting again takes courage — you're still in recovery."
+                {fill(tr!("Your {} streak is saved in your history. ", "Tu racha de {} queda guardada en tu historial. "), &[&days_text(ended.days())])}
+                {tr!("Starting again takes courage — you're still in recovery.", "Volver a empezar requiere valor: sigues en recuperación.")}
             </p>
             {warning.map(|warning| view! {
                 <div class="warning" data-testid="tolerance-warning">
                     {match warning {
                         ToleranceWarning::Opioids => view! {
-                            <p><strong>"Please be careful: your tolerance is lower now."</strong></p>
+                            <p><strong>{tr!("Please be careful: your tolerance is lower now.", "Ten mucho cuidado: ahora tu tolerancia es más baja.")}</strong></p>
                             <p>
-                                "After time without opioids your body can't handle the amount it used to. "
-                                "Using the same amount as before could cause an overdose. Keep naloxone close."
+                                {tr!("After time without opioids your body can't handle the amount it used to. ", "Después de un tiempo sin opioides, tu cuerpo ya no tolera la cantidad de antes. ")}
+                                {tr!("Using the same amount as before could cause an overdose. Keep naloxone close.", "Consumir la misma cantidad que antes podría causar una sobredosis. Ten naloxona a mano.")}
                             </p>
                         }.into_any(),
                         // We don't know the drug: the risk, without naming one (see `tolerance_warning`).
                         ToleranceWarning::General => view! {
-                            <p><strong>"If this was a drug, please be careful: your tolerance may be lower now."</strong></p>
+                            <p><strong>{tr!("If this was a drug, please be careful: your tolerance may be lower now.", "Si fue una droga, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
                             <p>
-                                "After a break your body may not handle the amount it used to. "
-                                "Using as much as before could cause an overdose."
+                                {tr!("After a break your body may not handle the amount it used to. ", "Después de un descanso, puede que tu cuerpo no tolere la cantidad de antes. ")}
+                                {tr!("Using as much as before could cause an overdose.", "Consumir tanto como antes podría causar una sobredosis.")}
                             </p>
                         }.into_any(),
                     }}
-                    <a href="/help/overdose">"What to do in an overdose"</a>
+                    <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
                 </div>
             })}
         </div>
@@ -430,19 +431,19 @@ fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
     let stat = move |f: fn(&counter::StreakStats) -> String| move || stats().map(|s| f(&s)).unwrap_or_default();
     view! {
         <div class="card history">
-            <h2>"Your streaks"</h2>
+            <h2>{tr!("Your streaks", "Tus rachas")}</h2>
             <dl class="stats">
-                <div><dt>"Longest streak"</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
-                <div><dt>"Total clean days"</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
-                <div><dt>"Streaks"</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
+                <div><dt>{tr!("Longest streak", "Racha más larga")}</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
+                <div><dt>{tr!("Total clean days", "Total de días limpios")}</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
+                <div><dt>{tr!("Streaks", "Rachas")}</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
             </dl>
             <ol class="timeline" data-testid="streak-timeline" reversed>
                 {move || counter.get().map(|c| {
                     let now = clock.local();
                     let current = view! {
                         <li>
-                            <strong>"Now: "</strong>
-                            {format!("since {} · {}", long_date(c.start.date), days_text(c.days(now)))}
+                            <strong>{tr!("Now: ", "Ahora: ")}</strong>
+                            {fill(tr!("since {} · {}", "desde el {} · {}"), &[&long_date(c.start.date), &days_text(c.days(now))])}
                         </li>
                     };
                     let earlier = c.history.iter().rev().map(|s| {
@@ -499,9 +500,9 @@ fn Celebration() -> impl IntoView {
         {move || shown.get().map(|(name, label)| view! {
             <div class="card celebration" role="status" data-testid="celebration">
                 <p class="celebration-title">{format!("{label}!")}</p>
-                <p>{format!("You've reached {label} — {name}. That took work, one day at a time. Well done.")}</p>
+                <p>{fill(tr!("You've reached {} — {}. That took work, one day at a time. Well done.", "Llegaste a {}: {}. Costó esfuerzo, un día a la vez. ¡Bien hecho!"), &[&label, &name])}</p>
                 <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
-                    "Thanks"
+                    {tr!("Thanks", "Gracias")}
                 </button>
             </div>
         })}
@@ -568,8 +569,8 @@ fn FollowUpCard() -> impl IntoView {
     view! {
         {move || entry().map(|c| view! {
             <div class="card follow-up" data-testid="follow-up" role="region" aria-labelledby="follow-up-title">
-                <h2 id="follow-up-title">"How did it go?"</h2>
-                <p>{format!("About the craving you logged {} (strength {} of 10).", day_month_at(c.at), c.intensity)}</p>
+                <h2 id="follow-up-title">{tr!("How did it go?", "¿Cómo te fue?")}</h2>
+                <p>{fill(tr!("About the craving you logged {} (strength {} of 10).", "Sobre las ganas de consumir que anotaste el {} (intensidad {} de 10)."), &[&day_month_at(c.at), &c.intensity.to_string()])}</p>
                 <div class="actions">
                     {Outcome::ALL.into_iter().map(|o| view! {
                         <button type="button" class="button secondary" data-testid=format!("followup-{}", o.key()) on:click=move |_| answer(o)>
@@ -578,8 +579,8 @@ fn FollowUpCard() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <p class="hint">
-                    "Whatever happened, noting it helps. " <a href="/log">"Add more in the log"</a> " · "
-                    <button type="button" class="link-button" on:click=move |_| due.craving.set(Some(None))>"Not now"</button>
+                    {tr!("Whatever happened, noting it helps. ", "Pase lo que pase, anotarlo ayuda. ")} <a href="/log">{tr!("Add more in the log", "Añadir más en el registro")}</a> " · "
+                    <button type="button" class="link-button" on:click=move |_| due.craving.set(Some(None))>{tr!("Not now", "Ahora no")}</button>
                 </p>
             </div>
         })}
@@ -608,11 +609,11 @@ fn BackupReminder() -> impl IntoView {
     };
     view! {
         <Show when=due>
-            <div class="card" data-testid="backup-reminder" role="region" aria-label="Backup reminder">
-                <p>"It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back."</p>
+            <div class="card" data-testid="backup-reminder" role="region" aria-label=tr!("Backup reminder", "Recordatorio de copia de seguridad")>
+                <p>{tr!("It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back.", "Hace tiempo que no haces una copia de seguridad. Si pierdes o cambias este teléfono, un archivo de copia es la única forma de recuperar tus datos.")}</p>
                 <div class="actions">
-                    <a class="button secondary" href="/settings">"Make a backup"</a>
-                    <button type="button" class="button secondary" data-testid="backup-later" on:click=later>"Remind me next month"</button>
+                    <a class="button secondary" href="/settings">{tr!("Make a backup", "Hacer una copia")}</a>
+                    <button type="button" class="button secondary" data-testid="backup-later" on:click=later>{tr!("Remind me next month", "Recuérdamelo el mes que viene")}</button>
                 </div>
             </div>
         </Show>
