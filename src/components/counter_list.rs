@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::fill;
+
 use crate::components::clock::Clock;
 use crate::components::counts::SubstanceSelect;
 use crate::components::undo::offer_undo;
@@ -56,15 +58,15 @@ fn Counters() -> impl IntoView {
 
     view! {
         <section class="card counters" aria-labelledby="counters-title">
-            <h2 id="counters-title">"Your counters"</h2>
-            <p class="hint">"Count more than one thing — each has its own start and history."</p>
+            <h2 id="counters-title">{tr!("Your counters", "Tus contadores")}</h2>
+            <p class="hint">{tr!("Count more than one thing — each has its own start and history.", "Cuenta más de una cosa: cada una tiene su propio inicio e historial.")}</p>
             <ul class="counter-list" data-testid="counter-list">
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <CounterRow id on_delete=delete/> }/>
             </ul>
             {move || deleted.get().map(|d| view! {
                 <p class="notice undo" role="status">
-                    {format!("Deleted “{}”. ", d.counter.name)}
-                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
+                    {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[crate::domain::counter::shown_name(&d.counter.name)])}
+                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
                 </p>
             })}
             <AddCounter/>
@@ -83,7 +85,7 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
     let name = RwSignal::new(String::new());
     let counts = RwSignal::new(Substance::Unsaid);
     let error = RwSignal::new(None::<&'static str>);
-    let label = move || counter.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let label = move || counter.with(|c| c.as_ref().map(|c| crate::domain::counter::shown_name(&c.name).to_owned()).unwrap_or_default());
     let edit = move |_| {
         name.set(label());
         counts.set(counter.with_untracked(|c| c.as_ref().map_or(Substance::Unsaid, |c| c.counts.unwrap_or(Substance::guess(&c.name)))));
@@ -118,26 +120,26 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                 <span class="counter-row-days">
                     {move || counter.with(|c| c.as_ref().map(|c| days_text(c.days(clock.local()))))}
                 </span>
-                {move || is_main.get().then(|| view! { <span class="tag">"On Today"</span> })}
+                {move || is_main.get().then(|| view! { <span class="tag">{tr!("On Today", "En Hoy")}</span> })}
             </div>
             <Show when=move || renaming.get()>
                 <form class="inline-form" on:submit=rename novalidate>
-                    <label for=format!("rename-{id}")>"New name"</label>
+                    <label for=format!("rename-{id}")>{tr!("New name", "Nombre nuevo")}</label>
                     <input id=format!("rename-{id}") data-testid="rename-input" bind:value=name maxlength="60"/>
                     <SubstanceSelect id=format!("rename-counts-{id}") value=counts testid="rename-counts"/>
                     <p class="error" role="alert">{move || error.get()}</p>
                     <div class="actions">
-                        <button type="submit" class="button" data-testid="rename-save">"Save"</button>
-                        <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        <button type="submit" class="button" data-testid="rename-save">{tr!("Save", "Guardar")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>{tr!("Cancel", "Cancelar")}</button>
                     </div>
                 </form>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-label="Confirm delete">
-                    <p>{move || format!("Delete “{}” and its history?", label())}</p>
+                <div class="confirm" role="group" aria-label=tr!("Confirm delete", "Confirmar que quieres eliminarlo")>
+                    <p>{move || fill(tr!("Delete “{}” and its history?", "¿Eliminar “{}” y su historial?"), &[&label()])}</p>
                     <div class="actions">
-                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete.run(id)>"Delete"</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete.run(id)>{tr!("Delete", "Eliminar")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{tr!("Keep it", "Conservarlo")}</button>
                     </div>
                 </div>
             </Show>
@@ -145,18 +147,18 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                 <div class="actions">
                     <Show when=move || !is_main.get()>
                         <button type="button" class="button secondary" data-testid="make-main" on:click=make_main>
-                            "Show on Today"
+                            {tr!("Show on Today", "Mostrar en Hoy")}
                         </button>
                     </Show>
                     <button type="button" class="button secondary" data-testid="rename"
-                        aria-label=move || format!("Edit {}", label())
+                        aria-label=move || fill(tr!("Edit {}", "Editar {}"), &[&label()])
                         on:click=edit>
-                        "Edit"
+                        {tr!("Edit", "Editar")}
                     </button>
                     <button type="button" class="button secondary" data-testid="delete"
-                        aria-label=move || format!("Delete {}", label())
+                        aria-label=move || fill(tr!("Delete {}", "Eliminar {}"), &[&label()])
                         on:click=move |_| confirming.set(true)>
-                        "Delete"
+                        {tr!("Delete", "Eliminar")}
                     </button>
                 </div>
             </Show>
@@ -199,7 +201,7 @@ fn AddCounter() -> impl IntoView {
         });
         match outcome {
             Ok(_) => {
-                added.set(Some(format!("Added “{}”.", name.get_untracked().trim())));
+                added.set(Some(fill(tr!("Added “{}”.", "Se agregó “{}”."), &[name.get_untracked().trim()])));
                 chosen.set(false);
                 name.set(String::new());
                 error.set(None);
@@ -212,21 +214,21 @@ fn AddCounter() -> impl IntoView {
     };
     view! {
         <form class="add-counter" on:submit=submit novalidate>
-            <h3>"Add a counter"</h3>
+            <h3>{tr!("Add a counter", "Agregar un contador")}</h3>
             <div class="field">
-                <label for="new-counter-name">"What are you counting?"</label>
-                <input id="new-counter-name" data-testid="new-counter-name" placeholder="e.g. Alcohol" maxlength="60" bind:value=name/>
+                <label for="new-counter-name">{tr!("What are you counting?", "¿Qué estás contando?")}</label>
+                <input id="new-counter-name" data-testid="new-counter-name" placeholder=tr!("e.g. Alcohol", "p. ej., Alcohol") maxlength="60" bind:value=name/>
             </div>
             <div on:change=move |_| chosen.set(true)>
                 <SubstanceSelect id="new-counter-counts".to_string() value=counts testid="new-counter-counts"/>
             </div>
             <div class="field">
-                <label for="new-counter-date">"Since"</label>
+                <label for="new-counter-date">{tr!("Since", "Desde")}</label>
                 <input id="new-counter-date" type="date" data-testid="new-counter-date" bind:value=date/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
             <p role="status">{move || added.get()}</p>
-            <button type="submit" class="button" data-testid="add-counter">"Add counter"</button>
+            <button type="submit" class="button" data-testid="add-counter">{tr!("Add counter", "Agregar contador")}</button>
         </form>
     }
 }

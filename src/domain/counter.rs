@@ -12,6 +12,8 @@ use chrono::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::i18n::fill;
+
 /// When a streak began: a local date, and the time if the person gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Start {
@@ -24,10 +26,10 @@ pub struct Start {
 impl Start {
     /// Reads the values of a date input and an optional time input.
     pub fn parse(date: &str, time: &str) -> Result<Start, &'static str> {
-        let date = super::dates::parse_iso_date(date).ok_or("Choose a date.")?;
+        let date = super::dates::parse_iso_date(date).ok_or(tr!("Choose a date.", "Elige una fecha."))?;
         let time = match time.trim() {
             "" => None,
-            t => Some(super::dates::parse_hh_mm(t).ok_or("That time isn't valid.")?),
+            t => Some(super::dates::parse_hh_mm(t).ok_or(tr!("That time isn't valid.", "Esa hora no es válida."))?),
         };
         Ok(Start { date, time })
     }
@@ -127,12 +129,12 @@ impl Substance {
 
     pub fn label(self) -> &'static str {
         match self {
-            Substance::Opioids => "Opioids (heroin, fentanyl, painkillers…)",
-            Substance::Alcohol => "Alcohol",
-            Substance::Stimulants => "Stimulants (cocaine, meth…)",
-            Substance::Nicotine => "Nicotine",
-            Substance::Other => "Something else",
-            Substance::Unsaid => "I'd rather not say",
+            Substance::Opioids => tr!("Opioids (heroin, fentanyl, painkillers…)", "Opioides (heroína, fentanilo, analgésicos…)"),
+            Substance::Alcohol => tr!("Alcohol", "Alcohol"),
+            Substance::Stimulants => tr!("Stimulants (cocaine, meth…)", "Estimulantes (cocaína, metanfetamina…)"),
+            Substance::Nicotine => tr!("Nicotine", "Nicotina"),
+            Substance::Other => tr!("Something else", "Otra cosa"),
+            Substance::Unsaid => tr!("I'd rather not say", "Prefiero no decirlo"),
         }
     }
 
@@ -185,6 +187,17 @@ pub fn tolerance_warning(counts: Option<Substance>, ended: &Streak) -> Option<To
 }
 
 pub const DEFAULT_NAME: &str = "Clean time";
+
+/// A counter's name as shown. The name Steady gives the first counter is
+/// stored in English (stored data never depends on the language) and shown in
+/// the language in use; a name the person chose is shown as they wrote it.
+pub fn shown_name(name: &str) -> &str {
+    if name == DEFAULT_NAME {
+        tr!("Clean time", "Tiempo limpio")
+    } else {
+        name
+    }
+}
 /// A streak this long or longer means tolerance may have dropped (Strang et al., BMJ 2003).
 pub const TOLERANCE_WARNING_DAYS: i64 = 7;
 /// For the first days the live duration (days, hours, minutes) is shown too.
@@ -205,10 +218,10 @@ impl CounterError {
     pub fn message(&self) -> &'static str {
         match self {
             CounterError::StartInFuture => {
-                "That start is in the future. Choose today or an earlier day — nothing was changed."
+                tr!("That start is in the future. Choose today or an earlier day — nothing was changed.", "Ese inicio está en el futuro. Elige hoy o un día anterior; no se cambió nada.")
             }
-            CounterError::EmptyName => "Give the counter a name.",
-            CounterError::NameTooLong => "That name is too long — keep it under 60 characters.",
+            CounterError::EmptyName => tr!("Give the counter a name.", "Ponle un nombre al contador."),
+            CounterError::NameTooLong => tr!("That name is too long — keep it under 60 characters.", "Ese nombre es demasiado largo: usa menos de 60 caracteres."),
         }
     }
 }
@@ -348,18 +361,18 @@ pub struct Milestone {
 pub fn milestone(start: Start, index: u32) -> Option<Milestone> {
     let begin = start.at();
     let (label, at) = match index {
-        0 => ("24 hours".to_owned(), begin.checked_add_days(Days::new(1))?),
+        0 => (tr!("24 hours", "24 horas").to_owned(), begin.checked_add_days(Days::new(1))?),
         1..=3 => {
             let days = 30 * u64::from(index);
-            (format!("{days} days"), begin.checked_add_days(Days::new(days))?)
+            (fill(tr!("{} days", "{} días"), &[&days.to_string()]), begin.checked_add_days(Days::new(days))?)
         }
-        4 => ("6 months".to_owned(), begin.checked_add_months(Months::new(6))?),
-        5 => ("9 months".to_owned(), begin.checked_add_months(Months::new(9))?),
-        6 => ("1 year".to_owned(), begin.checked_add_months(Months::new(12))?),
-        7 => ("18 months".to_owned(), begin.checked_add_months(Months::new(18))?),
+        4 => (tr!("6 months", "6 meses").to_owned(), begin.checked_add_months(Months::new(6))?),
+        5 => (tr!("9 months", "9 meses").to_owned(), begin.checked_add_months(Months::new(9))?),
+        6 => (tr!("1 year", "1 año").to_owned(), begin.checked_add_months(Months::new(12))?),
+        7 => (tr!("18 months", "18 meses").to_owned(), begin.checked_add_months(Months::new(18))?),
         _ => {
             let years = index - 6;
-            (format!("{years} years"), begin.checked_add_months(Months::new(12 * years))?)
+            (fill(tr!("{} years", "{} años"), &[&years.to_string()]), begin.checked_add_months(Months::new(12 * years))?)
         }
     };
     Some(Milestone { index, label, at })
@@ -473,6 +486,22 @@ impl Counters {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn milestones_and_the_default_name_in_spanish() {
+        use crate::domain::i18n::Lang;
+        let start = Start { date: NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(), time: None };
+        Lang::Es.while_current(|| {
+            assert_eq!(milestone(start, 0).unwrap().label, "24 horas");
+            assert_eq!(milestone(start, 2).unwrap().label, "60 días");
+            assert_eq!(milestone(start, 6).unwrap().label, "1 año");
+            assert_eq!(milestone(start, 8).unwrap().label, "2 años");
+            assert_eq!(shown_name(DEFAULT_NAME), "Tiempo limpio");
+            assert_eq!(shown_name("Clean time from beer"), "Clean time from beer");
+        });
+        assert_eq!(milestone(start, 2).unwrap().label, "60 days");
+        assert_eq!(shown_name(DEFAULT_NAME), "Clean time");
+    }
+
     #[test]
     fn a_start_is_read_from_date_and_time_inputs() {
         use chrono::{NaiveDate, NaiveTime};

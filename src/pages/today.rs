@@ -163,7 +163,7 @@ fn MainCounter(id: u32) -> impl IntoView {
 
     view! {
         <div class="card counter" data-testid="main-counter">
-            <p class="counter-name">{move || with(&|c| c.name.clone())}</p>
+            <p class="counter-name">{move || with(&|c| counter::shown_name(&c.name).to_owned())}</p>
             <p class="counter-days" data-testid="counter-days" aria-live="polite">
                 <span class="count">{move || days.get()}</span>
                 " "
@@ -202,7 +202,7 @@ fn MainCounter(id: u32) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || unsaid.get() && !slipping.get()>
-                {lazy_part(move || counts_question(id, counter.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())))}
+                {lazy_part(move || counts_question(id, counter.with_untracked(|c| c.as_ref().map(|c| counter::shown_name(&c.name).to_owned()).unwrap_or_default())))}
             </Show>
             <p class="hint medication">
                 {tr!("Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count.", "Tomar la medicación recetada (buprenorfina, metadona o naltrexona) es tratamiento. Nunca reinicia tu cuenta.")}
@@ -467,7 +467,7 @@ fn uncelebrated(store: Store, clock: Clock) -> Option<(u32, String, counter::Mil
     let now = clock.local_untracked();
     store.counters().with_untracked(|all| {
         let c = all.main()?;
-        Some((c.id, c.name.clone(), c.uncelebrated_milestone(now)?))
+        Some((c.id, counter::shown_name(&c.name).to_owned(), c.uncelebrated_milestone(now)?))
     })
 }
 
