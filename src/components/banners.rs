@@ -49,9 +49,9 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
                 None => false,
             };
             copied.set(Some(if done {
-                "Copied. Paste it somewhere safe, like a note or an email to yourself."
+                tr!("Copied. Paste it somewhere safe, like a note or an email to yourself.", "Copiado. Pégalo en un lugar seguro, como una nota o un correo para ti.")
             } else {
-                "Couldn't copy automatically. Select the text in the box and copy it."
+                tr!("Couldn't copy automatically. Select the text in the box and copy it.", "No se pudo copiar automáticamente. Selecciona el texto del cuadro y cópialo.")
             }));
         });
     };
@@ -66,17 +66,17 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
 
     view! {
         <section class="notice notice-problem" role="alert" data-testid="storage-problem" data-key=problem.key.clone()>
-            <h2>"Some saved data couldn't be read"</h2>
+            <h2>{tr!("Some saved data couldn't be read", "No se pudieron leer algunos datos guardados")}</h2>
             <p>{problem.message()}</p>
-            <label for=text_id.clone()>"The stored text, exactly as it is"</label>
+            <label for=text_id.clone()>{tr!("The stored text, exactly as it is", "El texto guardado, tal como está")}</label>
             <textarea id=text_id readonly rows="3" data-testid="storage-problem-raw">
                 {problem.raw.clone()}
             </textarea>
-            <p class="detail">"Details: " {problem.detail()}</p>
+            <p class="detail">{tr!("Details: ", "Detalles: ")} {problem.detail()}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=copy>"Copy text"</button>
+                <button type="button" class="button" on:click=copy>{tr!("Copy text", "Copiar el texto")}</button>
                 <button type="button" class="button secondary" on:click=set_aside data-testid="set-aside">
-                    "Keep a copy aside and start fresh"
+                    {tr!("Keep a copy aside and start fresh", "Guardar una copia aparte y empezar de cero")}
                 </button>
             </div>
             <p role="status">{move || copied.get()}</p>

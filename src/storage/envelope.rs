@@ -3,6 +3,7 @@
 //! Pure logic (no browser APIs) so that loading, migration and the refusal to
 //! touch unreadable data are tested natively.
 
+use crate::domain::i18n::fill;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -58,18 +59,17 @@ pub enum ProblemKind {
 impl Problem {
     /// A plain-language explanation for the person.
     pub fn message(&self) -> String {
+        let label = crate::domain::i18n::in_use(self.label);
         match &self.kind {
-            ProblemKind::Damaged(_) => format!(
-                "Steady couldn't read {} on this device. Nothing has been deleted: the stored text is \
-                 kept exactly as it was, and Steady won't write over it. You can copy the text below \
-                 to keep it safe.",
-                self.label
+            ProblemKind::Damaged(_) => fill(
+                tr!("Steady couldn't read {} on this device. Nothing has been deleted: the stored text is kept exactly as it was, and Steady won't write over it. You can copy the text below to keep it safe.",
+                    "Steady no pudo leer {} en este dispositivo. No se ha borrado nada: el texto guardado se conserva tal como estaba y Steady no lo sobrescribirá. Puedes copiar el texto de abajo para guardarlo."),
+                &[label],
             ),
-            ProblemKind::TooNew(v) => format!(
-                "{} was saved by a newer version of Steady (data version {v}). Nothing has been \
-                 deleted and Steady won't write over it. Reload the app to get the newer version, \
-                 or copy the text below to keep it safe.",
-                capitalise(self.label)
+            ProblemKind::TooNew(v) => fill(
+                tr!("{} was saved by a newer version of Steady (data version {}). Nothing has been deleted and Steady won't write over it. Reload the app to get the newer version, or copy the text below to keep it safe.",
+                    "{}: lo guardó una versión más nueva de Steady (versión de datos {}). No se ha borrado nada y Steady no lo sobrescribirá. Recarga la app para obtener la versión nueva, o copia el texto de abajo para guardarlo."),
+                &[&capitalise(label), &v.to_string()],
             ),
         }
     }

@@ -25,14 +25,14 @@ use crate::domain::backup::AllData;
 use crate::domain::coping::CopingData;
 use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{fill, in_use, Both, Lang};
 use crate::domain::lock::LockRecord;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
 
 impl Document for Settings {
-    const LABEL: &'static str = "your settings";
+    const LABEL: &'static str = Both::new("your settings", "tus ajustes").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for Settings {
@@ -40,7 +40,7 @@ impl Singleton for Settings {
 }
 
 impl Document for Counters {
-    const LABEL: &'static str = "your clean-time counters";
+    const LABEL: &'static str = Both::new("your clean-time counters", "tus contadores de tiempo limpio").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for Counters {
@@ -48,7 +48,7 @@ impl Singleton for Counters {
 }
 
 impl Document for Plan {
-    const LABEL: &'static str = "your relapse-prevention plan";
+    const LABEL: &'static str = Both::new("your relapse-prevention plan", "tu plan de prevención de recaídas").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for Plan {
@@ -56,7 +56,7 @@ impl Singleton for Plan {
 }
 
 impl Document for CopingData {
-    const LABEL: &'static str = "your coping strategies and ratings";
+    const LABEL: &'static str = Both::new("your coping strategies and ratings", "tus estrategias para afrontar y sus valoraciones").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for CopingData {
@@ -70,7 +70,7 @@ impl Singleton for CopingData {
 pub struct CravingMonth(pub Vec<Craving>);
 
 impl Document for CravingMonth {
-    const LABEL: &'static str = "part of your craving log";
+    const LABEL: &'static str = Both::new("part of your craving log", "parte de tu registro de ganas de consumir").en;
     const VERSION: u64 = 1;
 }
 
@@ -83,10 +83,15 @@ fn month_key(month: YearMonth) -> String {
 /// Where a set-aside copy of unreadable data goes: never read by the app, never deleted by it.
 const SET_ASIDE_PREFIX: &str = "steady.set-aside.";
 
-const STORAGE_OFF: &str = "Not saved — this browser isn't letting Steady store anything on this \
-     device (private browsing or storage turned off). Your change is kept on screen until you close the app.";
-const STORAGE_FULL: &str = "Not saved — this device's storage for Steady is full or refused the \
-     change. Your change is still on screen; free some space and try again.";
+fn storage_off() -> &'static str {
+    tr!("Not saved — this browser isn't letting Steady store anything on this device (private browsing or storage turned off). Your change is kept on screen until you close the app.",
+        "No se guardó: este navegador no deja que Steady guarde nada en este dispositivo (navegación privada o almacenamiento desactivado). Tu cambio se queda en pantalla hasta que cierres la app.")
+}
+
+fn storage_full() -> &'static str {
+    tr!("Not saved — this device's storage for Steady is full or refused the change. Your change is still on screen; free some space and try again.",
+        "No se guardó: el espacio de Steady en este dispositivo está lleno o rechazó el cambio. Tu cambio sigue en pantalla; libera espacio e inténtalo de nuevo.")
+}
 
 /// Everything the app has stored, in memory, plus what went wrong reading or writing it.
 #[derive(Clone, Copy)]
@@ -237,10 +242,10 @@ fn disk_get(key: &str) -> Option<String> {
 }
 
 fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
-    let storage = local_storage().ok_or_else(|| STORAGE_OFF.to_string())?;
+    let storage = local_storage().ok_or_else(|| storage_off().to_string())?;
     match text {
-        Some(text) => storage.set_item(key, text).map_err(|_| STORAGE_FULL.to_string()),
-        None => storage.remove_item(key).map_err(|_| STORAGE_FULL.to_string()),
+        Some(text) => storage.set_item(key, text).map_err(|_| storage_full().to_string()),
+        None => storage.remove_item(key).map_err(|_| storage_full().to_string()),
     }
 }
 
@@ -264,9 +269,9 @@ fn apply_all(writes: &[(String, Option<String>)]) -> Result<(), String> {
             // Undo in reverse, so space freed by later writes is there for earlier ones.
             let restored = before[..written].iter().rev().all(|(k, v)| disk_set(k, v.as_deref()).is_ok());
             return Err(if restored {
-                format!("{e} Nothing was changed.")
+                fill(tr!("{} Nothing was changed.", "{} No se cambió nada."), &[&e])
             } else {
-                format!("{e} Some of your earlier data could not be put back — keep your backup file.")
+                fill(tr!("{} Some of your earlier data could not be put back — keep your backup file.", "{} No se pudo restaurar parte de tus datos anteriores: conserva tu archivo de copia de seguridad."), &[&e])
             });
         }
     }
@@ -418,11 +423,12 @@ impl Store {
         outcome
     }
 
-    fn refuse_if_blocked(&self, key: &str, label: &str) -> Result<(), String> {
+    fn refuse_if_blocked(&self, key: &str, label: &'static str) -> Result<(), String> {
         if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key)) {
-            return Err(format!(
-                "Not saved — {label} couldn't be read, so Steady won't write over it. \
-                 See the message at the top of the screen."
+            return Err(fill(
+                tr!("Not saved — {} couldn't be read, so Steady won't write over it. See the message at the top of the screen.",
+                    "No se guardó: no se pudo leer {}, así que Steady no lo sobrescribirá. Mira el mensaje en la parte de arriba de la pantalla."),
+                &[in_use(label)],
             ));
         }
         Ok(())
@@ -567,7 +573,7 @@ impl Store {
         // Reading every month first surfaces any unreadable one, which must not be replaced.
         self.load_all_months();
         if !self.problems.with_untracked(Vec::is_empty) {
-            return Err("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.".into());
+            return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
         }
         // A document left at its default is not stored at all, as on a fresh device.
         fn doc<D: Singleton>(value: &D) -> Result<(String, Option<String>), String> {
@@ -684,7 +690,7 @@ impl Store {
                 .await
                 .map_err(|_| "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string())?;
             if read_raw(&copy_key).as_deref() != Some(raw.as_str()) {
-                return Err("Couldn't set the old data aside safely. Nothing was changed.".into());
+                return Err(tr!("Couldn't set the old data aside safely. Nothing was changed.", "No se pudieron guardar aparte los datos antiguos de forma segura. No se cambió nada.").into());
             }
             write_raw(key, None)?;
         }
@@ -753,7 +759,7 @@ impl Store {
 
     /// Changes how long the app waits, untouched, before locking.
     pub fn set_lock_idle(&self, minutes: u32) -> Result<(), String> {
-        let Some(Ok(mut record)) = vault::lock_record() else { return Err("There's no passcode set.".into()) };
+        let Some(Ok(mut record)) = vault::lock_record() else { return Err(tr!("There's no passcode set.", "No hay ningún código configurado.").into()) };
         record.idle_minutes = minutes;
         vault::save_lock_record(&record)?;
         self.lock.set(Some(record));
@@ -784,11 +790,11 @@ impl Store {
 /// The lock record, once `current` is shown to be its passcode (wrong guesses count here too).
 async fn check_current_passcode(current: &str) -> Result<LockRecord, String> {
     match vault::try_passcode(current).await {
-        vault::Unlock::Opened(_) => vault::lock_record().and_then(Result::ok).ok_or_else(|| "The lock changed meanwhile.".into()),
-        vault::Unlock::Wrong { wait: 0 } => Err("That isn't your current passcode. Nothing was changed.".into()),
-        vault::Unlock::Wrong { wait } => Err(format!(
-            "That isn't your current passcode. Nothing was changed. You can try again in {}.",
-            crate::domain::lock::describe_wait(wait)
+        vault::Unlock::Opened(_) => vault::lock_record().and_then(Result::ok).ok_or_else(|| tr!("The lock changed meanwhile.", "El bloqueo cambió mientras tanto.").into()),
+        vault::Unlock::Wrong { wait: 0 } => Err(tr!("That isn't your current passcode. Nothing was changed.", "Ese no es tu código actual. No se cambió nada.").into()),
+        vault::Unlock::Wrong { wait } => Err(fill(
+            tr!("That isn't your current passcode. Nothing was changed. You can try again in {}.", "Ese no es tu código actual. No se cambió nada. Puedes volver a intentarlo en {}."),
+            &[&crate::domain::lock::describe_wait(wait)],
         )),
         vault::Unlock::Failed(e) => Err(e),
     }

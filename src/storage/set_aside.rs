@@ -3,6 +3,7 @@
 //! reads them as data; Settings lists them, backups carry them, and only the
 //! person deletes them.
 
+use crate::domain::i18n::in_use;
 use leptos::prelude::Track;
 
 use crate::domain::backup::{new_set_aside, SetAside};
@@ -51,12 +52,12 @@ pub fn describe(copy: &SetAside) -> String {
     use super::{CopingData, Counters, CravingMonth, Document, Plan, Settings, Singleton, LOG_PREFIX};
     let key = copy.origin().0;
     let label = match key {
-        k if k == Settings::KEY => Settings::LABEL.to_string(),
-        k if k == Counters::KEY => Counters::LABEL.to_string(),
-        k if k == Plan::KEY => Plan::LABEL.to_string(),
-        k if k == CopingData::KEY => CopingData::LABEL.to_string(),
+        k if k == Settings::KEY => in_use(Settings::LABEL).to_string(),
+        k if k == Counters::KEY => in_use(Counters::LABEL).to_string(),
+        k if k == Plan::KEY => in_use(Plan::LABEL).to_string(),
+        k if k == CopingData::KEY => in_use(CopingData::LABEL).to_string(),
         k => match k.strip_prefix(LOG_PREFIX) {
-            Some(month) => format!("{} ({month})", CravingMonth::LABEL),
+            Some(month) => format!("{} ({month})", in_use(CravingMonth::LABEL)),
             None => format!("data stored under “{k}”"),
         },
     };
