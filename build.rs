@@ -1,7 +1,7 @@
 //! Collects the Spanish catalog from the source. Text is written where it is
 //! used, in both languages: `tr!("Today", "Hoy")` (and `Both::new("…", "…")` in
 //! tables). The English stays there; every pair goes into `$OUT_DIR/spanish.rs`,
-//! which `src/spanish.rs` compiles into a module of its own, fetched only when
+//! which `src/domain/spanish.rs` compiles into a module of its own, fetched only when
 //! Spanish is in use. So a missing translation can't be written, a catalog
 //! can't hold unused entries, and English readers download no Spanish.
 //!
@@ -57,9 +57,22 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
 }
 
 /// Every `tr!(english, spanish)` and `Both::new(english, spanish)` whose two
-/// arguments are string literals, with the line it starts on.
+/// arguments are string literals, with the line it starts on. In
+/// `tr!(context = "…", english, spanish)` the key is the context and the English.
 fn pairs(text: &str) -> Vec<(String, String, usize)> {
     let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("tr!(context = ") {
+        let start = from + at + "tr!(context = ".len();
+        from = start;
+        let Some((context, after)) = literal(&text[start..]) else { continue };
+        let Some(after) = after.trim_start().strip_prefix(',') else { continue };
+        let Some((en, after)) = literal(after.trim_start()) else { continue };
+        let Some(after) = after.trim_start().strip_prefix(',') else { continue };
+        let Some((es, _)) = literal(after.trim_start()) else { continue };
+        let line = text[..start].matches('\n').count() + 1;
+        found.push((format!("concat!({context}, \"\\u{{1f}}\", {en})"), es.to_string(), line));
+    }
     for marker in ["tr!(", "Both::new("] {
         let mut from = 0;
         while let Some(at) = text[from..].find(marker) {

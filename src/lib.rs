@@ -2,7 +2,12 @@
 
 /// Text in both languages, for a place of use: `tr!("Today", "Hoy")`. The
 /// Spanish argument only feeds the catalog (see `build.rs`); it isn't compiled in here.
+/// The same English meaning two things takes a context: `tr!(context = "role",
+/// "Other", "Otra persona")`.
 macro_rules! tr {
+    (context = $context:literal, $en:literal, $es:literal $(,)?) => {
+        $crate::domain::i18n::in_use_keyed(concat!($context, "\u{1f}", $en), $en)
+    };
     ($en:literal, $es:literal $(,)?) => {
         $crate::domain::i18n::in_use($en)
     };
@@ -14,7 +19,6 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod routing;
-pub mod spanish;
 pub mod split;
 pub mod storage;
 

@@ -39,7 +39,7 @@ pub fn catalog_needed(lang: Lang) -> bool {
 #[allow(improper_ctypes_definitions)]
 #[leptos::wasm_split::wasm_split(spanish, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn spanish_catalog() -> Result<&'static [(&'static str, &'static str)], leptos::wasm_split::SplitLoaderError> {
-    Ok(crate::spanish::CATALOG)
+    Ok(crate::domain::spanish::CATALOG)
 }
 
 impl Language {

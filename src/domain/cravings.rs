@@ -5,6 +5,7 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use super::i18n::{in_use, Both};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_INTENSITY: u8 = 10;
@@ -12,23 +13,24 @@ pub const DEFAULT_INTENSITY: u8 = 5;
 /// Free-text fields are kept short so years of entries fit on the device.
 pub const MAX_TEXT: usize = 2_000;
 
-/// Built-in triggers: (stable key, label).
+/// Built-in triggers: (stable key, English label). Stored by key; the label is
+/// shown in the language in use by [`trigger_label`].
 pub const TRIGGERS: [(&str, &str); 10] = [
-    ("people", "People"),
-    ("place", "A place"),
-    ("thing", "Things / paraphernalia"),
-    ("saw-drugs", "Saw drugs"),
-    ("money", "Money"),
-    ("stress", "Stress"),
-    ("pain", "Pain"),
-    ("boredom", "Boredom"),
-    ("out-of-the-blue", "Out of the blue"),
-    ("other", "Other"),
+    ("people", Both::new("People", "Personas").en),
+    ("place", Both::new("A place", "Un lugar").en),
+    ("thing", Both::new("Things / paraphernalia", "Objetos / parafernalia").en),
+    ("saw-drugs", Both::new("Saw drugs", "Vi drogas").en),
+    ("money", Both::new("Money", "Dinero").en),
+    ("stress", Both::new("Stress", "Estrés").en),
+    ("pain", Both::new("Pain", "Dolor").en),
+    ("boredom", Both::new("Boredom", "Aburrimiento").en),
+    ("out-of-the-blue", Both::new("Out of the blue", "De la nada").en),
+    ("other", Both::new("Other", "Otra cosa").en),
 ];
 
 /// The label to show for a trigger key: built-ins have labels, the person's own are their words.
 pub fn trigger_label(key: &str) -> &str {
-    TRIGGERS.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
+    TRIGGERS.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| in_use(label))
 }
 
 /// A test-id-friendly form of a trigger: "Payday Friday" → "payday-friday".
@@ -60,10 +62,10 @@ impl Halt {
     pub const ALL: [Halt; 4] = [Halt::Hungry, Halt::Angry, Halt::Lonely, Halt::Tired];
     pub fn label(self) -> &'static str {
         match self {
-            Halt::Hungry => "Hungry",
-            Halt::Angry => "Angry",
-            Halt::Lonely => "Lonely",
-            Halt::Tired => "Tired",
+            Halt::Hungry => tr!("Hungry", "Con hambre"),
+            Halt::Angry => tr!("Angry", "Con enojo"),
+            Halt::Lonely => tr!("Lonely", "Con soledad"),
+            Halt::Tired => tr!("Tired", "Con cansancio"),
         }
     }
 }
@@ -88,12 +90,12 @@ impl Mood {
     pub const ALL: [Mood; 6] = [Mood::Sad, Mood::Angry, Mood::Anxious, Mood::Bored, Mood::Happy, Mood::Other];
     pub fn label(self) -> &'static str {
         match self {
-            Mood::Sad => "Sad",
-            Mood::Angry => "Angry",
-            Mood::Anxious => "Anxious",
-            Mood::Bored => "Bored",
-            Mood::Happy => "Happy",
-            Mood::Other => "Other",
+            Mood::Sad => tr!("Sad", "Triste"),
+            Mood::Angry => tr!("Angry", "Con enojo"),
+            Mood::Anxious => tr!("Anxious", "Con ansiedad"),
+            Mood::Bored => tr!("Bored", "Con aburrimiento"),
+            Mood::Happy => tr!("Happy", "Feliz"),
+            Mood::Other => tr!(context = "mood", "Other", "Otro"),
         }
     }
 }
@@ -112,9 +114,9 @@ impl Outcome {
     pub const ALL: [Outcome; 3] = [Outcome::Passed, Outcome::StillStrong, Outcome::Used];
     pub fn label(self) -> &'static str {
         match self {
-            Outcome::Passed => "It passed",
-            Outcome::StillStrong => "Still strong",
-            Outcome::Used => "I used",
+            Outcome::Passed => tr!("It passed", "Se me pasó"),
+            Outcome::StillStrong => tr!("Still strong", "Sigue fuerte"),
+            Outcome::Used => tr!("I used", "Consumí"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -166,9 +168,9 @@ pub enum CravingError {
 impl CravingError {
     pub fn message(&self) -> &'static str {
         match self {
-            CravingError::IntensityOutOfRange => "Intensity goes from 0 to 10.",
-            CravingError::InFuture => "That time is in the future — choose now or earlier.",
-            CravingError::TooLong => "That text is very long — keep each field under 2,000 characters.",
+            CravingError::IntensityOutOfRange => tr!("Intensity goes from 0 to 10.", "La intensidad va de 0 a 10."),
+            CravingError::InFuture => tr!("That time is in the future — choose now or earlier.", "Esa hora está en el futuro: elige ahora o antes."),
+            CravingError::TooLong => tr!("That text is very long — keep each field under 2,000 characters.", "Ese texto es muy largo: usa menos de 2000 caracteres en cada campo."),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! English and Spanish. Every piece of text the person reads is written where
 //! it is used, in both languages: `tr!("Today", "Hoy")`, or `Both::new(…, …)`
 //! in a table. The Spanish is collected at build time (`build.rs`) into one
-//! catalog that is a split-off module of its own (`src/spanish.rs`), fetched only
+//! catalog that is a split-off module of its own (`src/domain/spanish.rs`), fetched only
 //! when Spanish is in use; the English stays in the code. A missing
 //! translation can't be written, the catalog can't hold unused entries, and
 //! someone reading English downloads no Spanish.
@@ -49,10 +49,18 @@ pub fn in_use(english: &'static str) -> &'static str {
     }
 }
 
+/// `english` in the language in use, looked up by `key` (its context and the English).
+pub fn in_use_keyed(key: &'static str, english: &'static str) -> &'static str {
+    match Lang::current() {
+        Lang::En => english,
+        Lang::Es => spanish_of(key).unwrap_or(english),
+    }
+}
+
 fn spanish_of(english: &str) -> Option<&'static str> {
     #[cfg(not(target_arch = "wasm32"))]
     if !catalog_installed() {
-        install_catalog(crate::spanish::CATALOG);
+        install_catalog(crate::domain::spanish::CATALOG);
     }
     CATALOG.with(|c| {
         let c = c.borrow();
@@ -186,17 +194,20 @@ mod tests {
         assert_eq!(inside, "Idioma");
         assert_eq!(Lang::current(), Lang::En);
         assert_eq!(Lang::Es.while_current(|| Both::new("Language", "Idioma").get()), "Idioma");
+        assert_eq!(tr!(context = "test", "Language", "Lengua"), "Language");
+        assert_eq!(Lang::Es.while_current(|| tr!(context = "test", "Language", "Lengua")), "Lengua");
     }
 
     #[test]
     fn the_catalog_holds_every_pair_once_and_nothing_untranslated() {
-        let catalog = crate::spanish::CATALOG;
+        let catalog = crate::domain::spanish::CATALOG;
         assert!(catalog.len() > 10);
         let mut english: Vec<&str> = catalog.iter().map(|(en, _)| *en).collect();
         english.sort_unstable();
         english.dedup();
         assert_eq!(english.len(), catalog.len(), "one Spanish text per English text");
-        for (en, es) in catalog {
+        for (key, es) in catalog {
+            let en = key.rsplit('\u{1f}').next().unwrap();
             assert!(!es.trim().is_empty(), "no Spanish for {en:?}");
             // Placeholders must survive translation.
             assert_eq!(en.matches("{}").count(), es.matches("{}").count(), "{en:?} → {es:?}");

@@ -14,4 +14,5 @@ pub mod money;
 pub mod phone;
 pub mod plan;
 pub mod settings;
+pub mod spanish;
 pub mod transfer;

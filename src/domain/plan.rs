@@ -207,7 +207,7 @@ impl Role {
             Role::Counsellor => tr!("Counsellor", "Consejero/a"),
             Role::Family => tr!("Family", "Familia"),
             Role::Friend => tr!("Friend", "Amistad"),
-            Role::Other => tr!("Other", "Otra persona"),
+            Role::Other => tr!(context = "role", "Other", "Otra persona"),
         }
     }
     pub fn key(self) -> &'static str {

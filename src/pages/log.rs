@@ -160,7 +160,7 @@ fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
                     set(&|f| f.trigger = (!v.is_empty()).then(|| v.clone()));
                 }>
                     <option value="">"All triggers"</option>
-                    {TRIGGERS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                    {TRIGGERS.iter().map(|(key, _)| view! { <option value=*key>{trigger_label(key)}</option> }).collect_view()}
                     {move || store.settings().with(|s| s.own_triggers.clone()).into_iter().chain(store.plan().with(|p| p.trigger_names())).map(|t| view! {
                         <option value=t.clone()>{t.clone()}</option>
                     }).collect_view()}
