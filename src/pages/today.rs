@@ -58,7 +58,7 @@ pub fn Today() -> impl IntoView {
                 <a class="button big sos-inline" href="/sos" data-testid="craving-sos">{tr!("I'm having a craving", "Tengo ganas de consumir")}</a>
                 <a class="button big secondary" href="/log/new" data-testid="log-craving">{tr!("Log a craving", "Registrar ganas de consumir")}</a>
             </div>
-            <CounterList/>
+            {lazy_part(counter_list)}
         </section>
     }
 }
@@ -90,6 +90,9 @@ fn FirstStart() -> impl IntoView {
 
 // Opened by a tap (setting or changing the start): fetched then. Like the slip
 // form, it stores the change itself and then asks its opener to close it.
+// Below the main counter and not needed to see it: fetched as Today opens.
+split_view!(counter_list, fn counter_list() { view! { <CounterList/> } });
+
 split_view!(start_form, fn start_form(counter: Option<u32>, on_close: Callback<()>) { view! { <StartForm counter on_close/> } });
 
 /// The form for a start date and optional time: the first counter's (`None`,
@@ -602,20 +605,30 @@ fn BackupReminder() -> impl IntoView {
         );
         store.settings().with(|s| s.backup_due(today, oldest))
     };
-    let later = move |_| {
+    let later = move |()| {
         let mut settings = store.settings().get_untracked();
         settings.backup_snoozed = Some(clock.local_untracked().date());
         store.settings().save(settings);
     };
     view! {
         <Show when=due>
-            <div class="card" data-testid="backup-reminder" role="region" aria-label=tr!("Backup reminder", "Recordatorio de copia de seguridad")>
+            {lazy_part(move || backup_reminder_card(Callback::new(later)))}
+        </Show>
+    }
+}
+
+// Shown once a month at most: fetched when due.
+split_view!(backup_reminder, fn backup_reminder_card(later: Callback<()>) { view! { <BackupReminderCard later/> } });
+
+#[component]
+fn BackupReminderCard(later: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="card" data-testid="backup-reminder" role="region" aria-label=tr!("Backup reminder", "Recordatorio de copia de seguridad")>
                 <p>{tr!("It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back.", "Hace tiempo que no haces una copia de seguridad. Si pierdes o cambias este teléfono, un archivo de copia es la única forma de recuperar tus datos.")}</p>
                 <div class="actions">
                     <a class="button secondary" href="/settings">{tr!("Make a backup", "Hacer una copia")}</a>
-                    <button type="button" class="button secondary" data-testid="backup-later" on:click=later>{tr!("Remind me next month", "Recuérdamelo el mes que viene")}</button>
+                    <button type="button" class="button secondary" data-testid="backup-later" on:click=move |_| later.run(())>{tr!("Remind me next month", "Recuérdamelo el mes que viene")}</button>
                 </div>
             </div>
-        </Show>
     }
 }
