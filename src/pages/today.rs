@@ -212,7 +212,7 @@ fn MainCounter(id: u32) -> impl IntoView {
             </p>
             {move || after_slip.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
         </div>
-        <StreakHistory counter/>
+        {lazy_part(move || streak_history(counter))}
     }
 }
 
@@ -426,6 +426,9 @@ fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView 
         </div>
     }
 }
+
+// Below the main counter: fetched as Today opens.
+split_view!(counter_list, fn streak_history(counter: Memo<Option<Counter>>) { view! { <StreakHistory counter/> } });
 
 #[component]
 fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
