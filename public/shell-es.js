@@ -2,7 +2,7 @@
 // (elements marked data-t / data-t-label) and public/start.js's messages.
 // Loaded by start.js only when Spanish is in use. English → Spanish.
 window.steadyEs = {
-  "Get help": "Pedir ayuda",
+  "Get help": "Ayuda",
   "Need to talk to someone now?": "¿Necesitas hablar con alguien ahora?",
   "988 Suicide & Crisis Lifeline (US)": "988 Línea de Prevención del Suicidio y Crisis (EE. UU.)",
   "Call or text 988, any time.": "Llama o envía un mensaje al 988, a cualquier hora. En español: llama y marca 2, o envía AYUDA por mensaje.",

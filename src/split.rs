@@ -77,7 +77,7 @@ pub fn lazy_screen(load: fn() -> ViewLoad) -> AnyView {
                     <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
                         {tr!("Try again", "Intentar de nuevo")}
                     </button>
-                    <a class="button secondary" href="/help" data-testid="screen-failed-help">{tr!("Get help", "Pedir ayuda")}</a>
+                    <a class="button secondary" href="/help" data-testid="screen-failed-help">{tr!("Get help", "Ayuda")}</a>
                 </div>
             </section>
         }

@@ -135,6 +135,8 @@ pub fn LanguagePicker() -> impl IntoView {
 struct TypedText {
     fields: Vec<(String, Field)>,
     focused: Option<String>,
+    /// The content area being replaced: the fields are filled once it has gone.
+    before: Option<web_sys::Element>,
 }
 
 enum Field {
@@ -162,13 +164,17 @@ impl TypedText {
                 }
             }
         }
-        TypedText { fields, focused }
+        TypedText { fields, focused, before: document().get_element_by_id("main") }
     }
 
     /// Fills the fields again, as if typed (so the screen's own state follows),
     /// once the redrawn screen is there.
     fn put_back(self, frames_left: u32) {
-        let drawn = self.fields.iter().all(|(id, _)| document().get_element_by_id(id).is_some());
+        let replaced = match (&self.before, document().get_element_by_id("main")) {
+            (Some(before), Some(now)) => !before.is_same_node(Some(&now)),
+            _ => true,
+        };
+        let drawn = replaced && self.fields.iter().all(|(id, _)| document().get_element_by_id(id).is_some());
         if !drawn && frames_left > 0 {
             request_animation_frame(move || self.put_back(frames_left - 1));
             return;

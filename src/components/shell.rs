@@ -41,7 +41,7 @@ pub fn TopBar() -> impl IntoView {
                     <path fill="currentColor" d="M19.4 13a7.6 7.6 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.4 7.4 0 0 0-1.7-1L15 3h-4l-.4 2.9a7.4 7.4 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.6 7.6 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.4 7.4 0 0 0 1.7 1L11 21h4l.4-2.9a7.4 7.4 0 0 0 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z" transform="translate(-1 0)"/>
                 </svg>
             </a>
-            <a class="sos" href="/help" data-testid="sos">{tr!("Get help", "Pedir ayuda")}</a>
+            <a class="sos" href="/help" data-testid="sos">{tr!("Get help", "Ayuda")}</a>
         </header>
     }
 }

@@ -22,7 +22,7 @@ const DONE = new Set(["today", "start editor", "slip form", "help", "overdose gu
 const WALK = SCREENS.filter(([what]) => DONE.has(what));
 
 // Names that stay as they are in Spanish.
-const PROPER = ["Never Use Alone", "SAMHSA", "Steady", "English", "Lifeline", "FRANK", "HSE", "NHS", "CPR", "TTY"];
+const PROPER = ["Never Use Alone", "Poison Help", "SAMHSA", "Steady", "English", "Lifeline", "FRANK", "HSE", "NHS", "CPR", "TTY"];
 
 // The same data as the English walk, with the person's own words in Spanish.
 const SEED_ES: Record<string, unknown> = {
@@ -119,7 +119,7 @@ test.describe("a phone set to Spanish", () => {
     await page.getByTestId("lock-passcode").fill("2468");
     await page.getByTestId("lock-passcode-again").fill("2468");
     await page.getByTestId("lock-set").click();
-    await expect(page.getByTestId("lock-status")).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("lock-now")).toBeVisible({ timeout: 15_000 });
     await page.reload();
     await expect(page.getByTestId("lock-screen")).toBeVisible();
     await page.getByTestId("lock-overdose").locator("summary").click();
