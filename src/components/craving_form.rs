@@ -4,19 +4,21 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::domain::i18n::{fill, in_use, Both};
 use crate::domain::cravings::{
     next_id, trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
 };
 use crate::storage::Store;
 
 /// Things people commonly do when a craving hits; the person can type others.
+/// Stored by their English (the id), shown in the language in use.
 pub const COPING_CHOICES: [&str; 6] = [
-    "Called someone",
-    "Went for a walk",
-    "Breathing exercise",
-    "Distracted myself",
-    "Went to a meeting",
-    "Waited it out",
+    Both::new("Called someone", "Llamé a alguien").en,
+    Both::new("Went for a walk", "Salí a caminar").en,
+    Both::new("Breathing exercise", "Hice un ejercicio de respiración").en,
+    Both::new("Distracted myself", "Me distraje").en,
+    Both::new("Went to a meeting", "Fui a una reunión").en,
+    Both::new("Waited it out", "Esperé a que pasara").en,
 ];
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
@@ -30,11 +32,11 @@ fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
 
 pub fn intensity_word(n: u8) -> &'static str {
     match n {
-        0 => "none",
-        1..=3 => "mild",
-        4..=6 => "moderate",
-        7..=8 => "strong",
-        _ => "very strong",
+        0 => tr!("none", "nada"),
+        1..=3 => tr!("mild", "leves"),
+        4..=6 => tr!("moderate", "moderadas"),
+        7..=8 => tr!("strong", "fuertes"),
+        _ => tr!("very strong", "muy fuertes"),
     }
 }
 
@@ -160,8 +162,8 @@ pub fn CravingForm(
         <form class="craving-form" on:submit=submit novalidate>
             <div class="field">
                 <label for=id("intensity")>
-                    "How strong is it? "
-                    <strong>{move || format!("{} of 10 — {}", intensity(), intensity_word(intensity()))}</strong>
+                    {tr!("How strong is it? ", "¿Qué tan fuertes son? ")}
+                    <strong>{move || fill(tr!("{} of 10 — {}", "{} de 10: {}"), &[&intensity().to_string(), intensity_word(intensity())])}</strong>
                 </label>
                 <input
                     id=id("intensity")
@@ -180,26 +182,26 @@ pub fn CravingForm(
             </div>
 
             <fieldset class="chips">
-                <legend>"What set it off?"</legend>
+                <legend>{tr!("What set it off?", "¿Qué las provocó?")}</legend>
                 {TRIGGERS.iter().map(|(key, _)| trigger_chip(key.to_string())).collect_view()}
                 {move || own_triggers().into_iter().map(trigger_chip).collect_view()}
             </fieldset>
             <div class="inline-add">
-                <label for=id("own-trigger")>"Add your own trigger"</label>
+                <label for=id("own-trigger")>{tr!("Add your own trigger", "Agrega tu propio detonante")}</label>
                 <div class="row">
                     <input id=id("own-trigger") data-testid="trigger-add-input" maxlength="40" bind:value=new_trigger/>
-                    <button type="button" class="button secondary" data-testid="trigger-add" on:click=add_trigger>"Add"</button>
+                    <button type="button" class="button secondary" data-testid="trigger-add" on:click=add_trigger>{tr!("Add", "Agregar")}</button>
                 </div>
             </div>
 
             <details class="more" open=mode == FormMode::Edit>
-                <summary>"More: how you feel, when, where, notes"</summary>
+                <summary>{tr!("More: how you feel, when, where, notes", "Más: cómo te sientes, cuándo, dónde, notas")}</summary>
                 <fieldset class="chips">
-                    <legend>"Are you…"</legend>
+                    <legend>{tr!("Are you…", "¿Estás…")}</legend>
                     {Halt::ALL.into_iter().map(|h| view! {
                         <Chip
                             label=h.label()
-                            test_id=format!("halt-{}", h.label().to_lowercase())
+                            test_id=format!("halt-{}", h.key())
                             pressed=Signal::derive(move || draft.with(|d| d.halt.contains(&h)))
                             on_toggle=move |_| edit(&|d| toggle(&mut d.halt, &h))
                         />
@@ -207,11 +209,11 @@ pub fn CravingForm(
                 </fieldset>
 
                 <fieldset class="chips">
-                    <legend>"Mood"</legend>
+                    <legend>{tr!("Mood", "Ánimo")}</legend>
                     {Mood::ALL.into_iter().map(|m| view! {
                         <Chip
                             label=m.label()
-                            test_id=format!("mood-{}", m.label().to_lowercase())
+                            test_id=format!("mood-{}", m.key())
                             pressed=Signal::derive(move || draft.with(|d| d.moods.contains(&m)))
                             on_toggle=move |_| edit(&|d| toggle(&mut d.moods, &m))
                         />
@@ -219,21 +221,21 @@ pub fn CravingForm(
                 </fieldset>
 
                 <div class="field">
-                    <label for=id("time")>"When"</label>
+                    <label for=id("time")>{tr!("When", "Cuándo")}</label>
                     <input id=id("time") type="datetime-local" data-testid="craving-time" prop:value=time_value on:change=set_time/>
                 </div>
                 <div class="field">
-                    <label for=id("where")>"Where (optional)"</label>
+                    <label for=id("where")>{tr!("Where (optional)", "Dónde (opcional)")}</label>
                     <input id=id("where") data-testid="craving-where" prop:value=move || draft.with(|d| d.place.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.place = v.clone()) }/>
                 </div>
                 <div class="field">
-                    <label for=id("who")>"Who with (optional)"</label>
+                    <label for=id("who")>{tr!("Who with (optional)", "Con quién (opcional)")}</label>
                     <input id=id("who") data-testid="craving-who" prop:value=move || draft.with(|d| d.with_whom.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.with_whom = v.clone()) }/>
                 </div>
                 <div class="field">
-                    <label for=id("note")>"Note (optional)"</label>
+                    <label for=id("note")>{tr!("Note (optional)", "Nota (opcional)")}</label>
                     <textarea id=id("note") rows="3" data-testid="craving-note" prop:value=move || draft.with(|d| d.note.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.note = v.clone()) }></textarea>
                 </div>
@@ -246,12 +248,12 @@ pub fn CravingForm(
             <p class="error" role="alert" data-testid="craving-error">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button big" data-testid="craving-save">
-                    {if mode == FormMode::New { "Save craving" } else { "Save changes" }}
+                    {if mode == FormMode::New { tr!("Save craving", "Guardar") } else { tr!("Save changes", "Guardar cambios") }}
                 </button>
                 {on_delete.map(|delete| view! {
                     <button type="button" class="button secondary" data-testid="craving-delete"
                         on:click=move |_| delete.run(draft.get_untracked())>
-                        "Delete entry"
+                        {tr!("Delete entry", "Eliminar registro")}
                     </button>
                 })}
             </div>
@@ -266,7 +268,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
     let form_id = draft.with_untracked(|d| d.id);
     view! {
         <fieldset class="chips">
-            <legend>"How did it go?"</legend>
+            <legend>{tr!("How did it go?", "¿Cómo te fue?")}</legend>
             {Outcome::ALL.into_iter().map(|o| view! {
                 <Chip
                     label=o.label()
@@ -278,8 +280,8 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
         </fieldset>
         <div class="field">
             <label for=format!("after-{form_id}")>
-                "How strong is it now? "
-                <strong>{move || after().map_or("not set".to_string(), |n| format!("{n} of 10"))}</strong>
+                {tr!("How strong is it now? ", "¿Qué tan fuertes son ahora? ")}
+                <strong>{move || after().map_or(tr!("not set", "sin marcar").to_string(), |n| fill(tr!("{} of 10", "{} de 10"), &[&n.to_string()]))}</strong>
             </label>
             <input
                 id=format!("after-{form_id}")
@@ -296,10 +298,10 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
             />
         </div>
         <fieldset class="chips">
-            <legend>"What did you do?"</legend>
+            <legend>{tr!("What did you do?", "¿Qué hiciste?")}</legend>
             {COPING_CHOICES.into_iter().map(|c| view! {
                 <Chip
-                    label=c
+                    label=in_use(c)
                     test_id=format!("coping-{}", trigger_slug(c))
                     pressed=Signal::derive(move || draft.with(|d| d.coping.iter().any(|x| x == c)))
                     on_toggle=move |_| draft.update(|d| toggle(&mut d.coping, &c.to_string()))
@@ -321,7 +323,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                 .collect_view()}
         </fieldset>
         <div class="field">
-            <label for=format!("other-coping-{form_id}")>"Something else you did (optional)"</label>
+            <label for=format!("other-coping-{form_id}")>{tr!("Something else you did (optional)", "Otra cosa que hiciste (opcional)")}</label>
             <input id=format!("other-coping-{form_id}") data-testid="coping-other" bind:value=other_coping/>
         </div>
     }

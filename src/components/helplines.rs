@@ -50,7 +50,7 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                 <a
                     class="button call"
                     href=line.call.tel_href()
-                    aria-label=fill(tr!("Call {} — {}", "Llamar al {}: {}"), &[line.call.display, line.name.get()])
+                    aria-label=fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line.call.display, line.name.get()])
                 >
                     {tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span>
                 </a>
@@ -108,7 +108,7 @@ pub fn SupportPeople() -> impl IntoView {
                             <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r.label()}</span> })}</h3>
                             {(!tel.is_empty()).then(|| view! {
                                 <div class="actions">
-                                    <a class="button call" href=format!("tel:{tel}") aria-label=fill(tr!("Call {} — {}", "Llamar al {}: {}"), &[&shown, &name])>
+                                    <a class="button call" href=format!("tel:{tel}") aria-label=fill(tr!("Call {} — {}", "Llamar {}: {}"), &[&shown, &name])>
                                         {tr!("Call ", "Llamar ")} <span class="number">{shown.clone()}</span>
                                     </a>
                                     <a class="button secondary" href=format!("sms:{tel}") aria-label=fill(tr!("Text — {}", "Mensaje: {}"), &[&name])>{tr!("Text", "Mensaje")}</a>

@@ -169,7 +169,7 @@ pub fn CrisisLineCall() -> impl IntoView {
     };
     view! {
         <a class="button call" href=move || line().call.tel_href()>
-            {move || crate::domain::i18n::fill(tr!("Call {} — {}", "Llamar al {}: {}"), &[line().name.get(), line().call.display])}
+            {move || crate::domain::i18n::fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line().name.get(), line().call.display])}
         </a>
     }
 }

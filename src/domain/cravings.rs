@@ -68,6 +68,15 @@ impl Halt {
             Halt::Tired => tr!("Tired", "Con cansancio"),
         }
     }
+    /// Stable in every language (test ids).
+    pub fn key(self) -> &'static str {
+        match self {
+            Halt::Hungry => "hungry",
+            Halt::Angry => "angry",
+            Halt::Lonely => "lonely",
+            Halt::Tired => "tired",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -96,6 +105,17 @@ impl Mood {
             Mood::Bored => tr!("Bored", "Con aburrimiento"),
             Mood::Happy => tr!("Happy", "Feliz"),
             Mood::Other => tr!(context = "mood", "Other", "Otro"),
+        }
+    }
+    /// Stable in every language (test ids); the stored name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mood::Sad => "sad",
+            Mood::Angry => "angry",
+            Mood::Anxious => "anxious",
+            Mood::Bored => "bored",
+            Mood::Happy => "happy",
+            Mood::Other => "other",
         }
     }
 }

@@ -152,20 +152,20 @@ pub fn is_numeric(code: &str) -> bool {
 pub fn check_passcode(code: &str) -> Result<(), &'static str> {
     let chars = code.chars().count();
     if code.is_empty() {
-        return Err("Type a passcode first.");
+        return Err(tr!("Type a passcode first.", "Primero escribe un código."));
     }
     if is_numeric(code) {
         return match chars {
             4..=8 => Ok(()),
-            0..=3 => Err("Use at least 4 digits."),
-            _ => Err("Use 4 to 8 digits — or a phrase with letters in it."),
+            0..=3 => Err(tr!("Use at least 4 digits.", "Usa al menos 4 dígitos.")),
+            _ => Err(tr!("Use 4 to 8 digits — or a phrase with letters in it.", "Usa de 4 a 8 dígitos, o una frase con letras.")),
         };
     }
     if code.trim().chars().count() < 8 {
-        return Err("A phrase needs at least 8 characters (or use 4 to 8 digits).");
+        return Err(tr!("A phrase needs at least 8 characters (or use 4 to 8 digits).", "Una frase necesita al menos 8 caracteres (o usa de 4 a 8 dígitos)."));
     }
     if chars > 200 {
-        return Err("Keep the phrase under 200 characters.");
+        return Err(tr!("Keep the phrase under 200 characters.", "Usa una frase de menos de 200 caracteres."));
     }
     Ok(())
 }

@@ -2,32 +2,32 @@
 
 /// Reads "12", "12.5", "12.50" or "12,50" (decimal comma) as cents.
 pub fn parse_cents(text: &str) -> Result<u64, &'static str> {
-    const HELP: &str = "Enter an amount like 12 or 12.50.";
+    let help = tr!("Enter an amount like 12 or 12.50.", "Escribe una cantidad como 12 o 12.50.");
     let text = text.trim().trim_start_matches(['$', '£', '€']).trim();
     if text.is_empty() {
-        return Err(HELP);
+        return Err(help);
     }
     let (whole, fraction) = match text.rsplit_once(['.', ',']) {
         Some((whole, fraction)) => (whole, fraction),
         None => (text, ""),
     };
     if whole.is_empty() && fraction.is_empty() {
-        return Err(HELP);
+        return Err(help);
     }
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) || fraction.len() > 2 {
-        return Err(HELP);
+        return Err(help);
     }
-    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| HELP)? };
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| help)? };
     let cents: u64 = match fraction.len() {
         0 => 0,
-        1 => fraction.parse::<u64>().map_err(|_| HELP)? * 10,
-        _ => fraction.parse().map_err(|_| HELP)?,
+        1 => fraction.parse::<u64>().map_err(|_| help)? * 10,
+        _ => fraction.parse().map_err(|_| help)?,
     };
     const MAX_PER_DAY: u64 = 100_000_00; // a hundred thousand a day: anything more is a typo
-    let total = whole.checked_mul(100).and_then(|w| w.checked_add(cents)).ok_or(HELP)?;
+    let total = whole.checked_mul(100).and_then(|w| w.checked_add(cents)).ok_or(help)?;
     if total > MAX_PER_DAY {
-        return Err("That's more than 100,000 a day — check the amount.");
+        return Err(tr!("That's more than 100,000 a day — check the amount.", "Son más de 100 000 al día: revisa la cantidad."));
     }
     Ok(total)
 }

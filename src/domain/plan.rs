@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::helplines::Region;
+use super::i18n::fill;
 use super::phone::{typed_digits, Dial};
 
 /// A section of the plan as the person sees it.
@@ -98,30 +99,30 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Reasons => "My reasons for recovery",
-            Section::Wellness => "What keeps me well",
-            Section::Triggers => "My triggers and what I'll do",
-            Section::WarningSigns => "Early warning signs and what I'll do",
-            Section::Coping => "My coping strategies",
-            Section::Support => "My support people",
-            Section::Treatment => "My treatment",
-            Section::Slip => "If I slip",
-            Section::Crisis => "My crisis plan",
+            Section::Reasons => tr!("My reasons for recovery", "Mis razones para recuperarme"),
+            Section::Wellness => tr!("What keeps me well", "Lo que me mantiene bien"),
+            Section::Triggers => tr!("My triggers and what I'll do", "Mis detonantes y qué haré"),
+            Section::WarningSigns => tr!("Early warning signs and what I'll do", "Señales de alerta temprana y qué haré"),
+            Section::Coping => tr!("My coping strategies", "Mis estrategias para afrontar"),
+            Section::Support => tr!("My support people", "Mis personas de apoyo"),
+            Section::Treatment => tr!("My treatment", "Mi tratamiento"),
+            Section::Slip => tr!("If I slip", "Si tengo un desliz"),
+            Section::Crisis => tr!("My crisis plan", "Mi plan para una crisis"),
         }
     }
 
     /// One line of guidance shown above the section.
     pub fn guidance(self) -> &'static str {
         match self {
-            Section::Reasons => "Why recovery matters to you — people, hopes, things you want back. Read these on hard days.",
-            Section::Wellness => "What you're like when you're doing well, and the daily things that keep you there: sleep, meals, meetings, movement.",
-            Section::Triggers => "People, places, things and feelings that set off cravings — and what you'll do when you meet each one.",
-            Section::WarningSigns => "Changes that tell you things are slipping (skipping meetings, isolating, old thinking) and what you'll do then.",
-            Section::Coping => "Things that help you ride out a craving. They also appear on the Cope screen.",
-            Section::Support => "People you can call: your sponsor, counsellor, family, friends. They appear at the top of Help.",
-            Section::Treatment => "Medication and appointments. Medication for opioid use disorder — buprenorphine, methadone, naltrexone — is treatment, and part of recovery.",
-            Section::Slip => "The steps you'll take in the first 24 hours after a slip: who you'll tell, where you'll go, how you'll stay safe.",
-            Section::Crisis => "Six steps for a crisis, from noticing the signs to making your surroundings safe. Work down the list until you're safe.",
+            Section::Reasons => tr!("Why recovery matters to you — people, hopes, things you want back. Read these on hard days.", "Por qué te importa recuperarte: personas, sueños, cosas que quieres recuperar. Léelas en los días difíciles."),
+            Section::Wellness => tr!("What you're like when you're doing well, and the daily things that keep you there: sleep, meals, meetings, movement.", "Cómo eres cuando estás bien y lo que haces cada día para seguir así: dormir, comer, ir a reuniones, moverte."),
+            Section::Triggers => tr!("People, places, things and feelings that set off cravings — and what you'll do when you meet each one.", "Personas, lugares, cosas y sentimientos que te despiertan las ganas de consumir, y qué harás cuando te encuentres con cada uno."),
+            Section::WarningSigns => tr!("Changes that tell you things are slipping (skipping meetings, isolating, old thinking) and what you'll do then.", "Cambios que te avisan de que las cosas se están torciendo (faltar a reuniones, aislarte, volver a pensar como antes) y qué harás entonces."),
+            Section::Coping => tr!("Things that help you ride out a craving. They also appear on the Cope screen.", "Cosas que te ayudan a aguantar las ganas de consumir hasta que pasen. También aparecen en la pantalla Afrontar."),
+            Section::Support => tr!("People you can call: your sponsor, counsellor, family, friends. They appear at the top of Help.", "Personas a las que puedes llamar: tu padrino o madrina, tu consejero/a, familia, amistades. Aparecen al principio de Ayuda."),
+            Section::Treatment => tr!("Medication and appointments. Medication for opioid use disorder — buprenorphine, methadone, naltrexone — is treatment, and part of recovery.", "Medicación y citas. La medicación para el trastorno por consumo de opioides (buprenorfina, metadona, naltrexona) es tratamiento y forma parte de la recuperación."),
+            Section::Slip => tr!("The steps you'll take in the first 24 hours after a slip: who you'll tell, where you'll go, how you'll stay safe.", "Lo que harás en las primeras 24 horas después de un desliz: a quién se lo contarás, adónde irás, cómo te mantendrás a salvo."),
+            Section::Crisis => tr!("Six steps for a crisis, from noticing the signs to making your surroundings safe. Work down the list until you're safe.", "Seis pasos para una crisis, desde notar las señales hasta hacer que tu entorno sea seguro. Sigue la lista en orden hasta que estés a salvo."),
         }
     }
 
@@ -159,12 +160,12 @@ impl List {
     /// Heading for the crisis steps; `None` for lists that are a whole section.
     pub fn step_title(self) -> Option<&'static str> {
         Some(match self {
-            List::CrisisSigns => "1. Warning signs that a crisis may be coming",
-            List::CrisisOnMyOwn => "2. Things I can do on my own",
-            List::CrisisDistract => "3. People and places that take my mind off things",
-            List::CrisisAskForHelp => "4. People I can ask for help",
-            List::CrisisProfessionals => "5. Professionals and crisis lines",
-            List::CrisisSafeSurroundings => "6. Making my surroundings safe",
+            List::CrisisSigns => tr!("1. Warning signs that a crisis may be coming", "1. Señales de que puede venir una crisis"),
+            List::CrisisOnMyOwn => tr!("2. Things I can do on my own", "2. Cosas que puedo hacer por mi cuenta"),
+            List::CrisisDistract => tr!("3. People and places that take my mind off things", "3. Personas y lugares que me ayudan a despejarme"),
+            List::CrisisAskForHelp => tr!("4. People I can ask for help", "4. Personas a las que puedo pedir ayuda"),
+            List::CrisisProfessionals => tr!("5. Professionals and crisis lines", "5. Profesionales y líneas de crisis"),
+            List::CrisisSafeSurroundings => tr!("6. Making my surroundings safe", "6. Hacer que mi entorno sea seguro"),
             _ => return None,
         })
     }
@@ -176,11 +177,11 @@ impl List {
     /// What the main text field is called.
     pub fn text_label(self) -> &'static str {
         match self {
-            List::Triggers => "Trigger",
-            List::WarningSigns => "Warning sign",
-            List::Support => "Name",
-            List::Treatment => "Medication or appointment",
-            _ => "Item",
+            List::Triggers => tr!("Trigger", "Detonante"),
+            List::WarningSigns => tr!("Warning sign", "Señal de alerta"),
+            List::Support => tr!("Name", "Nombre"),
+            List::Treatment => tr!("Medication or appointment", "Medicación o cita"),
+            _ => tr!("Item", "Punto"),
         }
     }
 }
@@ -420,21 +421,26 @@ impl Plan {
 
 fn check(item: &PlanItem) -> Result<(), &'static str> {
     if item.text.trim().is_empty() {
-        return Err("Write something first.");
+        return Err(tr!("Write something first.", "Primero escribe algo."));
     }
     if [&item.text, &item.response, &item.phone].iter().any(|t| t.chars().count() > MAX_ITEM_TEXT) {
-        return Err("That's very long — keep each item under 1,000 characters.");
+        return Err(tr!("That's very long — keep each item under 1,000 characters.", "Es muy largo: usa menos de 1000 caracteres en cada punto."));
     }
     Ok(())
 }
 
 /// The plan as plain text, for sharing with a sponsor or counsellor. Only the
-/// chosen sections, in plan order; empty sections are left out.
+/// chosen sections, in plan order; empty sections are left out. Written in the
+/// language in use when it is called (`Lang::Es.while_current(|| plain_text(…))`
+/// gives a Spanish plan); the person's own words are kept exactly as written.
 pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
-    let mut out = String::from("MY RELAPSE-PREVENTION PLAN\n");
-    out.push_str(&format!("Written with Steady · {}\n", super::dates::long_date(date)));
+    let mut out = tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas").to_uppercase();
+    out.push('\n');
+    out.push_str(&fill(tr!("Written with Steady · {}", "Hecho con Steady · {}"), &[&super::dates::long_date(date)]));
+    out.push('\n');
     for section in Section::ALL.into_iter().filter(|s| include.contains(s) && plan.is_filled(*s)) {
-        out.push_str(&format!("\n{}\n{}\n", section.title().to_uppercase(), "-".repeat(section.title().chars().count())));
+        let title = section.title();
+        out.push_str(&format!("\n{}\n{}\n", title.to_uppercase(), "-".repeat(title.chars().count())));
         for list in section.lists() {
             let items = plan.items(*list);
             if items.is_empty() {
@@ -453,13 +459,17 @@ pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
                 }
                 out.push('\n');
                 if !item.response.trim().is_empty() {
-                    out.push_str(&format!("  What I'll do: {}\n", one_line(&item.response)));
+                    out.push_str("  ");
+                    out.push_str(&fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&one_line(&item.response)]));
+                    out.push('\n');
                 }
             }
         }
     }
     if include.iter().all(|s| !plan.is_filled(*s)) {
-        out.push_str("\n(No sections chosen have anything in them yet.)\n");
+        out.push('\n');
+        out.push_str(tr!("(No sections chosen have anything in them yet.)", "(Las secciones elegidas todavía están vacías.)"));
+        out.push('\n');
     }
     out
 }
@@ -640,6 +650,33 @@ mod tests {
         assert!(text.contains("Walk") && !text.contains("Private reason"));
         let empty = plain_text(&Plan::default(), &Section::ALL, date());
         assert!(empty.contains("No sections chosen have anything in them yet."));
+    }
+
+    #[test]
+    fn shared_in_spanish_the_headings_are_spanish_and_the_persons_words_are_untouched() {
+        use crate::domain::i18n::Lang;
+        let mut plan = Plan::default();
+        let reason = "My daughter, Ava ❤️ — she's why";
+        plan.add(List::Reasons, item(reason)).unwrap();
+        plan.add(List::Triggers, PlanItem { response: "Leave, call Sam".into(), ..item("Payday") }).unwrap();
+        plan.add(List::Support, PlanItem { role: Some(Role::Sponsor), phone: "+1 555 123 4567".into(), ..item("Sam") }).unwrap();
+        plan.add(List::CrisisSafeSurroundings, item("Give my spare key to Mum")).unwrap();
+        let english = plain_text(&plan, &Section::ALL, date());
+        let spanish = Lang::Es.while_current(|| plain_text(&plan, &Section::ALL, date()));
+        assert_eq!(Lang::current(), Lang::En, "the language in use is put back");
+        assert!(spanish.starts_with("MI PLAN DE PREVENCIÓN DE RECAÍDAS\nHecho con Steady · 23 de noviembre de 2026\n"), "{spanish}");
+        assert!(spanish.contains("\nMIS RAZONES PARA RECUPERARME\n----------------------------\n"), "{spanish}");
+        assert!(spanish.contains("\nMIS DETONANTES Y QUÉ HARÉ\n"), "{spanish}");
+        assert!(spanish.contains("6. Hacer que mi entorno sea seguro\n- Give my spare key to Mum\n"), "{spanish}");
+        // The person's own words, byte for byte.
+        assert!(spanish.contains(&format!("- {reason}\n")), "{spanish}");
+        assert!(spanish.contains("- Payday\n  Lo que haré: Leave, call Sam\n"), "{spanish}");
+        assert!(spanish.contains("- Sam (padrino o madrina): +1 555 123 4567\n"), "{spanish}");
+        for english_heading in ["MY RELAPSE-PREVENTION PLAN", "MY REASONS FOR RECOVERY", "What I'll do", "(sponsor)"] {
+            assert!(english.contains(english_heading) && !spanish.contains(english_heading), "{english_heading}");
+        }
+        // Asked again in the app's own language, it's English again.
+        assert_eq!(plain_text(&plan, &Section::ALL, date()), english);
     }
 
     #[test]

@@ -4,14 +4,30 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::components::craving_form::COPING_CHOICES;
 use crate::domain::dates::{day_month_short, plural};
+use crate::domain::i18n::{fill, in_use, Both};
 use crate::domain::insights::{insights, Bucket, Insights};
 use chrono::NaiveDate;
 use crate::storage::Store;
 
 const DAYS: u32 = 30;
 const WEEKS: u32 = 12;
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS: [Both; 7] = [
+    Both::new("Mon", "Lun"),
+    Both::new("Tue", "Mar"),
+    Both::new("Wed", "Mié"),
+    Both::new("Thu", "Jue"),
+    Both::new("Fri", "Vie"),
+    Both::new("Sat", "Sáb"),
+    Both::new("Sun", "Dom"),
+];
+
+/// What the person did, in the language in use: the built-in choices are
+/// stored by their English; anything the person wrote is shown as written.
+fn coping_text(what: &str) -> String {
+    COPING_CHOICES.iter().find(|c| **c == what).map_or_else(|| what.to_string(), |c| in_use(c).to_string())
+}
 
 fn one_decimal(x: Option<f64>) -> String {
     x.map_or("–".to_string(), |x| format!("{x:.1}"))
@@ -30,22 +46,25 @@ pub fn InsightsPage() -> impl IntoView {
     });
     view! {
         <section class="page" data-testid="insights">
-            <h1>"Insights"</h1>
-            <p><a href="/log">"Back to the craving log"</a></p>
+            <h1>{tr!("Insights", "Tus patrones")}</h1>
+            <p><a href="/log">{tr!("Back to the craving log", "Volver al registro de ganas de consumir")}</a></p>
             {move || {
                 let i = data.get();
                 if i.total == 0 {
                     return view! {
                         <p class="card" data-testid="insights-empty">
-                            "Nothing to show yet. Once you've logged a few cravings, you'll see when they come, "
-                            "what sets them off and what helps them pass."
+                            {tr!(
+                                "Nothing to show yet. Once you've logged a few cravings, you'll see when they come, what sets them off and what helps them pass.",
+                                "Todavía no hay nada que mostrar. Cuando hayas anotado tus ganas de consumir unas cuantas veces, verás cuándo llegan, qué las provoca y qué te ayuda a que pasen."
+                            )}
                         </p>
                     }.into_any();
                 }
                 view! {
                     <Summary i=i.clone()/>
-                    <TimeChart title="Cravings per day, last 30 days" id="per-day" buckets=i.per_day.clone() label=day_month_short/>
-                    <TimeChart title="Cravings per week, last 12 weeks" id="per-week" buckets=i.per_week.clone() label=|d| format!("week of {}", day_month_short(d))/>
+                    <TimeChart title=tr!("Cravings per day, last 30 days", "Ganas de consumir por día, últimos 30 días") id="per-day" buckets=i.per_day.clone() label=day_month_short/>
+                    <TimeChart title=tr!("Cravings per week, last 12 weeks", "Ganas de consumir por semana, últimas 12 semanas") id="per-week" buckets=i.per_week.clone()
+                        label=|d| fill(tr!("week of {}", "semana del {}"), &[&day_month_short(d)])/>
                     <TriggerChart i=i.clone()/>
                     <Heatmap i=i.clone()/>
                     <Outcomes i/>
@@ -57,12 +76,15 @@ pub fn InsightsPage() -> impl IntoView {
 
 #[component]
 fn Summary(i: Insights) -> impl IntoView {
-    let passed = i.outcomes.passed_percent().map_or("no follow-ups yet".to_string(), |p| format!("{p}% passed"));
+    let passed = i.outcomes.passed_percent().map_or_else(
+        || tr!("no follow-ups yet", "aún sin seguimiento").to_string(),
+        |p| fill(tr!("{}% passed", "{}% se pasaron"), &[&p.to_string()]),
+    );
     view! {
         <dl class="stats" data-testid="insights-summary">
-            <div><dt>"Cravings logged"</dt><dd>{i.total}</dd></div>
-            <div><dt>"Average strength"</dt><dd>{format!("{} of 10", one_decimal(i.average_intensity))}</dd></div>
-            <div><dt>"Outcome"</dt><dd>{passed}</dd></div>
+            <div><dt>{tr!("Cravings logged", "Ganas de consumir anotadas")}</dt><dd>{i.total}</dd></div>
+            <div><dt>{tr!("Average strength", "Intensidad media")}</dt><dd>{fill(tr!("{} of 10", "{} de 10"), &[&one_decimal(i.average_intensity)])}</dd></div>
+            <div><dt>{tr!("Outcome", "Resultado")}</dt><dd>{passed}</dd></div>
         </dl>
     }
 }
@@ -89,8 +111,15 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
     let busiest = buckets.iter().max_by_key(|b| b.count).filter(|b| b.count > 0);
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     let description = match busiest {
-        Some(b) => format!("{} in this period; the most, {}, on {}.", plural(i64::from(total), "craving", "cravings"), b.count, label(b.start)),
-        None => "No cravings in this period.".to_string(),
+        Some(b) => fill(
+            tr!("{} in this period; the most, {}, on {}.", "{} en este periodo; el máximo fue {} ({})."),
+            &[
+                &plural(i64::from(total), tr!("craving", "vez con ganas de consumir"), tr!("cravings", "veces con ganas de consumir")),
+                &b.count.to_string(),
+                &label(b.start),
+            ],
+        ),
+        None => tr!("No cravings in this period.", "No hubo ganas de consumir en este periodo.").to_string(),
     };
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
@@ -106,11 +135,15 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
                 {line}
                 {dots}
             </svg>
-            <p id=desc_id class="chart-desc">{description} " Bars: number of cravings. Line: average strength (0–10)."</p>
+            <p id=desc_id class="chart-desc">{description} {tr!(" Bars: number of cravings. Line: average strength (0–10).", " Barras: número de veces con ganas de consumir. Línea: intensidad media (0–10).")}</p>
             <details>
-                <summary>"Show the numbers"</summary>
+                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
                 <table>
-                    <thead><tr><th scope="col">"Period"</th><th scope="col">"Cravings"</th><th scope="col">"Average strength"</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{tr!("Period", "Periodo")}</th>
+                        <th scope="col">{tr!(context = "insights column", "Cravings", "Veces")}</th>
+                        <th scope="col">{tr!("Average strength", "Intensidad media")}</th>
+                    </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>
@@ -124,8 +157,8 @@ fn TriggerChart(i: Insights) -> impl IntoView {
     if top.is_empty() {
         return view! {
             <figure class="chart card" data-testid="chart-triggers">
-                <figcaption>"Top triggers"</figcaption>
-                <p class="chart-desc">"No triggers picked yet."</p>
+                <figcaption>{tr!("Top triggers", "Detonantes más frecuentes")}</figcaption>
+                <p class="chart-desc">{tr!("No triggers picked yet.", "Todavía no has elegido ningún detonante.")}</p>
             </figure>
         }.into_any();
     }
@@ -144,9 +177,9 @@ fn TriggerChart(i: Insights) -> impl IntoView {
     let description = top.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join("; ");
     view! {
         <figure class="chart card" data-testid="chart-triggers">
-            <figcaption id="triggers-title">"Top triggers"</figcaption>
+            <figcaption id="triggers-title">{tr!("Top triggers", "Detonantes más frecuentes")}</figcaption>
             <svg viewBox=format!("0 0 320 {height}") role="img" aria-labelledby="triggers-title triggers-desc">{bars}</svg>
-            <p id="triggers-desc" class="chart-desc">{format!("How often each trigger was picked — {description}.")}</p>
+            <p id="triggers-desc" class="chart-desc">{fill(tr!("How often each trigger was picked — {}.", "Cuántas veces elegiste cada detonante: {}."), &[&description])}</p>
         </figure>
     }.into_any()
 }
@@ -163,26 +196,26 @@ fn Heatmap(i: Insights) -> impl IntoView {
         })
     }).collect_view();
     let labels = WEEKDAYS.iter().enumerate().map(|(d, name)| view! {
-        <text class="label small" x="0" y=(d * 14 + 10).to_string()>{*name}</text>
+        <text class="label small" x="0" y=(d * 14 + 10).to_string()>{name.get()}</text>
     }).collect_view();
     let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{format!("{h:02}:00")}</text> }).into_iter().collect_view();
     // The busiest times, in words.
     let busiest = i.busiest_slots(3).iter()
-        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", WEEKDAYS[s.weekday], s.hour, s.hour, s.count))
+        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", WEEKDAYS[s.weekday].get(), s.hour, s.hour, s.count))
         .collect::<Vec<_>>().join(", ");
     let rows = WEEKDAYS.iter().enumerate().map(|(d, name)| {
         let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)
             .map(|(h, n)| format!("{h:02}:00 ({n})")).collect::<Vec<_>>().join(", ");
-        view! { <tr><th scope="row">{*name}</th><td>{if busy.is_empty() { "none".to_string() } else { busy }}</td></tr> }
+        view! { <tr><th scope="row">{name.get()}</th><td>{if busy.is_empty() { tr!(context = "hours", "none", "ninguna").to_string() } else { busy }}</td></tr> }
     }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-heatmap">
-            <figcaption id="heatmap-title">"When cravings come (day and hour)"</figcaption>
+            <figcaption id="heatmap-title">{tr!("When cravings come (day and hour)", "Cuándo llegan las ganas (día y hora)")}</figcaption>
             <svg viewBox="0 0 300 115" role="img" aria-labelledby="heatmap-title heatmap-desc">{labels}{cells}{hours}</svg>
-            <p id="heatmap-desc" class="chart-desc">{format!("Darker means more cravings. Busiest times: {busiest}.")}</p>
+            <p id="heatmap-desc" class="chart-desc">{fill(tr!("Darker means more cravings. Busiest times: {}.", "Cuanto más oscuro, más ganas de consumir. Momentos con más ganas: {}."), &[&busiest])}</p>
             <details>
-                <summary>"Show the numbers"</summary>
-                <table><thead><tr><th scope="col">"Day"</th><th scope="col">"Hours with cravings (count)"</th></tr></thead><tbody>{rows}</tbody></table>
+                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
+                <table><thead><tr><th scope="col">{tr!("Day", "Día")}</th><th scope="col">{tr!("Hours with cravings (count)", "Horas con ganas (veces)")}</th></tr></thead><tbody>{rows}</tbody></table>
             </details>
         </figure>
     }
@@ -192,32 +225,39 @@ fn Heatmap(i: Insights) -> impl IntoView {
 fn Outcomes(i: Insights) -> impl IntoView {
     let o = i.outcomes;
     let known = o.passed + o.still_strong + o.used;
-    let parts = [("passed", "Passed", o.passed), ("strong", "Still strong", o.still_strong), ("used", "Used", o.used)];
+    // CSS classes; the description below says the same in words.
+    let parts = [("passed", o.passed), ("strong", o.still_strong), ("used", o.used)];
     let mut x = 0.0;
-    let bars = parts.iter().filter(|(_, _, n)| *n > 0).map(|(class, _, n)| {
+    let bars = parts.iter().filter(|(_, n)| *n > 0).map(|(class, n)| {
         let w = *n as f64 / known.max(1) as f64 * 300.0;
         let rect = view! { <rect class=format!("share {class}") x=format!("{x:.1}") y="0" width=format!("{w:.1}") height="24"/> };
         x += w;
         rect
     }).collect_view();
     let description = match o.passed_percent() {
-        Some(p) => format!(
-            "{p}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”.",
-            o.passed, o.still_strong, o.used, o.open
+        Some(p) => fill(
+            tr!(
+                "{}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”.",
+                "En el {}% de las veces con seguimiento, las ganas se pasaron: {} se pasaron, {} siguieron fuertes y en {} consumiste. {} siguen esperando el “¿Cómo te fue?”."
+            ),
+            &[&p.to_string(), &o.passed.to_string(), &o.still_strong.to_string(), &o.used.to_string(), &o.open.to_string()],
         ),
-        None => format!("No follow-ups yet: {} cravings are waiting for “How did it go?”.", o.open),
+        None => fill(
+            tr!("No follow-ups yet: {} cravings are waiting for “How did it go?”.", "Todavía no hay seguimientos: {} registros esperan el “¿Cómo te fue?”."),
+            &[&o.open.to_string()],
+        ),
     };
-    let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{what} — {n}")}</li> }).collect_view();
+    let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{} — {n}", coping_text(what))}</li> }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-outcomes">
-            <figcaption id="outcomes-title">"How cravings went"</figcaption>
+            <figcaption id="outcomes-title">{tr!("How cravings went", "Cómo te fue con las ganas")}</figcaption>
             {(known > 0).then(|| view! {
                 <svg viewBox="0 0 300 24" role="img" aria-labelledby="outcomes-title outcomes-desc" preserveAspectRatio="none">{bars}</svg>
             })}
             <p id="outcomes-desc" class="chart-desc" data-testid="outcomes-desc">{description}</p>
-            <h3>"What you did before cravings that passed"</h3>
+            <h3>{tr!("What you did before cravings that passed", "Lo que hiciste antes de que se pasaran las ganas")}</h3>
             {if i.helped.is_empty() {
-                view! { <p class="hint">"Nothing recorded yet — when you follow up on a craving, note what you did."</p> }.into_any()
+                view! { <p class="hint">{tr!("Nothing recorded yet — when you follow up on a craving, note what you did.", "Todavía no hay nada anotado: cuando cuentes cómo te fue con unas ganas de consumir, anota lo que hiciste.")}</p> }.into_any()
             } else {
                 view! { <ol data-testid="helped-list">{helped}</ol> }.into_any()
             }}

@@ -9,6 +9,7 @@ use crate::components::undo::offer_undo;
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
 use crate::domain::dates::long_date;
+use crate::domain::i18n::fill;
 use crate::storage::Store;
 
 /// A deleted item, kept for Undo.
@@ -48,7 +49,7 @@ pub fn Plan() -> impl IntoView {
     view! {
         <section class="page" data-testid="plan">
             <div class="screen-only">
-                <h1>"My plan"</h1>
+                <h1>{tr!("My plan", "Mi plan")}</h1>
                 <SavedState/>
                 <Show
                     when=move || ui.guiding.get()
@@ -77,8 +78,8 @@ fn SavedState() -> impl IntoView {
     let ui = expect_context::<PlanUi>();
     let text = move || match store.save_error.get() {
         Some(error) => error,
-        None if ui.touched.get() => "Saved on this device ✓".to_string(),
-        None => "Changes save as you go, on this device only.".to_string(),
+        None if ui.touched.get() => tr!("Saved on this device ✓", "Guardado en este dispositivo ✓").to_string(),
+        None => tr!("Changes save as you go, on this device only.", "Los cambios se guardan sobre la marcha, solo en este dispositivo.").to_string(),
     };
     view! {
         <p class="saved-state" role="status" data-testid="plan-saved"
@@ -106,9 +107,18 @@ fn GuideOffer() -> impl IntoView {
     view! {
         {move || {
             let (label, text) = match store.plan().with(|p| p.guide) {
-                Guide::NotStarted => ("Walk me through it", "New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.".to_string()),
-                Guide::At(n) => ("Continue the walk-through", format!("You stopped at step {} of {}.", n + 1, Section::ALL.len())),
-                Guide::Done => ("Walk through it again", "You've been through every section. Plans change — come back to it any time.".to_string()),
+                Guide::NotStarted => (
+                    tr!("Walk me through it", "Guíame paso a paso"),
+                    tr!("New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.", "¿Es la primera vez? Steady puede guiarte por el plan sección por sección. Puedes parar cuando quieras y seguir más tarde.").to_string(),
+                ),
+                Guide::At(n) => (
+                    tr!("Continue the walk-through", "Seguir con la guía"),
+                    fill(tr!("You stopped at step {} of {}.", "Te quedaste en el paso {} de {}."), &[&(n + 1).to_string(), &Section::ALL.len().to_string()]),
+                ),
+                Guide::Done => (
+                    tr!("Walk through it again", "Repasarlo otra vez"),
+                    tr!("You've been through every section. Plans change — come back to it any time.", "Ya pasaste por todas las secciones. Los planes cambian: vuelve a él cuando quieras.").to_string(),
+                ),
             };
             view! {
                 <div class="card guide-offer">
@@ -142,17 +152,17 @@ fn Guided(index: usize) -> impl IntoView {
     let last = index + 1 == Section::ALL.len();
     view! {
         <div class="guided" data-testid="plan-guide">
-            <p class="step-count">{format!("Step {} of {}", index + 1, Section::ALL.len())}</p>
+            <p class="step-count">{fill(tr!("Step {} of {}", "Paso {} de {}"), &[&(index + 1).to_string(), &Section::ALL.len().to_string()])}</p>
             <PlanSection section/>
             <div class="actions">
                 {(index > 0).then(|| view! {
-                    <button type="button" class="button secondary" data-testid="plan-guide-back" on:click=move |_| go(Some(index - 1))>"Back"</button>
+                    <button type="button" class="button secondary" data-testid="plan-guide-back" on:click=move |_| go(Some(index - 1))>{tr!("Back", "Atrás")}</button>
                 })}
                 <button type="button" class="button" data-testid="plan-guide-next" on:click=move |_| go(Some(index + 1))>
-                    {if last { "Finish" } else { "Next" }}
+                    {if last { tr!("Finish", "Terminar") } else { tr!("Next", "Siguiente") }}
                 </button>
                 <button type="button" class="button secondary" data-testid="plan-guide-exit" on:click=move |_| { go(None); ui.guiding.set(false); }>
-                    "Stop for now"
+                    {tr!("Stop for now", "Parar por ahora")}
                 </button>
             </div>
         </div>
@@ -163,7 +173,7 @@ fn Guided(index: usize) -> impl IntoView {
 fn Overview() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
-        <nav class="card overview" aria-label="Plan sections" data-testid="plan-overview">
+        <nav class="card overview" aria-label=tr!("Plan sections", "Secciones del plan") data-testid="plan-overview">
             <ul>
                 {Section::ALL.map(|section| {
                     let count = move || store.plan().with(|p| p.count(section));
@@ -171,7 +181,11 @@ fn Overview() -> impl IntoView {
                         <li>
                             <a href=format!("#plan-{}", section.key())>{section.title()}</a>
                             <span class="fill-state" data-testid=format!("plan-filled-{}", section.key())>
-                                {move || match count() { 0 => "not started".to_string(), 1 => "✓ 1 item".to_string(), n => format!("✓ {n} items") }}
+                                {move || match count() {
+                                    0 => tr!("not started", "sin empezar").to_string(),
+                                    1 => tr!("✓ 1 item", "✓ 1 punto").to_string(),
+                                    n => fill(tr!("✓ {} items", "✓ {} puntos"), &[&n.to_string()]),
+                                }}
                             </span>
                         </li>
                     }
@@ -197,8 +211,8 @@ fn UndoBar() -> impl IntoView {
     view! {
         {move || ui.removed.get().map(|r| view! {
             <p class="notice undo" role="status">
-                {format!("Deleted “{}”. ", r.item.text)}
-                <button type="button" class="button secondary" data-testid="undo" on:click=undo>"Undo"</button>
+                {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[&r.item.text])}
+                <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
             </p>
         })}
     }
@@ -250,19 +264,19 @@ fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSig
     };
     view! {
         <div class="field">
-            <label for=format!("{id}-role")>"Role"</label>
+            <label for=format!("{id}-role")>{tr!("Role", "Relación")}</label>
             <select id=format!("{id}-role") data-testid="plan-item-role" on:change=move |ev| {
                 let role = Role::from_key(&event_target_value(&ev));
                 item.update(|i| i.role = role);
             }>
-                <option value="" selected=move || item.with(|i| i.role.is_none())>"Choose…"</option>
+                <option value="" selected=move || item.with(|i| i.role.is_none())>{tr!("Choose…", "Elige…")}</option>
                 {Role::ALL.map(|r| view! {
                     <option value=r.key() selected=move || item.with(|i| i.role == Some(r))>{r.label()}</option>
                 }).into_iter().collect_view()}
             </select>
         </div>
         <div class="field">
-            <label for=format!("{id}-phone")>"Phone number"</label>
+            <label for=format!("{id}-phone")>{tr!("Phone number", "Número de teléfono")}</label>
             <input id=format!("{id}-phone") type="tel" inputmode="tel" autocomplete="off" data-testid="plan-item-phone"
                 prop:value=move || item.with(|i| i.phone.clone())
                 on:input=move |ev| {
@@ -315,7 +329,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
             </div>
             {(list.kind() == ItemKind::WithResponse).then(|| view! {
                 <div class="field">
-                    <label for=format!("{field_id}-response")>"What I'll do"</label>
+                    <label for=format!("{field_id}-response")>{tr!("What I'll do", "Lo que haré")}</label>
                     <textarea id=format!("{field_id}-response") rows="2" data-testid="plan-item-response"
                         prop:value=move || item.with(|i| i.response.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.response = v); }></textarea>
@@ -324,9 +338,9 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
             {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), item, Some(phone_error)))}
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions item-actions">
-                <button type="button" class="button secondary" aria-label=move || format!("Move “{}” up", name()) on:click=move |_| shift(-1)>"↑"</button>
-                <button type="button" class="button secondary" aria-label=move || format!("Move “{}” down", name()) on:click=move |_| shift(1)>"↓"</button>
-                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || format!("Delete “{}”", name()) on:click=remove>"Delete"</button>
+                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” up", "Subir “{}”"), &[&name()]) on:click=move |_| shift(-1)>"↑"</button>
+                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” down", "Bajar “{}”"), &[&name()]) on:click=move |_| shift(1)>"↓"</button>
+                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || fill(tr!("Delete “{}”", "Eliminar “{}”"), &[&name()]) on:click=remove>{tr!("Delete", "Eliminar")}</button>
             </div>
         </li>
     }
@@ -356,22 +370,22 @@ fn AddItem(list: List) -> impl IntoView {
         }
     };
     let placeholder = match list {
-        List::Triggers => "e.g. Payday",
-        List::Support => "e.g. Sam",
-        List::Coping => "e.g. Walk round the block",
+        List::Triggers => tr!("e.g. Payday", "p. ej., Día de pago"),
+        List::Support => tr!("e.g. Sam", "p. ej., Sam"),
+        List::Coping => tr!("e.g. Walk round the block", "p. ej., Dar una vuelta a la manzana"),
         _ => "",
     };
     view! {
         <form class="add-item" on:submit=add novalidate>
             <div class="field">
-                <label for=format!("{field_id}-text")>{format!("Add: {}", list.text_label().to_lowercase())}</label>
+                <label for=format!("{field_id}-text")>{fill(tr!("Add: {}", "Agregar: {}"), &[&list.text_label().to_lowercase()])}</label>
                 <input id=format!("{field_id}-text") data-testid="plan-new-text" placeholder=placeholder
                     prop:value=move || draft.with(|d| d.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.text = v); }/>
             </div>
             {(list.kind() == ItemKind::WithResponse).then(|| view! {
                 <div class="field">
-                    <label for=format!("{field_id}-response")>"What I'll do"</label>
+                    <label for=format!("{field_id}-response")>{tr!("What I'll do", "Lo que haré")}</label>
                     <input id=format!("{field_id}-response") data-testid="plan-new-response"
                         prop:value=move || draft.with(|d| d.response.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.response = v); }/>
@@ -379,7 +393,7 @@ fn AddItem(list: List) -> impl IntoView {
             })}
             {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), draft, None))}
             <p class="error" role="alert">{move || error.get().or(phone_error.get())}</p>
-            <button type="submit" class="button secondary" data-testid="plan-add-item">"Add"</button>
+            <button type="submit" class="button secondary" data-testid="plan-add-item">{tr!("Add", "Agregar")}</button>
         </form>
     }
 }
@@ -396,22 +410,24 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
         let text = text();
         leptos::task::spawn_local(async move {
             status.set(Some(if copy_text(&text).await {
-                "Copied. Paste it into a message or email to your sponsor.".into()
+                tr!("Copied. Paste it into a message or email to your sponsor.", "Copiado. Pégalo en un mensaje o correo para tu padrino o madrina.").into()
             } else {
-                "Couldn't copy. Try Print / Save as PDF instead.".into()
+                tr!("Couldn't copy. Try Print / Save as PDF instead.", "No se pudo copiar. Prueba con Imprimir / Guardar como PDF.").into()
             }));
         });
     };
     let share = move |_| {
         let text = text();
+        // The title goes with the text, so it's in the same language.
+        let title = tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas");
         leptos::task::spawn_local(async move {
-            let message = match share_text("My relapse-prevention plan", &text).await {
-                Some(true) => "Shared.".to_string(),
-                Some(false) => "Sharing was cancelled — nothing was sent.".to_string(),
+            let message = match share_text(title, &text).await {
+                Some(true) => tr!("Shared.", "Compartido.").to_string(),
+                Some(false) => tr!("Sharing was cancelled — nothing was sent.", "Se canceló: no se envió nada.").to_string(),
                 None if copy_text(&text).await => {
-                    "This browser can't open a share sheet, so the plan was copied instead.".to_string()
+                    tr!("This browser can't open a share sheet, so the plan was copied instead.", "Este navegador no puede abrir el menú para compartir, así que se copió el plan.").to_string()
                 }
-                None => "This browser can't share or copy. Use Print / Save as PDF.".to_string(),
+                None => tr!("This browser can't share or copy. Use Print / Save as PDF.", "Este navegador no puede compartir ni copiar. Usa Imprimir / Guardar como PDF.").to_string(),
             };
             status.set(Some(message));
         });
@@ -423,10 +439,10 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
     };
     view! {
         <section class="card share" aria-labelledby="share-title">
-            <h2 id="share-title">"Share your plan"</h2>
-            <p class="hint">"Choose what to include. Nothing leaves this phone unless you share, copy or print it."</p>
+            <h2 id="share-title">{tr!("Share your plan", "Comparte tu plan")}</h2>
+            <p class="hint">{tr!("Choose what to include. Nothing leaves this phone unless you share, copy or print it.", "Elige qué incluir. Nada sale de este teléfono a menos que lo compartas, lo copies o lo imprimas.")}</p>
             <fieldset class="checks">
-                <legend>"Include"</legend>
+                <legend>{tr!("Include", "Incluir")}</legend>
                 {Section::ALL.map(|section| {
                     let id = format!("share-{}", section.key());
                     view! {
@@ -443,9 +459,9 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
                 }).into_iter().collect_view()}
             </fieldset>
             <div class="actions">
-                <button type="button" class="button" data-testid="share-plan" on:click=share>"Share plan"</button>
-                <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>"Copy"</button>
-                <button type="button" class="button secondary" data-testid="print-plan" on:click=print>"Print / Save as PDF"</button>
+                <button type="button" class="button" data-testid="share-plan" on:click=share>{tr!("Share plan", "Compartir plan")}</button>
+                <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>{tr!("Copy", "Copiar")}</button>
+                <button type="button" class="button secondary" data-testid="print-plan" on:click=print>{tr!("Print / Save as PDF", "Imprimir / Guardar como PDF")}</button>
             </div>
             <p role="status" data-testid="share-status">{move || status.get()}</p>
         </section>
@@ -459,8 +475,8 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
     let clock = expect_context::<Clock>();
     view! {
         <div class="print-only" data-testid="plan-print">
-            <h1>"My relapse-prevention plan"</h1>
-            <p>{move || format!("Printed {}", long_date(clock.local().date()))}</p>
+            <h1>{tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas")}</h1>
+            <p>{move || fill(tr!("Printed {}", "Impreso el {}"), &[&long_date(clock.local().date())])}</p>
             {move || store.plan().with(|plan| {
                 Section::ALL.into_iter()
                     .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
@@ -475,7 +491,7 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
                                             {i.text.clone()}
                                             {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
                                             {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
-                                            {(!i.response.is_empty()).then(|| view! { <br/>{format!("What I'll do: {}", i.response)} })}
+                                            {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&i.response])} })}
                                         </li>
                                     }).collect_view()}
                                 </ul>

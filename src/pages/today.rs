@@ -322,7 +322,7 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form on:submit=submit novalidate>
             <div class="field">
-                <label for=format!("money-{id}")>"What you used to spend a day (leave empty to hide)"</label>
+                <label for=format!("money-{id}")>{tr!("What you used to spend a day (leave empty to hide)", "Lo que gastabas al día (déjalo vacío para ocultarlo)")}</label>
                 <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
