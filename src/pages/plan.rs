@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::components::clock::Clock;
+use crate::components::language::fetch_catalog;
 use crate::components::undo::offer_undo;
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
 use crate::domain::dates::long_date;
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{fill, Lang};
 use crate::storage::Store;
 
 /// A deleted item, kept for Undo.
@@ -43,8 +44,10 @@ pub fn Plan() -> impl IntoView {
     let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(None), touched: RwSignal::new(false) };
     provide_context(ui);
     let guide = Memo::new(move |_| store.plan().with(|p| p.guide));
-    // Sections chosen for sharing and printing.
+    // Sections chosen for sharing and printing, and the language they're shared in
+    // (a sponsor may read the other one): the app's language until the person picks.
     let chosen = RwSignal::new(Section::ALL.to_vec());
+    let share_lang = RwSignal::new(Lang::current());
 
     view! {
         <section class="page" data-testid="plan">
@@ -58,7 +61,7 @@ pub fn Plan() -> impl IntoView {
                         <Overview/>
                         <UndoBar/>
                         {Section::ALL.map(|section| view! { <PlanSection section/> }).into_iter().collect_view()}
-                        <SharePlan chosen/>
+                        <SharePlan chosen share_lang/>
                     }
                 >
                     {move || match guide.get() {
@@ -67,7 +70,7 @@ pub fn Plan() -> impl IntoView {
                     }}
                 </Show>
             </div>
-            <PrintedPlan chosen/>
+            <PrintedPlan chosen share_lang/>
         </section>
     }
 }
@@ -400,11 +403,23 @@ fn AddItem(list: List) -> impl IntoView {
 
 /// Which sections to share, and the three ways to share them.
 #[component]
-fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
+fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let status = RwSignal::new(None::<String>);
-    let text = move || store.plan().with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date()));
+    // The other language's text is fetched as it is picked (before any tap on Copy,
+    // which must write the clipboard while the tap still counts).
+    let pick_language = move |ev| {
+        let Some(lang) = Lang::from_code(&event_target_value(&ev)) else { return };
+        leptos::task::spawn_local(async move {
+            fetch_catalog(lang).await;
+            share_lang.set(lang);
+        });
+    };
+    let in_share_language = move |f: &dyn Fn() -> String| share_lang.get_untracked().while_current(f);
+    let text = move || {
+        in_share_language(&|| store.plan().with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date())))
+    };
 
     let copy = move |_| {
         let text = text();
@@ -419,9 +434,9 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
     let share = move |_| {
         let text = text();
         // The title goes with the text, so it's in the same language.
-        let title = tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas");
+        let title = in_share_language(&|| tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas").to_string());
         leptos::task::spawn_local(async move {
-            let message = match share_text(title, &text).await {
+            let message = match share_text(&title, &text).await {
                 Some(true) => tr!("Shared.", "Compartido.").to_string(),
                 Some(false) => tr!("Sharing was cancelled — nothing was sent.", "Se canceló: no se envió nada.").to_string(),
                 None if copy_text(&text).await => {
@@ -458,6 +473,14 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
                     }
                 }).into_iter().collect_view()}
             </fieldset>
+            <div class="field">
+                <label for="share-language">{tr!("Language of what you share", "Idioma de lo que compartes")}</label>
+                <select id="share-language" data-testid="share-language" on:change=pick_language>
+                    {Lang::ALL.map(|lang| view! {
+                        <option value=lang.code() selected=lang == share_lang.get_untracked() lang=lang.code()>{lang.own_name()}</option>
+                    }).into_iter().collect_view()}
+                </select>
+            </div>
             <div class="actions">
                 <button type="button" class="button" data-testid="share-plan" on:click=share>{tr!("Share plan", "Compartir plan")}</button>
                 <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>{tr!("Copy", "Copiar")}</button>
@@ -470,36 +493,42 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
 
 /// The plan as it prints: black on white, no buttons, each section kept together.
 #[component]
-fn PrintedPlan(chosen: RwSignal<Vec<Section>>) -> impl IntoView {
+fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
+    // Drawn whole in the language chosen for sharing, so nothing inside may be a
+    // closure read later (it would come out in the app's language).
     view! {
-        <div class="print-only" data-testid="plan-print">
-            <h1>{tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas")}</h1>
-            <p>{move || fill(tr!("Printed {}", "Impreso el {}"), &[&long_date(clock.local().date())])}</p>
-            {move || store.plan().with(|plan| {
-                Section::ALL.into_iter()
-                    .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
-                    .map(|s| view! {
-                        <section class="print-section">
-                            <h2>{s.title()}</h2>
-                            {s.lists().iter().filter(|l| !plan.items(**l).is_empty()).map(|l| view! {
-                                {l.step_title().map(|t| view! { <h3>{t}</h3> })}
-                                <ul>
-                                    {plan.items(*l).iter().map(|i| view! {
-                                        <li>
-                                            {i.text.clone()}
-                                            {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
-                                            {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
-                                            {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&i.response])} })}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }).collect_view()}
-                        </section>
-                    })
-                    .collect_view()
-            })}
+        <div class="print-only" data-testid="plan-print" lang=move || share_lang.get().code()>
+            {move || {
+                let lang = share_lang.get();
+                let today = clock.local().date();
+                store.plan().with(|plan| lang.while_current(|| view! {
+                    <h1>{tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas")}</h1>
+                    <p>{fill(tr!("Printed {}", "Impreso el {}"), &[&long_date(today)])}</p>
+                    {Section::ALL.into_iter()
+                        .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
+                        .map(|s| view! {
+                            <section class="print-section">
+                                <h2>{s.title()}</h2>
+                                {s.lists().iter().filter(|l| !plan.items(**l).is_empty()).map(|l| view! {
+                                    {l.step_title().map(|t| view! { <h3>{t}</h3> })}
+                                    <ul>
+                                        {plan.items(*l).iter().map(|i| view! {
+                                            <li>
+                                                {i.text.clone()}
+                                                {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
+                                                {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
+                                                {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&i.response])} })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }).collect_view()}
+                            </section>
+                        })
+                        .collect_view()}
+                }))
+            }}
         </div>
     }
 }

@@ -147,16 +147,17 @@ test.describe("without a service worker", () => {
     // first screen shows may wait for them. Hold every split-off file until Today is up.
     const fetched: string[] = [];
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-    const held: (() => void)[] = [];
-    await page.route(/\/(split|chunk)_\w+\.wasm$/, (route) => { held.push(() => route.continue()); });
+    const held: (() => Promise<void>)[] = [];
+    let holding = true;
+    await page.route(/\/(split|chunk)_\w+\.wasm$/, (route) => (holding ? held.push(() => route.continue()) : route.continue()));
     await openApp(page, "/");
     await expect(page.getByTestId("nav-today")).toBeVisible();
     await expect(page.getByTestId("set-start")).toBeVisible();
     await expect(page.getByTestId("nav-help")).toBeVisible();
     // (Chunks are code shared between split-off parts, fetched with them.)
     expect(fetched.filter((p) => /\/split_\w+\.wasm$/.test(p) && !/\/split_counter_list\.wasm$/.test(p))).toEqual([]);
-    await page.unroute(/\/(split|chunk)_\w+\.wasm$/);
-    held.forEach((go) => go());
+    holding = false;
+    await Promise.all(held.map((go) => go()));
     await page.getByTestId("nav-log").click();
     await expect(page.locator("main h1").first()).toBeVisible();
     expect(fetched.some((p) => /\/split_log\.wasm$/.test(p))).toBe(true);

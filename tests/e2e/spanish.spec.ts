@@ -159,3 +159,31 @@ test("changing the language in Settings applies at once, is remembered, keeps ty
   await expect(page.getByTestId("nav-today")).toHaveText("Today");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
+
+test("the plan can be shared in Spanish from an English app: Spanish headings, the person's words unchanged", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await seeded(page, SEED_ES);
+  await openApp(page, "/plan");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("share-language")).toHaveValue("en");
+  await page.getByTestId("share-language").selectOption("es");
+  // The Spanish text arrives with the choice; the printed copy follows it.
+  await expect(page.getByTestId("plan-print")).toHaveAttribute("lang", "es");
+  await expect(page.getByTestId("plan-print").locator("h1")).toHaveText("Mi plan de prevención de recaídas");
+  await page.getByTestId("copy-plan").click();
+  await expect(page.getByTestId("share-status")).toContainText("Copied");
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain("MI PLAN DE PREVENCIÓN DE RECAÍDAS\n");
+  expect(text).toContain("\nMIS RAZONES PARA RECUPERARME\n");
+  expect(text).toContain("- Mi hija\n");
+  expect(text).toContain("- Día de pago\n  Lo que haré: Pagar las cuentas primero\n");
+  expect(text).toContain("- Sara (padrino o madrina): 555 123 4567\n");
+  expect(text).not.toContain("MY RELAPSE-PREVENTION PLAN");
+  // The app itself stays in English.
+  await expect(page.getByTestId("nav-today")).toHaveText("Today");
+
+  // Back to English for the next share.
+  await page.getByTestId("share-language").selectOption("en");
+  await page.getByTestId("copy-plan").click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain("MY REASONS FOR RECOVERY");
+});
