@@ -313,7 +313,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                     let key = c.clone();
                     view! {
                         <Chip
-                            label=c.clone()
+                            label=crate::domain::coping::shown_tried(&c).to_string()
                             test_id=format!("coping-{}", trigger_slug(&c))
                             pressed=Signal::derive(move || draft.with(|d| d.coping.contains(&key)))
                             on_toggle=move |_| draft.update(|d| toggle(&mut d.coping, &c))

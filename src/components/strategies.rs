@@ -13,6 +13,7 @@ use crate::domain::coping::{
     Strategy,
 };
 use crate::components::helplines::SupportPeople;
+use crate::domain::i18n::fill;
 use crate::storage::Store;
 
 /// How long a breathing session runs before asking "Did it help?".
@@ -94,19 +95,19 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
         let id = id.clone();
         move |_| session.open.set(Some(id.clone()))
     };
-    let title = strategy.title.clone();
+    let title = strategy.shown_title().to_owned();
     let open_view = is_open.clone();
     let strategy_for_activity = strategy.clone();
     view! {
         <li class="card cope-card" data-testid="cope-card" data-strategy=id.clone()>
             <p class="tag family">{strategy.family.label()}</p>
-            <h2>{strategy.title.clone()}</h2>
-            <p>{strategy.summary.clone()}</p>
+            <h2>{title.clone()}</h2>
+            <p>{strategy.shown_summary().to_owned()}</p>
             <Show
                 when=open_view
                 fallback=move || view! {
                     <div class="actions">
-                        <button type="button" class="button" data-testid="cope-start" on:click=start.clone()>"Start"</button>
+                        <button type="button" class="button" data-testid="cope-start" on:click=start.clone()>{tr!("Start", "Empezar")}</button>
                     </div>
                 }
             >
@@ -115,14 +116,14 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
             <div class="actions small">
                 <button type="button" class="button secondary" data-testid="cope-favourite"
                     aria-pressed=move || favourite.get().to_string()
-                    aria-label=format!("Favourite: {title}")
+                    aria-label=fill(tr!("Favourite: {}", "Favorita: {}"), &[&title])
                     on:click=toggle_favourite>
-                    {move || if favourite.get() { "★ Favourite" } else { "☆ Favourite" }}
+                    {move || if favourite.get() { tr!("★ Favourite", "★ Favorita") } else { tr!("☆ Favourite", "☆ Favorita") }}
                 </button>
                 <button type="button" class="button secondary" data-testid="cope-hide"
-                    aria-label=format!("Hide {}", strategy.title)
+                    aria-label=fill(tr!("Hide {}", "Ocultar {}"), &[&title])
                     on:click=hide>
-                    "Hide"
+                    {tr!("Hide", "Ocultar")}
                 </button>
             </div>
         </li>
@@ -132,8 +133,9 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
 #[component]
 fn ActivityView(strategy: Strategy) -> impl IntoView {
     let finished = RwSignal::new(false);
-    let steps = (!strategy.steps.is_empty()).then(|| view! {
-        <ol class="steps">{strategy.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+    let shown_steps = strategy.shown_steps();
+    let steps = (!shown_steps.is_empty()).then(|| view! {
+        <ol class="steps">{shown_steps.iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ol>
     });
     let body = match strategy.activity {
         Activity::Breathing(pattern) => view! { <Breathing id=strategy.id.clone() pattern finished/> }.into_any(),
@@ -150,7 +152,7 @@ fn ActivityView(strategy: Strategy) -> impl IntoView {
             <Show
                 when=move || finished.get()
                 fallback=move || view! {
-                    <button type="button" class="button secondary" data-testid="cope-done" on:click=move |_| finished.set(true)>"I've done this"</button>
+                    <button type="button" class="button secondary" data-testid="cope-done" on:click=move |_| finished.set(true)>{tr!("I've done this", "Ya lo hice")}</button>
                 }
             >
                 <DidItHelp id=strategy.id.clone()/>
@@ -169,7 +171,7 @@ pub fn CrisisLineCall() -> impl IntoView {
     };
     view! {
         <a class="button call" href=move || line().call.tel_href()>
-            {move || crate::domain::i18n::fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line().name.get(), line().call.display])}
+            {move || fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line().name.get(), line().call.display])}
         </a>
     }
 }
@@ -202,15 +204,15 @@ fn DidItHelp(id: String) -> impl IntoView {
                 let (a, b, c) = (a.clone(), b.clone(), answer.clone());
                 view! {
                     <fieldset class="chips did-it-help">
-                        <legend>"Did it help?"</legend>
-                        <button type="button" class="chip" data-testid="helped-yes" on:click=move |_| a(Helped::Yes)>"Yes"</button>
-                        <button type="button" class="chip" data-testid="helped-bit" on:click=move |_| b(Helped::ABit)>"A bit"</button>
-                        <button type="button" class="chip" data-testid="helped-no" on:click=move |_| c(Helped::No)>"No"</button>
+                        <legend>{tr!("Did it help?", "¿Te ayudó?")}</legend>
+                        <button type="button" class="chip" data-testid="helped-yes" on:click=move |_| a(Helped::Yes)>{tr!("Yes", "Sí")}</button>
+                        <button type="button" class="chip" data-testid="helped-bit" on:click=move |_| b(Helped::ABit)>{tr!("A bit", "Un poco")}</button>
+                        <button type="button" class="chip" data-testid="helped-no" on:click=move |_| c(Helped::No)>{tr!("No", "No")}</button>
                     </fieldset>
                 }
             }
         >
-            <p role="status" data-testid="helped-thanks">"Thanks — Steady will put what works for you first."</p>
+            <p role="status" data-testid="helped-thanks">{tr!("Thanks — Steady will put what works for you first.", "Gracias. Steady pondrá primero lo que te funciona.")}</p>
         </Show>
     }
 }
@@ -310,8 +312,8 @@ fn Breathing(id: String, pattern: Pattern, finished: RwSignal<bool>) -> impl Int
             <Show
                 when=move || phase.get().is_some()
                 fallback=move || view! {
-                    <button type="button" class="button big" data-testid="start-breathing" on:click=start.clone()>"Start breathing"</button>
-                    <p class="hint">{format!("Seconds: {seconds}. Two minutes.")}</p>
+                    <button type="button" class="button big" data-testid="start-breathing" on:click=start.clone()>{tr!("Start breathing", "Empezar a respirar")}</button>
+                    <p class="hint">{fill(tr!("Seconds: {}. Two minutes.", "Segundos: {}. Dos minutos."), &[&seconds])}</p>
                 }
             >
                 <div class=class aria-hidden="true" data-testid="breathing-pacer"><span style:transition-duration=duration></span></div>
@@ -343,7 +345,11 @@ fn UrgeTimer(id: String, minutes: u32, check_in_minutes: u32, finished: RwSignal
     let check_in = Memo::new(move |_| {
         let m = elapsed_minutes();
         (m >= check_in_minutes && m < minutes).then(|| {
-            format!("Check-in at {} minutes: notice how strong the urge is now. Is it the same, stronger, or starting to ease?", m / check_in_minutes * check_in_minutes)
+            fill(
+                tr!("Check-in at {} minutes: notice how strong the urge is now. Is it the same, stronger, or starting to ease?",
+                    "A los {} minutos: fíjate en qué tan fuertes son las ganas ahora. ¿Siguen igual, son más fuertes o empiezan a bajar?"),
+                &[&(m / check_in_minutes * check_in_minutes).to_string()],
+            )
         })
     });
     let left_for_end = left_ms.clone();
@@ -364,11 +370,11 @@ fn UrgeTimer(id: String, minutes: u32, check_in_minutes: u32, finished: RwSignal
             {move || match clock_text() {
                 None => view! {
                     <button type="button" class="button big" data-testid="start-urge-timer" on:click=start.clone()>
-                        {format!("Start a {minutes}-minute timer")}
+                        {fill(tr!("Start a {}-minute timer", "Iniciar temporizador de {} minutos"), &[&minutes.to_string()])}
                     </button>
                 }.into_any(),
                 Some(text) => view! {
-                    <p class="urge-clock" role="timer" aria-label="Time left">
+                    <p class="urge-clock" role="timer" aria-label=tr!("Time left", "Tiempo restante")>
                         <span data-testid="urge-timer">{text}</span>
                     </p>
                 }.into_any(),

@@ -11,6 +11,7 @@ use super::coping::{CopingData, Rating};
 use super::counter::Counters;
 use super::cravings::{Craving, MAX_INTENSITY};
 use super::plan::Plan;
+use super::i18n::fill;
 use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
@@ -197,30 +198,37 @@ fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
 /// after it by more than [`CLOCK_SLACK`] are set to `now`.
 pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), String> {
     if text.trim().is_empty() {
-        return Err("That file is empty.".into());
+        return Err(tr!("That file is empty.", "Ese archivo está vacío.").into());
     }
     if text.len() > MAX_BYTES {
-        return Err("That file is over 10 MB — too big to be a Steady backup.".into());
+        return Err(tr!("That file is over 10 MB — too big to be a Steady backup.",
+            "Ese archivo pesa más de 10 MB: es demasiado grande para ser una copia de seguridad de Steady.").into());
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
-            "That file is cut short (it may not have finished downloading).".to_string()
+            tr!("That file is cut short (it may not have finished downloading).",
+                "Ese archivo está incompleto (puede que no haya terminado de descargarse).").to_string()
         } else {
-            format!("That isn't a Steady backup: it isn't valid JSON ({e}).")
+            fill(tr!("That isn't a Steady backup: it isn't valid JSON ({}).",
+                "Eso no es una copia de seguridad de Steady: no es un JSON válido ({})."), &[&e.to_string()])
         }
     })?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        _ => return Err("That isn't a Steady backup file.".into()),
+        _ => return Err(tr!("That isn't a Steady backup file.", "Ese no es un archivo de copia de seguridad de Steady.").into()),
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v > VERSION => {
-            return Err(format!("This backup was made by a newer version of Steady (format {v}). Update the app, then try again."))
+            return Err(fill(tr!("This backup was made by a newer version of Steady (format {}). Update the app, then try again.",
+                "Esta copia de seguridad se hizo con una versión más nueva de Steady (formato {}). Actualiza la app y vuelve a intentarlo."), &[&v.to_string()]))
         }
         Some(v) if v >= 1 => {}
-        _ => return Err("That backup has no valid version number.".into()),
+        _ => return Err(tr!("That backup has no valid version number.", "Esa copia de seguridad no tiene un número de versión válido.").into()),
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|e| format!("Part of that backup is damaged or in the wrong form: {e}."))?;
+    let file: BackupFile = serde_json::from_value(value).map_err(|e| {
+        fill(tr!("Part of that backup is damaged or in the wrong form: {}.",
+            "Una parte de esa copia de seguridad está dañada o tiene un formato incorrecto: {}."), &[&e.to_string()])
+    })?;
     let exported_at = file.exported_at;
     let mut data = file.into_data();
     let moved_to_now = bring_back_to_now(&mut data, now);
@@ -234,42 +242,45 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
     let mut ids = HashSet::new();
     for c in &data.counters.list {
         if !ids.insert(c.id) {
-            return Err(format!("Two counters share the number {}.", c.id));
+            return Err(fill(tr!("Two counters share the number {}.", "Dos contadores tienen el mismo número, {}."), &[&c.id.to_string()]));
         }
         if c.name.trim().is_empty() || c.name.chars().count() > 60 {
-            return Err("A counter has an empty or overlong name.".into());
+            return Err(tr!("A counter has an empty or overlong name.", "Un contador tiene el nombre vacío o demasiado largo.").into());
         }
         if c.start.is_after(now) {
-            return Err(format!("The counter “{}” starts in the future.", c.name));
+            return Err(fill(tr!("The counter “{}” starts in the future.", "El contador “{}” empieza en el futuro."), &[&c.name]));
         }
         if c.history.iter().any(|s| s.end.at() < s.start.at() || s.end.is_after(now)) {
-            return Err(format!("The counter “{}” has a streak with impossible dates.", c.name));
+            return Err(fill(tr!("The counter “{}” has a streak with impossible dates.", "El contador “{}” tiene una racha con fechas imposibles."), &[&c.name]));
         }
     }
     if data.counters.main.is_some_and(|m| !ids.contains(&m)) {
-        return Err("The main counter in that backup doesn't exist.".into());
+        return Err(tr!("The main counter in that backup doesn't exist.", "El contador principal de esa copia de seguridad no existe.").into());
     }
     let mut craving_ids = HashSet::new();
     for c in &data.cravings {
         if !craving_ids.insert(c.id) {
-            return Err("Two cravings in that backup share an id.".into());
+            return Err(tr!("Two cravings in that backup share an id.", "Dos registros de ganas de consumir de esa copia de seguridad tienen el mismo identificador.").into());
         }
-        c.validate(now).map_err(|e| format!("A craving from {}: {}", super::dates::long_date(c.at.date()), e.message()))?;
+        c.validate(now).map_err(|e| {
+            fill(tr!("A craving from {}: {}", "Un registro de ganas de consumir del {}: {}"), &[&super::dates::long_date(c.at.date()), e.message()])
+        })?;
         if c.intensity > MAX_INTENSITY {
-            return Err("A craving has an intensity over 10.".into());
+            return Err(tr!("A craving has an intensity over 10.", "Un registro de ganas de consumir tiene una intensidad mayor que 10.").into());
         }
     }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
-            return Err("Two plan items share an id.".into());
+            return Err(tr!("Two plan items share an id.", "Dos elementos del plan tienen el mismo identificador.").into());
         }
     }
     let mut names = HashSet::new();
     for copy in &data.set_aside {
         let name_ok = !copy.name.is_empty() && copy.name.chars().count() <= 200 && !copy.name.chars().any(char::is_control);
         if !name_ok || !names.insert(&copy.name) {
-            return Err("A set-aside copy in that backup has a missing, overlong or repeated name.".into());
+            return Err(tr!("A set-aside copy in that backup has a missing, overlong or repeated name.",
+                "Una copia guardada aparte en esa copia de seguridad tiene el nombre vacío, demasiado largo o repetido.").into());
         }
     }
     Ok(())

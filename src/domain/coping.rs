@@ -8,6 +8,8 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::i18n::{in_use, Both};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
     Exercise,
@@ -20,11 +22,11 @@ pub enum Family {
 impl Family {
     pub fn label(self) -> &'static str {
         match self {
-            Family::Exercise => "Move",
-            Family::Meditation => "Breathe & notice",
-            Family::Distraction => "Distract",
-            Family::Connect => "Connect",
-            Family::Own => "Your own",
+            Family::Exercise => tr!("Move", "Moverte"),
+            Family::Meditation => tr!("Breathe & notice", "Respira y observa"),
+            Family::Distraction => tr!("Distract", "Distraerte"),
+            Family::Connect => tr!("Connect", "Conectar"),
+            Family::Own => tr!("Your own", "Tuya"),
         }
     }
 }
@@ -45,16 +47,16 @@ pub enum Phase {
 impl Phase {
     pub fn label(self) -> &'static str {
         match self {
-            Phase::In => "In",
-            Phase::Hold => "Hold",
-            Phase::Out => "Out",
+            Phase::In => tr!("In", "Inhala"),
+            Phase::Hold => tr!("Hold", "Sostén"),
+            Phase::Out => tr!("Out", "Exhala"),
         }
     }
     pub fn cue(self) -> &'static str {
         match self {
-            Phase::In => "Breathe in",
-            Phase::Hold => "Hold",
-            Phase::Out => "Breathe out",
+            Phase::In => tr!("Breathe in", "Inhala"),
+            Phase::Hold => tr!("Hold", "Sostén"),
+            Phase::Out => tr!("Breathe out", "Exhala"),
         }
     }
 }
@@ -99,10 +101,57 @@ pub enum Activity {
 pub struct Strategy {
     pub id: String,
     pub family: Family,
+    /// A built-in's English title (what the craving log stores when it's
+    /// tried), or the person's own words. Shown with [`Strategy::shown_title`].
     pub title: String,
+    /// Shown with [`Strategy::shown_summary`].
     pub summary: String,
+    /// Shown with [`Strategy::shown_steps`].
     pub steps: Vec<String>,
     pub activity: Activity,
+}
+
+/// The summary of the person's own strategy without a note, and of one from their plan.
+const OWN_SUMMARY: &str = Both::new("Your own strategy.", "Una estrategia tuya.").en;
+const PLAN_SUMMARY: &str = Both::new("From your plan.", "De tu plan.").en;
+
+fn builtin(id: &str) -> Option<&'static Builtin> {
+    BUILTIN.iter().find(|b| b.id == id)
+}
+
+impl Strategy {
+    /// The title in the language in use: built-ins are translated, the
+    /// person's own are their words as written.
+    pub fn shown_title(&self) -> &str {
+        builtin(&self.id).map_or(self.title.as_str(), |b| in_use(b.title))
+    }
+
+    /// The summary in the language in use (a note the person wrote stays as written).
+    pub fn shown_summary(&self) -> &str {
+        if let Some(b) = builtin(&self.id) {
+            return in_use(b.summary);
+        }
+        match self.summary.as_str() {
+            OWN_SUMMARY if self.family == Family::Own => in_use(OWN_SUMMARY),
+            PLAN_SUMMARY if self.family == Family::Own => in_use(PLAN_SUMMARY),
+            note => note,
+        }
+    }
+
+    /// The steps in the language in use.
+    pub fn shown_steps(&self) -> Vec<&str> {
+        match builtin(&self.id) {
+            Some(b) => b.steps.iter().map(|s| in_use(s)).collect(),
+            None => self.steps.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// What the person did, as the craving log shows it: a built-in strategy's
+/// title (stored in English by [`record_tried`]) in the language in use;
+/// anything else as written.
+pub fn shown_tried(what: &str) -> &str {
+    BUILTIN.iter().find(|b| b.title == what).map_or(what, |b| in_use(b.title))
 }
 
 struct Builtin {
@@ -115,27 +164,240 @@ struct Builtin {
 }
 
 /// Built-in prompts, in the order shown before anything is learned: quick,
-/// calming ones first.
+/// calming ones first. The text is kept in English (the craving log stores a
+/// tried strategy by its English title) and shown in the language in use by
+/// [`Strategy::shown_title`] and its siblings.
 const BUILTIN: &[Builtin] = &[
-    Builtin { id: "box-breathing", family: Family::Meditation, title: "Box breathing", summary: "Four counts in, hold, out, hold. Slows your body down in a minute or two.", steps: &["Sit or stand comfortably.", "Follow the circle: in for 4, hold for 4, out for 4, hold for 4.", "Keep going for a few rounds."], activity: Activity::Breathing(BOX) },
-    Builtin { id: "urge-surfing", family: Family::Meditation, title: "Surf the urge", summary: "Watch the craving rise, peak and fall like a wave, without acting on it.", steps: &["Notice where you feel the craving in your body.", "Breathe and describe it to yourself: tight, hot, buzzing?", "Let it rise. Cravings often ease within 15–30 minutes.", "At each check-in, notice how strong it is now."], activity: Activity::UrgeSurfing { minutes: 15, check_in_minutes: 5 } },
-    Builtin { id: "call-support", family: Family::Connect, title: "Call your sponsor or someone from your plan", summary: "Say it out loud to someone who gets it. You don't have to explain everything.", steps: &["Tap a name to call.", "Try: “I'm having a craving and I don't want to act on it.”"], activity: Activity::Call },
-    Builtin { id: "brisk-walk", family: Family::Exercise, title: "A brisk five-minute walk", summary: "Get outside or walk the hallway. Moving changes how the craving feels.", steps: &["Put your shoes on and go — no planning needed.", "Walk fast enough to breathe a little harder.", "Notice five things you can see on the way."], activity: Activity::Steps },
-    Builtin { id: "delay-distract-decide", family: Family::Connect, title: "Delay, distract, decide", summary: "Put off the decision for 15 minutes, do something else, then decide.", steps: &["Delay: tell yourself “not for 15 minutes”.", "Distract: pick anything on this screen and do it.", "Decide: after 15 minutes, look at your reasons for recovery, then decide."], activity: Activity::Steps },
-    Builtin { id: "breathing-478", family: Family::Meditation, title: "4-7-8 breathing", summary: "In for 4, hold for 7, out for 8. The long out-breath helps you settle.", steps: &["Breathe in quietly through your nose for 4.", "Hold for 7.", "Breathe out through your mouth for 8."], activity: Activity::Breathing(FOUR_SEVEN_EIGHT) },
-    Builtin { id: "halt-check", family: Family::Connect, title: "HALT check", summary: "Am I hungry, angry, lonely or tired? Sort the one you can right now.", steps: &["Hungry? Eat something, even small.", "Angry? Write it down or tell someone.", "Lonely? Message or call someone.", "Tired? Rest, even for ten minutes."], activity: Activity::Steps },
-    Builtin { id: "play-tape", family: Family::Connect, title: "Play the tape forward", summary: "Picture the whole story: not the first hour, but tonight, tomorrow, next week.", steps: &["Imagine using. Then keep the film running.", "What happens tonight? Tomorrow morning? Next week?", "Now picture the same time if you don't use."], activity: Activity::Steps },
-    Builtin { id: "wall-pushups", family: Family::Exercise, title: "Wall push-ups", summary: "Ten push-ups against a wall. No equipment, anywhere.", steps: &["Stand an arm's length from a wall, hands flat on it.", "Bend your elbows and lean in, then push back.", "Do ten, rest, do ten more."], activity: Activity::Steps },
-    Builtin { id: "stretch", family: Family::Exercise, title: "Stretch it out", summary: "A minute of slow stretches to let the tension go.", steps: &["Reach both arms up and hold for five breaths.", "Roll your shoulders back ten times.", "Gently tip your head side to side."], activity: Activity::Steps },
-    Builtin { id: "stairs", family: Family::Exercise, title: "Take the stairs", summary: "Up and down a flight of stairs a few times, at your own pace.", steps: &["Find some stairs or a step.", "Go up and down until you're a bit out of breath.", "Stop and notice how the craving feels now."], activity: Activity::Steps },
-    Builtin { id: "body-scan", family: Family::Meditation, title: "Short body scan", summary: "Move your attention slowly from your feet to your head.", steps: &["Notice your feet on the floor.", "Move up: legs, stomach, chest, shoulders, jaw.", "Where you find tension, breathe into it and let it soften.", "Notice where the craving sits, without judging it."], activity: Activity::Steps },
-    Builtin { id: "create", family: Family::Distraction, title: "Draw, write or play music", summary: "Put the feeling somewhere: a doodle, a few lines, a tune.", steps: &["Grab paper, your notes app or an instrument.", "Don't aim for good — aim for five minutes.", "Write or draw what the craving feels like."], activity: Activity::Steps },
-    Builtin { id: "music", family: Family::Distraction, title: "Listen to a song you love", summary: "Something that lifts you. Turn it up.", steps: &["Put on one song you love.", "Really listen: the words, the drums.", "Then one more."], activity: Activity::Steps },
-    Builtin { id: "cook", family: Family::Distraction, title: "Cook something simple", summary: "Toast, eggs, a cup of tea. Hands busy, stomach fed.", steps: &["Pick the simplest thing you can make.", "Take your time with each step.", "Eat it sitting down."], activity: Activity::Steps },
-    Builtin { id: "game", family: Family::Distraction, title: "Play a quick game", summary: "A puzzle, a card game, a phone game — ten minutes of focus.", steps: &["Pick a game that needs your attention.", "Set a ten-minute limit.", "Check in with the craving afterwards."], activity: Activity::Steps },
-    Builtin { id: "tidy", family: Family::Distraction, title: "Tidy one small space", summary: "One drawer, one shelf, one corner. Small and finished.", steps: &["Pick one small space.", "Clear it, wipe it, put things back.", "Enjoy one thing that's done."], activity: Activity::Steps },
-    Builtin { id: "outside", family: Family::Distraction, title: "Go outside", summary: "Change the scene. Fresh air, sky, a different room at least.", steps: &["Step outside or to a window.", "Take five slow breaths.", "Name three things you can hear."], activity: Activity::Steps },
-    Builtin { id: "meeting", family: Family::Connect, title: "Go to a meeting", summary: "Being around people in recovery helps. Check your meeting list or ask your sponsor.", steps: &["Check your usual meeting times.", "If none is on now, call someone from your plan instead.", "The SAMHSA helpline (on Help) can point you to local groups."], activity: Activity::Steps },
+    Builtin {
+        id: "box-breathing",
+        family: Family::Meditation,
+        title: Both::new("Box breathing", "Respiración cuadrada").en,
+        summary: Both::new("Four counts in, hold, out, hold. Slows your body down in a minute or two.", "Inhala en cuatro tiempos, sostén, exhala, sostén. Calma tu cuerpo en uno o dos minutos.").en,
+        steps: &[
+            Both::new("Sit or stand comfortably.", "Siéntate o quédate de pie, en una postura cómoda.").en,
+            Both::new("Follow the circle: in for 4, hold for 4, out for 4, hold for 4.", "Sigue el círculo: inhala 4, sostén 4, exhala 4, sostén 4.").en,
+            Both::new("Keep going for a few rounds.", "Repítelo unas cuantas veces.").en,
+        ],
+        activity: Activity::Breathing(BOX),
+    },
+    Builtin {
+        id: "urge-surfing",
+        family: Family::Meditation,
+        title: Both::new("Surf the urge", "Surfea las ganas").en,
+        summary: Both::new("Watch the craving rise, peak and fall like a wave, without acting on it.", "Observa cómo las ganas de consumir suben, llegan a lo más alto y bajan como una ola, sin dejarte llevar por ellas.").en,
+        steps: &[
+            Both::new("Notice where you feel the craving in your body.", "Fíjate en qué parte del cuerpo sientes las ganas.").en,
+            Both::new("Breathe and describe it to yourself: tight, hot, buzzing?", "Respira y descríbetelas: ¿tensión, calor, cosquilleo?").en,
+            Both::new("Let it rise. Cravings often ease within 15–30 minutes.", "Deja que suban. Las ganas de consumir suelen aflojar en unos 15 a 30 minutos.").en,
+            Both::new("At each check-in, notice how strong it is now.", "En cada revisión, fíjate en qué tan fuertes son ahora.").en,
+        ],
+        activity: Activity::UrgeSurfing { minutes: 15, check_in_minutes: 5 },
+    },
+    Builtin {
+        id: "call-support",
+        family: Family::Connect,
+        title: Both::new("Call your sponsor or someone from your plan", "Llama a tu padrino o madrina, o a alguien de tu plan").en,
+        summary: Both::new("Say it out loud to someone who gets it. You don't have to explain everything.", "Dilo en voz alta a alguien que te entienda. No tienes que explicarlo todo.").en,
+        steps: &[
+            Both::new("Tap a name to call.", "Toca un nombre para llamar.").en,
+            Both::new("Try: “I'm having a craving and I don't want to act on it.”", "Prueba con: “Tengo ganas de consumir y no quiero hacerlo”.").en,
+        ],
+        activity: Activity::Call,
+    },
+    Builtin {
+        id: "brisk-walk",
+        family: Family::Exercise,
+        title: Both::new("A brisk five-minute walk", "Una caminata rápida de cinco minutos").en,
+        summary: Both::new("Get outside or walk the hallway. Moving changes how the craving feels.", "Sal a la calle o camina por el pasillo. Moverte cambia cómo se sienten las ganas.").en,
+        steps: &[
+            Both::new("Put your shoes on and go — no planning needed.", "Ponte los zapatos y sal, sin pensarlo mucho.").en,
+            Both::new("Walk fast enough to breathe a little harder.", "Camina a un paso que te haga respirar un poco más fuerte.").en,
+            Both::new("Notice five things you can see on the way.", "Fíjate en cinco cosas que veas por el camino.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "delay-distract-decide",
+        family: Family::Connect,
+        title: Both::new("Delay, distract, decide", "Espera, distráete, decide").en,
+        summary: Both::new("Put off the decision for 15 minutes, do something else, then decide.", "Deja la decisión para dentro de 15 minutos, haz otra cosa y después decide.").en,
+        steps: &[
+            Both::new("Delay: tell yourself “not for 15 minutes”.", "Espera: dite “en los próximos 15 minutos, no”.").en,
+            Both::new("Distract: pick anything on this screen and do it.", "Distráete: elige cualquier cosa de esta pantalla y hazla.").en,
+            Both::new("Decide: after 15 minutes, look at your reasons for recovery, then decide.", "Decide: pasados los 15 minutos, repasa tus razones para recuperarte y luego decide.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "breathing-478",
+        family: Family::Meditation,
+        title: Both::new("4-7-8 breathing", "Respiración 4-7-8").en,
+        summary: Both::new("In for 4, hold for 7, out for 8. The long out-breath helps you settle.", "Inhala 4, sostén 7, exhala 8. Soltar el aire despacio te ayuda a calmarte.").en,
+        steps: &[
+            Both::new("Breathe in quietly through your nose for 4.", "Inhala en silencio por la nariz, contando hasta 4.").en,
+            Both::new("Hold for 7.", "Sostén el aire contando hasta 7.").en,
+            Both::new("Breathe out through your mouth for 8.", "Exhala por la boca contando hasta 8.").en,
+        ],
+        activity: Activity::Breathing(FOUR_SEVEN_EIGHT),
+    },
+    Builtin {
+        id: "halt-check",
+        family: Family::Connect,
+        title: Both::new("HALT check", "Hambre, enojo, soledad o cansancio").en,
+        summary: Both::new("Am I hungry, angry, lonely or tired? Sort the one you can right now.", "¿Siento hambre, enojo, soledad o cansancio? Atiende ahora mismo lo que puedas.").en,
+        steps: &[
+            Both::new("Hungry? Eat something, even small.", "¿Hambre? Come algo, aunque sea poco.").en,
+            Both::new("Angry? Write it down or tell someone.", "¿Enojo? Escríbelo o cuéntaselo a alguien.").en,
+            Both::new("Lonely? Message or call someone.", "¿Soledad? Escríbele o llama a alguien.").en,
+            Both::new("Tired? Rest, even for ten minutes.", "¿Cansancio? Descansa, aunque sean diez minutos.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "play-tape",
+        family: Family::Connect,
+        title: Both::new("Play the tape forward", "Adelanta la película").en,
+        summary: Both::new("Picture the whole story: not the first hour, but tonight, tomorrow, next week.", "Imagina toda la historia: no solo la primera hora, sino esta noche, mañana, la semana que viene.").en,
+        steps: &[
+            Both::new("Imagine using. Then keep the film running.", "Imagina que consumes. Luego deja que la película siga.").en,
+            Both::new("What happens tonight? Tomorrow morning? Next week?", "¿Qué pasa esta noche? ¿Mañana por la mañana? ¿La semana que viene?").en,
+            Both::new("Now picture the same time if you don't use.", "Ahora imagina esos mismos momentos si no consumes.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "wall-pushups",
+        family: Family::Exercise,
+        title: Both::new("Wall push-ups", "Flexiones contra la pared").en,
+        summary: Both::new("Ten push-ups against a wall. No equipment, anywhere.", "Diez flexiones apoyándote en la pared. Sin nada especial, en cualquier lugar.").en,
+        steps: &[
+            Both::new("Stand an arm's length from a wall, hands flat on it.", "Párate a un brazo de distancia de una pared, con las palmas apoyadas en ella.").en,
+            Both::new("Bend your elbows and lean in, then push back.", "Dobla los codos para acercarte a la pared y luego empuja para volver.").en,
+            Both::new("Do ten, rest, do ten more.", "Haz diez, descansa y haz diez más.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "stretch",
+        family: Family::Exercise,
+        title: Both::new("Stretch it out", "Estírate").en,
+        summary: Both::new("A minute of slow stretches to let the tension go.", "Un minuto de estiramientos lentos para soltar la tensión.").en,
+        steps: &[
+            Both::new("Reach both arms up and hold for five breaths.", "Sube los dos brazos y quédate así durante cinco respiraciones.").en,
+            Both::new("Roll your shoulders back ten times.", "Gira los hombros hacia atrás diez veces.").en,
+            Both::new("Gently tip your head side to side.", "Inclina la cabeza con suavidad de un lado a otro.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "stairs",
+        family: Family::Exercise,
+        title: Both::new("Take the stairs", "Usa las escaleras").en,
+        summary: Both::new("Up and down a flight of stairs a few times, at your own pace.", "Sube y baja un tramo de escaleras varias veces, a tu ritmo.").en,
+        steps: &[
+            Both::new("Find some stairs or a step.", "Busca unas escaleras o un escalón.").en,
+            Both::new("Go up and down until you're a bit out of breath.", "Sube y baja hasta que te falte un poco el aire.").en,
+            Both::new("Stop and notice how the craving feels now.", "Para y fíjate en cómo se sienten las ganas ahora.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "body-scan",
+        family: Family::Meditation,
+        title: Both::new("Short body scan", "Escaneo corporal breve").en,
+        summary: Both::new("Move your attention slowly from your feet to your head.", "Lleva tu atención despacio de los pies a la cabeza.").en,
+        steps: &[
+            Both::new("Notice your feet on the floor.", "Siente tus pies en el suelo.").en,
+            Both::new("Move up: legs, stomach, chest, shoulders, jaw.", "Ve subiendo: piernas, estómago, pecho, hombros, mandíbula.").en,
+            Both::new("Where you find tension, breathe into it and let it soften.", "Donde encuentres tensión, lleva ahí la respiración y deja que se afloje.").en,
+            Both::new("Notice where the craving sits, without judging it.", "Fíjate en qué parte del cuerpo están las ganas, sin juzgarlas.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "create",
+        family: Family::Distraction,
+        title: Both::new("Draw, write or play music", "Dibuja, escribe o toca música").en,
+        summary: Both::new("Put the feeling somewhere: a doodle, a few lines, a tune.", "Saca lo que sientes: un garabato, unas líneas, una melodía.").en,
+        steps: &[
+            Both::new("Grab paper, your notes app or an instrument.", "Toma papel, tu app de notas o un instrumento.").en,
+            Both::new("Don't aim for good — aim for five minutes.", "No busques que quede bien: busca llegar a cinco minutos.").en,
+            Both::new("Write or draw what the craving feels like.", "Escribe o dibuja cómo se sienten las ganas.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "music",
+        family: Family::Distraction,
+        title: Both::new("Listen to a song you love", "Escucha una canción que te encante").en,
+        summary: Both::new("Something that lifts you. Turn it up.", "Algo que te levante el ánimo. Súbele el volumen.").en,
+        steps: &[
+            Both::new("Put on one song you love.", "Pon una canción que te encante.").en,
+            Both::new("Really listen: the words, the drums.", "Escúchala de verdad: la letra, la batería.").en,
+            Both::new("Then one more.", "Después, otra más.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "cook",
+        family: Family::Distraction,
+        title: Both::new("Cook something simple", "Cocina algo sencillo").en,
+        summary: Both::new("Toast, eggs, a cup of tea. Hands busy, stomach fed.", "Pan tostado, huevos, un té. Las manos ocupadas y el estómago lleno.").en,
+        steps: &[
+            Both::new("Pick the simplest thing you can make.", "Elige lo más sencillo que sepas preparar.").en,
+            Both::new("Take your time with each step.", "Tómate tu tiempo en cada paso.").en,
+            Both::new("Eat it sitting down.", "Siéntate a comerlo.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "game",
+        family: Family::Distraction,
+        title: Both::new("Play a quick game", "Juega algo rápido").en,
+        summary: Both::new("A puzzle, a card game, a phone game — ten minutes of focus.", "Un rompecabezas, un juego de cartas, un juego en el teléfono: diez minutos de concentración.").en,
+        steps: &[
+            Both::new("Pick a game that needs your attention.", "Elige un juego que te pida atención.").en,
+            Both::new("Set a ten-minute limit.", "Ponte un límite de diez minutos.").en,
+            Both::new("Check in with the craving afterwards.", "Después, fíjate en cómo están las ganas.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "tidy",
+        family: Family::Distraction,
+        title: Both::new("Tidy one small space", "Ordena un espacio pequeño").en,
+        summary: Both::new("One drawer, one shelf, one corner. Small and finished.", "Un cajón, un estante, un rincón. Algo pequeño y terminado.").en,
+        steps: &[
+            Both::new("Pick one small space.", "Elige un espacio pequeño.").en,
+            Both::new("Clear it, wipe it, put things back.", "Vacíalo, límpialo y vuelve a poner las cosas.").en,
+            Both::new("Enjoy one thing that's done.", "Disfruta de tener algo terminado.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "outside",
+        family: Family::Distraction,
+        title: Both::new("Go outside", "Sal un rato").en,
+        summary: Both::new("Change the scene. Fresh air, sky, a different room at least.", "Cambia de escenario: aire fresco, cielo o, por lo menos, otra habitación.").en,
+        steps: &[
+            Both::new("Step outside or to a window.", "Sal afuera o asómate a una ventana.").en,
+            Both::new("Take five slow breaths.", "Respira despacio cinco veces.").en,
+            Both::new("Name three things you can hear.", "Nombra tres cosas que puedas oír.").en,
+        ],
+        activity: Activity::Steps,
+    },
+    Builtin {
+        id: "meeting",
+        family: Family::Connect,
+        title: Both::new("Go to a meeting", "Ve a una reunión").en,
+        summary: Both::new("Being around people in recovery helps. Check your meeting list or ask your sponsor.", "Estar con gente en recuperación ayuda. Revisa tu lista de reuniones o pregúntale a tu padrino o madrina.").en,
+        steps: &[
+            Both::new("Check your usual meeting times.", "Revisa los horarios de tus reuniones de siempre.").en,
+            Both::new("If none is on now, call someone from your plan instead.", "Si ahora no hay ninguna, llama a alguien de tu plan.").en,
+            Both::new("The SAMHSA helpline (on Help) can point you to local groups.", "La línea de ayuda de SAMHSA (en Ayuda) puede indicarte grupos cerca de ti.").en,
+        ],
+        activity: Activity::Steps,
+    },
 ];
 
 /// A strategy the person added.
@@ -203,10 +465,10 @@ impl CopingData {
     pub fn add_own(&mut self, title: &str, note: &str) -> Result<String, &'static str> {
         let title = title.trim();
         if title.is_empty() {
-            return Err("Give it a short name, like “Text my sister”.");
+            return Err(tr!("Give it a short name, like “Text my sister”.", "Ponle un nombre corto, como “Escribirle a mi hermana”."));
         }
         if title.chars().count() > 80 || note.chars().count() > 1_000 {
-            return Err("That's long — keep the name under 80 characters.");
+            return Err(tr!("That's long — keep the name under 80 characters.", "Es muy largo: usa un nombre de menos de 80 caracteres."));
         }
         let n = self.own.iter().filter_map(|s| s.id.strip_prefix("own-")?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
         let id = format!("own-{n}");
@@ -242,20 +504,22 @@ pub fn catalogue(data: &CopingData, plan_strategies: &[(u32, String)]) -> Vec<St
             id: own.id.clone(),
             family: Family::Own,
             title: own.title.clone(),
-            summary: if own.note.is_empty() { "Your own strategy.".into() } else { own.note.clone() },
+            summary: if own.note.is_empty() { OWN_SUMMARY.into() } else { own.note.clone() },
             steps: Vec::new(),
             activity: Activity::Steps,
         });
     }
     for (item_id, title) in plan_strategies {
-        if title.trim().is_empty() || all.iter().any(|s| s.title.eq_ignore_ascii_case(title.trim())) {
+        // Not twice: a plan item named like a strategy already here (in English or as shown) is that strategy.
+        let same = |s: &Strategy| s.title.eq_ignore_ascii_case(title.trim()) || s.shown_title().eq_ignore_ascii_case(title.trim());
+        if title.trim().is_empty() || all.iter().any(same) {
             continue;
         }
         all.push(Strategy {
             id: format!("plan-{item_id}"),
             family: Family::Own,
             title: title.trim().to_owned(),
-            summary: "From your plan.".into(),
+            summary: PLAN_SUMMARY.into(),
             steps: Vec::new(),
             activity: Activity::Steps,
         });
@@ -263,7 +527,9 @@ pub fn catalogue(data: &CopingData, plan_strategies: &[(u32, String)]) -> Vec<St
     all
 }
 
-/// Finds the strategy a craving-log "what I did" entry refers to.
+/// Finds the strategy a craving-log "what I did" entry refers to: by a
+/// built-in choice, by the title as stored (a built-in's English), or by the
+/// title as shown in the language in use (typed in by the person).
 pub fn strategy_for_coping_text<'a>(all: &'a [Strategy], text: &str) -> Option<&'a Strategy> {
     const ALIASES: [(&str, &str); 4] = [
         ("Called someone", "call-support"),
@@ -272,11 +538,15 @@ pub fn strategy_for_coping_text<'a>(all: &'a [Strategy], text: &str) -> Option<&
         ("Went to a meeting", "meeting"),
     ];
     let id = ALIASES.iter().find(|(t, _)| t.eq_ignore_ascii_case(text)).map(|(_, id)| *id);
-    all.iter().find(|s| Some(s.id.as_str()) == id || s.title.eq_ignore_ascii_case(text.trim()))
+    let text = text.trim();
+    all.iter().find(|s| Some(s.id.as_str()) == id || s.title.eq_ignore_ascii_case(text))
+        .or_else(|| all.iter().find(|s| s.shown_title().eq_ignore_ascii_case(text)))
 }
 
 /// Adds what the person tried (strategy ids, e.g. from the craving SOS) to the
 /// craving's "what I did", by title, once each: what was already written stays.
+/// A built-in is recorded by its English title, whatever the language in use
+/// (like the built-in choices of the log), and shown with [`shown_tried`].
 pub fn record_tried(entry: &mut super::cravings::Craving, tried: &[String], all: &[Strategy]) {
     for s in all.iter().filter(|s| tried.contains(&s.id)) {
         if !entry.coping.contains(&s.title) {

@@ -55,17 +55,21 @@ impl Settings {
     pub fn add_trigger(&mut self, name: &str) -> Result<String, &'static str> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("Type the trigger first.");
+            return Err(tr!("Type the trigger first.", "Primero escribe el detonante."));
         }
         if name.chars().count() > 40 {
-            return Err("Keep it short — under 40 characters.");
+            return Err(tr!("Keep it short — under 40 characters.", "Que sea corto: menos de 40 caracteres."));
         }
         let taken = self.own_triggers.iter().any(|t| t.eq_ignore_ascii_case(name))
             || super::cravings::TRIGGERS
                 .iter()
-                .any(|(key, label)| key.eq_ignore_ascii_case(name) || label.eq_ignore_ascii_case(name));
+                .any(|(key, label)| {
+                    key.eq_ignore_ascii_case(name)
+                        || label.eq_ignore_ascii_case(name)
+                        || super::i18n::in_use(label).to_lowercase() == name.to_lowercase()
+                });
         if taken {
-            return Err("That trigger is already in the list.");
+            return Err(tr!("That trigger is already in the list.", "Ese detonante ya está en la lista."));
         }
         self.own_triggers.push(name.to_owned());
         Ok(name.to_owned())

@@ -10,7 +10,13 @@ use super::lock::{base64_decode, base64_encode};
 
 const MARKER: &str = "STEADY-DATA";
 const VERSION: &str = "1";
-const FIRST_LINE: &str = "My Steady data. To bring it back: Steady › Settings › Paste my data.";
+/// The explanation above the data, for a person who comes across the copied
+/// text; it is written in the language in use and read by nobody else (the
+/// marker line below it is what [`decode`] looks for).
+fn first_line() -> &'static str {
+    tr!("My Steady data. To bring it back: Steady › Settings › Paste my data.",
+        "Mis datos de Steady. Para recuperarlos: Steady › Ajustes › Pegar mis datos.")
+}
 
 /// FNV-1a, 32 bits: enough to notice a changed or missing piece.
 fn checksum(bytes: &[u8]) -> u32 {
@@ -20,46 +26,56 @@ fn checksum(bytes: &[u8]) -> u32 {
 /// The text block for a backup's text.
 pub fn encode(backup_text: &str) -> String {
     let bytes = backup_text.as_bytes();
-    format!("{FIRST_LINE}\n{MARKER} {VERSION} {} {:08x}\n{}\n", bytes.len(), checksum(bytes), base64_encode(bytes))
+    format!("{}\n{MARKER} {VERSION} {} {:08x}\n{}\n", first_line(), bytes.len(), checksum(bytes), base64_encode(bytes))
 }
 
-const CUT_SHORT: &str = "The pasted text is cut short — part of it is missing. \
-    Go back to Steady in Safari, tap Copy my data again, and paste all of it.";
-const DAMAGED: &str = "The pasted text has been changed on the way, so Steady can't trust it. \
-    Go back to Steady in Safari, tap Copy my data again, and paste it without editing.";
+fn cut_short() -> String {
+    tr!("The pasted text is cut short — part of it is missing. Go back to Steady in Safari, tap Copy my data again, and paste all of it.",
+        "Falta parte del texto pegado: se cortó. Vuelve a Steady en Safari, toca Copiar mis datos otra vez y pégalo completo.")
+    .into()
+}
+
+fn damaged() -> String {
+    tr!("The pasted text has been changed on the way, so Steady can't trust it. Go back to Steady in Safari, tap Copy my data again, and paste it without editing.",
+        "El texto pegado cambió en el camino, así que Steady no puede confiar en él. Vuelve a Steady en Safari, toca Copiar mis datos otra vez y pégalo sin editarlo.")
+    .into()
+}
 
 /// The backup text inside a pasted block (still to be checked as a backup
 /// file). A backup file's own text, pasted as it is, is passed on too.
 pub fn decode(pasted: &str) -> Result<String, String> {
     let pasted = pasted.trim();
     if pasted.is_empty() {
-        return Err("Nothing is pasted yet. Tap in the box, paste, then check again.".into());
+        return Err(tr!("Nothing is pasted yet. Tap in the box, paste, then check again.",
+            "Todavía no hay nada pegado. Toca dentro del cuadro, pega y vuelve a revisar.").into());
     }
     if pasted.starts_with('{') {
         return Ok(pasted.to_owned());
     }
     let Some(start) = pasted.find(MARKER) else {
-        return Err("That doesn't look like data copied from Steady. Use Copy my data in Steady, then paste here.".into());
+        return Err(tr!("That doesn't look like data copied from Steady. Use Copy my data in Steady, then paste here.",
+            "Eso no parecen datos copiados de Steady. Usa Copiar mis datos en Steady y luego pégalos aquí.").into());
     };
     let (header, body) = pasted[start..].split_once('\n').unwrap_or((&pasted[start..], ""));
     let fields: Vec<&str> = header.split_whitespace().collect();
     let (length, sum) = match fields.as_slice() {
         [_, v, length, sum] if *v == VERSION => (length.parse::<usize>().ok(), u32::from_str_radix(sum, 16).ok()),
         [_, v, ..] if v.parse::<u32>().is_ok_and(|v| v > 1) => {
-            return Err("That was copied from a newer version of Steady. Update this one (reload it while online), then paste again.".into());
+            return Err(tr!("That was copied from a newer version of Steady. Update this one (reload it while online), then paste again.",
+                "Eso se copió desde una versión más nueva de Steady. Actualiza esta (recárgala con conexión) y vuelve a pegarlo.").into());
         }
-        _ => return Err(CUT_SHORT.into()),
+        _ => return Err(cut_short()),
     };
-    let (Some(length), Some(sum)) = (length, sum) else { return Err(DAMAGED.into()) };
+    let (Some(length), Some(sum)) = (length, sum) else { return Err(damaged()) };
     let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
     if body.len() < length.div_ceil(3) * 4 {
-        return Err(CUT_SHORT.into());
+        return Err(cut_short());
     }
-    let bytes = base64_decode(&body).ok_or(DAMAGED)?;
+    let bytes = base64_decode(&body).ok_or_else(damaged)?;
     if bytes.len() != length || checksum(&bytes) != sum {
-        return Err(DAMAGED.into());
+        return Err(damaged());
     }
-    String::from_utf8(bytes).map_err(|_| DAMAGED.into())
+    String::from_utf8(bytes).map_err(|_| damaged())
 }
 
 #[cfg(test)]
@@ -71,7 +87,7 @@ mod tests {
     #[test]
     fn a_copied_block_pastes_back_exactly() {
         let block = encode(BACKUP);
-        assert!(block.starts_with(FIRST_LINE));
+        assert!(block.starts_with(first_line()));
         assert_eq!(decode(&block).as_deref(), Ok(BACKUP));
         // Pasted into a note first: wrapped lines, extra spaces, text around it.
         let wrapped: String = block.chars().enumerate().flat_map(|(i, c)| {
@@ -95,7 +111,7 @@ mod tests {
             let pasted = &block[..cut];
             assert!(decode(pasted).is_err(), "cut at {cut} was accepted");
             if cut > marker_at + MARKER.len() + 10 {
-                assert_eq!(decode(pasted), Err(CUT_SHORT.to_string()), "cut at {cut}");
+                assert_eq!(decode(pasted), Err(cut_short()), "cut at {cut}");
             }
         }
     }
@@ -107,10 +123,10 @@ mod tests {
         let mut changed = block.clone().into_bytes();
         let i = last_line_at + 10;
         changed[i] = if changed[i] == b'A' { b'B' } else { b'A' };
-        assert_eq!(decode(std::str::from_utf8(&changed).unwrap()), Err(DAMAGED.to_string()));
+        assert_eq!(decode(std::str::from_utf8(&changed).unwrap()), Err(damaged()));
         let wrong_length = block.replacen(&format!(" {} ", BACKUP.len()), &format!(" {} ", BACKUP.len() - 1), 1);
-        assert_eq!(decode(&wrong_length), Err(DAMAGED.to_string()));
-        assert_eq!(decode(&format!("{block}QUJD")), Err(DAMAGED.to_string()), "extra text after the end");
+        assert_eq!(decode(&wrong_length), Err(damaged()));
+        assert_eq!(decode(&format!("{block}QUJD")), Err(damaged()), "extra text after the end");
     }
 
     #[test]

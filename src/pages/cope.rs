@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::strategies::{can_vibrate, ranked, update, CopeSession, StrategyList};
 use crate::domain::coping::{catalogue, CopingData};
+use crate::domain::i18n::fill;
 use crate::storage::Store;
 
 #[component]
@@ -18,8 +19,8 @@ pub fn Cope() -> impl IntoView {
     let list = ranked(store, clock, None);
     view! {
         <section class="page" data-testid="cope">
-            <h1>"Ways to cope"</h1>
-            <p class="hint">"Pick one and start — each takes a minute to begin. The ones that help you most move to the top."</p>
+            <h1>{tr!("Ways to cope", "Formas de afrontarlo")}</h1>
+            <p class="hint">{tr!("Pick one and start — each takes a minute to begin. The ones that help you most move to the top.", "Elige una y empieza: todas se ponen en marcha en un minuto. Las que más te ayudan van subiendo en la lista.")}</p>
             <StrategyList list/>
             <HiddenStrategies/>
             <AddStrategy/>
@@ -28,7 +29,7 @@ pub fn Cope() -> impl IntoView {
                 <div class="check">
                     <input type="checkbox" id="vibrate" data-testid="cope-vibrate" prop:checked=move || store.coping().with(|d| d.vibrate)
                         on:change=move |ev| { let on = event_target_checked(&ev); update(store, |d| d.vibrate = on); }/>
-                    <label for="vibrate">"Vibrate at each breathing step"</label>
+                    <label for="vibrate">{tr!("Vibrate at each breathing step", "Vibrar en cada paso de la respiración")}</label>
                 </div>
             </Show>
         </section>
@@ -45,15 +46,15 @@ fn HiddenStrategies() -> impl IntoView {
     view! {
         <Show when=move || !hidden().is_empty()>
             <details class="card hidden-list">
-                <summary>"Hidden strategies"</summary>
+                <summary>{tr!("Hidden strategies", "Estrategias ocultas")}</summary>
                 <ul>
                     {move || hidden().into_iter().map(|s| {
                         let id = s.id.clone();
                         view! {
                             <li>
-                                {s.title.clone()}
+                                {s.shown_title().to_owned()}
                                 <button type="button" class="button secondary" data-testid="cope-unhide"
-                                    on:click=move |_| update(store, |d| CopingData::toggle(&mut d.hidden, &id))>"Show again"</button>
+                                    on:click=move |_| update(store, |d| CopingData::toggle(&mut d.hidden, &id))>{tr!("Show again", "Volver a mostrar")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -74,7 +75,7 @@ fn AddStrategy() -> impl IntoView {
         let outcome = store.coping().modify(|d| d.add_own(&title.get_untracked(), &note.get_untracked()));
         match outcome {
             Ok(_) => {
-                message.set(Some(format!("Added “{}”.", title.get_untracked().trim())));
+                message.set(Some(fill(tr!("Added “{}”.", "Se agregó “{}”."), &[title.get_untracked().trim()])));
                 title.set(String::new());
                 note.set(String::new());
             }
@@ -83,17 +84,17 @@ fn AddStrategy() -> impl IntoView {
     };
     view! {
         <form class="card add-strategy" on:submit=submit novalidate>
-            <h2>"Add your own"</h2>
+            <h2>{tr!("Add your own", "Agrega la tuya")}</h2>
             <div class="field">
-                <label for="strategy-title">"What helps you?"</label>
-                <input id="strategy-title" data-testid="strategy-title" maxlength="80" placeholder="e.g. Text my sister" bind:value=title/>
+                <label for="strategy-title">{tr!("What helps you?", "¿Qué te ayuda?")}</label>
+                <input id="strategy-title" data-testid="strategy-title" maxlength="80" placeholder=tr!("e.g. Text my sister", "p. ej., Escribirle a mi hermana") bind:value=title/>
             </div>
             <div class="field">
-                <label for="strategy-note">"Note (optional)"</label>
+                <label for="strategy-note">{tr!("Note (optional)", "Nota (opcional)")}</label>
                 <input id="strategy-note" data-testid="strategy-note" bind:value=note/>
             </div>
             <p role="status">{move || message.get()}</p>
-            <button type="submit" class="button" data-testid="add-strategy">"Add strategy"</button>
+            <button type="submit" class="button" data-testid="add-strategy">{tr!("Add strategy", "Agregar estrategia")}</button>
         </form>
     }
 }

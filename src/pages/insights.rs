@@ -26,7 +26,8 @@ const WEEKDAYS: [Both; 7] = [
 /// What the person did, in the language in use: the built-in choices are
 /// stored by their English; anything the person wrote is shown as written.
 fn coping_text(what: &str) -> String {
-    COPING_CHOICES.iter().find(|c| **c == what).map_or_else(|| what.to_string(), |c| in_use(c).to_string())
+    // Built-in choices and strategies are stored in English; anything typed stays as typed.
+    COPING_CHOICES.iter().find(|c| **c == what).map_or_else(|| crate::domain::coping::shown_tried(what).to_string(), |c| in_use(c).to_string())
 }
 
 fn one_decimal(x: Option<f64>) -> String {

@@ -11,7 +11,8 @@ use crate::components::language::LanguagePicker;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview, SetAside};
 use crate::domain::transfer;
-use crate::domain::dates::long_date;
+use crate::domain::dates::{long_date, plural};
+use crate::domain::i18n::fill;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::storage::{crypto, set_aside, storage_manager, Store};
 use crate::components::auto_lock::AutoLock;
@@ -20,15 +21,16 @@ use crate::components::auto_lock::AutoLock;
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="settings">
-            <h1>"Settings"</h1>
+            <h1>{tr!("Settings", "Ajustes")}</h1>
             <LanguagePicker/>
-            <h2>"Helplines"</h2>
-            <p>"Choose your country to see its crisis and support lines on the Help screen."</p>
+            <h2>{tr!("Helplines", "Líneas de ayuda")}</h2>
+            <p>{tr!("Choose your country to see its crisis and support lines on the Help screen.",
+                "Elige tu país para ver sus líneas de crisis y de apoyo en la pantalla Ayuda.")}</p>
             <RegionPicker/>
-            <h2>"Your data"</h2>
+            <h2>{tr!("Your data", "Tus datos")}</h2>
             <p>
-                "Everything you enter is kept only in this browser on this device. Steady has no account "
-                "and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back."
+                {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.",
+                    "Todo lo que escribes se guarda solo en este navegador, en este dispositivo. Steady no tiene cuentas y no envía nada a ningún lado. Si pierdes o cambias de teléfono, un archivo de copia de seguridad es la única forma de recuperarlo.")}
             </p>
             <StorageInfo/>
             <Backup/>
@@ -52,11 +54,15 @@ fn StorageInfo() -> impl IntoView {
                 .and_then(|e| js_sys::Reflect::get(&e, &"usage".into()).ok())
                 .and_then(|u| u.as_f64());
             let kept = match persistent {
-                Some(true) => "Your browser has agreed to keep Steady's data.",
-                Some(false) => "Your browser may clear Steady's data if the phone runs low on space — keep a backup.",
-                None => "This browser doesn't say whether it will keep Steady's data — keep a backup.",
+                Some(true) => tr!("Your browser has agreed to keep Steady's data.", "Tu navegador aceptó conservar los datos de Steady."),
+                Some(false) => tr!("Your browser may clear Steady's data if the phone runs low on space — keep a backup.",
+                    "Tu navegador podría borrar los datos de Steady si el teléfono se queda sin espacio: guarda una copia de seguridad."),
+                None => tr!("This browser doesn't say whether it will keep Steady's data — keep a backup.",
+                    "Este navegador no indica si conservará los datos de Steady: guarda una copia de seguridad."),
             };
-            let size = used.map(|b| format!(" Using about {} KB.", (b / 1024.0).ceil())).unwrap_or_default();
+            let size = used
+                .map(|b| fill(tr!(" Using about {} KB.", " Ocupa unos {} KB."), &[&(b / 1024.0).ceil().to_string()]))
+                .unwrap_or_default();
             status.set(Some(format!("{kept}{size}")));
         });
     };
@@ -70,7 +76,7 @@ fn StorageInfo() -> impl IntoView {
     view! {
         <div class="card">
             <p data-testid="storage-status" role="status">{move || status.get()}</p>
-            <button type="button" class="button secondary" on:click=ask>"Ask the browser to keep my data"</button>
+            <button type="button" class="button secondary" on:click=ask>{tr!("Ask the browser to keep my data", "Pedir al navegador que conserve mis datos")}</button>
         </div>
     }
 }
@@ -137,29 +143,43 @@ fn Backup() -> impl IntoView {
         let text = backup::export(&store.snapshot(), now);
         (backup::file_name(now.date()), text, now.date())
     };
-    let done = move |date, how: &str| -> String {
+    // `shared`: handed over through the share sheet (otherwise downloaded and confirmed).
+    let done = move |date, shared: bool| -> String {
         if !store.problems.with_untracked(Vec::is_empty) {
-            return format!("Backup {how}, but it leaves out the data Steady couldn't read — copy that from the message at the top.");
+            return if shared {
+                tr!("Backup shared, but it leaves out the data Steady couldn't read — copy that from the message at the top.",
+                    "Copia de seguridad compartida, pero sin los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
+            } else {
+                tr!("Backup saved, but it leaves out the data Steady couldn't read — copy that from the message at the top.",
+                    "Copia de seguridad guardada, pero sin los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
+            }
+            .into();
         }
         let mut settings = store.settings().get_untracked();
         settings.last_backup = Some(date);
         store.settings().save(settings);
-        format!("Backup {how}. Keep it somewhere safe — it isn't encrypted.")
+        if shared {
+            tr!("Backup shared. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad compartida. Consérvala en un lugar seguro: no está cifrada.")
+        } else {
+            tr!("Backup saved. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad guardada. Consérvala en un lugar seguro: no está cifrada.")
+        }
+        .into()
     };
     let export = move |_| {
         let (name, text, date) = prepare();
         message.set(Some(match download(&name, "application/json", &text) {
             Ok(()) => {
                 unconfirmed.set(Some(date));
-                format!("Saving “{name}”… Check that it's in your downloads or Files, then tap the button below.")
+                fill(tr!("Saving “{}”… Check that it's in your downloads or Files, then tap the button below.",
+                    "Guardando “{}”… Comprueba que esté en tus descargas o en Archivos y luego toca el botón de abajo."), &[&name])
             }
-            Err(_) => "Couldn't save the backup file in this browser.".into(),
+            Err(_) => tr!("Couldn't save the backup file in this browser.", "No se pudo guardar el archivo de copia de seguridad en este navegador.").into(),
         }));
     };
     let confirm = move |_| {
         if let Some(date) = unconfirmed.get_untracked() {
             unconfirmed.set(None);
-            message.set(Some(done(date, "saved")));
+            message.set(Some(done(date, false)));
         }
     };
     // Phones can hand the file straight to another app (Files, email, a cloud
@@ -170,9 +190,11 @@ fn Backup() -> impl IntoView {
         let Some(file) = shareable_file(&name, &text) else { return };
         leptos::task::spawn_local(async move {
             let outcome = match share_file(file).await {
-                Ok(true) => done(date, "shared"),
-                Ok(false) => "Not shared, so no backup was made this time. You can try again whenever you like.".into(),
-                Err(()) => "Couldn't open the share sheet — use Download instead.".into(),
+                Ok(true) => done(date, true),
+                Ok(false) => tr!("Not shared, so no backup was made this time. You can try again whenever you like.",
+                    "No se compartió, así que esta vez no se hizo ninguna copia de seguridad. Puedes volver a intentarlo cuando quieras.").into(),
+                Err(()) => tr!("Couldn't open the share sheet — use Download instead.",
+                    "No se pudo abrir el menú para compartir: usa Descargar una copia.").into(),
             };
             message.try_set(Some(outcome));
         });
@@ -180,18 +202,19 @@ fn Backup() -> impl IntoView {
     let download_class = if can_share { "button secondary" } else { "button" };
     view! {
         <div class="card">
-            <h3>"Back up"</h3>
-            <p>"Saves everything — counters, craving log, coping ratings, plan and settings — as one file."</p>
+            <h3>{tr!("Back up", "Copia de seguridad")}</h3>
+            <p>{tr!("Saves everything — counters, craving log, coping ratings, plan and settings — as one file.",
+                "Guarda todo en un solo archivo: contadores, registro de ganas de consumir, valoraciones de estrategias, plan y ajustes.")}</p>
             <div class="actions">
                 {can_share.then(|| view! {
-                    <button type="button" class="button" data-testid="share-backup" on:click=share>"Save or send a backup…"</button>
+                    <button type="button" class="button" data-testid="share-backup" on:click=share>{tr!("Save or send a backup…", "Guardar o enviar una copia…")}</button>
                 })}
-                <button type="button" class=download_class data-testid="export-backup" on:click=export>"Download a backup"</button>
+                <button type="button" class=download_class data-testid="export-backup" on:click=export>{tr!("Download a backup", "Descargar una copia")}</button>
             </div>
             <p role="status" data-testid="export-status">{move || message.get()}</p>
             <Show when=move || unconfirmed.with(Option::is_some)>
                 <button type="button" class="button" data-testid="backup-saved-confirm" on:click=confirm>
-                    "I can see the file — mark backed up"
+                    {tr!("I can see the file — mark backed up", "Ya veo el archivo: marcar como hecha")}
                 </button>
             </Show>
         </div>
@@ -225,7 +248,7 @@ impl Restoring {
     }
 
     fn refuse(self, why: &str) {
-        self.error.set(Some(format!("{why} Nothing was changed.")));
+        self.error.set(Some(fill(tr!("{} Nothing was changed.", "{} No se cambió nada."), &[why])));
     }
 
     /// Checks a backup's text; shows what it holds, or why it can't be used.
@@ -248,20 +271,21 @@ fn Restore() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         if file.size() > backup::MAX_BYTES as f64 {
-            return restoring.refuse("That file is over 10 MB — too big to be a Steady backup.");
+            return restoring.refuse(tr!("That file is over 10 MB — too big to be a Steady backup.",
+                "Ese archivo pesa más de 10 MB: es demasiado grande para ser una copia de seguridad de Steady."));
         }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             match text {
                 Some(text) => restoring.check(&text, clock.local_untracked()),
-                None => restoring.refuse("Couldn't read that file."),
+                None => restoring.refuse(tr!("Couldn't read that file.", "No se pudo leer ese archivo.")),
             }
         });
     };
     view! {
         <div class="card">
-            <h3>"Restore from a backup"</h3>
-            <label for="import-backup">"Choose a Steady backup file"</label>
+            <h3>{tr!("Restore from a backup", "Restaurar desde una copia de seguridad")}</h3>
+            <label for="import-backup">{tr!("Choose a Steady backup file", "Elige un archivo de copia de seguridad de Steady")}</label>
             <input id="import-backup" type="file" accept="application/json,.json" data-testid="import-backup" on:change=choose/>
             <RestorePreview restoring name="import"/>
         </div>
@@ -287,7 +311,7 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
             match store.replace_all(data).await {
                 Ok(()) => {
                     incoming.try_set(None);
-                    message.try_set(Some("Your data is restored.".into()));
+                    message.try_set(Some(tr!("Your data is restored.", "Tus datos se restauraron.").into()));
                 }
                 Err(why) => {
                     error.try_set(Some(why));
@@ -300,22 +324,29 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
         incoming.with(|i| {
             i.as_ref().map(|i| {
                 let p = &i.preview;
-                let range = match (p.first_craving, p.last_craving) {
-                    (Some(a), Some(b)) => format!(" from {} to {}", long_date(a), long_date(b)),
-                    _ => String::new(),
+                // Spanish puts the number after a label, so one and many read the same.
+                let cravings = match (p.first_craving, p.last_craving) {
+                    (Some(a), Some(b)) => fill(tr!("{} cravings from {} to {}", "Ganas de consumir registradas: {}, del {} al {}"),
+                        &[&p.cravings.to_string(), &long_date(a), &long_date(b)]),
+                    _ => fill(tr!("{} cravings", "Ganas de consumir registradas: {}"), &[&p.cravings.to_string()]),
                 };
                 let mut lines = vec![
-                    format!("Made on {}", long_date(p.exported_at.date())),
-                    format!("{} counters, with {} earlier streaks", p.counters, p.earlier_streaks),
-                    format!("{} cravings{range}", p.cravings),
-                    format!("{} plan items", p.plan_items),
-                    format!("{} coping ratings", p.coping_ratings),
+                    fill(tr!("Made on {}", "Hecha el {}"), &[&long_date(p.exported_at.date())]),
+                    fill(tr!("{} counters, with {} earlier streaks", "Contadores: {} (rachas anteriores: {})"),
+                        &[&p.counters.to_string(), &p.earlier_streaks.to_string()]),
+                    cravings,
+                    fill(tr!("{} plan items", "Elementos del plan: {}"), &[&p.plan_items.to_string()]),
+                    fill(tr!("{} coping ratings", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
                 ];
                 if p.set_aside > 0 {
-                    lines.push(format!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)", p.set_aside));
+                    lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",
+                        "Copias guardadas aparte de datos que no se pudieron leer: {} (se agregan junto a las que haya aquí, nunca sobre tus datos)"),
+                        &[&p.set_aside.to_string()]));
                 }
                 if p.moved_to_now > 0 {
-                    lines.push(format!("{} times later than this phone's clock allows — they'll be set to now", p.moved_to_now));
+                    lines.push(fill(tr!("{} times later than this phone's clock allows — they'll be set to now",
+                        "Horas posteriores a lo que permite el reloj de este teléfono: {} (se cambiarán a la hora actual)"),
+                        &[&p.moved_to_now.to_string()]));
                 }
                 lines
             })
@@ -326,24 +357,24 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
         <p class="error" role="alert" data-testid=format!("{name}-error")>{move || error.get()}</p>
         {move || preview_text().map(|lines| view! {
             <div class="notice" data-testid=format!("{name}-preview")>
-                <p><strong>"This backup holds:"</strong></p>
+                <p><strong>{tr!("This backup holds:", "Esta copia de seguridad contiene:")}</strong></p>
                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 <fieldset class="checks">
-                    <legend>"What should happen to what's on this phone now?"</legend>
+                    <legend>{tr!("What should happen to what's on this phone now?", "¿Qué debe pasar con lo que hay ahora en este teléfono?")}</legend>
                     <div class="check">
                         <input type="radio" name=format!("{name}-mode") id=replace_id.clone() data-testid=format!("{name}-mode-replace")
                             prop:checked=move || !merge.get() on:change=move |_| merge.set(false)/>
-                        <label for=replace_id.clone()>"Replace it with the backup"</label>
+                        <label for=replace_id.clone()>{tr!("Replace it with the backup", "Reemplazarlo con la copia de seguridad")}</label>
                     </div>
                     <div class="check">
                         <input type="radio" name=format!("{name}-mode") id=merge_id.clone() data-testid=format!("{name}-mode-merge")
                             prop:checked=move || merge.get() on:change=move |_| merge.set(true)/>
-                        <label for=merge_id.clone()>"Keep it and add the backup"</label>
+                        <label for=merge_id.clone()>{tr!("Keep it and add the backup", "Conservarlo y agregar la copia de seguridad")}</label>
                     </div>
                 </fieldset>
                 <div class="actions">
-                    <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>"Restore"</button>
-                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>"Cancel"</button>
+                    <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>{tr!("Restore", "Restaurar")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>{tr!("Cancel", "Cancelar")}</button>
                 </div>
             </div>
         })}
@@ -366,7 +397,8 @@ fn MoveData() -> impl IntoView {
         let left_out = if store.problems.with_untracked(Vec::is_empty) {
             ""
         } else {
-            " It leaves out the data Steady couldn't read — copy that from the message at the top."
+            tr!(" It leaves out the data Steady couldn't read — copy that from the message at the top.",
+                " No incluye los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
         };
         by_hand.set(None);
         // Asked for at once, while the tap still counts (Safari requires it).
@@ -377,9 +409,11 @@ fn MoveData() -> impl IntoView {
                 None => false,
             };
             if copied {
-                copy_status.try_set(Some(format!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{left_out}")));
+                copy_status.try_set(Some(fill(tr!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{}",
+                    "Copiado. Ahora abre Steady desde tu pantalla de inicio y pégalo en Pegar mis datos.{}"), &[left_out])));
             } else {
-                copy_status.try_set(Some(format!("This browser wouldn't copy it for Steady. Select all the text in the box below and copy it yourself.{left_out}")));
+                copy_status.try_set(Some(fill(tr!("This browser wouldn't copy it for Steady. Select all the text in the box below and copy it yourself.{}",
+                    "Este navegador no dejó que Steady lo copiara. Selecciona todo el texto del cuadro de abajo y cópialo tú.{}"), &[left_out])));
                 by_hand.try_set(Some(block));
             }
         });
@@ -396,35 +430,38 @@ fn MoveData() -> impl IntoView {
     };
     view! {
         <section class="card" id="move-data" data-testid="move-data" aria-labelledby="move-data-title">
-            <h3 id="move-data-title">"Move your data to the Home Screen app"</h3>
+            <h3 id="move-data-title">{tr!("Move your data to the Home Screen app", "Pasa tus datos a la app de la pantalla de inicio")}</h3>
             <p>
-                "On an iPhone or iPad, Steady added to the Home Screen keeps its own storage, separate from Safari's, "
-                "so it starts empty. Two ways to bring what's here along:"
+                {tr!("On an iPhone or iPad, Steady added to the Home Screen keeps its own storage, separate from Safari's, so it starts empty. Two ways to bring what's here along:",
+                    "En un iPhone o iPad, Steady agregado a la pantalla de inicio tiene su propio almacenamiento, separado del de Safari, así que empieza vacío. Hay dos formas de llevar lo que hay aquí:")}
             </p>
-            <h4>"With a backup file"</h4>
+            <h4>{tr!("With a backup file", "Con un archivo de copia de seguridad")}</h4>
             <ol>
-                <li>"Here, in Safari: under Back up above, tap Save or send a backup… and choose Save to Files (or tap Download a backup)."</li>
-                <li>"In Steady on the Home Screen: Settings, Restore from a backup, then choose that file."</li>
+                <li>{tr!("Here, in Safari: under Back up above, tap Save or send a backup… and choose Save to Files (or tap Download a backup).",
+                    "Aquí, en Safari: en Copia de seguridad, más arriba, toca Guardar o enviar una copia… y elige Guardar en Archivos (o toca Descargar una copia).")}</li>
+                <li>{tr!("In Steady on the Home Screen: Settings, Restore from a backup, then choose that file.",
+                    "En Steady desde la pantalla de inicio: Ajustes, Restaurar desde una copia de seguridad, y luego elige ese archivo.")}</li>
             </ol>
-            <h4>"With copy and paste — no file needed"</h4>
+            <h4>{tr!("With copy and paste — no file needed", "Copiando y pegando, sin archivos")}</h4>
             <ol>
-                <li>"Here, in Safari: tap Copy my data."</li>
-                <li>"In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data."</li>
+                <li>{tr!("Here, in Safari: tap Copy my data.", "Aquí, en Safari: toca Copiar mis datos.")}</li>
+                <li>{tr!("In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data.",
+                    "En Steady desde la pantalla de inicio: Ajustes; luego pega en el cuadro de Pegar mis datos y toca Revisar lo pegado.")}</li>
             </ol>
-            <button type="button" class="button" data-testid="copy-data" on:click=copy>"Copy my data"</button>
+            <button type="button" class="button" data-testid="copy-data" on:click=copy>{tr!("Copy my data", "Copiar mis datos")}</button>
             <p role="status" data-testid="copy-status">{move || copy_status.get()}</p>
             {move || by_hand.get().map(|block| view! {
-                <label for="copy-data-text">"Your data as text, to copy"</label>
+                <label for="copy-data-text">{tr!("Your data as text, to copy", "Tus datos como texto, para copiar")}</label>
                 <textarea id="copy-data-text" readonly rows="4" data-testid="copy-data-text">{block}</textarea>
             })}
             <p class="hint">
-                "The copied text isn't encrypted, and other apps can read what's on the clipboard. "
-                "Once it's pasted, copy something else over it."
+                {tr!("The copied text isn't encrypted, and other apps can read what's on the clipboard. Once it's pasted, copy something else over it.",
+                    "El texto copiado no está cifrado, y otras apps pueden leer lo que hay en el portapapeles. Cuando lo hayas pegado, copia otra cosa encima.")}
             </p>
-            <label for="paste-data">"Paste my data"</label>
+            <label for="paste-data">{tr!("Paste my data", "Pegar mis datos")}</label>
             <textarea id="paste-data" rows="4" data-testid="paste-data" autocomplete="off" autocapitalize="off" spellcheck="false"
                 bind:value=pasted></textarea>
-            <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>"Check pasted data"</button>
+            <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>{tr!("Check pasted data", "Revisar lo pegado")}</button>
             <RestorePreview restoring name="paste"/>
         </section>
     }
@@ -445,16 +482,16 @@ fn SetAsideCopies() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="card" data-testid="set-aside-list">
-                <h3 id="set-aside-heading" tabindex="-1">"Data set aside"</h3>
+                <h3 id="set-aside-heading" tabindex="-1">{tr!("Data set aside", "Datos guardados aparte")}</h3>
                 <p>
-                    "When saved data couldn't be read, Steady kept it here, exactly as it was, instead of deleting it. "
-                    "You can copy it, save it as a file for someone to look at, or delete it. Backups include it."
+                    {tr!("When saved data couldn't be read, Steady kept it here, exactly as it was, instead of deleting it. You can copy it, save it as a file for someone to look at, or delete it. Backups include it.",
+                        "Cuando no pudo leer datos guardados, Steady los conservó aquí, tal como estaban, en vez de borrarlos. Puedes copiarlos, guardarlos como archivo para que alguien los revise, o borrarlos. Las copias de seguridad los incluyen.")}
                 </p>
                 <ul class="set-aside-list">
                     <For each=move || copies.get() key=|c| c.name.clone() children=move |copy| view! { <SetAsideCopy copy deleted/> }/>
                 </ul>
                 <p role="status" data-testid="set-aside-deleted">
-                    {move || (deleted.get() > 0).then(|| if copies.with(Vec::is_empty) { "Deleted. No data is set aside now." } else { "Deleted." })}
+                    {move || (deleted.get() > 0).then(|| if copies.with(Vec::is_empty) { tr!("Deleted. No data is set aside now.", "Borrado. Ya no hay datos guardados aparte.") } else { tr!("Deleted.", "Borrado.") })}
                 </p>
             </div>
         </Show>
@@ -471,7 +508,7 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
     let when = copy.origin().1.map(|ms| {
         let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
         chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-            .map(|day| format!(", set aside on {}", long_date(day)))
+            .map(|day| fill(tr!(", set aside on {}", "; se guardó aparte el {}"), &[&long_date(day)]))
             .unwrap_or_default()
     });
     let ids = format!("set-aside-{}", copy.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
@@ -483,14 +520,18 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
             let Some(window) = web_sys::window() else { return };
             let promise = window.navigator().clipboard().write_text(&text.get_value());
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            status.try_set(Some(if copied { "Copied." } else { "Couldn't copy automatically — tap Show and copy the text from the box." }.into()));
+            status.try_set(Some(if copied {
+                tr!("Copied.", "Copiado.")
+            } else {
+                tr!("Couldn't copy automatically — tap Show and copy the text from the box.", "No se pudo copiar automáticamente: toca Mostrar y copia el texto del cuadro.")
+            }.into()));
         });
     };
     let save_file = move |_| {
         let file = format!("steady-set-aside-{}.txt", name.get_value().trim_start_matches("steady."));
         status.set(Some(match download(&file, "text/plain", &text.get_value()) {
-            Ok(()) => format!("Saving “{file}”."),
-            Err(_) => "Couldn't save the file in this browser — use Copy instead.".into(),
+            Ok(()) => fill(tr!("Saving “{}”.", "Guardando “{}”."), &[&file]),
+            Err(_) => tr!("Couldn't save the file in this browser — use Copy instead.", "No se pudo guardar el archivo en este navegador: usa Copiar el texto.").into(),
         }));
     };
     let (delete_focus, confirm_focus) = (delete_id.clone(), confirm_id.clone());
@@ -510,25 +551,26 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="set-aside-view" aria-expanded=move || showing.get().to_string()
                     on:click=move |_| showing.update(|s| *s = !*s)>
-                    {move || if showing.get() { "Hide" } else { "Show" }}
+                    {move || if showing.get() { tr!("Hide", "Ocultar") } else { tr!("Show", "Mostrar") }}
                 </button>
-                <button type="button" class="button secondary" data-testid="set-aside-copy" on:click=copy_text>"Copy text"</button>
-                <button type="button" class="button secondary" data-testid="set-aside-download" on:click=save_file>"Download"</button>
+                <button type="button" class="button secondary" data-testid="set-aside-copy" on:click=copy_text>{tr!("Copy text", "Copiar el texto")}</button>
+                <button type="button" class="button secondary" data-testid="set-aside-download" on:click=save_file>{tr!("Download", "Descargar")}</button>
                 <button type="button" class="button secondary" id=delete_id data-testid="set-aside-delete"
-                    on:click=move |_| { confirming.set(true); focus_soon(&confirm_focus); }>"Delete…"</button>
+                    on:click=move |_| { confirming.set(true); focus_soon(&confirm_focus); }>{tr!("Delete…", "Borrar…")}</button>
             </div>
             <Show when=move || showing.get()>
-                <label for=text_id.clone()>"The stored text, exactly as it was"</label>
+                <label for=text_id.clone()>{tr!("The stored text, exactly as it was", "El texto guardado, tal como estaba")}</label>
                 <textarea id=text_id.clone() readonly rows="4" data-testid="set-aside-text">{text.get_value()}</textarea>
             </Show>
             <Show when=move || confirming.get()>
-                <p>"Delete this copy? It can't be undone — copy or download it first if you might need it."</p>
+                <p>{tr!("Delete this copy? It can't be undone — copy or download it first if you might need it.",
+                    "¿Borrar esta copia? No se puede deshacer: cópiala o descárgala antes si podrías necesitarla.")}</p>
                 <div class="actions">
-                    <button type="button" class="button danger" id=confirm_id.clone() data-testid="set-aside-delete-confirm" on:click=delete>"Delete this copy"</button>
+                    <button type="button" class="button danger" id=confirm_id.clone() data-testid="set-aside-delete-confirm" on:click=delete>{tr!("Delete this copy", "Borrar esta copia")}</button>
                     <button type="button" class="button secondary" on:click={
                         let delete_focus = delete_focus.clone();
                         move |_| { confirming.set(false); focus_soon(&delete_focus); }
-                    }>"Cancel"</button>
+                    }>{tr!("Cancel", "Cancelar")}</button>
                 </div>
             </Show>
             <p role="status" data-testid="set-aside-status">{move || status.get()}</p>
@@ -542,7 +584,8 @@ fn DeleteAll() -> impl IntoView {
     let open = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    let ready = move || typed.with(|t| t.trim() == "DELETE");
+    // The word of the language in use; the English one works in either.
+    let ready = move || typed.with(|t| t.trim() == "DELETE" || t.trim() == tr!("DELETE", "BORRAR"));
     let close = move || {
         open.set(false);
         typed.set(String::new());
@@ -553,32 +596,33 @@ fn DeleteAll() -> impl IntoView {
             return;
         }
         message.set(Some(match store.delete_everything() {
-            Ok(()) => "Everything Steady stored on this device has been deleted.".into(),
+            Ok(()) => tr!("Everything Steady stored on this device has been deleted.", "Se borró todo lo que Steady guardaba en este dispositivo.").into(),
             Err(e) => e,
         }));
         close();
     };
     view! {
         <div class="card danger-zone">
-            <h3>"Delete all my data"</h3>
+            <h3>{tr!("Delete all my data", "Borrar todos mis datos")}</h3>
             <Show
                 when=move || open.get()
                 fallback=move || view! {
                     <button type="button" class="button secondary" id="delete-all" data-testid="delete-all" on:click=move |_| { open.set(true); focus_soon("delete-confirm"); }>
-                        "Delete all my data…"
+                        {tr!("Delete all my data…", "Borrar todos mis datos…")}
                     </button>
                 }
             >
-                <p>"This removes your counters, craving log, plan, ratings, passcode lock and any set-aside copies of data that couldn't be read from this device. It can't be undone — download a backup first if you might want them back."</p>
+                <p>{tr!("This removes your counters, craving log, plan, ratings, passcode lock and any set-aside copies of data that couldn't be read from this device. It can't be undone — download a backup first if you might want them back.",
+                    "Esto borra de este dispositivo tus contadores, tu registro de ganas de consumir, tu plan, tus valoraciones, el bloqueo con código y las copias guardadas aparte de datos que no se pudieron leer. No se puede deshacer: descarga antes una copia de seguridad si podrías querer recuperarlos.")}</p>
                 <div class="field">
-                    <label for="delete-confirm">"Type DELETE to confirm"</label>
+                    <label for="delete-confirm">{tr!("Type DELETE to confirm", "Escribe BORRAR para confirmar")}</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>
                 </div>
                 <div class="actions">
                     <button type="button" class="button danger" data-testid="delete-all-confirm" prop:disabled=move || !ready() on:click=delete>
-                        "Delete everything"
+                        {tr!("Delete everything", "Borrar todo")}
                     </button>
-                    <button type="button" class="button secondary" on:click=move |_| close()>"Cancel"</button>
+                    <button type="button" class="button secondary" on:click=move |_| close()>{tr!("Cancel", "Cancelar")}</button>
                 </div>
             </Show>
             <p role="status" data-testid="delete-status">{move || message.get()}</p>
@@ -597,23 +641,28 @@ fn LockSettings() -> impl IntoView {
     let lock_on = Memo::new(move |_| store.lock.with(Option::is_some));
     view! {
         <div class="card" data-testid="lock-settings">
-            <h3>"Passcode lock"</h3>
+            <h3>{tr!("Passcode lock", "Bloqueo con código")}</h3>
             <p>
-                "With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the "
-                "passcode when you open it, when you come back to it, and after a few minutes untouched. "
-                "Helplines and the overdose steps stay on the lock screen, so help is never locked away."
+                {tr!("With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the passcode when you open it, when you come back to it, and after a few minutes untouched. ",
+                    "Con un código, todo lo que Steady guarda en este teléfono queda cifrado, y Steady te pide el código al abrirlo, al volver a él y después de unos minutos sin usarlo. ")}
+                {tr!("Helplines and the overdose steps stay on the lock screen, so help is never locked away.",
+                    "Las líneas de ayuda y los pasos ante una sobredosis siguen en la pantalla de bloqueo, así que la ayuda nunca queda bloqueada.")}
             </p>
             <details>
-                <summary>"What the lock does and doesn't protect"</summary>
-                <p>"It protects against someone who picks up or borrows your phone and opens Steady: without the passcode they see only the lock screen."</p>
-                <p>"It doesn't protect against:"</p>
+                <summary>{tr!("What the lock does and doesn't protect", "Qué protege el bloqueo y qué no")}</summary>
+                <p>{tr!("It protects against someone who picks up or borrows your phone and opens Steady: without the passcode they see only the lock screen.",
+                    "Te protege de alguien que toma tu teléfono o te lo pide prestado y abre Steady: sin el código, solo ve la pantalla de bloqueo.")}</p>
+                <p>{tr!("It doesn't protect against:", "No te protege de:")}</p>
                 <ul>
-                    <li>"someone who knows your passcode or watches you type it;"</li>
-                    <li>"someone who copies the phone's browser data and has time and a computer — they can try every 4-to-8-digit code quickly; a long phrase is much harder to guess;"</li>
-                    <li>"spying apps on the phone, or someone using it while Steady is unlocked;"</li>
-                    <li>"backup files you download — those aren't encrypted."</li>
+                    <li>{tr!("someone who knows your passcode or watches you type it;", "alguien que sabe tu código o te ve escribirlo;")}</li>
+                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 4-to-8-digit code quickly; a long phrase is much harder to guess;",
+                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar muy rápido todos los códigos de 4 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
+                    <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;",
+                        "apps espía en el teléfono, o alguien que lo usa mientras Steady está desbloqueado;")}</li>
+                    <li>{tr!("backup files you download — those aren't encrypted.", "los archivos de copia de seguridad que descargas: esos no están cifrados.")}</li>
                 </ul>
-                <p>"Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup."</p>
+                <p>{tr!("Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup.",
+                    "Tu país para las líneas de ayuda, los ajustes del propio bloqueo y qué meses tienen registros se guardan sin cifrar. Si olvidas el código, nadie podrá recuperar tus datos: guarda una copia de seguridad.")}</p>
             </details>
             {move || if lock_on.get() {
                 view! { <LockOn status error/> }.into_any()
@@ -630,7 +679,7 @@ fn LockSettings() -> impl IntoView {
 fn new_passcode(code: &str, again: &str) -> Result<(), String> {
     check_passcode(code)?;
     if code != again {
-        return Err("The two passcodes don't match.".into());
+        return Err(tr!("The two passcodes don't match.", "Los dos códigos no coinciden.").into());
     }
     Ok(())
 }
@@ -650,7 +699,7 @@ fn PasscodeField(id: &'static str, label: &'static str, autocomplete: &'static s
 fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="lock-idle">"Lock after this long untouched"</label>
+            <label for="lock-idle">{tr!("Lock after this long untouched", "Bloquear tras este tiempo sin usar")}</label>
             <select id="lock-idle" data-testid="lock-idle" on:change=move |ev| {
                 if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
                     value.set(minutes);
@@ -659,7 +708,7 @@ fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> imp
             }>
                 {IDLE_CHOICES.into_iter().map(|m| view! {
                     <option value=m.to_string() selected=move || value.get() == m>
-                        {if m == 1 { "1 minute".to_string() } else { format!("{m} minutes") }}
+                        {plural(i64::from(m), tr!("minute", "minuto"), tr!("minutes", "minutos"))}
                     </option>
                 }).collect_view()}
             </select>
@@ -686,11 +735,11 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
         }
         error.set(None);
         working.set(true);
-        status.set(Some("Encrypting your data…".into()));
+        status.set(Some(tr!("Encrypting your data…", "Cifrando tus datos…").into()));
         leptos::task::spawn_local(async move {
             match store.turn_on_lock(&passcode, idle.get_untracked()).await {
                 Ok(()) => {
-                    status.try_set(Some("The lock is on. Everything Steady stores is now encrypted.".into()));
+                    status.try_set(Some(tr!("The lock is on. Everything Steady stores is now encrypted.", "El bloqueo está activado. Ahora todo lo que guarda Steady está cifrado.").into()));
                 }
                 Err(why) => {
                     status.try_set(None);
@@ -702,14 +751,15 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
     };
     view! {
         <Show when=move || available fallback=|| view! {
-            <p class="hint">"This browser can only encrypt on a secure (https) connection, so the lock isn't available here."</p>
+            <p class="hint">{tr!("This browser can only encrypt on a secure (https) connection, so the lock isn't available here.",
+                "Este navegador solo puede cifrar con una conexión segura (https), así que el bloqueo no está disponible aquí.")}</p>
         }>
             <form on:submit=set>
-                <PasscodeField id="lock-passcode" label="New passcode: 4 to 8 digits, or a phrase" autocomplete="new-password" value=code/>
-                <PasscodeField id="lock-passcode-again" label="The same passcode again" autocomplete="new-password" value=again/>
+                <PasscodeField id="lock-passcode" label=tr!("New passcode: 4 to 8 digits, or a phrase", "Código nuevo: de 4 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
+                <PasscodeField id="lock-passcode-again" label=tr!("The same passcode again", "El mismo código otra vez") autocomplete="new-password" value=again/>
                 <IdlePicker value=idle on_pick=|_| {}/>
                 <button type="submit" class="button" data-testid="lock-set" disabled=move || working.get()>
-                    "Turn on the lock"
+                    {tr!("Turn on the lock", "Activar el bloqueo")}
                 </button>
             </form>
         </Show>
@@ -726,7 +776,7 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
     let again = RwSignal::new(String::new());
     let working = RwSignal::new(false);
     let pick_idle = move |minutes| match store.set_lock_idle(minutes) {
-        Ok(()) => status.set(Some("Saved.".into())),
+        Ok(()) => status.set(Some(tr!("Saved.", "Guardado.").into())),
         Err(why) => error.set(Some(why)),
     };
     let run = move |change: bool| {
@@ -735,7 +785,7 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         }
         let (old, new, repeat) = (current.get_untracked(), code.get_untracked(), again.get_untracked());
         if old.is_empty() {
-            return error.set(Some("Type your current passcode first.".into()));
+            return error.set(Some(tr!("Type your current passcode first.", "Primero escribe tu código actual.").into()));
         }
         if change {
             if let Err(why) = new_passcode(&new, &repeat) {
@@ -744,15 +794,15 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         }
         error.set(None);
         working.set(true);
-        status.set(Some(if change { "Re-encrypting your data…" } else { "Decrypting your data…" }.into()));
+        status.set(Some(if change { tr!("Re-encrypting your data…", "Volviendo a cifrar tus datos…") } else { tr!("Decrypting your data…", "Descifrando tus datos…") }.into()));
         leptos::task::spawn_local(async move {
             let outcome = if change { store.change_passcode(&old, &new).await } else { store.remove_lock(&old).await };
             match outcome {
                 Ok(()) => {
                     status.try_set(Some(if change {
-                        "Your passcode is changed."
+                        tr!("Your passcode is changed.", "Tu código se cambió.")
                     } else {
-                        "The lock is off. Steady's data is stored unencrypted again."
+                        tr!("The lock is off. Steady's data is stored unencrypted again.", "El bloqueo está desactivado. Los datos de Steady vuelven a guardarse sin cifrar.")
                     }.into()));
                     current.try_set(String::new());
                     code.try_set(String::new());
@@ -767,17 +817,17 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         });
     };
     view! {
-        <p>"The lock is on."</p>
-        <button type="button" class="button" data-testid="lock-now" on:click=move |_| auto_lock.lock(store)>"Lock now"</button>
+        <p>{tr!("The lock is on.", "El bloqueo está activado.")}</p>
+        <button type="button" class="button" data-testid="lock-now" on:click=move |_| auto_lock.lock(store)>{tr!("Lock now", "Bloquear ahora")}</button>
         <IdlePicker value=idle on_pick=pick_idle/>
         <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); run(true) }>
-            <PasscodeField id="lock-current" label="Current passcode" autocomplete="off" value=current/>
-            <PasscodeField id="lock-new" label="New passcode (to change it)" autocomplete="new-password" value=code/>
-            <PasscodeField id="lock-new-again" label="The new passcode again" autocomplete="new-password" value=again/>
+            <PasscodeField id="lock-current" label=tr!("Current passcode", "Código actual") autocomplete="off" value=current/>
+            <PasscodeField id="lock-new" label=tr!("New passcode (to change it)", "Código nuevo (para cambiarlo)") autocomplete="new-password" value=code/>
+            <PasscodeField id="lock-new-again" label=tr!("The new passcode again", "El código nuevo otra vez") autocomplete="new-password" value=again/>
             <div class="actions">
-                <button type="submit" class="button" data-testid="lock-change" disabled=move || working.get()>"Change passcode"</button>
+                <button type="submit" class="button" data-testid="lock-change" disabled=move || working.get()>{tr!("Change passcode", "Cambiar el código")}</button>
                 <button type="button" class="button secondary" data-testid="lock-remove" disabled=move || working.get() on:click=move |_| run(false)>
-                    "Turn off the lock"
+                    {tr!("Turn off the lock", "Desactivar el bloqueo")}
                 </button>
             </div>
         </form>
