@@ -148,6 +148,28 @@ export const flows = [
     },
   ],
   [
+    "Spanish chosen in Settings applies at once and after a reload (988 in Spanish on Help), then English again",
+    async (d) => {
+      await d.open("/settings");
+      await mounted(d);
+      await d.fill("language-picker", "es");
+      await d.waitText("nav-today", "Hoy");
+      check((await d.evaluate(() => document.documentElement.lang)) === "es", "<html lang> didn't follow the choice");
+      await d.reload();
+      await mounted(d);
+      await d.waitText("nav-today", "Hoy");
+      await d.click("nav-help");
+      await d.waitFor(
+        () => document.querySelector('[data-testid="helpline-988-spanish-text"]')?.getAttribute("href") === "sms:988?&body=AYUDA",
+        { __opts: true, message: "the 988 line offers AYUDA by text" },
+      );
+      await d.click("nav-settings");
+      await d.fill("language-picker", "en");
+      await d.waitText("nav-today", "Today");
+      check((await d.evaluate(() => document.documentElement.lang)) === "en", "<html lang> didn't go back to en");
+    },
+  ],
+  [
     "passcode lock on (Settings), reload, unlock: the data is back",
     async (d) => {
       await d.open("/settings");
