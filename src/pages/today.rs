@@ -41,6 +41,9 @@ pub fn Today() -> impl IntoView {
     let store = expect_context::<Store>();
     // Only which counter is main: its edits must not rebuild the card (and lose open forms).
     let main_id = Memo::new(move |_| store.counters().with(|c| c.main().map(|c| c.id)));
+    // The counter list only matters once there is a counter: a first visit fetches
+    // none of its code (its requests would hold up the first screen on a slow network).
+    let has_counter = Memo::new(move |_| main_id.get().is_some());
 
     view! {
         <section class="page" data-testid="today">
@@ -58,7 +61,7 @@ pub fn Today() -> impl IntoView {
                 <a class="button big sos-inline" href="/sos" data-testid="craving-sos">{tr!("I'm having a craving", "Tengo ganas de consumir")}</a>
                 <a class="button big secondary" href="/log/new" data-testid="log-craving">{tr!("Log a craving", "Registrar ganas de consumir")}</a>
             </div>
-            {lazy_part(counter_list)}
+            {move || has_counter.get().then(|| lazy_part(counter_list))}
         </section>
     }
 }
@@ -90,7 +93,7 @@ fn FirstStart() -> impl IntoView {
 
 // Opened by a tap (setting or changing the start): fetched then. Like the slip
 // form, it stores the change itself and then asks its opener to close it.
-// Below the main counter and not needed to see it: fetched as Today opens.
+// Below the main counter and not needed to see it: fetched as Today opens, once there is a counter.
 split_view!(counter_list, fn counter_list() { view! { <CounterList/> } });
 
 split_view!(start_form, fn start_form(counter: Option<u32>, on_close: Callback<()>) { view! { <StartForm counter on_close/> } });

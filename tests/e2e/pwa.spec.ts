@@ -142,25 +142,39 @@ test.describe("without a service worker", () => {
     await expect(screen.getByTestId("part-failed")).toHaveCount(0);
   });
 
-  test("the first screen shows without waiting for any split-off code", async ({ page }) => {
-    // Parts below Today's counter (the counter list) are fetched as it opens; nothing the
-    // first screen shows may wait for them. Hold every split-off file until Today is up.
+  test("a first visit fetches none of the split-off code, and Today never waits for it", async ({ page }) => {
+    // Parts below Today's counter (the counter list, the streak history) are fetched only once
+    // there is a counter; nothing the first screen shows may wait for them. Hold every
+    // split-off file until Today is up.
     const fetched: string[] = [];
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     const held: (() => Promise<void>)[] = [];
     let holding = true;
     await page.route(/\/(split|chunk)_\w+\.wasm$/, (route) => (holding ? held.push(() => route.continue()) : route.continue()));
     await openApp(page, "/");
-    await expect(page.getByTestId("nav-today")).toBeVisible();
     await expect(page.getByTestId("set-start")).toBeVisible();
     await expect(page.getByTestId("nav-help")).toBeVisible();
-    // (Chunks are code shared between split-off parts, fetched with them.)
-    expect(fetched.filter((p) => /\/split_\w+\.wasm$/.test(p) && !/\/split_counter_list\.wasm$/.test(p))).toEqual([]);
+    expect(fetched.filter((p) => /\/(split|chunk)_\w+\.wasm$/.test(p))).toEqual([]);
     holding = false;
     await Promise.all(held.map((go) => go()));
     await page.getByTestId("nav-log").click();
     await expect(page.locator("main h1").first()).toBeVisible();
     expect(fetched.some((p) => /\/split_log\.wasm$/.test(p))).toBe(true);
+  });
+
+  test("with a counter, Today shows it while the parts below it are still on their way", async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem("steady.counters", JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 } }));
+    });
+    const held: (() => Promise<void>)[] = [];
+    let holding = true;
+    await page.route(/\/(split|chunk)_\w+\.wasm$/, (route) => (holding ? held.push(() => route.continue()) : route.continue()));
+    await openApp(page, "/");
+    await expect(page.getByTestId("counter-days")).toBeVisible();
+    await expect(page.getByTestId("counter-list")).toHaveCount(0);
+    holding = false;
+    await Promise.all(held.map((go) => go()));
+    await expect(page.getByTestId("counter-list").getByTestId("counter-item")).toHaveCount(1);
   });
 
   test("quick capture fetches the log screen ahead, so saving opens it at once", async ({ page }) => {
