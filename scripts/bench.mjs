@@ -1,5 +1,6 @@
 // `make bench`: sizes, Lighthouse (mobile, median of 5), a bare-Leptos baseline,
-// start-up with an empty vs a 20,000-entry store, and the time to save one craving.
+// start-up with an empty vs a 20,000-entry store, the time to save one craving, Today with ten
+// years of check-ins and a 3,000-entry journal, and the journal's search.
 // Prints one table, writes it into the README's Performance section, and exits
 // non-zero if a budget is missed.
 import { execFileSync, spawn } from "node:child_process";
@@ -82,10 +83,53 @@ const seedWith = (docs) => ({
   fn: ([docs, counter]) => { for (const [k, v] of docs) localStorage.setItem(k, v); localStorage.setItem("steady.counters", counter); },
   arg: [docs, counter],
 });
+/** Ten years of daily check-ins (3,650) and 3,000 journal entries, a document per month. */
+function dailyData() {
+  const months = { checkin: {}, journal: {} };
+  const first = Date.parse("2016-12-05T00:00:00Z");
+  for (let i = 0; i < 3650; i++) {
+    const d = new Date(first + i * 86400000).toISOString().slice(0, 10);
+    (months.checkin[d.slice(0, 7)] ??= []).push({ d, m: 1 + (i % 5), c: i % 11, h: ["t"], u: i % 97 === 0, w: "Called my sponsor", x: "Grateful for a quiet evening", t: `${d}T21:00:00` });
+  }
+  const words = "Went to the meeting and talked about work stress, sleep and my family. ".repeat(4);
+  for (let i = 0; i < 3000; i++) {
+    const t = new Date(first + i * 105000000).toISOString().slice(0, 19);
+    (months.journal[t.slice(0, 7)] ??= []).push({ id: 1_480_000_000_000 + i, t, x: `${i}: ${words}`, m: 1 + (i % 5) });
+  }
+  for (const list of Object.values(months.journal)) list.reverse();
+  return ["checkin", "journal"].flatMap((kind) => Object.entries(months[kind]).map(([m, list]) => [`steady.${kind}.${m}`, JSON.stringify({ v: 1, data: list })]));
+}
 const big = entries(20_000);
+const daily = dailyData();
 const readyApp = await timeToReady(APP + "/", '[data-testid="counter-days"]', seedWith([]));
 const readyApp20k = await timeToReady(APP + "/", '[data-testid="counter-days"]', seedWith(big));
 const readyBase = await timeToReady(BASE + "/", '[data-testid="baseline-ready"]');
+// Today with its check-in card drawn: an empty store, and ten years of check-ins and a long journal.
+const readyCard = await timeToReady(APP + "/", '[data-testid="checkin-open"]', seedWith([]));
+const readyCardDaily = await timeToReady(APP + "/", '[data-testid="checkin-open"]', seedWith(daily));
+
+// Typing into the journal's search with 3,000 entries: main-thread time from the
+// keystroke until the list and its count are drawn again.
+const searchTimes = [];
+for (let i = 0; i < SAVE_RUNS; i++) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(seedWith(daily).fn, seedWith(daily).arg);
+  await page.goto(APP + "/journal");
+  await page.getByTestId("journal-search").waitFor();
+  await page.waitForTimeout(1000);
+  searchTimes.push(await page.evaluate(() => new Promise((done) => {
+    const input = document.querySelector('[data-testid="journal-search"]');
+    const count = document.querySelector('[data-testid="journal-count"]');
+    const t = performance.now();
+    new MutationObserver((_, observer) => { observer.disconnect(); done(performance.now() - t); })
+      .observe(count, { childList: true, subtree: true, characterData: true });
+    input.value = "family sleep";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  })));
+  await context.close();
+}
+const searchMs = median(searchTimes);
 
 const saveTimes = [];
 for (let i = 0; i < SAVE_RUNS; i++) {
@@ -132,6 +176,7 @@ for (const [k, label] of [["perf", "Lighthouse performance"], ["a11y", "Lighthou
 }
 lines.push("", "| start-up and saving | value |", "|---|---:|");
 lines.push(`| ready with an empty log (ms) | ${readyApp} |`, `| ready with 20,000 entries (ms) | ${readyApp20k} |`, `| ratio | ${(readyApp20k / readyApp).toFixed(2)} |`, `| save one craving with 20,000 stored (main-thread ms, median of ${SAVE_RUNS}) | ${saveMs.toFixed(1)} |`);
+lines.push(`| Today's check-in card, empty store (ms) | ${readyCard} |`, `| … with 10 years of check-ins and 3,000 journal entries (ms) | ${readyCardDaily} |`, `| ratio | ${(readyCardDaily / readyCard).toFixed(2)} |`, `| journal search over 3,000 entries (main-thread ms, median of ${SAVE_RUNS}) | ${searchMs.toFixed(1)} |`);
 
 const budgets = [
   ["first load ≤ 150 KB brotli", appTotal <= BUDGET_FIRST_LOAD, `${kb(appTotal)} KB`],
@@ -141,6 +186,8 @@ const budgets = [
   ["CLS ≤ 0.01", lhApp.cls <= 0.01, lhApp.cls.toFixed(3)],
   ["start-up with 20,000 ≤ 1.5 × empty", readyApp20k <= 1.5 * readyApp, `${(readyApp20k / readyApp).toFixed(2)}×`],
   ["save ≤ 16 ms main thread", saveMs <= 16, `${saveMs.toFixed(1)} ms`],
+  ["Today with 10 years of check-ins and journal ≤ 1.2 × empty", readyCardDaily <= 1.2 * readyCard, `${(readyCardDaily / readyCard).toFixed(2)}×`],
+  ["journal search ≤ 100 ms main thread", searchMs <= 100, `${searchMs.toFixed(1)} ms`],
 ];
 lines.push("", "| budget | result | |", "|---|---|---|");
 for (const [name, ok, value] of budgets) lines.push(`| ${name} | ${value} | ${ok ? "pass" : "**MISSED**"} |`);

@@ -4,13 +4,14 @@
 // by the service worker.
 //
 // Trunk's own Rust pipeline can't run a step between cargo and wasm-bindgen, so
-// the post_build hook runs all four here: cargo build (with relocations kept) →
-// wasm-split-cli → wasm-bindgen → wasm-opt. The output goes into a folder named
+// the post_build hook runs them all here: cargo build (with relocations kept) →
+// wasm-split-cli → wasm-bindgen → short names (scripts/short-names.mjs) → wasm-opt. The output goes into a folder named
 // by a hash of its contents, so a cached page never mixes files of two builds.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { shortenNames } from "./short-names.mjs";
 
 const BIN = "steady";
 const WASM_TARGET = "wasm32-unknown-unknown";
@@ -87,6 +88,7 @@ async function splitBindOptimise(staging, release, work, linked) {
     `--out-name=${BIN}`,
     join(work, `${BIN}.wasm`),
   ]);
+  console.log(`wasm: ${shortenNames(join(out, `${BIN}_bg.wasm`), join(out, `${BIN}.js`))} import and export names shortened`);
   // The split-off modules and the loader that fetches them sit next to the glue.
   for (const file of readdirSync(work)) {
     if (file.endsWith(".js") || (file.endsWith(".wasm") && file !== `${BIN}.wasm`)) {

@@ -1,6 +1,7 @@
 //! Widgets shared by screens.
 
 pub mod auto_lock;
+pub mod checkin_card;
 pub mod banners;
 pub mod clock;
 pub mod counter_list;
@@ -16,5 +17,6 @@ pub mod money;
 pub mod overdose_steps;
 pub mod region_picker;
 pub mod shell;
+pub mod slip;
 pub mod strategies;
 pub mod undo;

@@ -7,17 +7,20 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
+use super::checkin::CheckIn;
 use super::coping::{CopingData, Rating};
 use super::counter::Counters;
 use super::cravings::{Craving, MAX_INTENSITY};
+use super::journal::JournalEntry;
 use super::plan::Plan;
 use super::i18n::fill;
 use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
-/// The newest format this version reads. Version 2 added set-aside copies;
-/// a file without any is still written as version 1, so any Steady reads it.
-pub const VERSION: u64 = 2;
+/// The newest format this version reads. Version 2 added set-aside copies,
+/// version 3 daily check-ins and the journal; a file is written with the
+/// lowest version that holds what it has, so older apps read what they can.
+pub const VERSION: u64 = 3;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -29,6 +32,10 @@ pub struct AllData {
     pub plan: Plan,
     pub coping: CopingData,
     pub cravings: Vec<Craving>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<CheckIn>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<JournalEntry>,
     /// Copies of stored data that couldn't be read, set aside by the person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAside>,
@@ -99,22 +106,32 @@ struct BackupFile {
     coping: CopingData,
     cravings: Vec<Craving>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    checkins: Vec<CheckIn>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    journal: Vec<JournalEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     set_aside: Vec<SetAside>,
 }
 
 impl BackupFile {
     fn into_data(self) -> AllData {
-        let BackupFile { settings, counters, plan, coping, cravings, set_aside, .. } = self;
-        AllData { settings, counters, plan, coping, cravings, set_aside }
+        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, set_aside, .. } = self;
+        AllData { settings, counters, plan, coping, cravings, checkins, journal, set_aside }
     }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let AllData { settings, counters, plan, coping, cravings, set_aside } = data.clone();
-    // Only a file with set-aside copies needs version 2; older apps read the rest.
-    let version = if set_aside.is_empty() { 1 } else { VERSION };
-    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, set_aside };
+    let AllData { settings, counters, plan, coping, cravings, checkins, journal, set_aside } = data.clone();
+    // The lowest version that holds what this file has (see [`VERSION`]).
+    let version = if !checkins.is_empty() || !journal.is_empty() {
+        3
+    } else if !set_aside.is_empty() {
+        2
+    } else {
+        1
+    };
+    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, set_aside };
     // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -134,6 +151,8 @@ pub struct Preview {
     pub last_craving: Option<NaiveDate>,
     pub plan_items: usize,
     pub coping_ratings: usize,
+    pub checkins: usize,
+    pub journal: usize,
     pub set_aside: usize,
     /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
     pub moved_to_now: usize,
@@ -150,6 +169,8 @@ impl Preview {
             last_craving: data.cravings.iter().map(|c| c.at.date()).max(),
             plan_items: data.plan.lists.values().map(Vec::len).sum(),
             coping_ratings: data.coping.ratings.len(),
+            checkins: data.checkins.len(),
+            journal: data.journal.len(),
             set_aside: data.set_aside.len(),
             moved_to_now: 0,
         }
@@ -188,6 +209,19 @@ fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
     for c in &mut data.cravings {
         if c.at > latest {
             c.at = now;
+            moved += 1;
+        }
+    }
+    for e in &mut data.journal {
+        if e.at > latest {
+            e.at = now;
+            moved += 1;
+        }
+    }
+    // A check-in is for a calendar day: one ahead is travel (see `checkin::editable`).
+    for c in &mut data.checkins {
+        if c.date > latest.date() {
+            c.date = now.date();
             moved += 1;
         }
     }
@@ -269,6 +303,24 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
             return Err(tr!("A craving has an intensity over 10.", "Un registro de ganas de consumir tiene una intensidad mayor que 10.").into());
         }
     }
+    let mut days = HashSet::new();
+    for c in &data.checkins {
+        if !days.insert(c.date) {
+            return Err(fill(tr!("That backup has two check-ins for {}.", "Esa copia de seguridad tiene dos registros del día {}."), &[&super::dates::long_date(c.date)]));
+        }
+        c.check_fields().map_err(|e| {
+            fill(tr!("The check-in for {}: {}", "El registro del día {}: {}"), &[&super::dates::long_date(c.date), e.message()])
+        })?;
+    }
+    let mut entry_ids = HashSet::new();
+    for e in &data.journal {
+        if !entry_ids.insert(e.id) {
+            return Err(tr!("Two journal entries in that backup share an id.", "Dos entradas del diario de esa copia de seguridad tienen el mismo identificador.").into());
+        }
+        e.validate(now).map_err(|err| {
+            fill(tr!("A journal entry from {}: {}", "Una entrada del diario del {}: {}"), &[&super::dates::long_date(e.at.date()), err.message()])
+        })?;
+    }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
@@ -310,6 +362,12 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
 
     let known: HashSet<u64> = out.cravings.iter().map(|c| c.id).collect();
     out.cravings.extend(incoming.cravings.iter().filter(|c| !known.contains(&c.id)).cloned());
+
+    // One check-in per day: the device's own is kept.
+    let known_days: HashSet<NaiveDate> = out.checkins.iter().map(|c| c.date).collect();
+    out.checkins.extend(incoming.checkins.iter().filter(|c| !known_days.contains(&c.date)).cloned());
+    let known_entries: HashSet<u64> = out.journal.iter().map(|e| e.id).collect();
+    out.journal.extend(incoming.journal.iter().filter(|e| !known_entries.contains(&e.id)).cloned());
 
     let mut next_item = out.plan.lists.values().flatten().map(|i| i.id).max().unwrap_or(0) + 1;
     for (list, items) in &incoming.plan.lists {
@@ -403,7 +461,7 @@ mod tests {
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&with_set_aside(), now())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_daily(), now())).unwrap();
         let path = format!("tests/fixtures/backup-v{VERSION}.json");
         std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
@@ -449,7 +507,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 3", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 4", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -545,6 +603,88 @@ mod tests {
             SetAside { name: "steady.log.2026-10.1763900000001".into(), text: "not json at all 🙂".into() },
         ];
         data
+    }
+
+    /// Everything a version 3 file can hold: set-aside copies, check-ins and the journal.
+    fn with_daily() -> AllData {
+        let mut data = with_set_aside();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut checkin = CheckIn::new(day(21), day(21).and_hms_opt(21, 30, 0).unwrap());
+        checkin.mood = Some(4);
+        checkin.craving = Some(3);
+        checkin.used = Some(false);
+        checkin.note = "Grateful for my sister 🙂".into();
+        let mut morning = CheckIn::new(day(22), day(22).and_hms_opt(8, 0, 0).unwrap());
+        morning.intention = Some(super::super::checkin::Intention::StayClean);
+        data.checkins = vec![checkin, morning];
+        let mut entry = JournalEntry::new(1763750000000, day(21).and_hms_opt(22, 0, 0).unwrap(), "Línea uno\nline two".into());
+        entry.mood = Some(3);
+        data.journal = vec![entry, JournalEntry::new(1763800000000, day(22).and_hms_opt(7, 45, 0).unwrap(), "Morning".into())];
+        data
+    }
+
+    /// Version 3 added daily check-ins and the journal.
+    const FIXTURE_V3: &str = include_str!("../../tests/fixtures/backup-v3.json");
+
+    #[test]
+    fn check_ins_and_journal_are_backed_up_and_come_back() {
+        let data = with_daily();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":3"));
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert_eq!((preview.checkins, preview.journal), (2, 2));
+        // The committed version 3 file still reads the same.
+        assert_eq!(import(FIXTURE_V3, now()).unwrap().0, data);
+        // Without them, the file stays at the version older apps read.
+        assert!(export(&with_set_aside(), now()).contains("\"version\":2"));
+        assert!(export(&sample(), now()).contains("\"version\":1"));
+    }
+
+    #[test]
+    fn bad_check_ins_and_journal_entries_are_refused_with_a_reason() {
+        let mut twice = with_daily();
+        twice.checkins.push(twice.checkins[0].clone());
+        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("two check-ins for 21 November 2026"));
+        let mut moody = with_daily();
+        moody.checkins[0].mood = Some(9);
+        assert!(import(&export(&moody, now()), now()).unwrap_err().contains("Mood and sleep go from 1 to 5"));
+        let mut blank = with_daily();
+        blank.journal[0].text = "  ".into();
+        assert!(import(&export(&blank, now()), now()).unwrap_err().contains("Write something first"));
+        let mut same = with_daily();
+        same.journal[1].id = same.journal[0].id;
+        assert!(import(&export(&same, now()), now()).unwrap_err().contains("share an id"));
+    }
+
+    #[test]
+    fn a_check_in_or_entry_far_ahead_of_the_clock_is_brought_to_now() {
+        let mut data = with_daily();
+        data.checkins[1].date = now().date() + TimeDelta::days(3);
+        data.journal[1].at = now() + TimeDelta::days(3);
+        let (back, preview) = import(&export(&data, now()), now()).unwrap();
+        assert_eq!(preview.moved_to_now, 2);
+        assert_eq!(back.checkins[1].date, now().date());
+        assert_eq!(back.journal[1].at, now());
+        // A day ahead is travel, kept as it is.
+        let mut travel = with_daily();
+        travel.checkins[1].date = now().date() + TimeDelta::days(1);
+        assert_eq!(import(&export(&travel, now()), now()).unwrap().0, travel);
+    }
+
+    #[test]
+    fn merging_keeps_the_device_s_check_in_for_a_day_and_doubles_no_entry() {
+        let device = with_daily();
+        let mut incoming = with_daily();
+        incoming.checkins[0].mood = Some(1);
+        let other_day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        incoming.checkins.push(CheckIn::new(other_day, other_day.and_hms_opt(20, 0, 0).unwrap()));
+        incoming.journal.push(JournalEntry::new(1763600000000, other_day.and_hms_opt(20, 0, 0).unwrap(), "Older".into()));
+        let merged = merge(&device, &incoming);
+        assert_eq!(merged.checkins.len(), 3);
+        assert_eq!(merged.checkins[0].mood, Some(4), "the device's own check-in for the day wins");
+        assert_eq!(merged.journal.len(), 3);
+        assert_eq!(merge(&merged, &incoming), merged, "merging again adds nothing");
     }
 
     /// Version 2 added set-aside copies.

@@ -21,6 +21,26 @@ const MONTHS: [Both; 12] = [
     Both::new("December", "diciembre"),
 ];
 
+const WEEKDAYS: [Both; 7] = [
+    Both::new("Mon", "Lun"),
+    Both::new("Tue", "Mar"),
+    Both::new("Wed", "Mié"),
+    Both::new("Thu", "Jue"),
+    Both::new("Fri", "Vie"),
+    Both::new("Sat", "Sáb"),
+    Both::new("Sun", "Dom"),
+];
+
+/// "Mon" / "Lun": `day` counts from Monday (0), as chrono's `num_days_from_monday`.
+pub fn weekday_short(day: usize) -> &'static str {
+    WEEKDAYS[day % 7].get()
+}
+
+/// "December 2026" / "diciembre de 2026".
+pub fn month_year(year: i32, month: u32) -> String {
+    fill(tr!(context = "month year", "{} {}", "{} de {}"), &[month_name(month.clamp(1, 12) - 1), &year.to_string()])
+}
+
 fn month_name(month0: u32) -> &'static str {
     MONTHS[month0 as usize].get()
 }
@@ -244,6 +264,16 @@ pub mod stored {
         }
     }
 
+    pub mod optional_datetime {
+        use super::*;
+        pub fn serialize<S: Serializer>(at: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+            write_optional(at, super::super::datetime_text, s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+            read_optional(d, super::super::read_datetime, "date and time")
+        }
+    }
+
     pub mod datetime {
         use super::*;
         pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
@@ -258,6 +288,16 @@ pub mod stored {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekday_and_month_names_in_both_languages() {
+        assert_eq!(weekday_short(0), "Mon");
+        assert_eq!(weekday_short(6), "Sun");
+        assert_eq!(weekday_short(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap().weekday().num_days_from_monday() as usize), "Tue");
+        assert_eq!(Lang::Es.while_current(|| weekday_short(2)), "Mié");
+        assert_eq!(month_year(2026, 12), "December 2026");
+        assert_eq!(Lang::Es.while_current(|| month_year(2027, 1)), "enero de 2027");
+    }
 
     #[test]
     fn dates_and_plurals_in_both_languages() {

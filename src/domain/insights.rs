@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Timelike};
 
+use super::checkin::CheckIn;
 use super::cravings::{trigger_label, Craving, Outcome};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -159,8 +160,70 @@ pub fn insights(entries: &[Craving], today: NaiveDate, days: u32, weeks: u32) ->
     }
 }
 
+/// One week of mood and craving, from check-ins and logged cravings together:
+/// rising cravings and falling mood often come before use, so they are shown side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoodWeek {
+    /// The Monday of the week.
+    pub start: NaiveDate,
+    /// Mean check-in mood, 1–5.
+    pub mood: Option<f64>,
+    /// Mean craving strength, 0–10: check-ins' strongest craving and logged cravings alike.
+    pub craving: Option<f64>,
+    pub checkins: u32,
+    pub cravings: u32,
+}
+
+/// The last `weeks` weeks (Monday to Sunday) up to `today`, oldest first.
+pub fn mood_and_craving_by_week(checkins: &[CheckIn], cravings: &[Craving], today: NaiveDate, weeks: u32) -> Vec<MoodWeek> {
+    let first = monday_of(today) - chrono::Days::new(7 * u64::from(weeks.saturating_sub(1)));
+    first
+        .iter_weeks()
+        .take(weeks as usize)
+        .map(|start| {
+            let within = |d: NaiveDate| monday_of(d) == start;
+            let days: Vec<&CheckIn> = checkins.iter().filter(|c| within(c.date)).collect();
+            let moods: Vec<u8> = days.iter().filter_map(|c| c.mood).collect();
+            let logged: Vec<&Craving> = cravings.iter().filter(|c| within(c.at.date())).collect();
+            let strengths: Vec<u8> = days.iter().filter_map(|c| c.craving).chain(logged.iter().map(|c| c.intensity)).collect();
+            let average = |xs: &[u8]| mean(xs.iter().map(|&x| u32::from(x)).sum(), xs.len() as u32);
+            MoodWeek {
+                start,
+                mood: average(&moods),
+                craving: average(&strengths),
+                checkins: moods.len() as u32,
+                cravings: logged.len() as u32,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn mood_and_craving_weeks_join_check_ins_and_the_log() {
+        use super::*;
+        let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let checkin = |date: NaiveDate, mood: u8, craving: Option<u8>| {
+            let mut c = CheckIn::new(date, date.and_hms_opt(21, 0, 0).unwrap());
+            c.mood = Some(mood);
+            c.craving = craving;
+            c
+        };
+        let checkins = [checkin(day(3, 2), 2, Some(8)), checkin(day(3, 8), 4, None), checkin(day(3, 9), 5, Some(1))];
+        let mut logged = Craving::new(1, day(3, 3).and_hms_opt(9, 0, 0).unwrap());
+        logged.intensity = 6;
+        // Today is Tuesday 10 March 2026: weeks start on 2 and 9 March.
+        let weeks = mood_and_craving_by_week(&checkins, &[logged], day(3, 10), 3);
+        assert_eq!(weeks.iter().map(|w| w.start).collect::<Vec<_>>(), [day(2, 23), day(3, 2), day(3, 9)]);
+        assert_eq!(weeks[0], MoodWeek { start: day(2, 23), mood: None, craving: None, checkins: 0, cravings: 0 });
+        assert_eq!((weeks[1].mood, weeks[1].craving, weeks[1].checkins, weeks[1].cravings), (Some(3.0), Some(7.0), 2, 1));
+        assert_eq!((weeks[2].mood, weeks[2].craving), (Some(5.0), Some(1.0)));
+        // Nothing at all: empty weeks, no NaN.
+        assert!(mood_and_craving_by_week(&[], &[], day(3, 10), 8).iter().all(|w| w.mood.is_none() && w.craving.is_none()));
+        assert!(mood_and_craving_by_week(&[], &[], day(3, 10), 0).is_empty());
+    }
+
     #[test]
     fn busiest_slots_rank_by_count_then_week_order() {
         let mut i = insights(&[], NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(), 7, 4);

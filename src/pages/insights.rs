@@ -5,23 +5,15 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::components::craving_form::COPING_CHOICES;
-use crate::domain::dates::{day_month_short, plural};
-use crate::domain::i18n::{fill, in_use, Both};
-use crate::domain::insights::{insights, Bucket, Insights};
+use crate::domain::dates::{day_month_short, plural, weekday_short};
+use crate::domain::i18n::{fill, in_use};
+use crate::domain::checkin::CheckIn;
+use crate::domain::insights::{insights, mood_and_craving_by_week, Bucket, Insights, MoodWeek};
 use chrono::NaiveDate;
 use crate::storage::Store;
 
 const DAYS: u32 = 30;
 const WEEKS: u32 = 12;
-const WEEKDAYS: [Both; 7] = [
-    Both::new("Mon", "Lun"),
-    Both::new("Tue", "Mar"),
-    Both::new("Wed", "Mié"),
-    Both::new("Thu", "Jue"),
-    Both::new("Fri", "Vie"),
-    Both::new("Sat", "Sáb"),
-    Both::new("Sun", "Dom"),
-];
 
 /// What the person did, in the language in use: the built-in choices are
 /// stored by their English; anything the person wrote is shown as written.
@@ -45,10 +37,20 @@ pub fn InsightsPage() -> impl IntoView {
             insights(&all, today, DAYS, WEEKS)
         })
     });
+    let mood_weeks = Memo::new(move |_| {
+        let today = clock.local().date();
+        let checkins: Vec<CheckIn> = store.with_every_month::<CheckIn, _>(|months| months.iter().flat_map(|m| m.iter().cloned()).collect());
+        store.with_whole_log(|l| {
+            let all: Vec<_> = l.values().flatten().cloned().collect();
+            mood_and_craving_by_week(&checkins, &all, today, WEEKS)
+        })
+    });
+    let has_checkins = move || store.checkins.months.with(|m| !m.is_empty());
     view! {
         <section class="page" data-testid="insights">
             <h1>{tr!("Insights", "Tus patrones")}</h1>
             <p><a href="/log">{tr!("Back to the craving log", "Volver al registro de ganas de consumir")}</a></p>
+            {move || has_checkins().then(|| view! { <MoodChart weeks=mood_weeks.get()/> })}
             {move || {
                 let i = data.get();
                 if i.total == 0 {
@@ -152,6 +154,55 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
     }
 }
 
+/// Mood (check-ins) and craving strength (check-ins and the log) week by week,
+/// on one chart: the two often move together before a slip.
+#[component]
+fn MoodChart(weeks: Vec<MoodWeek>) -> impl IntoView {
+    const W: f64 = 300.0;
+    const H: f64 = 120.0;
+    let slot = W / weeks.len().max(1) as f64;
+    let x = |n: usize| n as f64 * slot + slot / 2.0;
+    let line = |class: &'static str, points: Vec<String>| match points.len() {
+        0 => ().into_any(),
+        1 => {
+            let (cx, cy) = points[0].split_once(',').unwrap_or(("0", "0"));
+            view! { <circle class=format!("dot {class}") cx=cx.to_string() cy=cy.to_string() r="3"/> }.into_any()
+        }
+        _ => view! { <polyline class=format!("line {class}") points=points.join(" ")/> }.into_any(),
+    };
+    let craving = weeks.iter().enumerate().filter_map(|(n, w)| w.craving.map(|c| format!("{:.1},{:.1}", x(n), H - c / 10.0 * (H - 10.0)))).collect();
+    let mood = weeks.iter().enumerate().filter_map(|(n, w)| w.mood.map(|m| format!("{:.1},{:.1}", x(n), H - (m - 1.0) / 4.0 * (H - 10.0)))).collect();
+    let week_of = |d: NaiveDate| fill(tr!("week of {}", "semana del {}"), &[&day_month_short(d)]);
+    let rows = weeks.iter().filter(|w| w.mood.is_some() || w.craving.is_some()).map(|w| view! {
+        <tr><td>{week_of(w.start)}</td><td>{one_decimal(w.mood)}</td><td>{one_decimal(w.craving)}</td></tr>
+    }).collect_view();
+    view! {
+        <figure class="chart card" data-testid="chart-mood">
+            <figcaption id="mood-title">{tr!("Mood and cravings, last 12 weeks", "Ánimo y ganas de consumir, últimas 12 semanas")}</figcaption>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="mood-title mood-desc" preserveAspectRatio="none">
+                <line class="axis" x1="0" y1=H.to_string() x2=W.to_string() y2=H.to_string()/>
+                {line("", craving)}
+                {line("mood", mood)}
+            </svg>
+            <p id="mood-desc" class="chart-desc">
+                {tr!("Solid line: average craving strength (0–10), from check-ins and logged cravings. Dashed line: average mood from check-ins (1 very low to 5 very good). When cravings rise and mood falls together, it can help to look at your plan.",
+                    "Línea continua: intensidad media de las ganas (0–10), de los registros del día y de las ganas anotadas. Línea discontinua: ánimo medio de los registros del día (1 muy mal a 5 muy bien). Cuando las ganas suben y el ánimo baja a la vez, puede ayudar mirar tu plan.")}
+            </p>
+            <details>
+                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{tr!("Period", "Periodo")}</th>
+                        <th scope="col">{tr!("Average mood (1–5)", "Ánimo medio (1–5)")}</th>
+                        <th scope="col">{tr!("Average craving (0–10)", "Ganas medias (0–10)")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
 #[component]
 fn TriggerChart(i: Insights) -> impl IntoView {
     let top: Vec<(String, u32)> = i.top_triggers.iter().take(8).cloned().collect();
@@ -196,18 +247,18 @@ fn Heatmap(i: Insights) -> impl IntoView {
             }
         })
     }).collect_view();
-    let labels = WEEKDAYS.iter().enumerate().map(|(d, name)| view! {
-        <text class="label small" x="0" y=(d * 14 + 10).to_string()>{name.get()}</text>
+    let labels = (0..7).map(|d| view! {
+        <text class="label small" x="0" y=(d * 14 + 10).to_string()>{weekday_short(d)}</text>
     }).collect_view();
     let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{format!("{h:02}:00")}</text> }).into_iter().collect_view();
     // The busiest times, in words.
     let busiest = i.busiest_slots(3).iter()
-        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", WEEKDAYS[s.weekday].get(), s.hour, s.hour, s.count))
+        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", weekday_short(s.weekday), s.hour, s.hour, s.count))
         .collect::<Vec<_>>().join(", ");
-    let rows = WEEKDAYS.iter().enumerate().map(|(d, name)| {
+    let rows = (0..7).map(|d| {
         let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)
             .map(|(h, n)| format!("{h:02}:00 ({n})")).collect::<Vec<_>>().join(", ");
-        view! { <tr><th scope="row">{name.get()}</th><td>{if busy.is_empty() { tr!(context = "hours", "none", "ninguna").to_string() } else { busy }}</td></tr> }
+        view! { <tr><th scope="row">{weekday_short(d)}</th><td>{if busy.is_empty() { tr!(context = "hours", "none", "ninguna").to_string() } else { busy }}</td></tr> }
     }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-heatmap">

@@ -1,8 +1,10 @@
 //! One module per screen.
 
+pub mod checkin;
 pub mod cope;
 pub mod help;
 pub mod insights;
+pub mod journal;
 pub mod log;
 pub mod log_new;
 pub mod not_found;

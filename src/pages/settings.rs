@@ -337,6 +337,8 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                     cravings,
                     fill(tr!("{} plan items", "Elementos del plan: {}"), &[&p.plan_items.to_string()]),
                     fill(tr!("{} coping ratings", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
+                    fill(tr!("{} daily check-ins", "Registros diarios: {}"), &[&p.checkins.to_string()]),
+                    fill(tr!("{} journal entries", "Entradas del diario: {}"), &[&p.journal.to_string()]),
                 ];
                 if p.set_aside > 0 {
                     lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",

@@ -12,6 +12,7 @@
 
 pub mod crypto;
 pub mod envelope;
+pub mod monthly;
 pub mod set_aside;
 pub mod vault;
 
@@ -30,6 +31,7 @@ use crate::domain::lock::LockRecord;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
+pub use monthly::Monthly;
 
 impl Document for Settings {
     const LABEL: &'static str = Both::new("your settings", "tus ajustes").en;
@@ -108,6 +110,10 @@ pub struct Store {
     /// the others on first use): what another tab's change or a set-aside needs.
     held: StoredValue<Vec<Held>>,
     pub log: LogStore,
+    /// The daily check-ins, a month per key.
+    pub checkins: Monthly,
+    /// The journal, a month per key.
+    pub journal: Monthly,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
@@ -249,6 +255,19 @@ fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// Text being written but not saved yet (a journal entry): kept through a
+/// reload, a lock and a failed save, stored (and encrypted) like everything else.
+const DRAFT_PREFIX: &str = "steady.draft.";
+
+pub fn draft(name: &str) -> Option<String> {
+    read_raw(&format!("{DRAFT_PREFIX}{name}"))
+}
+
+/// Keeps (or, with `None`, drops) a draft; a failure is returned to be shown.
+pub fn keep_draft(name: &str, text: Option<&str>) -> Result<(), String> {
+    write_raw(&format!("{DRAFT_PREFIX}{name}"), text)
+}
+
 /// Whether this browser lets Steady write at all (a private window may not).
 pub fn storage_writable() -> bool {
     const PROBE: &str = "steady-probe";
@@ -322,7 +341,11 @@ fn keep_data_once() {
 }
 
 fn stored_months() -> Vec<YearMonth> {
-    let mut months: Vec<YearMonth> = stored_keys()
+    months_of_log(&stored_keys())
+}
+
+fn months_of_log(keys: &[String]) -> Vec<YearMonth> {
+    let mut months: Vec<YearMonth> = keys
         .iter()
         .filter_map(|k| k.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse))
         .collect();
@@ -335,13 +358,16 @@ impl Store {
     /// start-up. The log itself is read by the screens that show it (see
     /// [`Store::load_months`]), so its code isn't in the first download.
     pub fn load() -> Store {
+        let keys = stored_keys();
         let store = Store {
             settings: RwSignal::new(Settings::default()),
             counters: RwSignal::new(Counters::default()),
             plan: RwSignal::new(Plan::default()),
             coping: RwSignal::new(CopingData::default()),
             held: StoredValue::new(Vec::new()),
-            log: LogStore { months: RwSignal::new(stored_months()), loaded: RwSignal::new(BTreeMap::new()) },
+            log: LogStore { months: RwSignal::new(months_of_log(&keys)), loaded: RwSignal::new(BTreeMap::new()) },
+            checkins: Monthly::new(monthly::CHECKIN_PREFIX, &keys),
+            journal: Monthly::new(monthly::JOURNAL_PREFIX, &keys),
             problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
@@ -563,6 +589,8 @@ impl Store {
             plan: self.plan().get_untracked(),
             coping: self.coping().get_untracked(),
             cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
+            checkins: self.all_of(),
+            journal: self.all_of(),
             set_aside: set_aside::copies(),
         }
     }
@@ -572,6 +600,8 @@ impl Store {
     pub async fn replace_all(&self, data: AllData) -> Result<(), String> {
         // Reading every month first surfaces any unreadable one, which must not be replaced.
         self.load_all_months();
+        self.with_every_month::<crate::domain::checkin::CheckIn, _>(|_| ());
+        self.with_every_month::<crate::domain::journal::JournalEntry, _>(|_| ());
         if !self.problems.with_untracked(Vec::is_empty) {
             return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
         }
@@ -590,6 +620,8 @@ impl Store {
         for (month, list) in &months {
             writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
         }
+        writes.extend(monthly::replace_writes(self, data.checkins, crate::domain::checkin::by_month)?);
+        writes.extend(monthly::replace_writes(self, data.journal, crate::domain::journal::by_month)?);
         // Set-aside copies are added beside those here, never over anything.
         writes.extend(set_aside::restore_writes(&data.set_aside));
         let outcome = vault::write_all(writes).await;
@@ -613,9 +645,12 @@ impl Store {
         for doc in self.held.get_value() {
             self.reload_key(doc.key, read_raw(doc.key));
         }
-        self.log.months.set(stored_months());
+        let keys = stored_keys();
+        self.log.months.set(months_of_log(&keys));
         // Read again by whichever screen shows it.
         self.log.loaded.set(BTreeMap::new());
+        self.checkins.reset(&keys);
+        self.journal.reset(&keys);
         self.save_error.set(None);
     }
 
@@ -661,6 +696,11 @@ impl Store {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         let singleton = self.held_as(key).map(|doc| (doc.reread)(self, raw.clone()));
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
+        for collection in [self.checkins, self.journal] {
+            if let Some(month) = collection.month_of(key) {
+                collection.changed(month, &stored_keys());
+            }
+        }
         if let (None, Some(month)) = (singleton, month) {
             self.log.months.set(stored_months());
             // Dropped from memory; the screens showing it read it again.
@@ -700,6 +740,10 @@ impl Store {
             outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
+        } else if let Some(collection) = [self.checkins, self.journal].into_iter().find(|c| c.month_of(key).is_some()) {
+            // Nothing could be added to that month while it was unreadable: it is empty now.
+            collection.reset(&stored_keys());
+            Ok(())
         } else {
             Ok(())
         };

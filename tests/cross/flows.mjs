@@ -170,6 +170,35 @@ export const flows = [
     },
   ],
   [
+    "a daily check-in from Today in four taps; a journal entry survives a reload",
+    async (d) => {
+      await d.open("/");
+      await mounted(d);
+      await d.click("checkin-open"); // 1
+      await d.click("checkin-mood-4"); // 2
+      await d.click("checkin-used-no"); // 3
+      await d.click("checkin-save"); // 4
+      await d.waitFor(() => location.pathname === "/", { __opts: true, message: "back on Today" });
+      await d.waitText("checkin-done", /mood: good/);
+      await d.open("/checkin");
+      await mounted(d);
+      const checked = await d.waitFor(
+        () => document.querySelectorAll('[data-testid="checkin-day"][data-checked="true"]').length,
+        { __opts: true, message: "today checked in on the calendar" },
+      );
+      check(checked === 1, `${checked} days checked in on the calendar, expected 1`);
+      await d.open("/journal");
+      await mounted(d);
+      await d.click("journal-new");
+      await d.fill("journal-text", "A calm evening");
+      await d.click("journal-save");
+      await d.waitText("journal-entry", /A calm evening/);
+      await d.reload();
+      await mounted(d);
+      await d.waitText("journal-entry", /A calm evening/);
+    },
+  ],
+  [
     "passcode lock on (Settings), reload, unlock: the data is back",
     async (d) => {
       await d.open("/settings");

@@ -22,6 +22,13 @@ export const SEED: Record<string, unknown> = {
     triggers: [{ id: 2, text: "Payday", response: "Pay bills first" }],
     support: [{ id: 3, text: "Sam", role: "sponsor", phone: "555 123 4567" }],
   }, guide: "done" } },
+  "steady.checkin.2026-03": { v: 1, data: [
+    { d: "2026-03-08", m: 2, c: 6, t: "2026-03-08T21:00:00" },
+    { d: "2026-03-09", i: "clean", m: 4, c: 3, s: 4, h: ["t"], u: false, w: "Called Sam", x: "Grateful for my daughter", t: "2026-03-09T21:00:00" },
+  ] },
+  "steady.journal.2026-03": { v: 1, data: [
+    { id: 1741561200000, t: "2026-03-09T22:00:00", x: "Hard day at work, but I went to the meeting.", m: 3 },
+  ] },
   // A copy of unreadable data the person kept aside (listed in Settings).
   "steady.set-aside.steady.coping.1741500000000": '{"v":1,"data":{"ratings":[',
 };
@@ -63,6 +70,14 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await box.getByTestId("cope-start").click();
     await box.getByTestId("start-breathing").click();
   }],
+  ["daily check-in", "/checkin"],
+  ["check-in: used, and a day's detail", "/checkin", async (p) => {
+    await p.getByTestId("checkin-used-yes").click();
+    await p.locator('[data-testid="checkin-day"][data-date="2026-03-09"]').click();
+    await expect(p.getByTestId("checkin-day-detail")).toBeVisible();
+  }],
+  ["journal", "/journal"],
+  ["journal editor with prompts", "/journal", async (p) => p.getByTestId("journal-new").click()],
   ["plan", "/plan"],
   ["plan walk-through", "/plan", async (p) => p.getByTestId("plan-guide-start").click()],
   ["help", "/help"],

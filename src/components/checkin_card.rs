@@ -1,0 +1,77 @@
+//! The daily check-in's card on Today. Until there is a check-in it is a
+//! link; after that its state is read by a part split off with the check-in
+//! screen, so a first visit fetches none of that code.
+
+use chrono::{NaiveDate, TimeDelta};
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::domain::checkin::{day_of, find, mood_word, CheckIn};
+use crate::domain::cravings::YearMonth;
+use crate::domain::i18n::fill;
+use crate::split::{lazy_part, split_view};
+use crate::storage::Store;
+
+/// The stored check-in for `day`, if any (reads its month first if needed); reactive.
+pub fn stored(store: Store, day: NaiveDate) -> Option<CheckIn> {
+    store.with_month::<CheckIn, _>(YearMonth::of(day), |list| find(list, day).cloned())
+}
+
+#[component]
+pub fn CheckInCard() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let any = Memo::new(move |_| store.checkins.months.with(|m| !m.is_empty()));
+    view! {
+        <section class="card checkin-card" aria-labelledby="checkin-card-title">
+            <h2 id="checkin-card-title">{tr!("Daily check-in", "Registro del día")}</h2>
+            {move || if any.get() { lazy_part(checkin_status) } else { not_yet() }}
+            <p><a class="button secondary" href="/journal" data-testid="open-journal">{tr!("Journal", "Diario")}</a></p>
+        </section>
+    }
+}
+
+fn not_yet() -> AnyView {
+    view! {
+        <p>{tr!("A minute to notice how today is going.", "Un minuto para notar cómo va tu día.")}</p>
+        <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in", "Hacer el registro")}</a>
+    }
+    .into_any()
+}
+
+split_view!(checkin, fn checkin_status() { view! { <CheckInStatus/> } });
+
+/// Today's card when there are check-ins: whether today's is done, and
+/// yesterday's if it was missed. Split off with the check-in screen.
+#[component]
+fn CheckInStatus() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let today = Memo::new(move |_| day_of(clock.local()));
+    let todays = move || stored(store, today.get());
+    let yesterday_missing = move || {
+        let yesterday = today.get() - TimeDelta::days(1);
+        !stored(store, yesterday).is_some_and(|c| c.is_reviewed())
+    };
+    view! {
+        {move || match todays() {
+            Some(c) if c.is_reviewed() => view! {
+                <p class="done" data-testid="checkin-done">
+                    {tr!("Today's check-in is done", "El registro de hoy está hecho")}
+                    {c.mood.map(|m| fill(tr!(" — mood: {}", ": ánimo {}"), &[&mood_word(m).to_lowercase()]))}
+                    "."
+                </p>
+                <a class="button secondary" href="/checkin" data-testid="checkin-open">{tr!("Change today's check-in", "Cambiar el registro de hoy")}</a>
+            }.into_any(),
+            Some(c) => view! {
+                <p data-testid="checkin-intention">
+                    {fill(tr!("Your intention: {}.", "Tu intención: {}."), &[&if c.intention_words.is_empty() { c.intention.map_or("", |i| i.label()).to_string() } else { c.intention_words.clone() }])}
+                </p>
+                <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in for tonight", "Hacer el registro de esta noche")}</a>
+            }.into_any(),
+            None => not_yet(),
+        }}
+        <Show when=yesterday_missing>
+            <a class="button secondary" href="/checkin?day=yesterday" data-testid="checkin-yesterday">{tr!("Add yesterday's check-in", "Agregar el registro de ayer")}</a>
+        </Show>
+    }
+}

@@ -1,0 +1,119 @@
+//! "I slipped" and what follows it: shared by Today (the main counter) and the
+//! daily check-in ("Did you use today?"), which offers it and never forces it.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::components::focus::focus_soon;
+use crate::domain::counter::{Start, Streak, ToleranceWarning};
+use crate::domain::dates::{days_text, hh_mm, iso_date};
+use crate::domain::i18n::fill;
+use crate::split::split_view;
+use crate::storage::Store;
+
+/// A date as a date input holds it.
+pub fn date_value(at: NaiveDateTime) -> String {
+    iso_date(at.date())
+}
+
+/// A time as a time input holds it.
+pub fn time_value(at: NaiveDateTime) -> String {
+    hh_mm(at.time())
+}
+
+// Only opened by a tap: fetched then.
+split_view!(slip, fn slip_form(id: u32, on_done: Callback<Option<Streak>>) { view! { <SlipForm id on_done/> } });
+split_view!(slip, fn after_slip_notice(ended: Streak, warning: Option<ToleranceWarning>) { view! { <AfterSlip ended warning/> } });
+
+/// "I slipped": a gentle confirmation with an optional note and the new start.
+#[component]
+fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    clock.refresh();
+    let now = clock.local_untracked();
+    let note = RwSignal::new(String::new());
+    let date = RwSignal::new(date_value(now));
+    let time = RwSignal::new(time_value(now));
+    let error = RwSignal::new(None::<&'static str>);
+    focus_soon("slip-note");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clock.refresh();
+        let now = clock.local_untracked();
+        let outcome = Start::parse(&date.get_untracked(), &time.get_untracked()).and_then(|start| {
+            store
+                .counters()
+                .modify(|all| match all.get_mut(id) {
+                    Some(c) => c.slip(start, &note.get_untracked(), now).map(Some),
+                    None => Ok(None),
+                })
+                .map_err(|e| e.message())
+        });
+        match outcome {
+            Ok(ended) => on_done.run(ended),
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="editor slip" on:submit=submit novalidate aria-labelledby="slip-title">
+            <h2 id="slip-title">{tr!("A slip is information, not failure", "Un desliz es información, no un fracaso")}</h2>
+            <p>
+                {tr!("Your clean days so far still count — they stay in your history. ", "Tus días limpios siguen contando: se quedan en tu historial. ")}
+                {tr!("Writing down what happened can help you see what to do differently next time.", "Escribir lo que pasó puede ayudarte a ver qué hacer distinto la próxima vez.")}
+            </p>
+            <div class="field">
+                <label for="slip-note">{tr!("What happened, and what can you learn from it? (optional)", "¿Qué pasó y qué puedes aprender de ello? (opcional)")}</label>
+                <textarea id="slip-note" rows="3" data-testid="slip-note" bind:value=note></textarea>
+            </div>
+            <div class="field">
+                <label for="slip-date">{tr!("New start date", "Nueva fecha de inicio")}</label>
+                <input id="slip-date" type="date" data-testid="slip-date" max=date_value(now) bind:value=date/>
+            </div>
+            <div class="field">
+                <label for="slip-time">{tr!("New start time", "Nueva hora de inicio")}</label>
+                <input id="slip-time" type="time" data-testid="slip-time" bind:value=time/>
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button" data-testid="slip-confirm">{tr!("Start again from here", "Empezar de nuevo desde aquí")}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>{tr!("Cancel", "Cancelar")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView {
+    view! {
+        <div class="notice" role="status" data-testid="slip-done">
+            <p>
+                {fill(tr!("Your {} streak is saved in your history. ", "Tu racha de {} queda guardada en tu historial. "), &[&days_text(ended.days())])}
+                {tr!("Starting again takes courage — you're still in recovery.", "Volver a empezar requiere valor: sigues en recuperación.")}
+            </p>
+            {warning.map(|warning| view! {
+                <div class="warning" data-testid="tolerance-warning">
+                    {match warning {
+                        ToleranceWarning::Opioids => view! {
+                            <p><strong>{tr!("Please be careful: your tolerance is lower now.", "Ten mucho cuidado: ahora tu tolerancia es más baja.")}</strong></p>
+                            <p>
+                                {tr!("After time without opioids your body can't handle the amount it used to. ", "Después de un tiempo sin opioides, tu cuerpo ya no tolera la cantidad de antes. ")}
+                                {tr!("Using the same amount as before could cause an overdose. Keep naloxone close.", "Consumir la misma cantidad que antes podría causar una sobredosis. Ten naloxona a mano.")}
+                            </p>
+                        }.into_any(),
+                        // We don't know the drug: the risk, without naming one (see `tolerance_warning`).
+                        ToleranceWarning::General => view! {
+                            <p><strong>{tr!("If this was a drug, please be careful: your tolerance may be lower now.", "Si fue una droga, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
+                            <p>
+                                {tr!("After a break your body may not handle the amount it used to. ", "Después de un descanso, puede que tu cuerpo no tolere la cantidad de antes. ")}
+                                {tr!("Using as much as before could cause an overdose.", "Consumir tanto como antes podría causar una sobredosis.")}
+                            </p>
+                        }.into_any(),
+                    }}
+                    <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                </div>
+            })}
+        </div>
+    }
+}

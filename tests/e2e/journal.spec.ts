@@ -1,0 +1,160 @@
+// The journal: write, edit, delete with undo, search as you type, prompts on a
+// blank page, and a draft that survives a reload.
+import { test, expect, openApp, stored } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+test.use({ timezoneId: "Europe/Madrid", locale: "en-GB" });
+
+const NOW = new Date("2026-03-10T20:00:00Z"); // 21:00 in Madrid
+
+const entries = (page: Page) => page.getByTestId("journal-entry");
+const month = async (page: Page) => JSON.parse((await stored(page, "steady.journal.2026-03"))!).data;
+
+async function write(page: Page, text: string) {
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill(text);
+  await page.getByTestId("journal-save").click();
+  await expect(page.getByTestId("journal-text")).toHaveCount(0);
+}
+
+test("write, edit, delete and undo an entry, from Today", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await page.getByTestId("open-journal").click();
+  await expect(page.getByTestId("journal-empty")).toBeVisible();
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("Went to the meeting.\nFelt heard.");
+  await page.getByTestId("journal-mood-4").click();
+  await page.getByTestId("journal-save").click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("10 March 2026 at 21:00");
+  await expect(entries(page).first()).toContainText("Mood: Good");
+  await expect(entries(page).first()).toContainText("Felt heard.");
+  const [saved] = await month(page);
+  expect(saved).toMatchObject({ t: "2026-03-10T21:00:00", x: "Went to the meeting.\nFelt heard.", m: 4 });
+
+  await entries(page).first().getByTestId("journal-edit").click();
+  await expect(page.getByTestId("journal-text")).toHaveValue("Went to the meeting.\nFelt heard.");
+  await page.getByTestId("journal-text").fill("Went to the meeting. Felt heard, and stayed for coffee.");
+  await page.getByTestId("journal-save").click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("stayed for coffee");
+  const [edited] = await month(page);
+  expect(edited.id).toBe(saved.id);
+  expect(edited.e).toBe("2026-03-10T21:00:00");
+
+  await entries(page).first().getByTestId("journal-delete").click();
+  await expect(entries(page)).toHaveCount(0);
+  expect(await stored(page, "steady.journal.2026-03")).toBeNull();
+  await page.getByTestId("journal-undo").click();
+  await expect(entries(page)).toHaveCount(1);
+  expect(await month(page)).toEqual([edited]);
+});
+
+test("a blank page offers prompts to start from", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await page.getByTestId("journal-new").click();
+  const prompts = page.getByTestId("journal-prompt");
+  await expect(prompts.first()).toBeVisible();
+  await page.getByRole("button", { name: "What went well today?" }).click();
+  await expect(page.getByTestId("journal-text")).toHaveValue("What went well today?\n");
+  await expect(page.getByTestId("journal-prompts")).toHaveCount(0);
+});
+
+test("an empty entry isn't saved, and discarding written words asks first", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("   ");
+  await page.getByTestId("journal-save").click();
+  await expect(page.getByTestId("journal-error")).not.toBeEmpty();
+  expect(await stored(page, "steady.journal.2026-03")).toBeNull();
+  await page.getByTestId("journal-text").fill("Something I wrote");
+  await page.getByTestId("journal-cancel").click();
+  await expect(page.getByTestId("journal-text")).toHaveValue("Something I wrote");
+  await page.getByRole("button", { name: "Keep writing" }).click();
+  await page.getByTestId("journal-cancel").click();
+  await page.getByTestId("journal-discard").click();
+  await expect(page.getByTestId("journal-text")).toHaveCount(0);
+  expect(await stored(page, "steady.draft.journal")).toBeNull();
+});
+
+test("what is being written survives a reload", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("Half a thought about tomorrow");
+  await page.getByTestId("journal-mood-2").click();
+  await page.reload();
+  await expect(page.getByTestId("journal-text")).toHaveValue("Half a thought about tomorrow");
+  await expect(page.getByTestId("journal-mood-2")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("journal-save").click();
+  await expect(entries(page)).toHaveCount(1);
+  expect(await stored(page, "steady.draft.journal")).toBeNull();
+});
+
+test("a failed save keeps the words on screen and in the draft", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("Words that must not be lost");
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith("steady.journal.")) throw new DOMException("full", "QuotaExceededError");
+      return original.call(this, key, value);
+    };
+  });
+  await page.getByTestId("journal-save").click();
+  await expect(page.getByTestId("journal-error")).toContainText("Not saved");
+  await expect(page.getByTestId("journal-text")).toHaveValue("Words that must not be lost");
+  expect(JSON.parse((await stored(page, "steady.draft.journal"))!).text).toBe("Words that must not be lost");
+});
+
+test("search finds entries as you type, ignoring case and accents", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript(() => {
+    if (localStorage.getItem("seeded")) return;
+    const data = [
+      { id: 3, t: "2026-03-09T22:00:00", x: "Escuché una canción que me dio fuerza." },
+      { id: 2, t: "2026-03-02T08:00:00", x: "Coffee with Sam after the meeting" },
+      { id: 1, t: "2026-02-20T23:00:00", x: "Rough night. Called my sponsor." },
+    ];
+    localStorage.setItem("steady.journal.2026-03", JSON.stringify({ v: 1, data: data.slice(0, 2) }));
+    localStorage.setItem("steady.journal.2026-02", JSON.stringify({ v: 1, data: data.slice(2) }));
+    localStorage.setItem("seeded", "1");
+  });
+  await openApp(page, "/journal");
+  await expect(entries(page)).toHaveCount(3);
+  // Newest first, across months.
+  await expect(entries(page).first()).toContainText("canción");
+  await expect(entries(page).last()).toContainText("Rough night");
+  await page.getByTestId("journal-search").fill("CANCION");
+  await expect(entries(page)).toHaveCount(1);
+  await expect(page.getByTestId("journal-count")).toHaveText("Entries found: 1");
+  await page.getByTestId("journal-search").fill("sponsor night");
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("Rough night");
+  await page.getByTestId("journal-search").fill("nothing like this");
+  await expect(entries(page)).toHaveCount(0);
+  await page.getByTestId("journal-search").fill("");
+  await expect(entries(page)).toHaveCount(3);
+});
+
+test("a long journal is shown a page at a time", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript(() => {
+    if (localStorage.getItem("seeded")) return;
+    const data = Array.from({ length: 45 }, (_, n) => ({ id: 100 + n, t: `2026-03-${String(1 + (n % 9)).padStart(2, "0")}T${String(10 + (n % 12)).padStart(2, "0")}:00:00`, x: `Entry number ${n}` }));
+    localStorage.setItem("steady.journal.2026-03", JSON.stringify({ v: 1, data }));
+    localStorage.setItem("seeded", "1");
+  });
+  await openApp(page, "/journal");
+  await expect(entries(page)).toHaveCount(20);
+  await page.getByTestId("journal-more").click();
+  await expect(entries(page)).toHaveCount(40);
+  await page.getByTestId("journal-more").click();
+  await expect(entries(page)).toHaveCount(45);
+  await expect(page.getByTestId("journal-more")).toHaveCount(0);
+});
