@@ -9,6 +9,7 @@ use crate::components::clock::Clock;
 use crate::domain::checkin::{day_of, find, mood_word, CheckIn};
 use crate::domain::cravings::YearMonth;
 use crate::domain::i18n::fill;
+use crate::domain::weekly::{due_day, weekday_from, LookBack};
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
@@ -21,10 +22,13 @@ pub fn stored(store: Store, day: NaiveDate) -> Option<CheckIn> {
 pub fn CheckInCard() -> impl IntoView {
     let store = expect_context::<Store>();
     let any = Memo::new(move |_| store.checkins.months.with(|m| !m.is_empty()));
+    // The weekly look-back's reminder is fetched only once the person has picked a day for it.
+    let look_back_day = Memo::new(move |_| store.settings().with(|s| s.look_back_day));
     view! {
         <section class="card checkin-card" aria-labelledby="checkin-card-title">
             <h2 id="checkin-card-title">{tr!("Daily check-in", "Registro del día")}</h2>
             {move || if any.get() { lazy_part(checkin_status) } else { not_yet() }}
+            {move || look_back_day.get().map(|d| lazy_part(move || weekly_reminder(d)))}
             <p><a class="button secondary" href="/journal" data-testid="open-journal">{tr!("Journal", "Diario")}</a></p>
         </section>
     }
@@ -39,6 +43,30 @@ fn not_yet() -> AnyView {
 }
 
 split_view!(checkin, fn checkin_status() { view! { <CheckInStatus/> } });
+split_view!(weekly, fn weekly_reminder(chosen: u8) { view! { <WeeklyReminder chosen/> } });
+
+/// The look-back stored for `day`, if any; reactive.
+pub fn stored_look_back(store: Store, day: NaiveDate) -> Option<LookBack> {
+    store.with_month::<LookBack, _>(YearMonth::of(day), |l| l.iter().find(|x| x.day == day).cloned())
+}
+
+/// Today's reminder on the chosen day (and after, until done). Split off with the screen.
+#[component]
+fn WeeklyReminder(chosen: u8) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let due = move || due_day(clock.local().date(), weekday_from(chosen));
+    view! {
+        <Show when=move || stored_look_back(store, due()).is_none()>
+            <a class="card-link" href="/weekly" data-testid="weekly-open">
+                <strong>{tr!("Your weekly look-back is ready", "Tu repaso semanal está listo")}</strong>
+                <span>{tr!("A few minutes: how this week went next to last week.", "Unos minutos: cómo fue esta semana comparada con la anterior.")}</span>
+            </a>
+        </Show>
+    }
+}
+
+
 
 /// Today's card when there are check-ins: whether today's is done, and
 /// yesterday's if it was missed. Split off with the check-in screen.
@@ -70,6 +98,7 @@ fn CheckInStatus() -> impl IntoView {
             }.into_any(),
             None => not_yet(),
         }}
+        <a class="button secondary" href="/weekly" data-testid="open-weekly">{tr!("Weekly look-back", "Repaso semanal")}</a>
         <Show when=yesterday_missing>
             <a class="button secondary" href="/checkin?day=yesterday" data-testid="checkin-yesterday">{tr!("Add yesterday's check-in", "Agregar el registro de ayer")}</a>
         </Show>

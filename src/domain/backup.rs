@@ -12,6 +12,7 @@ use super::coping::{CopingData, Rating};
 use super::counter::Counters;
 use super::cravings::{Craving, MAX_INTENSITY};
 use super::journal::JournalEntry;
+use super::weekly::LookBack;
 use super::plan::Plan;
 use super::i18n::fill;
 use super::settings::Settings;
@@ -36,6 +37,8 @@ pub struct AllData {
     pub checkins: Vec<CheckIn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<JournalEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub look_backs: Vec<LookBack>,
     /// Copies of stored data that couldn't be read, set aside by the person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAside>,
@@ -110,28 +113,30 @@ struct BackupFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     journal: Vec<JournalEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    look_backs: Vec<LookBack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     set_aside: Vec<SetAside>,
 }
 
 impl BackupFile {
     fn into_data(self) -> AllData {
-        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, set_aside, .. } = self;
-        AllData { settings, counters, plan, coping, cravings, checkins, journal, set_aside }
+        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside, .. } = self;
+        AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside }
     }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let AllData { settings, counters, plan, coping, cravings, checkins, journal, set_aside } = data.clone();
+    let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside } = data.clone();
     // The lowest version that holds what this file has (see [`VERSION`]).
-    let version = if !checkins.is_empty() || !journal.is_empty() {
+    let version = if !checkins.is_empty() || !journal.is_empty() || !look_backs.is_empty() {
         3
     } else if !set_aside.is_empty() {
         2
     } else {
         1
     };
-    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, set_aside };
+    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside };
     // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -153,6 +158,7 @@ pub struct Preview {
     pub coping_ratings: usize,
     pub checkins: usize,
     pub journal: usize,
+    pub look_backs: usize,
     pub set_aside: usize,
     /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
     pub moved_to_now: usize,
@@ -171,6 +177,7 @@ impl Preview {
             coping_ratings: data.coping.ratings.len(),
             checkins: data.checkins.len(),
             journal: data.journal.len(),
+            look_backs: data.look_backs.len(),
             set_aside: data.set_aside.len(),
             moved_to_now: 0,
         }
@@ -321,6 +328,12 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
             fill(tr!("A journal entry from {}: {}", "Una entrada del diario del {}: {}"), &[&super::dates::long_date(e.at.date()), err.message()])
         })?;
     }
+    let mut weeks = HashSet::new();
+    for l in &data.look_backs {
+        if !weeks.insert(l.day) || !l.valid() {
+            return Err(fill(tr!("The weekly look-back for {} is repeated or damaged.", "El repaso semanal del {} está repetido o dañado."), &[&super::dates::long_date(l.day)]));
+        }
+    }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
@@ -366,6 +379,8 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
     // One check-in per day: the device's own is kept.
     let known_days: HashSet<NaiveDate> = out.checkins.iter().map(|c| c.date).collect();
     out.checkins.extend(incoming.checkins.iter().filter(|c| !known_days.contains(&c.date)).cloned());
+    let known_weeks: HashSet<NaiveDate> = out.look_backs.iter().map(|l| l.day).collect();
+    out.look_backs.extend(incoming.look_backs.iter().filter(|l| !known_weeks.contains(&l.day)).cloned());
     let known_entries: HashSet<u64> = out.journal.iter().map(|e| e.id).collect();
     out.journal.extend(incoming.journal.iter().filter(|e| !known_entries.contains(&e.id)).cloned());
 
@@ -620,6 +635,7 @@ mod tests {
         let mut entry = JournalEntry::new(1763750000000, day(21).and_hms_opt(22, 0, 0).unwrap(), "Línea uno\nline two".into());
         entry.mood = Some(3);
         data.journal = vec![entry, JournalEntry::new(1763800000000, day(22).and_hms_opt(7, 45, 0).unwrap(), "Morning".into())];
+        data.look_backs = vec![LookBack { day: day(22), answers: vec![("support".into(), 4), ("sleep".into(), 2)], saved_at: day(22).and_hms_opt(19, 0, 0).unwrap() }];
         data
     }
 
@@ -633,7 +649,7 @@ mod tests {
         assert!(text.contains("\"version\":3"));
         let (back, preview) = import(&text, now()).unwrap();
         assert_eq!(back, data);
-        assert_eq!((preview.checkins, preview.journal), (2, 2));
+        assert_eq!((preview.checkins, preview.journal, preview.look_backs), (2, 2, 1));
         // The committed version 3 file still reads the same.
         assert_eq!(import(FIXTURE_V3, now()).unwrap().0, data);
         // Without them, the file stays at the version older apps read.

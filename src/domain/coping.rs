@@ -665,6 +665,30 @@ mod tests {
     }
 
     #[test]
+    fn built_ins_are_shown_in_the_language_in_use_and_found_by_either_title() {
+        use crate::domain::i18n::Lang;
+        let english = catalogue(&CopingData::default(), &[]);
+        let box_breathing = english.iter().find(|s| s.id == "box-breathing").unwrap();
+        assert_eq!(box_breathing.shown_title(), "Box breathing");
+        assert_eq!(strategy_for_coping_text(&english, "box breathing").map(|s| s.id.as_str()), Some("box-breathing"));
+        Lang::Es.while_current(|| {
+            assert_eq!(box_breathing.shown_title(), "Respiración cuadrada");
+            assert!(box_breathing.shown_summary().starts_with("Inhala en cuatro tiempos"));
+            assert_eq!(box_breathing.shown_steps()[0], "Siéntate o quédate de pie, en una postura cómoda.");
+            // Stored by the English title, shown in Spanish; the person's own words stay as written.
+            assert_eq!(shown_tried("Box breathing"), "Respiración cuadrada");
+            assert_eq!(shown_tried("Llamé a mi hermana"), "Llamé a mi hermana");
+            // A plan item named like a built-in as shown in Spanish is that built-in, not a second one.
+            let all = catalogue(&CopingData::default(), &[(7, " respiración cuadrada ".into()), (8, "Llamar a mi hermana".into())]);
+            assert!(!all.iter().any(|s| s.id == "plan-7"));
+            assert_eq!(all.iter().find(|s| s.id == "plan-8").map(|s| s.shown_title()), Some("Llamar a mi hermana"));
+            // What the person typed in Spanish finds the built-in.
+            assert_eq!(strategy_for_coping_text(&all, "Respiración cuadrada").map(|s| s.id.as_str()), Some("box-breathing"));
+            assert_eq!(strategy_for_coping_text(&all, "Went for a walk").map(|s| s.id.as_str()), Some("brisk-walk"));
+        });
+    }
+
+    #[test]
     fn there_are_at_least_twelve_builtins_across_the_families() {
         let all = catalogue(&CopingData::default(), &[]);
         assert!(all.len() >= 12);

@@ -18,3 +18,4 @@ pub mod plan;
 pub mod settings;
 pub mod spanish;
 pub mod transfer;
+pub mod weekly;

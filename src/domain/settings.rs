@@ -25,6 +25,9 @@ pub struct Settings {
     /// The note that a private window keeps nothing was seen and put away.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub private_note_seen: bool,
+    /// The day of the week for the weekly look-back (0 = Monday), once picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub look_back_day: Option<u8>,
 }
 
 /// How often to suggest making a backup.

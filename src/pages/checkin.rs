@@ -56,7 +56,7 @@ pub fn CheckInPage() -> impl IntoView {
                 view! { <CheckInForm day=for_day today/> }
             }}
             <Calendar today on_pick=Callback::new(pick)/>
-            <p><a href="/">{tr!("Back to Today", "Volver a Hoy")}</a></p>
+            <p><a href="/weekly">{tr!("Weekly look-back", "Repaso semanal")}</a> " · " <a href="/journal">{tr!("Journal", "Diario")}</a> " · " <a href="/">{tr!("Back to Today", "Volver a Hoy")}</a></p>
         </section>
     }
 }

@@ -13,3 +13,4 @@ pub mod plan;
 pub mod settings;
 pub mod sos;
 pub mod today;
+pub mod weekly;

@@ -339,6 +339,7 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                     fill(tr!("{} coping ratings", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
                     fill(tr!("{} daily check-ins", "Registros diarios: {}"), &[&p.checkins.to_string()]),
                     fill(tr!("{} journal entries", "Entradas del diario: {}"), &[&p.journal.to_string()]),
+                    fill(tr!("{} weekly look-backs", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
                 ];
                 if p.set_aside > 0 {
                     lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",

@@ -114,6 +114,8 @@ pub struct Store {
     pub checkins: Monthly,
     /// The journal, a month per key.
     pub journal: Monthly,
+    /// The weekly look-backs, a month per key.
+    pub weekly: Monthly,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
@@ -368,6 +370,7 @@ impl Store {
             log: LogStore { months: RwSignal::new(months_of_log(&keys)), loaded: RwSignal::new(BTreeMap::new()) },
             checkins: Monthly::new(monthly::CHECKIN_PREFIX, &keys),
             journal: Monthly::new(monthly::JOURNAL_PREFIX, &keys),
+            weekly: Monthly::new(monthly::WEEKLY_PREFIX, &keys),
             problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
@@ -591,6 +594,7 @@ impl Store {
             cravings: self.log.loaded.with_untracked(|l| l.values().flatten().cloned().collect()),
             checkins: self.all_of(),
             journal: self.all_of(),
+            look_backs: self.all_of(),
             set_aside: set_aside::copies(),
         }
     }
@@ -602,6 +606,7 @@ impl Store {
         self.load_all_months();
         self.with_every_month::<crate::domain::checkin::CheckIn, _>(|_| ());
         self.with_every_month::<crate::domain::journal::JournalEntry, _>(|_| ());
+        self.with_every_month::<crate::domain::weekly::LookBack, _>(|_| ());
         if !self.problems.with_untracked(Vec::is_empty) {
             return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
         }
@@ -622,6 +627,7 @@ impl Store {
         }
         writes.extend(monthly::replace_writes(self, data.checkins, crate::domain::checkin::by_month)?);
         writes.extend(monthly::replace_writes(self, data.journal, crate::domain::journal::by_month)?);
+        writes.extend(monthly::replace_writes(self, data.look_backs, crate::domain::weekly::by_month)?);
         // Set-aside copies are added beside those here, never over anything.
         writes.extend(set_aside::restore_writes(&data.set_aside));
         let outcome = vault::write_all(writes).await;
@@ -651,6 +657,7 @@ impl Store {
         self.log.loaded.set(BTreeMap::new());
         self.checkins.reset(&keys);
         self.journal.reset(&keys);
+        self.weekly.reset(&keys);
         self.save_error.set(None);
     }
 
@@ -696,7 +703,7 @@ impl Store {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         let singleton = self.held_as(key).map(|doc| (doc.reread)(self, raw.clone()));
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
-        for collection in [self.checkins, self.journal] {
+        for collection in [self.checkins, self.journal, self.weekly] {
             if let Some(month) = collection.month_of(key) {
                 collection.changed(month, &stored_keys());
             }
@@ -740,7 +747,7 @@ impl Store {
             outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
-        } else if let Some(collection) = [self.checkins, self.journal].into_iter().find(|c| c.month_of(key).is_some()) {
+        } else if let Some(collection) = [self.checkins, self.journal, self.weekly].into_iter().find(|c| c.month_of(key).is_some()) {
             // Nothing could be added to that month while it was unreadable: it is empty now.
             collection.reset(&stored_keys());
             Ok(())

@@ -18,12 +18,14 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::cravings::YearMonth;
 use crate::domain::i18n::Both;
 use crate::domain::journal::JournalEntry;
+use crate::domain::weekly::LookBack;
 
 use super::envelope::{self, Document, Loaded};
 use super::{read_raw, write_raw, Store};
 
 pub const CHECKIN_PREFIX: &str = "steady.checkin.";
 pub const JOURNAL_PREFIX: &str = "steady.journal.";
+pub const WEEKLY_PREFIX: &str = "steady.weekly.";
 
 /// One month's `Vec<T>`, for the `T` its prefix holds.
 type AnyList = Box<dyn Any + Send + Sync>;
@@ -118,6 +120,23 @@ impl MonthItem for JournalEntry {
     }
     fn collection(store: &Store) -> Monthly {
         store.journal
+    }
+}
+
+impl MonthItem for LookBack {
+    const LABEL: &'static str = Both::new("part of your weekly look-backs", "parte de tus repasos semanales").en;
+    fn month(&self) -> YearMonth {
+        LookBack::month(self)
+    }
+    /// One look-back per week, named by its day.
+    fn same(&self, other: &Self) -> bool {
+        self.day == other.day
+    }
+    fn arrange(list: &mut [Self]) {
+        list.sort_by_key(|l| l.day);
+    }
+    fn collection(store: &Store) -> Monthly {
+        store.weekly
     }
 }
 
@@ -310,6 +329,9 @@ mod tests {
         for (month, list) in crate::domain::journal::by_month(data.journal) {
             out.insert(format!("{JOURNAL_PREFIX}{month}"), envelope::encode(&MonthDoc(list)).unwrap());
         }
+        for (month, list) in crate::domain::weekly::by_month(data.look_backs) {
+            out.insert(format!("{WEEKLY_PREFIX}{month}"), envelope::encode(&MonthDoc(list)).unwrap());
+        }
         std::fs::write("tests/fixtures/storage-daily-v1.json", serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
     }
 
@@ -330,6 +352,8 @@ mod tests {
         assert_eq!(checkins.len(), 2);
         let journal = round_trip::<JournalEntry>("steady.journal.2026-11", &fixture["steady.journal.2026-11"]);
         assert_eq!(journal.len(), 2);
+        let weekly = round_trip::<LookBack>("steady.weekly.2026-11", &fixture["steady.weekly.2026-11"]);
+        assert_eq!(weekly[0].answer("support"), Some(4));
     }
 
     #[test]

@@ -76,6 +76,7 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await p.locator('[data-testid="checkin-day"][data-date="2026-03-09"]').click();
     await expect(p.getByTestId("checkin-day-detail")).toBeVisible();
   }],
+  ["weekly look-back", "/weekly"],
   ["journal", "/journal"],
   ["journal editor with prompts", "/journal", async (p) => p.getByTestId("journal-new").click()],
   ["plan", "/plan"],

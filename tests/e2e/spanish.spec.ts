@@ -34,6 +34,13 @@ const SEED_ES: Record<string, unknown> = {
     triggers: [{ id: 2, text: "Día de pago", response: "Pagar las cuentas primero" }],
     support: [{ id: 3, text: "Sara", role: "sponsor", phone: "555 123 4567" }],
   }, guide: "done" } },
+  "steady.checkin.2026-03": { v: 1, data: [
+    { d: "2026-03-08", m: 2, c: 6, t: "2026-03-08T21:00:00" },
+    { d: "2026-03-09", i: "clean", m: 4, c: 3, s: 4, h: ["t"], u: false, w: "Llamé a Sara", x: "Agradecido por mi hija", t: "2026-03-09T21:00:00" },
+  ] },
+  "steady.journal.2026-03": { v: 1, data: [
+    { id: 1741561200000, t: "2026-03-09T22:00:00", x: "Un día difícil en el trabajo, pero fui a la reunión.", m: 3 },
+  ] },
 };
 
 /** The English words in what the page shows and says (text, and names read out). */

@@ -1,0 +1,203 @@
+//! The weekly look-back: this week next to last week, a few questions, and
+//! plain watch-outs with the way to the plan and a call. Never a score.
+
+use chrono::{NaiveDate, TimeDelta};
+use leptos::prelude::*;
+
+use crate::components::checkin_card::stored_look_back;
+use crate::components::clock::Clock;
+use crate::components::flash::Flash;
+use crate::domain::checkin::CheckIn;
+use crate::domain::cravings::YearMonth;
+use crate::domain::dates::{long_date, weekday_short};
+use crate::domain::i18n::fill;
+use crate::domain::weekly::{due_day, summarise, watch_outs, week_before, week_ending, weekday_from, LookBack, WeekSummary, QUESTIONS};
+use crate::storage::Store;
+
+fn one_decimal(x: Option<f64>) -> String {
+    x.map_or("–".to_string(), |x| format!("{x:.1}"))
+}
+
+/// Check-ins of the months around two weeks ending on `day`.
+fn check_ins_around(store: Store, day: NaiveDate) -> Vec<CheckIn> {
+    let months = [YearMonth::of(day - TimeDelta::days(13)), YearMonth::of(day)];
+    let mut all = Vec::new();
+    for m in if months[0] == months[1] { &months[..1] } else { &months[..] } {
+        store.with_month::<CheckIn, _>(*m, |l| all.extend(l.iter().cloned()));
+    }
+    all
+}
+
+#[component]
+pub fn WeeklyPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let flash = expect_context::<Flash>();
+    let today = clock.local_untracked().date();
+    let chosen = move || store.settings().with(|s| s.look_back_day);
+    // The week ending on the chosen day (or today, until a day is picked).
+    let day = Memo::new(move |_| chosen().map_or(today, |d| due_day(today, weekday_from(d))));
+    let this_week = move || week_ending(day.get());
+    let summaries = Memo::new(move |_| {
+        let week = this_week();
+        let checkins = check_ins_around(store, week.1);
+        let months = [YearMonth::of(week.0 - TimeDelta::days(7)), YearMonth::of(week.1)];
+        store.load_months(months);
+        let cravings: Vec<_> = store.log.loaded.with(|l| months.iter().filter_map(|m| l.get(m)).flatten().cloned().collect());
+        (summarise(week, &checkins, &cravings), summarise(week_before(week), &checkins, &cravings))
+    });
+    let saved = move || stored_look_back(store, day.get());
+    let before = move || stored_look_back(store, day.get() - TimeDelta::days(7));
+    let answers = RwSignal::new(Vec::<(String, u8)>::new());
+    // What is stored for this week fills the questions, once read.
+    Effect::new(move |_| {
+        if let Some(s) = saved() {
+            answers.set(s.answers);
+        }
+    });
+    let current = move || LookBack { day: day.get(), answers: answers.get(), saved_at: clock.local_untracked() };
+    let watch = Memo::new(move |_| {
+        let (this, last) = summaries.get();
+        watch_outs(&this, &last, Some(&current()), before().as_ref())
+    });
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clock.refresh();
+        let entry = LookBack { saved_at: clock.local_untracked(), ..current() };
+        match store.save_entry(entry) {
+            Ok(()) => {
+                error.set(None);
+                flash.show(tr!("Look-back saved. Thank you for taking the time.", "Repaso guardado. Gracias por tomarte el tiempo."));
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let pick_day = move |ev| {
+        let value = event_target_value(&ev);
+        let _ = store.settings().modify(|s| -> Result<(), ()> {
+            s.look_back_day = value.parse::<u8>().ok().filter(|d| *d < 7);
+            Ok(())
+        });
+    };
+    view! {
+        <section class="page" data-testid="weekly">
+            <h1>{tr!("Weekly look-back", "Repaso semanal")}</h1>
+            <p class="hint">{tr!("A few minutes once a week: how this week compared with last, and a few questions. It isn't a score or a prediction — just a look.", "Unos minutos a la semana: cómo fue esta semana comparada con la anterior, y unas preguntas. No es una puntuación ni una predicción: solo un repaso.")}</p>
+            <div class="field">
+                <label for="weekly-day">{tr!("My look-back day", "Mi día de repaso")}</label>
+                <select id="weekly-day" data-testid="weekly-day" on:change=pick_day>
+                    <option value="" selected=move || chosen().is_none()>{tr!("Not picked yet", "Sin elegir")}</option>
+                    {(0u8..7).map(|d| view! { <option value=d.to_string() selected=move || chosen() == Some(d)>{weekday_short(d as usize)}</option> }).collect_view()}
+                </select>
+            </div>
+            <h2 data-testid="weekly-period">
+                {move || { let (first, last) = this_week(); fill(tr!("{} to {}", "Del {} al {}"), &[&long_date(first), &long_date(last)]) }}
+            </h2>
+            {move || { let (this, last) = summaries.get(); view! { <Comparison this last/> } }}
+            {move || {
+                let found = watch.get();
+                (!found.is_empty()).then(|| view! { <WatchOuts found/> })
+            }}
+            <form class="card" on:submit=save novalidate aria-labelledby="weekly-questions-title">
+                <h2 id="weekly-questions-title">{tr!("This week", "Esta semana")}</h2>
+                <p class="hint">{tr!("From 1 to 5. Skip any you like.", "Del 1 al 5. Puedes saltarte las que quieras.")}</p>
+                {QUESTIONS.iter().map(|q| {
+                    let key = q.key;
+                    let value = move || answers.with(|a| a.iter().find(|(k, _)| k == key).map(|(_, v)| *v));
+                    view! {
+                        <fieldset class="chips scale">
+                            <legend>{q.text.get()}</legend>
+                            {(1u8..=5).map(|n| {
+                                let label = match n {
+                                    1 => format!("1 — {}", q.low.get()),
+                                    5 => format!("5 — {}", q.high.get()),
+                                    n => n.to_string(),
+                                };
+                                view! {
+                                    <button type="button" class="chip" data-testid=format!("weekly-{key}-{n}")
+                                        aria-pressed=move || (value() == Some(n)).to_string()
+                                        on:click=move |_| answers.update(|a| {
+                                            let again = a.iter().any(|(k, v)| k == key && *v == n);
+                                            a.retain(|(k, _)| k != key);
+                                            if !again {
+                                                a.push((key.to_string(), n));
+                                            }
+                                        })>
+                                        {label}
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <p class="error" role="alert">{move || error.get()}</p>
+                <div class="actions">
+                    <button type="submit" class="button big" data-testid="weekly-save">{tr!("Save my look-back", "Guardar mi repaso")}</button>
+                </div>
+                <Show when=move || saved().is_some()>
+                    <p class="done" role="status" data-testid="weekly-done">{tr!("This week's look-back is saved. You can change it until the next one.", "El repaso de esta semana está guardado. Puedes cambiarlo hasta el próximo.")}</p>
+                </Show>
+            </form>
+            <p><a href="/">{tr!("Back to Today", "Volver a Hoy")}</a></p>
+        </section>
+    }
+}
+
+/// This week next to last week, as a table.
+#[component]
+fn Comparison(this: WeekSummary, last: WeekSummary) -> impl IntoView {
+    let row = |label: &'static str, now: String, before: String| view! { <tr><th scope="row">{label}</th><td>{now}</td><td>{before}</td></tr> };
+    let list = |items: &[(String, u32)]| {
+        if items.is_empty() {
+            tr!(context = "weekly list", "none", "ninguno").to_string()
+        } else {
+            items.iter().map(|(t, n)| format!("{t} ({n})")).collect::<Vec<_>>().join(", ")
+        }
+    };
+    view! {
+        <table class="card comparison" data-testid="weekly-comparison">
+            <thead><tr>
+                <td></td>
+                <th scope="col">{tr!("This week", "Esta semana")}</th>
+                <th scope="col">{tr!("Last week", "La semana pasada")}</th>
+            </tr></thead>
+            <tbody>
+                {row(tr!("Check-ins", "Registros del día"), this.check_ins.to_string(), last.check_ins.to_string())}
+                {row(tr!("Average mood (1–5)", "Ánimo medio (1–5)"), one_decimal(this.mood), one_decimal(last.mood))}
+                {row(tr!("Cravings logged", "Ganas de consumir anotadas"), this.cravings.to_string(), last.cravings.to_string())}
+                {row(tr!("Average strength", "Intensidad media"), one_decimal(this.craving_strength), one_decimal(last.craving_strength))}
+                {row(tr!("Days with use", "Días con consumo"), this.used_days.to_string(), last.used_days.to_string())}
+                {row(tr!("Top triggers", "Detonantes más frecuentes"), list(&this.top_triggers), list(&last.top_triggers))}
+                {row(tr!("What helped", "Qué ayudó"), list(&this.helped), list(&last.helped))}
+            </tbody>
+        </table>
+    }
+}
+
+/// Plain watch-outs, with the way to the plan and a call to the person's own people.
+#[component]
+fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let person = move || {
+        let region = store.settings().with(|s| s.region);
+        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+    };
+    view! {
+        <section class="card warning" data-testid="weekly-watchouts" aria-labelledby="watchouts-title">
+            <h2 id="watchouts-title">{tr!("Worth a look", "Vale la pena mirar")}</h2>
+            <ul>
+                {found.into_iter().map(|w| view! { <li data-watch=w.key()>{w.message()}</li> }).collect_view()}
+            </ul>
+            <p>{tr!("This isn't a score and it doesn't predict anything. It can help to read your warning signs and what helps you cope, and to talk to someone.", "No es una puntuación y no predice nada. Puede ayudarte leer tus señales de alerta y lo que te ayuda a afrontar, y hablar con alguien.")}</p>
+            <div class="actions">
+                <a class="button secondary" href="/plan#plan-warning-signs" data-testid="weekly-plan-warning-signs">{tr!("My warning signs", "Mis señales de alerta")}</a>
+                <a class="button secondary" href="/plan#plan-coping" data-testid="weekly-plan-coping">{tr!("My ways to cope", "Mis formas de afrontar")}</a>
+                {move || match person() {
+                    Some(c) => view! { <a class="button call" data-testid="weekly-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a> }.into_any(),
+                    None => view! { <a class="button secondary" data-testid="weekly-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
