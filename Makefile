@@ -27,6 +27,8 @@ test: setup test-native dist test-size test-e2e test-cross
 
 test-native:
 	cargo test --quiet
+	@# The calendar file that a test above wrote, read by a real iCalendar parser.
+	node tests/scripts/ics-check.mjs
 	tests/scripts/toolchain-routes.sh
 
 test-e2e:

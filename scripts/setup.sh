@@ -59,8 +59,8 @@ fi
 
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
 #    /usr/bin/chromium), puppeteer-core (drives /usr/bin/firefox-esr), binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm)
-#    and esbuild (minifies the JS glue).
+#    esbuild (minifies the JS glue) and ical.js (a real iCalendar parser that checks our calendar files).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (@playwright/test, puppeteer-core, binaryen, esbuild)"
+  say "installing npm packages from package-lock.json (@playwright/test, puppeteer-core, binaryen, esbuild, ical.js)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -21,14 +21,12 @@ pub fn stored(store: Store, day: NaiveDate) -> Option<CheckIn> {
 #[component]
 pub fn CheckInCard() -> impl IntoView {
     let store = expect_context::<Store>();
-    let any = Memo::new(move |_| store.checkins.months.with(|m| !m.is_empty()));
-    // The weekly look-back's reminder is fetched only once the person has picked a day for it.
-    let look_back_day = Memo::new(move |_| store.settings().with(|s| s.look_back_day));
+    // Until there is a check-in or a day picked for the weekly look-back, nothing needs reading.
+    let any = Memo::new(move |_| store.checkins.months.with(|m| !m.is_empty()) || store.settings().with(|s| s.look_back_day.is_some()));
     view! {
         <section class="card checkin-card" aria-labelledby="checkin-card-title">
             <h2 id="checkin-card-title">{tr!("Daily check-in", "Registro del día")}</h2>
             {move || if any.get() { lazy_part(checkin_status) } else { not_yet() }}
-            {move || look_back_day.get().map(|d| lazy_part(move || weekly_reminder(d)))}
             <p><a class="button secondary" href="/journal" data-testid="open-journal">{tr!("Journal", "Diario")}</a></p>
         </section>
     }
@@ -43,7 +41,6 @@ fn not_yet() -> AnyView {
 }
 
 split_view!(checkin, fn checkin_status() { view! { <CheckInStatus/> } });
-split_view!(weekly, fn weekly_reminder(chosen: u8) { view! { <WeeklyReminder chosen/> } });
 
 /// The look-back stored for `day`, if any; reactive.
 pub fn stored_look_back(store: Store, day: NaiveDate) -> Option<LookBack> {
@@ -98,6 +95,7 @@ fn CheckInStatus() -> impl IntoView {
             }.into_any(),
             None => not_yet(),
         }}
+        {move || store.settings().with(|s| s.look_back_day).map(|chosen| view! { <WeeklyReminder chosen/> })}
         <a class="button secondary" href="/weekly" data-testid="open-weekly">{tr!("Weekly look-back", "Repaso semanal")}</a>
         <Show when=yesterday_missing>
             <a class="button secondary" href="/checkin?day=yesterday" data-testid="checkin-yesterday">{tr!("Add yesterday's check-in", "Agregar el registro de ayer")}</a>

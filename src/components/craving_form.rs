@@ -4,22 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::domain::i18n::{fill, in_use, Both};
+use crate::domain::i18n::{fill, in_use};
+use crate::domain::coping::COPING_CHOICES;
 use crate::domain::cravings::{
     next_id, trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
 };
 use crate::storage::Store;
-
-/// Things people commonly do when a craving hits; the person can type others.
-/// Stored by their English (the id), shown in the language in use.
-pub const COPING_CHOICES: [&str; 6] = [
-    Both::new("Called someone", "Llamé a alguien").en,
-    Both::new("Went for a walk", "Salí a caminar").en,
-    Both::new("Breathing exercise", "Hice un ejercicio de respiración").en,
-    Both::new("Distracted myself", "Me distraje").en,
-    Both::new("Went to a meeting", "Fui a una reunión").en,
-    Both::new("Waited it out", "Esperé a que pasara").en,
-];
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
     match list.iter().position(|x| x == item) {

@@ -266,14 +266,9 @@ pub fn next_month(month: YearMonth) -> YearMonth {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{date, at};
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
-    }
 
     fn reviewed(day: NaiveDate, mood: u8) -> CheckIn {
         let mut c = CheckIn::new(day, day.and_hms_opt(21, 0, 0).unwrap());

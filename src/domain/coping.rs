@@ -147,10 +147,24 @@ impl Strategy {
     }
 }
 
-/// What the person did, as the craving log shows it: a built-in strategy's
-/// title (stored in English by [`record_tried`]) in the language in use;
-/// anything else as written.
+/// Things people commonly do when a craving hits; the person can type others.
+/// Stored by their English (the id), shown in the language in use.
+pub const COPING_CHOICES: [&str; 6] = [
+    Both::new("Called someone", "Llamé a alguien").en,
+    Both::new("Went for a walk", "Salí a caminar").en,
+    Both::new("Breathing exercise", "Hice un ejercicio de respiración").en,
+    Both::new("Distracted myself", "Me distraje").en,
+    Both::new("Went to a meeting", "Fui a una reunión").en,
+    Both::new("Waited it out", "Esperé a que pasara").en,
+];
+
+/// What the person did, as the log, Insights and the look-back show it: a
+/// quick choice or a built-in strategy's title (both stored in English, see
+/// [`record_tried`]) in the language in use; anything typed as written.
 pub fn shown_tried(what: &str) -> &str {
+    if let Some(choice) = COPING_CHOICES.iter().find(|c| **c == what) {
+        return in_use(choice);
+    }
     BUILTIN.iter().find(|b| b.title == what).map_or(what, |b| in_use(b.title))
 }
 
@@ -678,6 +692,7 @@ mod tests {
             // Stored by the English title, shown in Spanish; the person's own words stay as written.
             assert_eq!(shown_tried("Box breathing"), "Respiración cuadrada");
             assert_eq!(shown_tried("Llamé a mi hermana"), "Llamé a mi hermana");
+            assert_eq!(shown_tried("Went for a walk"), "Salí a caminar");
             // A plan item named like a built-in as shown in Spanish is that built-in, not a second one.
             let all = catalogue(&CopingData::default(), &[(7, " respiración cuadrada ".into()), (8, "Llamar a mi hermana".into())]);
             assert!(!all.iter().any(|s| s.id == "plan-7"));

@@ -517,15 +517,10 @@ mod tests {
     }
 
     use super::*;
+    use crate::domain::testing::{date, at};
     use chrono::{NaiveDate, Utc};
     use chrono_tz::Tz;
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
-    }
     fn start(y: i32, m: u32, d: u32) -> Start {
         Start { date: date(y, m, d), time: None }
     }

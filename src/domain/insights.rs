@@ -245,11 +245,9 @@ mod tests {
     }
 
     use super::*;
+    use crate::domain::testing::at;
     use chrono::{NaiveDateTime, TimeZone, Utc};
 
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
-    }
     fn craving(id: u64, t: NaiveDateTime, intensity: u8, triggers: &[&str]) -> Craving {
         let mut c = Craving::new(id, t);
         c.intensity = intensity;

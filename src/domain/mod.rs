@@ -11,11 +11,31 @@ pub mod insights;
 pub mod journal;
 pub mod helplines;
 pub mod i18n;
+pub mod ics;
 pub mod lock;
 pub mod money;
 pub mod phone;
 pub mod plan;
+pub mod schedule;
 pub mod settings;
 pub mod spanish;
 pub mod transfer;
 pub mod weekly;
+
+/// Dates and times written briefly, for the tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+    pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
+    }
+
+    pub fn hm(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+}

@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
+use super::coping::shown_tried;
 use super::cravings::{trigger_label, Craving, Outcome, YearMonth};
 use super::i18n::Both;
 
@@ -85,7 +86,7 @@ pub fn summarise((first, last): (NaiveDate, NaiveDate), check_ins: &[CheckIn], c
         }
         if c.outcome == Some(Outcome::Passed) {
             for h in &c.coping {
-                count(&mut helped, h);
+                count(&mut helped, shown_tried(h));
             }
         }
     }
@@ -121,7 +122,7 @@ pub const QUESTIONS: [Question; 6] = [
     },
     Question {
         key: "sleep",
-        text: Both::new("How has your sleep been this week?", "¿Cómo has dormido esta semana?"),
+        text: Both::new("How has your sleep been this week?", "¿Cómo dormiste esta semana?"),
         low: Both::new("Very poor", "Muy mal"),
         high: Both::new("Very good", "Muy bien"),
     },
@@ -209,7 +210,7 @@ impl WatchOut {
             WatchOut::CravingsRising => tr!("Cravings came more often or stronger than last week.", "Las ganas de consumir llegaron más a menudo o más fuertes que la semana pasada."),
             WatchOut::MoodFalling => tr!("Your mood has been lower than last week.", "Tu ánimo ha estado más bajo que la semana pasada."),
             WatchOut::SupportFalling => tr!("You had less support than last week.", "Tuviste menos apoyo que la semana pasada."),
-            WatchOut::SleepFalling => tr!("You've been sleeping worse than last week.", "Has dormido peor que la semana pasada."),
+            WatchOut::SleepFalling => tr!("You've been sleeping worse than last week.", "Dormiste peor que la semana pasada."),
             WatchOut::UsedThisWeek => tr!("You used on some days this week. That's information, not failure.", "Consumiste algunos días esta semana. Es información, no un fracaso."),
         }
     }
@@ -269,10 +270,8 @@ pub fn watch_outs(this: &WeekSummary, last: &WeekSummary, answers: Option<&LookB
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::date;
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn check_in(day: NaiveDate, mood: u8) -> CheckIn {
         let mut c = CheckIn::new(day, day.and_hms_opt(21, 0, 0).unwrap());
@@ -317,6 +316,7 @@ mod tests {
         passed.outcome = Some(Outcome::Passed);
         passed.coping = vec!["Went for a walk".into()];
         passed.triggers = vec!["stress".into()];
+        let passed_walk = passed.clone();
         let mut other = craving(2, date(2026, 3, 8), 4);
         other.triggers = vec!["stress".into(), "people".into()];
         let outside = craving(3, date(2026, 3, 9), 10);
@@ -329,6 +329,14 @@ mod tests {
         assert_eq!((s.craving_strength, s.mood), (Some(6.0), Some(3.0)));
         assert_eq!(s.top_triggers[0], ("Stress".to_string(), 2));
         assert_eq!(s.helped, vec![("Went for a walk".to_string(), 2)]);
+        // In Spanish, the quick choices stored in English are shown in Spanish; the person's words as written.
+        crate::domain::i18n::Lang::Es.while_current(|| {
+            let mut walked = passed_walk.clone();
+            walked.coping.push("Llamé a Sara".into());
+            let s = summarise(week, &[], &[walked]);
+            assert_eq!(s.helped, vec![("Llamé a Sara".to_string(), 1), ("Salí a caminar".to_string(), 1)]);
+            assert_eq!(s.top_triggers[0].0, "Estrés");
+        });
         // An empty week: zeros and no averages.
         assert_eq!(summarise(week, &[], &[]), WeekSummary::default());
     }

@@ -217,7 +217,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </fieldset>
 
             <fieldset class="chips">
-                <legend>{tr!("Today I've been… (optional)", "Hoy he estado… (opcional)")}</legend>
+                <legend>{tr!("Today I've been… (optional)", "Hoy estuve… (opcional)")}</legend>
                 {Halt::ALL.into_iter().map(|h| view! {
                     <Chip
                         label=h.label()
@@ -384,15 +384,17 @@ fn Calendar(today: NaiveDate, on_pick: Callback<NaiveDate>) -> impl IntoView {
                             None => "day".to_string(),
                         };
                         view! {
-                            <td>
+                            // The mood's number sits over the button, outside it: a button's name
+                            // must contain what it shows, and "8" is in "8 March 2026: …", "82" isn't.
+                            <td class="day-cell">
                                 <button type="button" class=class data-testid="checkin-day" data-date=iso_date(date)
                                     data-checked=checked.to_string() aria-label=name
                                     aria-pressed=move || (selected.get() == Some(date)).to_string()
                                     aria-current=(date == today).then_some("date")
                                     on:click=move |_| selected.set(Some(date))>
-                                    <span class="day-number">{date.day()}</span>
-                                    <span class="day-mood" aria-hidden="true">{mood.map(|m| m.to_string())}</span>
+                                    {date.day()}
                                 </button>
+                                {mood.map(|m| view! { <span class="day-mood" aria-hidden="true">{m}</span> })}
                             </td>
                         }
                         .into_any()

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::components::craving_form::COPING_CHOICES;
 use crate::domain::dates::{day_month_short, plural, weekday_short};
-use crate::domain::i18n::{fill, in_use};
+use crate::domain::i18n::fill;
 use crate::domain::checkin::CheckIn;
 use crate::domain::insights::{insights, mood_and_craving_by_week, Bucket, Insights, MoodWeek};
 use chrono::NaiveDate;
@@ -15,12 +14,6 @@ use crate::storage::Store;
 const DAYS: u32 = 30;
 const WEEKS: u32 = 12;
 
-/// What the person did, in the language in use: the built-in choices are
-/// stored by their English; anything the person wrote is shown as written.
-fn coping_text(what: &str) -> String {
-    // Built-in choices and strategies are stored in English; anything typed stays as typed.
-    COPING_CHOICES.iter().find(|c| **c == what).map_or_else(|| crate::domain::coping::shown_tried(what).to_string(), |c| in_use(c).to_string())
-}
 
 fn one_decimal(x: Option<f64>) -> String {
     x.map_or("–".to_string(), |x| format!("{x:.1}"))
@@ -299,7 +292,7 @@ fn Outcomes(i: Insights) -> impl IntoView {
             &[&o.open.to_string()],
         ),
     };
-    let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{} — {n}", coping_text(what))}</li> }).collect_view();
+    let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{} — {n}", crate::domain::coping::shown_tried(what))}</li> }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-outcomes">
             <figcaption id="outcomes-title">{tr!("How cravings went", "Cómo te fue con las ganas")}</figcaption>

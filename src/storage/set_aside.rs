@@ -56,10 +56,19 @@ pub fn describe(copy: &SetAside) -> String {
         k if k == Counters::KEY => in_use(Counters::LABEL).to_string(),
         k if k == Plan::KEY => in_use(Plan::LABEL).to_string(),
         k if k == CopingData::KEY => in_use(CopingData::LABEL).to_string(),
-        k => match k.strip_prefix(LOG_PREFIX) {
-            Some(month) => format!("{} ({month})", in_use(CravingMonth::LABEL)),
-            None => format!("data stored under “{k}”"),
-        },
+        k => {
+            use super::monthly::{MonthItem, CHECKIN_PREFIX, JOURNAL_PREFIX, WEEKLY_PREFIX};
+            let months = [
+                (LOG_PREFIX, CravingMonth::LABEL),
+                (CHECKIN_PREFIX, crate::domain::checkin::CheckIn::LABEL),
+                (JOURNAL_PREFIX, crate::domain::journal::JournalEntry::LABEL),
+                (WEEKLY_PREFIX, crate::domain::weekly::LookBack::LABEL),
+            ];
+            match months.iter().find_map(|(prefix, label)| k.strip_prefix(prefix).map(|month| (month, label))) {
+                Some((month, label)) => format!("{} ({month})", in_use(label)),
+                None => crate::domain::i18n::fill(tr!("data stored under “{}”", "datos guardados en “{}”"), &[k]),
+            }
+        }
     };
     let mut chars = label.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()

@@ -171,6 +171,9 @@ test("the calendar shows each day's check-in by colour and in words, and a tappe
   await expect(day("2026-03-05")).toHaveAttribute("data-checked", "true");
   await expect(day("2026-03-05")).toHaveAttribute("aria-label", "5 March 2026: mood: Good, craving 3 of 10");
   await expect(day("2026-03-05")).toHaveClass(/mood-4/);
+  // Not colour alone: the mood's number is shown on the day.
+  await expect(calendar.locator('td:has([data-date="2026-03-05"]) .day-mood')).toHaveText("4");
+  await expect(calendar.locator('td:has([data-date="2026-03-06"]) .day-mood')).toHaveCount(0);
   await expect(day("2026-03-06")).toHaveAttribute("data-checked", "false");
   await expect(day("2026-03-06")).toHaveAttribute("aria-label", "6 March 2026: intention only");
   await expect(day("2026-03-07")).toHaveAttribute("aria-label", "7 March 2026: no check-in");

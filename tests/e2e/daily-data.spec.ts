@@ -129,3 +129,36 @@ test("an unreadable month of check-ins is kept, not written over", async ({ page
   await expect(page.getByTestId("checkin-error")).toContainText("won't write over it");
   expect(await stored(page, "steady.checkin.2026-11")).toBe('{"v":1,"data":[{"d":"2026-11-2');
 });
+
+test("ten years of check-ins and 3,000 journal entries: Today, the calendar and search all work", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await page.addInitScript(() => {
+    if (localStorage.getItem("seeded")) return;
+    const months: Record<string, Record<string, unknown[]>> = { checkin: {}, journal: {} };
+    const last = Date.parse("2026-11-23T00:00:00Z");
+    for (let i = 0; i < 3650; i++) {
+      const d = new Date(last - i * 86400000).toISOString().slice(0, 10);
+      (months.checkin[d.slice(0, 7)] ??= []).push({ d, m: 1 + (i % 5), c: i % 11, t: `${d}T21:00:00` });
+    }
+    for (let i = 0; i < 3000; i++) {
+      const t = new Date(last - i * 105000000).toISOString().slice(0, 19);
+      (months.journal[t.slice(0, 7)] ??= []).push({ id: 1_700_000_000_000 - i, t, x: i === 2999 ? "The zebra at the zoo" : `Entry ${i}: a meeting, work and family` });
+    }
+    for (const kind of ["checkin", "journal"])
+      for (const [m, list] of Object.entries(months[kind])) {
+        if (kind === "checkin") list.reverse();
+        localStorage.setItem(`steady.${kind}.${m}`, JSON.stringify({ v: 1, data: list }));
+      }
+    localStorage.setItem("seeded", "1");
+  });
+  await openApp(page, "/");
+  await expect(page.getByTestId("checkin-done")).toBeVisible();
+  await page.getByTestId("checkin-open").click();
+  await expect(page.getByTestId("checkin-day")).toHaveCount(30);
+  await expect(page.locator('[data-testid="checkin-day"][data-checked="true"]')).toHaveCount(23);
+  await page.goto("/journal");
+  await expect(page.getByTestId("journal-count")).toHaveText("Entries: 3000");
+  await page.getByTestId("journal-search").fill("zebra");
+  await expect(page.getByTestId("journal-entry")).toHaveCount(1);
+  await expect(page.getByTestId("journal-entry")).toContainText("The zebra at the zoo");
+});
