@@ -88,6 +88,7 @@ async function main() {
   const recorder = await startRecorder(proxyPort);
 
   const results = [];
+  const flaky = [];
   const started = Date.now();
   for (const engine of wanted) {
     const t0 = Date.now();
@@ -114,8 +115,17 @@ async function main() {
           try {
             await withTimeout(flow(d), FLOW_TIMEOUT, name);
           } catch (e) {
-            failures.push(first(e));
-            if (name === flows[0][0]) mounted = false;
+            // A CI run once had three WebKit flows time out that pass here every time; we could not
+            // see which. So a failed flow is run once more and both outcomes are printed: one that
+            // fails twice fails the suite, one that passes the second time is named as flaky.
+            console.log(`  … ${engine} ${name}: failed once, trying again: ${first(e)}`);
+            try {
+              await withTimeout(flow(d), FLOW_TIMEOUT, name);
+              flaky.push(`${engine}: ${name} (first try: ${first(e).split("\n")[0]})`);
+            } catch (again) {
+              failures.push(first(again));
+              if (name === flows[0][0]) mounted = false;
+            }
           }
           // What went wrong on the way is charged to the flow that caused it.
           const errors = await d.pageErrors().catch(() => []);
@@ -125,7 +135,7 @@ async function main() {
           errorsBefore = errors.length;
           outsideBefore = outside.length;
         }
-        results.push({ engine, name, ok: !failures.length });
+        results.push({ engine, name, ok: !failures.length, why: failures.join(" | ").replace(/\s+/g, " ").slice(0, 300) });
         const why = failures.map((f) => `\n      ${f}`).join("");
         console.log(`  ${failures.length ? "✗" : "✓"} ${engine.padEnd(7)} ${name} (${secs(t)})${why}`);
       }
@@ -145,6 +155,9 @@ async function main() {
   app.kill("SIGKILL");
   recorder.server.close();
   const failed = results.filter((r) => !r.ok);
+  // Repeated at the end, where a CI log's tail shows it.
+  if (flaky.length) console.log(`\npassed only on a second try:\n  ${flaky.join("\n  ")}`);
+  if (failed.length) console.log(`\nfailed:\n  ${failed.map((r) => `${r.engine}: ${r.name}${r.why ? ` — ${r.why}` : ""}`).join("\n  ")}`);
   console.log(
     failed.length
       ? `\ncross-engine: ${failed.length} of ${results.length} checks failed (${wanted.map((e) => `${e}: ${failed.filter((r) => r.engine === e).length}`).join(", ")}) in ${secs(started)}`
