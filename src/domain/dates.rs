@@ -274,6 +274,20 @@ pub mod stored {
         }
     }
 
+    /// Times of day, in order of writing ("08:00").
+    pub mod times {
+        use super::*;
+        pub fn serialize<S: Serializer>(times: &[NaiveTime], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(times.iter().map(|t| super::super::time_text(*t)))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveTime>, D::Error> {
+            Vec::<String>::deserialize(d)?
+                .into_iter()
+                .map(|text| super::super::read_time(&text).ok_or_else(|| D::Error::custom(format!("“{text}” isn't a valid time"))))
+                .collect()
+        }
+    }
+
     pub mod datetime {
         use super::*;
         pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {

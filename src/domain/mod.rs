@@ -13,6 +13,7 @@ pub mod helplines;
 pub mod i18n;
 pub mod ics;
 pub mod lock;
+pub mod meds;
 pub mod money;
 pub mod phone;
 pub mod plan;

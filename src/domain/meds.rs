@@ -1,0 +1,603 @@
+//! Medication: what the person takes and when, the doses they mark taken,
+//! what is due now, and the moments after which overdose risk is much higher
+//! (stopping or tapering treatment, leaving a program, detox, a residential
+//! stay or prison) — content-facts.md, "Medication for opioid use disorder".
+//!
+//! Nothing here advises on doses: the dose is the person's own words, and the
+//! schedule is whatever they were told. Taking prescribed medication is
+//! treatment; nothing in this module knows about clean-time counters, and
+//! nothing outside it records a dose.
+//!
+//! Times are local wall-clock times, as in `schedule`: an 08:00 dose is due at
+//! 08:00 on the phone's clock on DST days and after travel.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::dates::stored;
+use super::schedule::{Occurrence, Recurrence, Repeat};
+
+/// The forms of medication for opioid use disorder, and anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MedKind {
+    #[serde(rename = "bup")]
+    Buprenorphine,
+    #[serde(rename = "bup-week")]
+    BuprenorphineWeekly,
+    #[serde(rename = "bup-month")]
+    BuprenorphineMonthly,
+    #[serde(rename = "methadone")]
+    Methadone,
+    #[serde(rename = "ntx")]
+    Naltrexone,
+    #[serde(rename = "ntx-month")]
+    NaltrexoneMonthly,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl MedKind {
+    pub const ALL: [MedKind; 7] = [
+        MedKind::Buprenorphine,
+        MedKind::BuprenorphineWeekly,
+        MedKind::BuprenorphineMonthly,
+        MedKind::Methadone,
+        MedKind::Naltrexone,
+        MedKind::NaltrexoneMonthly,
+        MedKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MedKind::Buprenorphine => tr!("Buprenorphine film or tablet", "Buprenorfina en película o tableta"),
+            MedKind::BuprenorphineWeekly => tr!("Buprenorphine weekly injection", "Buprenorfina inyectable semanal"),
+            MedKind::BuprenorphineMonthly => tr!("Buprenorphine monthly injection", "Buprenorfina inyectable mensual"),
+            MedKind::Methadone => tr!("Methadone", "Metadona"),
+            MedKind::Naltrexone => tr!("Naltrexone tablet", "Naltrexona en tableta"),
+            MedKind::NaltrexoneMonthly => tr!("Naltrexone monthly injection", "Naltrexona inyectable mensual"),
+            MedKind::Other => tr!("Another medication", "Otro medicamento"),
+        }
+    }
+
+    /// The schedule offered when this kind is picked; the person changes it
+    /// to what they were told (an injection every 28 days, say).
+    pub fn usual_repeat(self) -> Repeat {
+        match self {
+            MedKind::BuprenorphineWeekly => Repeat::Weekly,
+            MedKind::BuprenorphineMonthly | MedKind::NaltrexoneMonthly => Repeat::Monthly,
+            _ => Repeat::Daily,
+        }
+    }
+
+    /// Given by a clinician on a day rather than taken at set times.
+    pub fn is_injection(self) -> bool {
+        matches!(self, MedKind::BuprenorphineWeekly | MedKind::BuprenorphineMonthly | MedKind::NaltrexoneMonthly)
+    }
+
+    /// Treatment for opioid use disorder: stopping it lowers tolerance, so
+    /// stopping or tapering brings up the overdose-risk card.
+    pub fn treats_opioid_use(self) -> bool {
+        self != MedKind::Other
+    }
+}
+
+/// The longest text kept in a field (the dose, a clinic's name).
+pub const MAX_FIELD: usize = 200;
+/// More times a day than anyone is prescribed: a typo.
+pub const MAX_TIMES: usize = 8;
+/// Take-home doses on hand (methadone): more is a typo.
+pub const MAX_TAKE_HOMES: u16 = 99;
+
+/// One medication the person takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Medication {
+    pub id: u64,
+    #[serde(rename = "k")]
+    pub kind: MedKind,
+    /// The person's name for it; needed for `Other`, optional otherwise.
+    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// As the person writes it ("8 mg", "two films"); never checked or advised on.
+    #[serde(rename = "dose", default, skip_serializing_if = "String::is_empty")]
+    pub dose: String,
+    /// The first (or next) day it is due.
+    #[serde(rename = "from", with = "stored::date")]
+    pub first: NaiveDate,
+    #[serde(rename = "r", default)]
+    pub repeat: Repeat,
+    /// Times of day; none means "some time that day" (an injection, a pickup).
+    #[serde(rename = "at", default, skip_serializing_if = "Vec::is_empty", with = "stored::times")]
+    pub times: Vec<NaiveTime>,
+    #[serde(rename = "by", default, skip_serializing_if = "String::is_empty")]
+    pub prescriber: String,
+    #[serde(rename = "ph", default, skip_serializing_if = "String::is_empty")]
+    pub pharmacy: String,
+    /// Methadone take-home doses on hand.
+    #[serde(rename = "th", default, skip_serializing_if = "Option::is_none")]
+    pub take_homes: Option<u16>,
+    /// The day a taper was recorded (the person and their prescriber lowering the dose).
+    #[serde(rename = "taper", default, skip_serializing_if = "Option::is_none", with = "stored::optional_date")]
+    pub tapering_since: Option<NaiveDate>,
+    /// The last day it was taken, once stopped.
+    #[serde(rename = "stop", default, skip_serializing_if = "Option::is_none", with = "stored::optional_date")]
+    pub stopped: Option<NaiveDate>,
+}
+
+/// Why a medication can't be saved as it is, in words for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedProblem {
+    NoName,
+    TooLong,
+    BadRepeat,
+    TooManyTimes,
+    SameTimeTwice,
+    TooManyTakeHomes,
+    StoppedBeforeStart,
+}
+
+impl MedProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            MedProblem::NoName => tr!("Give this medication a name.", "Ponle un nombre a este medicamento."),
+            MedProblem::TooLong => tr!("One of the fields is too long (200 characters at most).", "Uno de los campos es demasiado largo (200 caracteres como máximo)."),
+            MedProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366.", "¿Cada cuántos días? Un número del 1 al 366."),
+            MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set.", "Se pueden poner hasta 8 horas al día."),
+            MedProblem::SameTimeTwice => tr!("The same time is there twice.", "La misma hora aparece dos veces."),
+            MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99.", "Dosis para llevar a casa: un número del 0 al 99."),
+            MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started.", "El día en que se dejó es anterior al día en que se empezó."),
+        }
+    }
+}
+
+impl Medication {
+    pub fn new(id: u64, kind: MedKind, first: NaiveDate) -> Self {
+        Medication {
+            id,
+            kind,
+            name: String::new(),
+            dose: String::new(),
+            first,
+            repeat: kind.usual_repeat(),
+            times: Vec::new(),
+            prescriber: String::new(),
+            pharmacy: String::new(),
+            take_homes: None,
+            tapering_since: None,
+            stopped: None,
+        }
+    }
+
+    /// What to call it: the person's name for it, else its kind.
+    pub fn shown_name(&self) -> &str {
+        if self.name.trim().is_empty() { self.kind.label() } else { self.name.trim() }
+    }
+
+    pub fn check(&self) -> Result<(), MedProblem> {
+        if self.kind == MedKind::Other && self.name.trim().is_empty() {
+            return Err(MedProblem::NoName);
+        }
+        if [&self.name, &self.dose, &self.prescriber, &self.pharmacy].iter().any(|t| t.chars().count() > MAX_FIELD) {
+            return Err(MedProblem::TooLong);
+        }
+        if !self.repeat.is_valid() {
+            return Err(MedProblem::BadRepeat);
+        }
+        if self.times.len() > MAX_TIMES {
+            return Err(MedProblem::TooManyTimes);
+        }
+        let mut times = self.times.clone();
+        times.sort();
+        times.dedup();
+        if times.len() != self.times.len() {
+            return Err(MedProblem::SameTimeTwice);
+        }
+        if self.take_homes.is_some_and(|n| n > MAX_TAKE_HOMES) {
+            return Err(MedProblem::TooManyTakeHomes);
+        }
+        if self.stopped.is_some_and(|s| s < self.first) {
+            return Err(MedProblem::StoppedBeforeStart);
+        }
+        Ok(())
+    }
+
+    pub fn is_active_on(&self, day: NaiveDate) -> bool {
+        self.stopped.is_none_or(|s| day <= s)
+    }
+
+    /// The days it is due: from `first`, by `repeat`, until it stopped.
+    pub fn recurrence(&self) -> Recurrence {
+        Recurrence { first: self.first, repeat: self.repeat, until: self.stopped }
+    }
+
+    /// Its doses on `day`, in time order (one untimed dose on a day without set times).
+    pub fn doses_on(&self, day: NaiveDate) -> Vec<Occurrence> {
+        if !self.recurrence().falls_on(day) {
+            return Vec::new();
+        }
+        let mut times: Vec<Option<NaiveTime>> = if self.times.is_empty() { vec![None] } else { self.times.iter().copied().map(Some).collect() };
+        times.sort();
+        times.into_iter().map(|time| Occurrence { date: day, time }).collect()
+    }
+}
+
+/// A dose marked taken: which medication, the scheduled dose it answers
+/// (day and time; no time for an untimed one) and when it was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Taken {
+    #[serde(rename = "med")]
+    pub med: u64,
+    #[serde(rename = "d", with = "stored::date")]
+    pub day: NaiveDate,
+    #[serde(rename = "slot", default, skip_serializing_if = "Option::is_none", with = "stored::optional_time")]
+    pub slot: Option<NaiveTime>,
+    #[serde(rename = "t", with = "stored::datetime")]
+    pub at: NaiveDateTime,
+}
+
+impl Taken {
+    pub fn answers(&self, med: u64, dose: &Occurrence) -> bool {
+        self.med == med && self.day == dose.date && self.slot == dose.time
+    }
+}
+
+/// How long before its time a dose counts as due (and the reminder card shows).
+pub const DUE_BEFORE: TimeDelta = TimeDelta::hours(1);
+
+/// A dose that is due: within the hour, or earlier today and not yet marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub med: u64,
+    pub dose: Occurrence,
+    /// Its time has come (or it is an untimed dose today), rather than within the hour.
+    pub now: bool,
+}
+
+/// Today's doses that are due and not marked taken, soonest first. A dose
+/// left from an earlier day is not "due": a missed day is shown in the
+/// history, never carried over as something owed.
+pub fn due(meds: &[Medication], taken: &[Taken], now: NaiveDateTime) -> Vec<Due> {
+    let today = now.date();
+    let mut found: Vec<Due> = meds
+        .iter()
+        .filter(|m| m.is_active_on(today))
+        .flat_map(|m| m.doses_on(today).into_iter().map(move |dose| (m.id, dose)))
+        .filter(|(id, dose)| !taken.iter().any(|t| t.answers(*id, dose)))
+        .filter_map(|(med, dose)| match dose.time {
+            None => Some(Due { med, dose, now: true }),
+            Some(_) if dose.at() <= now => Some(Due { med, dose, now: true }),
+            Some(_) if dose.at() - now <= DUE_BEFORE => Some(Due { med, dose, now: false }),
+            Some(_) => None,
+        })
+        .collect();
+    found.sort_by_key(|d| (d.dose, d.med));
+    found
+}
+
+/// Which of today's doses a "Taken" tap at `now` answers: the earliest one
+/// not yet marked whose time has come or is within the hour; else the next
+/// one not yet marked (taken early); else none (an extra dose, recorded as
+/// taken but answering no scheduled one). `None` also when today isn't a day
+/// it is due.
+pub fn dose_for_tap(med: &Medication, taken: &[Taken], now: NaiveDateTime) -> Option<Occurrence> {
+    let open: Vec<Occurrence> = med.doses_on(now.date()).into_iter().filter(|d| !taken.iter().any(|t| t.answers(med.id, d))).collect();
+    open.iter().find(|d| d.at() - now <= DUE_BEFORE).or(open.first()).copied()
+}
+
+/// The record a "Taken" tap at `now` adds.
+pub fn take(med: &Medication, taken: &[Taken], now: NaiveDateTime) -> Taken {
+    let dose = dose_for_tap(med, taken, now);
+    Taken { med: med.id, day: now.date(), slot: dose.and_then(|d| d.time), at: now }
+}
+
+/// How a day looks in a medication's history: shown, never scolded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayDoses {
+    /// Nothing was due that day.
+    NoneDue,
+    /// `taken` of `due` doses marked taken.
+    Marked { taken: usize, due: usize },
+}
+
+pub fn day_doses(med: &Medication, taken: &[Taken], day: NaiveDate) -> DayDoses {
+    let doses = med.doses_on(day);
+    if doses.is_empty() || !med.is_active_on(day) {
+        return DayDoses::NoneDue;
+    }
+    let marked = doses.iter().filter(|d| taken.iter().any(|t| t.answers(med.id, d))).count();
+    DayDoses::Marked { taken: marked, due: doses.len() }
+}
+
+/// Places whose leaving lowers tolerance ("I've just left…").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LeftPlace {
+    #[serde(rename = "program")]
+    TreatmentProgram,
+    #[serde(rename = "detox")]
+    Detox,
+    #[serde(rename = "residential")]
+    Residential,
+    #[serde(rename = "prison")]
+    Prison,
+}
+
+impl LeftPlace {
+    pub const ALL: [LeftPlace; 4] = [LeftPlace::TreatmentProgram, LeftPlace::Detox, LeftPlace::Residential, LeftPlace::Prison];
+
+    /// Completes "I've just left…".
+    pub fn label(self) -> &'static str {
+        match self {
+            LeftPlace::TreatmentProgram => tr!("a treatment program", "un programa de tratamiento"),
+            LeftPlace::Detox => tr!("detox", "una desintoxicación"),
+            LeftPlace::Residential => tr!("a residential stay", "una estancia residencial"),
+            LeftPlace::Prison => tr!("prison or jail", "la cárcel o prisión"),
+        }
+    }
+}
+
+/// A moment after which overdose risk is much higher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskMoment {
+    Stopped { med: u64 },
+    Taper { med: u64 },
+    Left { place: LeftPlace, on: NaiveDate },
+}
+
+impl RiskMoment {
+    /// A stable name for remembering that its card was shown, so it is shown once.
+    pub fn key(&self) -> String {
+        match self {
+            RiskMoment::Stopped { med } => format!("stop:{med}"),
+            RiskMoment::Taper { med } => format!("taper:{med}"),
+            RiskMoment::Left { place, on } => format!("left:{}:{on}", serde_json::to_value(place).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        }
+    }
+}
+
+/// What saving `after` over `before` (None: a new medication) starts: a
+/// stop or a taper of treatment for opioid use, which brings up the risk card.
+/// Editing the dose or times of something already stopped or tapering starts
+/// nothing; a medication added already stopped (history being filled in) does.
+pub fn risk_moment(before: Option<&Medication>, after: &Medication) -> Option<RiskMoment> {
+    if !after.kind.treats_opioid_use() {
+        return None;
+    }
+    let was_stopped = before.is_some_and(|b| b.stopped.is_some());
+    let was_tapering = before.is_some_and(|b| b.tapering_since.is_some());
+    if after.stopped.is_some() && !was_stopped {
+        Some(RiskMoment::Stopped { med: after.id })
+    } else if after.tapering_since.is_some() && !was_tapering && after.stopped.is_none() {
+        Some(RiskMoment::Taper { med: after.id })
+    } else {
+        None
+    }
+}
+
+/// The risk card's cards still to show: those not shown before (`shown` holds their keys).
+pub fn not_yet_shown(moment: Option<RiskMoment>, shown: &[String]) -> Option<RiskMoment> {
+    moment.filter(|m| !shown.contains(&m.key()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{at, date, hm};
+
+    fn bup_twice_daily() -> Medication {
+        let mut m = Medication::new(1, MedKind::Buprenorphine, date(2026, 1, 1));
+        m.dose = "8 mg".into();
+        m.times = vec![hm(20, 0), hm(8, 0)];
+        m
+    }
+
+    fn injection_every_28_days() -> Medication {
+        let mut m = Medication::new(2, MedKind::BuprenorphineMonthly, date(2026, 1, 5));
+        m.repeat = Repeat::EveryDays(28);
+        m
+    }
+
+    #[test]
+    fn kinds_offer_their_usual_schedule() {
+        assert_eq!(MedKind::Methadone.usual_repeat(), Repeat::Daily);
+        assert_eq!(MedKind::BuprenorphineWeekly.usual_repeat(), Repeat::Weekly);
+        assert_eq!(MedKind::NaltrexoneMonthly.usual_repeat(), Repeat::Monthly);
+        assert!(MedKind::NaltrexoneMonthly.is_injection() && !MedKind::Methadone.is_injection());
+        assert!(MedKind::ALL.iter().filter(|k| !k.treats_opioid_use()).eq([&MedKind::Other]));
+    }
+
+    #[test]
+    fn doses_are_in_time_order_and_only_on_their_days() {
+        let m = bup_twice_daily();
+        let doses = m.doses_on(date(2026, 3, 1));
+        assert_eq!(doses.iter().map(|d| d.time).collect::<Vec<_>>(), vec![Some(hm(8, 0)), Some(hm(20, 0))]);
+        assert!(m.doses_on(date(2025, 12, 31)).is_empty());
+        let inj = injection_every_28_days();
+        assert_eq!(inj.doses_on(date(2026, 2, 2)), vec![Occurrence { date: date(2026, 2, 2), time: None }]);
+        assert!(inj.doses_on(date(2026, 2, 3)).is_empty());
+    }
+
+    #[test]
+    fn a_dose_is_due_from_an_hour_before_until_marked_and_only_today() {
+        let m = bup_twice_daily();
+        let meds = [m.clone()];
+        assert!(due(&meds, &[], at(2026, 3, 1, 6, 59)).is_empty());
+        let soon = due(&meds, &[], at(2026, 3, 1, 7, 0));
+        assert_eq!(soon.len(), 1);
+        assert!(!soon[0].now);
+        let late = due(&meds, &[], at(2026, 3, 1, 11, 0));
+        assert_eq!(late, vec![Due { med: 1, dose: Occurrence { date: date(2026, 3, 1), time: Some(hm(8, 0)) }, now: true }]);
+
+        let taken = [take(&m, &[], at(2026, 3, 1, 8, 10))];
+        assert_eq!(taken[0].slot, Some(hm(8, 0)));
+        assert!(due(&meds, &taken, at(2026, 3, 1, 11, 0)).is_empty());
+        assert_eq!(due(&meds, &taken, at(2026, 3, 1, 19, 30)).len(), 1);
+        // Missed yesterday: nothing is owed today beyond today's doses.
+        assert!(due(&meds, &[], at(2026, 3, 2, 0, 30)).is_empty());
+    }
+
+    #[test]
+    fn an_injection_day_is_due_all_day_and_nothing_is_due_after_stopping() {
+        let mut inj = injection_every_28_days();
+        let d = due(std::slice::from_ref(&inj), &[], at(2026, 2, 2, 0, 1));
+        assert_eq!(d.len(), 1);
+        assert!(d[0].now);
+        inj.stopped = Some(date(2026, 2, 1));
+        assert!(due(&[inj], &[], at(2026, 2, 2, 12, 0)).is_empty());
+    }
+
+    #[test]
+    fn a_tap_answers_the_right_dose() {
+        let m = bup_twice_daily();
+        // Early for the morning dose.
+        assert_eq!(dose_for_tap(&m, &[], at(2026, 3, 1, 5, 0)).unwrap().time, Some(hm(8, 0)));
+        // Late morning: still the morning dose, not the evening one.
+        let morning = take(&m, &[], at(2026, 3, 1, 13, 0));
+        assert_eq!(morning.slot, Some(hm(8, 0)));
+        // Then the evening one, even taken early.
+        let evening = take(&m, std::slice::from_ref(&morning), at(2026, 3, 1, 14, 0));
+        assert_eq!(evening.slot, Some(hm(20, 0)));
+        // A third tap is an extra dose: recorded, answering none.
+        let extra = take(&m, &[morning, evening], at(2026, 3, 1, 21, 0));
+        assert_eq!(extra.slot, None);
+        assert_eq!(extra.at, at(2026, 3, 1, 21, 0));
+    }
+
+    #[test]
+    fn on_the_spring_forward_day_a_0230_dose_is_due_once_the_clock_reads_0300() {
+        // In Europe/London on 2026-03-29 the clock goes 00:59 → 02:00; in New York on 2026-03-08,
+        // 01:59 → 03:00. Times are wall-clock, so a dose set at 02:30 is due at the first moment
+        // the phone shows after it, and answered by a tap then.
+        let mut m = bup_twice_daily();
+        m.times = vec![hm(2, 30)];
+        let after_jump = at(2026, 3, 8, 3, 0);
+        let d = due(std::slice::from_ref(&m), &[], after_jump);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].now);
+        assert_eq!(take(&m, &[], after_jump).slot, Some(hm(2, 30)));
+    }
+
+    #[test]
+    fn after_travel_a_dose_keeps_its_local_time() {
+        // An 08:00 dose is at 08:00 on the phone's clock wherever the person is: what is due
+        // follows the local time the phone shows, before and after the flight.
+        let m = bup_twice_daily();
+        let meds = [m];
+        assert_eq!(due(&meds, &[], at(2026, 6, 1, 7, 30)).len(), 1); // London, 07:30
+        assert_eq!(due(&meds, &[], at(2026, 6, 1, 2, 30)).len(), 0); // New York, the same instant
+    }
+
+    #[test]
+    fn history_shows_each_day_without_judging() {
+        let m = bup_twice_daily();
+        let taken = [take(&m, &[], at(2026, 3, 1, 8, 5))];
+        assert_eq!(day_doses(&m, &taken, date(2026, 3, 1)), DayDoses::Marked { taken: 1, due: 2 });
+        assert_eq!(day_doses(&m, &taken, date(2026, 3, 2)), DayDoses::Marked { taken: 0, due: 2 });
+        assert_eq!(day_doses(&m, &taken, date(2025, 3, 2)), DayDoses::NoneDue);
+        let inj = injection_every_28_days();
+        assert_eq!(day_doses(&inj, &[], date(2026, 1, 6)), DayDoses::NoneDue);
+    }
+
+    #[test]
+    fn five_years_of_twice_daily_doses() {
+        let m = bup_twice_daily();
+        let mut taken = Vec::new();
+        let mut day = date(2021, 1, 1);
+        let mut m5 = m.clone();
+        m5.first = day;
+        while taken.len() < 3_650 {
+            for t in [hm(8, 0), hm(20, 0)] {
+                taken.push(take(&m5, &taken, day.and_time(t)));
+            }
+            day = day.succ_opt().unwrap();
+        }
+        assert!(taken.iter().all(|t| t.slot.is_some()));
+        let last = taken.last().unwrap().day;
+        assert_eq!(day_doses(&m5, &taken, last), DayDoses::Marked { taken: 2, due: 2 });
+        assert!(due(&[m5], &taken, last.and_time(hm(21, 0))).is_empty());
+    }
+
+    #[test]
+    fn stopping_or_tapering_treatment_brings_up_the_risk_card_once() {
+        let m = bup_twice_daily();
+        assert_eq!(risk_moment(None, &m), None);
+        let mut stopped = m.clone();
+        stopped.stopped = Some(date(2026, 4, 1));
+        assert_eq!(risk_moment(Some(&m), &stopped), Some(RiskMoment::Stopped { med: 1 }));
+        // Editing something already stopped starts nothing new.
+        let mut edited = stopped.clone();
+        edited.dose = "4 mg".into();
+        assert_eq!(risk_moment(Some(&stopped), &edited), None);
+        // Added already stopped: the person is filling in what happened.
+        assert_eq!(risk_moment(None, &stopped), Some(RiskMoment::Stopped { med: 1 }));
+
+        let mut taper = m.clone();
+        taper.tapering_since = Some(date(2026, 3, 1));
+        assert_eq!(risk_moment(Some(&m), &taper), Some(RiskMoment::Taper { med: 1 }));
+        assert_eq!(risk_moment(Some(&taper), &taper), None);
+
+        // Shown once: its key is remembered.
+        let moment = risk_moment(Some(&m), &taper);
+        let shown = vec![moment.unwrap().key()];
+        assert_eq!(not_yet_shown(moment, &shown), None);
+        assert_eq!(not_yet_shown(moment, &[]), moment);
+    }
+
+    #[test]
+    fn other_medication_brings_up_no_overdose_card() {
+        let mut m = Medication::new(3, MedKind::Other, date(2026, 1, 1));
+        m.name = "Sertraline".into();
+        let mut stopped = m.clone();
+        stopped.stopped = Some(date(2026, 2, 1));
+        assert_eq!(risk_moment(Some(&m), &stopped), None);
+    }
+
+    #[test]
+    fn leaving_a_place_is_remembered_by_place_and_day() {
+        let a = RiskMoment::Left { place: LeftPlace::Prison, on: date(2026, 5, 1) };
+        let b = RiskMoment::Left { place: LeftPlace::Detox, on: date(2026, 5, 1) };
+        assert_eq!(a.key(), "left:prison:2026-05-01");
+        assert_ne!(a.key(), b.key());
+    }
+
+    #[test]
+    fn what_cannot_be_saved_says_why() {
+        let mut m = Medication::new(4, MedKind::Other, date(2026, 1, 1));
+        assert_eq!(m.check(), Err(MedProblem::NoName));
+        m.name = "Other".into();
+        assert_eq!(m.check(), Ok(()));
+        m.dose = "x".repeat(MAX_FIELD + 1);
+        assert_eq!(m.check(), Err(MedProblem::TooLong));
+        m.dose = "1".into();
+        m.repeat = Repeat::EveryDays(0);
+        assert_eq!(m.check(), Err(MedProblem::BadRepeat));
+        m.repeat = Repeat::Daily;
+        m.times = vec![hm(8, 0), hm(8, 0)];
+        assert_eq!(m.check(), Err(MedProblem::SameTimeTwice));
+        m.times = (0..9).map(|h| hm(h, 0)).collect();
+        assert_eq!(m.check(), Err(MedProblem::TooManyTimes));
+        m.times.clear();
+        m.take_homes = Some(100);
+        assert_eq!(m.check(), Err(MedProblem::TooManyTakeHomes));
+        m.take_homes = Some(6);
+        m.stopped = Some(date(2025, 12, 31));
+        assert_eq!(m.check(), Err(MedProblem::StoppedBeforeStart));
+        assert!(MedProblem::NoName.message().ends_with('.'));
+    }
+
+    #[test]
+    fn stored_form_round_trips_and_reads_what_it_does_not_write() {
+        let mut m = injection_every_28_days();
+        m.take_homes = Some(0);
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<Medication>(&json).unwrap(), m);
+        let daily = bup_twice_daily();
+        let json = serde_json::to_string(&daily).unwrap();
+        assert!(json.contains(r#""at":["20:00:00","08:00:00"]"#), "{json}");
+        assert_eq!(serde_json::from_str::<Medication>(&json).unwrap(), daily);
+        assert!(serde_json::from_str::<Medication>(r#"{"id":7,"k":"methadone","from":"2026-01-01","at":["25:00"]}"#).is_err());
+        let bare: Medication = serde_json::from_str(r#"{"id":7,"k":"methadone","from":"2026-01-01"}"#).unwrap();
+        assert_eq!(bare.repeat, Repeat::Once);
+        assert_eq!(bare.shown_name(), "Methadone");
+        let t = Taken { med: 7, day: date(2026, 1, 1), slot: None, at: at(2026, 1, 1, 9, 0) };
+        assert_eq!(serde_json::from_str::<Taken>(&serde_json::to_string(&t).unwrap()).unwrap(), t);
+    }
+}
