@@ -5,12 +5,14 @@
 //
 // Trunk's own Rust pipeline can't run a step between cargo and wasm-bindgen, so
 // the post_build hook runs them all here: cargo build (with relocations kept) →
-// wasm-split-cli → wasm-bindgen → short names (scripts/short-names.mjs) → wasm-opt. The output goes into a folder named
+// wasm-split-cli → wasm-bindgen → short names (scripts/short-names.mjs) → a compact loader
+// (scripts/compact-loader.mjs) → wasm-opt. The output goes into a folder named
 // by a hash of its contents, so a cached page never mixes files of two builds.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { compactLoader } from "./compact-loader.mjs";
 import { shortenNames } from "./short-names.mjs";
 
 const BIN = "steady";
@@ -96,6 +98,7 @@ async function splitBindOptimise(staging, release, work, linked) {
     }
   }
   const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
+  compactLoader(join(out, "__wasm_split.js"), wasmFiles.length - 1);
   if (release) {
     for (const file of wasmFiles) wasmOpt(join(out, file));
     await minifyScripts(out);

@@ -32,7 +32,7 @@ use components::language::Language;
 use components::lock_screen::LockScreen;
 use components::shell::{BottomNav, TopBar};
 use pages::{
-    checkin::CheckInPage, cope::Cope, help::Help, insights::InsightsPage, journal::Journal, weekly::WeeklyPage, log::Log, log_new::LogNew, not_found::NotFound,
+    checkin::CheckInPage, cope::Cope, help::Help, insights::InsightsPage, journal::Journal, weekly::WeeklyPage, log::Log, log_new::LogNew, meds::MedsPage, not_found::NotFound,
     overdose::Overdose, plan::Plan, settings::SettingsPage, sos::Sos, today::{FollowUpDue, Today},
 };
 use routing::Location;
@@ -164,6 +164,7 @@ fn screen(path: &str) -> AnyView {
         "/checkin" => lazy_screen(checkin_screen),
         "/journal" => lazy_screen(journal_screen),
         "/weekly" => lazy_screen(weekly_screen),
+        "/meds" => lazy_screen(meds_screen),
         "/cope" => lazy_screen(cope_screen),
         "/plan" => lazy_screen(plan_screen),
         "/sos" => lazy_screen(sos_screen),
@@ -178,6 +179,7 @@ split_view!(insights, fn insights_screen() { view! { <InsightsPage/> } });
 split_view!(checkin, fn checkin_screen() { view! { <CheckInPage/> } });
 split_view!(journal, fn journal_screen() { view! { <Journal/> } });
 split_view!(weekly, fn weekly_screen() { view! { <WeeklyPage/> } });
+split_view!(meds, fn meds_screen() { view! { <MedsPage/> } });
 split_view!(cope, fn cope_screen() { view! { <Cope/> } });
 split_view!(plan, fn plan_screen() { view! { <Plan/> } });
 split_view!(sos, fn sos_screen() { view! { <Sos/> } });

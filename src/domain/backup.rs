@@ -12,6 +12,7 @@ use super::coping::{CopingData, Rating};
 use super::counter::Counters;
 use super::cravings::{Craving, MAX_INTENSITY};
 use super::journal::JournalEntry;
+use super::meds::{MedsData, Taken};
 use super::weekly::LookBack;
 use super::plan::Plan;
 use super::i18n::fill;
@@ -19,9 +20,9 @@ use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
 /// The newest format this version reads. Version 2 added set-aside copies,
-/// version 3 daily check-ins and the journal; a file is written with the
+/// version 3 daily check-ins and the journal, version 4 medication; a file is written with the
 /// lowest version that holds what it has, so older apps read what they can.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -39,6 +40,11 @@ pub struct AllData {
     pub journal: Vec<JournalEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub look_backs: Vec<LookBack>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub meds: MedsData,
+    /// Medication doses marked taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doses: Vec<Taken>,
     /// Copies of stored data that couldn't be read, set aside by the person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAside>,
@@ -94,6 +100,10 @@ pub fn new_set_aside(existing: &[SetAside], incoming: &[SetAside]) -> Vec<SetAsi
     out
 }
 
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
 /// The file: a header, then [`AllData`]'s fields. (Spelled out rather than
 /// `#[serde(flatten)]`, whose generic machinery costs tens of KB of wasm.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -114,29 +124,35 @@ struct BackupFile {
     journal: Vec<JournalEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     look_backs: Vec<LookBack>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    meds: MedsData,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    doses: Vec<Taken>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     set_aside: Vec<SetAside>,
 }
 
 impl BackupFile {
     fn into_data(self) -> AllData {
-        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside, .. } = self;
-        AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside }
+        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, .. } = self;
+        AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside }
     }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside } = data.clone();
+    let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside } = data.clone();
     // The lowest version that holds what this file has (see [`VERSION`]).
-    let version = if !checkins.is_empty() || !journal.is_empty() || !look_backs.is_empty() {
+    let version = if meds != MedsData::default() || !doses.is_empty() {
+        4
+    } else if !checkins.is_empty() || !journal.is_empty() || !look_backs.is_empty() {
         3
     } else if !set_aside.is_empty() {
         2
     } else {
         1
     };
-    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, look_backs, set_aside };
+    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside };
     // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -159,6 +175,8 @@ pub struct Preview {
     pub checkins: usize,
     pub journal: usize,
     pub look_backs: usize,
+    pub medications: usize,
+    pub doses: usize,
     pub set_aside: usize,
     /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
     pub moved_to_now: usize,
@@ -178,6 +196,8 @@ impl Preview {
             checkins: data.checkins.len(),
             journal: data.journal.len(),
             look_backs: data.look_backs.len(),
+            medications: data.meds.list.len(),
+            doses: data.doses.len(),
             set_aside: data.set_aside.len(),
             moved_to_now: 0,
         }
@@ -222,6 +242,12 @@ fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
     for e in &mut data.journal {
         if e.at > latest {
             e.at = now;
+            moved += 1;
+        }
+    }
+    for d in &mut data.doses {
+        if d.at > latest {
+            d.at = now;
             moved += 1;
         }
     }
@@ -334,6 +360,16 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
             return Err(fill(tr!("The weekly look-back for {} is repeated or damaged.", "El repaso semanal del {} está repetido o dañado."), &[&super::dates::long_date(l.day)]));
         }
     }
+    let mut med_ids = HashSet::new();
+    for m in &data.meds.list {
+        if !med_ids.insert(m.id) {
+            return Err(tr!("Two medications in that backup share an id.", "Dos medicamentos de esa copia de seguridad tienen el mismo identificador.").into());
+        }
+        m.check().map_err(|e| fill(tr!("The medication “{}”: {}", "El medicamento “{}”: {}"), &[m.shown_name(), e.message()]))?;
+    }
+    if let Some(kit) = &data.meds.naloxone {
+        kit.check().map_err(|e| fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[e.message()]))?;
+    }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
@@ -381,6 +417,13 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
     out.checkins.extend(incoming.checkins.iter().filter(|c| !known_days.contains(&c.date)).cloned());
     let known_weeks: HashSet<NaiveDate> = out.look_backs.iter().map(|l| l.day).collect();
     out.look_backs.extend(incoming.look_backs.iter().filter(|l| !known_weeks.contains(&l.day)).cloned());
+    let renumbered = out.meds.merge(&incoming.meds);
+    for dose in &incoming.doses {
+        let dose = Taken { med: renumbered.get(&dose.med).copied().unwrap_or(dose.med), ..dose.clone() };
+        if !out.doses.contains(&dose) {
+            out.doses.push(dose);
+        }
+    }
     let known_entries: HashSet<u64> = out.journal.iter().map(|e| e.id).collect();
     out.journal.extend(incoming.journal.iter().filter(|e| !known_entries.contains(&e.id)).cloned());
 
@@ -476,7 +519,7 @@ mod tests {
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&with_daily(), now())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_meds(), now())).unwrap();
         let path = format!("tests/fixtures/backup-v{VERSION}.json");
         std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
@@ -522,7 +565,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 4", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 5", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -637,6 +680,72 @@ mod tests {
         data.journal = vec![entry, JournalEntry::new(1763800000000, day(22).and_hms_opt(7, 45, 0).unwrap(), "Morning".into())];
         data.look_backs = vec![LookBack { day: day(22), answers: vec![("support".into(), 4), ("sleep".into(), 2)], saved_at: day(22).and_hms_opt(19, 0, 0).unwrap() }];
         data
+    }
+
+    /// Everything a version 4 file can hold: medication, naloxone and doses taken too.
+    fn with_meds() -> AllData {
+        use crate::domain::meds::{take, LeftPlace, MedKind, Medication, Naloxone, NaloxoneKind};
+        let mut data = with_daily();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut bup = Medication::new(1, MedKind::Buprenorphine, day(1));
+        bup.dose = "8 mg, one film".into();
+        bup.times = vec![chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap()];
+        bup.pharmacy = "Main St; late opening".into();
+        data.meds.save(bup.clone()).unwrap();
+        let mut shot = Medication::new(2, MedKind::NaltrexoneMonthly, day(5));
+        shot.stopped = Some(day(20));
+        data.meds.save(shot).unwrap();
+        data.meds.record_left(LeftPlace::Detox, day(2));
+        data.meds.naloxone = Some(Naloxone { place: "Kitchen drawer".into(), expiry: Some(NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()), kind: NaloxoneKind::NasalSpray });
+        data.doses = vec![take(&bup, &[], day(21).and_hms_opt(8, 10, 0).unwrap()), take(&bup, &[], day(22).and_hms_opt(7, 55, 0).unwrap())];
+        data
+    }
+
+    /// Version 4 added medication.
+    const FIXTURE_V4: &str = include_str!("../../tests/fixtures/backup-v4.json");
+
+    #[test]
+    fn medication_and_doses_are_backed_up_and_come_back() {
+        let data = with_meds();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":4"));
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert_eq!((preview.medications, preview.doses), (2, 2));
+        assert_eq!(import(FIXTURE_V4, now()).unwrap().0, data);
+        // Without medication, the file stays at version 3.
+        assert!(export(&with_daily(), now()).contains("\"version\":3"));
+    }
+
+    #[test]
+    fn bad_medication_is_refused_and_a_dose_far_ahead_is_brought_to_now() {
+        let mut nameless = with_meds();
+        nameless.meds.list[0].kind = crate::domain::meds::MedKind::Other;
+        assert!(import(&export(&nameless, now()), now()).unwrap_err().contains("Give this medication a name"));
+        let mut twice = with_meds();
+        twice.meds.list[1].id = 1;
+        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("Two medications"));
+        let mut ahead = with_meds();
+        ahead.doses[1].at = now() + TimeDelta::days(3);
+        let (back, preview) = import(&export(&ahead, now()), now()).unwrap();
+        assert_eq!((preview.moved_to_now, back.doses[1].at), (1, now()));
+    }
+
+    #[test]
+    fn merging_medication_doubles_nothing_and_doses_follow_a_renumbered_medication() {
+        use crate::domain::meds::{take, MedKind, Medication};
+        let device = with_meds();
+        let mut incoming = AllData::default();
+        let other = Medication::new(1, MedKind::Methadone, NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+        incoming.meds.save(other.clone()).unwrap();
+        incoming.doses.push(take(&other, &[], now()));
+        let merged = merge(&device, &incoming);
+        assert_eq!(merged.meds.list.len(), 3);
+        let methadone = merged.meds.list.iter().find(|m| m.kind == MedKind::Methadone).unwrap();
+        assert_eq!(methadone.id, 3, "renumbered: 1 is the device's buprenorphine");
+        assert_eq!(merged.doses.last().unwrap().med, 3);
+        assert_eq!(merge(&device, &device), device, "merging a device's own backup adds nothing");
+        assert_eq!(merge(&merged, &incoming).doses.len(), merged.doses.len(), "nor merging the same file again");
     }
 
     /// Version 3 added daily check-ins and the journal.

@@ -89,7 +89,7 @@ pub const MAX_TIMES: usize = 8;
 pub const MAX_TAKE_HOMES: u16 = 99;
 
 /// One medication the person takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Medication {
     pub id: u64,
     #[serde(rename = "k")]
@@ -133,6 +133,7 @@ pub enum MedProblem {
     SameTimeTwice,
     TooManyTakeHomes,
     StoppedBeforeStart,
+    BadTime,
 }
 
 impl MedProblem {
@@ -144,6 +145,7 @@ impl MedProblem {
             MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set.", "Se pueden poner hasta 8 horas al día."),
             MedProblem::SameTimeTwice => tr!("The same time is there twice.", "La misma hora aparece dos veces."),
             MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99.", "Dosis para llevar a casa: un número del 0 al 99."),
+            MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them.", "Escribe las horas así: 08:00 o 20:30, separadas por comas."),
             MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started.", "El día en que se dejó es anterior al día en que se empezó."),
         }
     }
@@ -218,6 +220,23 @@ impl Medication {
         times.sort();
         times.into_iter().map(|time| Occurrence { date: day, time }).collect()
     }
+}
+
+/// Reads the times typed in one field ("8:00, 20:30"), in time order.
+/// Nothing typed means no set time (an injection, a pickup).
+pub fn parse_times(text: &str) -> Result<Vec<NaiveTime>, MedProblem> {
+    let mut times = text
+        .split([',', ';', ' '])
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| super::dates::parse_hh_mm(t).ok_or(MedProblem::BadTime))
+        .collect::<Result<Vec<_>, _>>()?;
+    times.sort();
+    Ok(times)
+}
+
+/// Times as they are shown and typed: "08:00, 20:30".
+pub fn times_text(times: &[NaiveTime]) -> String {
+    times.iter().map(|t| super::dates::hh_mm(*t)).collect::<Vec<_>>().join(", ")
 }
 
 /// A dose marked taken: which medication, the scheduled dose it answers
@@ -375,6 +394,266 @@ pub fn risk_moment(before: Option<&Medication>, after: &Medication) -> Option<Ri
 /// The risk card's cards still to show: those not shown before (`shown` holds their keys).
 pub fn not_yet_shown(moment: Option<RiskMoment>, shown: &[String]) -> Option<RiskMoment> {
     moment.filter(|m| !shown.contains(&m.key()))
+}
+
+/// How a naloxone kit is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum NaloxoneKind {
+    #[default]
+    #[serde(rename = "nasal")]
+    NasalSpray,
+    /// Many UK, Irish and some Canadian kits are injections (content-facts.md).
+    #[serde(rename = "injection")]
+    Injection,
+}
+
+impl NaloxoneKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            NaloxoneKind::NasalSpray => tr!("Nasal spray", "Aerosol nasal"),
+            NaloxoneKind::Injection => tr!("Injection", "Inyectable"),
+        }
+    }
+}
+
+/// The naloxone the person keeps, so they (and Steady's overdose guide) know where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Naloxone {
+    /// Where it is kept, in the person's words ("kitchen drawer").
+    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// The expiry date printed on the kit.
+    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none", with = "stored::optional_date")]
+    pub expiry: Option<NaiveDate>,
+    #[serde(rename = "k", default)]
+    pub kind: NaloxoneKind,
+}
+
+/// How long before its printed expiry Steady starts saying so.
+pub const EXPIRY_NOTICE_DAYS: i64 = 30;
+
+/// Where a naloxone kit stands on `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expiry {
+    Fine,
+    /// Expires in this many days (0: today), within [`EXPIRY_NOTICE_DAYS`].
+    Soon(i64),
+    Expired,
+}
+
+impl Naloxone {
+    pub fn expiry_on(&self, today: NaiveDate) -> Expiry {
+        match self.expiry {
+            None => Expiry::Fine,
+            Some(date) if date < today => Expiry::Expired,
+            Some(date) if (date - today).num_days() <= EXPIRY_NOTICE_DAYS => Expiry::Soon((date - today).num_days()),
+            Some(_) => Expiry::Fine,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.place.trim().is_empty() && self.expiry.is_none()
+    }
+
+    pub fn check(&self) -> Result<(), MedProblem> {
+        if self.place.chars().count() > MAX_FIELD {
+            return Err(MedProblem::TooLong);
+        }
+        Ok(())
+    }
+}
+
+/// The person recorded leaving somewhere ("I've just left detox").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Left {
+    #[serde(rename = "p")]
+    pub place: LeftPlace,
+    #[serde(rename = "d", with = "stored::date")]
+    pub on: NaiveDate,
+}
+
+/// The medication document: what the person takes, their naloxone, the
+/// places they recorded leaving, and which risk cards were shown. (The doses
+/// marked taken are stored a month per key: there are thousands.)
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MedsData {
+    #[serde(rename = "list", default, skip_serializing_if = "Vec::is_empty")]
+    pub list: Vec<Medication>,
+    #[serde(rename = "nal", default, skip_serializing_if = "Option::is_none")]
+    pub naloxone: Option<Naloxone>,
+    #[serde(rename = "left", default, skip_serializing_if = "Vec::is_empty")]
+    pub left: Vec<Left>,
+    /// Keys of the risk cards already shown ([`RiskMoment::key`]): each is shown once.
+    #[serde(rename = "shown", default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<String>,
+}
+
+impl MedsData {
+    pub fn get(&self, id: u64) -> Option<&Medication> {
+        self.list.iter().find(|m| m.id == id)
+    }
+
+    pub fn next_id(&self) -> u64 {
+        self.list.iter().map(|m| m.id).max().unwrap_or(0) + 1
+    }
+
+    /// Adds or replaces `med` after checking it. Returns the risk card this
+    /// save brings up, if it hasn't been shown before (it counts as shown now).
+    pub fn save(&mut self, med: Medication) -> Result<Option<RiskMoment>, MedProblem> {
+        med.check()?;
+        let moment = not_yet_shown(risk_moment(self.get(med.id), &med), &self.shown);
+        match self.list.iter_mut().find(|m| m.id == med.id) {
+            Some(known) => *known = med,
+            None => self.list.push(med),
+        }
+        Ok(self.note_shown(moment))
+    }
+
+    /// Records leaving `place` on `on`; its risk card, the first time.
+    pub fn record_left(&mut self, place: LeftPlace, on: NaiveDate) -> Option<RiskMoment> {
+        let left = Left { place, on };
+        if !self.left.contains(&left) {
+            self.left.push(left);
+        }
+        self.note_shown(not_yet_shown(Some(RiskMoment::Left { place, on }), &self.shown))
+    }
+
+    fn note_shown(&mut self, moment: Option<RiskMoment>) -> Option<RiskMoment> {
+        if let Some(m) = moment {
+            self.shown.push(m.key());
+        }
+        moment
+    }
+
+    /// Removes a medication (its taken doses stay in the history files until
+    /// the person deletes everything; they are shown under no medication).
+    pub fn remove(&mut self, id: u64) -> Option<Medication> {
+        let at = self.list.iter().position(|m| m.id == id)?;
+        Some(self.list.remove(at))
+    }
+
+    /// The medications still being taken on `day`, in the order added.
+    pub fn active_on(&self, day: NaiveDate) -> impl Iterator<Item = &Medication> {
+        self.list.iter().filter(move |m| m.is_active_on(day))
+    }
+
+    /// Adds `incoming`'s medications, naloxone and notes to these (a backup
+    /// merged in). The same medication is not doubled, and one whose id is
+    /// taken is renumbered: the returned map says how, for the doses that name it.
+    pub fn merge(&mut self, incoming: &MedsData) -> std::collections::HashMap<u64, u64> {
+        let mut renumbered = std::collections::HashMap::new();
+        // Above every id on either side, so a renumbered one clashes with nothing to come.
+        let mut next = self.list.iter().chain(&incoming.list).map(|m| m.id).max().unwrap_or(0) + 1;
+        for med in &incoming.list {
+            // The same medication: same kind, name and start (its dose or times may have changed since).
+            let same = |m: &Medication| m.kind == med.kind && m.first == med.first && m.name == med.name;
+            if let Some(known) = self.list.iter().find(|m| same(m)) {
+                renumbered.insert(med.id, known.id);
+            } else if self.get(med.id).is_none() {
+                self.list.push(med.clone());
+            } else {
+                renumbered.insert(med.id, next);
+                self.list.push(Medication { id: next, ..med.clone() });
+                next += 1;
+            }
+        }
+        renumbered.retain(|from, to| from != to);
+        if self.naloxone.as_ref().is_none_or(Naloxone::is_empty) {
+            self.naloxone = incoming.naloxone.clone();
+        }
+        for l in &incoming.left {
+            if !self.left.contains(l) {
+                self.left.push(*l);
+            }
+        }
+        for key in &incoming.shown {
+            if !self.shown.contains(key) {
+                self.shown.push(key.clone());
+            }
+        }
+        renumbered
+    }
+}
+
+/// The reminders the calendar file holds for medication and naloxone. Titles
+/// are discreet unless the person asks for full ones: a phone's calendar is
+/// seen by others, on its lock screen too. UIDs come from what each reminds of,
+/// so importing a newer file updates these events rather than adding copies.
+pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
+    use super::ics::{Event, Start};
+    let mut events = Vec::new();
+    for med in data.list.iter().filter(|m| m.stopped.is_none()) {
+        let full = if med.dose.trim().is_empty() { med.shown_name().to_string() } else { format!("{} ({})", med.shown_name(), med.dose.trim()) };
+        if med.times.is_empty() {
+            // Once that day (an injection, a pickup): a whole-day event, its alarm at 09:00.
+            events.push(Event {
+                uid: format!("steady-med-{}@steady.app", med.id),
+                title: if full_titles { full.clone() } else { tr!("Steady: reminder", "Steady: recordatorio").to_string() },
+                note: String::new(),
+                place: if full_titles { med.prescriber.clone() } else { String::new() },
+                dates: med.recurrence(),
+                start: Start::Day,
+                minutes: 0,
+                alarm_before: Some(-9 * 60),
+                busy: false,
+            });
+        }
+        let mut times = med.times.clone();
+        times.sort();
+        for time in &times {
+            events.push(Event {
+                uid: format!("steady-med-{}-{}@steady.app", med.id, time.format("%H%M")),
+                title: if full_titles { full.clone() } else { format!("Steady: {}", super::dates::hh_mm(*time)) },
+                note: String::new(),
+                place: String::new(),
+                dates: med.recurrence(),
+                start: Start::At(*time),
+                minutes: 15,
+                alarm_before: Some(0),
+                busy: false,
+            });
+        }
+    }
+    if let Some(expiry) = data.naloxone.as_ref().and_then(|k| k.expiry) {
+        // On the day Steady starts mentioning it, so there is time to get a new kit.
+        let notice = expiry - TimeDelta::days(EXPIRY_NOTICE_DAYS);
+        events.push(Event {
+            uid: "steady-naloxone@steady.app".into(),
+            title: if full_titles {
+                super::i18n::fill(tr!("Naloxone expires on {}", "La naloxona caduca el {}"), &[&super::dates::long_date(expiry)])
+            } else {
+                tr!("Steady: check a date", "Steady: revisar una fecha").to_string()
+            },
+            note: String::new(),
+            place: String::new(),
+            dates: Recurrence { first: notice, repeat: Repeat::Once, until: None },
+            start: Start::Day,
+            minutes: 0,
+            alarm_before: Some(-9 * 60),
+            busy: false,
+        });
+    }
+    events
+}
+
+/// Doses marked taken, grouped by month (for storing and restoring).
+pub fn doses_by_month(doses: impl IntoIterator<Item = Taken>) -> std::collections::BTreeMap<super::cravings::YearMonth, Vec<Taken>> {
+    let mut months: std::collections::BTreeMap<super::cravings::YearMonth, Vec<Taken>> = Default::default();
+    for dose in doses {
+        let list = months.entry(super::cravings::YearMonth::of(dose.day)).or_default();
+        if !list.contains(&dose) {
+            list.push(dose);
+        }
+    }
+    for list in months.values_mut() {
+        arrange_doses(list);
+    }
+    months
+}
+
+/// The order doses are kept in: by day, then by when they were taken.
+pub fn arrange_doses(list: &mut [Taken]) {
+    list.sort_by_key(|t| (t.day, t.at, t.med));
 }
 
 #[cfg(test)]
@@ -599,5 +878,123 @@ mod tests {
         assert_eq!(bare.shown_name(), "Methadone");
         let t = Taken { med: 7, day: date(2026, 1, 1), slot: None, at: at(2026, 1, 1, 9, 0) };
         assert_eq!(serde_json::from_str::<Taken>(&serde_json::to_string(&t).unwrap()).unwrap(), t);
+    }
+
+    #[test]
+    fn naloxone_expiry_is_mentioned_from_30_days_before() {
+        let kit = Naloxone { place: "Kitchen drawer".into(), expiry: Some(date(2028, 2, 29)), kind: NaloxoneKind::Injection };
+        assert_eq!(kit.expiry_on(date(2028, 1, 29)), Expiry::Fine, "31 days before");
+        assert_eq!(kit.expiry_on(date(2028, 1, 30)), Expiry::Soon(30));
+        assert_eq!(kit.expiry_on(date(2028, 2, 29)), Expiry::Soon(0), "the leap day itself");
+        assert_eq!(kit.expiry_on(date(2028, 3, 1)), Expiry::Expired);
+        assert_eq!(Naloxone { expiry: None, ..kit.clone() }.expiry_on(date(2030, 1, 1)), Expiry::Fine, "no date, no notice");
+        assert!(!kit.is_empty());
+        assert!(Naloxone::default().is_empty());
+        assert_eq!(Naloxone { place: "x".repeat(201), ..kit }.check(), Err(MedProblem::TooLong));
+    }
+
+    #[test]
+    fn stopping_brings_up_the_risk_card_once_and_taking_never_does() {
+        let mut data = MedsData::default();
+        assert_eq!(data.save(bup_twice_daily()), Ok(None), "adding a medication");
+        let mut stopped = bup_twice_daily();
+        stopped.stopped = Some(date(2026, 3, 1));
+        assert_eq!(data.save(stopped.clone()), Ok(Some(RiskMoment::Stopped { med: 1 })));
+        // Started again and stopped again: the card was already shown for this medication.
+        let mut again = stopped.clone();
+        again.stopped = None;
+        assert_eq!(data.save(again), Ok(None));
+        assert_eq!(data.save(stopped), Ok(None));
+        assert_eq!(data.shown, ["stop:1"]);
+        // A bad medication changes nothing.
+        let mut bad = injection_every_28_days();
+        bad.repeat = Repeat::EveryDays(0);
+        assert_eq!(data.save(bad), Err(MedProblem::BadRepeat));
+        assert_eq!(data.list.len(), 1);
+        assert_eq!(data.next_id(), 2);
+    }
+
+    #[test]
+    fn leaving_a_place_is_recorded_and_its_card_shown_once_per_day_left() {
+        let mut data = MedsData::default();
+        let on = date(2026, 6, 1);
+        assert_eq!(data.record_left(LeftPlace::Prison, on), Some(RiskMoment::Left { place: LeftPlace::Prison, on }));
+        assert_eq!(data.record_left(LeftPlace::Prison, on), None);
+        assert_eq!(data.left.len(), 1);
+        assert!(data.record_left(LeftPlace::Detox, date(2026, 9, 1)).is_some(), "another stay, another card");
+    }
+
+    #[test]
+    fn merging_keeps_the_same_medication_once_and_renumbers_a_clash() {
+        let mut here = MedsData::default();
+        here.save(bup_twice_daily()).unwrap();
+        let mut there = MedsData::default();
+        there.save(bup_twice_daily()).unwrap();
+        let mut methadone = Medication::new(1, MedKind::Methadone, date(2025, 5, 5));
+        methadone.id = 2;
+        there.list[0].dose = "12 mg".into(); // the same medication, changed since
+        there.save(methadone).unwrap();
+        let mut clash = Medication::new(2, MedKind::Naltrexone, date(2025, 1, 1));
+        clash.id = 2;
+        here.save(clash).unwrap();
+        there.naloxone = Some(Naloxone { place: "Bag".into(), ..Default::default() });
+        let renumbered = here.merge(&there);
+        assert_eq!(here.list.len(), 3);
+        assert_eq!(here.get(1).unwrap().dose, "8 mg", "the device's own is kept");
+        assert_eq!(renumbered.get(&2), Some(&3));
+        assert_eq!(here.get(3).unwrap().kind, MedKind::Methadone);
+        assert_eq!(here.naloxone.as_ref().unwrap().place, "Bag");
+    }
+
+    #[test]
+    fn doses_are_grouped_by_month_in_order_without_repeats() {
+        let med = bup_twice_daily();
+        let first = take(&med, &[], at(2026, 1, 31, 20, 5));
+        let second = take(&med, &[], at(2026, 2, 1, 8, 0));
+        let months = doses_by_month([second.clone(), first.clone(), first.clone()]);
+        assert_eq!(months.len(), 2);
+        assert_eq!(months.values().next().unwrap(), &vec![first]);
+        assert!(doses_by_month([]).is_empty());
+    }
+
+    #[test]
+    fn times_are_read_from_one_field_in_order() {
+        assert_eq!(parse_times("20:30, 8:00"), Ok(vec![hm(8, 0), hm(20, 30)]));
+        assert_eq!(parse_times(" 08:00;20:00 "), Ok(vec![hm(8, 0), hm(20, 0)]));
+        assert_eq!(parse_times(""), Ok(vec![]));
+        assert_eq!(parse_times("8am"), Err(MedProblem::BadTime));
+        assert_eq!(parse_times("25:00"), Err(MedProblem::BadTime));
+        assert_eq!(times_text(&[hm(8, 0), hm(20, 30)]), "08:00, 20:30");
+        // Twice the same time is caught when the medication is checked.
+        let mut m = bup_twice_daily();
+        m.times = parse_times("8:00, 08:00").unwrap();
+        assert_eq!(m.check(), Err(MedProblem::SameTimeTwice));
+    }
+
+    #[test]
+    fn calendar_reminders_are_discreet_unless_asked_and_keep_their_uids() {
+        use crate::domain::ics::{calendar, Start};
+        let mut data = MedsData::default();
+        data.save(bup_twice_daily()).unwrap();
+        data.save(injection_every_28_days()).unwrap();
+        let mut stopped = Medication::new(3, MedKind::Naltrexone, date(2025, 1, 1));
+        stopped.stopped = Some(date(2025, 6, 1));
+        data.save(stopped).unwrap();
+        data.naloxone = Some(Naloxone { place: "Bag".into(), expiry: Some(date(2027, 3, 1)), kind: NaloxoneKind::NasalSpray });
+        let events = reminders(&data, false);
+        let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Steady: 08:00", "Steady: 20:00", "Steady: reminder", "Steady: check a date"], "no stopped medication, nothing named");
+        assert_eq!(events[0].uid, "steady-med-1-0800@steady.app");
+        assert_eq!(events[0].start, Start::At(hm(8, 0)));
+        assert_eq!(events[2].start, Start::Day);
+        assert_eq!(events[2].dates.repeat, Repeat::EveryDays(28));
+        assert_eq!(events[3].dates.first, date(2027, 1, 30), "30 days before the printed date");
+        let full = reminders(&data, true);
+        assert_eq!(full[0].title, "Buprenorphine film or tablet (8 mg)");
+        assert_eq!(full[3].title, "Naloxone expires on 1 March 2027");
+        assert_eq!(full.iter().map(|e| &e.uid).collect::<Vec<_>>(), events.iter().map(|e| &e.uid).collect::<Vec<_>>(), "the same UIDs either way");
+        let file = calendar(&events, at(2026, 1, 1, 12, 0));
+        assert!(file.contains("RRULE:FREQ=DAILY") && file.contains("RRULE:FREQ=DAILY;INTERVAL=28") && file.contains("TRIGGER:PT9H"), "{file}");
+        assert!(reminders(&MedsData::default(), false).is_empty());
     }
 }

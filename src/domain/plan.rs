@@ -174,6 +174,18 @@ impl List {
         serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }
 
+    /// Ideas to start from, offered under the list (content-facts.md).
+    pub fn prompts(self) -> Vec<&'static str> {
+        match self {
+            List::CrisisSafeSurroundings => vec![
+                tr!("My naloxone is kept: ", "Mi naloxona está en: "),
+                tr!("People who know where my naloxone is: ", "Personas que saben dónde está mi naloxona: "),
+                tr!("Old medication I no longer take: taken back to the pharmacy", "Medicamentos viejos que ya no tomo: devueltos a la farmacia"),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
     /// What the main text field is called.
     pub fn text_label(self) -> &'static str {
         match self {
@@ -694,5 +706,13 @@ mod tests {
     fn list_keys_are_the_stored_names() {
         assert_eq!(List::CrisisSigns.key(), "crisis-1");
         assert_eq!(List::WarningSigns.key(), "warning-signs");
+    }
+
+    #[test]
+    fn making_surroundings_safe_offers_the_naloxone_and_old_medication_prompts() {
+        let prompts = List::CrisisSafeSurroundings.prompts();
+        assert_eq!(prompts.len(), 3);
+        assert!(prompts[0].contains("naloxone") && prompts[1].contains("know") && prompts[2].contains("Old medication"));
+        assert!(List::Reasons.prompts().is_empty());
     }
 }

@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::components::meds_card::NaloxoneNote;
 use crate::components::region_picker::RegionPicker;
 use crate::components::helplines::{no_people_yet, Helplines, SupportPeople};
 use crate::split::{lazy_part_settling, split_view};
@@ -41,6 +42,7 @@ pub fn Help() -> impl IntoView {
                     <strong>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</strong>
                     <span>{tr!("Signs, naloxone and what to do, step by step", "Señales, naloxona y qué hacer, paso a paso")}</span>
                 </a>
+                <NaloxoneNote/>
                 <Helplines region=Signal::derive(region) heading_id="lines-heading"/>
                 <RegionPicker/>
             </div>

@@ -7,6 +7,7 @@ pub mod insights;
 pub mod journal;
 pub mod log;
 pub mod log_new;
+pub mod meds;
 pub mod not_found;
 pub mod overdose;
 pub mod plan;

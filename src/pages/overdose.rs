@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::meds_card::NaloxoneNote;
 use crate::components::overdose_steps::OverdoseSteps;
 use crate::storage::Store;
 
@@ -13,6 +14,7 @@ pub fn Overdose() -> impl IntoView {
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
+            <NaloxoneNote/>
             <OverdoseSteps region/>
             <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>
         </article>

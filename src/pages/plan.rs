@@ -228,6 +228,12 @@ fn PlanSection(section: Section) -> impl IntoView {
             <h2>{section.title()}</h2>
             <p class="hint">{section.guidance()}</p>
             {section.lists().iter().map(|list| view! { <PlanList list=*list/> }).collect_view()}
+            {(section == Section::Treatment).then(|| view! {
+                <div class="actions two">
+                    <a class="button secondary" href="/meds" data-testid="plan-meds">{tr!("My medication and naloxone", "Mi medicación y naloxona")}</a>
+                    <a class="button secondary" href="/meds#left" data-testid="plan-left">{tr!("I've just left…", "Acabo de salir de…")}</a>
+                </div>
+            })}
         </section>
     }
 }
@@ -378,7 +384,18 @@ fn AddItem(list: List) -> impl IntoView {
         List::Coping => tr!("e.g. Walk round the block", "p. ej., Dar una vuelta a la manzana"),
         _ => "",
     };
+    let prompts = list.prompts();
     view! {
+        {(!prompts.is_empty()).then(|| view! {
+            <div class="prompts" role="group" aria-label=tr!("Ideas to start from", "Ideas para empezar")>
+                {prompts.into_iter().map(|p| view! {
+                    <button type="button" class="button secondary" data-testid="plan-prompt"
+                        on:click=move |_| { draft.update(|d| d.text = p.to_string()); crate::components::focus::focus_soon(&format!("{}-new-text", list.key())); }>
+                        {p.trim_end_matches([' ', ':'])}
+                    </button>
+                }).collect_view()}
+            </div>
+        })}
         <form class="add-item" on:submit=add novalidate>
             <div class="field">
                 <label for=format!("{field_id}-text")>{fill(tr!("Add: {}", "Agregar: {}"), &[&list.text_label().to_lowercase()])}</label>

@@ -2,11 +2,12 @@
 //! and deleting everything.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
+use crate::components::files::{download, share_file, shareable_file};
 use crate::components::language::LanguagePicker;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview, SetAside};
@@ -27,6 +28,13 @@ pub fn SettingsPage() -> impl IntoView {
             <p>{tr!("Choose your country to see its crisis and support lines on the Help screen.",
                 "Elige tu país para ver sus líneas de crisis y de apoyo en la pantalla Ayuda.")}</p>
             <RegionPicker/>
+            <h2>{tr!("Reminders", "Recordatorios")}</h2>
+            <ul class="card" data-testid="settings-reminders">
+                <li>{tr!("Steady has no server, so nothing can arrive from it while it's closed — on any phone.", "Steady no tiene servidor, así que no puede llegarte nada de ella mientras está cerrada, en ningún teléfono.")}</li>
+                <li>{tr!("Your phone's calendar can remind you: on the medication screen, “Add to my calendar” makes a file with an alarm for each dose time, injection or pickup day and your naloxone's expiry. On an iPhone it opens in Calendar; on Android, open the downloaded file with your calendar app.", "El calendario de tu teléfono sí puede recordártelo: en la pantalla de medicación, “Agregar a mi calendario” crea un archivo con una alarma para cada hora de dosis, día de inyección o recogida y la caducidad de tu naloxona. En un iPhone se abre en Calendario; en Android, abre el archivo descargado con tu app de calendario.")}</li>
+                <li>{tr!("While Steady is open, Today shows a dose that is due within the hour and your next doses.", "Mientras Steady está abierta, Hoy muestra una dosis que toca en la próxima hora y tus próximas dosis.")}</li>
+            </ul>
+            <p><a class="button secondary" href="/meds" data-testid="settings-meds">{tr!("Medication and calendar reminders", "Medicación y recordatorios en el calendario")}</a></p>
             <h2>{tr!("Your data", "Tus datos")}</h2>
             <p>
                 {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.",
@@ -78,50 +86,6 @@ fn StorageInfo() -> impl IntoView {
             <p data-testid="storage-status" role="status">{move || status.get()}</p>
             <button type="button" class="button secondary" on:click=ask>{tr!("Ask the browser to keep my data", "Pedir al navegador que conserve mis datos")}</button>
         </div>
-    }
-}
-
-/// Starts a download of `text`. (Whether the file is really saved, the browser doesn't say.)
-fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
-    Ok(())
-}
-
-/// The backup as a file for the share sheet, where the browser can share files.
-fn shareable_file(name: &str, text: &str) -> Option<web_sys::File> {
-    use js_sys::{Function, Reflect};
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type("application/json");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
-    let navigator: JsValue = web_sys::window()?.navigator().into();
-    let can_share = Reflect::get(&navigator, &"canShare".into()).ok()?.dyn_into::<Function>().ok()?;
-    let data = js_sys::Object::new();
-    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
-    can_share.call1(&navigator, &data).ok()?.as_bool()?.then_some(file)
-}
-
-/// Opens the share sheet with `file`. `Ok(false)`: the person closed it.
-async fn share_file(file: web_sys::File) -> Result<bool, ()> {
-    use js_sys::{Function, Reflect};
-    let navigator: JsValue = web_sys::window().ok_or(())?.navigator().into();
-    let share = Reflect::get(&navigator, &"share".into()).map_err(|_| ())?.dyn_into::<Function>().map_err(|_| ())?;
-    let data = js_sys::Object::new();
-    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).map_err(|_| ())?;
-    let promise = share.call1(&navigator, &data).map_err(|_| ())?.dyn_into::<js_sys::Promise>().map_err(|_| ())?;
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(_) => Ok(true),
-        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(false),
-        Err(_) => Err(()),
     }
 }
 
@@ -184,10 +148,10 @@ fn Backup() -> impl IntoView {
     };
     // Phones can hand the file straight to another app (Files, email, a cloud
     // drive, messages), and say whether it went: the first choice where offered.
-    let can_share = shareable_file("steady-backup.json", "{}").is_some();
+    let can_share = shareable_file("steady-backup.json", "application/json", "{}").is_some();
     let share = move |_| {
         let (name, text, date) = prepare();
-        let Some(file) = shareable_file(&name, &text) else { return };
+        let Some(file) = shareable_file(&name, "application/json", &text) else { return };
         leptos::task::spawn_local(async move {
             let outcome = match share_file(file).await {
                 Ok(true) => done(date, true),
@@ -340,6 +304,8 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                     fill(tr!("{} daily check-ins", "Registros diarios: {}"), &[&p.checkins.to_string()]),
                     fill(tr!("{} journal entries", "Entradas del diario: {}"), &[&p.journal.to_string()]),
                     fill(tr!("{} weekly look-backs", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
+                    fill(tr!("{} medications, with {} doses marked taken", "Medicamentos: {} (dosis marcadas como tomadas: {})"),
+                        &[&p.medications.to_string(), &p.doses.to_string()]),
                 ];
                 if p.set_aside > 0 {
                     lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",

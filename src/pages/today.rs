@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::checkin_card::CheckInCard;
+use crate::components::meds_card::MedsCard;
 use crate::components::clock::Clock;
 use crate::components::counter_list::CounterList;
 use crate::components::counts::counts_question;
@@ -50,6 +51,7 @@ pub fn Today() -> impl IntoView {
             }}
             <FollowUp/>
             <CheckInCard/>
+            <MedsCard/>
             <BackupReminder/>
             <InstallGuide/>
             <div class="actions two">

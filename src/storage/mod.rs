@@ -28,6 +28,7 @@ use crate::domain::counter::Counters;
 use crate::domain::cravings::{sort_newest_first, Craving, YearMonth};
 use crate::domain::i18n::{fill, in_use, Both, Lang};
 use crate::domain::lock::LockRecord;
+use crate::domain::meds::MedsData;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
@@ -55,6 +56,14 @@ impl Document for Plan {
 }
 impl Singleton for Plan {
     const KEY: &'static str = "steady.plan";
+}
+
+impl Document for MedsData {
+    const LABEL: &'static str = Both::new("your medication and naloxone details", "tus medicamentos y tu naloxona").en;
+    const VERSION: u64 = 1;
+}
+impl Singleton for MedsData {
+    const KEY: &'static str = "steady.meds";
 }
 
 impl Document for CopingData {
@@ -106,6 +115,8 @@ pub struct Store {
     plan: RwSignal<Plan>,
     /// Read by [`Store::coping`] when first asked for.
     coping: RwSignal<CopingData>,
+    /// Read by [`Store::meds`] when first asked for.
+    meds: RwSignal<MedsData>,
     /// The fixed-key documents read so far (settings and counters at start-up,
     /// the others on first use): what another tab's change or a set-aside needs.
     held: StoredValue<Vec<Held>>,
@@ -116,6 +127,8 @@ pub struct Store {
     pub journal: Monthly,
     /// The weekly look-backs, a month per key.
     pub weekly: Monthly,
+    /// Medication doses marked taken, a month per key.
+    pub doses: Monthly,
     /// Documents that could not be read. Their keys are never written.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save, shown until a later save succeeds.
@@ -175,6 +188,12 @@ impl Slot for Plan {
 impl Slot for CopingData {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.coping
+    }
+}
+
+impl Slot for MedsData {
+    fn slot(store: &Store) -> RwSignal<Self> {
+        store.meds
     }
 }
 
@@ -366,11 +385,13 @@ impl Store {
             counters: RwSignal::new(Counters::default()),
             plan: RwSignal::new(Plan::default()),
             coping: RwSignal::new(CopingData::default()),
+            meds: RwSignal::new(MedsData::default()),
             held: StoredValue::new(Vec::new()),
             log: LogStore { months: RwSignal::new(months_of_log(&keys)), loaded: RwSignal::new(BTreeMap::new()) },
             checkins: Monthly::new(monthly::CHECKIN_PREFIX, &keys),
             journal: Monthly::new(monthly::JOURNAL_PREFIX, &keys),
             weekly: Monthly::new(monthly::WEEKLY_PREFIX, &keys),
+            doses: Monthly::new(monthly::DOSE_PREFIX, &keys),
             problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
@@ -406,6 +427,17 @@ impl Store {
     /// The coping strategies and ratings (read now if not yet).
     pub fn coping(&self) -> Doc<CopingData> {
         self.doc()
+    }
+
+    /// Medication, naloxone and the risk cards shown (read now if not yet).
+    pub fn meds(&self) -> Doc<MedsData> {
+        self.doc()
+    }
+
+    /// Whether medication or naloxone details are stored, without reading them
+    /// (not reactive: the screens asking are drawn again when shown).
+    pub fn meds_stored(&self) -> bool {
+        read_raw(MedsData::KEY).is_some()
     }
 
     fn doc<D: Slot>(&self) -> Doc<D> {
@@ -595,6 +627,8 @@ impl Store {
             checkins: self.all_of(),
             journal: self.all_of(),
             look_backs: self.all_of(),
+            meds: self.meds().get_untracked(),
+            doses: self.all_of(),
             set_aside: set_aside::copies(),
         }
     }
@@ -607,6 +641,8 @@ impl Store {
         self.with_every_month::<crate::domain::checkin::CheckIn, _>(|_| ());
         self.with_every_month::<crate::domain::journal::JournalEntry, _>(|_| ());
         self.with_every_month::<crate::domain::weekly::LookBack, _>(|_| ());
+        self.with_every_month::<crate::domain::meds::Taken, _>(|_| ());
+        let _ = self.meds();
         if !self.problems.with_untracked(Vec::is_empty) {
             return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
         }
@@ -615,7 +651,7 @@ impl Store {
             let text = if *value == D::default() { None } else { Some(envelope::encode(value)?) };
             Ok((D::KEY.into(), text))
         }
-        let mut writes = vec![doc(&data.settings)?, doc(&data.counters)?, doc(&data.plan)?, doc(&data.coping)?];
+        let mut writes = vec![doc(&data.settings)?, doc(&data.counters)?, doc(&data.plan)?, doc(&data.coping)?, doc(&data.meds)?];
         let months = crate::domain::cravings::by_month(data.cravings);
         for month in stored_months() {
             if !months.contains_key(&month) {
@@ -628,6 +664,7 @@ impl Store {
         writes.extend(monthly::replace_writes(self, data.checkins, crate::domain::checkin::by_month)?);
         writes.extend(monthly::replace_writes(self, data.journal, crate::domain::journal::by_month)?);
         writes.extend(monthly::replace_writes(self, data.look_backs, crate::domain::weekly::by_month)?);
+        writes.extend(monthly::replace_writes(self, data.doses, crate::domain::meds::doses_by_month)?);
         // Set-aside copies are added beside those here, never over anything.
         writes.extend(set_aside::restore_writes(&data.set_aside));
         let outcome = vault::write_all(writes).await;
@@ -658,6 +695,7 @@ impl Store {
         self.checkins.reset(&keys);
         self.journal.reset(&keys);
         self.weekly.reset(&keys);
+        self.doses.reset(&keys);
         self.save_error.set(None);
     }
 
@@ -703,7 +741,7 @@ impl Store {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         let singleton = self.held_as(key).map(|doc| (doc.reread)(self, raw.clone()));
         let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
-        for collection in [self.checkins, self.journal, self.weekly] {
+        for collection in [self.checkins, self.journal, self.weekly, self.doses] {
             if let Some(month) = collection.month_of(key) {
                 collection.changed(month, &stored_keys());
             }
@@ -747,7 +785,7 @@ impl Store {
             outcome
         } else if let Some(month) = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse) {
             self.write_month(month)
-        } else if let Some(collection) = [self.checkins, self.journal, self.weekly].into_iter().find(|c| c.month_of(key).is_some()) {
+        } else if let Some(collection) = [self.checkins, self.journal, self.weekly, self.doses].into_iter().find(|c| c.month_of(key).is_some()) {
             // Nothing could be added to that month while it was unreadable: it is empty now.
             collection.reset(&stored_keys());
             Ok(())

@@ -18,6 +18,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::cravings::YearMonth;
 use crate::domain::i18n::Both;
 use crate::domain::journal::JournalEntry;
+use crate::domain::meds::Taken;
 use crate::domain::weekly::LookBack;
 
 use super::envelope::{self, Document, Loaded};
@@ -26,6 +27,7 @@ use super::{read_raw, write_raw, Store};
 pub const CHECKIN_PREFIX: &str = "steady.checkin.";
 pub const JOURNAL_PREFIX: &str = "steady.journal.";
 pub const WEEKLY_PREFIX: &str = "steady.weekly.";
+pub const DOSE_PREFIX: &str = "steady.dose.";
 
 /// One month's `Vec<T>`, for the `T` its prefix holds.
 type AnyList = Box<dyn Any + Send + Sync>;
@@ -41,6 +43,8 @@ pub struct Monthly {
 }
 
 impl Monthly {
+    // Not inlined: start-up makes one for each collection, and a copy each would cost first-load bytes.
+    #[inline(never)]
     pub(super) fn new(prefix: &'static str, keys: &[String]) -> Monthly {
         Monthly { prefix, months: RwSignal::new(months_in(prefix, keys)), loaded: RwSignal::new(BTreeMap::new()) }
     }
@@ -137,6 +141,23 @@ impl MonthItem for LookBack {
     }
     fn collection(store: &Store) -> Monthly {
         store.weekly
+    }
+}
+
+impl MonthItem for Taken {
+    const LABEL: &'static str = Both::new("part of your medication history", "parte de tu historial de medicación").en;
+    fn month(&self) -> YearMonth {
+        YearMonth::of(self.day)
+    }
+    /// Two taps at the same moment are one dose.
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+    fn arrange(list: &mut [Self]) {
+        crate::domain::meds::arrange_doses(list);
+    }
+    fn collection(store: &Store) -> Monthly {
+        store.doses
     }
 }
 
@@ -354,6 +375,26 @@ mod tests {
         assert_eq!(journal.len(), 2);
         let weekly = round_trip::<LookBack>("steady.weekly.2026-11", &fixture["steady.weekly.2026-11"]);
         assert_eq!(weekly[0].answer("support"), Some(4));
+    }
+
+    /// What a device stores for medication (data version 1 of both documents).
+    #[test]
+    fn version_1_medication_and_doses_still_read_and_are_written_back_the_same() {
+        use crate::domain::meds::MedsData;
+        let fixture: BTreeMap<String, String> = serde_json::from_str(include_str!("../../tests/fixtures/storage-meds-v1.json")).unwrap();
+        let doses = round_trip::<Taken>("steady.dose.2026-11", &fixture["steady.dose.2026-11"]);
+        assert_eq!(doses.len(), 2);
+        match envelope::decode::<MedsData>("steady.meds", Some(&fixture["steady.meds"])) {
+            Loaded::Ready(meds) => {
+                assert_eq!(envelope::encode(&meds).unwrap(), fixture["steady.meds"]);
+                assert_eq!((meds.list.len(), meds.naloxone.unwrap().place.as_str()), (2, "Kitchen drawer"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match envelope::decode::<MonthDoc<Taken>>("steady.dose.2026-12", Some(r#"{"v":1,"data":[{"med":1}]}"#)) {
+            Loaded::Unreadable(p) => assert_eq!(p.label, "part of your medication history"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

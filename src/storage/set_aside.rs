@@ -56,13 +56,15 @@ pub fn describe(copy: &SetAside) -> String {
         k if k == Counters::KEY => in_use(Counters::LABEL).to_string(),
         k if k == Plan::KEY => in_use(Plan::LABEL).to_string(),
         k if k == CopingData::KEY => in_use(CopingData::LABEL).to_string(),
+        k if k == crate::domain::meds::MedsData::KEY => in_use(crate::domain::meds::MedsData::LABEL).to_string(),
         k => {
-            use super::monthly::{MonthItem, CHECKIN_PREFIX, JOURNAL_PREFIX, WEEKLY_PREFIX};
+            use super::monthly::{MonthItem, CHECKIN_PREFIX, DOSE_PREFIX, JOURNAL_PREFIX, WEEKLY_PREFIX};
             let months = [
                 (LOG_PREFIX, CravingMonth::LABEL),
                 (CHECKIN_PREFIX, crate::domain::checkin::CheckIn::LABEL),
                 (JOURNAL_PREFIX, crate::domain::journal::JournalEntry::LABEL),
                 (WEEKLY_PREFIX, crate::domain::weekly::LookBack::LABEL),
+                (DOSE_PREFIX, crate::domain::meds::Taken::LABEL),
             ];
             match months.iter().find_map(|(prefix, label)| k.strip_prefix(prefix).map(|month| (month, label))) {
                 Some((month, label)) => format!("{} ({month})", in_use(label)),

@@ -29,6 +29,11 @@ export const SEED: Record<string, unknown> = {
   "steady.journal.2026-03": { v: 1, data: [
     { id: 1741561200000, t: "2026-03-09T22:00:00", x: "Hard day at work, but I went to the meeting.", m: 3 },
   ] },
+  "steady.meds": { v: 1, data: {
+    list: [{ id: 1, k: "bup", dose: "8 mg", from: "2026-03-01", r: "daily", at: ["08:00:00", "20:00:00"], by: "Dr Ruiz", ph: "Main St" }],
+    nal: { w: "Kitchen drawer", x: "2026-03-25", k: "nasal" },
+  } },
+  "steady.dose.2026-03": { v: 1, data: [{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:05:00" }] },
   // A copy of unreadable data the person kept aside (listed in Settings).
   "steady.set-aside.steady.coping.1741500000000": '{"v":1,"data":{"ratings":[',
 };
@@ -79,6 +84,13 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
   ["weekly look-back", "/weekly"],
   ["journal", "/journal"],
   ["journal editor with prompts", "/journal", async (p) => p.getByTestId("journal-new").click()],
+  ["medication", "/meds"],
+  ["medication form", "/meds", async (p) => p.getByTestId("med-add").click()],
+  ["medication history and the risk card", "/meds", async (p) => {
+    await p.getByTestId("med-history-open").click();
+    await p.getByTestId("med-taper").click();
+    await expect(p.getByTestId("risk-card")).toBeVisible();
+  }],
   ["plan", "/plan"],
   ["plan walk-through", "/plan", async (p) => p.getByTestId("plan-guide-start").click()],
   ["help", "/help"],

@@ -1,0 +1,49 @@
+//! Giving the person a file: the share sheet where the browser can share files
+//! (an iPhone opens a calendar file in Calendar), a download otherwise.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Starts a download of `text`. (Whether the file is really saved, the browser doesn't say.)
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    Ok(())
+}
+
+/// `text` as a file for the share sheet, where the browser can share files.
+pub fn shareable_file(name: &str, mime: &str, text: &str) -> Option<web_sys::File> {
+    use js_sys::{Function, Reflect};
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    let can_share = Reflect::get(&navigator, &"canShare".into()).ok()?.dyn_into::<Function>().ok()?;
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    can_share.call1(&navigator, &data).ok()?.as_bool()?.then_some(file)
+}
+
+/// Opens the share sheet with `file`. `Ok(false)`: the person closed it.
+pub async fn share_file(file: web_sys::File) -> Result<bool, ()> {
+    use js_sys::{Function, Reflect};
+    let navigator: JsValue = web_sys::window().ok_or(())?.navigator().into();
+    let share = Reflect::get(&navigator, &"share".into()).map_err(|_| ())?.dyn_into::<Function>().map_err(|_| ())?;
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).map_err(|_| ())?;
+    let promise = share.call1(&navigator, &data).map_err(|_| ())?.dyn_into::<js_sys::Promise>().map_err(|_| ())?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(false),
+        Err(_) => Err(()),
+    }
+}

@@ -1,0 +1,192 @@
+//! Today's medication: each dose due today, one tap to mark it taken (with
+//! Undo and a way to change the time), and "Taken at 08:10" once it is. Shown
+//! on Today (split off, once medication is stored) and on the medication screen.
+//!
+//! Marking a dose taken touches nothing but the dose history: medication
+//! taken as prescribed is treatment and never changes a clean-time counter.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::domain::cravings::YearMonth;
+use crate::domain::dates::{hh_mm, long_date, parse_hh_mm};
+use crate::domain::i18n::fill;
+use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, Taken};
+use crate::split::split_view;
+use crate::storage::Store;
+
+/// The doses marked taken on `day`, in order; reactive.
+pub fn taken_on(store: Store, day: NaiveDate) -> Vec<Taken> {
+    store.with_month::<Taken, _>(YearMonth::of(day), |list| list.iter().filter(|t| t.day == day).cloned().collect())
+}
+
+/// Today's doses of every medication due today.
+#[component]
+fn TodaysDoses() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let today = Memo::new(move |_| clock.local().date());
+    let just_taken = RwSignal::new(None::<Taken>);
+    let due_today = move || {
+        let day = today.get();
+        store.meds().with(|d| d.active_on(day).filter(|m| !m.doses_on(day).is_empty()).cloned().collect::<Vec<_>>())
+    };
+    view! {
+        <Show when=move || !due_today().is_empty()>
+            <ul class="plain meds-today" data-testid="meds-today">
+                {move || {
+                    let taken = taken_on(store, today.get());
+                    let meds = due_today();
+                    let due_now = due(&meds, &taken, clock.local());
+                    meds.into_iter().map(|med| {
+                        let due = due_now.iter().find(|d| d.med == med.id).copied();
+                        view! { <MedToday med taken=taken.clone() due just_taken/> }
+                    }).collect_view()
+                }}
+            </ul>
+        </Show>
+        {move || just_taken.get().map(|dose| view! { <JustTaken dose just_taken/> })}
+    }
+}
+
+#[component]
+fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: RwSignal<Option<Taken>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let now = clock.local_untracked();
+    let mine: Vec<Taken> = taken.iter().filter(|t| t.med == med.id).cloned().collect();
+    let open = dose_for_tap(&med, &taken, now);
+    let name = med.shown_name().to_string();
+    let (for_tap, all_taken) = (med.clone(), taken.clone());
+    let mark = move |_| {
+        let dose = take(&for_tap, &all_taken, clock.local_untracked());
+        if store.save_entry(dose.clone()).is_ok() {
+            just_taken.set(Some(dose));
+        }
+    };
+    let label = fill(tr!("Mark {} taken", "Marcar {} como tomado"), &[&name]);
+    view! {
+        <li class="card med-today" data-testid="med-today" data-med=med.id.to_string()>
+            <p>
+                <strong>{name.clone()}</strong>
+                {(!med.dose.is_empty()).then(|| format!(" — {}", med.dose))}
+            </p>
+            {mine.iter().map(|t| view! {
+                <p class="done" data-testid="med-taken-at">{fill(tr!("Taken at {}", "Tomado a las {}"), &[&hh_mm(t.at.time())])}</p>
+            }).collect_view()}
+            {open.map(|dose| view! {
+                {match (due, dose.time) {
+                    // Its time has come, or is within the hour: the gentle reminder.
+                    (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose", "Es la hora de tu dosis de las {}") } else { tr!("Your {} dose is coming up", "Se acerca tu dosis de las {}") }, &[&hh_mm(time)])}</strong></p> }.into_any(),
+                    (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}", "Próxima dosis: {}"), &[&hh_mm(time)])}</p> }.into_any(),
+                    (_, None) => view! { <p data-testid="med-due"><strong>{tr!("Due today", "Toca hoy")}</strong></p> }.into_any(),
+                }}
+                <button type="button" class="button" data-testid="med-taken" aria-label=label on:click=mark>{tr!("Taken", "Tomado")}</button>
+            })}
+        </li>
+    }
+}
+
+/// After a tap: what was recorded, with Undo and the time to change if it was earlier.
+#[component]
+fn JustTaken(dose: Taken, just_taken: RwSignal<Option<Taken>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let error = RwSignal::new(None::<&'static str>);
+    let remove = {
+        let dose = dose.clone();
+        move || {
+            let d = dose.clone();
+            store.delete_entry::<Taken>(YearMonth::of(d.day), move |t| *t == d)
+        }
+    };
+    let undo = {
+        let remove = remove.clone();
+        move |_| {
+            remove();
+            just_taken.set(None);
+        }
+    };
+    let change_time = {
+        let dose = dose.clone();
+        move |ev: leptos::ev::Event| match parse_hh_mm(&event_target_value(&ev)) {
+            Some(time) if dose.day.and_time(time) != dose.at => {
+                let moved = Taken { at: dose.day.and_time(time), ..dose.clone() };
+                if remove().is_some() && store.save_entry(moved.clone()).is_ok() {
+                    error.set(None);
+                    just_taken.set(Some(moved));
+                }
+            }
+            Some(_) => {}
+            None => error.set(Some(tr!("Write a time like 08:10.", "Escribe una hora como 08:10."))),
+        }
+    };
+    view! {
+        <div class="notice" role="status" data-testid="med-just-taken">
+            <p>{fill(tr!("Marked taken at {}.", "Marcado como tomado a las {}."), &[&hh_mm(dose.at.time())])}</p>
+            <div class="field">
+                <label for="med-taken-time">{tr!("Taken at another time? Change it here", "¿Lo tomaste a otra hora? Cámbiala aquí")}</label>
+                <input id="med-taken-time" type="time" data-testid="med-taken-time" value=hh_mm(dose.at.time()) on:change=change_time/>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <button type="button" class="button secondary" data-testid="med-undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+        </div>
+    }
+}
+
+/// The naloxone notice, 30 days before the printed expiry date and after it.
+#[component]
+fn NaloxoneExpiring() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let state = move || {
+        let today = clock.local().date();
+        store.meds().with(|d| d.naloxone.as_ref().and_then(|k| k.expiry.map(|date| (k.expiry_on(today), date))))
+    };
+    move || match state() {
+        Some((Expiry::Soon(_), date)) => Some(view! {
+            <p class="notice warning" data-testid="naloxone-expiring">
+                {fill(tr!("Your naloxone expires on {}. It's a good time to get a new kit.", "Tu naloxona caduca el {}. Es buen momento para conseguir un kit nuevo."), &[&long_date(date)])}
+            </p>
+        }.into_any()),
+        Some((Expiry::Expired, date)) => Some(view! {
+            <p class="notice warning" data-testid="naloxone-expiring">
+                {fill(tr!("Your naloxone expired on {}. Get a new kit when you can.", "Tu naloxona caducó el {}. Consigue un kit nuevo cuando puedas."), &[&long_date(date)])}
+            </p>
+        }.into_any()),
+        _ => None,
+    }
+}
+
+
+/// Where the naloxone is (and the expiry notice): on Help and at the top of the overdose guide.
+#[component]
+fn NaloxoneWhere() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let kit = move || store.meds().with(|d| d.naloxone.clone()).filter(|k| !k.place.trim().is_empty());
+    view! {
+        {move || kit().map(|k| view! {
+            <p class="notice" data-testid="naloxone-shown">
+                <strong>{fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[k.place.trim()])}</strong>
+                {format!(" ({})", k.kind.label().to_lowercase())}
+            </p>
+        })}
+        <NaloxoneExpiring/>
+    }
+}
+
+/// What Today and the medication screen (`on_today`: today's doses and the
+/// naloxone notice) and Help and the overdose guide (where the naloxone is)
+/// show once medication or naloxone is stored. Split off with Today's
+/// check-in card rather than in a module of its own: each split-off module
+/// adds to the loader in the first download, and both are small.
+#[component]
+fn MedsPart(on_today: bool) -> impl IntoView {
+    if on_today {
+        view! { <TodaysDoses/><NaloxoneExpiring/> }.into_any()
+    } else {
+        view! { <NaloxoneWhere/> }.into_any()
+    }
+}
+
+split_view!(checkin_card, fn meds_part(on_today: bool) { view! { <MedsPart on_today/> } });

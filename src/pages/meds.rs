@@ -1,0 +1,593 @@
+//! Medication (`/meds`): what the person takes and when, today's doses, each
+//! medication's history, stopping or tapering, "I've just left…", and their
+//! naloxone. Steady never advises on doses: the dose is the person's words.
+//!
+//! Stopping or tapering treatment, and leaving a program, detox, a residential
+//! stay or prison, bring up the overdose-risk card once (content-facts.md).
+
+use chrono::{Datelike, TimeDelta};
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::components::files::{download, share_file, shareable_file};
+use crate::components::focus::focus_soon;
+use crate::components::meds_today::meds_part;
+use crate::split::lazy_part;
+use crate::components::undo::offer_undo;
+use crate::domain::cravings::YearMonth;
+use crate::domain::dates::{iso_date, long_date, month_year, parse_iso_date};
+use crate::domain::i18n::fill;
+use crate::domain::ics::calendar;
+use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskMoment, Taken, MAX_TAKE_HOMES};
+use crate::domain::schedule::{upcoming, Repeat};
+use crate::storage::Store;
+
+#[component]
+pub fn MedsPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let editing = RwSignal::new(None::<Medication>);
+    let risk = RwSignal::new(None::<RiskMoment>);
+    let removed = RwSignal::new(None::<Medication>);
+    let meds = move || store.meds().with(|d| d.list.clone());
+
+    let start_new = move |_| {
+        let today = expect_context::<Clock>().local_untracked().date();
+        let id = store.meds().with_untracked(MedsData::next_id);
+        editing.set(Some(Medication::new(id, MedKind::Buprenorphine, today)));
+        focus_soon("med-kind");
+    };
+    let undo = move |_| {
+        if let Some(med) = removed.get_untracked() {
+            let _ = store.meds().modify(|d| d.save(med));
+            removed.set(None);
+        }
+    };
+
+    view! {
+        <section class="page" data-testid="meds">
+            <h1>{tr!("Medication", "Medicación")}</h1>
+            <p class="hint">
+                {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ", "Tomar tu medicación como te la recetaron es tratamiento: nunca cambia tu tiempo limpio. ")}
+                {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.", "Steady no da consejos sobre dosis: habla con quien te la receta antes de cambiarla o dejarla.")}
+            </p>
+            {move || risk.get().map(|moment| view! { <RiskCard moment risk/> })}
+            {lazy_part(|| meds_part(true))}
+            {move || match editing.get() {
+                Some(med) => view! { <MedForm med editing risk/> }.into_any(),
+                None => view! {
+                    <div class="actions">
+                        <button type="button" class="button big" id="med-add" data-testid="med-add" on:click=start_new>{tr!("Add a medication", "Agregar un medicamento")}</button>
+                    </div>
+                }.into_any(),
+            }}
+            {move || removed.get().map(|med| view! {
+                <p class="notice undo" role="status">
+                    {fill(tr!("Removed {}. ", "Se quitó {}. "), &[med.shown_name()])}
+                    <button type="button" class="button secondary" data-testid="med-undo-remove" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                </p>
+            })}
+            // Keyed by the whole medication: a change draws it again, with its new state.
+            <ul class="plain meds-list">
+                <For each=meds key=|m| m.clone() children=move |med| view! { <MedItem med editing risk removed/> }/>
+            </ul>
+            <NaloxoneSection/>
+            <CalendarExport/>
+            <JustLeft risk/>
+        </section>
+    }
+}
+
+/// Adding or changing a medication.
+#[component]
+fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let is_new = store.meds().with_untracked(|d| d.get(med.id).is_none());
+    let kind = RwSignal::new(med.kind);
+    let name = RwSignal::new(med.name.clone());
+    let dose = RwSignal::new(med.dose.clone());
+    let repeat = RwSignal::new(med.repeat);
+    let every = RwSignal::new(match med.repeat {
+        Repeat::EveryDays(n) => n.to_string(),
+        _ => "28".to_string(),
+    });
+    let first = RwSignal::new(iso_date(med.first));
+    let times = RwSignal::new(times_text(&med.times));
+    let prescriber = RwSignal::new(med.prescriber.clone());
+    let pharmacy = RwSignal::new(med.pharmacy.clone());
+    let take_homes = RwSignal::new(med.take_homes.map(|n| n.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<&'static str>);
+
+    let repeat_key = move || match repeat.get() {
+        Repeat::Once => "once",
+        Repeat::Daily => "daily",
+        Repeat::Weekly => "weekly",
+        Repeat::EveryDays(_) => "days",
+        Repeat::Monthly => "monthly",
+    };
+    let pick_kind = move |ev: leptos::ev::Event| {
+        if let Some(k) = MedKind::ALL.into_iter().find(|k| kind_key(*k) == event_target_value(&ev)) {
+            kind.set(k);
+            // A new medication starts with the kind's usual schedule; the person changes it to theirs.
+            if is_new {
+                repeat.set(k.usual_repeat());
+            }
+        }
+    };
+    let pick_repeat = move |ev: leptos::ev::Event| {
+        repeat.set(match event_target_value(&ev).as_str() {
+            "once" => Repeat::Once,
+            "weekly" => Repeat::Weekly,
+            "days" => Repeat::EveryDays(every.get_untracked().trim().parse().unwrap_or(0)),
+            "monthly" => Repeat::Monthly,
+            _ => Repeat::Daily,
+        })
+    };
+    let base = med.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let read = || -> Result<Medication, MedProblem> {
+            let repeat = match repeat.get_untracked() {
+                Repeat::EveryDays(_) => Repeat::EveryDays(every.get_untracked().trim().parse().map_err(|_| MedProblem::BadRepeat)?),
+                r => r,
+            };
+            let take_homes = match take_homes.get_untracked().trim() {
+                "" => None,
+                n => Some(n.parse::<u16>().ok().filter(|n| *n <= MAX_TAKE_HOMES).ok_or(MedProblem::TooManyTakeHomes)?),
+            };
+            Ok(Medication {
+                kind: kind.get_untracked(),
+                name: name.get_untracked().trim().to_string(),
+                dose: dose.get_untracked().trim().to_string(),
+                first: parse_iso_date(&first.get_untracked()).unwrap_or(base.first),
+                repeat,
+                times: parse_times(&times.get_untracked())?,
+                prescriber: prescriber.get_untracked().trim().to_string(),
+                pharmacy: pharmacy.get_untracked().trim().to_string(),
+                take_homes: if kind.get_untracked() == MedKind::Methadone { take_homes } else { None },
+                ..base.clone()
+            })
+        };
+        match read().and_then(|med| store.meds().modify(|d| d.save(med))) {
+            Ok(moment) => {
+                error.set(None);
+                editing.set(None);
+                if moment.is_some() {
+                    risk.set(moment);
+                    focus_soon("risk-card");
+                } else {
+                    focus_soon("med-add");
+                }
+            }
+            Err(problem) => error.set(Some(problem.message())),
+        }
+    };
+
+    view! {
+        <form class="card med-form" data-testid="med-form" on:submit=save novalidate>
+            <h2>{if is_new { tr!("Add a medication", "Agregar un medicamento") } else { tr!("Change this medication", "Cambiar este medicamento") }}</h2>
+            <div class="field">
+                <label for="med-kind">{tr!("What it is", "Qué es")}</label>
+                <select id="med-kind" data-testid="med-kind" on:change=pick_kind>
+                    {MedKind::ALL.into_iter().map(|k| view! {
+                        <option value=kind_key(k) selected=move || kind.get() == k>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="med-name">{move || if kind.get() == MedKind::Other { tr!("Its name", "Su nombre") } else { tr!("Its name (optional)", "Su nombre (opcional)") }}</label>
+                <input id="med-name" data-testid="med-name" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="med-dose">{tr!("Dose, as you were told (optional)", "Dosis, como te la indicaron (opcional)")}</label>
+                <input id="med-dose" data-testid="med-dose" autocomplete="off" prop:value=move || dose.get() on:input=move |ev| dose.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="med-repeat">{tr!("How often", "Cada cuánto")}</label>
+                <select id="med-repeat" data-testid="med-repeat" on:change=pick_repeat>
+                    {[("daily", tr!("Every day", "Todos los días")), ("weekly", tr!("Every week", "Cada semana")), ("days", tr!("Every few days", "Cada cierto número de días")), ("monthly", tr!("Every month", "Cada mes")), ("once", tr!("Once", "Una vez"))]
+                        .into_iter()
+                        .map(|(key, label)| view! { <option value=key selected=move || repeat_key() == key>{label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Show when=move || matches!(repeat.get(), Repeat::EveryDays(_))>
+                <div class="field">
+                    <label for="med-every">{tr!("Every how many days", "Cada cuántos días")}</label>
+                    <input id="med-every" type="number" inputmode="numeric" min="1" max="366" data-testid="med-every"
+                        prop:value=move || every.get() on:input=move |ev| every.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="field">
+                <label for="med-first">{move || if kind.get().is_injection() { tr!("Next injection on", "Próxima inyección el") } else { tr!("Starting on (or next due)", "Desde el (o la próxima vez)") }}</label>
+                <input id="med-first" type="date" data-testid="med-first" prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="med-times">{tr!("Times of day (optional, e.g. 08:00, 20:00)", "Horas del día (opcional, p. ej. 08:00, 20:00)")}</label>
+                <input id="med-times" data-testid="med-times" inputmode="numeric" autocomplete="off" aria-describedby="med-times-hint"
+                    prop:value=move || times.get() on:input=move |ev| times.set(event_target_value(&ev))/>
+                <p class="hint" id="med-times-hint">{tr!("Leave empty for something done once that day, like an injection or a pickup.", "Déjalo vacío si es algo de una vez ese día, como una inyección o una recogida.")}</p>
+            </div>
+            <Show when=move || kind.get() == MedKind::Methadone>
+                <div class="field">
+                    <label for="med-take-homes">{tr!("Take-home doses you have now (optional)", "Dosis para llevar a casa que tienes ahora (opcional)")}</label>
+                    <input id="med-take-homes" type="number" inputmode="numeric" min="0" max="99" data-testid="med-take-homes"
+                        prop:value=move || take_homes.get() on:input=move |ev| take_homes.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="field">
+                <label for="med-prescriber">{tr!("Prescriber or clinic (optional)", "Quien lo receta o clínica (opcional)")}</label>
+                <input id="med-prescriber" data-testid="med-prescriber" autocomplete="off" prop:value=move || prescriber.get() on:input=move |ev| prescriber.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="med-pharmacy">{tr!("Pharmacy (optional)", "Farmacia (opcional)")}</label>
+                <input id="med-pharmacy" data-testid="med-pharmacy" autocomplete="off" prop:value=move || pharmacy.get() on:input=move |ev| pharmacy.set(event_target_value(&ev))/>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="med-error">{e}</p> })}
+            <div class="actions">
+                <button type="submit" class="button" data-testid="med-save">{tr!("Save", "Guardar")}</button>
+                <button type="button" class="button secondary" data-testid="med-cancel" on:click=move |_| editing.set(None)>{tr!("Cancel", "Cancelar")}</button>
+            </div>
+        </form>
+    }
+}
+
+fn kind_key(kind: MedKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn repeat_words(repeat: Repeat) -> String {
+    match repeat {
+        Repeat::Once => tr!("once", "una vez").into(),
+        Repeat::Daily => tr!("every day", "todos los días").into(),
+        Repeat::Weekly => tr!("every week", "cada semana").into(),
+        Repeat::EveryDays(n) => fill(tr!("every {} days", "cada {} días"), &[&n.to_string()]),
+        Repeat::Monthly => tr!("every month", "cada mes").into(),
+    }
+}
+
+/// One medication: what and when, its history, and changing, stopping or tapering it.
+#[component]
+fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let today = clock.local_untracked().date();
+    let stopping = RwSignal::new(false);
+    let stop_day = RwSignal::new(iso_date(today));
+    let show_history = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+    let id = med.id;
+    let change = move |f: Box<dyn FnOnce(&mut Medication)>| {
+        let Some(mut med) = store.meds().with_untracked(|d| d.get(id).cloned()) else { return };
+        f(&mut med);
+        match store.meds().modify(|d| d.save(med)) {
+            Ok(moment) => {
+                error.set(None);
+                if moment.is_some() {
+                    risk.set(moment);
+                    focus_soon("risk-card");
+                }
+            }
+            Err(problem) => error.set(Some(problem.message())),
+        }
+    };
+    let stop = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = parse_iso_date(&stop_day.get_untracked()).unwrap_or(today);
+        change(Box::new(move |m| m.stopped = Some(day)));
+        stopping.set(false);
+    };
+    let for_edit = med.clone();
+    let remove = move |_| {
+        if let Ok(Some(gone)) = store.meds().modify(|d| Ok::<_, ()>(d.remove(id))) {
+            offer_undo(removed, gone);
+            focus_soon("med-add");
+        }
+    };
+    let when = {
+        let mut parts = vec![repeat_words(med.repeat)];
+        if !med.times.is_empty() {
+            parts.push(fill(tr!("at {}", "a las {}"), &[&times_text(&med.times)]));
+        }
+        parts.join(" ")
+    };
+    let next = (med.stopped.is_none()).then(|| upcoming(&med.recurrence(), &med.times, clock.local_untracked(), 1).into_iter().next()).flatten();
+    let name = med.shown_name().to_string();
+    view! {
+        <li class="card med-item" data-testid="med-item" data-med=id.to_string()>
+            <h2>{name.clone()}</h2>
+            <p>
+                {(!med.dose.is_empty()).then(|| format!("{} — ", med.dose))}
+                {when}
+            </p>
+            {next.filter(|n| n.date != today).map(|n| view! { <p class="hint">{fill(tr!("Next: {}", "Próxima: {}"), &[&long_date(n.date)])}</p> })}
+            {med.take_homes.map(|n| view! { <p class="hint">{fill(tr!("Take-home doses on hand: {}", "Dosis para llevar a casa: {}"), &[&n.to_string()])}</p> })}
+            {(!med.prescriber.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Prescriber: {}", "Receta: {}"), &[&med.prescriber])}</p> })}
+            {(!med.pharmacy.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Pharmacy: {}", "Farmacia: {}"), &[&med.pharmacy])}</p> })}
+            {med.tapering_since.filter(|_| med.stopped.is_none()).map(|d| view! { <p data-testid="med-tapering">{fill(tr!("Tapering since {}", "Reduciendo la dosis desde el {}"), &[&long_date(d)])}</p> })}
+            {med.stopped.map(|d| view! { <p data-testid="med-stopped">{fill(tr!("Stopped on {}", "Dejado el {}"), &[&long_date(d)])}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button type="button" class="button secondary" data-testid="med-history-open" aria-expanded=move || show_history.get().to_string()
+                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!("History", "Historial")}</button>
+                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| { editing.set(Some(for_edit.clone())); focus_soon("med-kind"); }>{tr!("Change", "Cambiar")}</button>
+                {if med.stopped.is_some() {
+                    view! {
+                        <button type="button" class="button secondary" data-testid="med-restart" on:click=move |_| change(Box::new(|m| { m.stopped = None; m.tapering_since = None; }))>
+                            {tr!("I've started again", "La he vuelto a empezar")}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped", "La he dejado")}</button>
+                        {(med.tapering_since.is_none() && med.kind.treats_opioid_use()).then(|| view! {
+                            <button type="button" class="button secondary" data-testid="med-taper" on:click=move |_| change(Box::new(move |m| m.tapering_since = Some(today)))>
+                                {tr!("I'm tapering", "Estoy reduciendo la dosis")}
+                            </button>
+                        })}
+                    }.into_any()
+                }}
+                <button type="button" class="button secondary" data-testid="med-remove" on:click=remove>{tr!("Remove", "Quitar")}</button>
+            </div>
+            <Show when=move || stopping.get()>
+                <form class="stop-form" on:submit=stop>
+                    <div class="field">
+                        <label for=format!("med-stop-date-{id}")>{tr!("Last day you took it", "Último día que la tomaste")}</label>
+                        <input id=format!("med-stop-date-{id}") type="date" data-testid="med-stop-date" prop:value=move || stop_day.get() on:input=move |ev| stop_day.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="button" data-testid="med-stop-confirm">{tr!("Save", "Guardar")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| stopping.set(false)>{tr!("Cancel", "Cancelar")}</button>
+                    </div>
+                </form>
+            </Show>
+            <Show when=move || show_history.get()>
+                <History med=med.clone()/>
+            </Show>
+        </li>
+    }
+}
+
+/// A month of one medication's days: what was marked taken, shown plainly —
+/// a day without a mark is just that, never a failure.
+#[component]
+fn History(med: Medication) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let today = clock.local_untracked().date();
+    let month = RwSignal::new(YearMonth::of(today));
+    let days = move || {
+        let m = month.get();
+        let first = m.first_day();
+        let taken: Vec<Taken> = store.with_month::<Taken, _>(m, |l| l.iter().filter(|t| t.med == med.id).cloned().collect());
+        (0..31)
+            .map(|n| first + TimeDelta::days(n))
+            .take_while(|d| d.month() == first.month() && *d <= today)
+            .filter(|d| *d >= med.first)
+            .map(|d| {
+                let times: Vec<String> = taken.iter().filter(|t| t.day == d).map(|t| crate::domain::dates::hh_mm(t.at.time())).collect();
+                (d, day_doses(&med, &taken, d), times)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+    };
+    let step = move |by: i32| {
+        month.update(|m| {
+            let first = m.first_day();
+            let moved = if by < 0 { first - TimeDelta::days(1) } else { first + TimeDelta::days(31) };
+            *m = YearMonth::of(moved);
+        })
+    };
+    view! {
+        <div class="med-history" data-testid="med-history">
+            <h3 aria-live="polite">{move || { let f = month.get().first_day(); month_year(f.year(), f.month()) }}</h3>
+            <div class="actions two">
+                <button type="button" class="button secondary" data-testid="med-history-earlier" on:click=move |_| step(-1)>{tr!("Earlier month", "Mes anterior")}</button>
+                <button type="button" class="button secondary" data-testid="med-history-later" disabled=move || { month.get() >= YearMonth::of(today) } on:click=move |_| step(1)>{tr!("Later month", "Mes siguiente")}</button>
+            </div>
+            <ul class="plain">
+                {move || {
+                    let list = days();
+                    if list.is_empty() {
+                        return view! { <li>{tr!("Nothing to show for this month.", "No hay nada que mostrar en este mes.")}</li> }.into_any();
+                    }
+                    list.into_iter().map(|(day, state, times)| {
+                        let text = match state {
+                            DayDoses::NoneDue if times.is_empty() => tr!("nothing due", "no tocaba").to_string(),
+                            DayDoses::Marked { taken: 0, .. } => tr!("not marked", "sin marcar").to_string(),
+                            _ => fill(tr!("taken at {}", "tomada a las {}"), &[&times.join(", ")]),
+                        };
+                        view! { <li data-testid="med-day" data-date=iso_date(day)><strong>{long_date(day)}</strong>": "{text}</li> }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// Where the naloxone is, its kind and printed expiry date.
+#[component]
+fn NaloxoneSection() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let kit = store.meds().with_untracked(|d| d.naloxone.clone().unwrap_or_default());
+    let place = RwSignal::new(kit.place.clone());
+    let expiry = RwSignal::new(kit.expiry.map(iso_date).unwrap_or_default());
+    let kind = RwSignal::new(kit.kind);
+    let error = RwSignal::new(None::<&'static str>);
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = expiry.get_untracked();
+        let date = parse_iso_date(&typed);
+        if !typed.trim().is_empty() && date.is_none() {
+            error.set(Some(tr!("That expiry date couldn't be read. Pick it from the calendar.", "No se pudo leer esa fecha de caducidad. Elígela en el calendario.")));
+            return;
+        }
+        let kit = Naloxone { place: place.get_untracked().trim().to_string(), expiry: date, kind: kind.get_untracked() };
+        let outcome = store.meds().modify(|d| {
+            kit.check()?;
+            d.naloxone = (!kit.is_empty()).then_some(kit);
+            Ok::<_, MedProblem>(())
+        });
+        match outcome {
+            Ok(()) => {
+                error.set(None);
+                saved.set(true);
+            }
+            Err(problem) => error.set(Some(problem.message())),
+        }
+    };
+    view! {
+        <form class="card" aria-labelledby="naloxone-title" data-testid="naloxone" on:submit=save novalidate>
+            <h2 id="naloxone-title">{tr!("My naloxone", "Mi naloxona")}</h2>
+            <p class="hint">{tr!("Keep it where the people around you know to find it. Steady shows where it is in Help and in the overdose guide.", "Guárdala donde las personas a tu alrededor sepan encontrarla. Steady muestra dónde está en Ayuda y en la guía de sobredosis.")}</p>
+            <div class="field">
+                <label for="naloxone-where">{tr!("Where it's kept", "Dónde está")}</label>
+                <input id="naloxone-where" data-testid="naloxone-where" autocomplete="off" prop:value=move || place.get() on:input=move |ev| { place.set(event_target_value(&ev)); saved.set(false); }/>
+            </div>
+            <div class="field">
+                <label for="naloxone-kind">{tr!("Kind", "Tipo")}</label>
+                <select id="naloxone-kind" data-testid="naloxone-kind" on:change=move |ev| {
+                    kind.set(if event_target_value(&ev) == "injection" { NaloxoneKind::Injection } else { NaloxoneKind::NasalSpray });
+                    saved.set(false);
+                }>
+                    <option value="nasal" selected=move || kind.get() == NaloxoneKind::NasalSpray>{NaloxoneKind::NasalSpray.label()}</option>
+                    <option value="injection" selected=move || kind.get() == NaloxoneKind::Injection>{NaloxoneKind::Injection.label()}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="naloxone-expiry">{tr!("Expiry date printed on it", "Fecha de caducidad impresa")}</label>
+                <input id="naloxone-expiry" type="date" data-testid="naloxone-expiry" prop:value=move || expiry.get() on:input=move |ev| { expiry.set(event_target_value(&ev)); saved.set(false); }/>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="naloxone-error">{e}</p> })}
+            <p class="saved-state" role="status">{move || saved.get().then(|| tr!("Saved.", "Guardado."))}</p>
+            <button type="submit" class="button secondary" data-testid="naloxone-save">{tr!("Save my naloxone details", "Guardar los datos de mi naloxona")}</button>
+        </form>
+    }
+}
+
+/// "I've just left…": a program, detox, a residential stay or prison.
+#[component]
+fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let place = RwSignal::new(LeftPlace::TreatmentProgram);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = clock.local_untracked().date();
+        let moment = store.meds().modify(|d| Ok::<_, ()>(d.record_left(place.get_untracked(), today))).ok().flatten();
+        // Already shown for this place today: show it again, as asked.
+        risk.set(Some(moment.unwrap_or(RiskMoment::Left { place: place.get_untracked(), on: today })));
+        focus_soon("risk-card");
+    };
+    let key = |p: LeftPlace| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    view! {
+        <form class="card" id="left" aria-labelledby="left-title" data-testid="just-left" on:submit=record>
+            <h2 id="left-title">{tr!("I've just left…", "Acabo de salir de…")}</h2>
+            <p class="hint">{tr!("The weeks after a stay away are when tolerance is lowest. Tell Steady, and it will show what can help keep you safe.", "Las semanas después de una estancia fuera son cuando la tolerancia es más baja. Cuéntaselo a Steady y te mostrará lo que puede ayudarte a estar a salvo.")}</p>
+            <div class="field">
+                <label for="left-place">{tr!("Where", "De dónde")}</label>
+                <select id="left-place" data-testid="left-place" on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(p) = LeftPlace::ALL.into_iter().find(|p| key(*p) == picked) {
+                        place.set(p);
+                    }
+                }>
+                    {LeftPlace::ALL.into_iter().map(|p| view! { <option value=key(p)>{p.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button secondary" data-testid="left-save">{tr!("Yes, I've just left", "Sí, acabo de salir")}</button>
+        </form>
+    }
+}
+
+/// The overdose-risk card after stopping or tapering treatment or leaving somewhere.
+#[component]
+fn RiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let person = move || {
+        let region = store.settings().with(|s| s.region);
+        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+    };
+    let naloxone = store.meds().with_untracked(|d| d.naloxone.as_ref().map(|k| k.place.clone()).filter(|p| !p.is_empty()));
+    let leaving = match moment {
+        RiskMoment::Left { place, .. } => Some(place),
+        _ => None,
+    };
+    view! {
+        <section class="card warning" id="risk-card" tabindex="-1" data-testid="risk-card" aria-labelledby="risk-title">
+            <h2 id="risk-title">{tr!("A time to take extra care", "Un momento para cuidarte más")}</h2>
+            {match leaving {
+                Some(place) => view! {
+                    <p>{fill(tr!("After leaving {}, your tolerance to opioids is likely much lower than before. Using the amount you used to could cause an overdose.", "Después de salir de {}, es probable que tu tolerancia a los opioides sea mucho más baja que antes. Consumir la cantidad de antes podría causar una sobredosis."), &[place.label()])}</p>
+                }.into_any(),
+                None => view! {
+                    <p>{tr!("The weeks after stopping medication for opioid use are a time of much higher overdose risk: in a large UK study, deaths in the first two weeks after leaving treatment were about 8 to 9 times higher than during it (Cornish and others, BMJ 2010).", "Las semanas después de dejar la medicación para el consumo de opioides son un momento de riesgo de sobredosis mucho más alto: en un gran estudio del Reino Unido, las muertes en las dos primeras semanas después de dejar el tratamiento fueron de 8 a 9 veces más que durante el tratamiento (Cornish y otros, BMJ 2010).")}</p>
+                    <p><strong>{tr!("Please talk to your prescriber before changing or stopping your medication.", "Por favor, habla con quien te la receta antes de cambiar o dejar tu medicación.")}</strong></p>
+                }.into_any(),
+            }}
+            <p data-testid="risk-naloxone">{match naloxone {
+                Some(place) => fill(tr!("Your naloxone: {}. Make sure the people around you know where it is.", "Tu naloxona: {}. Asegúrate de que las personas a tu alrededor sepan dónde está."), &[&place]),
+                None => tr!("Keep naloxone where the people around you know to find it.", "Ten naloxona donde las personas a tu alrededor sepan encontrarla.").to_string(),
+            }}</p>
+            <div class="actions">
+                <a class="button secondary" href="/help/overdose" data-testid="risk-overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                <a class="button secondary" href="/plan#plan-crisis" data-testid="risk-plan">{tr!("My crisis plan", "Mi plan para una crisis")}</a>
+                {move || match person() {
+                    Some(c) => view! { <a class="button call" data-testid="risk-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a> }.into_any(),
+                    None => view! { <a class="button secondary" data-testid="risk-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a> }.into_any(),
+                }}
+                <button type="button" class="button secondary" data-testid="risk-close" on:click=move |_| risk.set(None)>{tr!("I've read this", "Ya lo leí")}</button>
+            </div>
+        </section>
+    }
+}
+
+/// Reminders that reach the person while Steady is closed: a calendar file
+/// with an alarm for each dose time, injection day and the naloxone date.
+#[component]
+fn CalendarExport() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let full_titles = RwSignal::new(false);
+    let status = RwSignal::new(None::<&'static str>);
+    let has_any = move || store.meds().with(|d| !reminders(d, false).is_empty());
+    const NAME: &str = "steady-reminders.ics";
+    const MIME: &str = "text/calendar";
+    let downloaded = |text: &str| match download(NAME, MIME, text) {
+        Ok(()) => tr!("Downloaded “steady-reminders.ics”. Open it to add the reminders to your calendar.", "Se descargó “steady-reminders.ics”. Ábrelo para agregar los recordatorios a tu calendario."),
+        Err(_) => tr!("The calendar file couldn't be made on this browser.", "No se pudo crear el archivo de calendario en este navegador."),
+    };
+    let export = move |_| {
+        let events = store.meds().with_untracked(|d| reminders(d, full_titles.get_untracked()));
+        let text = calendar(&events, clock.instant().naive_utc());
+        match shareable_file(NAME, MIME, &text) {
+            Some(file) => leptos::task::spawn_local(async move {
+                status.set(Some(match share_file(file).await {
+                    Ok(true) => tr!("Shared. If your calendar asks, choose to add the events.", "Compartido. Si tu calendario lo pregunta, elige agregar los eventos."),
+                    Ok(false) => tr!("Not shared: the share sheet was closed.", "No se compartió: se cerró la ventana para compartir."),
+                    Err(()) => downloaded(&text),
+                }));
+            }),
+            None => status.set(Some(downloaded(&text))),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="calendar-title" data-testid="calendar">
+            <h2 id="calendar-title">{tr!("Reminders in your calendar", "Recordatorios en tu calendario")}</h2>
+            <p>{tr!("Steady has no server, so it can't send reminders while it's closed. Your phone's calendar can: add this file, and an alarm comes for each dose time, each injection or pickup day, and a month before your naloxone expires.", "Steady no tiene servidor, así que no puede enviarte recordatorios mientras está cerrada. El calendario de tu teléfono sí puede: agrega este archivo y te llegará una alarma para cada hora de dosis, cada día de inyección o recogida, y un mes antes de que caduque tu naloxona.")}</p>
+            <p class="hint">{tr!("After a change here, add the file again: the events are updated, not doubled. While Steady is open, what's due within the hour shows on Today.", "Después de un cambio aquí, vuelve a agregar el archivo: los eventos se actualizan, no se duplican. Mientras Steady está abierta, lo que toca en la próxima hora aparece en Hoy.")}</p>
+            <div class="check">
+                <input type="checkbox" id="calendar-full-titles" data-testid="calendar-full-titles" prop:checked=move || full_titles.get()
+                    on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
+                <label for="calendar-full-titles">{tr!("Name the medication in the events (others who see your calendar will see it too)", "Nombrar el medicamento en los eventos (quien vea tu calendario también lo verá)")}</label>
+            </div>
+            <button type="button" class="button secondary" data-testid="calendar-export" disabled=move || !has_any() on:click=export>
+                {tr!("Add to my calendar", "Agregar a mi calendario")}
+            </button>
+            {move || (!has_any()).then(|| view! { <p class="hint">{tr!("Add a medication or your naloxone's expiry date first.", "Primero agrega un medicamento o la fecha de caducidad de tu naloxona.")}</p> })}
+            <p role="status" data-testid="calendar-status">{move || status.get()}</p>
+        </section>
+    }
+}

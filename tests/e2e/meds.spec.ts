@@ -1,0 +1,299 @@
+// Medication: added from Today, marked taken from Today in one tap (with Undo
+// and a changed time), never touching the clean-time counter; stopping or
+// leaving somewhere brings up the overdose-risk card once; naloxone's place and
+// expiry; history; bad input refused with nothing stored; backups and the lock.
+import { readFileSync } from "node:fs";
+import { test, expect, openApp, snapshot, stored } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+test.use({ timezoneId: "America/New_York", locale: "en-US" });
+
+// 10 March 2026, 08:10 in New York (two days after the clocks went forward).
+const NOW = new Date("2026-03-10T12:10:00Z");
+const SEALED = /^steady-aes-gcm:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+
+const COUNTER = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 } });
+const PLAN = JSON.stringify({ v: 1, data: { lists: { support: [{ id: 1, text: "Sam", role: "sponsor", phone: "555 123 4567" }] } } });
+
+/** Data planted before the app loads (once: kept across reloads). */
+async function plant(page: Page, data: Record<string, string>) {
+  await page.addInitScript((data) => {
+    if (localStorage.getItem("planted")) return;
+    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
+    localStorage.setItem("planted", "1");
+  }, data);
+}
+
+function meds(list: object[], extra: object = {}) {
+  return JSON.stringify({ v: 1, data: { list, ...extra } });
+}
+
+const BUP = { id: 1, k: "bup", dose: "8 mg", from: "2026-03-01", r: "daily", at: ["08:00:00", "20:00:00"] };
+
+const doses = async (page: Page, month = "2026-03") => JSON.parse((await stored(page, `steady.dose.${month}`)) ?? '{"data":[]}').data;
+
+test("a medication added from Today is marked taken from Today in one tap; the counter doesn't change", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.counters": COUNTER });
+  await openApp(page, "/");
+  await expect(page.getByTestId("counter-days")).toHaveText("68 days");
+  const counterBefore = await stored(page, "steady.counters");
+
+  await page.getByTestId("open-meds").click();
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-kind").selectOption("bup");
+  await page.getByTestId("med-dose").fill("8 mg, one film");
+  await page.getByTestId("med-times").fill("20:00, 8:00");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-item")).toContainText("8 mg, one film — every day at 08:00, 20:00");
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.list).toEqual([
+    { id: 1, k: "bup", dose: "8 mg, one film", from: "2026-03-10", r: "daily", at: ["08:00:00", "20:00:00"] },
+  ]);
+
+  await page.getByTestId("nav-today").click();
+  const today = page.getByTestId("med-today");
+  await expect(today).toContainText("Time for your 08:00 dose");
+  await today.getByTestId("med-taken").click();
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+  await expect(today).toContainText("Next dose: 20:00");
+  expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:10:00" }]);
+  // Treatment never touches clean time.
+  expect(await stored(page, "steady.counters")).toBe(counterBefore);
+  await expect(page.getByTestId("counter-days")).toHaveText("68 days");
+
+  // Taken a little earlier, really: the time can be changed.
+  await page.getByTestId("med-taken-time").fill("07:45");
+  await page.getByTestId("med-taken-time").dispatchEvent("change");
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
+  expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T07:45:00" }]);
+  await page.reload();
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
+});
+
+test("a dose marked by mistake can be undone", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await openApp(page, "/");
+  await page.getByTestId("med-taken").click();
+  await expect(page.getByTestId("med-taken-at")).toBeVisible();
+  await page.getByTestId("med-undo").click();
+  await expect(page.getByTestId("med-taken-at")).toHaveCount(0);
+  expect(await stored(page, "steady.dose.2026-03")).toBeNull();
+  await expect(page.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
+});
+
+test("stopping treatment shows the overdose-risk card once, with naloxone, the crisis plan and the sponsor", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP], { nal: { w: "Kitchen drawer", k: "nasal" } }), "steady.plan": PLAN });
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("risk-card")).toHaveCount(0);
+  await page.getByTestId("med-stop").click();
+  await page.getByTestId("med-stop-date").fill("2026-03-09");
+  await page.getByTestId("med-stop-confirm").click();
+  const card = page.getByTestId("risk-card");
+  await expect(card).toContainText("much higher overdose risk");
+  await expect(card).toContainText("talk to your prescriber");
+  await expect(page.getByTestId("risk-naloxone")).toContainText("Your naloxone: Kitchen drawer.");
+  await expect(page.getByTestId("risk-call")).toHaveAttribute("href", "tel:+15551234567");
+  await expect(page.getByTestId("risk-plan")).toHaveAttribute("href", "/plan#plan-crisis");
+  await expect(page.getByTestId("med-stopped")).toContainText("Stopped on 9 March 2026");
+  await page.getByTestId("risk-close").click();
+  await expect(card).toHaveCount(0);
+  // Nothing is due any more.
+  await expect(page.getByTestId("med-today")).toHaveCount(0);
+
+  // Started again and stopped again: the card was already shown.
+  await page.getByTestId("med-restart").click();
+  await page.getByTestId("med-stop").click();
+  await page.getByTestId("med-stop-confirm").click();
+  await expect(page.getByTestId("med-stopped")).toBeVisible();
+  await expect(card).toHaveCount(0);
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.shown).toEqual(["stop:1"]);
+});
+
+test("recording a taper shows the card too", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-taper").click();
+  await expect(page.getByTestId("risk-card")).toContainText("much higher overdose risk");
+  await expect(page.getByTestId("risk-help")).toBeVisible();
+  await expect(page.getByTestId("med-tapering")).toContainText("Tapering since 10 March 2026");
+});
+
+test("“I've just left…” from Today shows the card for the place left", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await expect(page.getByTestId("open-meds")).toContainText("I've just left…");
+  await page.getByTestId("open-meds").click();
+  await page.getByTestId("left-place").selectOption("prison");
+  await page.getByTestId("left-save").click();
+  await expect(page.getByTestId("risk-card")).toContainText("After leaving prison or jail, your tolerance to opioids is likely much lower");
+  await expect(page.getByTestId("risk-card")).toBeFocused();
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data).toEqual({ left: [{ p: "prison", d: "2026-03-10" }], shown: ["left:prison:2026-03-10"] });
+});
+
+test("naloxone: where it is and its expiry, with a notice from 30 days before", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await page.getByTestId("naloxone-where").fill("Kitchen drawer");
+  await page.getByTestId("naloxone-kind").selectOption("injection");
+  await page.getByTestId("naloxone-expiry").fill("2026-04-10");
+  await page.getByTestId("naloxone-save").click();
+  await expect(page.getByTestId("naloxone")).toContainText("Saved.");
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data).toEqual({ nal: { w: "Kitchen drawer", x: "2026-04-10", k: "injection" } });
+  // 31 days ahead: no notice yet.
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("today")).toBeVisible();
+  await expect(page.getByTestId("naloxone-expiring")).toHaveCount(0);
+
+  // 30 days ahead: on Today and on the medication screen.
+  await page.goto("/meds");
+  await page.getByTestId("naloxone-expiry").fill("2026-04-09");
+  await page.getByTestId("naloxone-save").click();
+  await page.getByTestId("nav-today").click();
+  await expect(page.getByTestId("naloxone-expiring")).toContainText("Your naloxone expires on 9 April 2026");
+  await page.goto("/meds");
+  await expect(page.getByTestId("naloxone-expiring")).toBeVisible();
+});
+
+test("bad input is refused with a clear message and nothing is stored", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-kind").selectOption("other");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-error")).toHaveText("Give this medication a name.");
+  await page.getByTestId("med-name").fill("Sertraline");
+  await page.getByTestId("med-times").fill("8am");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-error")).toContainText("Write the times like 08:00");
+  await page.getByTestId("med-repeat").selectOption("days");
+  await page.getByTestId("med-every").fill("0");
+  await page.getByTestId("med-times").fill("09:00");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-error")).toContainText("Every how many days?");
+  expect(await stored(page, "steady.meds")).toBeNull();
+  // What was typed is still there; fixing it saves.
+  await expect(page.getByTestId("med-name")).toHaveValue("Sertraline");
+  await page.getByTestId("med-every").fill("2");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-item")).toContainText("every 2 days at 09:00");
+});
+
+test("a medication's history shows each day plainly", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, {
+    "steady.meds": meds([{ ...BUP, from: "2026-03-08" }]),
+    "steady.dose.2026-03": JSON.stringify({ v: 1, data: [
+      { med: 1, d: "2026-03-08", slot: "08:00:00", t: "2026-03-08T08:05:00" },
+      { med: 1, d: "2026-03-08", slot: "20:00:00", t: "2026-03-08T20:15:00" },
+    ] }),
+  });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-history-open").click();
+  const history = page.getByTestId("med-history");
+  await expect(history).toContainText("March 2026");
+  await expect(history.locator('[data-date="2026-03-08"]')).toHaveText("8 March 2026: taken at 08:05, 20:15");
+  await expect(history.locator('[data-date="2026-03-09"]')).toHaveText("9 March 2026: not marked");
+  await expect(history.getByTestId("med-day")).toHaveCount(3);
+  await page.getByTestId("med-history-earlier").click();
+  await expect(history).toContainText("February 2026");
+  await expect(history).toContainText("Nothing to show for this month.");
+});
+
+test("medication goes into a backup and comes back, and is stored encrypted under the lock", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP], { nal: { w: "Secret drawer", k: "nasal" } }) });
+  await openApp(page, "/");
+  await page.getByTestId("med-taken").click();
+  await expect(page.getByTestId("med-taken-at")).toBeVisible();
+  const before = await snapshot(page);
+
+  await page.goto("/settings");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  const text = readFileSync((await (await downloading).path())!, "utf8");
+  const file = JSON.parse(text);
+  expect(file.version).toBe(4);
+  expect(file.meds.list).toHaveLength(1);
+  expect(file.doses).toEqual([{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:10:00" }]);
+
+  await page.getByTestId("delete-all").click();
+  await page.getByTestId("delete-all-input").fill("DELETE");
+  await page.getByTestId("delete-all-confirm").click();
+  await expect(page.getByTestId("delete-status")).toContainText("deleted");
+  await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByTestId("import-preview")).toContainText("1 medications, with 1 doses marked taken");
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored");
+  const after = await snapshot(page);
+  expect(after["steady.meds"]).toEqual(before["steady.meds"]);
+  expect(after["steady.dose.2026-03"]).toEqual(before["steady.dose.2026-03"]);
+
+  // Merging the same file again doubles nothing.
+  await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.getByTestId("import-mode-merge").check();
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored");
+  expect(await doses(page)).toHaveLength(1);
+
+  await page.getByTestId("lock-passcode").fill("2468");
+  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+  const sealed = await snapshot(page);
+  for (const key of ["steady.meds", "steady.dose.2026-03"]) expect(sealed[key], key).toMatch(SEALED);
+  expect(JSON.stringify(sealed)).not.toContain("Secret");
+  await page.goto("/");
+  await page.getByTestId("unlock-input").fill("2468");
+  await page.getByTestId("unlock-submit").click();
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+});
+
+test("“Add to my calendar” downloads one calendar file with discreet titles and alarms", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP], { nal: { w: "Bag", x: "2026-12-01", k: "nasal" } }) });
+  await openApp(page, "/meds");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("calendar-export").click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe("steady-reminders.ics");
+  const text = readFileSync((await file.path())!, "utf8");
+  expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+  expect(text).toContain("SUMMARY:Steady: 08:00\r\n");
+  expect(text).toContain("SUMMARY:Steady: 20:00\r\n");
+  expect(text).toContain("SUMMARY:Steady: check a date\r\n");
+  expect(text).toContain("DTSTART:20260301T080000\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY\r\n");
+  expect(text).toContain("UID:steady-med-1-0800@steady.app");
+  expect(text).toContain("BEGIN:VALARM");
+  expect(text).not.toContain("Buprenorphine");
+  await expect(page.getByTestId("calendar-status")).toContainText("Downloaded");
+});
+
+test("where the phone can share files, the calendar file goes to the share sheet, with full titles if asked", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await page.addInitScript(() => {
+    (navigator as any).canShare = (data: any) => Array.isArray(data?.files);
+    (navigator as any).share = async (data: any) => {
+      const file = data.files[0];
+      (window as any).shared = { name: file.name, type: file.type, text: await file.text() };
+    };
+  });
+  await openApp(page, "/meds");
+  await page.getByTestId("calendar-full-titles").check();
+  await page.getByTestId("calendar-export").click();
+  await expect(page.getByTestId("calendar-status")).toContainText("Shared");
+  const shared = await page.evaluate(() => (window as any).shared);
+  expect(shared.name).toBe("steady-reminders.ics");
+  expect(shared.type).toBe("text/calendar");
+  expect(shared.text).toContain("SUMMARY:Buprenorphine film or tablet (8 mg)\r\n");
+});
+
+test("with nothing to remind of, the calendar button says what to add first", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("calendar-export")).toBeDisabled();
+  await expect(page.getByTestId("calendar")).toContainText("Add a medication or your naloxone's expiry date first.");
+});
