@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::domain::cravings::YearMonth;
-use crate::domain::dates::{hh_mm, long_date, parse_hh_mm};
+use crate::domain::dates::{at_time, hh_mm, long_date, parse_hh_mm};
 use crate::domain::i18n::fill;
 use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, Taken};
 use crate::split::split_view;
@@ -73,7 +73,7 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
                 {(!med.dose.is_empty()).then(|| format!(" — {}", med.dose))}
             </p>
             {mine.iter().map(|t| view! {
-                <p class="done" data-testid="med-taken-at">{fill(tr!("Taken at {}", "Tomado a las {}"), &[&hh_mm(t.at.time())])}</p>
+                <p class="done" data-testid="med-taken-at">{fill(tr!("Taken at {}", "Tomado {}"), &[&at_time(t.at.time())])}</p>
             }).collect_view()}
             {open.map(|dose| view! {
                 {match (due, dose.time) {
@@ -123,7 +123,7 @@ fn JustTaken(dose: Taken, just_taken: RwSignal<Option<Taken>>) -> impl IntoView 
     };
     view! {
         <div class="notice" role="status" data-testid="med-just-taken">
-            <p>{fill(tr!("Marked taken at {}.", "Marcado como tomado a las {}."), &[&hh_mm(dose.at.time())])}</p>
+            <p>{fill(tr!("Marked taken at {}.", "Marcado como tomado {}."), &[&at_time(dose.at.time())])}</p>
             <div class="field">
                 <label for="med-taken-time">{tr!("Taken at another time? Change it here", "¿Lo tomaste a otra hora? Cámbiala aquí")}</label>
                 <input id="med-taken-time" type="time" data-testid="med-taken-time" value=hh_mm(dose.at.time()) on:change=change_time/>

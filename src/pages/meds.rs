@@ -313,12 +313,12 @@ fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                 {if med.stopped.is_some() {
                     view! {
                         <button type="button" class="button secondary" data-testid="med-restart" on:click=move |_| change(Box::new(|m| { m.stopped = None; m.tapering_since = None; }))>
-                            {tr!("I've started again", "La he vuelto a empezar")}
+                            {tr!("I've started again", "La volví a empezar")}
                         </button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped", "La he dejado")}</button>
+                        <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped", "Ya no la tomo")}</button>
                         {(med.tapering_since.is_none() && med.kind.treats_opioid_use()).then(|| view! {
                             <button type="button" class="button secondary" data-testid="med-taper" on:click=move |_| change(Box::new(move |m| m.tapering_since = Some(today)))>
                                 {tr!("I'm tapering", "Estoy reduciendo la dosis")}

@@ -199,6 +199,29 @@ export const flows = [
     },
   ],
   [
+    "medication added, then marked taken from Today with the counter unchanged; stopping brings the overdose-risk card",
+    async (d) => {
+      await d.open("/");
+      await mounted(d);
+      const days = await d.text("counter-days");
+      await d.click("open-meds");
+      await d.click("med-add");
+      await d.fill("med-kind", "methadone");
+      await d.fill("med-dose", "60 mg");
+      await d.click("med-save");
+      await d.waitText("med-item", /60 mg — every day/);
+      await d.click("nav-today");
+      await d.click("med-today med-taken");
+      await d.waitText("med-taken-at", /^Taken at \d\d:\d\d$/);
+      check((await d.text("counter-days")) === days, "marking a dose taken changed the clean-time counter");
+      await d.open("/meds");
+      await mounted(d);
+      await d.click("med-stop");
+      await d.click("med-stop-confirm");
+      await d.waitText("risk-card", /much higher overdose risk/);
+    },
+  ],
+  [
     "passcode lock on (Settings), reload, unlock: the data is back",
     async (d) => {
       await d.open("/settings");
