@@ -115,7 +115,11 @@ if (!RELEASE) {
     // Every route is the same single page: answer navigations with this build's index.html.
     const navigate = request.mode === "navigate";
     const found = lookUp(navigate ? INDEX : request, navigate);
-    event.respondWith(found.then(({ hit }) => hit || fetch(request)));
+    // Never a rejected answer (Firefox then fails the page's load outright): a cache that
+    // can't be read falls back to the network, and a network fetch that fails (seen in
+    // Firefox while a new page fetches many split-off modules at once) is tried once more.
+    const network = () => fetch(request).catch(() => fetch(request));
+    event.respondWith(found.catch(() => ({})).then(({ hit }) => hit || network()));
     // A new page runs this build; a tab fetching a build's own files (each build's
     // wasm and glue sit in a pkg-<hash>/ folder of their own) runs that build.
     event.waitUntil(

@@ -433,7 +433,8 @@ fn NaloxoneSection() -> impl IntoView {
         match outcome {
             Ok(()) => {
                 error.set(None);
-                saved.set(true);
+                // A write that failed is reported at the foot of the screen; it isn't "saved".
+                saved.set(store.save_error.get_untracked().is_none());
             }
             Err(problem) => error.set(Some(problem.message())),
         }
