@@ -187,8 +187,21 @@ class Driver {
     await this.evaluate(harvestIn);
   }
 
-  /** Collects what the page recorded; called before leaving a page and at the end. */
+  /** Collects what the page recorded; called before leaving a page and at the end. Waits first
+   *  (up to 5 s) until the page has fetched nothing new for a quarter of a second: a screen still
+   *  fetching its split-off modules when the page is left has those fetches cancelled, which
+   *  Firefox reports as errors ("A ServiceWorker intercepted the request and encountered an
+   *  unexpected error") although nothing went wrong in the app. A person doesn't reload a page
+   *  in the milliseconds after it showed; a test shouldn't either. */
   async harvest() {
+    await this.waitFor(
+      () => new Promise((settled) => {
+        const count = () => performance.getEntriesByType("resource").length;
+        const before = count();
+        setTimeout(() => settled(count() === before), 250);
+      }),
+      { __opts: true, timeout: 5_000, message: "the page's fetches settled" },
+    ).catch(() => {});
     try {
       const [errors, urls] = await this.evaluate(harvestIn);
       for (const e of errors) if (!this.errors.includes(e)) this.errors.push(e);
