@@ -297,3 +297,31 @@ test("with nothing to remind of, the calendar button says what to add first", as
   await expect(page.getByTestId("calendar-export")).toBeDisabled();
   await expect(page.getByTestId("calendar")).toContainText("Add a medication or your naloxone's expiry date first.");
 });
+
+test("two open tabs stay in step: a dose marked in one shows in the other", async ({ context }) => {
+  const first = await context.newPage();
+  await first.clock.install({ time: NOW });
+  await plant(first, { "steady.meds": meds([BUP]) });
+  await openApp(first, "/");
+  const second = await context.newPage();
+  await second.clock.install({ time: NOW });
+  await openApp(second, "/meds");
+  await expect(second.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
+  await first.getByTestId("med-taken").click();
+  await expect(first.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+  await expect(second.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+  expect(await doses(second)).toHaveLength(1);
+});
+
+test("unreadable medication data is kept as it is, never written over", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const raw = '{"v":1,"data":{"list":[{"id":1,"k":"bup"';
+  await page.addInitScript((raw) => { if (!localStorage.getItem("steady.meds")) localStorage.setItem("steady.meds", raw); }, raw);
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("storage-problem")).toContainText("your medication and naloxone details");
+  await page.getByTestId("naloxone-where").fill("Bag");
+  await page.getByTestId("naloxone-save").click();
+  await expect(page.getByTestId("save-error")).toContainText("won't write over it");
+  await expect(page.getByTestId("naloxone")).not.toContainText("Saved.");
+  expect(await stored(page, "steady.meds")).toBe(raw);
+});
