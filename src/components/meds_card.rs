@@ -20,7 +20,7 @@ pub fn MedsCard() -> impl IntoView {
     view! {
         {stored_part(true)}
         <a class="card-link" href="/meds" data-testid="open-meds">
-            <strong>{tr!("Medication and naloxone", "Medicación y naloxona")}</strong>
+            <strong>{tr!("Medication, naloxone and appointments", "Medicación, naloxona y citas")}</strong>
             <span>{tr!("Doses, treatment, and “I've just left…”", "Dosis, tratamiento y “Acabo de salir de…”")}</span>
         </a>
     }

@@ -20,9 +20,10 @@ use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
 /// The newest format this version reads. Version 2 added set-aside copies,
-/// version 3 daily check-ins and the journal, version 4 medication; a file is written with the
+/// version 3 daily check-ins and the journal, version 4 medication, version 5
+/// appointments (an app that reads 4 would drop them, so it must refuse them); a file is written with the
 /// lowest version that holds what it has, so older apps read what they can.
-pub const VERSION: u64 = 4;
+pub const VERSION: u64 = 5;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -143,7 +144,9 @@ impl BackupFile {
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
     let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside } = data.clone();
     // The lowest version that holds what this file has (see [`VERSION`]).
-    let version = if meds != MedsData::default() || !doses.is_empty() {
+    let version = if !meds.appts.is_empty() {
+        5
+    } else if meds != MedsData::default() || !doses.is_empty() {
         4
     } else if !checkins.is_empty() || !journal.is_empty() || !look_backs.is_empty() {
         3
@@ -176,6 +179,7 @@ pub struct Preview {
     pub journal: usize,
     pub look_backs: usize,
     pub medications: usize,
+    pub appointments: usize,
     pub doses: usize,
     pub set_aside: usize,
     /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
@@ -197,6 +201,7 @@ impl Preview {
             journal: data.journal.len(),
             look_backs: data.look_backs.len(),
             medications: data.meds.list.len(),
+            appointments: data.meds.appts.len(),
             doses: data.doses.len(),
             set_aside: data.set_aside.len(),
             moved_to_now: 0,
@@ -367,6 +372,13 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
         }
         m.check().map_err(|e| fill(tr!("The medication “{}”: {}", "El medicamento “{}”: {}"), &[m.shown_name(), e.message()]))?;
     }
+    let mut appt_ids = HashSet::new();
+    for a in &data.meds.appts {
+        if !appt_ids.insert(a.id) {
+            return Err(tr!("Two appointments in that backup share an id.", "Dos citas de esa copia de seguridad tienen el mismo identificador.").into());
+        }
+        a.check().map_err(|e| fill(tr!("The appointment “{}”: {}", "La cita “{}”: {}"), &[a.shown_title(), e.message()]))?;
+    }
     if let Some(kit) = &data.meds.naloxone {
         kit.check().map_err(|e| fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[e.message()]))?;
     }
@@ -519,7 +531,7 @@ mod tests {
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&with_meds(), now())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_appointments(), now())).unwrap();
         let path = format!("tests/fixtures/backup-v{VERSION}.json");
         std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
@@ -565,7 +577,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 5", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 6", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -746,6 +758,47 @@ mod tests {
         assert_eq!(merged.doses.last().unwrap().med, 3);
         assert_eq!(merge(&device, &device), device, "merging a device's own backup adds nothing");
         assert_eq!(merge(&merged, &incoming).doses.len(), merged.doses.len(), "nor merging the same file again");
+    }
+
+    fn with_appointments() -> AllData {
+        use crate::domain::appointments::{save_all, save_one, Appointment, ApptKind};
+        use crate::domain::schedule::Repeat;
+        let mut data = with_meds();
+        let mut visit = Appointment::new(1, ApptKind::Clinic, NaiveDate::from_ymd_opt(2026, 11, 2).unwrap());
+        visit.time = chrono::NaiveTime::from_hms_opt(9, 0, 0);
+        visit.repeat = Repeat::Weekly;
+        visit.place = "Main St, room 4".into();
+        visit.note = "Bring the card\nand ID".into();
+        save_all(&mut data.meds.appts, visit.clone()).unwrap();
+        let moved = Appointment { first: NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(), time: chrono::NaiveTime::from_hms_opt(10, 30, 0), ..visit };
+        save_one(&mut data.meds.appts, 1, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(), moved).unwrap();
+        data
+    }
+
+    /// Version 5 added appointments.
+    const FIXTURE_V5: &str = include_str!("../../tests/fixtures/backup-v5.json");
+
+    #[test]
+    fn appointments_are_backed_up_merged_and_checked() {
+        let data = with_appointments();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":5"));
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert_eq!(preview.appointments, 2);
+        assert_eq!(import(FIXTURE_V5, now()).unwrap().0, data);
+        // Merging the same file doubles nothing; another phone's appointment with a taken id is renumbered.
+        assert_eq!(merge(&data, &data), data);
+        let mut other = AllData::default();
+        other.meds.appts.push(crate::domain::appointments::Appointment::new(1, crate::domain::appointments::ApptKind::Meeting, now().date()));
+        let merged = merge(&data, &other);
+        assert_eq!(merged.meds.appts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+        let mut twice = data.clone();
+        twice.meds.appts[1].id = 1;
+        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("Two appointments"));
+        let mut long = data;
+        long.meds.appts[0].place = "x".repeat(201);
+        assert!(import(&export(&long, now()), now()).unwrap_err().contains("too long"));
     }
 
     /// Version 3 added daily check-ins and the journal.

@@ -288,6 +288,20 @@ pub mod stored {
         }
     }
 
+    /// Dates, in order of writing ("2026-11-09").
+    pub mod dates {
+        use super::*;
+        pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(dates.iter().map(|d| super::super::date_text(*d)))
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Vec::<String>::deserialize(d)?
+                .into_iter()
+                .map(|text| super::super::read_date(&text).ok_or_else(|| D::Error::custom(format!("“{text}” isn't a valid date"))))
+                .collect()
+        }
+    }
+
     pub mod datetime {
         use super::*;
         pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {

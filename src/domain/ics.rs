@@ -38,6 +38,8 @@ pub struct Event {
     pub alarm_before: Option<i64>,
     /// Whether it makes the person busy (appointments) or not (a dose reminder).
     pub busy: bool,
+    /// Dates the rule falls on that are left out (EXDATE).
+    pub skipped: Vec<NaiveDate>,
 }
 
 /// The whole file, CRLF line endings and folded lines. `stamp` is now, in UTC.
@@ -77,6 +79,14 @@ fn event(out: &mut String, e: &Event, stamp: &str) {
             let (property, dates): (&str, Vec<String>) = match e.start {
                 Start::Day => ("RDATE;VALUE=DATE", extra.iter().map(|d| day(*d)).collect()),
                 Start::At(time) => ("RDATE", extra.iter().map(|d| local(d.and_time(time))).collect()),
+            };
+            push(out, &format!("{property}:{}", dates.join(",")));
+        }
+        if !e.skipped.is_empty() {
+            // EXDATE takes DTSTART's form (RFC 5545 3.8.5.1): a date, or the floating local time on that date.
+            let (property, dates): (&str, Vec<String>) = match e.start {
+                Start::Day => ("EXDATE;VALUE=DATE", e.skipped.iter().map(|d| day(*d)).collect()),
+                Start::At(time) => ("EXDATE", e.skipped.iter().map(|d| local(d.and_time(time))).collect()),
             };
             push(out, &format!("{property}:{}", dates.join(",")));
         }
@@ -187,6 +197,7 @@ mod tests {
             minutes: 50,
             alarm_before: Some(30),
             busy: true,
+            skipped: Vec::new(),
         }
     }
 
@@ -221,6 +232,16 @@ mod tests {
         assert!(!ics.contains("TZID") && !l.iter().any(|x| x.starts_with("DTSTART") && x.ends_with('Z')));
         // The same reminder exported twice has the same UID.
         assert_eq!(lines(&calendar(&[weekly_at_nine()], stamp() + TimeDelta::days(3))).iter().filter(|x| x.starts_with("UID:")).collect::<Vec<_>>(), vec!["UID:appt-7@steady"]);
+    }
+
+    #[test]
+    fn skipped_dates_are_exceptions_in_dtstarts_form() {
+        let mut e = weekly_at_nine();
+        e.skipped = vec![date(2026, 3, 9), date(2026, 3, 23)];
+        assert!(lines(&calendar(&[e.clone()], stamp())).iter().any(|x| x == "EXDATE:20260309T090000,20260323T090000"));
+        e.start = Start::Day;
+        assert!(lines(&calendar(&[e], stamp())).iter().any(|x| x == "EXDATE;VALUE=DATE:20260309,20260323"));
+        assert!(!calendar(&[weekly_at_nine()], stamp()).contains("EXDATE"));
     }
 
     #[test]
@@ -318,6 +339,7 @@ mod tests {
             minutes: 15,
             alarm_before: Some(0),
             busy: false,
+            skipped: Vec::new(),
         };
         let mut appointment = weekly_at_nine();
         // Across the US (8 March) and EU (29 March) clock changes.

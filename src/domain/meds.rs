@@ -134,6 +134,8 @@ pub enum MedProblem {
     TooManyTakeHomes,
     StoppedBeforeStart,
     BadTime,
+    /// Changed or removed elsewhere (another tab) before this change was saved.
+    Gone,
 }
 
 impl MedProblem {
@@ -146,6 +148,7 @@ impl MedProblem {
             MedProblem::SameTimeTwice => tr!("The same time is there twice.", "La misma hora aparece dos veces."),
             MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99.", "Dosis para llevar a casa: un número del 0 al 99."),
             MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them.", "Escribe las horas así: 08:00 o 20:30, separadas por comas."),
+            MedProblem::Gone => tr!("That was changed or removed in another window. Look at the list again, then try once more.", "Eso se cambió o se quitó en otra ventana. Mira la lista de nuevo y vuelve a intentarlo."),
             MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started.", "El día en que se dejó es anterior al día en que se empezó."),
         }
     }
@@ -483,6 +486,16 @@ pub struct MedsData {
     pub naloxone: Option<Naloxone>,
     #[serde(rename = "left", default, skip_serializing_if = "Vec::is_empty")]
     pub left: Vec<Left>,
+    /// Appointments and their series ([`super::appointments`]).
+    #[serde(rename = "appts", default, skip_serializing_if = "Vec::is_empty")]
+    pub appts: Vec<super::appointments::Appointment>,
+    /// Notify (where the browser allows, after the person's tap) when Steady
+    /// is opened with something due.
+    #[serde(rename = "notify", default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify: bool,
+    /// Show a badge on the installed icon while something is due (off by default).
+    #[serde(rename = "badge", default, skip_serializing_if = "std::ops::Not::not")]
+    pub badge: bool,
     /// Keys of the risk cards already shown ([`RiskMoment::key`]): each is shown once.
     #[serde(rename = "shown", default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<String>,
@@ -566,6 +579,7 @@ impl MedsData {
                 self.left.push(*l);
             }
         }
+        super::appointments::merge(&mut self.appts, &incoming.appts);
         for key in &incoming.shown {
             if !self.shown.contains(key) {
                 self.shown.push(key.clone());
@@ -596,6 +610,7 @@ pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
                 minutes: 0,
                 alarm_before: Some(-9 * 60),
                 busy: false,
+                skipped: Vec::new(),
             });
         }
         let mut times = med.times.clone();
@@ -611,9 +626,11 @@ pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
                 minutes: 15,
                 alarm_before: Some(0),
                 busy: false,
+                skipped: Vec::new(),
             });
         }
     }
+    events.extend(super::appointments::reminders(&data.appts, full_titles));
     if let Some(expiry) = data.naloxone.as_ref().and_then(|k| k.expiry) {
         // On the day Steady starts mentioning it, so there is time to get a new kit.
         let notice = expiry - TimeDelta::days(EXPIRY_NOTICE_DAYS);
@@ -631,6 +648,7 @@ pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
             minutes: 0,
             alarm_before: Some(-9 * 60),
             busy: false,
+            skipped: Vec::new(),
         });
     }
     events

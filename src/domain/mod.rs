@@ -1,5 +1,6 @@
 //! Pure types and rules: no browser APIs, no Leptos. Tested with `cargo test`.
 
+pub mod appointments;
 pub mod backup;
 pub mod checkin;
 pub mod coping;

@@ -377,7 +377,8 @@ mod tests {
         assert_eq!(weekly[0].answer("support"), Some(4));
     }
 
-    /// What a device stores for medication (data version 1 of both documents).
+    /// What a device stores for medication (data version 1 of both documents;
+    /// the medication document is written back as version 2, its data unchanged).
     #[test]
     fn version_1_medication_and_doses_still_read_and_are_written_back_the_same() {
         use crate::domain::meds::MedsData;
@@ -386,11 +387,13 @@ mod tests {
         assert_eq!(doses.len(), 2);
         match envelope::decode::<MedsData>("steady.meds", Some(&fixture["steady.meds"])) {
             Loaded::Ready(meds) => {
-                assert_eq!(envelope::encode(&meds).unwrap(), fixture["steady.meds"]);
+                assert_eq!(envelope::encode(&meds).unwrap(), fixture["steady.meds"].replacen(r#"{"v":1,"#, r#"{"v":2,"#, 1));
                 assert_eq!((meds.list.len(), meds.naloxone.unwrap().place.as_str()), (2, "Kitchen drawer"));
             }
             other => panic!("{other:?}"),
         }
+        // An app that knows only version 1 keeps its hands off version 2 (it would drop the appointments).
+        assert!(fixture["steady.meds"].starts_with(r#"{"v":1,"#));
         match envelope::decode::<MonthDoc<Taken>>("steady.dose.2026-12", Some(r#"{"v":1,"data":[{"med":1}]}"#)) {
             Loaded::Unreadable(p) => assert_eq!(p.label, "part of your medication history"),
             other => panic!("{other:?}"),

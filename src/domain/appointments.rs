@@ -1,0 +1,385 @@
+//! Appointments: clinic visits, counselling, pickups, injections, meetings.
+//! Each has a first date, an optional time, and a repeat (`schedule`). A
+//! repeating one changed or cancelled "just this once" keeps the date in
+//! `skipped` (an iCalendar EXDATE), and a change becomes an appointment of its
+//! own on that date: the rest of the series is untouched.
+//!
+//! Times are local wall-clock times, as in `schedule`: a weekly 9:00 visit is
+//! at 9:00 before and after a DST change.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::dates::stored;
+use super::meds::{MedProblem, MAX_FIELD};
+use super::schedule::{upcoming, Occurrence, Recurrence, Repeat};
+
+/// What an appointment is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApptKind {
+    #[serde(rename = "clinic")]
+    Clinic,
+    #[serde(rename = "talk")]
+    Counselling,
+    #[serde(rename = "pickup")]
+    Pickup,
+    #[serde(rename = "shot")]
+    Injection,
+    #[serde(rename = "meeting")]
+    Meeting,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl ApptKind {
+    pub const ALL: [ApptKind; 6] = [ApptKind::Clinic, ApptKind::Counselling, ApptKind::Pickup, ApptKind::Injection, ApptKind::Meeting, ApptKind::Other];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ApptKind::Clinic => tr!("Clinic or doctor's visit", "Visita a la clínica o al médico"),
+            ApptKind::Counselling => tr!("Counselling", "Terapia o consejería"),
+            ApptKind::Pickup => tr!("Medication pickup", "Recoger medicación"),
+            ApptKind::Injection => tr!("An injection", "Una inyección"),
+            ApptKind::Meeting => tr!("Meeting (NA or other)", "Reunión (NA u otra)"),
+            ApptKind::Other => tr!("Something else", "Otra cosa"),
+        }
+    }
+}
+
+/// The longest note kept with an appointment.
+pub const MAX_NOTE: usize = 1000;
+/// More "just this one" changes than a series plausibly has: a damaged file.
+pub const MAX_SKIPPED: usize = 2000;
+/// How long before its time an appointment shows as coming up (and may notify).
+pub const SOON: TimeDelta = TimeDelta::hours(1);
+
+/// One appointment, or a series of them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Appointment {
+    pub id: u64,
+    #[serde(rename = "k")]
+    pub kind: ApptKind,
+    /// The person's title; the kind's name when empty.
+    #[serde(rename = "t", default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(rename = "from", with = "stored::date")]
+    pub first: NaiveDate,
+    /// None: some time that day.
+    #[serde(rename = "at", default, skip_serializing_if = "Option::is_none", with = "stored::optional_time")]
+    pub time: Option<NaiveTime>,
+    #[serde(rename = "pl", default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(rename = "r", default)]
+    pub repeat: Repeat,
+    #[serde(rename = "note", default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Dates of the series left out: cancelled, or changed into an appointment of their own.
+    #[serde(rename = "skip", default, skip_serializing_if = "Vec::is_empty", with = "stored::dates")]
+    pub skipped: Vec<NaiveDate>,
+}
+
+impl Appointment {
+    pub fn new(id: u64, kind: ApptKind, first: NaiveDate) -> Self {
+        Appointment { id, kind, title: String::new(), first, time: None, place: String::new(), repeat: Repeat::Once, note: String::new(), skipped: Vec::new() }
+    }
+
+    pub fn shown_title(&self) -> &str {
+        if self.title.trim().is_empty() { self.kind.label() } else { self.title.trim() }
+    }
+
+    pub fn check(&self) -> Result<(), MedProblem> {
+        if [&self.title, &self.place].iter().any(|t| t.chars().count() > MAX_FIELD) || self.note.chars().count() > MAX_NOTE {
+            return Err(MedProblem::TooLong);
+        }
+        if !self.repeat.is_valid() {
+            return Err(MedProblem::BadRepeat);
+        }
+        if self.skipped.len() > MAX_SKIPPED {
+            return Err(MedProblem::TooLong);
+        }
+        Ok(())
+    }
+
+    pub fn recurrence(&self) -> Recurrence {
+        Recurrence::new(self.first, self.repeat)
+    }
+
+    pub fn repeats(&self) -> bool {
+        self.repeat != Repeat::Once
+    }
+
+    /// Its next `limit` times that are still ahead at `now` (one that has no
+    /// time stays ahead all of its day), leaving out the skipped dates.
+    pub fn next(&self, now: NaiveDateTime, limit: usize) -> Vec<Occurrence> {
+        let times: Vec<NaiveTime> = self.time.into_iter().collect();
+        // Each skipped date hides at most one time: ask for that many more.
+        let extra = self.skipped.iter().filter(|d| **d >= now.date()).count();
+        let mut found = upcoming(&self.recurrence(), &times, now, limit + extra);
+        found.retain(|o| !self.skipped.contains(&o.date));
+        found.truncate(limit);
+        found
+    }
+}
+
+/// One upcoming time of one appointment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upcoming {
+    pub appt: Appointment,
+    pub when: Occurrence,
+}
+
+impl Upcoming {
+    /// Within the hour before it (or, with no time, on its day).
+    pub fn is_soon(&self, now: NaiveDateTime) -> bool {
+        match self.when.time {
+            Some(_) => self.when.at() - now <= SOON,
+            None => self.when.date == now.date(),
+        }
+    }
+}
+
+/// What is coming up: every time in the next `days` days, and the next time
+/// of each appointment beyond them (a monthly visit is never missing from the
+/// list), soonest first, at most `limit`.
+pub fn agenda(appts: &[Appointment], now: NaiveDateTime, days: i64, limit: usize) -> Vec<Upcoming> {
+    let horizon = now.date() + TimeDelta::days(days);
+    let mut found: Vec<Upcoming> = Vec::new();
+    for appt in appts {
+        let next = appt.next(now, limit);
+        let within = next.iter().take_while(|o| o.date < horizon).count().max(1);
+        found.extend(next.into_iter().take(within).map(|when| Upcoming { appt: appt.clone(), when }));
+    }
+    found.sort_by(|a, b| (a.when, a.appt.id).cmp(&(b.when, b.appt.id)));
+    found.truncate(limit);
+    found
+}
+
+/// The next appointment, if any.
+pub fn next_one(appts: &[Appointment], now: NaiveDateTime) -> Option<Upcoming> {
+    appts
+        .iter()
+        .filter_map(|a| a.next(now, 1).into_iter().next().map(|when| Upcoming { appt: a.clone(), when }))
+        .min_by(|a, b| (a.when, a.appt.id).cmp(&(b.when, b.appt.id)))
+}
+
+/// The appointment list's changes. Ids are their own: separate from medications'.
+pub fn next_id(appts: &[Appointment]) -> u64 {
+    appts.iter().map(|a| a.id).max().unwrap_or(0) + 1
+}
+
+/// Adds `appt`, or changes every time of the series it replaces.
+pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), MedProblem> {
+    appt.check()?;
+    match appts.iter_mut().find(|a| a.id == appt.id) {
+        Some(known) => *known = appt,
+        None => appts.push(appt),
+    }
+    Ok(())
+}
+
+/// Changes only the time of series `id` on `date`: the series leaves that date
+/// out, and `changed` (whatever its date now is) becomes an appointment of its own.
+pub fn save_one(appts: &mut Vec<Appointment>, id: u64, date: NaiveDate, changed: Appointment) -> Result<u64, MedProblem> {
+    let single = Appointment { id: next_id(appts), repeat: Repeat::Once, skipped: Vec::new(), ..changed };
+    single.check()?;
+    let series = appts.iter_mut().find(|a| a.id == id).ok_or(MedProblem::Gone)?;
+    if !series.skipped.contains(&date) {
+        series.skipped.push(date);
+        series.skipped.sort();
+    }
+    let new_id = single.id;
+    appts.push(single);
+    Ok(new_id)
+}
+
+/// Cancels the time on `date` only (the whole appointment when it doesn't
+/// repeat). Returns the appointment as it was, for Undo.
+pub fn cancel_one(appts: &mut Vec<Appointment>, id: u64, date: NaiveDate) -> Option<Appointment> {
+    let at = appts.iter().position(|a| a.id == id)?;
+    let before = appts[at].clone();
+    if before.repeats() {
+        appts[at].skipped.push(date);
+        appts[at].skipped.sort();
+    } else {
+        appts.remove(at);
+    }
+    Some(before)
+}
+
+/// Removes the whole series. Returns it, for Undo.
+pub fn cancel_all(appts: &mut Vec<Appointment>, id: u64) -> Option<Appointment> {
+    let at = appts.iter().position(|a| a.id == id)?;
+    Some(appts.remove(at))
+}
+
+/// Puts back an appointment as it was before a change (Undo).
+pub fn restore(appts: &mut Vec<Appointment>, before: Appointment) {
+    match appts.iter_mut().find(|a| a.id == before.id) {
+        Some(known) => *known = before,
+        None => appts.push(before),
+    }
+}
+
+/// Adds `incoming` appointments to `appts` (a backup merged in): the same one
+/// (kind, title, first date and time) isn't doubled, and one whose id is taken is renumbered.
+pub fn merge(appts: &mut Vec<Appointment>, incoming: &[Appointment]) {
+    let mut next = appts.iter().chain(incoming).map(|a| a.id).max().unwrap_or(0) + 1;
+    for a in incoming {
+        let same = |b: &Appointment| b.kind == a.kind && b.title == a.title && b.first == a.first && b.time == a.time;
+        if appts.iter().any(same) {
+            continue;
+        }
+        if appts.iter().any(|b| b.id == a.id) {
+            appts.push(Appointment { id: next, ..a.clone() });
+            next += 1;
+        } else {
+            appts.push(a.clone());
+        }
+    }
+}
+
+/// The calendar file's events for appointments: their repeat rules, skipped
+/// dates as exceptions, an alarm an hour before (or at 09:00 on the day, for
+/// one without a time). Titles and places are discreet unless asked.
+pub fn reminders(appts: &[Appointment], full_titles: bool) -> Vec<super::ics::Event> {
+    use super::ics::{Event, Start};
+    appts
+        .iter()
+        .map(|a| Event {
+            uid: format!("steady-appt-{}@steady.app", a.id),
+            title: if full_titles { a.shown_title().to_string() } else { tr!("Steady: appointment", "Steady: cita").to_string() },
+            note: if full_titles { a.note.clone() } else { String::new() },
+            place: if full_titles { a.place.clone() } else { String::new() },
+            dates: a.recurrence(),
+            start: a.time.map_or(Start::Day, Start::At),
+            minutes: 60,
+            alarm_before: Some(if a.time.is_some() { 60 } else { -9 * 60 }),
+            busy: a.time.is_some(),
+            skipped: a.skipped.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{at, date, hm};
+
+    fn weekly_clinic() -> Appointment {
+        let mut a = Appointment::new(1, ApptKind::Clinic, date(2026, 10, 26));
+        a.time = Some(hm(9, 0));
+        a.repeat = Repeat::Weekly;
+        a.place = "Main St clinic".into();
+        a
+    }
+
+    #[test]
+    fn next_times_skip_the_past_and_the_skipped() {
+        let mut a = weekly_clinic();
+        // Across the end of European summer time (2026-10-25) and the US one (2026-11-01): still 9:00.
+        let next = a.next(at(2026, 10, 26, 8, 0), 3);
+        assert_eq!(next.iter().map(|o| o.at()).collect::<Vec<_>>(), vec![at(2026, 10, 26, 9, 0), at(2026, 11, 2, 9, 0), at(2026, 11, 9, 9, 0)]);
+        // Once its time has passed, the next week's.
+        assert_eq!(a.next(at(2026, 10, 26, 9, 1), 1)[0].date, date(2026, 11, 2));
+        a.skipped = vec![date(2026, 11, 2), date(2026, 11, 9)];
+        assert_eq!(a.next(at(2026, 10, 26, 9, 1), 2).iter().map(|o| o.date).collect::<Vec<_>>(), vec![date(2026, 11, 16), date(2026, 11, 23)]);
+        // A day without a time stays ahead all day.
+        let pickup = Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3));
+        assert_eq!(pickup.next(at(2026, 11, 3, 23, 59), 5).len(), 1);
+        assert!(pickup.next(at(2026, 11, 4, 0, 0), 5).is_empty());
+    }
+
+    #[test]
+    fn agenda_has_the_next_weeks_and_the_next_of_each() {
+        let weekly = weekly_clinic();
+        let mut monthly = Appointment::new(2, ApptKind::Injection, date(2026, 12, 20));
+        monthly.repeat = Repeat::Monthly;
+        let mut daily = Appointment::new(3, ApptKind::Meeting, date(2026, 10, 1));
+        daily.repeat = Repeat::Daily;
+        daily.time = Some(hm(19, 0));
+        let now = at(2026, 11, 1, 12, 0);
+        let list = agenda(&[weekly.clone(), monthly.clone()], now, 14, 50);
+        assert_eq!(list.iter().map(|u| (u.appt.id, u.when.date)).collect::<Vec<_>>(), vec![(1, date(2026, 11, 2)), (1, date(2026, 11, 9)), (2, date(2026, 12, 20))]);
+        // A daily meeting fills the two weeks but the limit holds, soonest first.
+        let busy = agenda(&[weekly, monthly, daily], now, 14, 5);
+        assert_eq!(busy.len(), 5);
+        assert!(busy.windows(2).all(|w| w[0].when <= w[1].when));
+        assert_eq!(busy[0].when.at(), at(2026, 11, 1, 19, 0));
+        assert!(agenda(&[], now, 14, 5).is_empty());
+    }
+
+    #[test]
+    fn next_one_and_soon() {
+        let weekly = weekly_clinic();
+        let pickup = Appointment::new(2, ApptKind::Pickup, date(2026, 11, 2));
+        let next = next_one(&[pickup.clone(), weekly.clone()], at(2026, 11, 2, 7, 0)).unwrap();
+        // The untimed pickup counts from the start of its day: before 9:00.
+        assert_eq!(next.appt.id, 2);
+        assert!(next.is_soon(at(2026, 11, 2, 7, 0)));
+        let visit = next_one(&[weekly], at(2026, 11, 2, 7, 0)).unwrap();
+        assert!(!visit.is_soon(at(2026, 11, 2, 7, 59)));
+        assert!(visit.is_soon(at(2026, 11, 2, 8, 0)));
+        assert!(next_one(&[], at(2026, 11, 2, 7, 0)).is_none());
+    }
+
+    #[test]
+    fn this_one_or_all() {
+        let mut list = vec![weekly_clinic()];
+        // Just this one: moved to 10:30 that day; the series leaves the date out.
+        let mut moved = list[0].clone();
+        moved.time = Some(hm(10, 30));
+        let id = save_one(&mut list, 1, date(2026, 11, 9), Appointment { first: date(2026, 11, 9), ..moved }).unwrap();
+        assert_eq!((id, list.len()), (2, 2));
+        assert_eq!(list[0].skipped, vec![date(2026, 11, 9)]);
+        assert_eq!((list[1].repeat, list[1].first, list[1].time), (Repeat::Once, date(2026, 11, 9), Some(hm(10, 30))));
+        let week = agenda(&list, at(2026, 11, 9, 0, 0), 7, 10);
+        // That day's is the moved one; the series comes back the week after.
+        assert_eq!(week.iter().map(|u| (u.appt.id, u.when.at())).collect::<Vec<_>>(), vec![(2, at(2026, 11, 9, 10, 30)), (1, at(2026, 11, 16, 9, 0))]);
+        // All of them: a new place for every time, and the changed one stays as it is.
+        let mut all = list[0].clone();
+        all.place = "New clinic".into();
+        save_all(&mut list, all).unwrap();
+        assert_eq!((list[0].place.as_str(), list[1].place.as_str()), ("New clinic", "Main St clinic"));
+        // Cancelling one of a series skips it; cancelling a single one removes it; Undo puts it back.
+        let before = cancel_one(&mut list, 1, date(2026, 11, 16)).unwrap();
+        assert_eq!(list[0].skipped.len(), 2);
+        restore(&mut list, before);
+        assert_eq!(list[0].skipped.len(), 1);
+        let single = cancel_one(&mut list, 2, date(2026, 11, 9)).unwrap();
+        assert_eq!(list.len(), 1);
+        restore(&mut list, single);
+        assert!(cancel_all(&mut list, 1).is_some() && list.len() == 1);
+        assert_eq!(save_one(&mut list, 9, date(2026, 11, 9), weekly_clinic()), Err(MedProblem::Gone));
+    }
+
+    #[test]
+    fn checks_and_merge() {
+        let mut a = weekly_clinic();
+        a.note = "x".repeat(MAX_NOTE + 1);
+        assert_eq!(a.check(), Err(MedProblem::TooLong));
+        a.note.clear();
+        a.repeat = Repeat::EveryDays(0);
+        assert_eq!(a.check(), Err(MedProblem::BadRepeat));
+
+        let mut mine = vec![weekly_clinic()];
+        let mut other = Appointment::new(1, ApptKind::Meeting, date(2026, 11, 3));
+        other.title = "Tuesday group".into();
+        merge(&mut mine, &[weekly_clinic(), other]);
+        assert_eq!(mine.iter().map(|a| a.id).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(mine[1].title, "Tuesday group");
+    }
+
+    #[test]
+    fn calendar_events_keep_skipped_dates_and_are_discreet() {
+        let mut a = weekly_clinic();
+        a.skipped = vec![date(2026, 11, 9)];
+        a.note = "Bring ID".into();
+        let quiet = &reminders(std::slice::from_ref(&a), false)[0];
+        assert_eq!((quiet.title.as_str(), quiet.place.as_str(), quiet.note.as_str()), ("Steady: appointment", "", ""));
+        assert_eq!((quiet.skipped.clone(), quiet.alarm_before, quiet.busy), (vec![date(2026, 11, 9)], Some(60), true));
+        let full = &reminders(&[a], true)[0];
+        assert_eq!((full.title.as_str(), full.place.as_str()), (ApptKind::Clinic.label(), "Main St clinic"));
+        let pickup = &reminders(&[Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3))], false)[0];
+        assert_eq!((pickup.start, pickup.alarm_before), (super::super::ics::Start::Day, Some(-540)));
+    }
+}
