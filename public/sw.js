@@ -7,6 +7,18 @@ const RELEASE = "__STEADY_RELEASE__" === "true";
 const CACHE = "steady-" + BUILD;
 const INDEX = "__STEADY_INDEX__";
 
+// A tap on one of Steady's notifications (shown by the app when it is opened
+// with something due) brings Steady forward, or opens it.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((open) => {
+      const tab = open.find((c) => "focus" in c);
+      return tab ? tab.focus() : self.clients.openWindow("/");
+    }),
+  );
+});
+
 if (!RELEASE) {
   // Development builds change all the time: don't cache, and remove any
   // release worker left over from an earlier visit on this address.

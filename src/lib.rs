@@ -30,6 +30,7 @@ use components::clock::Clock;
 use components::flash::{Flash, FlashMessage};
 use components::language::Language;
 use components::lock_screen::LockScreen;
+use components::meds_card::ReminderWatch;
 use components::shell::{BottomNav, TopBar};
 use pages::{
     checkin::CheckInPage, cope::Cope, help::Help, insights::InsightsPage, journal::Journal, weekly::WeeklyPage, log::Log, log_new::LogNew, meds::MedsPage, not_found::NotFound,
@@ -129,6 +130,7 @@ fn Unlocked() -> impl IntoView {
                 }
             }}
         </div>
+        <ReminderWatch/>
         <Show when=move || auto_lock.locked.get()>
             <div class="lock-overlay">
                 <LockScreen on_unlock/>

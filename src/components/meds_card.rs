@@ -5,20 +5,20 @@
 
 use leptos::prelude::*;
 
-use crate::components::meds_today::meds_part;
+use crate::components::meds_today::{meds_part, MedsSpot};
 use crate::split::lazy_part;
 use crate::storage::Store;
 
 /// The split-off part, if there is anything stored for it to show.
-fn stored_part(on_today: bool) -> AnyView {
+fn stored_part(spot: MedsSpot) -> AnyView {
     let store = expect_context::<Store>();
-    if store.meds_stored() { lazy_part(move || meds_part(on_today)) } else { ().into_any() }
+    if store.meds_stored() { lazy_part(move || meds_part(spot)) } else { ().into_any() }
 }
 
 #[component]
 pub fn MedsCard() -> impl IntoView {
     view! {
-        {stored_part(true)}
+        {stored_part(MedsSpot::Today)}
         <a class="card-link" href="/meds" data-testid="open-meds">
             <strong>{tr!("Medication, naloxone and appointments", "Medicación, naloxona y citas")}</strong>
             <span>{tr!("Doses, treatment, and “I've just left…”", "Dosis, tratamiento y “Acabo de salir de…”")}</span>
@@ -29,5 +29,12 @@ pub fn MedsCard() -> impl IntoView {
 /// Where the person's naloxone is (and the expiry notice), once stored.
 #[component]
 pub fn NaloxoneNote() -> impl IntoView {
-    stored_part(false)
+    stored_part(MedsSpot::Help)
+}
+
+/// Notifications and the app badge, for the whole time Steady is open, if the
+/// person turned them on (in Settings, which also starts them there and then).
+#[component]
+pub fn ReminderWatch() -> impl IntoView {
+    stored_part(MedsSpot::App)
 }

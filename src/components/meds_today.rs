@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::appointments::NextAppointment;
 use crate::components::clock::Clock;
 use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{at_time, hh_mm, long_date, parse_hh_mm};
@@ -175,18 +176,34 @@ fn NaloxoneWhere() -> impl IntoView {
     }
 }
 
-/// What Today and the medication screen (`on_today`: today's doses and the
-/// naloxone notice) and Help and the overdose guide (where the naloxone is)
-/// show once medication or naloxone is stored. Split off with Today's
-/// check-in card rather than in a module of its own: each split-off module
-/// adds to the loader in the first download, and both are small.
+/// Where the split-off medication part is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedsSpot {
+    /// Today and the medication screen: today's doses, the next appointment, the naloxone notice.
+    Today,
+    /// Help and the overdose guide: where the naloxone is.
+    Help,
+    /// Nothing shown: starts the notifications and badge, if the person turned them on.
+    App,
+}
+
+/// What the medication part shows in each spot once medication, appointments
+/// or naloxone are stored. Split off with Today's check-in card rather than in
+/// a module of its own: each split-off module adds to the loader in the first
+/// download, and both are small.
 #[component]
-fn MedsPart(on_today: bool) -> impl IntoView {
-    if on_today {
-        view! { <TodaysDoses/><NaloxoneExpiring/> }.into_any()
-    } else {
-        view! { <NaloxoneWhere/> }.into_any()
+fn MedsPart(spot: MedsSpot) -> impl IntoView {
+    match spot {
+        MedsSpot::Today => view! { <TodaysDoses/><NextAppointment/><NaloxoneExpiring/> }.into_any(),
+        MedsSpot::Help => view! { <NaloxoneWhere/> }.into_any(),
+        MedsSpot::App => {
+            let store = expect_context::<Store>();
+            if store.meds().with_untracked(|d| d.notify || d.badge) {
+                crate::components::reminders::watch();
+            }
+            ().into_any()
+        }
     }
 }
 
-split_view!(checkin_card, fn meds_part(on_today: bool) { view! { <MedsPart on_today/> } });
+split_view!(checkin_card, fn meds_part(spot: MedsSpot) { view! { <MedsPart spot/> } });

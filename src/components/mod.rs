@@ -1,5 +1,6 @@
 //! Widgets shared by screens.
 
+pub mod appointments;
 pub mod auto_lock;
 pub mod checkin_card;
 pub mod banners;
@@ -16,6 +17,7 @@ pub mod language;
 pub mod lock_screen;
 pub mod meds_card;
 pub mod meds_today;
+pub mod reminders;
 pub mod money;
 pub mod overdose_steps;
 pub mod region_picker;

@@ -295,6 +295,43 @@ pub fn due(meds: &[Medication], taken: &[Taken], now: NaiveDateTime) -> Vec<Due>
     found
 }
 
+/// Something due now that a notification or the app badge may tell of:
+/// a dose (as [`due`]) or an appointment within the hour (or today, if it has no time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    /// The same for the same dose or appointment time: one notification each.
+    pub key: String,
+    pub appointment: bool,
+    pub time: Option<NaiveTime>,
+}
+
+impl Reminder {
+    /// Discreet words (a notification shows on the lock screen): the time, not the medication.
+    pub fn message(&self) -> String {
+        let fill = super::i18n::fill;
+        match (self.appointment, self.time) {
+            (false, Some(t)) => fill(tr!("Reminder: {}", "Recordatorio: {}"), &[&super::dates::hh_mm(t)]),
+            (false, None) => tr!("A reminder for today", "Un recordatorio para hoy").into(),
+            (true, Some(t)) => fill(tr!("An appointment at {}", "Una cita {}"), &[&super::dates::at_time(t)]),
+            (true, None) => tr!("An appointment today", "Una cita hoy").into(),
+        }
+    }
+}
+
+pub fn due_now(data: &MedsData, taken: &[Taken], now: NaiveDateTime) -> Vec<Reminder> {
+    let doses = due(&data.list, taken, now).into_iter().map(|d| Reminder {
+        key: format!("dose-{}-{}-{}", d.med, d.dose.date, d.dose.time.map(super::dates::hh_mm).unwrap_or_default()),
+        appointment: false,
+        time: d.dose.time,
+    });
+    let appts = data.appts.iter().filter_map(|a| {
+        let when = a.next(now, 1).into_iter().next()?;
+        let soon = super::appointments::Upcoming { appt: a.clone(), when }.is_soon(now);
+        soon.then(|| Reminder { key: format!("appt-{}-{}", a.id, when.date), appointment: true, time: when.time })
+    });
+    doses.chain(appts).collect()
+}
+
 /// Which of today's doses a "Taken" tap at `now` answers: the earliest one
 /// not yet marked whose time has come or is within the hour; else the next
 /// one not yet marked (taken early); else none (an extra dose, recorded as
@@ -729,6 +766,26 @@ mod tests {
         assert_eq!(due(&meds, &taken, at(2026, 3, 1, 19, 30)).len(), 1);
         // Missed yesterday: nothing is owed today beyond today's doses.
         assert!(due(&meds, &[], at(2026, 3, 2, 0, 30)).is_empty());
+    }
+
+    #[test]
+    fn what_a_notification_or_badge_tells_of() {
+        use crate::domain::appointments::{Appointment, ApptKind};
+        let mut data = MedsData::default();
+        data.save(bup_twice_daily()).unwrap();
+        let mut visit = Appointment::new(1, ApptKind::Counselling, date(2026, 3, 1));
+        visit.time = Some(hm(10, 0));
+        data.appts.push(visit);
+        assert!(due_now(&data, &[], at(2026, 3, 1, 6, 0)).is_empty());
+        let at_eight = due_now(&data, &[], at(2026, 3, 1, 8, 0));
+        assert_eq!(at_eight.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), vec!["dose-1-2026-03-01-08:00"]);
+        assert_eq!(at_eight[0].message(), "Reminder: 08:00");
+        // Taken, and the visit within the hour: only the visit.
+        let taken = [take(&data.list[0], &[], at(2026, 3, 1, 8, 5))];
+        let at_nine = due_now(&data, &taken, at(2026, 3, 1, 9, 0));
+        assert_eq!((at_nine.len(), at_nine[0].key.as_str(), at_nine[0].message()), (1, "appt-1-2026-03-01", "An appointment at 10:00".to_string()));
+        // Once it has begun, it is no longer coming up.
+        assert!(due_now(&data, &taken, at(2026, 3, 1, 10, 1)).is_empty());
     }
 
     #[test]

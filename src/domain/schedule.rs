@@ -36,6 +36,51 @@ impl Repeat {
     pub fn is_valid(self) -> bool {
         !matches!(self, Repeat::EveryDays(n) if n == 0 || n > MAX_EVERY_DAYS)
     }
+
+    /// The choices a form offers, by key, in the order shown.
+    pub fn choices() -> [(&'static str, &'static str); 5] {
+        [
+            ("once", tr!("Once", "Una vez")),
+            ("daily", tr!("Every day", "Todos los días")),
+            ("weekly", tr!("Every week", "Cada semana")),
+            ("days", tr!("Every few days", "Cada cierto número de días")),
+            ("monthly", tr!("Every month", "Cada mes")),
+        ]
+    }
+
+    /// Its key among [`Repeat::choices`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Repeat::Once => "once",
+            Repeat::Daily => "daily",
+            Repeat::Weekly => "weekly",
+            Repeat::EveryDays(_) => "days",
+            Repeat::Monthly => "monthly",
+        }
+    }
+
+    /// The repeat a form's choice and "every how many days" field say; `None`
+    /// when that number can't be read (checked further by [`Repeat::is_valid`]).
+    pub fn from_choice(key: &str, every_days: &str) -> Option<Repeat> {
+        Some(match key {
+            "once" => Repeat::Once,
+            "weekly" => Repeat::Weekly,
+            "days" => Repeat::EveryDays(every_days.trim().parse().ok()?),
+            "monthly" => Repeat::Monthly,
+            _ => Repeat::Daily,
+        })
+    }
+
+    /// "every week", "every 28 days".
+    pub fn words(self) -> String {
+        match self {
+            Repeat::Once => tr!("once", "una vez").into(),
+            Repeat::Daily => tr!("every day", "todos los días").into(),
+            Repeat::Weekly => tr!("every week", "cada semana").into(),
+            Repeat::EveryDays(n) => super::i18n::fill(tr!("every {} days", "cada {} días"), &[&n.to_string()]),
+            Repeat::Monthly => tr!("every month", "cada mes").into(),
+        }
+    }
 }
 
 /// A date that repeats from `first` (inclusive) by `repeat`, until `until` (inclusive) if set.
@@ -283,6 +328,16 @@ mod tests {
         let once = Recurrence::new(date(2026, 3, 9), Repeat::Once);
         assert_eq!(upcoming(&once, &[], at(2026, 3, 9, 23, 0), 5), vec![Occurrence { date: date(2026, 3, 9), time: None }]);
         assert!(upcoming(&once, &[], at(2026, 3, 10, 0, 0), 5).is_empty());
+    }
+
+    #[test]
+    fn a_forms_choice_reads_back() {
+        for (key, _) in Repeat::choices() {
+            assert_eq!(Repeat::from_choice(key, "28").unwrap().key(), key);
+        }
+        assert_eq!(Repeat::from_choice("days", " 28 "), Some(Repeat::EveryDays(28)));
+        assert_eq!(Repeat::from_choice("days", "a month"), None);
+        assert_eq!(Repeat::EveryDays(28).words(), "every 28 days");
     }
 
     #[test]

@@ -8,10 +8,11 @@
 use chrono::{Datelike, TimeDelta};
 use leptos::prelude::*;
 
+use crate::components::appointments::AppointmentsSection;
 use crate::components::clock::Clock;
 use crate::components::files::{download, share_file, shareable_file};
 use crate::components::focus::focus_soon;
-use crate::components::meds_today::meds_part;
+use crate::components::meds_today::{meds_part, MedsSpot};
 use crate::split::lazy_part;
 use crate::components::undo::offer_undo;
 use crate::domain::cravings::YearMonth;
@@ -51,7 +52,7 @@ pub fn MedsPage() -> impl IntoView {
                 {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.", "Steady no da consejos sobre dosis: habla con quien te la receta antes de cambiarla o dejarla.")}
             </p>
             {move || risk.get().map(|moment| view! { <RiskCard moment risk/> })}
-            {lazy_part(|| meds_part(true))}
+            {lazy_part(|| meds_part(MedsSpot::Today))}
             {move || match editing.get() {
                 Some(med) => view! { <MedForm med editing risk/> }.into_any(),
                 None => view! {
@@ -70,6 +71,7 @@ pub fn MedsPage() -> impl IntoView {
             <ul class="plain meds-list">
                 <For each=meds key=|m| m.clone() children=move |med| view! { <MedItem med editing risk removed/> }/>
             </ul>
+            <AppointmentsSection/>
             <NaloxoneSection/>
             <CalendarExport/>
             <JustLeft risk/>
@@ -97,13 +99,7 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
     let take_homes = RwSignal::new(med.take_homes.map(|n| n.to_string()).unwrap_or_default());
     let error = RwSignal::new(None::<&'static str>);
 
-    let repeat_key = move || match repeat.get() {
-        Repeat::Once => "once",
-        Repeat::Daily => "daily",
-        Repeat::Weekly => "weekly",
-        Repeat::EveryDays(_) => "days",
-        Repeat::Monthly => "monthly",
-    };
+    let repeat_key = move || repeat.get().key();
     let pick_kind = move |ev: leptos::ev::Event| {
         if let Some(k) = MedKind::ALL.into_iter().find(|k| kind_key(*k) == event_target_value(&ev)) {
             kind.set(k);
@@ -114,13 +110,8 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
         }
     };
     let pick_repeat = move |ev: leptos::ev::Event| {
-        repeat.set(match event_target_value(&ev).as_str() {
-            "once" => Repeat::Once,
-            "weekly" => Repeat::Weekly,
-            "days" => Repeat::EveryDays(every.get_untracked().trim().parse().unwrap_or(0)),
-            "monthly" => Repeat::Monthly,
-            _ => Repeat::Daily,
-        })
+        // An unreadable "every how many days" is caught on saving, with a message.
+        repeat.set(Repeat::from_choice(&event_target_value(&ev), &every.get_untracked()).unwrap_or(Repeat::EveryDays(0)))
     };
     let base = med.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -184,7 +175,7 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
             <div class="field">
                 <label for="med-repeat">{tr!("How often", "Cada cuánto")}</label>
                 <select id="med-repeat" data-testid="med-repeat" on:change=pick_repeat>
-                    {[("daily", tr!("Every day", "Todos los días")), ("weekly", tr!("Every week", "Cada semana")), ("days", tr!("Every few days", "Cada cierto número de días")), ("monthly", tr!("Every month", "Cada mes")), ("once", tr!("Once", "Una vez"))]
+                    {Repeat::choices()
                         .into_iter()
                         .map(|(key, label)| view! { <option value=key selected=move || repeat_key() == key>{label}</option> })
                         .collect_view()}
@@ -235,16 +226,6 @@ fn kind_key(kind: MedKind) -> String {
     serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-fn repeat_words(repeat: Repeat) -> String {
-    match repeat {
-        Repeat::Once => tr!("once", "una vez").into(),
-        Repeat::Daily => tr!("every day", "todos los días").into(),
-        Repeat::Weekly => tr!("every week", "cada semana").into(),
-        Repeat::EveryDays(n) => fill(tr!("every {} days", "cada {} días"), &[&n.to_string()]),
-        Repeat::Monthly => tr!("every month", "cada mes").into(),
-    }
-}
-
 /// One medication: what and when, its history, and changing, stopping or tapering it.
 #[component]
 fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
@@ -284,7 +265,7 @@ fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
         }
     };
     let when = {
-        let mut parts = vec![repeat_words(med.repeat)];
+        let mut parts = vec![Repeat::words(med.repeat)];
         if !med.times.is_empty() {
             parts.push(fill(tr!("at {}", "a las {}"), &[&times_text(&med.times)]));
         }
@@ -577,17 +558,17 @@ fn CalendarExport() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="calendar-title" data-testid="calendar">
             <h2 id="calendar-title">{tr!("Reminders in your calendar", "Recordatorios en tu calendario")}</h2>
-            <p>{tr!("Steady has no server, so it can't send reminders while it's closed. Your phone's calendar can: add this file, and an alarm comes for each dose time, each injection or pickup day, and a month before your naloxone expires.", "Steady no tiene servidor, así que no puede enviarte recordatorios mientras está cerrada. El calendario de tu teléfono sí puede: agrega este archivo y te llegará una alarma para cada hora de dosis, cada día de inyección o recogida, y un mes antes de que caduque tu naloxona.")}</p>
+            <p>{tr!("Steady has no server, so it can't send reminders while it's closed. Your phone's calendar can: add this file, and an alarm comes for each dose time, each injection or pickup day, an hour before each appointment, and a month before your naloxone expires.", "Steady no tiene servidor, así que no puede enviarte recordatorios mientras está cerrada. El calendario de tu teléfono sí puede: agrega este archivo y te llegará una alarma para cada hora de dosis, cada día de inyección o recogida, una hora antes de cada cita, y un mes antes de que caduque tu naloxona.")}</p>
             <p class="hint">{tr!("After a change here, add the file again: the events are updated, not doubled. While Steady is open, what's due within the hour shows on Today.", "Después de un cambio aquí, vuelve a agregar el archivo: los eventos se actualizan, no se duplican. Mientras Steady está abierta, lo que toca en la próxima hora aparece en Hoy.")}</p>
             <div class="check">
                 <input type="checkbox" id="calendar-full-titles" data-testid="calendar-full-titles" prop:checked=move || full_titles.get()
                     on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
-                <label for="calendar-full-titles">{tr!("Name the medication in the events (others who see your calendar will see it too)", "Nombrar el medicamento en los eventos (quien vea tu calendario también lo verá)")}</label>
+                <label for="calendar-full-titles">{tr!("Name the medication and appointments in the events, with their places (others who see your calendar will see them too)", "Nombrar los medicamentos y las citas en los eventos, con sus lugares (quien vea tu calendario también los verá)")}</label>
             </div>
             <button type="button" class="button secondary" data-testid="calendar-export" disabled=move || !has_any() on:click=export>
                 {tr!("Add to my calendar", "Agregar a mi calendario")}
             </button>
-            {move || (!has_any()).then(|| view! { <p class="hint">{tr!("Add a medication or your naloxone's expiry date first.", "Primero agrega un medicamento o la fecha de caducidad de tu naloxona.")}</p> })}
+            {move || (!has_any()).then(|| view! { <p class="hint">{tr!("Add a medication, an appointment or your naloxone's expiry date first.", "Primero agrega un medicamento, una cita o la fecha de caducidad de tu naloxona.")}</p> })}
             <p role="status" data-testid="calendar-status">{move || status.get()}</p>
         </section>
     }

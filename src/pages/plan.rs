@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
 use crate::components::language::fetch_catalog;
 use crate::components::undo::offer_undo;
@@ -233,6 +234,7 @@ fn PlanSection(section: Section) -> impl IntoView {
                     <a class="button secondary" href="/meds" data-testid="plan-meds">{tr!("My medication and naloxone", "Mi medicación y naloxona")}</a>
                     <a class="button secondary" href="/meds#left" data-testid="plan-left">{tr!("I've just left…", "Acabo de salir de…")}</a>
                 </div>
+                <AgendaList/>
             })}
         </section>
     }

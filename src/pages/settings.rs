@@ -2,6 +2,8 @@
 //! and deleting everything.
 
 use leptos::prelude::*;
+
+use crate::components::reminders::ReminderSettings;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
@@ -32,8 +34,10 @@ pub fn SettingsPage() -> impl IntoView {
             <ul class="card" data-testid="settings-reminders">
                 <li>{tr!("Steady has no server, so nothing can arrive from it while it's closed — on any phone.", "Steady no tiene servidor, así que no puede llegarte nada de ella mientras está cerrada, en ningún teléfono.")}</li>
                 <li>{tr!("Your phone's calendar can remind you: on the medication screen, “Add to my calendar” makes a file with an alarm for each dose time, injection or pickup day and your naloxone's expiry. On an iPhone it opens in Calendar; on Android, open the downloaded file with your calendar app.", "El calendario de tu teléfono sí puede recordártelo: en la pantalla de medicación, “Agregar a mi calendario” crea un archivo con una alarma para cada hora de dosis, día de inyección o recogida y la caducidad de tu naloxona. En un iPhone se abre en Calendario; en Android, abre el archivo descargado con tu app de calendario.")}</li>
-                <li>{tr!("While Steady is open, Today shows a dose that is due within the hour and your next doses.", "Mientras Steady está abierta, Hoy muestra una dosis que toca en la próxima hora y tus próximas dosis.")}</li>
+                <li>{tr!("While Steady is open, Today shows a dose that is due within the hour, your next doses and your next appointment.", "Mientras Steady está abierta, Hoy muestra una dosis que toca en la próxima hora, tus próximas dosis y tu próxima cita.")}</li>
+                <li>{tr!("Where the browser allows it (on Android in Chrome or an installed Steady; on iPhone only once Steady is on the Home Screen), Steady can also send a notification when you open it with something due, and put a badge on its icon. Both are off until you turn them on below.", "Donde el navegador lo permite (en Android con Chrome o con Steady instalada; en iPhone solo con Steady en la pantalla de inicio), Steady también puede enviarte una notificación al abrirla con algo pendiente, y poner un globo en su icono. Las dos opciones están desactivadas hasta que las actives abajo.")}</li>
             </ul>
+            <ReminderSettings/>
             <p><a class="button secondary" href="/meds" data-testid="settings-meds">{tr!("Medication and calendar reminders", "Medicación y recordatorios en el calendario")}</a></p>
             <h2>{tr!("Your data", "Tus datos")}</h2>
             <p>

@@ -1,0 +1,373 @@
+//! Appointments: the section of the medication screen where they are added,
+//! changed and cancelled ("just this one, or every time?" for a repeating
+//! one), the read-only list the plan's treatment section shows, and the next
+//! one on Today. The rules (what is next, skipping one of a series) are in
+//! `domain::appointments`.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::components::clock::Clock;
+use crate::components::focus::focus_soon;
+use crate::components::undo::offer_undo;
+use crate::domain::appointments::{agenda, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
+use crate::domain::dates::{at_time, day_month_short, hh_mm, iso_date, parse_hh_mm, parse_iso_date, weekday_short};
+use crate::domain::i18n::fill;
+use crate::domain::schedule::{Occurrence, Repeat};
+use crate::storage::Store;
+
+/// How far ahead the lists show every time (beyond, each one's next time).
+const AGENDA_DAYS: i64 = 14;
+
+/// "Mon 9 Nov at 09:00", "Tue 10 Nov".
+pub fn when_text(o: &Occurrence) -> String {
+    let day = format!("{} {}", weekday_short(o.date.weekday().num_days_from_monday() as usize), day_month_short(o.date));
+    match o.time {
+        Some(time) => fill(tr!("{} at {}", "{} {}"), &[&day, &at_time(time)]),
+        None => day,
+    }
+}
+
+fn kind_key(kind: ApptKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Which times a change is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    New,
+    /// Every time of the series (or the only one).
+    All,
+    /// Only the time on this date.
+    One(NaiveDate),
+}
+
+/// A change or a cancellation waiting for "just this one, or every time?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asking {
+    Change(u64, NaiveDate),
+    Cancel(u64, NaiveDate),
+}
+
+/// The appointments on the medication screen.
+#[component]
+pub fn AppointmentsSection() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let editing = RwSignal::new(None::<(Appointment, Scope)>);
+    let asking = RwSignal::new(None::<Asking>);
+    let undo = RwSignal::new(None::<Appointment>);
+    let error = RwSignal::new(None::<&'static str>);
+
+    let start_new = move |_| {
+        let today = clock.local_untracked().date();
+        let id = store.meds().with_untracked(|d| next_id(&d.appts));
+        editing.set(Some((Appointment::new(id, ApptKind::Clinic, today), Scope::New)));
+        focus_soon("appt-kind");
+    };
+    let find = move |id: u64| store.meds().with_untracked(|d| d.appts.iter().find(|a| a.id == id).cloned());
+    let change = move |id: u64, scope: Scope| {
+        asking.set(None);
+        match (find(id), scope) {
+            (Some(appt), Scope::One(date)) => editing.set(Some((Appointment { first: date, repeat: Repeat::Once, ..appt }, scope))),
+            (Some(appt), _) => editing.set(Some((appt, Scope::All))),
+            (None, _) => error.set(Some(crate::domain::meds::MedProblem::Gone.message())),
+        }
+        focus_soon("appt-kind");
+    };
+    let cancel = move |id: u64, scope: Scope| {
+        asking.set(None);
+        let before = store.meds().modify(|d| match scope {
+            Scope::One(date) => cancel_one(&mut d.appts, id, date).ok_or(()),
+            _ => cancel_all(&mut d.appts, id).ok_or(()),
+        });
+        match before {
+            Ok(before) => {
+                error.set(None);
+                offer_undo(undo, before);
+                focus_soon("appt-undo");
+            }
+            Err(()) => error.set(Some(crate::domain::meds::MedProblem::Gone.message())),
+        }
+    };
+    let put_back = move |_| {
+        if let Some(before) = undo.get_untracked() {
+            let _ = store.meds().modify(|d| Ok::<_, ()>(restore(&mut d.appts, before)));
+            undo.set(None);
+            focus_soon("appt-add");
+        }
+    };
+    let ask_or_do = move |what: Asking| {
+        let (id, date) = match what {
+            Asking::Change(id, date) | Asking::Cancel(id, date) => (id, date),
+        };
+        if find(id).is_some_and(|a| a.repeats()) {
+            asking.set(Some(what));
+            focus_soon("appt-this-one");
+        } else if matches!(what, Asking::Change(..)) {
+            change(id, Scope::All);
+        } else {
+            cancel(id, Scope::One(date));
+        }
+    };
+    let upcoming = move || store.meds().with(|d| agenda(&d.appts, clock.local(), AGENDA_DAYS, 60));
+
+    view! {
+        <section class="card" id="appts" aria-labelledby="appts-title" data-testid="appts">
+            <h2 id="appts-title">{tr!("Appointments", "Citas")}</h2>
+            <p class="hint">{tr!("Clinic visits, counselling, pickups, injections and meetings. The next one shows on Today, and they're in your plan.", "Visitas a la clínica, terapia, recogidas, inyecciones y reuniones. La próxima aparece en Hoy, y están en tu plan.")}</p>
+            {move || match editing.get() {
+                Some((appt, scope)) => view! { <ApptForm appt scope editing/> }.into_any(),
+                None => view! {
+                    <button type="button" class="button" id="appt-add" data-testid="appt-add" on:click=start_new>{tr!("Add an appointment", "Agregar una cita")}</button>
+                }.into_any(),
+            }}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || undo.get().map(|before| view! {
+                <p class="notice undo" role="status">
+                    {fill(tr!("Cancelled: {}. ", "Cancelada: {}. "), &[before.shown_title()])}
+                    <button type="button" class="button secondary" id="appt-undo" data-testid="appt-undo" on:click=put_back>{tr!("Undo", "Deshacer")}</button>
+                </p>
+            })}
+            <ul class="plain appt-list" data-testid="appt-list">
+                {move || {
+                    let list = upcoming();
+                    if list.is_empty() {
+                        return view! { <li class="hint">{tr!("No appointments coming up.", "No hay citas próximas.")}</li> }.into_any();
+                    }
+                    let waiting = asking.get();
+                    list.into_iter().map(|u| {
+                        let (id, date) = (u.appt.id, u.when.date);
+                        let asked = waiting.filter(|a| matches!(a, Asking::Change(i, d) | Asking::Cancel(i, d) if *i == id && *d == date));
+                        view! {
+                            <li class="appt" data-testid="appt-item" data-date=iso_date(date)>
+                                <ApptLine item=u.clone()/>
+                                {match asked {
+                                    Some(what) => {
+                                        let (question, one, all) = match what {
+                                            Asking::Change(..) => (tr!("Change only this one, or every time?", "¿Cambiar solo esta, o todas?"), tr!("Only this one", "Solo esta"), tr!("Every time", "Todas")),
+                                            Asking::Cancel(..) => (tr!("Cancel only this one, or every time?", "¿Cancelar solo esta, o todas?"), tr!("Only this one", "Solo esta"), tr!("Every time", "Todas")),
+                                        };
+                                        let pick = move |scope: Scope| match what {
+                                            Asking::Change(..) => change(id, scope),
+                                            Asking::Cancel(..) => cancel(id, scope),
+                                        };
+                                        view! {
+                                            <div class="ask" role="group" aria-label=question>
+                                                <p><strong>{question}</strong></p>
+                                                <div class="actions">
+                                                    <button type="button" class="button secondary" id="appt-this-one" data-testid="appt-this-one" on:click=move |_| pick(Scope::One(date))>{one}</button>
+                                                    <button type="button" class="button secondary" data-testid="appt-all" on:click=move |_| pick(Scope::All)>{all}</button>
+                                                    <button type="button" class="button secondary" data-testid="appt-ask-cancel" on:click=move |_| asking.set(None)>{tr!("Go back", "Volver")}</button>
+                                                </div>
+                                            </div>
+                                        }.into_any()
+                                    }
+                                    None => {
+                                        let title = u.appt.shown_title().to_string();
+                                        view! {
+                                            <div class="actions">
+                                                <button type="button" class="button secondary" data-testid="appt-edit" aria-label=fill(tr!("Change {}", "Cambiar {}"), &[&title])
+                                                    on:click=move |_| ask_or_do(Asking::Change(id, date))>{tr!("Change", "Cambiar")}</button>
+                                                <button type="button" class="button secondary" data-testid="appt-cancel" aria-label=fill(tr!("Cancel {}", "Cancelar {}"), &[&title])
+                                                    on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel it", "Cancelarla")}</button>
+                                            </div>
+                                        }.into_any()
+                                    }
+                                }}
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// One time of an appointment: when, what, where, how often.
+#[component]
+fn ApptLine(item: Upcoming) -> impl IntoView {
+    let a = &item.appt;
+    let mut details = Vec::new();
+    if !a.place.trim().is_empty() {
+        details.push(a.place.trim().to_string());
+    }
+    if a.repeats() {
+        details.push(a.repeat.words());
+    }
+    view! {
+        <p>
+            <strong>{when_text(&item.when)}</strong>" — "{a.shown_title().to_string()}
+            {(!details.is_empty()).then(|| view! { <br/><span class="hint">{details.join(" · ")}</span> })}
+        </p>
+        {(!a.note.trim().is_empty()).then(|| view! { <p class="hint">{a.note.trim().to_string()}</p> })}
+    }
+}
+
+/// Adding an appointment, or changing one (or one time of a series).
+#[component]
+fn ApptForm(appt: Appointment, scope: Scope, editing: RwSignal<Option<(Appointment, Scope)>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let kind = RwSignal::new(appt.kind);
+    let title = RwSignal::new(appt.title.clone());
+    let date = RwSignal::new(iso_date(appt.first));
+    let time = RwSignal::new(appt.time.map(hh_mm).unwrap_or_default());
+    let place = RwSignal::new(appt.place.clone());
+    let repeat = RwSignal::new(appt.repeat.key());
+    let every = RwSignal::new(match appt.repeat {
+        Repeat::EveryDays(n) => n.to_string(),
+        _ => "14".to_string(),
+    });
+    let note = RwSignal::new(appt.note.clone());
+    let error = RwSignal::new(None::<&'static str>);
+    let base = appt.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let read = || -> Result<Appointment, &'static str> {
+            let first = parse_iso_date(&date.get_untracked()).ok_or(tr!("Pick the date from the calendar.", "Elige la fecha en el calendario."))?;
+            let typed_time = time.get_untracked();
+            let time = match typed_time.trim() {
+                "" => None,
+                t => Some(parse_hh_mm(t).ok_or(tr!("Write the time like 09:30, or leave it empty.", "Escribe la hora así: 09:30, o déjala vacía."))?),
+            };
+            let repeat = match scope {
+                Scope::One(_) => Repeat::Once,
+                _ => Repeat::from_choice(&repeat.get_untracked(), &every.get_untracked()).ok_or(crate::domain::meds::MedProblem::BadRepeat.message())?,
+            };
+            Ok(Appointment {
+                kind: kind.get_untracked(),
+                title: title.get_untracked().trim().to_string(),
+                first,
+                time,
+                place: place.get_untracked().trim().to_string(),
+                repeat,
+                note: note.get_untracked().trim().to_string(),
+                ..base.clone()
+            })
+        };
+        let saved = read().and_then(|changed| {
+            store
+                .meds()
+                .modify(|d| match scope {
+                    Scope::One(on) => save_one(&mut d.appts, base.id, on, changed).map(|_| ()),
+                    _ => save_all(&mut d.appts, changed),
+                })
+                .map_err(|problem| problem.message())
+        });
+        match saved {
+            Ok(()) => {
+                editing.set(None);
+                focus_soon("appt-add");
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let heading = match scope {
+        Scope::New => tr!("Add an appointment", "Agregar una cita"),
+        Scope::All => tr!("Change this appointment", "Cambiar esta cita"),
+        Scope::One(_) => tr!("Change only this one", "Cambiar solo esta"),
+    };
+    view! {
+        <form class="appt-form" data-testid="appt-form" on:submit=save novalidate>
+            <h3>{heading}</h3>
+            {matches!(scope, Scope::One(_)).then(|| view! { <p class="hint">{tr!("The other times stay as they are.", "Las demás veces se quedan como están.")}</p> })}
+            <div class="field">
+                <label for="appt-kind">{tr!("What it is", "Qué es")}</label>
+                <select id="appt-kind" data-testid="appt-kind" on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(k) = ApptKind::ALL.into_iter().find(|k| kind_key(*k) == picked) {
+                        kind.set(k);
+                    }
+                }>
+                    {ApptKind::ALL.into_iter().map(|k| view! { <option value=kind_key(k) selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="appt-title">{tr!("Title (optional)", "Título (opcional)")}</label>
+                <input id="appt-title" data-testid="appt-title" autocomplete="off" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="appt-date">{tr!("Date", "Fecha")}</label>
+                <input id="appt-date" type="date" data-testid="appt-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="appt-time">{tr!("Time (optional)", "Hora (opcional)")}</label>
+                <input id="appt-time" type="time" data-testid="appt-time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="appt-place">{tr!("Place (optional)", "Lugar (opcional)")}</label>
+                <input id="appt-place" data-testid="appt-place" autocomplete="off" prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
+            </div>
+            {(!matches!(scope, Scope::One(_))).then(|| view! {
+                <div class="field">
+                    <label for="appt-repeat">{tr!("How often", "Cada cuánto")}</label>
+                    <select id="appt-repeat" data-testid="appt-repeat" on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        repeat.set(Repeat::choices().into_iter().map(|(key, _)| key).find(|key| *key == picked).unwrap_or("once"));
+                    }>
+                        {Repeat::choices().into_iter().map(|(key, label)| view! { <option value=key selected=move || repeat.get() == key>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <Show when=move || repeat.get() == "days">
+                    <div class="field">
+                        <label for="appt-every">{tr!("Every how many days", "Cada cuántos días")}</label>
+                        <input id="appt-every" type="number" inputmode="numeric" min="1" max="366" data-testid="appt-every"
+                            prop:value=move || every.get() on:input=move |ev| every.set(event_target_value(&ev))/>
+                    </div>
+                </Show>
+            })}
+            <div class="field">
+                <label for="appt-note">{tr!("Note (optional)", "Nota (opcional)")}</label>
+                <textarea id="appt-note" rows="2" data-testid="appt-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="appt-error">{e}</p> })}
+            <div class="actions">
+                <button type="submit" class="button" data-testid="appt-save">{tr!("Save", "Guardar")}</button>
+                <button type="button" class="button secondary" data-testid="appt-form-cancel" on:click=move |_| { editing.set(None); focus_soon("appt-add"); }>{tr!("Don't save", "No guardar")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The appointments coming up, read-only (the plan's treatment section).
+#[component]
+pub fn AgendaList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let upcoming = move || store.meds().with(|d| agenda(&d.appts, clock.local(), AGENDA_DAYS, 8));
+    view! {
+        <div data-testid="plan-appts">
+            <h3>{tr!("Appointments coming up", "Próximas citas")}</h3>
+            {move || {
+                let list = upcoming();
+                if list.is_empty() {
+                    view! { <p class="hint">{tr!("None yet. Add them on the medication screen.", "Ninguna todavía. Agrégalas en la pantalla de medicación.")}</p> }.into_any()
+                } else {
+                    view! { <ul class="plain">{list.into_iter().map(|item| view! { <li data-testid="plan-appt"><ApptLine item/></li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+            <p><a href="/meds#appts" data-testid="plan-appts-open">{tr!("Add or change appointments", "Agregar o cambiar citas")}</a></p>
+        </div>
+    }
+}
+
+/// The next appointment on Today; "coming up" within the hour before it.
+#[component]
+pub fn NextAppointment() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let next = move || {
+        let now = clock.local();
+        store.meds().with(|d| next_one(&d.appts, now)).map(|u| (u.is_soon(now), u))
+    };
+    move || next().map(|(soon, u)| {
+        let what = u.appt.shown_title().to_string();
+        let place = u.appt.place.trim().to_string();
+        view! {
+            <a class=if soon { "card-link notice warning" } else { "card-link" } href="/meds#appts" data-testid=if soon { "appt-soon" } else { "appt-next" }>
+                <strong>{if soon { tr!("Coming up", "Muy pronto") } else { tr!("Next appointment", "Próxima cita") }}": "{when_text(&u.when)}</strong>
+                <span>{what}{(!place.is_empty()).then(|| format!(" — {place}"))}</span>
+            </a>
+        }
+    })
+}
