@@ -11,6 +11,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -23,7 +24,8 @@ use crate::domain::meds::{due_now, Reminder};
 use crate::storage::Store;
 
 thread_local! {
-    static WATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The check [`watch`] runs, once started.
+    static CHECK: RefCell<Option<Rc<dyn Fn(bool)>>> = const { RefCell::new(None) };
     /// Notified in this page already: opening Steady again doesn't repeat them.
     static NOTIFIED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }
@@ -108,16 +110,18 @@ fn notify_due(due: Vec<Reminder>) {
 
 /// Starts keeping the badge up to date (each minute and on coming back) and
 /// notifying on opening and on coming back to the foreground, for as long as
-/// the page is open. Once per page; timers and a listener rather than effects,
-/// so it outlives the screen (Settings) that may start it.
-pub fn watch() {
-    if WATCHING.with(|w| w.replace(true)) {
+/// the page is open; once started, checks again now (`opening`: notifying too).
+/// Timers and a listener rather than effects, so it outlives the screen
+/// (Settings) that may start it.
+pub fn watch(opening: bool) {
+    if let Some(check) = CHECK.with(|c| c.borrow().clone()) {
+        check(opening);
         return;
     }
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let had_badge = Cell::new(false);
-    let check = move |opening: bool| {
+    let check: Rc<dyn Fn(bool)> = Rc::new(move |opening: bool| {
         let now = clock.local_untracked();
         let taken = untrack(|| taken_on(store, now.date()));
         let Some((notify, badge, due)) = store.meds().try_with_untracked(|d| (d.notify, d.badge, due_now(d, &taken, now))) else { return };
@@ -127,14 +131,23 @@ pub fn watch() {
         if opening && notify && !document().hidden() {
             notify_due(due);
         }
-    };
-    let check = std::rc::Rc::new(check);
-    check(true);
-    let on_show = check.clone();
-    // Lives as long as the page.
-    std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| on_show(true)));
-    let each_minute = leptos::__reexports::send_wrapper::SendWrapper::new(check);
-    let _ = set_interval_with_handle(move || (each_minute)(false), std::time::Duration::from_secs(60));
+    });
+    CHECK.with(|c| *c.borrow_mut() = Some(check.clone()));
+    check(opening);
+    // Both live as long as the page.
+    std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if let Some(check) = CHECK.with(|c| c.borrow().clone()) {
+            check(true);
+        }
+    }));
+    let _ = set_interval_with_handle(
+        || {
+            if let Some(check) = CHECK.with(|c| c.borrow().clone()) {
+                check(false);
+            }
+        },
+        std::time::Duration::from_secs(60),
+    );
 }
 
 /// Settings: notifications and the badge, each with what this browser can do.
@@ -155,7 +168,7 @@ pub fn ReminderSettings() -> impl IntoView {
             if ask_permission().await {
                 let _ = store.meds().modify(|d| Ok::<_, ()>(d.notify = true));
                 message.set(Some(tr!("On. When you open Steady with a dose due or an appointment within the hour, a notification comes too.", "Activadas. Cuando abras Steady con una dosis pendiente o una cita en la próxima hora, también llegará una notificación.")));
-                watch();
+                watch(true);
             } else {
                 message.set(Some(tr!("Notifications are blocked for Steady. You can allow them in your browser's or phone's settings for this site.", "Las notificaciones están bloqueadas para Steady. Puedes permitirlas en los ajustes del navegador o del teléfono para este sitio.")));
             }
@@ -163,11 +176,8 @@ pub fn ReminderSettings() -> impl IntoView {
     };
     let set_badge_choice = move |on: bool| {
         let _ = store.meds().modify(|d| Ok::<_, ()>(d.badge = on));
-        if on {
-            watch();
-        } else {
-            set_badge(0);
-        }
+        // Started if need be, and the badge set (or cleared) now.
+        watch(false);
     };
     view! {
         <div class="card" data-testid="reminder-settings">

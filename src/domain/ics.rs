@@ -346,6 +346,8 @@ mod tests {
         appointment.title = "Clinic, room 4; bring ID — señal".into();
         appointment.note = "Ask about take-homes.\nSecond line, with a \\ backslash; and more: ".to_string() + &"ñ".repeat(60);
         appointment.place = "Calle Peñón, 3".into();
+        // "Just this one" changed or cancelled: left out of the series (EXDATE), either side of a clock change.
+        appointment.skipped = vec![date(2026, 3, 9), date(2026, 3, 30)];
         let mut monthly_31 = plain("inj-31@steady", "Steady: injection", Recurrence::new(date(2027, 1, 31), Repeat::Monthly), at(10, 30));
         monthly_31.dates.until = Some(date(2027, 12, 31));
         let mut expiry = plain("naloxone@steady", "Naloxone expires", Recurrence::new(date(2027, 12, 31), Repeat::Once), Start::Day);
@@ -355,13 +357,15 @@ mod tests {
             plain("dose-1-0800@steady", "Steady: 8:00", Recurrence::new(date(2026, 10, 20), Repeat::Daily), at(8, 0)),
             plain("inj-28@steady", "Steady: 9:00", Recurrence::new(date(2028, 2, 1), Repeat::EveryDays(28)), at(9, 0)),
             monthly_31,
-            plain("pickup-30@steady", "Pickup", Recurrence::new(date(2027, 1, 30), Repeat::Monthly), Start::Day),
+            Event { skipped: vec![date(2027, 3, 30)], ..plain("pickup-30@steady", "Pickup", Recurrence::new(date(2027, 1, 30), Repeat::Monthly), Start::Day) },
             expiry,
         ];
         let expected: Vec<serde_json::Value> = events
             .iter()
             .map(|e| {
-                let dates = e.dates.between(e.dates.first, e.dates.first + TimeDelta::days(800), 14);
+                let mut dates = e.dates.between(e.dates.first, e.dates.first + TimeDelta::days(800), 14 + e.skipped.len());
+                dates.retain(|d| !e.skipped.contains(d));
+                dates.truncate(14);
                 let shown: Vec<String> = dates
                     .iter()
                     .map(|d| match e.start {

@@ -310,7 +310,7 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                     fill(tr!("{} weekly look-backs", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
                     fill(tr!("{} medications, with {} doses marked taken", "Medicamentos: {} (dosis marcadas como tomadas: {})"),
                         &[&p.medications.to_string(), &p.doses.to_string()]),
-                    fill(tr!("{} appointments", "Citas: {}"), &[&p.appointments.to_string()]),
+                    fill(tr!("Appointments: {}", "Citas: {}"), &[&p.appointments.to_string()]),
                 ];
                 if p.set_aside > 0 {
                     lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",

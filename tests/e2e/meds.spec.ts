@@ -295,7 +295,7 @@ test("with nothing to remind of, the calendar button says what to add first", as
   await page.clock.install({ time: NOW });
   await openApp(page, "/meds");
   await expect(page.getByTestId("calendar-export")).toBeDisabled();
-  await expect(page.getByTestId("calendar")).toContainText("Add a medication or your naloxone's expiry date first.");
+  await expect(page.getByTestId("calendar")).toContainText("Add a medication, an appointment or your naloxone's expiry date first.");
 });
 
 test("two open tabs stay in step: a dose marked in one shows in the other", async ({ context }) => {
