@@ -199,7 +199,7 @@ fn MedsPart(spot: MedsSpot) -> impl IntoView {
         MedsSpot::App => {
             let store = expect_context::<Store>();
             if store.meds().with_untracked(|d| d.notify || d.badge) {
-                crate::components::reminders::watch(true);
+                crate::components::reminders::watch(store, expect_context::<Clock>(), true);
             }
             ().into_any()
         }

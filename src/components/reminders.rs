@@ -113,13 +113,11 @@ fn notify_due(due: Vec<Reminder>) {
 /// the page is open; once started, checks again now (`opening`: notifying too).
 /// Timers and a listener rather than effects, so it outlives the screen
 /// (Settings) that may start it.
-pub fn watch(opening: bool) {
+pub fn watch(store: Store, clock: Clock, opening: bool) {
     if let Some(check) = CHECK.with(|c| c.borrow().clone()) {
         check(opening);
         return;
     }
-    let store = expect_context::<Store>();
-    let clock = expect_context::<Clock>();
     let had_badge = Cell::new(false);
     let check: Rc<dyn Fn(bool)> = Rc::new(move |opening: bool| {
         let now = clock.local_untracked();
@@ -154,6 +152,8 @@ pub fn watch(opening: bool) {
 #[component]
 pub fn ReminderSettings() -> impl IntoView {
     let store = expect_context::<Store>();
+    // Read here: after the permission prompt (async) there is no context to read them from.
+    let clock = expect_context::<Clock>();
     let message = RwSignal::new(None::<&'static str>);
     let notify_on = move || store.meds().with(|d| d.notify);
     let badge_on = move || store.meds().with(|d| d.badge);
@@ -168,7 +168,7 @@ pub fn ReminderSettings() -> impl IntoView {
             if ask_permission().await {
                 let _ = store.meds().modify(|d| Ok::<_, ()>(d.notify = true));
                 message.set(Some(tr!("On. When you open Steady with a dose due or an appointment within the hour, a notification comes too.", "Activadas. Cuando abras Steady con una dosis pendiente o una cita en la próxima hora, también llegará una notificación.")));
-                watch(true);
+                watch(store, clock, true);
             } else {
                 message.set(Some(tr!("Notifications are blocked for Steady. You can allow them in your browser's or phone's settings for this site.", "Las notificaciones están bloqueadas para Steady. Puedes permitirlas en los ajustes del navegador o del teléfono para este sitio.")));
             }
@@ -177,7 +177,7 @@ pub fn ReminderSettings() -> impl IntoView {
     let set_badge_choice = move |on: bool| {
         let _ = store.meds().modify(|d| Ok::<_, ()>(d.badge = on));
         // Started if need be, and the badge set (or cleared) now.
-        watch(false);
+        watch(store, clock, false);
     };
     view! {
         <div class="card" data-testid="reminder-settings">

@@ -386,6 +386,12 @@ impl Plan {
     /// The support people to call (those with a number), sponsors first. A
     /// number that can't be normalised is still offered, as typed, never dropped.
     /// `in_use` reads only numbers not yet settled (see [`Plan::settle_phones`]).
+    /// The person a "Call …" button on SOS, the check-in, the weekly look-back
+    /// and the overdose-risk card calls: the first support person with a number to dial.
+    pub fn first_to_call(&self, in_use: Region) -> Option<Contact> {
+        self.contacts(in_use).into_iter().find(|c| !c.tel.is_empty())
+    }
+
     pub fn contacts(&self, in_use: Region) -> Vec<Contact> {
         self.support_people()
             .into_iter()
@@ -582,6 +588,11 @@ mod tests {
         let found: Vec<(&str, &str, &str, bool)> =
             people.iter().map(|c| (c.name.as_str(), c.shown.as_str(), c.tel.as_str(), c.needs_fixing)).collect();
         assert_eq!(found, [("Jo", "555-CALL-NOW", "555", true), ("Al", "call me maybe", "", true)]);
+        // The first with anything to dial is the one a "Call …" button calls.
+        let mut no_digits_first = Plan::default();
+        no_digits_first.add(List::Support, person("Al", None, "call me maybe", Region::UnitedStates)).unwrap();
+        assert_eq!(no_digits_first.first_to_call(Region::UnitedStates), None);
+        assert_eq!(plan.first_to_call(Region::UnitedStates).map(|c| c.name), Some("Jo".to_string()));
     }
 
     #[test]

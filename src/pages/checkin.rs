@@ -280,7 +280,7 @@ fn UsedPanel() -> impl IntoView {
     let after = RwSignal::new(None::<(Streak, Option<ToleranceWarning>)>);
     let person = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+        store.plan().with(|plan| plan.first_to_call(region))
     };
     let rows = counters.clone().into_iter().map(|(id, name, counts)| {
         let on_done = Callback::new(move |ended: Option<Streak>| {

@@ -15,8 +15,9 @@ use crate::components::focus::focus_soon;
 use crate::components::meds_today::{meds_part, MedsSpot};
 use crate::split::lazy_part;
 use crate::components::undo::offer_undo;
+use crate::domain::checkin::calendar_reminder;
 use crate::domain::cravings::YearMonth;
-use crate::domain::dates::{iso_date, long_date, month_year, parse_iso_date};
+use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
 use crate::domain::i18n::fill;
 use crate::domain::ics::calendar;
 use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskMoment, Taken, MAX_TAKE_HOMES};
@@ -490,7 +491,7 @@ fn RiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> impl Into
     let store = expect_context::<Store>();
     let person = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+        store.plan().with(|plan| plan.first_to_call(region))
     };
     let naloxone = store.meds().with_untracked(|d| d.naloxone.as_ref().map(|k| k.place.clone()).filter(|p| !p.is_empty()));
     let leaving = match moment {
@@ -533,8 +534,10 @@ fn CalendarExport() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let full_titles = RwSignal::new(false);
+    let checkin = RwSignal::new(false);
+    let checkin_time = RwSignal::new("21:00".to_string());
     let status = RwSignal::new(None::<&'static str>);
-    let has_any = move || store.meds().with(|d| !reminders(d, false).is_empty());
+    let has_any = move || checkin.get() || store.meds().with(|d| !reminders(d, false).is_empty());
     const NAME: &str = "steady-reminders.ics";
     const MIME: &str = "text/calendar";
     let downloaded = |text: &str| match download(NAME, MIME, text) {
@@ -542,7 +545,14 @@ fn CalendarExport() -> impl IntoView {
         Err(_) => tr!("The calendar file couldn't be made on this browser.", "No se pudo crear el archivo de calendario en este navegador."),
     };
     let export = move |_| {
-        let events = store.meds().with_untracked(|d| reminders(d, full_titles.get_untracked()));
+        let mut events = store.meds().with_untracked(|d| reminders(d, full_titles.get_untracked()));
+        if checkin.get_untracked() {
+            let Some(time) = parse_hh_mm(&checkin_time.get_untracked()) else {
+                status.set(Some(tr!("Write the check-in time like 21:00.", "Escribe la hora del registro así: 21:00.")));
+                return;
+            };
+            events.push(calendar_reminder(time, clock.local_untracked().date(), full_titles.get_untracked()));
+        }
         let text = calendar(&events, clock.instant().naive_utc());
         match shareable_file(NAME, MIME, &text) {
             Some(file) => leptos::task::spawn_local(async move {
@@ -565,6 +575,18 @@ fn CalendarExport() -> impl IntoView {
                     on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
                 <label for="calendar-full-titles">{tr!("Name the medication and appointments in the events, with their places (others who see your calendar will see them too)", "Nombrar los medicamentos y las citas en los eventos, con sus lugares (quien vea tu calendario también los verá)")}</label>
             </div>
+            <div class="check">
+                <input type="checkbox" id="calendar-checkin" data-testid="calendar-checkin" prop:checked=move || checkin.get()
+                    on:change=move |ev| checkin.set(event_target_checked(&ev))/>
+                <label for="calendar-checkin">{tr!("Also a daily reminder to check in", "También un recordatorio diario para hacer el registro")}</label>
+            </div>
+            <Show when=move || checkin.get()>
+                <div class="field">
+                    <label for="calendar-checkin-time">{tr!("Check-in reminder at", "Recordatorio del registro a las")}</label>
+                    <input id="calendar-checkin-time" type="time" data-testid="calendar-checkin-time" prop:value=move || checkin_time.get()
+                        on:input=move |ev| checkin_time.set(event_target_value(&ev))/>
+                </div>
+            </Show>
             <button type="button" class="button secondary" data-testid="calendar-export" disabled=move || !has_any() on:click=export>
                 {tr!("Add to my calendar", "Agregar a mi calendario")}
             </button>

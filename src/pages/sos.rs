@@ -67,7 +67,7 @@ fn CallBar() -> impl IntoView {
     // Sponsor first; a number that couldn't be normalised is still dialled as typed.
     let person = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+        store.plan().with(|plan| plan.first_to_call(region))
     };
     view! {
         <div class="call-bar" data-testid="sos-call">

@@ -181,7 +181,7 @@ fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
     let store = expect_context::<Store>();
     let person = move || {
         let region = store.settings().with(|s| s.region);
-        store.plan().with(|plan| plan.contacts(region).into_iter().find(|c| !c.tel.is_empty()))
+        store.plan().with(|plan| plan.first_to_call(region))
     };
     view! {
         <section class="card warning" data-testid="weekly-watchouts" aria-labelledby="watchouts-title">

@@ -222,6 +222,38 @@ export const flows = [
     },
   ],
   [
+    "a weekly appointment: changing only one time leaves the others, and the next one shows on Today",
+    async (d) => {
+      await d.open("/meds");
+      await mounted(d);
+      // Tomorrow and a week after, in the browser's own time zone.
+      const [first, second] = await d.evaluate(() => {
+        const two = (n) => String(n).padStart(2, "0");
+        return [1, 8].map((ahead) => {
+          const t = new Date();
+          t.setDate(t.getDate() + ahead);
+          return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
+        });
+      });
+      await d.click("appt-add");
+      await d.fill("appt-kind", "meeting");
+      await d.fill("appt-title", "Tuesday group");
+      await d.fill("appt-date", first);
+      await d.fill("appt-time", "19:00");
+      await d.fill("appt-repeat", "weekly");
+      await d.click("appt-save");
+      await d.waitText(`appt-item[data-date="${second}"]`, /19:00 — Tuesday group/);
+      await d.click(`appt-item[data-date="${second}"] appt-edit`);
+      await d.click("appt-this-one");
+      await d.fill("appt-time", "20:30");
+      await d.click("appt-save");
+      await d.waitText(`appt-item[data-date="${second}"]`, /20:30 — Tuesday group/);
+      await d.waitText(`appt-item[data-date="${first}"]`, /19:00 — Tuesday group/);
+      await d.click("nav-today");
+      await d.waitText("appt-next", /^Next appointment: .* 19:00 ?Tuesday group$/);
+    },
+  ],
+  [
     "passcode lock on (Settings), reload, unlock: the data is back",
     async (d) => {
       await d.open("/settings");

@@ -144,6 +144,19 @@ test("the calendar file holds appointments with their repeat rule and left-out d
   expect(text).not.toContain("Bring the card");
 });
 
+test("the calendar file can hold a daily check-in reminder, even with nothing else to remind of", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("calendar-export")).toBeDisabled();
+  await page.getByTestId("calendar-checkin").check();
+  await page.getByTestId("calendar-checkin-time").fill("21:30");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("calendar-export").click();
+  const text = readFileSync((await (await downloading).path())!, "utf8");
+  expect(text).toContain("UID:steady-checkin@steady.app\r\n");
+  expect(text).toContain("DTSTART:20260310T213000\r\nDURATION:PT5M\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Steady: 21:30\r\n");
+});
+
 test("appointments go into a backup (format 5) and come back", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await plant(page, { "steady.meds": medsDoc({ appts: [WEEKLY] }) });

@@ -32,6 +32,10 @@ export const SEED: Record<string, unknown> = {
   "steady.meds": { v: 1, data: {
     list: [{ id: 1, k: "bup", dose: "8 mg", from: "2026-03-01", r: "daily", at: ["08:00:00", "20:00:00"], by: "Dr Ruiz", ph: "Main St" }],
     nal: { w: "Kitchen drawer", x: "2026-03-25", k: "nasal" },
+    appts: [
+      { id: 1, k: "talk", t: "Counselling", from: "2026-03-12", at: "09:00:00", pl: "Main St", r: "weekly", skip: ["2026-03-19"] },
+      { id: 2, k: "pickup", from: "2026-03-10", r: "once", note: "Bring the card" },
+    ],
   } },
   "steady.dose.2026-03": { v: 1, data: [{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:05:00" }] },
   // A copy of unreadable data the person kept aside (listed in Settings).
@@ -90,6 +94,11 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await p.getByTestId("med-history-open").click();
     await p.getByTestId("med-taper").click();
     await expect(p.getByTestId("risk-card")).toBeVisible();
+  }],
+  ["appointment form", "/meds", async (p) => p.getByTestId("appt-add").click()],
+  ["appointment: only this one or every time?", "/meds", async (p) => {
+    await p.locator('[data-testid="appt-item"][data-date="2026-03-12"]').getByTestId("appt-edit").click();
+    await expect(p.getByTestId("appt-this-one")).toBeVisible();
   }],
   ["plan", "/plan"],
   ["plan walk-through", "/plan", async (p) => p.getByTestId("plan-guide-start").click()],
