@@ -49,12 +49,68 @@ enum Asking {
     Cancel(u64, NaiveDate),
 }
 
+/// The name the form's draft is kept under (see `storage::draft`).
+const DRAFT: &str = "appt";
+
+/// The form as typed, kept as a draft through leaving the screen, a reload
+/// or the lock, until it is saved or put away ("Don't save").
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Form {
+    /// The appointment being added or changed: its id, kind, title, place and
+    /// note as typed, and (changing every time) the dates left out of it.
+    appt: Appointment,
+    /// "new", "all", or the date of the only time being changed.
+    scope: String,
+    date: String,
+    time: String,
+    repeat: String,
+    every: String,
+}
+
+impl Form {
+    fn start(appt: Appointment, scope: Scope) -> Form {
+        Form {
+            scope: match scope {
+                Scope::New => "new".into(),
+                Scope::All => "all".into(),
+                Scope::One(date) => iso_date(date),
+            },
+            date: iso_date(appt.first),
+            time: appt.time.map(hh_mm).unwrap_or_default(),
+            repeat: appt.repeat.key().into(),
+            every: match appt.repeat {
+                Repeat::EveryDays(n) => n.to_string(),
+                _ => "14".into(),
+            },
+            appt,
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        match self.scope.as_str() {
+            "new" => Scope::New,
+            "all" => Scope::All,
+            day => parse_iso_date(day).map_or(Scope::All, Scope::One),
+        }
+    }
+
+    /// The kept draft, if any. One that isn't a draft's shape still comes back, as a note.
+    fn kept(today: NaiveDate, id: u64) -> Option<Form> {
+        let raw = crate::storage::draft(DRAFT)?;
+        Some(serde_json::from_str(&raw).unwrap_or_else(|_| {
+            let mut form = Form::start(Appointment::new(id, ApptKind::Other, today), Scope::New);
+            form.appt.note = raw;
+            form
+        }))
+    }
+}
+
 /// The appointments on the medication screen.
 #[component]
 pub fn AppointmentsSection() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let editing = RwSignal::new(None::<(Appointment, Scope)>);
+    let editing = RwSignal::new(Form::kept(clock.local_untracked().date(), store.meds().with_untracked(|d| next_id(&d.appts))));
     let asking = RwSignal::new(None::<Asking>);
     let undo = RwSignal::new(None::<Appointment>);
     let error = RwSignal::new(None::<&'static str>);
@@ -62,15 +118,15 @@ pub fn AppointmentsSection() -> impl IntoView {
     let start_new = move |_| {
         let today = clock.local_untracked().date();
         let id = store.meds().with_untracked(|d| next_id(&d.appts));
-        editing.set(Some((Appointment::new(id, ApptKind::Clinic, today), Scope::New)));
+        editing.set(Some(Form::start(Appointment::new(id, ApptKind::Clinic, today), Scope::New)));
         focus_soon("appt-kind");
     };
     let find = move |id: u64| store.meds().with_untracked(|d| d.appts.iter().find(|a| a.id == id).cloned());
     let change = move |id: u64, scope: Scope| {
         asking.set(None);
         match (find(id), scope) {
-            (Some(appt), Scope::One(date)) => editing.set(Some((Appointment { first: date, repeat: Repeat::Once, ..appt }, scope))),
-            (Some(appt), _) => editing.set(Some((appt, Scope::All))),
+            (Some(appt), Scope::One(date)) => editing.set(Some(Form::start(Appointment { first: date, repeat: Repeat::Once, ..appt }, scope))),
+            (Some(appt), _) => editing.set(Some(Form::start(appt, Scope::All))),
             (None, _) => error.set(Some(crate::domain::meds::MedProblem::Gone.message())),
         }
         focus_soon("appt-kind");
@@ -117,7 +173,7 @@ pub fn AppointmentsSection() -> impl IntoView {
             <h2 id="appts-title">{tr!("Appointments", "Citas")}</h2>
             <p class="hint">{tr!("Clinic visits, counselling, pickups, injections and meetings. The next one shows on Today, and they're in your plan.", "Visitas a la clínica, terapia, recogidas, inyecciones y reuniones. La próxima aparece en Hoy, y están en tu plan.")}</p>
             {move || match editing.get() {
-                Some((appt, scope)) => view! { <ApptForm appt scope editing/> }.into_any(),
+                Some(start) => view! { <ApptForm start editing/> }.into_any(),
                 None => view! {
                     <button type="button" class="button" id="appt-add" data-testid="appt-add" on:click=start_new>{tr!("Add an appointment", "Agregar una cita")}</button>
                 }.into_any(),
@@ -170,7 +226,7 @@ pub fn AppointmentsSection() -> impl IntoView {
                                                 <button type="button" class="button secondary" data-testid="appt-edit" aria-label=fill(tr!("Change {}", "Cambiar {}"), &[&title])
                                                     on:click=move |_| ask_or_do(Asking::Change(id, date))>{tr!("Change", "Cambiar")}</button>
                                                 <button type="button" class="button secondary" data-testid="appt-cancel" aria-label=fill(tr!("Cancel {}", "Cancelar {}"), &[&title])
-                                                    on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel it", "Cancelarla")}</button>
+                                                    on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel", "Cancelar")}</button>
                                             </div>
                                         }.into_any()
                                     }
@@ -204,22 +260,41 @@ fn ApptLine(item: Upcoming) -> impl IntoView {
     }
 }
 
-/// Adding an appointment, or changing one (or one time of a series).
+/// Adding an appointment, or changing one (or one time of a series). Every
+/// change is kept as the draft; saving or "Don't save" drops it.
 #[component]
-fn ApptForm(appt: Appointment, scope: Scope, editing: RwSignal<Option<(Appointment, Scope)>>) -> impl IntoView {
+fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
     let store = expect_context::<Store>();
+    let scope = start.scope();
+    let appt = start.appt.clone();
     let kind = RwSignal::new(appt.kind);
     let title = RwSignal::new(appt.title.clone());
-    let date = RwSignal::new(iso_date(appt.first));
-    let time = RwSignal::new(appt.time.map(hh_mm).unwrap_or_default());
+    let date = RwSignal::new(start.date.clone());
+    let time = RwSignal::new(start.time.clone());
     let place = RwSignal::new(appt.place.clone());
-    let repeat = RwSignal::new(appt.repeat.key());
-    let every = RwSignal::new(match appt.repeat {
-        Repeat::EveryDays(n) => n.to_string(),
-        _ => "14".to_string(),
-    });
+    let repeat = RwSignal::new(start.repeat.clone());
+    let every = RwSignal::new(start.every.clone());
     let note = RwSignal::new(appt.note.clone());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
+    let fixed = StoredValue::new((appt.clone(), start.scope.clone()));
+    let keep = move || {
+        let (base, scope) = fixed.get_value();
+        let form = Form {
+            appt: Appointment { kind: kind.get_untracked(), title: title.get_untracked(), place: place.get_untracked(), note: note.get_untracked(), ..base },
+            scope,
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            repeat: repeat.get_untracked(),
+            every: every.get_untracked(),
+        };
+        let kept = serde_json::to_string(&form).map_err(|e| e.to_string()).and_then(|json| crate::storage::keep_draft(DRAFT, Some(&json)));
+        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
+    };
+    let close = move || {
+        let _ = crate::storage::keep_draft(DRAFT, None);
+        editing.set(None);
+        focus_soon("appt-add");
+    };
     let base = appt.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -255,11 +330,9 @@ fn ApptForm(appt: Appointment, scope: Scope, editing: RwSignal<Option<(Appointme
                 .map_err(|problem| problem.message())
         });
         match saved {
-            Ok(()) => {
-                editing.set(None);
-                focus_soon("appt-add");
-            }
-            Err(message) => error.set(Some(message)),
+            Ok(()) => close(),
+            // Kept in the form and as the draft: nothing typed is lost.
+            Err(message) => error.set(Some(message.to_string())),
         }
     };
     let heading = match scope {
@@ -277,6 +350,7 @@ fn ApptForm(appt: Appointment, scope: Scope, editing: RwSignal<Option<(Appointme
                     let picked = event_target_value(&ev);
                     if let Some(k) = ApptKind::ALL.into_iter().find(|k| kind_key(*k) == picked) {
                         kind.set(k);
+                        keep();
                     }
                 }>
                     {ApptKind::ALL.into_iter().map(|k| view! { <option value=kind_key(k) selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
@@ -284,46 +358,47 @@ fn ApptForm(appt: Appointment, scope: Scope, editing: RwSignal<Option<(Appointme
             </div>
             <div class="field">
                 <label for="appt-title">{tr!("Title (optional)", "Título (opcional)")}</label>
-                <input id="appt-title" data-testid="appt-title" autocomplete="off" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                <input id="appt-title" data-testid="appt-title" autocomplete="off" prop:value=move || title.get() on:input=move |ev| { title.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="appt-date">{tr!("Date", "Fecha")}</label>
-                <input id="appt-date" type="date" data-testid="appt-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                <input id="appt-date" type="date" data-testid="appt-date" prop:value=move || date.get() on:input=move |ev| { date.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="appt-time">{tr!("Time (optional)", "Hora (opcional)")}</label>
-                <input id="appt-time" type="time" data-testid="appt-time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
+                <input id="appt-time" type="time" data-testid="appt-time" prop:value=move || time.get() on:input=move |ev| { time.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="appt-place">{tr!("Place (optional)", "Lugar (opcional)")}</label>
-                <input id="appt-place" data-testid="appt-place" autocomplete="off" prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
+                <input id="appt-place" data-testid="appt-place" autocomplete="off" prop:value=move || place.get() on:input=move |ev| { place.set(event_target_value(&ev)); keep(); }/>
             </div>
             {(!matches!(scope, Scope::One(_))).then(|| view! {
                 <div class="field">
                     <label for="appt-repeat">{tr!("How often", "Cada cuánto")}</label>
                     <select id="appt-repeat" data-testid="appt-repeat" on:change=move |ev| {
                         let picked = event_target_value(&ev);
-                        repeat.set(Repeat::choices().into_iter().map(|(key, _)| key).find(|key| *key == picked).unwrap_or("once"));
+                        repeat.set(Repeat::choices().into_iter().map(|(key, _)| key).find(|key| *key == picked).unwrap_or("once").to_string());
+                        keep();
                     }>
-                        {Repeat::choices().into_iter().map(|(key, label)| view! { <option value=key selected=move || repeat.get() == key>{label}</option> }).collect_view()}
+                        {Repeat::choices().into_iter().map(|(key, label)| view! { <option value=key selected=move || repeat.with(|r| r == key)>{label}</option> }).collect_view()}
                     </select>
                 </div>
-                <Show when=move || repeat.get() == "days">
+                <Show when=move || repeat.with(|r| r == "days")>
                     <div class="field">
                         <label for="appt-every">{tr!("Every how many days", "Cada cuántos días")}</label>
                         <input id="appt-every" type="number" inputmode="numeric" min="1" max="366" data-testid="appt-every"
-                            prop:value=move || every.get() on:input=move |ev| every.set(event_target_value(&ev))/>
+                            prop:value=move || every.get() on:input=move |ev| { every.set(event_target_value(&ev)); keep(); }/>
                     </div>
                 </Show>
             })}
             <div class="field">
                 <label for="appt-note">{tr!("Note (optional)", "Nota (opcional)")}</label>
-                <textarea id="appt-note" rows="2" data-testid="appt-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                <textarea id="appt-note" rows="2" data-testid="appt-note" prop:value=move || note.get() on:input=move |ev| { note.set(event_target_value(&ev)); keep(); }></textarea>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="appt-error">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="button" data-testid="appt-save">{tr!("Save", "Guardar")}</button>
-                <button type="button" class="button secondary" data-testid="appt-form-cancel" on:click=move |_| { editing.set(None); focus_soon("appt-add"); }>{tr!("Don't save", "No guardar")}</button>
+                <button type="button" class="button secondary" data-testid="appt-form-cancel" on:click=move |_| close()>{tr!("Don't save", "No guardar")}</button>
             </div>
         </form>
     }

@@ -123,7 +123,8 @@ pub fn watch(store: Store, clock: Clock, opening: bool) {
         let now = clock.local_untracked();
         let taken = untrack(|| taken_on(store, now.date()));
         let Some((notify, badge, due)) = store.meds().try_with_untracked(|d| (d.notify, d.badge, due_now(d, &taken, now))) else { return };
-        if badge || had_badge.replace(badge) {
+        let had = had_badge.replace(badge);
+        if badge || had {
             set_badge(if badge { due.len() } else { 0 });
         }
         if opening && notify && !document().hidden() {

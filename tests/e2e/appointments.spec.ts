@@ -120,6 +120,37 @@ test("bad input is refused with a clear message and nothing is stored", async ({
   await expect(page.getByTestId("appt-every")).toHaveValue("14");
 });
 
+test("what is typed in the appointment form is kept through leaving the screen and a reload, until saved or put away", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await page.getByTestId("appt-add").click();
+  await page.getByTestId("appt-kind").selectOption("meeting");
+  await page.getByTestId("appt-title").fill("Thursday group");
+  await page.getByTestId("appt-date").fill("2026-03-12");
+  await page.getByTestId("appt-repeat").selectOption("days");
+  await page.getByTestId("appt-every").fill("3");
+  await page.getByTestId("appt-note").fill("Ask Sam about a ride");
+  await page.getByTestId("nav-today").click();
+  await page.reload();
+  await page.goto("/meds");
+  await expect(page.getByTestId("appt-title")).toHaveValue("Thursday group");
+  await expect(page.getByTestId("appt-kind")).toHaveValue("meeting");
+  await expect(page.getByTestId("appt-repeat")).toHaveValue("days");
+  await expect(page.getByTestId("appt-every")).toHaveValue("3");
+  await expect(page.getByTestId("appt-note")).toHaveValue("Ask Sam about a ride");
+  await page.getByTestId("appt-save").click();
+  await expect(rows(page).first()).toContainText("Thursday group");
+  expect(await stored(page, "steady.draft.appt")).toBeNull();
+  expect((await appts(page))[0]).toMatchObject({ k: "meeting", t: "Thursday group", r: { days: 3 }, note: "Ask Sam about a ride" });
+  // Put away: the draft goes too.
+  await page.getByTestId("appt-add").click();
+  await page.getByTestId("appt-title").fill("Not this");
+  await page.getByTestId("appt-form-cancel").click();
+  expect(await stored(page, "steady.draft.appt")).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId("appt-form")).toHaveCount(0);
+});
+
 test("within the hour before it, Today says the appointment is coming up", async ({ page }) => {
   await page.clock.install({ time: NOW });
   const soon = { id: 3, k: "pickup", from: "2026-03-10", at: "09:00:00", r: "once" };
@@ -232,7 +263,7 @@ test("notifications and the badge are off until turned on; then opening Steady w
   await expect.poll(() => page.evaluate(() => (window as any).badges.at(-1))).toBe(0);
 
   // Back in the foreground at 19:30: the evening dose.
-  await page.clock.runFor((19 * 60 + 30 - (8 * 60 + 11)) * 60_000);
+  await page.clock.fastForward((19 * 60 + 30 - (8 * 60 + 11)) * 60_000);
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
   await expect.poll(() => page.evaluate(() => (window as any).notes.map((n: any) => n.body))).toEqual(["Reminder: 08:00", "Reminder: 20:00"]);
 

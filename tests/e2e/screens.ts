@@ -34,7 +34,7 @@ export const SEED: Record<string, unknown> = {
     nal: { w: "Kitchen drawer", x: "2026-03-25", k: "nasal" },
     appts: [
       { id: 1, k: "talk", t: "Counselling", from: "2026-03-12", at: "09:00:00", pl: "Main St", r: "weekly", skip: ["2026-03-19"] },
-      { id: 2, k: "pickup", from: "2026-03-10", r: "once", note: "Bring the card" },
+      { id: 2, k: "pickup", from: "2026-03-10", r: "once", note: "Tarjeta sanitaria" },
     ],
   } },
   "steady.dose.2026-03": { v: 1, data: [{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:05:00" }] },
