@@ -27,7 +27,8 @@ use crate::storage::Store;
 #[component]
 pub fn MedsPage() -> impl IntoView {
     let store = expect_context::<Store>();
-    let editing = RwSignal::new(None::<Medication>);
+    // A form left half-filled (another screen, a reload, the lock) comes back as it was.
+    let editing = RwSignal::new(MedDraft::kept().map(|d| d.med));
     let risk = RwSignal::new(None::<RiskMoment>);
     let removed = RwSignal::new(None::<Medication>);
     let meds = move || store.meds().with(|d| d.list.clone());
@@ -80,25 +81,78 @@ pub fn MedsPage() -> impl IntoView {
     }
 }
 
-/// Adding or changing a medication.
+/// The name the medication form's draft is kept under (see `storage::draft`).
+const DRAFT: &str = "med";
+
+/// The medication form as typed: the medication with the words typed into
+/// it, and the fields that are read only on saving, as text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct MedDraft {
+    med: Medication,
+    every: String,
+    first: String,
+    times: String,
+    take_homes: String,
+}
+
+impl MedDraft {
+    fn kept() -> Option<MedDraft> {
+        // A draft that can't be read back is left where it is, not shown half-read.
+        serde_json::from_str(&crate::storage::draft(DRAFT)?).ok()
+    }
+}
+
+/// Adding or changing a medication. Every change is kept as the draft; saving or Cancel drops it.
 #[component]
 fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let is_new = store.meds().with_untracked(|d| d.get(med.id).is_none());
+    let start = MedDraft::kept().filter(|d| d.med.id == med.id).unwrap_or_else(|| MedDraft {
+        every: match med.repeat {
+            Repeat::EveryDays(n) => n.to_string(),
+            _ => "28".to_string(),
+        },
+        first: iso_date(med.first),
+        times: times_text(&med.times),
+        take_homes: med.take_homes.map(|n| n.to_string()).unwrap_or_default(),
+        med: med.clone(),
+    });
+    let med = start.med.clone();
     let kind = RwSignal::new(med.kind);
     let name = RwSignal::new(med.name.clone());
     let dose = RwSignal::new(med.dose.clone());
     let repeat = RwSignal::new(med.repeat);
-    let every = RwSignal::new(match med.repeat {
-        Repeat::EveryDays(n) => n.to_string(),
-        _ => "28".to_string(),
-    });
-    let first = RwSignal::new(iso_date(med.first));
-    let times = RwSignal::new(times_text(&med.times));
+    let every = RwSignal::new(start.every);
+    let first = RwSignal::new(start.first);
+    let times = RwSignal::new(start.times);
     let prescriber = RwSignal::new(med.prescriber.clone());
     let pharmacy = RwSignal::new(med.pharmacy.clone());
-    let take_homes = RwSignal::new(med.take_homes.map(|n| n.to_string()).unwrap_or_default());
-    let error = RwSignal::new(None::<&'static str>);
+    let take_homes = RwSignal::new(start.take_homes);
+    let error = RwSignal::new(None::<String>);
+    let typed_into = StoredValue::new(med.clone());
+    let keep = move || {
+        let draft = MedDraft {
+            med: Medication {
+                kind: kind.get_untracked(),
+                name: name.get_untracked(),
+                dose: dose.get_untracked(),
+                repeat: repeat.get_untracked(),
+                prescriber: prescriber.get_untracked(),
+                pharmacy: pharmacy.get_untracked(),
+                ..typed_into.get_value()
+            },
+            every: every.get_untracked(),
+            first: first.get_untracked(),
+            times: times.get_untracked(),
+            take_homes: take_homes.get_untracked(),
+        };
+        let kept = serde_json::to_string(&draft).map_err(|e| e.to_string()).and_then(|json| crate::storage::keep_draft(DRAFT, Some(&json)));
+        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
+    };
+    let close = move || {
+        let _ = crate::storage::keep_draft(DRAFT, None);
+        editing.set(None);
+    };
 
     let repeat_key = move || repeat.get().key();
     let pick_kind = move |ev: leptos::ev::Event| {
@@ -108,11 +162,13 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
             if is_new {
                 repeat.set(k.usual_repeat());
             }
+            keep();
         }
     };
     let pick_repeat = move |ev: leptos::ev::Event| {
         // An unreadable "every how many days" is caught on saving, with a message.
-        repeat.set(Repeat::from_choice(&event_target_value(&ev), &every.get_untracked()).unwrap_or(Repeat::EveryDays(0)))
+        repeat.set(Repeat::from_choice(&event_target_value(&ev), &every.get_untracked()).unwrap_or(Repeat::EveryDays(0)));
+        keep();
     };
     let base = med.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -142,7 +198,7 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
         match read().and_then(|med| store.meds().modify(|d| d.save(med))) {
             Ok(moment) => {
                 error.set(None);
-                editing.set(None);
+                close();
                 if moment.is_some() {
                     risk.set(moment);
                     focus_soon("risk-card");
@@ -150,7 +206,8 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                     focus_soon("med-add");
                 }
             }
-            Err(problem) => error.set(Some(problem.message())),
+            // Kept in the form and as the draft: nothing typed is lost.
+            Err(problem) => error.set(Some(problem.message().to_string())),
         }
     };
 
@@ -167,11 +224,11 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
             </div>
             <div class="field">
                 <label for="med-name">{move || if kind.get() == MedKind::Other { tr!("Its name", "Su nombre") } else { tr!("Its name (optional)", "Su nombre (opcional)") }}</label>
-                <input id="med-name" data-testid="med-name" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <input id="med-name" data-testid="med-name" autocomplete="off" prop:value=move || name.get() on:input=move |ev| { name.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="med-dose">{tr!("Dose, as you were told (optional)", "Dosis, como te la indicaron (opcional)")}</label>
-                <input id="med-dose" data-testid="med-dose" autocomplete="off" prop:value=move || dose.get() on:input=move |ev| dose.set(event_target_value(&ev))/>
+                <input id="med-dose" data-testid="med-dose" autocomplete="off" prop:value=move || dose.get() on:input=move |ev| { dose.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="med-repeat">{tr!("How often", "Cada cuánto")}</label>
@@ -186,38 +243,38 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                 <div class="field">
                     <label for="med-every">{tr!("Every how many days", "Cada cuántos días")}</label>
                     <input id="med-every" type="number" inputmode="numeric" min="1" max="366" data-testid="med-every"
-                        prop:value=move || every.get() on:input=move |ev| every.set(event_target_value(&ev))/>
+                        prop:value=move || every.get() on:input=move |ev| { every.set(event_target_value(&ev)); keep(); }/>
                 </div>
             </Show>
             <div class="field">
                 <label for="med-first">{move || if kind.get().is_injection() { tr!("Next injection on", "Próxima inyección el") } else { tr!("Starting on (or next due)", "Desde el (o la próxima vez)") }}</label>
-                <input id="med-first" type="date" data-testid="med-first" prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
+                <input id="med-first" type="date" data-testid="med-first" prop:value=move || first.get() on:input=move |ev| { first.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="med-times">{tr!("Times of day (optional, e.g. 08:00, 20:00)", "Horas del día (opcional, p. ej. 08:00, 20:00)")}</label>
                 <input id="med-times" data-testid="med-times" inputmode="numeric" autocomplete="off" aria-describedby="med-times-hint"
-                    prop:value=move || times.get() on:input=move |ev| times.set(event_target_value(&ev))/>
+                    prop:value=move || times.get() on:input=move |ev| { times.set(event_target_value(&ev)); keep(); }/>
                 <p class="hint" id="med-times-hint">{tr!("Leave empty for something done once that day, like an injection or a pickup.", "Déjalo vacío si es algo de una vez ese día, como una inyección o una recogida.")}</p>
             </div>
             <Show when=move || kind.get() == MedKind::Methadone>
                 <div class="field">
                     <label for="med-take-homes">{tr!("Take-home doses you have now (optional)", "Dosis para llevar a casa que tienes ahora (opcional)")}</label>
                     <input id="med-take-homes" type="number" inputmode="numeric" min="0" max="99" data-testid="med-take-homes"
-                        prop:value=move || take_homes.get() on:input=move |ev| take_homes.set(event_target_value(&ev))/>
+                        prop:value=move || take_homes.get() on:input=move |ev| { take_homes.set(event_target_value(&ev)); keep(); }/>
                 </div>
             </Show>
             <div class="field">
                 <label for="med-prescriber">{tr!("Prescriber or clinic (optional)", "Quien lo receta o clínica (opcional)")}</label>
-                <input id="med-prescriber" data-testid="med-prescriber" autocomplete="off" prop:value=move || prescriber.get() on:input=move |ev| prescriber.set(event_target_value(&ev))/>
+                <input id="med-prescriber" data-testid="med-prescriber" autocomplete="off" prop:value=move || prescriber.get() on:input=move |ev| { prescriber.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
                 <label for="med-pharmacy">{tr!("Pharmacy (optional)", "Farmacia (opcional)")}</label>
-                <input id="med-pharmacy" data-testid="med-pharmacy" autocomplete="off" prop:value=move || pharmacy.get() on:input=move |ev| pharmacy.set(event_target_value(&ev))/>
+                <input id="med-pharmacy" data-testid="med-pharmacy" autocomplete="off" prop:value=move || pharmacy.get() on:input=move |ev| { pharmacy.set(event_target_value(&ev)); keep(); }/>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="med-error">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="button" data-testid="med-save">{tr!("Save", "Guardar")}</button>
-                <button type="button" class="button secondary" data-testid="med-cancel" on:click=move |_| editing.set(None)>{tr!("Cancel", "Cancelar")}</button>
+                <button type="button" class="button secondary" data-testid="med-cancel" on:click=move |_| close()>{tr!("Cancel", "Cancelar")}</button>
             </div>
         </form>
     }

@@ -70,6 +70,34 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
 });
 
+test("what is typed in the medication form is kept through leaving the screen and a reload, until saved or cancelled", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-kind").selectOption("methadone");
+  await page.getByTestId("med-dose").fill("60 mg");
+  await page.getByTestId("med-times").fill("9:00");
+  await page.getByTestId("med-take-homes").fill("6");
+  await page.getByTestId("med-prescriber").fill("Harbor clinic");
+  await page.getByTestId("nav-today").click();
+  await page.reload();
+  await page.goto("/meds");
+  await expect(page.getByTestId("med-kind")).toHaveValue("methadone");
+  await expect(page.getByTestId("med-dose")).toHaveValue("60 mg");
+  await expect(page.getByTestId("med-times")).toHaveValue("9:00");
+  await expect(page.getByTestId("med-take-homes")).toHaveValue("6");
+  await expect(page.getByTestId("med-prescriber")).toHaveValue("Harbor clinic");
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-item")).toContainText("60 mg — every day at 09:00");
+  expect(await stored(page, "steady.draft.med")).toBeNull();
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-dose").fill("not this");
+  await page.getByTestId("med-cancel").click();
+  expect(await stored(page, "steady.draft.med")).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId("med-form")).toHaveCount(0);
+});
+
 test("a dose marked by mistake can be undone", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await plant(page, { "steady.meds": meds([BUP]) });
