@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
 use crate::components::undo::offer_undo;
-use crate::domain::appointments::{agenda, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
+use crate::domain::appointments::{agenda, ApptProblem, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
 use crate::domain::dates::{at_time, day_month_short, hh_mm, iso_date, parse_hh_mm, parse_iso_date, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::schedule::{Occurrence, Repeat};
@@ -127,7 +127,7 @@ pub fn AppointmentsSection() -> impl IntoView {
         match (find(id), scope) {
             (Some(appt), Scope::One(date)) => editing.set(Some(Form::start(Appointment { first: date, repeat: Repeat::Once, ..appt }, scope))),
             (Some(appt), _) => editing.set(Some(Form::start(appt, Scope::All))),
-            (None, _) => error.set(Some(crate::domain::meds::MedProblem::Gone.message())),
+            (None, _) => error.set(Some(ApptProblem::Gone.message())),
         }
         focus_soon("appt-kind");
     };
@@ -143,7 +143,7 @@ pub fn AppointmentsSection() -> impl IntoView {
                 offer_undo(undo, before);
                 focus_soon("appt-undo");
             }
-            Err(()) => error.set(Some(crate::domain::meds::MedProblem::Gone.message())),
+            Err(()) => error.set(Some(ApptProblem::Gone.message())),
         }
     };
     let put_back = move |_| {
@@ -307,7 +307,7 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
             };
             let repeat = match scope {
                 Scope::One(_) => Repeat::Once,
-                _ => Repeat::from_choice(&repeat.get_untracked(), &every.get_untracked()).ok_or(crate::domain::meds::MedProblem::BadRepeat.message())?,
+                _ => Repeat::from_choice(&repeat.get_untracked(), &every.get_untracked()).ok_or(ApptProblem::BadRepeat.message())?,
             };
             Ok(Appointment {
                 kind: kind.get_untracked(),

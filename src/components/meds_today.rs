@@ -5,7 +5,6 @@
 //! Marking a dose taken touches nothing but the dose history: medication
 //! taken as prescribed is treatment and never changes a clean-time counter.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::appointments::NextAppointment;
@@ -16,11 +15,6 @@ use crate::domain::i18n::fill;
 use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, Taken};
 use crate::split::split_view;
 use crate::storage::Store;
-
-/// The doses marked taken on `day`, in order; reactive.
-pub fn taken_on(store: Store, day: NaiveDate) -> Vec<Taken> {
-    store.with_month::<Taken, _>(YearMonth::of(day), |list| list.iter().filter(|t| t.day == day).cloned().collect())
-}
 
 /// Today's doses of every medication due today.
 #[component]
@@ -37,7 +31,7 @@ fn TodaysDoses() -> impl IntoView {
         <Show when=move || !due_today().is_empty()>
             <ul class="plain meds-today" data-testid="meds-today">
                 {move || {
-                    let taken = taken_on(store, today.get());
+                    let taken = store.taken_on(today.get());
                     let meds = due_today();
                     let due_now = due(&meds, &taken, clock.local());
                     meds.into_iter().map(|med| {

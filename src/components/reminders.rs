@@ -19,7 +19,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::clock::Clock;
-use crate::components::meds_today::taken_on;
 use crate::domain::meds::{due_now, Reminder};
 use crate::storage::Store;
 
@@ -121,7 +120,7 @@ pub fn watch(store: Store, clock: Clock, opening: bool) {
     let had_badge = Cell::new(false);
     let check: Rc<dyn Fn(bool)> = Rc::new(move |opening: bool| {
         let now = clock.local_untracked();
-        let taken = untrack(|| taken_on(store, now.date()));
+        let taken = untrack(|| store.taken_on(now.date()));
         let Some((notify, badge, due)) = store.meds().try_with_untracked(|d| (d.notify, d.badge, due_now(d, &taken, now))) else { return };
         let had = had_badge.replace(badge);
         if badge || had {

@@ -11,7 +11,6 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::dates::stored;
-use super::meds::{MedProblem, MAX_FIELD};
 use super::schedule::{upcoming, Occurrence, Recurrence, Repeat};
 
 /// What an appointment is for.
@@ -46,6 +45,27 @@ impl ApptKind {
     }
 }
 
+/// Why an appointment can't be saved as it is, in words for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApptProblem {
+    TooLong,
+    BadRepeat,
+    /// Changed or removed elsewhere (another tab) before this change was saved.
+    Gone,
+}
+
+impl ApptProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            ApptProblem::TooLong => tr!("Too long: the title and place take up to 200 characters, the note up to 1,000.", "Demasiado largo: el título y el lugar admiten hasta 200 caracteres, y la nota hasta 1.000."),
+            ApptProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366.", "¿Cada cuántos días? Un número del 1 al 366."),
+            ApptProblem::Gone => tr!("That was changed or removed in another window. Look at the list again, then try once more.", "Eso se cambió o se quitó en otra ventana. Mira la lista de nuevo y vuelve a intentarlo."),
+        }
+    }
+}
+
+/// The longest title or place kept with an appointment.
+pub const MAX_FIELD: usize = 200;
 /// The longest note kept with an appointment.
 pub const MAX_NOTE: usize = 1000;
 /// More "just this one" changes than a series plausibly has: a damaged file.
@@ -87,15 +107,15 @@ impl Appointment {
         if self.title.trim().is_empty() { self.kind.label() } else { self.title.trim() }
     }
 
-    pub fn check(&self) -> Result<(), MedProblem> {
+    pub fn check(&self) -> Result<(), ApptProblem> {
         if [&self.title, &self.place].iter().any(|t| t.chars().count() > MAX_FIELD) || self.note.chars().count() > MAX_NOTE {
-            return Err(MedProblem::TooLong);
+            return Err(ApptProblem::TooLong);
         }
         if !self.repeat.is_valid() {
-            return Err(MedProblem::BadRepeat);
+            return Err(ApptProblem::BadRepeat);
         }
         if self.skipped.len() > MAX_SKIPPED {
-            return Err(MedProblem::TooLong);
+            return Err(ApptProblem::TooLong);
         }
         Ok(())
     }
@@ -168,7 +188,7 @@ pub fn next_id(appts: &[Appointment]) -> u64 {
 }
 
 /// Adds `appt`, or changes every time of the series it replaces.
-pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), MedProblem> {
+pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), ApptProblem> {
     appt.check()?;
     match appts.iter_mut().find(|a| a.id == appt.id) {
         Some(known) => *known = appt,
@@ -179,10 +199,10 @@ pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), M
 
 /// Changes only the time of series `id` on `date`: the series leaves that date
 /// out, and `changed` (whatever its date now is) becomes an appointment of its own.
-pub fn save_one(appts: &mut Vec<Appointment>, id: u64, date: NaiveDate, changed: Appointment) -> Result<u64, MedProblem> {
+pub fn save_one(appts: &mut Vec<Appointment>, id: u64, date: NaiveDate, changed: Appointment) -> Result<u64, ApptProblem> {
     let single = Appointment { id: next_id(appts), repeat: Repeat::Once, skipped: Vec::new(), ..changed };
     single.check()?;
-    let series = appts.iter_mut().find(|a| a.id == id).ok_or(MedProblem::Gone)?;
+    let series = appts.iter_mut().find(|a| a.id == id).ok_or(ApptProblem::Gone)?;
     if !series.skipped.contains(&date) {
         series.skipped.push(date);
         series.skipped.sort();
@@ -349,17 +369,17 @@ mod tests {
         assert_eq!(list.len(), 1);
         restore(&mut list, single);
         assert!(cancel_all(&mut list, 1).is_some() && list.len() == 1);
-        assert_eq!(save_one(&mut list, 9, date(2026, 11, 9), weekly_clinic()), Err(MedProblem::Gone));
+        assert_eq!(save_one(&mut list, 9, date(2026, 11, 9), weekly_clinic()), Err(ApptProblem::Gone));
     }
 
     #[test]
     fn checks_and_merge() {
         let mut a = weekly_clinic();
         a.note = "x".repeat(MAX_NOTE + 1);
-        assert_eq!(a.check(), Err(MedProblem::TooLong));
+        assert_eq!(a.check(), Err(ApptProblem::TooLong));
         a.note.clear();
         a.repeat = Repeat::EveryDays(0);
-        assert_eq!(a.check(), Err(MedProblem::BadRepeat));
+        assert_eq!(a.check(), Err(ApptProblem::BadRepeat));
 
         let mut mine = vec![weekly_clinic()];
         let mut other = Appointment::new(1, ApptKind::Meeting, date(2026, 11, 3));

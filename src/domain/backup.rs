@@ -798,7 +798,7 @@ mod tests {
         assert!(import(&export(&twice, now()), now()).unwrap_err().contains("Two appointments"));
         let mut long = data;
         long.meds.appts[0].place = "x".repeat(201);
-        assert!(import(&export(&long, now()), now()).unwrap_err().contains("too long"));
+        assert!(import(&export(&long, now()), now()).unwrap_err().contains("Too long"));
     }
 
     /// Version 3 added daily check-ins and the journal.

@@ -134,8 +134,6 @@ pub enum MedProblem {
     TooManyTakeHomes,
     StoppedBeforeStart,
     BadTime,
-    /// Changed or removed elsewhere (another tab) before this change was saved.
-    Gone,
 }
 
 impl MedProblem {
@@ -148,7 +146,6 @@ impl MedProblem {
             MedProblem::SameTimeTwice => tr!("The same time is there twice.", "La misma hora aparece dos veces."),
             MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99.", "Dosis para llevar a casa: un número del 0 al 99."),
             MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them.", "Escribe las horas así: 08:00 o 20:30, separadas por comas."),
-            MedProblem::Gone => tr!("That was changed or removed in another window. Look at the list again, then try once more.", "Eso se cambió o se quitó en otra ventana. Mira la lista de nuevo y vuelve a intentarlo."),
             MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started.", "El día en que se dejó es anterior al día en que se empezó."),
         }
     }

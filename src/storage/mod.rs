@@ -440,7 +440,13 @@ impl Store {
         self.doc()
     }
 
-    /// Medication, naloxone and the risk cards shown (read now if not yet).
+    /// The doses marked taken on `day`, in order; reactive.
+    pub fn taken_on(&self, day: chrono::NaiveDate) -> Vec<crate::domain::meds::Taken> {
+        use crate::domain::meds::Taken;
+        self.with_month::<Taken, _>(YearMonth::of(day), |list| list.iter().filter(|t| t.day == day).cloned().collect())
+    }
+
+    /// Medication, naloxone, appointments and the risk cards shown (read now if not yet).
     pub fn meds(&self) -> Doc<MedsData> {
         self.doc()
     }

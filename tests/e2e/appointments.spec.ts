@@ -114,7 +114,7 @@ test("bad input is refused with a clear message and nothing is stored", async ({
   await page.getByTestId("appt-place").fill("x".repeat(201));
   await page.getByTestId("appt-every").fill("14");
   await page.getByTestId("appt-save").click();
-  await expect(page.getByTestId("appt-error")).toContainText("too long");
+  await expect(page.getByTestId("appt-error")).toContainText("Too long");
   expect(await stored(page, "steady.meds")).toBeNull();
   // What was typed is still there to fix.
   await expect(page.getByTestId("appt-every")).toHaveValue("14");
