@@ -630,7 +630,9 @@ impl MedsData {
 pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
     use super::ics::{Event, Start};
     let mut events = Vec::new();
-    for med in data.list.iter().filter(|m| m.stopped.is_none()) {
+    // A stopped medication is kept, ending on the day it stopped: importing the file
+    // again then ends its alarms in the calendar, rather than leaving them ringing.
+    for med in &data.list {
         let full = if med.dose.trim().is_empty() { med.shown_name().to_string() } else { format!("{} ({})", med.shown_name(), med.dose.trim()) };
         if med.times.is_empty() {
             // Once that day (an injection, a pickup): a whole-day event, its alarm at 09:00.
@@ -1055,15 +1057,18 @@ mod tests {
         data.naloxone = Some(Naloxone { place: "Bag".into(), expiry: Some(date(2027, 3, 1)), kind: NaloxoneKind::NasalSpray });
         let events = reminders(&data, false);
         let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["Steady: 08:00", "Steady: 20:00", "Steady: reminder", "Steady: check a date"], "no stopped medication, nothing named");
+        assert_eq!(titles, ["Steady: 08:00", "Steady: 20:00", "Steady: reminder", "Steady: reminder", "Steady: check a date"], "nothing named");
+        // The stopped one ends on the day it stopped, so importing again ends its alarms.
+        assert_eq!((events[3].uid.as_str(), events[3].dates.until), ("steady-med-3@steady.app", Some(date(2025, 6, 1))));
+        assert!(calendar(&events[3..4], at(2026, 1, 1, 12, 0)).contains("RRULE:FREQ=DAILY;UNTIL=20250601\r\n"));
         assert_eq!(events[0].uid, "steady-med-1-0800@steady.app");
         assert_eq!(events[0].start, Start::At(hm(8, 0)));
         assert_eq!(events[2].start, Start::Day);
         assert_eq!(events[2].dates.repeat, Repeat::EveryDays(28));
-        assert_eq!(events[3].dates.first, date(2027, 1, 30), "30 days before the printed date");
+        assert_eq!(events[4].dates.first, date(2027, 1, 30), "30 days before the printed date");
         let full = reminders(&data, true);
         assert_eq!(full[0].title, "Buprenorphine film or tablet (8 mg)");
-        assert_eq!(full[3].title, "Naloxone expires on 1 March 2027");
+        assert_eq!(full[4].title, "Naloxone expires on 1 March 2027");
         assert_eq!(full.iter().map(|e| &e.uid).collect::<Vec<_>>(), events.iter().map(|e| &e.uid).collect::<Vec<_>>(), "the same UIDs either way");
         let file = calendar(&events, at(2026, 1, 1, 12, 0));
         assert!(file.contains("RRULE:FREQ=DAILY") && file.contains("RRULE:FREQ=DAILY;INTERVAL=28") && file.contains("TRIGGER:PT9H"), "{file}");
