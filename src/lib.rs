@@ -57,11 +57,18 @@ pub fn start() {
 }
 
 fn mount() {
-    // index.html shows a static shell (with helpline links) until the app is ready.
-    if let Some(shell) = document().get_element_by_id("shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    // index.html shows a static shell (with helpline links) until the app is ready;
+    // the app is built behind it in slices (components::startup). Even the frame
+    // waits for a task of its own: the one that ends the wasm module's compilation
+    // is long enough already.
+    components::startup::start_in_slices(
+        || leptos::mount::mount_to_body(App),
+        || {
+            if let Some(shell) = document().get_element_by_id("shell") {
+                shell.remove();
+            }
+        },
+    );
 }
 
 /// With a passcode set, nothing is read until it is entered.
@@ -117,13 +124,15 @@ fn Unlocked() -> impl IntoView {
             {move || {
                 language.current.track();
                 let main = NodeRef::<leptos::html::Main>::new();
+                // The frame first, the screen in the next slice (at once after start-up).
+                let screen_ready = components::startup::later();
                 view! {
                     <TopBar/>
                     <StorageProblems/>
                     <main id="main" class="main" tabindex="-1" node_ref=main>
                         <NewScreenAtTop main/>
                         <FlashMessage/>
-                        {move || screen(&location.path.get())}
+                        {move || if screen_ready.get() { screen(&location.path.get()) } else { ().into_any() }}
                     </main>
                     <SaveErrorBanner/>
                     <BottomNav/>

@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
 use crate::components::undo::offer_undo;
-use crate::domain::appointments::{agenda, ApptProblem, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
+use crate::domain::appointments::{add_new, agenda, ApptProblem, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
 use crate::domain::dates::{at_time, day_month_short, hh_mm, iso_date, parse_hh_mm, parse_iso_date, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::schedule::{Occurrence, Repeat};
+use crate::domain::stored_name;
 use crate::storage::Store;
 
 /// How far ahead the lists show every time (beyond, each one's next time).
@@ -26,10 +27,6 @@ pub fn when_text(o: &Occurrence) -> String {
         Some(time) => fill(tr!("{} at {}", "{} {}"), &[&day, &at_time(time)]),
         None => day,
     }
-}
-
-fn kind_key(kind: ApptKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// Which times a change is for.
@@ -96,8 +93,7 @@ impl Form {
 
     /// The kept draft, if any. One that isn't a draft's shape still comes back, as a note.
     fn kept(today: NaiveDate, id: u64) -> Option<Form> {
-        let raw = crate::storage::draft(DRAFT)?;
-        Some(serde_json::from_str(&raw).unwrap_or_else(|_| {
+        Some(crate::storage::kept_form(DRAFT)?.unwrap_or_else(|raw| {
             let mut form = Form::start(Appointment::new(id, ApptKind::Other, today), Scope::New);
             form.appt.note = raw;
             form
@@ -287,7 +283,7 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
             repeat: repeat.get_untracked(),
             every: every.get_untracked(),
         };
-        let kept = serde_json::to_string(&form).map_err(|e| e.to_string()).and_then(|json| crate::storage::keep_draft(DRAFT, Some(&json)));
+        let kept = crate::storage::keep_form(DRAFT, &form);
         error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
     };
     let close = move || {
@@ -325,7 +321,8 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
                 .meds()
                 .modify(|d| match scope {
                     Scope::One(on) => save_one(&mut d.appts, base.id, on, changed).map(|_| ()),
-                    _ => save_all(&mut d.appts, changed),
+                    Scope::New => add_new(&mut d.appts, changed).map(|_| ()),
+                    Scope::All => save_all(&mut d.appts, changed),
                 })
                 .map_err(|problem| problem.message())
         });
@@ -348,12 +345,12 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
                 <label for="appt-kind">{tr!("What it is", "Qué es")}</label>
                 <select id="appt-kind" data-testid="appt-kind" on:change=move |ev| {
                     let picked = event_target_value(&ev);
-                    if let Some(k) = ApptKind::ALL.into_iter().find(|k| kind_key(*k) == picked) {
+                    if let Some(k) = ApptKind::ALL.into_iter().find(|k| stored_name(k) == picked) {
                         kind.set(k);
                         keep();
                     }
                 }>
-                    {ApptKind::ALL.into_iter().map(|k| view! { <option value=kind_key(k) selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    {ApptKind::ALL.into_iter().map(|k| view! { <option value=stored_name(&k) selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">

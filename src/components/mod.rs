@@ -23,5 +23,6 @@ pub mod overdose_steps;
 pub mod region_picker;
 pub mod shell;
 pub mod slip;
+pub mod startup;
 pub mod strategies;
 pub mod undo;

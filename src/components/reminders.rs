@@ -25,8 +25,11 @@ use crate::storage::Store;
 thread_local! {
     /// The check [`watch`] runs, once started.
     static CHECK: RefCell<Option<Rc<dyn Fn(bool)>>> = const { RefCell::new(None) };
-    /// Notified in this page already: opening Steady again doesn't repeat them.
-    static NOTIFIED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// Notified in this tab already (through reloads too): opening Steady again
+    /// or reloading it doesn't repeat them.
+    static NOTIFIED: RefCell<HashSet<String>> = RefCell::new(
+        crate::storage::tab_note(NOTIFIED_NOTE).map(|keys| keys.lines().map(str::to_owned).collect()).unwrap_or_default(),
+    );
 }
 
 fn navigator() -> Option<JsValue> {
@@ -90,17 +93,36 @@ async fn notify(reminder: &Reminder) -> Result<(), JsValue> {
     JsFuture::from(shown).await.map(|_| ())
 }
 
-/// Notifies of what is due and not yet notified in this page.
+const NOTIFIED_NOTE: &str = "notified";
+
+fn note_notified(change: impl FnOnce(&mut HashSet<String>)) {
+    let keys = NOTIFIED.with(|n| {
+        let mut notified = n.borrow_mut();
+        change(&mut notified);
+        // One key a line: keys are made of digits, letters, dashes and colons.
+        notified.iter().map(String::as_str).collect::<Vec<_>>().join("\n")
+    });
+    crate::storage::keep_tab_note(NOTIFIED_NOTE, &keys);
+}
+
+/// Notifies of what is due and not yet notified in this tab.
 fn notify_due(due: Vec<Reminder>) {
     if permission().as_deref() != Some("granted") {
         return;
     }
+    // What is no longer due is forgotten, so the list stays short.
+    note_notified(|notified| notified.retain(|key| due.iter().any(|r| &r.key == key)));
     for reminder in due {
-        if NOTIFIED.with(|n| n.borrow_mut().insert(reminder.key.clone())) {
+        if NOTIFIED.with(|n| !n.borrow().contains(&reminder.key)) {
+            note_notified(|notified| {
+                notified.insert(reminder.key.clone());
+            });
             leptos::task::spawn_local(async move {
                 if notify(&reminder).await.is_err() {
                     // Not shown: let a later opening try again.
-                    NOTIFIED.with(|n| n.borrow_mut().remove(&reminder.key));
+                    note_notified(|notified| {
+                        notified.remove(&reminder.key);
+                    });
                 }
             });
         }

@@ -187,7 +187,18 @@ pub fn next_id(appts: &[Appointment]) -> u64 {
     appts.iter().map(|a| a.id).max().unwrap_or(0) + 1
 }
 
-/// Adds `appt`, or changes every time of the series it replaces.
+/// Adds `appt` as a new appointment, numbered now rather than when its form
+/// opened: another tab may have added one under that number meanwhile, and it
+/// must not be replaced. Returns the number given.
+pub fn add_new(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<u64, ApptProblem> {
+    let appt = Appointment { id: next_id(appts), ..appt };
+    appt.check()?;
+    let id = appt.id;
+    appts.push(appt);
+    Ok(id)
+}
+
+/// Changes every time of the series `appt` replaces (adds it if it has gone).
 pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), ApptProblem> {
     appt.check()?;
     match appts.iter_mut().find(|a| a.id == appt.id) {
@@ -307,6 +318,24 @@ mod tests {
         let pickup = Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3));
         assert_eq!(pickup.next(at(2026, 11, 3, 23, 59), 5).len(), 1);
         assert!(pickup.next(at(2026, 11, 4, 0, 0), 5).is_empty());
+    }
+
+    #[test]
+    fn a_new_appointment_is_numbered_on_saving_and_replaces_nothing() {
+        // The form opened when the list's next number was 2; another tab then added its own 2.
+        let opened_with = Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3));
+        let other_tab = Appointment::new(2, ApptKind::Meeting, date(2026, 11, 4));
+        let mut appts = vec![weekly_clinic(), other_tab.clone()];
+        assert_eq!(add_new(&mut appts, opened_with.clone()), Ok(3));
+        assert_eq!(appts.len(), 3);
+        assert!(appts.contains(&other_tab));
+        assert_eq!(appts[2], Appointment { id: 3, ..opened_with });
+        // An empty list starts at 1; a refused one adds nothing.
+        let mut empty = Vec::new();
+        assert_eq!(add_new(&mut empty, Appointment::new(9, ApptKind::Clinic, date(2026, 11, 3))), Ok(1));
+        let too_long = Appointment { place: "x".repeat(10_000), ..Appointment::new(1, ApptKind::Clinic, date(2026, 11, 3)) };
+        assert!(add_new(&mut empty, too_long).is_err());
+        assert_eq!(empty.len(), 1);
     }
 
     #[test]

@@ -285,7 +285,8 @@ const IE: &[Helpline] = &[
         name: Both::new("Emergency services", "Servicios de emergencia"),
         purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger. 999 works too.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro. El 999 también funciona."),
         hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
-        call: contact("112", "112 or 999"),
+        // One number on the button (the words above say 999 works too), in either language.
+        call: contact("112", "112"),
         text: None,
         tty: None,
         emergency: true,

@@ -404,7 +404,7 @@ impl RiskMoment {
         match self {
             RiskMoment::Stopped { med } => format!("stop:{med}"),
             RiskMoment::Taper { med } => format!("taper:{med}"),
-            RiskMoment::Left { place, on } => format!("left:{}:{on}", serde_json::to_value(place).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+            RiskMoment::Left { place, on } => format!("left:{}:{on}", super::stored_name(place)),
         }
     }
 }
@@ -542,6 +542,13 @@ impl MedsData {
 
     pub fn next_id(&self) -> u64 {
         self.list.iter().map(|m| m.id).max().unwrap_or(0) + 1
+    }
+
+    /// Adds `med` as a new medication, numbered now rather than when its form
+    /// opened (another tab may have added one under that number meanwhile).
+    pub fn add(&mut self, med: Medication) -> Result<Option<RiskMoment>, MedProblem> {
+        let id = self.next_id();
+        self.save(Medication { id, ..med })
     }
 
     /// Adds or replaces `med` after checking it. Returns the risk card this
@@ -726,6 +733,22 @@ mod tests {
         let mut m = Medication::new(2, MedKind::BuprenorphineMonthly, date(2026, 1, 5));
         m.repeat = Repeat::EveryDays(28);
         m
+    }
+
+    #[test]
+    fn a_new_medication_is_numbered_on_saving_and_replaces_nothing() {
+        // The form opened when the next number was 2; another tab then saved its own 2.
+        let mut data = MedsData { list: vec![bup_twice_daily(), injection_every_28_days()], ..MedsData::default() };
+        let mut opened_with = Medication::new(2, MedKind::Methadone, date(2026, 2, 1));
+        opened_with.dose = "60 mg".into();
+        data.add(opened_with.clone()).unwrap();
+        assert_eq!(data.list.len(), 3);
+        assert_eq!(data.get(2), Some(&injection_every_28_days()));
+        assert_eq!(data.get(3), Some(&Medication { id: 3, ..opened_with }));
+        // A refused one adds nothing.
+        let nameless = Medication::new(7, MedKind::Other, date(2026, 2, 1));
+        assert_eq!(data.add(nameless), Err(MedProblem::NoName));
+        assert_eq!(data.list.len(), 3);
     }
 
     #[test]

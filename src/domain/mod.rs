@@ -24,6 +24,22 @@ pub mod spanish;
 pub mod transfer;
 pub mod weekly;
 
+/// The name serde stores a unit variant under ("bup", "talk"…): the value of
+/// an option in a `<select>`, or part of a key. Empty for anything else.
+pub fn stored_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod stored_name_tests {
+    #[test]
+    fn is_the_stored_name_of_a_unit_variant_and_empty_otherwise() {
+        assert_eq!(super::stored_name(&super::meds::MedKind::Buprenorphine), "bup");
+        assert_eq!(super::stored_name(&super::appointments::ApptKind::Counselling), "talk");
+        assert_eq!(super::stored_name(&3), "");
+    }
+}
+
 /// Dates and times written briefly, for the tests.
 #[cfg(test)]
 pub(crate) mod testing {

@@ -171,7 +171,7 @@ impl List {
     }
 
     pub fn key(self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        super::stored_name(&self)
     }
 
     /// Ideas to start from, offered under the list (content-facts.md).

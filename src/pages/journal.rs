@@ -13,7 +13,7 @@ use crate::domain::cravings::next_id;
 use crate::domain::dates::{day_month_at, long_date, hh_mm};
 use crate::domain::i18n::fill;
 use crate::domain::journal::{search, JournalEntry, PROMPTS};
-use crate::storage::{draft, keep_draft, Store};
+use crate::storage::{keep_draft, keep_form, kept_form, Store};
 
 const PAGE: usize = 20;
 const DRAFT: &str = "journal";
@@ -30,8 +30,7 @@ struct Draft {
 
 /// The kept draft; text that isn't a draft's shape is still shown, never dropped.
 fn kept_draft() -> Option<Draft> {
-    let raw = draft(DRAFT)?;
-    Some(serde_json::from_str(&raw).unwrap_or(Draft { editing: None, text: raw, mood: None }))
+    Some(kept_form(DRAFT)?.unwrap_or_else(|raw| Draft { editing: None, text: raw, mood: None }))
 }
 
 #[component]
@@ -155,7 +154,7 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let keep = move || {
         let d = Draft { editing, text: text.get_untracked(), mood: mood.get_untracked() };
-        let outcome = serde_json::to_string(&d).map_err(|e| e.to_string()).and_then(|json| keep_draft(DRAFT, Some(&json)));
+        let outcome = keep_form(DRAFT, &d);
         error.set(outcome.err().map(|e| fill(tr!("Your draft couldn't be kept on this device: {} Keep this screen open or copy your text.", "No se pudo conservar tu borrador en este dispositivo: {} Deja esta pantalla abierta o copia tu texto."), &[&e])));
     };
     let close = move || {

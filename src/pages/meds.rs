@@ -22,13 +22,14 @@ use crate::domain::i18n::fill;
 use crate::domain::ics::calendar;
 use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskMoment, Taken, MAX_TAKE_HOMES};
 use crate::domain::schedule::{upcoming, Repeat};
+use crate::domain::stored_name;
 use crate::storage::Store;
 
 #[component]
 pub fn MedsPage() -> impl IntoView {
     let store = expect_context::<Store>();
     // A form left half-filled (another screen, a reload, the lock) comes back as it was.
-    let editing = RwSignal::new(MedDraft::kept().map(|d| d.med));
+    let editing = RwSignal::new(MedDraft::kept());
     let risk = RwSignal::new(None::<RiskMoment>);
     let removed = RwSignal::new(None::<Medication>);
     let meds = move || store.meds().with(|d| d.list.clone());
@@ -36,7 +37,7 @@ pub fn MedsPage() -> impl IntoView {
     let start_new = move |_| {
         let today = expect_context::<Clock>().local_untracked().date();
         let id = store.meds().with_untracked(MedsData::next_id);
-        editing.set(Some(Medication::new(id, MedKind::Buprenorphine, today)));
+        editing.set(Some(MedDraft::start(Medication::new(id, MedKind::Buprenorphine, today), true)));
         focus_soon("med-kind");
     };
     let undo = move |_| {
@@ -56,7 +57,7 @@ pub fn MedsPage() -> impl IntoView {
             {move || risk.get().map(|moment| view! { <RiskCard moment risk/> })}
             {lazy_part(|| meds_part(MedsSpot::Today))}
             {move || match editing.get() {
-                Some(med) => view! { <MedForm med editing risk/> }.into_any(),
+                Some(start) => view! { <MedForm start editing risk/> }.into_any(),
                 None => view! {
                     <div class="actions">
                         <button type="button" class="button big" id="med-add" data-testid="med-add" on:click=start_new>{tr!("Add a medication", "Agregar un medicamento")}</button>
@@ -89,6 +90,9 @@ const DRAFT: &str = "med";
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct MedDraft {
     med: Medication,
+    /// Being added (numbered on saving), not a change to the medication of its number.
+    #[serde(default)]
+    new: bool,
     every: String,
     first: String,
     times: String,
@@ -96,28 +100,42 @@ struct MedDraft {
 }
 
 impl MedDraft {
+    /// A form opened on `med`, as it is: a new one (`new`) or one to change.
+    fn start(med: Medication, new: bool) -> MedDraft {
+        MedDraft {
+            new,
+            every: match med.repeat {
+                Repeat::EveryDays(n) => n.to_string(),
+                _ => "28".to_string(),
+            },
+            first: iso_date(med.first),
+            times: times_text(&med.times),
+            take_homes: med.take_homes.map(|n| n.to_string()).unwrap_or_default(),
+            med,
+        }
+    }
+
+    /// The form left half-filled (in this tab or another), as it was.
     fn kept() -> Option<MedDraft> {
-        // A draft that can't be read back is left where it is, not shown half-read.
-        serde_json::from_str(&crate::storage::draft(DRAFT)?).ok()
+        match crate::storage::kept_form(DRAFT)? {
+            Ok(draft) => Some(draft),
+            // Not shown half-read, and not lost either: the form has no free-text
+            // field to put it in (as the appointment form does), so Settings lists it.
+            Err(_) => {
+                crate::storage::set_aside_form(DRAFT);
+                None
+            }
+        }
     }
 }
 
 /// Adding or changing a medication. Every change is kept as the draft; saving or Cancel drops it.
 #[component]
-fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let is_new = store.meds().with_untracked(|d| d.get(med.id).is_none());
-    let start = MedDraft::kept().filter(|d| d.med.id == med.id).unwrap_or_else(|| MedDraft {
-        every: match med.repeat {
-            Repeat::EveryDays(n) => n.to_string(),
-            _ => "28".to_string(),
-        },
-        first: iso_date(med.first),
-        times: times_text(&med.times),
-        take_homes: med.take_homes.map(|n| n.to_string()).unwrap_or_default(),
-        med: med.clone(),
-    });
     let med = start.med.clone();
+    // One whose medication has gone meanwhile (removed in another tab) is added again.
+    let is_new = start.new || store.meds().with_untracked(|d| d.get(start.med.id).is_none());
     let kind = RwSignal::new(med.kind);
     let name = RwSignal::new(med.name.clone());
     let dose = RwSignal::new(med.dose.clone());
@@ -141,12 +159,13 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                 pharmacy: pharmacy.get_untracked(),
                 ..typed_into.get_value()
             },
+            new: is_new,
             every: every.get_untracked(),
             first: first.get_untracked(),
             times: times.get_untracked(),
             take_homes: take_homes.get_untracked(),
         };
-        let kept = serde_json::to_string(&draft).map_err(|e| e.to_string()).and_then(|json| crate::storage::keep_draft(DRAFT, Some(&json)));
+        let kept = crate::storage::keep_form(DRAFT, &draft);
         error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
     };
     let close = move || {
@@ -156,7 +175,7 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
 
     let repeat_key = move || repeat.get().key();
     let pick_kind = move |ev: leptos::ev::Event| {
-        if let Some(k) = MedKind::ALL.into_iter().find(|k| kind_key(*k) == event_target_value(&ev)) {
+        if let Some(k) = MedKind::ALL.into_iter().find(|k| stored_name(k) == event_target_value(&ev)) {
             kind.set(k);
             // A new medication starts with the kind's usual schedule; the person changes it to theirs.
             if is_new {
@@ -195,7 +214,8 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                 ..base.clone()
             })
         };
-        match read().and_then(|med| store.meds().modify(|d| d.save(med))) {
+        let saved = read().and_then(|med| store.meds().modify(|d| if is_new { d.add(med) } else { d.save(med) }));
+        match saved {
             Ok(moment) => {
                 error.set(None);
                 close();
@@ -218,7 +238,7 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
                 <label for="med-kind">{tr!("What it is", "Qué es")}</label>
                 <select id="med-kind" data-testid="med-kind" on:change=pick_kind>
                     {MedKind::ALL.into_iter().map(|k| view! {
-                        <option value=kind_key(k) selected=move || kind.get() == k>{k.label()}</option>
+                        <option value=stored_name(&k) selected=move || kind.get() == k>{k.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -280,13 +300,9 @@ fn MedForm(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
     }
 }
 
-fn kind_key(kind: MedKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// One medication: what and when, its history, and changing, stopping or tapering it.
 #[component]
-fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
+fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let today = clock.local_untracked().date();
@@ -348,7 +364,7 @@ fn MedItem(med: Medication, editing: RwSignal<Option<Medication>>, risk: RwSigna
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="med-history-open" aria-expanded=move || show_history.get().to_string()
                     on:click=move |_| show_history.update(|s| *s = !*s)>{tr!("History", "Historial")}</button>
-                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| { editing.set(Some(for_edit.clone())); focus_soon("med-kind"); }>{tr!("Change", "Cambiar")}</button>
+                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| { editing.set(Some(MedDraft::start(for_edit.clone(), false))); focus_soon("med-kind"); }>{tr!("Change", "Cambiar")}</button>
                 {if med.stopped.is_some() {
                     view! {
                         <button type="button" class="button secondary" data-testid="med-restart" on:click=move |_| change(Box::new(|m| { m.stopped = None; m.tapering_since = None; }))>
@@ -521,7 +537,6 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
         risk.set(Some(moment.unwrap_or(RiskMoment::Left { place: place.get_untracked(), on: today })));
         focus_soon("risk-card");
     };
-    let key = |p: LeftPlace| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     view! {
         <form class="card" id="left" aria-labelledby="left-title" data-testid="just-left" on:submit=record>
             <h2 id="left-title">{tr!("I've just left…", "Acabo de salir de…")}</h2>
@@ -530,11 +545,11 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
                 <label for="left-place">{tr!("Where", "De dónde")}</label>
                 <select id="left-place" data-testid="left-place" on:change=move |ev| {
                     let picked = event_target_value(&ev);
-                    if let Some(p) = LeftPlace::ALL.into_iter().find(|p| key(*p) == picked) {
+                    if let Some(p) = LeftPlace::ALL.into_iter().find(|p| stored_name(p) == picked) {
                         place.set(p);
                     }
                 }>
-                    {LeftPlace::ALL.into_iter().map(|p| view! { <option value=key(p)>{p.label()}</option> }).collect_view()}
+                    {LeftPlace::ALL.into_iter().map(|p| view! { <option value=stored_name(&p)>{p.label()}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="button secondary" data-testid="left-save">{tr!("Yes, I've just left", "Sí, acabo de salir")}</button>

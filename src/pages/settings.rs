@@ -292,33 +292,33 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
         incoming.with(|i| {
             i.as_ref().map(|i| {
                 let p = &i.preview;
-                // Spanish puts the number after a label, so one and many read the same.
+                // The number after a label, so one and many read the same in both languages.
                 let cravings = match (p.first_craving, p.last_craving) {
-                    (Some(a), Some(b)) => fill(tr!("{} cravings from {} to {}", "Ganas de consumir registradas: {}, del {} al {}"),
+                    (Some(a), Some(b)) => fill(tr!("Cravings logged: {}, from {} to {}", "Ganas de consumir registradas: {}, del {} al {}"),
                         &[&p.cravings.to_string(), &long_date(a), &long_date(b)]),
-                    _ => fill(tr!("{} cravings", "Ganas de consumir registradas: {}"), &[&p.cravings.to_string()]),
+                    _ => fill(tr!("Cravings logged: {}", "Ganas de consumir registradas: {}"), &[&p.cravings.to_string()]),
                 };
                 let mut lines = vec![
                     fill(tr!("Made on {}", "Hecha el {}"), &[&long_date(p.exported_at.date())]),
-                    fill(tr!("{} counters, with {} earlier streaks", "Contadores: {} (rachas anteriores: {})"),
+                    fill(tr!("Counters: {} (earlier streaks: {})", "Contadores: {} (rachas anteriores: {})"),
                         &[&p.counters.to_string(), &p.earlier_streaks.to_string()]),
                     cravings,
-                    fill(tr!("{} plan items", "Elementos del plan: {}"), &[&p.plan_items.to_string()]),
-                    fill(tr!("{} coping ratings", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
-                    fill(tr!("{} daily check-ins", "Registros diarios: {}"), &[&p.checkins.to_string()]),
-                    fill(tr!("{} journal entries", "Entradas del diario: {}"), &[&p.journal.to_string()]),
-                    fill(tr!("{} weekly look-backs", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
-                    fill(tr!("{} medications, with {} doses marked taken", "Medicamentos: {} (dosis marcadas como tomadas: {})"),
+                    fill(tr!("Plan items: {}", "Elementos del plan: {}"), &[&p.plan_items.to_string()]),
+                    fill(tr!("Coping ratings: {}", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
+                    fill(tr!("Daily check-ins: {}", "Registros diarios: {}"), &[&p.checkins.to_string()]),
+                    fill(tr!("Journal entries: {}", "Entradas del diario: {}"), &[&p.journal.to_string()]),
+                    fill(tr!("Weekly look-backs: {}", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
+                    fill(tr!("Medications: {} (doses marked taken: {})", "Medicamentos: {} (dosis marcadas como tomadas: {})"),
                         &[&p.medications.to_string(), &p.doses.to_string()]),
                     fill(tr!("Appointments: {}", "Citas: {}"), &[&p.appointments.to_string()]),
                 ];
                 if p.set_aside > 0 {
-                    lines.push(fill(tr!("{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",
+                    lines.push(fill(tr!("Set-aside copies of data that couldn't be read: {} (added beside any here, never over your data)",
                         "Copias guardadas aparte de datos que no se pudieron leer: {} (se agregan junto a las que haya aquí, nunca sobre tus datos)"),
                         &[&p.set_aside.to_string()]));
                 }
                 if p.moved_to_now > 0 {
-                    lines.push(fill(tr!("{} times later than this phone's clock allows — they'll be set to now",
+                    lines.push(fill(tr!("Times later than this phone's clock allows: {} (they'll be set to now)",
                         "Horas posteriores a lo que permite el reloj de este teléfono: {} (se cambiarán a la hora actual)"),
                         &[&p.moved_to_now.to_string()]));
                 }

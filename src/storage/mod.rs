@@ -289,7 +289,7 @@ fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
 
 /// Text being written but not saved yet (a journal entry): kept through a
 /// reload, a lock and a failed save, stored (and encrypted) like everything else.
-const DRAFT_PREFIX: &str = "steady.draft.";
+pub(crate) const DRAFT_PREFIX: &str = "steady.draft.";
 
 pub fn draft(name: &str) -> Option<String> {
     read_raw(&format!("{DRAFT_PREFIX}{name}"))
@@ -298,6 +298,45 @@ pub fn draft(name: &str) -> Option<String> {
 /// Keeps (or, with `None`, drops) a draft; a failure is returned to be shown.
 pub fn keep_draft(name: &str, text: Option<&str>) -> Result<(), String> {
     write_raw(&format!("{DRAFT_PREFIX}{name}"), text)
+}
+
+/// A form kept as typed (by [`keep_form`]); `Err` with its text when that isn't
+/// the form's shape (kept by another version, say), for the caller to show or set aside.
+pub fn kept_form<T: serde::de::DeserializeOwned>(name: &str) -> Option<Result<T, String>> {
+    let raw = draft(name)?;
+    Some(serde_json::from_str(&raw).map_err(|_| raw))
+}
+
+/// Keeps a form as typed, through leaving the screen, a reload or the lock; a
+/// failure is returned to be shown (what was typed is then only on the screen).
+pub fn keep_form<T: serde::Serialize>(name: &str, form: &T) -> Result<(), String> {
+    serde_json::to_string(form).map_err(|e| e.to_string()).and_then(|json| keep_draft(name, Some(&json)))
+}
+
+/// Moves a kept form that can't be read back to a set-aside copy (Settings lists
+/// it), so that the next form typed doesn't write over it. Left in place if the
+/// copy can't be stored.
+pub fn set_aside_form(name: &str) {
+    let key = format!("{DRAFT_PREFIX}{name}");
+    if let Some(raw) = read_raw(&key) {
+        let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
+        if write_raw(&copy_key, Some(&raw)).is_ok() && read_raw(&copy_key).as_deref() == Some(raw.as_str()) {
+            let _ = write_raw(&key, None);
+        }
+    }
+}
+
+/// What this tab has noted for itself (sessionStorage): kept through a reload,
+/// gone when the tab (or the installed app) is closed. Never data the person
+/// wrote: losing a note only means something is done once more.
+pub fn tab_note(name: &str) -> Option<String> {
+    web_sys::window()?.session_storage().ok().flatten()?.get_item(&format!("steady.tab.{name}")).ok().flatten()
+}
+
+pub fn keep_tab_note(name: &str, text: &str) {
+    if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = session.set_item(&format!("steady.tab.{name}"), text);
+    }
 }
 
 /// Whether this browser lets Steady write at all (a private window may not).

@@ -4,21 +4,13 @@
 // (repeat rule, left-out dates), in backups; and the notifications and app
 // badge that are off until the person turns them on.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, stored } from "./fixtures";
+import { test, expect, openApp, plant, stored, twoTabs } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.use({ timezoneId: "America/New_York", locale: "en-US" });
 
 // Tuesday 10 March 2026, 08:10 in New York (two days after the clocks went forward).
 const NOW = new Date("2026-03-10T12:10:00Z");
-
-async function plant(page: Page, data: Record<string, string>) {
-  await page.addInitScript((data) => {
-    if (localStorage.getItem("planted")) return;
-    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
-    localStorage.setItem("planted", "1");
-  }, data);
-}
 
 const WEEKLY = { id: 1, k: "talk", t: "Counselling", from: "2026-03-12", at: "09:00:00", pl: "Main St", r: "weekly" };
 const medsDoc = (data: object) => JSON.stringify({ v: 2, data });
@@ -253,10 +245,20 @@ test("notifications and the badge are off until turned on; then opening Steady w
   await expect.poll(() => page.evaluate(() => (window as any).badges.at(-1))).toBe(1);
   expect(JSON.parse((await stored(page, "steady.meds"))!).data).toMatchObject({ notify: true, badge: true });
 
-  // Opening Steady again notifies again (a new page); the words never name the medication.
-  await openApp(page, "/");
-  await expect.poll(() => page.evaluate(() => (window as any).notes.length)).toBe(1);
+  // The words never name the medication.
   expect(JSON.stringify(await page.evaluate(() => (window as any).notes))).not.toContain("Buprenorphine");
+  // A reload doesn't repeat it (the badge shows that the check ran)…
+  await openApp(page, "/");
+  await expect.poll(() => page.evaluate(() => (window as any).badges.at(-1))).toBe(1);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as any).notes)).toEqual([]);
+  // …but opening Steady anew (another tab) tells it once more.
+  const again = await page.context().newPage();
+  await again.clock.install({ time: NOW });
+  await recordNotifications(again);
+  await openApp(again, "/");
+  await expect.poll(() => again.evaluate(() => (window as any).notes.map((n: any) => n.tag))).toEqual(["dose-1-2026-03-10-08:00"]);
+  await again.close();
   // Taken: the badge clears within the minute.
   await page.getByTestId("med-taken").click();
   await page.clock.runFor(61_000);
@@ -265,7 +267,7 @@ test("notifications and the badge are off until turned on; then opening Steady w
   // Back in the foreground at 19:30: the evening dose.
   await page.clock.fastForward((19 * 60 + 30 - (8 * 60 + 11)) * 60_000);
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
-  await expect.poll(() => page.evaluate(() => (window as any).notes.map((n: any) => n.body))).toEqual(["Reminder: 08:00", "Reminder: 20:00"]);
+  await expect.poll(() => page.evaluate(() => (window as any).notes.map((n: any) => n.body))).toEqual(["Reminder: 20:00"]);
 
   // Turned off: no more notifications, and the badge is cleared.
   await page.goto("/settings");
@@ -285,4 +287,25 @@ test("where the browser has no notifications or badges, Settings says so and the
   await expect(page.getByTestId("notify-unavailable")).toContainText("add Steady to your Home Screen first");
   await expect(page.getByTestId("badge-toggle")).toBeDisabled();
   await expect(page.getByTestId("badge-unavailable")).toBeVisible();
+});
+
+test("a new appointment saved in one tab never replaces one that another tab added meanwhile", async ({ context }) => {
+  const [first, second] = await twoTabs(context, "/meds", NOW);
+  // The first tab's form opens while the list is empty (so its next number is 1)…
+  await first.getByTestId("appt-add").click();
+  await first.getByTestId("appt-title").fill("Pickup from the first tab");
+  await first.getByTestId("appt-date").fill("2026-03-12");
+  // …and the second tab adds number 1 before the first saves.
+  await second.getByTestId("appt-add").click();
+  await second.getByTestId("appt-title").fill("Meeting from the second tab");
+  await second.getByTestId("appt-date").fill("2026-03-11");
+  await second.getByTestId("appt-save").click();
+  await expect(rows(first)).toHaveCount(1);
+  await first.getByTestId("appt-save").click();
+  await expect(rows(first)).toHaveCount(2);
+  expect((await appts(first)).map((a: { id: number; t: string }) => [a.id, a.t])).toEqual([
+    [1, "Meeting from the second tab"],
+    [2, "Pickup from the first tab"],
+  ]);
+  await expect(rows(second)).toHaveCount(2);
 });

@@ -39,9 +39,9 @@ test("export, delete everything, import: the same data comes back", async ({ pag
 
   await upload(page, "steady-backup-2026-11-23.json", text);
   const preview = page.getByTestId("import-preview");
-  await expect(preview).toContainText("1 counters, with 1 earlier streaks");
-  await expect(preview).toContainText("2 cravings from 23 November 2026 to 23 November 2026");
-  await expect(preview).toContainText("1 plan items");
+  await expect(preview).toContainText("Counters: 1 (earlier streaks: 1)");
+  await expect(preview).toContainText("Cravings logged: 2, from 23 November 2026 to 23 November 2026");
+  await expect(preview).toContainText("Plan items: 1");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await snapshot(page)).toEqual(before);
@@ -218,7 +218,7 @@ test.describe("in New York", () => {
     };
     await upload(page, "london.json", JSON.stringify(file));
     await expect(page.getByTestId("import-error")).toBeEmpty();
-    await expect(page.getByTestId("import-preview")).toContainText("1 cravings from 23 November 2026");
+    await expect(page.getByTestId("import-preview")).toContainText("Cravings logged: 1, from 23 November 2026");
     await expect(page.getByTestId("import-preview")).not.toContainText("set to now");
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-status")).toContainText("restored");

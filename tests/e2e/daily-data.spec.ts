@@ -56,8 +56,8 @@ test("check-ins and journal entries go into a backup and come back; merging doub
   await page.getByTestId("delete-all-confirm").click();
   await expect(page.getByTestId("delete-status")).toContainText("deleted");
   await upload(page, text);
-  await expect(page.getByTestId("import-preview")).toContainText("1 daily check-ins");
-  await expect(page.getByTestId("import-preview")).toContainText("1 journal entries");
+  await expect(page.getByTestId("import-preview")).toContainText("Daily check-ins: 1");
+  await expect(page.getByTestId("import-preview")).toContainText("Journal entries: 1");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await snapshot(page)).toEqual(before);

@@ -43,6 +43,27 @@ export async function openApp(page: Page, path = "/") {
   await expect(page.getByTestId("screen-loading")).toHaveCount(0);
 }
 
+/** Stores these localStorage entries before the app first starts (not again on reloads). */
+export async function plant(page: Page, data: Record<string, string>) {
+  await page.addInitScript((data) => {
+    if (localStorage.getItem("planted")) return;
+    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
+    localStorage.setItem("planted", "1");
+  }, data);
+}
+
+/** Two tabs of Steady side by side, each opened at `path` with its clock at `time`. */
+export async function twoTabs(context: BrowserContext, path: string, time: Date): Promise<[Page, Page]> {
+  const tabs: Page[] = [];
+  for (let i = 0; i < 2; i++) {
+    const tab = await context.newPage();
+    await tab.clock.install({ time });
+    await openApp(tab, path);
+    tabs.push(tab);
+  }
+  return [tabs[0], tabs[1]];
+}
+
 /** The raw text stored under a localStorage key, or null. */
 export function stored(page: Page, key: string): Promise<string | null> {
   return page.evaluate((k) => localStorage.getItem(k), key);

@@ -166,9 +166,9 @@ test.describe("moving the data from the Safari tab to the Home Screen app", () =
     await app.page.getByTestId("paste-data").fill(block);
     await app.page.getByTestId("paste-data-check").click();
     const preview = app.page.getByTestId("paste-preview");
-    await expect(preview).toContainText("1 counters, with 1 earlier streaks");
+    await expect(preview).toContainText("Counters: 1 (earlier streaks: 1)");
     await expect(preview).toContainText("2 cravings");
-    await expect(preview).toContainText("1 plan items");
+    await expect(preview).toContainText("Plan items: 1");
     // Nothing is written before the person confirms.
     expect(await snapshot(app.page)).toEqual({});
     await app.page.getByTestId("paste-confirm").click();

@@ -3,7 +3,7 @@
 // leaving somewhere brings up the overdose-risk card once; naloxone's place and
 // expiry; history; bad input refused with nothing stored; backups and the lock.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, snapshot, stored } from "./fixtures";
+import { test, expect, openApp, plant, snapshot, stored, twoTabs } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.use({ timezoneId: "America/New_York", locale: "en-US" });
@@ -16,14 +16,6 @@ const COUNTER = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time
 const PLAN = JSON.stringify({ v: 1, data: { lists: { support: [{ id: 1, text: "Sam", role: "sponsor", phone: "555 123 4567" }] } } });
 
 /** Data planted before the app loads (once: kept across reloads). */
-async function plant(page: Page, data: Record<string, string>) {
-  await page.addInitScript((data) => {
-    if (localStorage.getItem("planted")) return;
-    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
-    localStorage.setItem("planted", "1");
-  }, data);
-}
-
 function meds(list: object[], extra: object = {}) {
   return JSON.stringify({ v: 1, data: { list, ...extra } });
 }
@@ -96,6 +88,43 @@ test("what is typed in the medication form is kept through leaving the screen an
   expect(await stored(page, "steady.draft.med")).toBeNull();
   await page.reload();
   await expect(page.getByTestId("med-form")).toHaveCount(0);
+});
+
+test("a kept medication form that can't be read back is set aside, not written over by the next one", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const old = '{"med":{"id":1,"k":"a kind this version doesn\'t know","dose":"60 mg"}}';
+  await plant(page, { "steady.draft.med": old });
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("med-form")).toHaveCount(0);
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-dose").fill("8 mg");
+  await page.goto("/settings");
+  await expect(page.getByTestId("set-aside-item")).toHaveCount(1);
+  await expect(page.getByTestId("set-aside-item")).toContainText("A form you hadn't saved yet");
+  await page.getByTestId("set-aside-view").click();
+  await expect(page.getByTestId("set-aside-text")).toHaveValue(old);
+  expect(JSON.parse((await stored(page, "steady.draft.med"))!).med.dose).toBe("8 mg");
+});
+
+test("a new medication saved in one tab never replaces one that another tab added meanwhile", async ({ context }) => {
+  const [first, second] = await twoTabs(context, "/meds", NOW);
+  // The first tab's form opens while there is no medication (so its next number is 1)…
+  await first.getByTestId("med-add").click();
+  await first.getByTestId("med-kind").selectOption("methadone");
+  await first.getByTestId("med-dose").fill("60 mg");
+  // …and the second tab saves number 1 before the first saves.
+  await second.getByTestId("med-add").click();
+  await second.getByTestId("med-dose").fill("8 mg");
+  await second.getByTestId("med-save").click();
+  await expect(first.getByTestId("med-item")).toHaveCount(1);
+  await first.getByTestId("med-save").click();
+  await expect(first.getByTestId("med-item")).toHaveCount(2);
+  const list = JSON.parse((await stored(first, "steady.meds"))!).data.list;
+  expect(list.map((m: { id: number; k: string; dose: string }) => [m.id, m.k, m.dose])).toEqual([
+    [1, "bup", "8 mg"],
+    [2, "methadone", "60 mg"],
+  ]);
+  await expect(second.getByTestId("med-item")).toHaveCount(2);
 });
 
 test("a dose marked by mistake can be undone", async ({ page }) => {
@@ -252,7 +281,7 @@ test("medication goes into a backup and comes back, and is stored encrypted unde
   await page.getByTestId("delete-all-confirm").click();
   await expect(page.getByTestId("delete-status")).toContainText("deleted");
   await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(page.getByTestId("import-preview")).toContainText("1 medications, with 1 doses marked taken");
+  await expect(page.getByTestId("import-preview")).toContainText("Medications: 1 (doses marked taken: 1)");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   const after = await snapshot(page);

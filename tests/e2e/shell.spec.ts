@@ -82,6 +82,32 @@ test("the app takes over from the static shell without moving the frame", async 
   expect(await page.locator(".tabbar").boundingBox()).toEqual(shellNav);
 });
 
+test("the first screen is built behind the shell and shown whole", async ({ page }) => {
+  // Whenever the page changes while the shell is there, nothing of the app may be seen;
+  // when the shell goes, the whole of Today (cards included) must already be there.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as any).startupSeen = seen;
+    let shellParsed = false;
+    new MutationObserver(() => {
+      const shell = document.getElementById("shell");
+      shellParsed ||= !!shell;
+      const frame = document.querySelector(".app-frame");
+      if (shell && frame && getComputedStyle(frame).display !== "none") seen.push("app seen beside the shell");
+      if (shellParsed && !shell && !seen.includes("shell gone")) {
+        seen.push("shell gone");
+        for (const id of ["today", "set-start", "checkin-open", "craving-sos", "nav-today"]) {
+          const el = document.querySelector(`[data-testid="${id}"]`);
+          if (!el || el.getClientRects().length === 0) seen.push(`${id} missing when shown`);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("static-shell")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).startupSeen)).toEqual(["shell gone"]);
+});
+
 test("a new screen starts at its top, with focus on the content", async ({ page }) => {
   await openApp(page, "/help");
   await page.locator("main").evaluate((m) => (m.scrollTop = 10_000));
