@@ -77,6 +77,74 @@ impl Region {
         }
     }
 
+    /// The country to show before the person has picked one: from the phone's
+    /// time zone (an IANA name such as `Europe/London`), and, where the zone
+    /// names no place (`UTC`, `Etc/…`, none), the region of its language
+    /// setting (`en-GB`). Anything else is the United States, as before.
+    pub fn guess(time_zone: &str, locale: &str) -> Region {
+        let zone = time_zone.trim();
+        let (area, city) = zone.split_once('/').unwrap_or((zone, ""));
+        match (area, city) {
+            ("Europe", "London" | "Belfast") | ("GB" | "GB-Eire", _) => return Region::UnitedKingdom,
+            ("Europe", "Dublin") | ("Eire", _) => return Region::Ireland,
+            ("Australia", _) => return Region::Australia,
+            ("Canada", _) => return Region::Canada,
+            ("America", city) if CANADIAN_CITIES.contains(&city) => return Region::Canada,
+            ("" | "UTC" | "UCT" | "GMT" | "Etc" | "Universal" | "Zulu", _) => {}
+            _ => return Region::UnitedStates,
+        }
+        let country = locale.split(['-', '_']).skip(1).find(|part| part.len() == 2).unwrap_or("");
+        match country.to_ascii_uppercase().as_str() {
+            "GB" | "UK" => Region::UnitedKingdom,
+            "IE" => Region::Ireland,
+            "AU" => Region::Australia,
+            "CA" => Region::Canada,
+            _ => Region::UnitedStates,
+        }
+    }
+
+    /// A line to call before using alone, where the country has one: someone
+    /// stays on the line and sends help if the caller stops responding (Never
+    /// Use Alone in the US, NORS in Canada; content-facts.md). The other
+    /// countries have no national line, so the app asks for a person instead.
+    pub fn use_alone_line(self) -> Option<&'static Helpline> {
+        let id = match self {
+            Region::UnitedStates => "us-never-use-alone",
+            Region::Canada => "ca-nors",
+            _ => return None,
+        };
+        self.helplines().iter().find(|line| line.id == id)
+    }
+
+    /// The line for someone in crisis or thinking of suicide: 988 (US, Canada),
+    /// Samaritans (UK, Ireland), Lifeline (Australia).
+    pub fn crisis_line(self) -> &'static Helpline {
+        self.line(match self {
+            Region::UnitedStates => "us-988",
+            Region::Canada => "ca-988",
+            Region::UnitedKingdom => "uk-samaritans",
+            Region::Ireland => "ie-samaritans",
+            Region::Australia => "au-lifeline",
+        })
+    }
+
+    /// The line to call about a craving when no one of the person's own is
+    /// saved: one that answers day and night about drugs or a crisis (never a
+    /// general medical line such as NHS 111, nor one with office hours).
+    pub fn craving_line(self) -> &'static Helpline {
+        self.line(match self {
+            Region::UnitedStates => "us-988",
+            Region::Canada => "ca-988",
+            Region::UnitedKingdom => "uk-frank",
+            Region::Ireland => "ie-samaritans",
+            Region::Australia => "au-aod",
+        })
+    }
+
+    fn line(self, id: &str) -> &'static Helpline {
+        self.helplines().iter().find(|line| line.id == id).unwrap_or(self.emergency())
+    }
+
     /// The number to call in an emergency (ambulance, overdose).
     pub fn emergency(self) -> &'static Helpline {
         self.helplines()
@@ -152,6 +220,14 @@ impl TextLine {
     }
 }
 
+/// `America/…` time zones in Canada (IANA tz database, zone1970.tab and backward).
+const CANADIAN_CITIES: &[&str] = &[
+    "St_Johns", "Halifax", "Glace_Bay", "Moncton", "Goose_Bay", "Blanc-Sablon", "Toronto", "Montreal",
+    "Nipigon", "Thunder_Bay", "Iqaluit", "Pangnirtung", "Atikokan", "Coral_Harbour", "Winnipeg",
+    "Rainy_River", "Resolute", "Rankin_Inlet", "Regina", "Swift_Current", "Edmonton", "Cambridge_Bay",
+    "Yellowknife", "Inuvik", "Creston", "Dawson_Creek", "Fort_Nelson", "Whitehorse", "Dawson", "Vancouver",
+];
+
 const fn contact(dial: &'static str, display: &'static str) -> Contact {
     Contact { dial, display }
 }
@@ -170,8 +246,8 @@ const US: &[Helpline] = &[
     Helpline {
         id: "us-988",
         name: Both::new("988 Suicide & Crisis Lifeline", "988 Línea de Prevención del Suicidio y Crisis"),
-        purpose: Both::new("Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish.", "Habla o escribe ahora con alguien sobre una crisis de salud mental o de consumo de sustancias, o sobre pensamientos de suicidio. Para hablar en español, llama al 988 y marca 2."),
-        hours: Both::new("24/7, free. English and Spanish; chat at 988lifeline.org.", "Las 24 horas, gratis. En inglés y en español: también puedes enviar AYUDA por mensaje al 988 o chatear en 988lifeline.org."),
+        purpose: Both::new("Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish.", "Habla o escribe ahora con alguien sobre una crisis de salud mental o de consumo de sustancias, o sobre pensamientos de suicidio. Para hablar en español, llama al 988 y marca 2. Si eres veterano o veterana, marca 1 (Línea de Crisis para Veteranos)."),
+        hours: Both::new("24/7, free. English and Spanish; chat at 988lifeline.org.", "Las 24 horas, gratis. En inglés y en español. En español también puedes enviar AYUDA por mensaje al 988."),
         call: contact("988", "988"),
         text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988", "Mensaje al 988"), spanish_keyword: Some("AYUDA") }),
         tty: None,
@@ -185,10 +261,22 @@ const US: &[Helpline] = &[
         call: contact("+18006624357", "1-800-662-4357"),
         text: Some(TextLine {
             to: contact("435748", "435748"),
-            how: Both::new("Text your ZIP code to 435748", "Envía tu código postal al 435748"),
+            // The text service answers in English only (SAMHSA National Helpline page).
+            how: Both::new("Text your ZIP code to 435748", "Envía tu código postal al 435748 (servicio en inglés)"),
             spanish_keyword: None,
         }),
         tty: Some(contact("+18004874889", "1-800-487-4889")),
+        emergency: false,
+    },
+    // content-facts.md: Never Use Alone (Filter magazine; Street Connections, Winnipeg).
+    Helpline {
+        id: "us-never-use-alone",
+        name: Both::new("Never Use Alone", "Never Use Alone (no consumas a solas)"),
+        purpose: Both::new("If you're going to use by yourself, call first: someone stays on the line and sends help to where you are if you stop answering.", "Si vas a consumir a solas, llama antes: alguien se queda en la línea y manda ayuda a donde estás si dejas de responder."),
+        hours: Both::new("24/7, free and confidential.", "Las 24 horas, gratis y confidencial."),
+        call: contact("+18004843731", "1-800-484-3731"),
+        text: None,
+        tty: None,
         emergency: false,
     },
     Helpline {
@@ -234,6 +322,17 @@ const CA: &[Helpline] = &[
         tty: None,
         emergency: false,
     },
+    // Canada's poison centres' national number since 2024 (nexreg.com); Quebec keeps its own.
+    Helpline {
+        id: "ca-poison",
+        name: Both::new("Poison Centre", "Centro de Toxicología"),
+        purpose: Both::new("Advice about a possible poisoning or overdose. In Quebec, call 1-800-463-5060. If the person is unconscious or not breathing, call 911.", "Consejo sobre una posible intoxicación o sobredosis. En Quebec, llama al 1-800-463-5060. Si la persona está inconsciente o no respira, llama al 911."),
+        hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
+        call: contact("+18447647669", "1-844-764-7669"),
+        text: None,
+        tty: None,
+        emergency: false,
+    },
 ];
 
 const UK: &[Helpline] = &[
@@ -250,7 +349,7 @@ const UK: &[Helpline] = &[
     Helpline {
         id: "uk-111",
         name: Both::new("NHS 111", "NHS 111"),
-        purpose: Both::new("Urgent medical help and advice when it isn't an emergency.", "Ayuda y consejo médico urgente cuando no es una emergencia."),
+        purpose: Both::new("Urgent medical help and advice when it isn't an emergency. In England, choose the mental health option in a mental health crisis.", "Ayuda y consejo médico urgente cuando no es una emergencia. En Inglaterra, en una crisis de salud mental, elige la opción de salud mental."),
         hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("111", "111"),
         text: None,
@@ -271,7 +370,8 @@ const UK: &[Helpline] = &[
         id: "uk-frank",
         name: Both::new("FRANK", "FRANK"),
         purpose: Both::new("Honest, confidential information and advice about drugs.", "Información y consejo sinceros y confidenciales sobre drogas."),
-        hours: Both::new("See talktofrank.com for opening hours.", "Consulta el horario en talktofrank.com."),
+        // Phone line 24 hours, live chat in the afternoons (content-facts.md: Wikipedia, FRANK (drugs)).
+        hours: Both::new("24/7 by phone; live chat in the afternoons at talktofrank.com.", "Las 24 horas por teléfono; chat por las tardes en talktofrank.com (en inglés)."),
         call: contact("03001236600", "0300 123 6600"),
         text: None,
         tty: None,
@@ -340,7 +440,8 @@ const AU: &[Helpline] = &[
         purpose: Both::new("Crisis support and suicide prevention: talk to someone now.", "Apoyo en crisis y prevención del suicidio: habla con alguien ahora."),
         hours: Both::new("24/7.", "Las 24 horas."),
         call: contact("131114", "13 11 14"),
-        text: None,
+        // Lifeline's text service, 24/7 (lifeinmind.org.au).
+        text: Some(TextLine { to: contact("0477131114", "0477 13 11 14"), how: Both::new("Text 0477 13 11 14", "Mensaje al 0477 13 11 14"), spanish_keyword: None }),
         tty: None,
         emergency: false,
     },
@@ -460,6 +561,59 @@ mod tests {
                 assert!(!line.name.en.is_empty() && !line.purpose.en.is_empty() && !line.hours.en.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_country_is_guessed_from_the_time_zone_then_the_language_region() {
+        use Region::*;
+        let cases = [
+            ("Europe/London", "en-US", UnitedKingdom),
+            ("Europe/Belfast", "", UnitedKingdom),
+            ("Europe/Dublin", "en-US", Ireland),
+            ("Australia/Sydney", "en-US", Australia),
+            ("Australia/Perth", "es-MX", Australia),
+            ("America/Toronto", "en-US", Canada),
+            ("America/Vancouver", "", Canada),
+            ("America/Edmonton", "", Canada),
+            ("America/Winnipeg", "", Canada),
+            ("America/Halifax", "", Canada),
+            ("America/St_Johns", "", Canada),
+            ("America/Regina", "", Canada),
+            ("America/Whitehorse", "", Canada),
+            ("Canada/Eastern", "", Canada),
+            ("America/New_York", "en-GB", UnitedStates),
+            ("America/Los_Angeles", "es-US", UnitedStates),
+            ("America/Mexico_City", "es-MX", UnitedStates),
+            ("Europe/Madrid", "es-ES", UnitedStates),
+            // A zone that names no place: the language setting's region decides.
+            ("UTC", "en-GB", UnitedKingdom),
+            ("Etc/GMT+5", "en-CA", Canada),
+            ("", "en-IE", Ireland),
+            ("", "en_AU", Australia),
+            ("UTC", "es", UnitedStates),
+            ("", "", UnitedStates),
+            ("Etc/UTC", "zh-Hant-TW", UnitedStates),
+        ];
+        for (zone, locale, expected) in cases {
+            assert_eq!(Region::guess(zone, locale), expected, "{zone:?} {locale:?}");
+        }
+    }
+
+    #[test]
+    fn lines_for_using_alone_a_crisis_and_a_craving_fit_each_country() {
+        let use_alone: Vec<_> = Region::ALL.into_iter().map(|r| r.use_alone_line().map(|l| l.call.dial)).collect();
+        assert_eq!(use_alone, [Some("+18004843731"), Some("+18886886677"), None, None, None]);
+        let crisis: Vec<_> = Region::ALL.into_iter().map(|r| r.crisis_line().id).collect();
+        assert_eq!(crisis, ["us-988", "ca-988", "uk-samaritans", "ie-samaritans", "au-lifeline"]);
+        let craving: Vec<_> = Region::ALL.into_iter().map(|r| r.craving_line().id).collect();
+        assert_eq!(craving, ["us-988", "ca-988", "uk-frank", "ie-samaritans", "au-aod"]);
+        for region in Region::ALL {
+            assert!(!region.crisis_line().emergency && !region.craving_line().emergency);
+            // NHS 111 is for urgent medical care, not cravings; HSE's line keeps office hours.
+            assert!(!["uk-111", "ie-hse"].contains(&region.craving_line().id));
+        }
+        let frank = Region::UnitedKingdom.helplines().iter().find(|l| l.id == "uk-frank").unwrap();
+        assert!(frank.hours.en.starts_with("24/7"), "FRANK's phone line is 24 hours");
     }
 
     #[test]

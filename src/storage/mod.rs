@@ -36,7 +36,16 @@ pub use monthly::Monthly;
 
 impl Document for Settings {
     const LABEL: &'static str = Both::new("your settings", "tus ajustes").en;
-    const VERSION: u64 = 1;
+    /// Version 2 added `region_chosen` (a country other than the old default
+    /// was picked); raised so a version-1 tab refuses rather than drops it.
+    const VERSION: u64 = 2;
+
+    fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from_version {
+            1 => Ok(Settings::migrate_region_chosen(data)),
+            _ => Err(format!("there is no upgrade from version {from_version}")),
+        }
+    }
 }
 impl Singleton for Settings {
     const KEY: &'static str = "steady.settings";
@@ -172,6 +181,25 @@ impl Slot for Settings {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.settings
     }
+
+    /// No country picked yet: the one the phone's time zone suggests.
+    fn after_read(store: &Store) {
+        let guess = region_guess();
+        if store.settings.with_untracked(|s| !s.region_chosen && s.region != guess) {
+            store.settings.update(|s| {
+                s.settle_region(guess);
+            });
+        }
+    }
+}
+
+/// The country the phone's time zone (or, where it names none, its language
+/// setting) suggests: `Intl.DateTimeFormat().resolvedOptions().timeZone`.
+pub fn region_guess() -> crate::domain::helplines::Region {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    let zone = js_sys::Reflect::get(&options, &"timeZone".into()).ok().and_then(|z| z.as_string()).unwrap_or_default();
+    let locale = window().navigator().language().unwrap_or_default();
+    crate::domain::helplines::Region::guess(&zone, &locale)
 }
 
 impl Slot for Counters {
