@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod money;
 pub mod overdose_steps;
 pub mod region_picker;
+pub mod safety;
 pub mod shell;
 pub mod slip;
 pub mod startup;

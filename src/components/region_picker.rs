@@ -12,7 +12,7 @@ pub fn RegionPicker() -> impl IntoView {
     let choose = move |ev| {
         if let Some(region) = Region::from_code(&event_target_value(&ev)) {
             let mut settings: Settings = store.settings().get_untracked();
-            settings.region = region;
+            settings.choose_region(region);
             store.settings().save(settings);
         }
     };

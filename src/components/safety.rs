@@ -1,0 +1,118 @@
+//! One-line safety offers shown where they matter: which country's emergency
+//! number is shown (with a one-tap change), "don't use alone" with the
+//! country's line, and a crisis line after a very low mood. Facts and lines
+//! from `shared/content-facts.md` and the safety review of 2026-12-06.
+
+use leptos::prelude::*;
+
+use crate::domain::helplines::Region;
+use crate::domain::i18n::fill;
+use crate::storage::Store;
+
+/// "Emergency number for the United Kingdom: 999 · Change", next to the
+/// emergency call button. `choose` is given the country picked (or confirmed,
+/// while `guessed`).
+#[component]
+pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: Callback<Region>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let pick = move |ev| {
+        if let Some(picked) = Region::from_code(&event_target_value(&ev)) {
+            choose.run(picked);
+            open.set(false);
+        }
+    };
+    view! {
+        <div class="emergency-country" data-testid="emergency-country">
+            <p>
+                {move || fill(tr!("Emergency number for {}: {}", "Número de emergencias de {}: {}"), &[region.get().name(), region.get().emergency().call.display])}
+                {move || guessed.get().then(|| tr!(" (a guess from your phone's time zone)", " (según la zona horaria de tu teléfono)"))}
+            </p>
+            <div class="actions">
+                <button type="button" class="button secondary" data-testid="region-change" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    {tr!("Change country", "Cambiar país")}
+                </button>
+                {move || (guessed.get() && !open.get()).then(|| view! {
+                    <button type="button" class="button secondary" data-testid="region-confirm" on:click=move |_| choose.run(region.get_untracked())>
+                        {tr!("That's right", "Es correcto")}
+                    </button>
+                })}
+            </div>
+            {move || open.get().then(|| view! {
+                <div class="field">
+                    <label for="region-change-select">{tr!("Your country", "Tu país")}</label>
+                    <select id="region-change-select" data-testid="region-change-select" on:change=pick>
+                        {Region::ALL.into_iter().map(|r| view! {
+                            <option value=r.code() selected=move || region.get_untracked() == r>{r.name()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// [`EmergencyCountry`] for the country in the person's settings: a change is saved.
+#[component]
+pub fn StoredEmergencyCountry() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let region = Signal::derive(move || store.settings().with(|s| s.region));
+    let guessed = Signal::derive(move || store.settings().with(|s| !s.region_chosen));
+    let choose = Callback::new(move |picked| {
+        let _ = store.settings().modify(|s| {
+            s.choose_region(picked);
+            Ok::<_, ()>(())
+        });
+    });
+    view! { <EmergencyCountry region guessed choose/> }
+}
+
+/// "Don't use alone", with a one-tap call to the country's line where it has
+/// one (someone stays on the line and sends help if the caller stops
+/// answering), and otherwise asking for someone to check in. Shown wherever
+/// use is recorded or risked.
+#[component]
+pub fn UseAloneLine() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let line = move || store.settings().with(|s| s.region).use_alone_line();
+    move || match line() {
+        Some(line) => view! {
+            <p class="use-alone" data-testid="use-alone-line">
+                {fill(tr!("If you use again, don't use alone. If you can't avoid it, call {} first: they stay on the line and send help if you stop answering. ",
+                          "Si vuelves a consumir, no lo hagas a solas. Si no puedes evitarlo, llama antes a {}: se quedan en la línea y mandan ayuda si dejas de responder. "), &[line.name.get()])}
+                <a class="button secondary" href=line.call.tel_href() data-testid="use-alone-call">
+                    {tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span>
+                </a>
+            </p>
+        }.into_any(),
+        None => view! {
+            <p class="use-alone" data-testid="use-alone-line">
+                {tr!("If you use again, don't use alone: ask someone you trust to stay with you or check on you.",
+                     "Si vuelves a consumir, no lo hagas a solas: pide a alguien de confianza que se quede contigo o que pase a verte.")}
+            </p>
+        }.into_any(),
+    }
+}
+
+/// After a very low mood: a kind line and a one-tap call (and text, where the
+/// line takes texts) to the country's crisis line. The safety review's
+/// judgement (standard in mental-health apps; high suicide risk in this group).
+#[component]
+pub fn CrisisOffer() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let line = move || store.settings().with(|s| s.region).crisis_line();
+    move || {
+        let line = line();
+        view! {
+            <div class="warning" data-testid="crisis-offer">
+                <p>
+                    {fill(tr!("I'm sorry things are this hard. If you're thinking about suicide or don't feel safe, you can talk to {} now, any time.",
+                              "Siento que las cosas estén tan difíciles. Si piensas en el suicidio o no te sientes a salvo, puedes hablar ahora con {}, a cualquier hora."), &[line.name.get()])}
+                </p>
+                <div class="actions">
+                    <a class="button" href=line.call.tel_href() data-testid="crisis-call">{tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span></a>
+                    {line.text.map(|text| view! { <a class="button secondary" href=text.href()>{text.label()}</a> })}
+                </div>
+            </div>
+        }
+    }
+}
