@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::safety::UsedSafety;
+
 use crate::components::clock::Clock;
 use crate::domain::i18n::{fill, in_use};
 use crate::domain::coping::COPING_CHOICES;
@@ -268,6 +270,9 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                 />
             }).collect_view()}
         </fieldset>
+        <Show when=move || draft.with(|d| d.outcome == Some(Outcome::Used))>
+            <UsedSafety/>
+        </Show>
         <div class="field">
             <label for=format!("after-{form_id}")>
                 {tr!("How strong is it now? ", "¿Qué tan fuertes son ahora? ")}

@@ -9,6 +9,7 @@ use crate::domain::i18n::fill;
 use crate::domain::lock::describe_wait;
 use crate::components::helplines::Helplines;
 use crate::components::overdose_steps::OverdoseSteps;
+use crate::components::safety::EmergencyCountry;
 use crate::split::{lazy_part, split_view};
 use crate::storage::vault::{self, Unlock};
 
@@ -17,8 +18,12 @@ pub fn LockScreen(
     /// Called with the key once the passcode is right.
     on_unlock: Callback<CryptoKey>,
 ) -> impl IntoView {
-    let region = vault::lock_record().and_then(Result::ok).map(|r| r.region).unwrap_or_default();
-    let region = Signal::derive(move || -> Region { region });
+    // The country last used while unlocked (kept in the clear for this); a change
+    // here only changes what this screen shows, as the settings are encrypted.
+    let shown = RwSignal::new(vault::lock_record().and_then(Result::ok).map(|r| r.region).unwrap_or_default());
+    let region = Signal::from(shown);
+    let choose = Callback::new(move |picked: Region| shown.set(picked));
+    let guessed = Signal::derive(|| false);
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         if let Some(h) = heading.get() {
@@ -34,10 +39,11 @@ pub fn LockScreen(
 
             <h2>{tr!("Need help now?", "¿Necesitas ayuda ahora?")}</h2>
             <p>{tr!("These work without unlocking.", "Esto funciona sin desbloquear.")}</p>
+            <EmergencyCountry region guessed choose/>
             <Helplines region heading_id="lock-lines-heading"/>
             <details class="card" data-testid="lock-overdose">
                 <summary>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</summary>
-                <OverdoseSteps region/>
+                <OverdoseSteps region guessed choose/>
             </details>
             <p class="hint">
                 {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.",

@@ -12,7 +12,7 @@ use crate::components::clock::Clock;
 use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{at_time, hh_mm, long_date, parse_hh_mm};
 use crate::domain::i18n::fill;
-use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, Taken};
+use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, NaloxoneKind, Taken};
 use crate::split::split_view;
 use crate::storage::Store;
 
@@ -130,8 +130,11 @@ fn JustTaken(dose: Taken, just_taken: RwSignal<Option<Taken>>) -> impl IntoView 
 }
 
 /// The naloxone notice, 30 days before the printed expiry date and after it.
+/// In an emergency context (Help, the overdose guide) an expired kit comes with
+/// "use it anyway": expired naloxone usually still works (ADAI, University of
+/// Washington; PubMed 30596290), and nothing must stop someone using it.
 #[component]
-fn NaloxoneExpiring() -> impl IntoView {
+fn NaloxoneExpiring(emergency: bool) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let state = move || {
@@ -141,12 +144,19 @@ fn NaloxoneExpiring() -> impl IntoView {
     move || match state() {
         Some((Expiry::Soon(_), date)) => Some(view! {
             <p class="notice warning" data-testid="naloxone-expiring">
-                {fill(tr!("Your naloxone expires on {}. It's a good time to get a new kit.", "Tu naloxona caduca el {}. Es buen momento para conseguir un kit nuevo."), &[&long_date(date)])}
+                {fill(tr!("Your naloxone expires on {}. It's a good time to get a new kit.", "Tu naloxona vence el {}. Es buen momento para conseguir un kit nuevo."), &[&long_date(date)])}
+            </p>
+        }.into_any()),
+        Some((Expiry::Expired, date)) if emergency => Some(view! {
+            <p class="notice warning" data-testid="naloxone-expiring">
+                {fill(tr!("Your naloxone expired on {}. ", "Tu naloxona venció el {}. "), &[&long_date(date)])}
+                <strong>{tr!("If someone is overdosing, use it anyway: expired naloxone usually still works.", "Si alguien tiene una sobredosis, úsala de todos modos: la naloxona vencida casi siempre sigue funcionando.")}</strong>
+                {tr!(" Then get a new kit soon.", " Después consigue un kit nuevo pronto.")}
             </p>
         }.into_any()),
         Some((Expiry::Expired, date)) => Some(view! {
             <p class="notice warning" data-testid="naloxone-expiring">
-                {fill(tr!("Your naloxone expired on {}. Get a new kit when you can.", "Tu naloxona caducó el {}. Consigue un kit nuevo cuando puedas."), &[&long_date(date)])}
+                {fill(tr!("Your naloxone expired on {}. Get a new kit when you can; in an emergency, still use it.", "Tu naloxona venció el {}. Consigue un kit nuevo cuando puedas; en una emergencia, úsala igual."), &[&long_date(date)])}
             </p>
         }.into_any()),
         _ => None,
@@ -154,7 +164,8 @@ fn NaloxoneExpiring() -> impl IntoView {
 }
 
 
-/// Where the naloxone is (and the expiry notice): on Help and at the top of the overdose guide.
+/// Where the naloxone is, how to give that kind (before the guide's steps,
+/// which name both kinds), and the expiry notice: on Help and at the top of the overdose guide.
 #[component]
 fn NaloxoneWhere() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -163,10 +174,15 @@ fn NaloxoneWhere() -> impl IntoView {
         {move || kit().map(|k| view! {
             <p class="notice" data-testid="naloxone-shown">
                 <strong>{fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[k.place.trim()])}</strong>
-                {format!(" ({})", k.kind.label().to_lowercase())}
+                {format!(" ({}). ", k.kind.label().to_lowercase())}
+                // One dose per nasal device (Narcan label; Mayo Clinic, in the safety review).
+                {match k.kind {
+                    NaloxoneKind::NasalSpray => tr!("Each spray is one dose: if there's no response after 2–3 minutes, use a new one in the other nostril.", "Cada aerosol es una dosis: si no responde en 2 o 3 minutos, usa uno nuevo en la otra fosa nasal."),
+                    NaloxoneKind::Injection => tr!("Inject it as the kit shows; if there's no response after 2–3 minutes, give another dose.", "Inyéctala como indica el kit; si no responde en 2 o 3 minutos, dale otra dosis."),
+                }}
             </p>
         })}
-        <NaloxoneExpiring/>
+        <NaloxoneExpiring emergency=true/>
     }
 }
 
@@ -188,7 +204,7 @@ pub enum MedsSpot {
 #[component]
 fn MedsPart(spot: MedsSpot) -> impl IntoView {
     match spot {
-        MedsSpot::Today => view! { <TodaysDoses/><NextAppointment/><NaloxoneExpiring/> }.into_any(),
+        MedsSpot::Today => view! { <TodaysDoses/><NextAppointment/><NaloxoneExpiring emergency=false/> }.into_any(),
         MedsSpot::Help => view! { <NaloxoneWhere/> }.into_any(),
         MedsSpot::App => {
             let store = expect_context::<Store>();

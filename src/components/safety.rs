@@ -37,23 +37,24 @@ pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: C
                     </button>
                 })}
             </div>
+            // Labelled by wrapping, not by id: a screen may show this twice.
             {move || open.get().then(|| view! {
-                <div class="field">
-                    <label for="region-change-select">{tr!("Your country", "Tu país")}</label>
-                    <select id="region-change-select" data-testid="region-change-select" on:change=pick>
+                <label class="field">
+                    {tr!("Your country", "Tu país")}
+                    <select data-testid="region-change-select" on:change=pick>
                         {Region::ALL.into_iter().map(|r| view! {
                             <option value=r.code() selected=move || region.get_untracked() == r>{r.name()}</option>
                         }).collect_view()}
                     </select>
-                </div>
+                </label>
             })}
         </div>
     }
 }
 
-/// [`EmergencyCountry`] for the country in the person's settings: a change is saved.
-#[component]
-pub fn StoredEmergencyCountry() -> impl IntoView {
+/// The country in the person's settings, whether it is still a guess, and a
+/// way to pick one (saved as their choice): what [`EmergencyCountry`] needs.
+pub fn stored_region() -> (Signal<Region>, Signal<bool>, Callback<Region>) {
     let store = expect_context::<Store>();
     let region = Signal::derive(move || store.settings().with(|s| s.region));
     let guessed = Signal::derive(move || store.settings().with(|s| !s.region_chosen));
@@ -63,6 +64,13 @@ pub fn StoredEmergencyCountry() -> impl IntoView {
             Ok::<_, ()>(())
         });
     });
+    (region, guessed, choose)
+}
+
+/// [`EmergencyCountry`] for the country in the person's settings: a change is saved.
+#[component]
+pub fn StoredEmergencyCountry() -> impl IntoView {
+    let (region, guessed, choose) = stored_region();
     view! { <EmergencyCountry region guessed choose/> }
 }
 
@@ -71,9 +79,16 @@ pub fn StoredEmergencyCountry() -> impl IntoView {
 /// answering), and otherwise asking for someone to check in. Shown wherever
 /// use is recorded or risked.
 #[component]
-pub fn UseAloneLine() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let line = move || store.settings().with(|s| s.region).use_alone_line();
+pub fn UseAloneLine(
+    /// The country; the one in the person's settings if not given (the lock screen gives its own).
+    #[prop(optional)]
+    region: Option<Signal<Region>>,
+) -> impl IntoView {
+    let region = region.unwrap_or_else(|| {
+        let store = expect_context::<Store>();
+        Signal::derive(move || store.settings().with(|s| s.region))
+    });
+    let line = move || region.get().use_alone_line();
     move || match line() {
         Some(line) => view! {
             <p class="use-alone" data-testid="use-alone-line">
@@ -103,7 +118,7 @@ pub fn CrisisOffer() -> impl IntoView {
     move || {
         let line = line();
         view! {
-            <div class="warning" data-testid="crisis-offer">
+            <div class="warning" id="crisis-offer" tabindex="-1" data-testid="crisis-offer">
                 <p>
                     {fill(tr!("I'm sorry things are this hard. If you're thinking about suicide or don't feel safe, you can talk to {} now, any time.",
                               "Siento que las cosas estén tan difíciles. Si piensas en el suicidio o no te sientes a salvo, puedes hablar ahora con {}, a cualquier hora."), &[line.name.get()])}
@@ -114,5 +129,23 @@ pub fn CrisisOffer() -> impl IntoView {
                 </div>
             </div>
         }
+    }
+}
+
+/// After the person says they used (SOS, a craving's outcome, Today's follow-up,
+/// the check-in): the tolerance risk in words that can't be read as "the amount
+/// you just took" (review (3).6; Strang et al., BMJ 2003), don't use alone, and
+/// the way to the overdose guide.
+#[component]
+pub fn UsedSafety() -> impl IntoView {
+    view! {
+        <div class="warning" data-testid="used-safety">
+            <p>
+                {tr!("If it had been a while, please be careful: the amount you used to take before your break could now stop your breathing, especially with fentanyl.",
+                     "Si hacía tiempo que no consumías, ten mucho cuidado: la cantidad que tomabas antes de este tiempo sin consumir ahora podría hacer que dejes de respirar, sobre todo con fentanilo.")}
+            </p>
+            <UseAloneLine/>
+            <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+        </div>
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
+use crate::components::overdose_steps::fentanyl_in_other_drugs;
+use crate::components::safety::UseAloneLine;
 use crate::domain::counter::{Start, Streak, ToleranceWarning};
 use crate::domain::dates::{days_text, hh_mm, iso_date};
 use crate::domain::i18n::fill;
@@ -84,6 +86,11 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
     }
 }
 
+/// The emergency number of the country in the person's settings.
+fn emergency_number() -> &'static str {
+    expect_context::<Store>().settings().with_untracked(|s| s.region).emergency().call.display
+}
+
 #[component]
 fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView {
     view! {
@@ -95,23 +102,43 @@ fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView 
             {warning.map(|warning| view! {
                 <div class="warning" data-testid="tolerance-warning">
                     {match warning {
+                        // "Before your break", never "before": it could be read as the amount just taken (review (3).6).
                         ToleranceWarning::Opioids => view! {
                             <p><strong>{tr!("Please be careful: your tolerance is lower now.", "Ten mucho cuidado: ahora tu tolerancia es más baja.")}</strong></p>
                             <p>
-                                {tr!("After time without opioids your body can't handle the amount it used to. ", "Después de un tiempo sin opioides, tu cuerpo ya no tolera la cantidad de antes. ")}
-                                {tr!("Using the same amount as before could cause an overdose. Keep naloxone close.", "Consumir la misma cantidad que antes podría causar una sobredosis. Ten naloxona a mano.")}
+                                {tr!("The amount you used to take before your break could now stop your breathing. Even a small amount can be too much, especially with fentanyl. Keep naloxone close.",
+                                     "La cantidad que tomabas antes de este tiempo sin consumir ahora podría hacer que dejes de respirar. Incluso poco puede ser demasiado, sobre todo con fentanilo. Ten naloxona a mano.")}
                             </p>
+                            <UseAloneLine/>
                         }.into_any(),
                         // We don't know the drug: the risk, without naming one (see `tolerance_warning`).
                         ToleranceWarning::General => view! {
-                            <p><strong>{tr!("If this was a drug, please be careful: your tolerance may be lower now.", "Si fue una droga, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
+                            <p><strong>{tr!("Please be careful: after a break, your tolerance may be lower.", "Ten mucho cuidado: después de un tiempo sin consumir, tu tolerancia puede ser más baja.")}</strong></p>
                             <p>
-                                {tr!("After a break your body may not handle the amount it used to. ", "Después de un descanso, puede que tu cuerpo no tolere la cantidad de antes. ")}
-                                {tr!("Using as much as before could cause an overdose.", "Consumir tanto como antes podría causar una sobredosis.")}
+                                {tr!("The amount you used to take before your break could now cause an overdose.",
+                                     "La cantidad que tomabas antes de este tiempo sin consumir ahora podría causar una sobredosis.")}
                             </p>
+                            <UseAloneLine/>
+                        }.into_any(),
+                        ToleranceWarning::Stimulants => view! {
+                            <p><strong>{tr!("Please be careful: fentanyl is in much of the supply.", "Ten mucho cuidado: hay fentanilo en mucho de lo que se vende.")}</strong></p>
+                            <p>{fentanyl_in_other_drugs()}</p>
+                            <UseAloneLine/>
+                        }.into_any(),
+                        // Alcohol Change UK, "Alcohol withdrawal: what to look out for" (review 2.11).
+                        ToleranceWarning::Alcohol => view! {
+                            <p><strong>{tr!("If you've been drinking heavily, stopping suddenly can be dangerous.", "Si has estado bebiendo mucho, dejarlo de golpe puede ser peligroso.")}</strong></p>
+                            <p>
+                                {fill(tr!("After more than a few days of heavy drinking, stopping at once can bring shaking, fits or seeing things that aren't there. Talk to a doctor or a helpline before you stop; if you have a fit or feel very unwell, call {}.",
+                                          "Después de varios días bebiendo mucho, dejarlo de golpe puede causar temblores, convulsiones o ver cosas que no están. Habla con un médico o con una línea de ayuda antes de dejarlo; si tienes una convulsión o te sientes muy mal, llama al {}."),
+                                      &[emergency_number()])}
+                            </p>
+                            <a href="/help">{tr!("Helplines", "Líneas de ayuda")}</a>
                         }.into_any(),
                     }}
-                    <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                    {(warning != ToleranceWarning::Alcohol).then(|| view! {
+                        <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                    })}
                 </div>
             })}
         </div>

@@ -159,7 +159,7 @@ impl Substance {
     }
 }
 
-/// Which loss-of-tolerance warning a slip brings, if any.
+/// Which safety warning a slip brings, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToleranceWarning {
     /// Opioids: after a break the old amount can stop breathing (Strang et al., BMJ 2003).
@@ -169,20 +169,26 @@ pub enum ToleranceWarning {
     /// saying "opioids" to someone counting, say, benzodiazepines would be wrong,
     /// and saying nothing could leave an opioid user unwarned.
     General,
+    /// Stimulants: cocaine, meth and pressed pills often hold fentanyl, and
+    /// without opioid tolerance a tiny amount can kill (SAMHSA toolkit 2025).
+    /// After any slip, however long the streak: the risk is in the supply.
+    Stimulants,
+    /// Alcohol: stopping suddenly after heavy drinking can be dangerous
+    /// (withdrawal fits; Alcohol Change UK). After any slip.
+    Alcohol,
 }
 
-/// Whether a slip that ended `ended` on a counter of `counts` warrants the
-/// loss-of-tolerance warning. Alcohol, stimulants and nicotine get none: the
-/// overdose-after-a-break facts we stand on (content-facts.md) are about opioids,
-/// and warning a smoker about overdose would teach people to ignore the warning.
+/// Whether a slip that ended `ended` on a counter of `counts` warrants a
+/// warning. Nicotine gets none: warning a smoker about overdose would teach
+/// people to ignore the warning.
 pub fn tolerance_warning(counts: Option<Substance>, ended: &Streak) -> Option<ToleranceWarning> {
-    if ended.days() < TOLERANCE_WARNING_DAYS {
-        return None;
-    }
+    let long_enough = |days| ended.days() >= days;
     match counts {
-        Some(Substance::Opioids) => Some(ToleranceWarning::Opioids),
-        None | Some(Substance::Other | Substance::Unsaid) => Some(ToleranceWarning::General),
-        Some(Substance::Alcohol | Substance::Stimulants | Substance::Nicotine) => None,
+        Some(Substance::Opioids) => long_enough(TOLERANCE_WARNING_DAYS).then_some(ToleranceWarning::Opioids),
+        None | Some(Substance::Other | Substance::Unsaid) => long_enough(TOLERANCE_WARNING_DAYS).then_some(ToleranceWarning::General),
+        Some(Substance::Stimulants) => Some(ToleranceWarning::Stimulants),
+        Some(Substance::Alcohol) => Some(ToleranceWarning::Alcohol),
+        Some(Substance::Nicotine) => None,
     }
 }
 
@@ -198,8 +204,10 @@ pub fn shown_name(name: &str) -> &str {
         name
     }
 }
-/// A streak this long or longer means tolerance may have dropped (Strang et al., BMJ 2003).
-pub const TOLERANCE_WARNING_DAYS: i64 = 7;
+/// A streak this long or longer means tolerance may have dropped (Strang et al., BMJ 2003):
+/// methadone guidance treats 3 missed days as reduced tolerance (Australian Government,
+/// clinical guidelines for methadone, missed doses), and the warning costs little.
+pub const TOLERANCE_WARNING_DAYS: i64 = 3;
 /// For the first days the live duration (days, hours, minutes) is shown too.
 pub const LIVE_DURATION_DAYS: i64 = 30;
 
@@ -818,19 +826,22 @@ mod tests {
     }
 
     #[test]
-    fn only_a_long_streak_of_opioids_or_an_unknown_drug_brings_the_tolerance_warning() {
+    fn each_kind_of_counter_brings_its_own_warning_after_a_slip() {
         use Substance::*;
-        let long = streak_of(TOLERANCE_WARNING_DAYS as u64);
-        let short = streak_of(TOLERANCE_WARNING_DAYS as u64 - 1);
+        assert_eq!(TOLERANCE_WARNING_DAYS, 3, "after 3 days, not a week");
+        let long = streak_of(3);
+        let short = streak_of(2);
         assert_eq!(tolerance_warning(Some(Opioids), &long), Some(ToleranceWarning::Opioids));
         for unknown in [None, Some(Other), Some(Unsaid)] {
             assert_eq!(tolerance_warning(unknown, &long), Some(ToleranceWarning::General), "{unknown:?}");
+            assert_eq!(tolerance_warning(unknown, &short), None, "{unknown:?}");
         }
-        for not_overdose in [Alcohol, Stimulants, Nicotine] {
-            assert_eq!(tolerance_warning(Some(not_overdose), &long), None, "{not_overdose:?}");
-        }
-        for any in Substance::ALL.map(Some).into_iter().chain([None]) {
-            assert_eq!(tolerance_warning(any, &short), None, "{any:?}");
+        assert_eq!(tolerance_warning(Some(Opioids), &short), None);
+        // Fentanyl in the supply and alcohol withdrawal don't wait for a long streak.
+        for streak in [streak_of(0), short, long.clone()] {
+            assert_eq!(tolerance_warning(Some(Stimulants), &streak), Some(ToleranceWarning::Stimulants));
+            assert_eq!(tolerance_warning(Some(Alcohol), &streak), Some(ToleranceWarning::Alcohol));
+            assert_eq!(tolerance_warning(Some(Nicotine), &streak), None);
         }
     }
 

@@ -10,6 +10,7 @@ use crate::components::craving_form::Chip;
 use crate::components::flash::Flash;
 use crate::components::focus::focus_soon;
 use crate::components::checkin_card::stored;
+use crate::components::safety::{CrisisOffer, UseAloneLine};
 use crate::components::slip::{after_slip_notice, slip_form};
 use crate::domain::checkin::{
     day_of, editable, find, month_grid, mood_word, next_month, previous_month, sleep_word, week_start, CheckIn, Intention,
@@ -121,6 +122,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
         let now = clock.local_untracked();
         let mut entry = draft.get_untracked();
         entry.saved_at = now;
+        let entry_mood_lowest = entry.mood == Some(1);
         if let Err(e) = entry.validate_review(day_of(now)) {
             error.set(Some(e.message().to_owned()));
             if entry.mood.is_none() {
@@ -131,7 +133,12 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
         match store.save_entry(entry) {
             Ok(()) => {
                 flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself.", "Registro guardado. Gracias por dedicarte un minuto."));
-                location.navigate("/");
+                // After the lowest mood the crisis offer stays in view instead of moving on.
+                if entry_mood_lowest {
+                    focus_soon("crisis-offer");
+                } else {
+                    location.navigate("/");
+                }
             }
             // The message is shown; what they entered stays in the form.
             Err(message) => error.set(Some(message)),
@@ -159,6 +166,9 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
                     />
                 }).collect_view()}
             </fieldset>
+            <Show when=move || draft.with(|d| d.mood == Some(1))>
+                <CrisisOffer/>
+            </Show>
             <Show when=move || draft.with(|d| d.intention == Some(Intention::OwnWords))>
                 <div class="inline-add">
                     <label for="checkin-intention-words">{tr!("My intention, in my own words", "Mi intención, con mis propias palabras")}</label>
@@ -315,12 +325,14 @@ fn UsedPanel() -> impl IntoView {
             <div class="actions">{rows}</div>
             {move || after.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
             {may_be_opioids.then(|| view! {
+                // "Before your break", so it can't be read as the amount just taken (review (3).6; Strang et al., BMJ 2003).
                 <div class="warning" data-testid="checkin-overdose">
-                    <p><strong>{tr!("If you used after a break, please be careful: your tolerance may be lower now.", "Si consumiste después de un descanso, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
-                    <p>{tr!("Using as much as before could cause an overdose. Don't use alone, and keep naloxone close.", "Consumir tanto como antes podría causar una sobredosis. No consumas a solas y ten naloxona a mano.")}</p>
+                    <p><strong>{tr!("If you used after a break, please be careful: your tolerance may be lower now.", "Si consumiste después de un tiempo sin hacerlo, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
+                    <p>{tr!("The amount you used to take before your break could now cause an overdose. Keep naloxone close.", "La cantidad que tomabas antes de este tiempo sin consumir ahora podría causar una sobredosis. Ten naloxona a mano.")}</p>
                     <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
                 </div>
             })}
+            <UseAloneLine/>
             {move || match person() {
                 Some(c) => view! {
                     <a class="button call" data-testid="checkin-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a>

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::meds_card::NaloxoneNote;
 use crate::components::region_picker::RegionPicker;
+use crate::components::safety::StoredEmergencyCountry;
+use crate::domain::i18n::fill;
 use crate::components::helplines::{no_people_yet, Helplines, SupportPeople};
 use crate::split::{lazy_part_settling, split_view};
 use crate::storage::Store;
@@ -32,6 +34,11 @@ pub fn Help() -> impl IntoView {
     view! {
         <section class="page" data-testid="help">
             <h1>{tr!("Get help now", "Pide ayuda ahora")}</h1>
+            // The emergency number above everything else, never below the fold (review (3).2).
+            <a class="button big emergency-call" href=move || region().emergency().call.tel_href() data-testid="help-emergency-call">
+                {move || fill(tr!("Emergency: call {}", "Emergencias: llama al {}"), &[region().emergency().call.display])}
+            </a>
+            <StoredEmergencyCountry/>
             <a class="card-link" href="/sos" data-testid="craving-sos">
                 <strong>{tr!("I'm having a craving", "Tengo ganas de consumir")}</strong>
                 <span>{tr!("Note it, try something that helps, and check in after", "Anótalo, prueba algo que ayude y luego cuéntanos cómo fue")}</span>

@@ -5,17 +5,18 @@ use leptos::prelude::*;
 
 use crate::components::meds_card::NaloxoneNote;
 use crate::components::overdose_steps::OverdoseSteps;
-use crate::storage::Store;
+use crate::components::safety::stored_region;
 
 #[component]
 pub fn Overdose() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let region = Signal::derive(move || store.settings().with(|s| s.region));
+    let (region, guessed, choose) = stored_region();
+    // The call first, then where the person's naloxone is, then the steps (review (3).1).
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
-            <NaloxoneNote/>
-            <OverdoseSteps region/>
+            <OverdoseSteps region guessed choose>
+                <NaloxoneNote/>
+            </OverdoseSteps>
             <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>
         </article>
     }

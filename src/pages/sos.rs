@@ -9,6 +9,7 @@ use crate::components::craving_form::{new_craving, CravingForm, FormMode};
 use crate::domain::cravings::{Craving, Outcome};
 use crate::domain::plan::Contact;
 use crate::components::strategies::{ranked, CopeSession, CrisisLineCall, StrategyList};
+use crate::components::safety::{StoredEmergencyCountry, UsedSafety};
 use crate::domain::i18n::fill;
 use crate::storage::Store;
 
@@ -31,6 +32,7 @@ pub fn Sos() -> impl IntoView {
         <section class="page sos-flow" data-testid="sos-flow">
             <h1>{tr!("You're having a craving", "Tienes ganas de consumir")}</h1>
             <CallBar/>
+            <StoredEmergencyCountry/>
             {move || match step.get() {
                 Step::Log => view! {
                     <p class="step-count">{tr!("Step 1 of 3 · Note it", "Paso 1 de 3 · Anótalas")}</p>
@@ -45,9 +47,9 @@ pub fn Sos() -> impl IntoView {
                         <p>{match outcome {
                             Outcome::Passed => tr!("It passed. You rode it out — that's real strength.", "Se te pasaron las ganas. Aguantaste: eso es fuerza de verdad."),
                             Outcome::StillStrong => tr!("It's still strong. That's OK: try another strategy, or call someone now.", "Las ganas siguen fuertes. Está bien: prueba otra estrategia o llama a alguien ahora."),
-                            Outcome::Used => tr!("Thank you for being honest. A slip is information, not failure. If it's been a while, your tolerance may be lower — please be careful.", "Gracias por tu honestidad. Un desliz es información, no un fracaso. Si hacía tiempo que no consumías, puede que tu tolerancia sea más baja: ten mucho cuidado."),
+                            Outcome::Used => tr!("Thank you for being honest. A slip is information, not failure.", "Gracias por tu honestidad. Un desliz es información, no un fracaso."),
                         }}</p>
-                        {(outcome == Outcome::Used).then(|| view! { <p><a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a></p> })}
+                        {(outcome == Outcome::Used).then(|| view! { <UsedSafety/> })}
                         <div class="actions">
                             <a class="button secondary" href="/cope">{tr!("More ways to cope", "Más formas de afrontarlo")}</a>
                             <a class="button secondary" href="/">{tr!("Back to Today", "Volver a Hoy")}</a>

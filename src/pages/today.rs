@@ -10,6 +10,7 @@ use crate::components::counts::counts_question;
 use crate::components::device::{InstallGuide, PrivateNote};
 use crate::components::focus::focus_soon;
 use crate::components::money::format_cents;
+use crate::components::safety::UsedSafety;
 use crate::components::slip::{after_slip_notice, date_value, slip_form};
 use crate::domain::counter::{
     self, milestone_progress, split_duration, tolerance_warning, Counter, Start, Streak,
@@ -442,13 +443,19 @@ fn FollowUp() -> impl IntoView {
     let store = expect_context::<Store>();
     let due = expect_context::<FollowUpDue>();
     let may_ask = move || store.log.months.with(|m| !m.is_empty()) && due.craving.get() != Some(None);
-    view! { <Show when=may_ask>{lazy_part(follow_up_card)}</Show> }
+    // "I used": the card goes, and what keeps the person safe takes its place.
+    let used = RwSignal::new(false);
+    view! {
+        <Show when=may_ask>{lazy_part(move || follow_up_card(used))}</Show>
+        <Show when=move || used.get()>{lazy_part(follow_up_used)}</Show>
+    }
 }
 
-split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
+split_view!(follow_up, fn follow_up_card(used: RwSignal<bool>) { view! { <FollowUpCard used/> } });
+split_view!(follow_up, fn follow_up_used() { view! { <UsedSafety/> } });
 
 #[component]
-fn FollowUpCard() -> impl IntoView {
+fn FollowUpCard(used: RwSignal<bool>) -> impl IntoView {
     let store = expect_context::<Store>();
     let due = expect_context::<FollowUpDue>();
     if due.craving.get_untracked().is_none() {
@@ -473,6 +480,7 @@ fn FollowUpCard() -> impl IntoView {
             craving.outcome = Some(outcome);
             if store.save_craving(craving).is_ok() {
                 due.craving.set(Some(None));
+                used.set(outcome == Outcome::Used);
             }
         }
     };

@@ -4,6 +4,8 @@
 use chrono::{NaiveDate, TimeDelta};
 use leptos::prelude::*;
 
+use crate::components::safety::{CrisisOffer, UseAloneLine};
+
 use crate::components::checkin_card::stored_look_back;
 use crate::components::clock::Clock;
 use crate::components::flash::Flash;
@@ -178,7 +180,10 @@ fn Comparison(this: WeekSummary, last: WeekSummary) -> impl IntoView {
 /// Plain watch-outs, with the way to the plan and a call to the person's own people.
 #[component]
 fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
+    use crate::domain::weekly::WatchOut;
     let store = expect_context::<Store>();
+    let mood_falling = found.contains(&WatchOut::MoodFalling);
+    let used = found.contains(&WatchOut::UsedThisWeek);
     let person = move || {
         let region = store.settings().with(|s| s.region);
         store.plan().with(|plan| plan.first_to_call(region))
@@ -198,6 +203,8 @@ fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
                     None => view! { <a class="button secondary" data-testid="weekly-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a> }.into_any(),
                 }}
             </div>
+            {used.then(|| view! { <UseAloneLine/> })}
+            {mood_falling.then(|| view! { <CrisisOffer/> })}
         </section>
     }
 }
