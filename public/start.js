@@ -74,7 +74,7 @@
     try {
       r = JSON.parse(localStorage.getItem("steady.settings")).data.region || r;
     } catch (e) {}
-    if (!/^(US|CA|UK|IE|AU)$/.test(r)) return;
+    if (!/^[A-Z]{2}$/.test(r)) return; // a safe selector; codes not in index.html match nothing
     first = document.querySelectorAll("[data-r~=" + r + "]");
     for (i = 0; i < first.length; i++) {
       first[i].hidden = false;
