@@ -63,6 +63,25 @@
     });
   }
 
+  // The country stored in the clear (settings without a passcode; with one, the
+  // lock record) puts its emergency number and crisis line first: index.html
+  // marks them `data-r` (hidden if not shown without a country).
+  whenParsed(function () {
+    var r, i, first;
+    try {
+      r = JSON.parse(localStorage.getItem("steady.lock")).data.region;
+    } catch (e) {}
+    try {
+      r = JSON.parse(localStorage.getItem("steady.settings")).data.region || r;
+    } catch (e) {}
+    if (!/^[A-Z]{2}$/.test(r)) return; // a safe selector; codes not in index.html match nothing
+    first = document.querySelectorAll("[data-r~=" + r + "]");
+    for (i = 0; i < first.length; i++) {
+      first[i].hidden = false;
+      first[i].parentNode.insertBefore(first[i], first[i].parentNode.firstChild);
+    }
+  });
+
   if (framed) {
     whenParsed(function () {
       document.body.innerHTML =
@@ -90,10 +109,10 @@
         "<h2></h2><p></p><p></p>" +
         '<div class="actions"><button type="button" class="button" data-testid="startup-reload">' + t("Reload") + "</button></div>" +
         "<p>" + t("The helplines below work without it.") + "</p>";
-      notice.querySelector("h2").textContent = heading;
+      notice.querySelector("h2").textContent = t(heading);
       var lines = notice.querySelectorAll("p");
-      lines[0].textContent = what;
-      lines[1].textContent = tryThis;
+      lines[0].textContent = t(what);
+      lines[1].textContent = t(tryThis);
       notice.querySelector("button").addEventListener("click", function () {
         location.reload();
       });
@@ -104,17 +123,17 @@
 
   if (noWasm) {
     failed(
-      t("Steady can't start in this browser"),
-      t("This browser has WebAssembly turned off, and Steady needs it. On an iPhone or iPad, Lockdown Mode turns it off."),
-      t("To use Steady with Lockdown Mode on, exclude this site: in Safari tap aA › Website Settings and turn off Lockdown Mode here, or go to Settings › Privacy & Security › Lockdown Mode › Configure Web Browsing. Then reload."),
+      "Steady can't start in this browser",
+      "This browser has WebAssembly turned off, and Steady needs it. On an iPhone or iPad, Lockdown Mode turns it off.",
+      "To use Steady with Lockdown Mode on, exclude this site: in Safari tap aA › Website Settings and turn off Lockdown Mode here, or go to Settings › Privacy & Security › Lockdown Mode › Configure Web Browsing. Then reload.",
     );
     return;
   }
   var broken = function () {
     failed(
-      t("Steady couldn't start"),
-      t("Steady's code didn't download, or it couldn't start."),
-      t("Check your connection and reload. If it keeps happening, an update of your browser may help."),
+      "Steady couldn't start",
+      "Steady's code didn't download, or it couldn't start.",
+      "Check your connection and reload. If it keeps happening, an update of your browser may help.",
     );
   };
   // Before the app runs, any error is one of starting it (a failed download shows up as
@@ -129,9 +148,9 @@
   });
   setTimeout(function () {
     failed(
-      t("Steady is taking a long time to start"),
-      t("It still hasn't opened."),
-      t("A slow connection can do this. Wait a little longer, or reload."),
+      "Steady is taking a long time to start",
+      "It still hasn't opened.",
+      "A slow connection can do this. Wait a little longer, or reload.",
     );
   }, 30000);
 })();

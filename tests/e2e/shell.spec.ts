@@ -63,6 +63,136 @@ test("with JavaScript off, the static page still offers the helplines", async ({
   expect(outside).toEqual([]);
 });
 
+// The static page's emergency numbers: each a one-tap call whose name says the country.
+const EMERGENCY: Array<[string, string]> = [
+  ["911", "Call 911 (US, Canada)"],
+  ["999", "Call 999 (UK)"],
+  ["112", "Call 112 (Ireland)"],
+  ["000", "Call 000 (Australia)"],
+];
+
+test("with JavaScript off, every emergency number on the static page is a tap-to-call link naming its country", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const outside = watchOutsideRequests(context);
+  const page = await context.newPage();
+  await page.goto("/help");
+  const shell = page.getByTestId("static-shell");
+  for (const [number, name] of EMERGENCY) {
+    const link = shell.locator(`a[href="tel:${number}"]`);
+    await expect(link).toHaveCount(1);
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAccessibleName(name);
+    const box = (await link.boundingBox())!;
+    expect(box.width, `${number}: touch target width`).toBeGreaterThanOrEqual(44);
+    expect(box.height, `${number}: touch target height`).toBeGreaterThanOrEqual(44);
+  }
+  // No emergency number is left as text that can't be tapped.
+  const untappable = await shell.evaluate((main) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('a[href^="tel:"]').forEach((a) => a.remove());
+    return copy.textContent ?? "";
+  });
+  expect(untappable).not.toMatch(/\b(911|999|112|000)\b/);
+  // No country stored: the order is unchanged, US first.
+  await expect(page.getByTestId("shell-emergency").getByRole("link").first()).toHaveAttribute("href", "tel:911");
+  await expect(shell.locator(".helplines > li:not([hidden])").first().getByRole("link")).toHaveAttribute("href", "tel:988");
+  await context.close();
+  expect(outside).toEqual([]);
+});
+
+test("a country saved in the settings puts its emergency number and crisis line first on the static page", async ({ page }) => {
+  await page.addInitScript(() =>
+    localStorage.setItem("steady.settings", JSON.stringify({ v: 2, data: { region: "UK", region_chosen: true } })),
+  );
+  await page.route(/\.wasm$/, () => {}); // never answered: the static shell stays
+  await page.goto("/help");
+  const emergency = page.getByTestId("shell-emergency").getByRole("link");
+  await expect(emergency.first()).toHaveAttribute("href", "tel:999");
+  await expect(emergency.first()).toHaveAccessibleName("Call 999 (UK)");
+  await expect(emergency).toHaveCount(4); // the others are still there
+  const first = page.getByTestId("static-shell").locator(".helplines > li:not([hidden])").first();
+  await expect(first).toBeVisible();
+  await expect(first.locator("h3")).toContainText("Samaritans");
+  await expect(first.getByRole("link")).toHaveAttribute("href", "tel:116123");
+  await expect(first.getByRole("link")).toBeVisible();
+  await expect(page.getByTestId("shell-988")).toBeVisible();
+  await expect(page.locator('a[href="tel:131114"]')).toBeHidden();
+});
+
+test("with a passcode, the lock record's country comes first, even when Steady can't start", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as any).WebAssembly; // as under iOS Lockdown Mode
+    // With a passcode the settings are sealed; only the lock record keeps the country in the clear.
+    localStorage.setItem("steady.settings", "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA");
+    localStorage.setItem(
+      "steady.lock",
+      JSON.stringify({ v: 1, data: { salt: "BwcHBwcHBwcHBwcHBwcHBw==", iterations: 600000, check: "steady-aes-gcm:AAAAAAAAAAAAAAAA:AAAA", generation: 1763900000000, idle_minutes: 5, region: "AU", numeric: true, failures: 0, wait_until_ms: 0 } }),
+    );
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("startup-failed")).toBeVisible();
+  const emergency = page.getByTestId("shell-emergency").getByRole("link");
+  await expect(emergency.first()).toHaveAttribute("href", "tel:000");
+  await expect(emergency.first()).toHaveAccessibleName("Call 000 (Australia)");
+  const first = page.getByTestId("static-shell").locator(".helplines > li:not([hidden])").first();
+  await expect(first.locator("h3")).toContainText("Lifeline");
+  await expect(first.getByRole("link")).toHaveAttribute("href", "tel:131114");
+  await expect(first.getByRole("link")).toBeVisible();
+  await expect(page.locator('a[href="tel:116123"]')).toBeHidden();
+});
+
+// What the static page's overdose steps must say, in each language.
+const OVERDOSE_STEPS = {
+  en: {
+    call: ["Shout their name", "Call emergency services now, on speaker"],
+    lines: [
+      "It won't hurt someone who hasn't taken opioids: if in doubt, give it.",
+      "a new nasal spray (each holds one dose) in the other nostril. Repeat every 2–3 minutes while doses last.",
+      "Other sedatives (xylazine, benzos) may be involved: keep them on their side, keep checking their breathing",
+      "always before leaving them, even for a moment",
+      "sick, shaky or angry (withdrawal). Tell them what happened: naloxone wears off in 30–90 minutes, so using more could cause another overdose.",
+      "when the naloxone wears off, they can stop breathing again",
+      "Canada's Good Samaritan Drug Overdose Act and many US states' laws protect people who call for help.",
+    ],
+    never: [],
+  },
+  es: {
+    call: ["Grita su nombre", "Llama ya a emergencias, con el altavoz puesto"],
+    lines: [
+      "No le hace daño a quien no tomó opioides: si tienes dudas, úsala.",
+      "un aerosol nasal nuevo (cada uno trae una sola dosis) en la otra fosa nasal. Repite cada 2 o 3 minutos mientras tengas dosis.",
+      "Puede haber otros sedantes (xilacina, benzodiacepinas): mantén a la persona de lado, sigue revisando su respiración",
+      "Hazlo siempre antes de alejarte, aunque sea un momento.",
+      "temblar o enojarse (abstinencia). Cuéntale lo que pasó: la naloxona deja de hacer efecto en 30 a 90 minutos, así que consumir más podría causar otra sobredosis.",
+      // The person, not the naloxone, may stop breathing again.
+      "la persona puede volver a dejar de respirar",
+      "La ley canadiense del Buen Samaritano sobre sobredosis y las leyes de muchos estados de EE. UU. protegen a quien pide ayuda.",
+    ],
+    // Gendered pronouns for the person (Spanish review C6): "la persona" instead.
+    never: ["ponlo", "lo metas", "hacerlo vomitar"],
+  },
+};
+
+for (const lang of ["en", "es"] as const) {
+  test(`the static page's overdose steps say what to do, in ${lang === "en" ? "English" : "Spanish"}`, async ({ page }) => {
+    await page.addInitScript((lang) => localStorage.setItem("steady-language", lang), lang);
+    await page.route(/\.wasm$/, () => {}); // never answered: the static shell stays
+    await page.goto("/help");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    const overdose = page.getByTestId("shell-overdose");
+    await overdose.locator("summary").click();
+    const want = OVERDOSE_STEPS[lang];
+    // Trying to wake them and calling are one step, so the call isn't delayed.
+    const firstStep = overdose.locator("ol > li").first();
+    for (const part of want.call) await expect(firstStep).toContainText(part);
+    for (const line of want.lines) await expect(overdose).toContainText(line);
+    for (const word of want.never) await expect(overdose).not.toContainText(word);
+    if (lang === "es") {
+      await expect(page.getByTestId("shell-emergency").getByRole("link").nth(1)).toHaveAccessibleName("Llamar al 999 (Reino Unido)");
+    }
+  });
+}
+
 test("the app takes over from the static shell without moving the frame", async ({ page }) => {
   // Hold the wasm back so the static shell can be measured first.
   let release!: () => void;
