@@ -41,7 +41,7 @@ for (const region of REGIONS) {
     await expect(first.getByRole("link", { name: /^Call/ })).toHaveAttribute("href", region.emergency);
     await expect(page.getByTestId(region.other)).toBeVisible();
     await expect(page.getByTestId("helpline-us-samhsa")).toHaveCount(0);
-    expect(await stored(page, "steady.settings")).toBe(`{"v":1,"data":{"region":"${region.code}"}}`);
+    expect(await stored(page, "steady.settings")).toBe(`{"v":2,"data":{"region":"${region.code}","region_chosen":true}}`);
 
     await page.reload();
     await expect(page.getByTestId("region-picker")).toHaveValue(region.code);
@@ -58,7 +58,7 @@ test("the overdose guide is one tap from Help and calls the region's emergency n
   const guide = page.getByTestId("overdose-page");
   await expect(guide.getByRole("heading", { level: 1 })).toContainText("overdosing");
   await expect(guide).toContainText("naloxone");
-  await expect(guide).toContainText("second dose");
+  await expect(guide).toContainText("use a new spray in the other nostril");
   await expect(guide).toContainText("recovery position");
   await expect(guide).toContainText("Don't put them in a cold shower");
   await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:999");
@@ -68,7 +68,7 @@ test("the overdose guide never tells anyone not to inject naloxone", async ({ pa
   // UK and Irish take-home kits (and some Canadian ones) are injections.
   await openApp(page, "/help/overdose");
   const guide = page.getByTestId("overdose-page");
-  await expect(guide).toContainText("a nasal spray or an injection");
+  await expect(guide).toContainText("An injection: as the kit shows");
   await expect(guide).toContainText("Don't inject or give them anything except naloxone — no salt water, milk or other drugs.");
   await expect(guide).not.toContainText("Don't inject them with anything.");
 });
