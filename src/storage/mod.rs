@@ -1055,7 +1055,15 @@ mod tests {
                 _ => panic!("{} doesn't read", D::KEY),
             }
         }
-        check::<Settings>(&fixture);
+        // Settings are version 2: the same, plus whether the country was picked
+        // ("US", the old default, may not have been).
+        match envelope::decode::<Settings>(Settings::KEY, Some(&fixture[Settings::KEY])) {
+            Loaded::Ready(value) => {
+                let upgraded = fixture[Settings::KEY].replace(r#"{"v":1,"data":{"region":"US","#, r#"{"v":2,"data":{"region":"US","region_chosen":false,"#);
+                assert_eq!(envelope::encode(&value).unwrap(), upgraded);
+            }
+            _ => panic!("settings don't read"),
+        }
         check::<Counters>(&fixture);
         check::<Plan>(&fixture);
         check::<CopingData>(&fixture);
