@@ -79,6 +79,20 @@ impl MedKind {
     pub fn treats_opioid_use(self) -> bool {
         self != MedKind::Other
     }
+
+    /// Naltrexone, as a tablet or an injection: it blocks opioids rather than
+    /// replacing them, so its risks are its own (the block wears off; VIVITROL
+    /// Medication Guide, content-facts.md) and the Cornish figures (methadone
+    /// and buprenorphine only) don't apply to it.
+    pub fn is_naltrexone(self) -> bool {
+        matches!(self, MedKind::Naltrexone | MedKind::NaltrexoneMonthly)
+    }
+
+    /// A dose that is lowered step by step with the prescriber: methadone and
+    /// buprenorphine. Naltrexone is not tapered (safety review 2026-12-06, minor).
+    pub fn can_taper(self) -> bool {
+        self.treats_opioid_use() && !self.is_naltrexone()
+    }
 }
 
 /// The longest text kept in a field (the dose, a clinic's name).
@@ -204,6 +218,16 @@ impl Medication {
 
     pub fn is_active_on(&self, day: NaiveDate) -> bool {
         self.stopped.is_none_or(|s| day <= s)
+    }
+
+    /// The medication started again after a stop, with the dose the
+    /// prescriber or clinic gives now (`dose`, possibly empty): never the old
+    /// one, which after days off can be too strong (methadone: Australian
+    /// Government clinical guidelines, missed doses; content-facts.md). Not
+    /// stopped or tapering any more, and no take-home doses on hand: the
+    /// clinic decides those again. The schedule and times stay as they were.
+    pub fn restarted(&self, dose: &str) -> Medication {
+        Medication { dose: dose.trim().to_string(), stopped: None, tapering_since: None, take_homes: None, ..self.clone() }
     }
 
     /// The days it is due: from `first`, by `repeat`, until it stopped.
@@ -410,7 +434,8 @@ impl RiskMoment {
 }
 
 /// What saving `after` over `before` (None: a new medication) starts: a
-/// stop or a taper of treatment for opioid use, which brings up the risk card.
+/// stop or a taper of treatment for opioid use, which brings up the risk card
+/// (naltrexone is not tapered: [`MedKind::can_taper`]).
 /// Editing the dose or times of something already stopped or tapering starts
 /// nothing; a medication added already stopped (history being filled in) does.
 pub fn risk_moment(before: Option<&Medication>, after: &Medication) -> Option<RiskMoment> {
@@ -421,10 +446,45 @@ pub fn risk_moment(before: Option<&Medication>, after: &Medication) -> Option<Ri
     let was_tapering = before.is_some_and(|b| b.tapering_since.is_some());
     if after.stopped.is_some() && !was_stopped {
         Some(RiskMoment::Stopped { med: after.id })
-    } else if after.tapering_since.is_some() && !was_tapering && after.stopped.is_none() {
+    } else if after.tapering_since.is_some() && !was_tapering && after.stopped.is_none() && after.kind.can_taper() {
         Some(RiskMoment::Taper { med: after.id })
     } else {
         None
+    }
+}
+
+/// Which words the overdose-risk card shows: the facts differ by medication
+/// and by moment (safety review 2026-12-06, 2.2, 2.3 and 3.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskCard {
+    /// Methadone or buprenorphine being tapered: not yet a stop, and going
+    /// slowly or back up with the prescriber is fine.
+    Taper,
+    /// Methadone or buprenorphine stopped: the first month's risk (Cornish et
+    /// al., BMJ 2010, which studied only these two).
+    Stopped,
+    /// Naltrexone stopped (tablet or injection): the block wears off.
+    Naltrexone,
+    /// Leaving a program, detox, a residential stay or prison: what lowers the
+    /// risk, and for prison the Binswanger figures (NEJM 2007).
+    Left(LeftPlace),
+}
+
+impl RiskCard {
+    /// The card for `moment`, given the kind of the medication it is about
+    /// (None: not known any more, removed meanwhile).
+    pub fn for_moment(moment: RiskMoment, kind: Option<MedKind>) -> RiskCard {
+        match moment {
+            RiskMoment::Left { place, .. } => RiskCard::Left(place),
+            _ if kind.is_some_and(MedKind::is_naltrexone) => RiskCard::Naltrexone,
+            RiskMoment::Taper { .. } => RiskCard::Taper,
+            RiskMoment::Stopped { .. } => RiskCard::Stopped,
+        }
+    }
+
+    /// The card cites the Cornish study (methadone and buprenorphine only).
+    pub fn cites_cornish(self) -> bool {
+        self == RiskCard::Stopped
     }
 }
 
@@ -561,6 +621,15 @@ impl MedsData {
             None => self.list.push(med),
         }
         Ok(self.note_shown(moment))
+    }
+
+    /// The card that fits `moment`, for the medication it names.
+    pub fn risk_card(&self, moment: RiskMoment) -> RiskCard {
+        let kind = match moment {
+            RiskMoment::Stopped { med } | RiskMoment::Taper { med } => self.get(med).map(|m| m.kind),
+            RiskMoment::Left { .. } => None,
+        };
+        RiskCard::for_moment(moment, kind)
     }
 
     /// Records leaving `place` on `on`; its risk card, the first time.
@@ -915,6 +984,72 @@ mod tests {
         let shown = vec![moment.unwrap().key()];
         assert_eq!(not_yet_shown(moment, &shown), None);
         assert_eq!(not_yet_shown(moment, &[]), moment);
+    }
+
+    #[test]
+    fn a_restart_takes_the_dose_given_now_never_the_old_one() {
+        let mut methadone = Medication::new(5, MedKind::Methadone, date(2026, 1, 1));
+        methadone.dose = "80 mg".into();
+        methadone.times = vec![hm(9, 0)];
+        methadone.take_homes = Some(6);
+        methadone.tapering_since = Some(date(2026, 2, 1));
+        methadone.stopped = Some(date(2026, 3, 1));
+        let again = methadone.restarted(" 30 mg ");
+        assert_eq!((again.dose.as_str(), again.stopped, again.tapering_since, again.take_homes), ("30 mg", None, None, None));
+        assert_eq!((again.times.clone(), again.first, again.repeat), (methadone.times.clone(), methadone.first, methadone.repeat), "the schedule stays");
+        // Nothing typed: no dose written down, and the old one is not brought back.
+        assert_eq!(methadone.restarted("  ").dose, "");
+        // Saved like any change: checked, and no risk card.
+        let mut data = MedsData { list: vec![methadone.clone()], ..MedsData::default() };
+        assert_eq!(data.save(methadone.restarted(&"x".repeat(MAX_FIELD + 1))), Err(MedProblem::TooLong));
+        assert_eq!(data.get(5).unwrap().dose, "80 mg", "a refused restart changes nothing");
+        assert_eq!(data.save(again), Ok(None));
+        assert!(data.get(5).unwrap().is_active_on(date(2026, 3, 10)));
+    }
+
+    #[test]
+    fn each_medication_and_moment_gets_the_card_that_fits_it() {
+        let stop = |med| RiskMoment::Stopped { med };
+        let taper = |med| RiskMoment::Taper { med };
+        for kind in [MedKind::Methadone, MedKind::Buprenorphine, MedKind::BuprenorphineWeekly, MedKind::BuprenorphineMonthly] {
+            assert_eq!(RiskCard::for_moment(stop(1), Some(kind)), RiskCard::Stopped, "{kind:?}");
+            assert_eq!(RiskCard::for_moment(taper(1), Some(kind)), RiskCard::Taper, "{kind:?}");
+            assert!(kind.can_taper());
+        }
+        for kind in [MedKind::Naltrexone, MedKind::NaltrexoneMonthly] {
+            assert_eq!(RiskCard::for_moment(stop(1), Some(kind)), RiskCard::Naltrexone, "{kind:?}");
+            // A taper recorded before naltrexone lost its button still gets naltrexone's own words.
+            assert_eq!(RiskCard::for_moment(taper(1), Some(kind)), RiskCard::Naltrexone, "{kind:?}");
+            assert!(!kind.can_taper());
+        }
+        assert!(!MedKind::Other.can_taper());
+        // The Cornish figures are for methadone and buprenorphine, after stopping.
+        assert!(RiskCard::Stopped.cites_cornish());
+        for card in [RiskCard::Taper, RiskCard::Naltrexone, RiskCard::Left(LeftPlace::Prison)] {
+            assert!(!card.cites_cornish(), "{card:?}");
+        }
+        let left = RiskMoment::Left { place: LeftPlace::Prison, on: date(2026, 5, 1) };
+        assert_eq!(RiskCard::for_moment(left, Some(MedKind::Naltrexone)), RiskCard::Left(LeftPlace::Prison));
+        // Looked up by the medication the moment names.
+        let mut ntx = Medication::new(2, MedKind::NaltrexoneMonthly, date(2026, 1, 1));
+        ntx.stopped = Some(date(2026, 2, 1));
+        let data = MedsData { list: vec![bup_twice_daily(), ntx], ..MedsData::default() };
+        assert_eq!(data.risk_card(stop(1)), RiskCard::Stopped);
+        assert_eq!(data.risk_card(taper(1)), RiskCard::Taper);
+        assert_eq!(data.risk_card(stop(2)), RiskCard::Naltrexone);
+        assert_eq!(data.risk_card(stop(9)), RiskCard::Stopped, "a medication removed meanwhile");
+        assert_eq!(data.risk_card(left), RiskCard::Left(LeftPlace::Prison));
+    }
+
+    #[test]
+    fn naltrexone_is_not_tapered() {
+        let ntx = Medication::new(6, MedKind::Naltrexone, date(2026, 1, 1));
+        let mut taper = ntx.clone();
+        taper.tapering_since = Some(date(2026, 2, 1));
+        assert_eq!(risk_moment(Some(&ntx), &taper), None);
+        let mut stopped = ntx.clone();
+        stopped.stopped = Some(date(2026, 2, 1));
+        assert_eq!(risk_moment(Some(&ntx), &stopped), Some(RiskMoment::Stopped { med: 6 }));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::components::clock::Clock;
 use crate::components::files::{download, share_file, shareable_file};
 use crate::components::focus::focus_soon;
 use crate::components::meds_today::{meds_part, MedsSpot};
+use crate::components::safety::UseAloneLine;
 use crate::split::lazy_part;
 use crate::components::undo::offer_undo;
 use crate::domain::checkin::calendar_reminder;
@@ -20,7 +21,7 @@ use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
 use crate::domain::i18n::fill;
 use crate::domain::ics::calendar;
-use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskMoment, Taken, MAX_TAKE_HOMES};
+use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
 use crate::domain::schedule::{upcoming, Repeat};
 use crate::domain::stored_name;
 use crate::storage::Store;
@@ -54,7 +55,8 @@ pub fn MedsPage() -> impl IntoView {
                 {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ", "Tomar tu medicación como te la recetaron es tratamiento: nunca cambia tu tiempo limpio. ")}
                 {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.", "Steady no da consejos sobre dosis: habla con quien te la receta antes de cambiarla o dejarla.")}
             </p>
-            {move || risk.get().map(|moment| view! { <RiskCard moment risk/> })}
+            <MissedDoses/>
+            {move || risk.get().map(|moment| view! { <OverdoseRiskCard moment risk/> })}
             {lazy_part(|| meds_part(MedsSpot::Today))}
             {move || match editing.get() {
                 Some(start) => view! { <MedForm start editing risk/> }.into_any(),
@@ -279,9 +281,13 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
             <Show when=move || kind.get() == MedKind::Methadone>
                 <div class="field">
                     <label for="med-take-homes">{tr!("Take-home doses you have now (optional)", "Dosis para llevar a casa que tienes ahora (opcional)")}</label>
-                    <input id="med-take-homes" type="number" inputmode="numeric" min="0" max="99" data-testid="med-take-homes"
+                    <input id="med-take-homes" type="number" inputmode="numeric" min="0" max="99" data-testid="med-take-homes" aria-describedby="med-storage"
                         prop:value=move || take_homes.get() on:input=move |ev| { take_homes.set(event_target_value(&ev)); keep(); }/>
                 </div>
+            </Show>
+            // Methadone's take-home doses, and buprenorphine films or tablets kept at home.
+            <Show when=move || matches!(kind.get(), MedKind::Methadone | MedKind::Buprenorphine)>
+                <SafeStorage/>
             </Show>
             <div class="field">
                 <label for="med-prescriber">{tr!("Prescriber or clinic (optional)", "Quien lo receta o clínica (opcional)")}</label>
@@ -309,10 +315,13 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
     let stopping = RwSignal::new(false);
     let stop_day = RwSignal::new(iso_date(today));
     let show_history = RwSignal::new(false);
+    let restarting = RwSignal::new(false);
+    let restart_dose = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
     let id = med.id;
-    let change = move |f: Box<dyn FnOnce(&mut Medication)>| {
-        let Some(mut med) = store.meds().with_untracked(|d| d.get(id).cloned()) else { return };
+    // Saves a change to this medication; false (and a message) if it can't be saved.
+    let change = move |f: Box<dyn FnOnce(&mut Medication)>| -> bool {
+        let Some(mut med) = store.meds().with_untracked(|d| d.get(id).cloned()) else { return false };
         f(&mut med);
         match store.meds().modify(|d| d.save(med)) {
             Ok(moment) => {
@@ -321,8 +330,12 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                     risk.set(moment);
                     focus_soon("risk-card");
                 }
+                true
             }
-            Err(problem) => error.set(Some(problem.message())),
+            Err(problem) => {
+                error.set(Some(problem.message()));
+                false
+            }
         }
     };
     let stop = move |ev: leptos::ev::SubmitEvent| {
@@ -331,6 +344,15 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
         change(Box::new(move |m| m.stopped = Some(day)));
         stopping.set(false);
     };
+    // Started again with the dose typed now (never the old one: see `Medication::restarted`).
+    let restart = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let dose = restart_dose.get_untracked();
+        if change(Box::new(move |m| *m = m.restarted(&dose))) {
+            restarting.set(false);
+        }
+    };
+    let restart_caution = restart_caution(med.kind);
     let for_edit = med.clone();
     let remove = move |_| {
         if let Ok(Some(gone)) = store.meds().modify(|d| Ok::<_, ()>(d.remove(id))) {
@@ -367,15 +389,16 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                 <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| { editing.set(Some(MedDraft::start(for_edit.clone(), false))); focus_soon("med-kind"); }>{tr!("Change", "Cambiar")}</button>
                 {if med.stopped.is_some() {
                     view! {
-                        <button type="button" class="button secondary" data-testid="med-restart" on:click=move |_| change(Box::new(|m| { m.stopped = None; m.tapering_since = None; }))>
+                        <button type="button" class="button secondary" data-testid="med-restart" aria-expanded=move || restarting.get().to_string()
+                            on:click=move |_| { restart_dose.set(String::new()); restarting.set(true); focus_soon(&format!("med-restart-dose-{id}")); }>
                             {tr!("I've started again", "La volví a empezar")}
                         </button>
                     }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped", "Ya no la tomo")}</button>
-                        {(med.tapering_since.is_none() && med.kind.treats_opioid_use()).then(|| view! {
-                            <button type="button" class="button secondary" data-testid="med-taper" on:click=move |_| change(Box::new(move |m| m.tapering_since = Some(today)))>
+                        {(med.tapering_since.is_none() && med.kind.can_taper()).then(|| view! {
+                            <button type="button" class="button secondary" data-testid="med-taper" on:click=move |_| { change(Box::new(move |m| m.tapering_since = Some(today))); }>
                                 {tr!("I'm tapering", "Estoy reduciendo la dosis")}
                             </button>
                         })}
@@ -395,10 +418,84 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                     </div>
                 </form>
             </Show>
+            <Show when=move || restarting.get()>
+                <form class="stop-form" data-testid="med-restart-confirm" on:submit=restart>
+                    // Safety review 2026-12-06, 1.3; content-facts.md, "Medication for opioid use disorder".
+                    <p>
+                        <strong>{tr!("Restart only with your prescriber or clinic.", "Vuelve a tomarla solo con el visto bueno de quien te la receta o de tu clínica.")}</strong>
+                        {restart_caution.map(|words| view! { " " {words} })}
+                    </p>
+                    <div class="field">
+                        <label for=format!("med-restart-dose-{id}")>{tr!("What dose did they give you now? (optional)", "¿Qué dosis te indicaron ahora? (opcional)")}</label>
+                        <input id=format!("med-restart-dose-{id}") data-testid="med-restart-dose" autocomplete="off" aria-describedby=format!("med-restart-hint-{id}")
+                            prop:value=move || restart_dose.get() on:input=move |ev| restart_dose.set(event_target_value(&ev))/>
+                        <p class="hint" id=format!("med-restart-hint-{id}")>{tr!("Not your old dose: the one you were given for starting again.", "No tu dosis anterior: la que te dieron para volver a empezar.")}</p>
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="button" data-testid="med-restart-save">{tr!("Save", "Guardar")}</button>
+                        <button type="button" class="button secondary" data-testid="med-restart-cancel" on:click=move |_| restarting.set(false)>{tr!("Cancel", "Cancelar")}</button>
+                    </div>
+                </form>
+            </Show>
             <Show when=move || show_history.get()>
                 <History med=med.clone()/>
             </Show>
         </li>
+    }
+}
+
+/// What starting this kind again too soon or at the old dose can do
+/// (content-facts.md, "Medication for opioid use disorder"; safety review 2026-12-06, 1.3).
+fn restart_caution(kind: MedKind) -> Option<&'static str> {
+    match kind {
+        // Australian Government, "Clinical guidelines for methadone: missed doses" (3+ days: tolerance
+        // reduced, dose withheld or reduced until assessed); Bluewater Methadone Clinic FAQ.
+        MedKind::Methadone => Some(tr!("After even a few days off, your old methadone dose can be too strong for you and cause an overdose: the clinic checks your dose first.",
+                                       "Después de unos pocos días sin tomarla, tu dosis anterior de metadona puede ser demasiado fuerte para ti y causar una sobredosis: en la clínica revisan tu dosis primero.")),
+        // The Carlat Report, "Effective Management of Buprenorphine-Precipitated Opioid Withdrawal".
+        MedKind::Buprenorphine | MedKind::BuprenorphineWeekly | MedKind::BuprenorphineMonthly => Some(tr!(
+            "Buprenorphine started too soon after other opioids, especially fentanyl, can bring on sudden, severe withdrawal: your clinic will tell you when to start.",
+            "La buprenorfina tomada demasiado pronto después de otros opioides, sobre todo el fentanilo, puede provocar una abstinencia repentina y muy fuerte: tu clínica te dirá cuándo empezar.")),
+        // addictionresource.net, "Taking Vivitrol With Opiates" (7–14 opioid-free days; precipitated withdrawal).
+        MedKind::Naltrexone | MedKind::NaltrexoneMonthly => Some(tr!(
+            "Naltrexone started too soon after other opioids (it usually needs 7 to 14 days without any) can bring on sudden, severe withdrawal.",
+            "La naltrexona tomada demasiado pronto después de otros opioides (normalmente hacen falta de 7 a 14 días sin ellos) puede provocar una abstinencia repentina y muy fuerte.")),
+        MedKind::Other => None,
+    }
+}
+
+/// Missed doses: never doubled up; methadone after 3 or more missed days is
+/// checked first (Australian Government, "Clinical guidelines for methadone:
+/// missed doses"; content-facts.md; safety review 2026-12-06, 2.7).
+#[component]
+fn MissedDoses() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let methadone = move || store.meds().with(|d| d.list.iter().any(|m| m.kind == MedKind::Methadone && m.stopped.is_none()));
+    view! {
+        <p class="hint" data-testid="meds-missed">
+            {tr!("Missed a dose? Don't take double to catch up: call your clinic or pharmacist. ", "¿Se te pasó una dosis? No tomes el doble para compensar: llama a tu clínica o a tu farmacia. ")}
+            {move || methadone().then(|| tr!("After 3 or more days in a row without methadone, your dose needs checking before you take it again.",
+                                             "Si llevas 3 días seguidos o más sin metadona, hay que revisar tu dosis antes de que vuelvas a tomarla."))}
+        </p>
+    }
+}
+
+/// Keeping doses at home safe from others, with the country's emergency number.
+/// "Accidental death from take home methadone maintenance doses", Child Abuse &
+/// Neglect 2011; CATC, "Keeping Your Take-Home Doses Safe"; content-facts.md;
+/// safety review 2026-12-06, 2.6.
+#[component]
+fn SafeStorage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let emergency = move || store.settings().with(|s| s.region).emergency().call.display;
+    view! {
+        <p class="hint" id="med-storage" data-testid="med-storage">
+            {tr!("Keep the doses you have at home in a locked box, with the key kept somewhere else, out of sight of children and visitors. ",
+                 "Guarda las dosis que tienes en casa en una caja con llave, con la llave en otro lugar, fuera de la vista de niñas, niños y visitas. ")}
+            {tr!("Even a small amount can kill a child or someone with no tolerance to opioids. ",
+                 "Incluso una cantidad pequeña puede matar a una niña o a un niño, o a alguien sin tolerancia a los opioides. ")}
+            {move || fill(tr!("If anyone else swallows any, call {} right away.", "Si otra persona se toma aunque sea un poco, llama de inmediato al {}."), &[emergency()])}
+        </p>
     }
 }
 
@@ -497,7 +594,12 @@ fn NaloxoneSection() -> impl IntoView {
     view! {
         <form class="card" aria-labelledby="naloxone-title" data-testid="naloxone" on:submit=save novalidate>
             <h2 id="naloxone-title">{tr!("My naloxone", "Mi naloxona")}</h2>
-            <p class="hint">{tr!("Keep it where the people around you know to find it. Steady shows where it is in Help and in the overdose guide.", "Guárdala donde las personas a tu alrededor sepan encontrarla. Steady muestra dónde está en Ayuda y en la guía de sobredosis.")}</p>
+            <p class="hint" data-testid="naloxone-storage">
+                {tr!("Keep it where the people around you know to find it. Steady shows where it is in Help and in the overdose guide.", "Guárdala donde las personas a tu alrededor sepan encontrarla. Steady muestra dónde está en Ayuda y en la guía de sobredosis.")}
+                // Room temperature, away from light (FDA labelling, content-facts.md); not in a car or
+                // bathroom (Providence/KidsHealth, "How to Give Naloxone"; safety review 2026-12-06, minor).
+                {tr!(" Not in a car or a bathroom: heat and cold can damage it.", " No la dejes en el carro ni en el baño: el calor y el frío pueden dañarla.")}
+            </p>
             <div class="field">
                 <label for="naloxone-where">{tr!("Where it's kept", "Dónde está")}</label>
                 <input id="naloxone-where" data-testid="naloxone-where" autocomplete="off" prop:value=move || place.get() on:input=move |ev| { place.set(event_target_value(&ev)); saved.set(false); }/>
@@ -540,7 +642,9 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     view! {
         <form class="card" id="left" aria-labelledby="left-title" data-testid="just-left" on:submit=record>
             <h2 id="left-title">{tr!("I've just left…", "Acabo de salir de…")}</h2>
-            <p class="hint">{tr!("The weeks after a stay away are when tolerance is lowest. Tell Steady, and it will show what can help keep you safe.", "Las semanas después de una estancia fuera son cuando la tolerancia es más baja. Cuéntaselo a Steady y te mostrará lo que puede ayudarte a estar a salvo.")}</p>
+            // Transitions are when tolerance is lowest (content-facts.md: Strang 2003, Binswanger 2007; Spanish review A6).
+            <p class="hint">{tr!("In the weeks after leaving a program, detox, a residential stay or prison, tolerance is at its lowest. Tell Steady, and it will show what can help keep you safe.",
+                 "En las semanas después de salir de un programa, de una desintoxicación, de un centro residencial o de la cárcel, la tolerancia está en su punto más bajo. Cuéntaselo a Steady y te mostrará lo que puede ayudarte a estar a salvo.")}</p>
             <div class="field">
                 <label for="left-place">{tr!("Where", "De dónde")}</label>
                 <select id="left-place" data-testid="left-place" on:change=move |ev| {
@@ -557,31 +661,23 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     }
 }
 
-/// The overdose-risk card after stopping or tapering treatment or leaving somewhere.
+/// The overdose-risk card after stopping or tapering treatment or leaving
+/// somewhere, in the words that fit the medication and the moment
+/// ([`RiskCard`]), always with "don't use alone" and the country's line.
 #[component]
-fn RiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+fn OverdoseRiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let person = move || {
         let region = store.settings().with(|s| s.region);
         store.plan().with(|plan| plan.first_to_call(region))
     };
     let naloxone = store.meds().with_untracked(|d| d.naloxone.as_ref().map(|k| k.place.clone()).filter(|p| !p.is_empty()));
-    let leaving = match moment {
-        RiskMoment::Left { place, .. } => Some(place),
-        _ => None,
-    };
+    let card = store.meds().with_untracked(|d| d.risk_card(moment));
     view! {
         <section class="card warning" id="risk-card" tabindex="-1" data-testid="risk-card" aria-labelledby="risk-title">
             <h2 id="risk-title">{tr!("A time to take extra care", "Un momento para cuidarte más")}</h2>
-            {match leaving {
-                Some(place) => view! {
-                    <p>{fill(tr!("After leaving {}, your tolerance to opioids is likely much lower than before. Using the amount you used to could cause an overdose.", "Después de salir de {}, es probable que tu tolerancia a los opioides sea mucho más baja que antes. Consumir la cantidad de antes podría causar una sobredosis."), &[place.label()])}</p>
-                }.into_any(),
-                None => view! {
-                    <p>{tr!("The weeks after stopping medication for opioid use are a time of much higher overdose risk: in a large UK study, deaths in the first two weeks after leaving treatment were about 8 to 9 times higher than during it (Cornish and others, BMJ 2010).", "Las semanas después de dejar la medicación para el consumo de opioides son un momento de riesgo de sobredosis mucho más alto: en un gran estudio del Reino Unido, las muertes en las dos primeras semanas después de dejar el tratamiento fueron de 8 a 9 veces más que durante el tratamiento (Cornish y otros, BMJ 2010).")}</p>
-                    <p><strong>{tr!("Please talk to your prescriber before changing or stopping your medication.", "Por favor, habla con quien te la receta antes de cambiar o dejar tu medicación.")}</strong></p>
-                }.into_any(),
-            }}
+            <RiskWords card/>
+            <UseAloneLine/>
             <p data-testid="risk-naloxone">{match naloxone {
                 Some(place) => fill(tr!("Your naloxone: {}. Make sure the people around you know where it is.", "Tu naloxona: {}. Asegúrate de que las personas a tu alrededor sepan dónde está."), &[&place]),
                 None => tr!("Keep naloxone where the people around you know to find it.", "Ten naloxona donde las personas a tu alrededor sepan encontrarla.").to_string(),
@@ -596,6 +692,80 @@ fn RiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> impl Into
                 <button type="button" class="button secondary" data-testid="risk-close" on:click=move |_| risk.set(None)>{tr!("I've read this", "Ya lo leí")}</button>
             </div>
         </section>
+    }
+}
+
+/// What the risk card says about the risk itself, and what to do about it.
+#[component]
+fn RiskWords(card: RiskCard) -> impl IntoView {
+    // The card's name (for tests), the risk, the advice in bold, and a last line.
+    let (name, risk, advice, last): (&str, &str, &str, Option<&str>) = match card {
+        // Safety review 2026-12-06, 3.7: a taper is not yet a stop. Cornish et al., BMJ 2010 and
+        // Williams et al., Am J Psychiatry 2020 (overdoses after ending buprenorphine): content-facts.md.
+        RiskCard::Taper => (
+            "taper",
+            tr!("As your dose goes down, and in the weeks after it ends, your tolerance to opioids drops and your overdose risk rises.",
+                "Mientras tu dosis baja, y en las semanas después de terminar, tu tolerancia a los opioides baja y el riesgo de sobredosis sube."),
+            tr!("A taper isn't a stop yet: going more slowly, or back up if you need to, is OK. Talk it over with your prescriber.",
+                "Reducir la dosis todavía no es dejarla: ir más despacio, o volver a subir si lo necesitas, está bien. Háblalo con quien te la receta."),
+            None,
+        ),
+        // Cornish et al., BMJ 2010 (methadone and buprenorphine only): about 9× in weeks 1–2 and 8× in
+        // weeks 3–4 compared with time on treatment, so "the first month" (content-facts.md; safety
+        // review 2026-12-06, 2.2 and 3.7; Spanish review A5).
+        RiskCard::Stopped => (
+            "stopped",
+            tr!("Stopping methadone or buprenorphine brings a time of much higher overdose risk: in a large UK study, deaths in the first month after leaving treatment were about 8 to 9 times as high as during it (Cornish and others, BMJ 2010).",
+                "Dejar el tratamiento con metadona o buprenorfina para el trastorno por consumo de opioides trae un periodo de riesgo de sobredosis mucho más alto: en un gran estudio del Reino Unido, las muertes en el primer mes después de dejar el tratamiento fueron de 8 a 9 veces más altas que durante el tratamiento (Cornish y colaboradores, BMJ 2010)."),
+            tr!("If you stopped on your own or you're finding it hard, it's not too late: your prescriber or clinic can help you restart safely.",
+                "Si lo dejaste por tu cuenta o lo estás pasando mal, todavía estás a tiempo: quien te lo receta o tu clínica pueden ayudarte a retomarlo con seguridad."),
+            None,
+        ),
+        // VIVITROL Medication Guide, "Risk of opioid overdose" (Florida Center for Recovery); Drugs.com,
+        // "What happens if you take opiates while on Vivitrol?" (content-facts.md; safety review 2026-12-06, 2.2).
+        RiskCard::Naltrexone => (
+            "naltrexone",
+            tr!("Naltrexone's block on opioids wears off: soon after the last tablet, and over the weeks after an injection. You're more sensitive to opioids when a tablet is missed, when your next shot is due or late, and after you stop: an amount you used to take, or even less, can then cause an overdose.",
+                "El bloqueo de la naltrexona sobre los opioides se va pasando: poco después de la última tableta, y a lo largo de las semanas después de una inyección. Eres más sensible a los opioides si se te pasa una tableta, cuando te toca la siguiente inyección o se retrasa, y después de dejarla: la cantidad que tomabas antes, o incluso menos, puede causar una sobredosis."),
+            tr!("Never try to push through the block by taking more: that can kill.", "Nunca intentes vencer el bloqueo tomando más: eso puede matarte."),
+            Some(tr!("Keep naloxone close, don't use alone, and talk to your prescriber.", "Ten naloxona a mano, no consumas a solas y habla con quien te la receta.")),
+        ),
+        RiskCard::Left(place) => return view! { <LeftWords place/> }.into_any(),
+    };
+    view! {
+        <div data-testid="risk-words" data-card=name>
+            <p>{risk}</p>
+            <p><strong>{advice}</strong></p>
+            {last.map(|words| view! { <p>{words}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// After leaving somewhere: the risk, for prison its size, and what lowers it.
+#[component]
+fn LeftWords(place: LeftPlace) -> impl IntoView {
+    view! {
+        <div data-testid="risk-words" data-card="left">
+            // Strang et al., BMJ 2003 (loss of tolerance after detox); content-facts.md.
+            <p>{fill(tr!("After leaving {}, your tolerance to opioids is likely much lower than before. Using the amount you used to could cause an overdose.", "Después de salir de {}, es probable que tu tolerancia a los opioides sea mucho más baja que antes. Consumir la cantidad de antes podría causar una sobredosis."), &[place.label()])}</p>
+            // Binswanger et al., NEJM 2007: 12.7× the general population's death rate in the first two
+            // weeks after release, overdose the leading cause (content-facts.md; safety review 2026-12-06, 2.3).
+            {(place == LeftPlace::Prison).then(|| view! {
+                <p data-testid="risk-prison">{tr!("In the first two weeks after release from prison, the death rate was about 13 times the general population's, mostly from overdose (Binswanger and others, NEJM 2007).",
+                                                  "En las dos primeras semanas después de salir de prisión, la tasa de muertes fue unas 13 veces la de la población general, sobre todo por sobredosis (Binswanger y colaboradores, NEJM 2007).")}</p>
+            })}
+            // Marsden et al., Addiction 2017 (opioid substitution treatment at release: all-cause deaths in
+            // the first 4 weeks HR 0.25); Street Connections, "Overdose prevention" (a smaller amount first);
+            // content-facts.md; safety review 2026-12-06, 2.3.
+            <p data-testid="risk-lowers">
+                <strong>{tr!("What lowers the risk: ", "Lo que reduce el riesgo: ")}</strong>
+                {tr!("medication — buprenorphine or methadone — keeps your tolerance up and greatly cuts the risk of dying in the first weeks. If you're not on it, ask a clinic today about starting. ",
+                     "la medicación (buprenorfina o metadona) mantiene tu tolerancia y reduce mucho el riesgo de morir en las primeras semanas. Si no la tomas, pregunta hoy en una clínica cómo empezarla. ")}
+                {tr!("If you do use: much less than before, slowly, not alone, and with naloxone where others can find it.",
+                     "Si consumes: mucho menos que antes, despacio, sin estar a solas y con la naloxona donde otras personas puedan encontrarla.")}
+            </p>
+        </div>
     }
 }
 

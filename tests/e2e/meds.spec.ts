@@ -1,7 +1,9 @@
 // Medication: added from Today, marked taken from Today in one tap (with Undo
 // and a changed time), never touching the clean-time counter; stopping or
-// leaving somewhere brings up the overdose-risk card once; naloxone's place and
-// expiry; history; bad input refused with nothing stored; backups and the lock.
+// leaving somewhere brings up the overdose-risk card once, in words that fit the
+// medication and the moment; restarting asks first and never brings back the old
+// dose; safe storage and missed doses; naloxone's place and expiry; history; bad
+// input refused with nothing stored; backups and the lock.
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, plant, snapshot, stored, twoTabs } from "./fixtures";
 import type { Page } from "@playwright/test";
@@ -149,7 +151,8 @@ test("stopping treatment shows the overdose-risk card once, with naloxone, the c
   await page.getByTestId("med-stop-confirm").click();
   const card = page.getByTestId("risk-card");
   await expect(card).toContainText("much higher overdose risk");
-  await expect(card).toContainText("talk to your prescriber");
+  await expect(card).toContainText("your prescriber or clinic can help you restart safely");
+  await expect(card.getByTestId("use-alone-line")).toBeVisible();
   await expect(page.getByTestId("risk-naloxone")).toContainText("Your naloxone: Kitchen drawer.");
   await expect(page.getByTestId("risk-call")).toHaveAttribute("href", "tel:+15551234567");
   await expect(page.getByTestId("risk-plan")).toHaveAttribute("href", "/plan#plan-crisis");
@@ -161,6 +164,7 @@ test("stopping treatment shows the overdose-risk card once, with naloxone, the c
 
   // Started again and stopped again: the card was already shown.
   await page.getByTestId("med-restart").click();
+  await page.getByTestId("med-restart-save").click();
   await page.getByTestId("med-stop").click();
   await page.getByTestId("med-stop-confirm").click();
   await expect(page.getByTestId("med-stopped")).toBeVisible();
@@ -173,7 +177,13 @@ test("recording a taper shows the card too", async ({ page }) => {
   await plant(page, { "steady.meds": meds([BUP]) });
   await openApp(page, "/meds");
   await page.getByTestId("med-taper").click();
-  await expect(page.getByTestId("risk-card")).toContainText("much higher overdose risk");
+  const card = page.getByTestId("risk-card");
+  // A taper is not yet a stop: its own words, without the figures about stopping.
+  await expect(card.getByTestId("risk-words")).toHaveAttribute("data-card", "taper");
+  await expect(card).toContainText("your overdose risk rises");
+  await expect(card).toContainText("A taper isn't a stop yet: going more slowly, or back up if you need to, is OK.");
+  await expect(card).not.toContainText("Cornish");
+  await expect(card.getByTestId("use-alone-line")).toBeVisible();
   await expect(page.getByTestId("risk-help")).toBeVisible();
   await expect(page.getByTestId("med-tapering")).toContainText("Tapering since 10 March 2026");
 });
@@ -185,9 +195,146 @@ test("“I've just left…” from Today shows the card for the place left", asy
   await page.getByTestId("open-meds").click();
   await page.getByTestId("left-place").selectOption("prison");
   await page.getByTestId("left-save").click();
-  await expect(page.getByTestId("risk-card")).toContainText("After leaving prison or jail, your tolerance to opioids is likely much lower");
-  await expect(page.getByTestId("risk-card")).toBeFocused();
+  const card = page.getByTestId("risk-card");
+  await expect(card).toContainText("After leaving prison or jail, your tolerance to opioids is likely much lower");
+  await expect(card).toBeFocused();
+  // The first two weeks after prison (Binswanger, NEJM 2007), and what lowers the risk.
+  await expect(card.getByTestId("risk-prison")).toContainText("about 13 times the general population's, mostly from overdose (Binswanger and others, NEJM 2007)");
+  await expect(card.getByTestId("risk-lowers")).toContainText("medication — buprenorphine or methadone — keeps your tolerance up");
+  await expect(card.getByTestId("risk-lowers")).toContainText("much less than before, slowly, not alone, and with naloxone where others can find it");
+  await expect(card).not.toContainText("Cornish");
+  // Don't use alone, with one tap to the country's line (New York: Never Use Alone).
+  await expect(card.getByTestId("use-alone-line")).toContainText("call Never Use Alone first");
+  await expect(card.getByTestId("use-alone-call")).toHaveAttribute("href", "tel:+18004843731");
   expect(JSON.parse((await stored(page, "steady.meds"))!).data).toEqual({ left: [{ p: "prison", d: "2026-03-10" }], shown: ["left:prison:2026-03-10"] });
+});
+
+const METHADONE = { id: 1, k: "methadone", dose: "80 mg", from: "2026-03-01", r: "daily", at: ["09:00:00"], th: 6 };
+
+test("“I've started again” asks first, with an empty dose field, and clears methadone take-home doses", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([{ ...METHADONE, stop: "2026-03-05" }]) });
+  await openApp(page, "/meds");
+  const item = page.getByTestId("med-item");
+  await expect(item).toContainText("Take-home doses on hand: 6");
+  await expect(page.getByTestId("med-today")).toHaveCount(0);
+
+  // Cancel changes nothing.
+  await page.getByTestId("med-restart").click();
+  const confirm = page.getByTestId("med-restart-confirm");
+  await expect(confirm).toContainText("Restart only with your prescriber or clinic.");
+  await expect(confirm).toContainText("your old methadone dose can be too strong for you and cause an overdose");
+  await page.getByTestId("med-restart-cancel").click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("med-stopped")).toContainText("Stopped on 5 March 2026");
+
+  // The old dose is never filled in: the person writes the one given now.
+  await page.getByTestId("med-restart").click();
+  await expect(page.getByTestId("med-restart-dose")).toHaveValue("");
+  await expect(page.getByTestId("med-restart-dose")).toBeFocused();
+  await page.getByTestId("med-restart-dose").fill("30 mg");
+  await page.getByTestId("med-restart-save").click();
+  await expect(confirm).toHaveCount(0);
+  await expect(item).toContainText("30 mg — every day at 09:00");
+  await expect(item).not.toContainText("80 mg");
+  await expect(item).not.toContainText("Take-home doses");
+  await expect(page.getByTestId("med-stopped")).toHaveCount(0);
+  await expect(page.getByTestId("med-today")).toContainText("Methadone — 30 mg");
+  await expect(page.getByTestId("risk-card")).toHaveCount(0);
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.list).toEqual([
+    { id: 1, k: "methadone", dose: "30 mg", from: "2026-03-01", r: "daily", at: ["09:00:00"] },
+  ]);
+});
+
+test("a stopped methadone card gives the first month's figures, and what can help", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([METHADONE]) });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-stop").click();
+  await page.getByTestId("med-stop-confirm").click();
+  const card = page.getByTestId("risk-card");
+  await expect(card.getByTestId("risk-words")).toHaveAttribute("data-card", "stopped");
+  await expect(card).toContainText("deaths in the first month after leaving treatment were about 8 to 9 times as high as during it (Cornish and others, BMJ 2010)");
+  await expect(card).not.toContainText("first two weeks");
+  await expect(card).toContainText("it's not too late: your prescriber or clinic can help you restart safely");
+  await expect(card.getByTestId("use-alone-line")).toBeVisible();
+});
+
+test("naltrexone has no “I'm tapering”, and its risk card has its own words without the methadone figures", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const tablet = { id: 1, k: "ntx", dose: "50 mg", from: "2026-03-01", r: "daily", at: ["08:00:00"] };
+  const injection = { id: 2, k: "ntx-month", from: "2026-03-01", r: "monthly" };
+  await plant(page, { "steady.meds": meds([tablet, injection]) });
+  await openApp(page, "/meds");
+  await expect(page.getByTestId("med-item")).toHaveCount(2);
+  await expect(page.getByTestId("med-stop")).toHaveCount(2);
+  await expect(page.getByTestId("med-taper")).toHaveCount(0);
+
+  await page.locator('[data-testid="med-item"][data-med="1"]').getByTestId("med-stop").click();
+  await page.getByTestId("med-stop-date").fill("2026-03-09");
+  await page.getByTestId("med-stop-confirm").click();
+  const card = page.getByTestId("risk-card");
+  await expect(card.getByTestId("risk-words")).toHaveAttribute("data-card", "naltrexone");
+  await expect(card).toContainText("Naltrexone's block on opioids wears off");
+  await expect(card).toContainText("when your next shot is due or late, and after you stop");
+  await expect(card).toContainText("Never try to push through the block by taking more: that can kill.");
+  await expect(card).not.toContainText("Cornish");
+  await expect(card).not.toContainText("8 to 9 times");
+  await expect(card.getByTestId("use-alone-line")).toContainText("don't use alone");
+  await expect(card.getByTestId("use-alone-call")).toHaveAttribute("href", "tel:+18004843731");
+});
+
+test("safety words: storing doses at home, missed doses, and where not to keep naloxone", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await openApp(page, "/meds");
+  const missed = page.getByTestId("meds-missed");
+  await expect(missed).toContainText("Missed a dose? Don't take double to catch up: call your clinic or pharmacist.");
+  await expect(missed).not.toContainText("methadone");
+  await expect(page.getByTestId("naloxone-storage")).toContainText("Not in a car or a bathroom: heat and cold can damage it.");
+
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-kind").selectOption("methadone");
+  const storage = page.getByTestId("med-storage");
+  await expect(storage).toContainText("a locked box, with the key kept somewhere else, out of sight of children and visitors");
+  await expect(storage).toContainText("Even a small amount can kill a child or someone with no tolerance to opioids.");
+  await expect(storage).toContainText("If anyone else swallows any, call 911 right away.");
+  await expect(page.getByTestId("med-take-homes")).toHaveAttribute("aria-describedby", "med-storage");
+  await page.getByTestId("med-kind").selectOption("ntx");
+  await expect(storage).toHaveCount(0);
+  await page.getByTestId("med-kind").selectOption("bup");
+  await expect(storage).toBeVisible();
+  await page.getByTestId("med-kind").selectOption("methadone");
+  await page.getByTestId("med-dose").fill("60 mg");
+  await page.getByTestId("med-save").click();
+  // With methadone taken: after 3 or more missed days, the dose is checked first.
+  await expect(missed).toContainText("After 3 or more days in a row without methadone, your dose needs checking before you take it again.");
+});
+
+test.describe("in Spanish", () => {
+  test.use({ locale: "es-US" });
+
+  test("the restart confirmation and the risk card after stopping are in Spanish", async ({ page }) => {
+    await page.clock.install({ time: NOW });
+    await plant(page, { "steady.meds": meds([{ ...METHADONE, stop: "2026-03-05" }, { ...BUP, id: 2 }]) });
+    await openApp(page, "/meds");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await page.getByTestId("med-restart").click();
+    const confirm = page.getByTestId("med-restart-confirm");
+    await expect(confirm).toContainText("Vuelve a tomarla solo con el visto bueno de quien te la receta o de tu clínica.");
+    await expect(confirm).toContainText("tu dosis anterior de metadona puede ser demasiado fuerte para ti y causar una sobredosis");
+    await expect(confirm).toContainText("¿Qué dosis te indicaron ahora? (opcional)");
+    await expect(page.getByTestId("med-restart-dose")).toHaveValue("");
+    await page.getByTestId("med-restart-cancel").click();
+
+    await page.locator('[data-testid="med-item"][data-med="2"]').getByTestId("med-stop").click();
+    await page.getByTestId("med-stop-confirm").click();
+    const card = page.getByTestId("risk-card");
+    await expect(card).toContainText("Dejar el tratamiento con metadona o buprenorfina para el trastorno por consumo de opioides");
+    await expect(card).toContainText("en el primer mes después de dejar el tratamiento fueron de 8 a 9 veces más altas que durante el tratamiento (Cornish y colaboradores, BMJ 2010)");
+    await expect(card.getByTestId("use-alone-line")).toContainText("no lo hagas a solas");
+    await expect(page.getByTestId("just-left")).toContainText("En las semanas después de salir de un programa, de una desintoxicación, de un centro residencial o de la cárcel, la tolerancia está en su punto más bajo.");
+  });
 });
 
 test("naloxone: where it is and its expiry, with a notice from 30 days before", async ({ page }) => {
