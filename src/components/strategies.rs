@@ -161,16 +161,14 @@ fn ActivityView(strategy: Strategy) -> impl IntoView {
     }
 }
 
-/// The region's crisis line (e.g. 988), for when no support person is saved.
+/// The region's line for a craving (e.g. 988; FRANK in the UK, never NHS 111),
+/// for when no support person is saved. Safety review 2026-12-06 (3).8.
 #[component]
 pub fn CrisisLineCall() -> impl IntoView {
     let store = expect_context::<Store>();
-    let line = move || {
-        let region = store.settings().with(|s| s.region);
-        region.helplines().iter().find(|l| !l.emergency).copied().unwrap_or(*region.emergency())
-    };
+    let line = move || store.settings().with(|s| s.region).craving_line();
     view! {
-        <a class="button call" href=move || line().call.tel_href()>
+        <a class="button call" data-testid="craving-line-call" href=move || line().call.tel_href()>
             {move || fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line().name.get(), line().call.display])}
         </a>
     }

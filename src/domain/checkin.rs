@@ -32,7 +32,9 @@ impl Intention {
     /// Completes "Today I'm …".
     pub fn label(self) -> &'static str {
         match self {
-            Intention::StayClean => tr!("Today I'm staying clean", "Hoy me mantengo limpio"),
+            // Never "clean" or "limpio" about the person (NIDA, "Words Matter"; Spanish
+            // review E1): it implies "dirty" for anyone who uses or takes MOUD.
+            Intention::StayClean => tr!("Today I'm not using", "Hoy no consumo"),
             Intention::Medication => tr!("Today I'm taking my medication as prescribed", "Hoy tomo mi medicación como me la recetaron"),
             Intention::Meeting => tr!("Today I'm going to a meeting", "Hoy voy a una reunión"),
             Intention::OwnWords => tr!("In my own words", "Con mis propias palabras"),
@@ -329,6 +331,14 @@ mod tests {
         assert!(editable(date(2026, 12, 31), date(2027, 1, 1)));
         assert!(editable(date(2028, 2, 29), date(2028, 3, 1)));
         assert!(!editable(date(2028, 2, 28), date(2028, 3, 1)));
+    }
+
+    #[test]
+    fn the_intention_never_calls_the_person_clean() {
+        use crate::domain::i18n::Lang;
+        assert_eq!(Intention::StayClean.label(), "Today I'm not using");
+        assert_eq!(Lang::Es.while_current(|| Intention::StayClean.label()), "Hoy no consumo");
+        assert_eq!(Intention::StayClean.key(), "clean", "the stored key and test id stay as they were");
     }
 
     #[test]

@@ -251,6 +251,9 @@ const BUILTIN: &[Builtin] = &[
             Both::new("Breathe in quietly through your nose for 4.", "Inhala en silencio por la nariz, contando hasta 4.").en,
             Both::new("Hold for 7.", "Sostén el aire contando hasta 7.").en,
             Both::new("Breathe out through your mouth for 8.", "Exhala por la boca contando hasta 8.").en,
+            // Safety review 2026-12-06, (4) Minor: holding the breath can bring on
+            // dizziness or panic, more so in withdrawal or a panic attack.
+            Both::new("If holding your breath makes you dizzy or panicky, skip the hold: just breathe in, then out slowly.", "Si aguantar la respiración te marea o te da pánico, sáltate esa parte: solo inhala y luego exhala despacio.").en,
         ],
         activity: Activity::Breathing(FOUR_SEVEN_EIGHT),
     },
@@ -408,7 +411,9 @@ const BUILTIN: &[Builtin] = &[
         steps: &[
             Both::new("Check your usual meeting times.", "Revisa los horarios de tus reuniones de siempre.").en,
             Both::new("If none is on now, call someone from your plan instead.", "Si ahora no hay ninguna, llama a alguien de tu plan.").en,
-            Both::new("The SAMHSA helpline (on Help) can point you to local groups.", "La línea de ayuda de SAMHSA (en Ayuda) puede indicarte grupos cerca de ti.").en,
+            // Safety review 2026-12-06 (3).8: SAMHSA is a US line; every country's
+            // helplines are on Help (helplines.rs).
+            Both::new("The helplines on Help can tell you about groups near you.", "Las líneas de la pantalla Ayuda pueden decirte qué grupos hay cerca de ti.").en,
         ],
         activity: Activity::Steps,
     },
@@ -676,6 +681,29 @@ mod tests {
     }
     fn ids(list: &[Strategy]) -> Vec<&str> {
         list.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn four_seven_eight_breathing_says_to_skip_the_hold_if_it_makes_you_dizzy_or_panicky() {
+        use crate::domain::i18n::Lang;
+        let all = catalogue(&CopingData::default(), &[]);
+        let breathing = all.iter().find(|s| s.id == "breathing-478").unwrap();
+        assert!(breathing.shown_steps().iter().any(|s| s.contains("dizzy or panicky") && s.contains("skip the hold")), "{:?}", breathing.shown_steps());
+        Lang::Es.while_current(|| {
+            assert!(breathing.shown_steps().iter().any(|s| s.contains("te marea") && s.contains("sáltate")), "{:?}", breathing.shown_steps());
+        });
+    }
+
+    #[test]
+    fn the_meeting_step_names_no_one_countrys_helpline() {
+        use crate::domain::i18n::Lang;
+        let all = catalogue(&CopingData::default(), &[]);
+        let meeting = all.iter().find(|s| s.id == "meeting").unwrap();
+        for lang in [Lang::En, Lang::Es] {
+            let steps = lang.while_current(|| meeting.shown_steps().join(" "));
+            assert!(!steps.contains("SAMHSA"), "{steps}");
+        }
+        assert!(meeting.shown_steps().iter().any(|s| s.contains("helplines on Help") && s.contains("groups")));
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl Substance {
     pub fn guess(name: &str) -> Substance {
         let name = name.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
-        if name.trim() == DEFAULT_NAME.to_lowercase()
+        if [DEFAULT_NAME, EARLIER_DEFAULT_NAME].iter().any(|d| name.trim() == d.to_lowercase())
             || has(&["opi", "heroin", "fentanyl", "methadone", "bupe", "suboxone", "oxy", "morphine", "codeine", "tramadol", "painkiller", "dope", "smack"])
         {
             Substance::Opioids
@@ -192,16 +192,24 @@ pub fn tolerance_warning(counts: Option<Substance>, ended: &Streak) -> Option<To
     }
 }
 
-pub const DEFAULT_NAME: &str = "Clean time";
+/// The name Steady gives the first counter: neutral words, never "clean"
+/// (NIDA, "Words Matter": "clean"/"dirty" are terms to avoid; safety review
+/// 2026-12-06, (4) Minor; Spanish review E2).
+pub const DEFAULT_NAME: &str = "Days in recovery";
+
+/// The name Steady gave the first counter before: counters stored with it keep
+/// it (stored data is never renamed); in Spanish it is shown with the wording
+/// the Spanish review (E2) recommends instead of "tiempo limpio".
+pub const EARLIER_DEFAULT_NAME: &str = "Clean time";
 
 /// A counter's name as shown. The name Steady gives the first counter is
 /// stored in English (stored data never depends on the language) and shown in
 /// the language in use; a name the person chose is shown as they wrote it.
 pub fn shown_name(name: &str) -> &str {
-    if name == DEFAULT_NAME {
-        tr!("Clean time", "Tiempo limpio")
-    } else {
-        name
+    match name {
+        DEFAULT_NAME => tr!("Days in recovery", "Días en recuperación"),
+        EARLIER_DEFAULT_NAME => tr!("Clean time", "Tiempo sin consumir"),
+        _ => name,
     }
 }
 /// A streak this long or longer means tolerance may have dropped (Strang et al., BMJ 2003):
@@ -503,11 +511,39 @@ mod tests {
             assert_eq!(milestone(start, 2).unwrap().label, "60 días");
             assert_eq!(milestone(start, 6).unwrap().label, "1 año");
             assert_eq!(milestone(start, 8).unwrap().label, "2 años");
-            assert_eq!(shown_name(DEFAULT_NAME), "Tiempo limpio");
+            assert_eq!(shown_name(DEFAULT_NAME), "Días en recuperación");
+            assert_eq!(shown_name("Clean time"), "Tiempo sin consumir");
             assert_eq!(shown_name("Clean time from beer"), "Clean time from beer");
         });
         assert_eq!(milestone(start, 2).unwrap().label, "60 days");
-        assert_eq!(shown_name(DEFAULT_NAME), "Clean time");
+        assert_eq!(shown_name(DEFAULT_NAME), "Days in recovery");
+        assert_eq!(shown_name("Clean time"), "Clean time");
+    }
+
+    #[test]
+    fn a_new_first_counter_gets_a_neutral_name_and_stored_counters_keep_theirs() {
+        use crate::domain::i18n::Lang;
+        // The name a new first counter is stored with, and how it reads.
+        for lang in [Lang::En, Lang::Es] {
+            let shown = lang.while_current(|| shown_name(DEFAULT_NAME).to_lowercase());
+            assert!(!shown.contains("clean") && !shown.contains("limpi"), "{shown}");
+        }
+        let now = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let mut all = Counters::default();
+        all.add(DEFAULT_NAME, Start { date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), time: None }, now).unwrap();
+        assert_eq!(all.list[0].name, "Days in recovery");
+        // Either default means Steady's own purpose: opioids.
+        assert_eq!(Substance::guess(DEFAULT_NAME), Substance::Opioids);
+        assert_eq!(Substance::guess(EARLIER_DEFAULT_NAME), Substance::Opioids);
+        // A counter stored with the earlier default, or named by the person, reads and writes back as it was.
+        for stored in [
+            r#"{"list":[{"id":1,"name":"Clean time","start":{"date":"2026-01-01"},"history":[]}],"main":1}"#,
+            r#"{"list":[{"id":1,"name":"Tiempo limpio","start":{"date":"2026-01-01"},"history":[]}],"main":1}"#,
+        ] {
+            let read: Counters = serde_json::from_str(stored).unwrap();
+            assert_eq!(serde_json::to_string(&read).unwrap(), stored);
+        }
+        assert_eq!(shown_name("Tiempo limpio"), "Tiempo limpio", "the person's own name is shown as written");
     }
 
     #[test]

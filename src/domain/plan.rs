@@ -2,6 +2,7 @@
 //! for the crisis part, the six Stanley–Brown safety-planning steps
 //! (shared/content-facts.md). Items are plain text the person writes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -126,6 +127,17 @@ impl Section {
         }
     }
 
+    /// A shortcut shown above the steps, for when working down the list would
+    /// take too long. Safety review 2026-12-06 (3).9: someone who may act on
+    /// thoughts of suicide, or is in danger now, should call at once, not start at
+    /// step 1 (Stanley–Brown: step 5 is professionals and crisis lines).
+    pub fn urgent_note(self) -> Option<&'static str> {
+        match self {
+            Section::Crisis => Some(tr!("If you're thinking about suicide and feel you might act on it, or you're in danger right now, skip the other steps: go straight to step 5 and call.", "Si piensas en el suicidio y sientes que podrías hacerlo, o estás en peligro ahora mismo, no esperes a los demás pasos: ve directo al paso 5 y llama.")),
+            _ => None,
+        }
+    }
+
     pub fn lists(self) -> &'static [List] {
         match self {
             Section::Reasons => &[List::Reasons],
@@ -177,7 +189,12 @@ impl List {
     /// Ideas to start from, offered under the list (content-facts.md).
     pub fn prompts(self) -> Vec<&'static str> {
         match self {
+            // Lethal-means safety, Stanley–Brown safety planning step 6 (safety review
+            // 2026-12-06, 2.8; Simonetti et al. 2021): firearms and medicines first.
             List::CrisisSafeSurroundings => vec![
+                tr!("Firearms: unloaded and locked up, or kept by someone I trust for now: ", "Armas de fuego: descargadas y bajo llave, o que las guarde por ahora alguien de confianza: "),
+                tr!("Medicines I don't need right now: locked away, or kept by someone I trust: ", "Medicamentos que no necesito ahora: bajo llave, o que los guarde alguien de confianza: "),
+                tr!("Alcohol and drugs: out of my home", "Alcohol y drogas: fuera de mi casa"),
                 tr!("My naloxone is kept: ", "Mi naloxona está en: "),
                 tr!("People who know where my naloxone is: ", "Personas que saben dónde está mi naloxona: "),
                 tr!("Old medication I no longer take: taken back to the pharmacy", "Medicamentos viejos que ya no tomo: devueltos a la farmacia"),
@@ -257,6 +274,11 @@ pub struct PlanItem {
 }
 
 impl PlanItem {
+    /// A one-line item, as a new entry starts.
+    pub fn with_text(text: impl Into<String>) -> PlanItem {
+        PlanItem { id: 0, text: text.into(), response: String::new(), role: None, phone: String::new(), dial: None }
+    }
+
     pub fn is_sponsor(&self) -> bool {
         self.role == Some(Role::Sponsor)
     }
@@ -334,6 +356,50 @@ impl Plan {
         let id = item.id;
         self.lists.entry(list).or_default().push(item);
         Ok(id)
+    }
+
+    /// Step 5 of the crisis plan ("Professionals and crisis lines") starts with
+    /// the country's crisis line, name and number (safety review 2026-12-06, 2.8;
+    /// `Region::crisis_line`, numbers checked in content-facts.md). How it's done:
+    /// - While the step is empty, the line is *not stored*. It is worked out from
+    ///   the helpline country each time the plan is shown, shared or printed, so
+    ///   it follows a change of country (and of language) while untouched, and it
+    ///   can never overwrite anything the person wrote: it writes nothing. Storing
+    ///   it up front would also make every new phone look as if it held a plan
+    ///   (backups, "Delete everything", the install card's "anything to lose?").
+    /// - The first entry the person adds to the step keeps it: [`Plan::add_in`]
+    ///   stores it as it reads then, above theirs, so the line on screen doesn't
+    ///   vanish as they add their counsellor. From then on it's their own entry,
+    ///   to edit or delete like any other, and it stays as it is.
+    /// - If they delete everything in the step, it's empty again and the line is back.
+    pub fn crisis_line_prefill(&self, region: Region) -> Option<PlanItem> {
+        self.items(List::CrisisProfessionals).is_empty().then(|| {
+            let line = region.crisis_line();
+            PlanItem::with_text(format!("{}: {}", line.name.get(), line.call.display))
+        })
+    }
+
+    /// Adds an item to a list as the person sees it: in an empty step 5, the
+    /// prefilled crisis line is kept first (see [`Plan::crisis_line_prefill`]).
+    pub fn add_in(&mut self, list: List, item: PlanItem, region: Region) -> Result<u32, &'static str> {
+        check(&item)?;
+        if let Some(line) = self.crisis_line_prefill(region).filter(|_| list == List::CrisisProfessionals) {
+            self.add(list, line)?;
+        }
+        self.add(list, item)
+    }
+
+    /// The plan as it is shown, shared and printed: with the prefilled crisis
+    /// line in an empty step 5. What is stored is untouched.
+    pub fn as_shown(&self, region: Region) -> Cow<'_, Plan> {
+        match self.crisis_line_prefill(region) {
+            Some(line) => {
+                let mut plan = self.clone();
+                plan.lists.entry(List::CrisisProfessionals).or_default().push(line);
+                Cow::Owned(plan)
+            }
+            None => Cow::Borrowed(self),
+        }
     }
 
     /// Replaces an item's fields (keeping its id and place).
@@ -720,10 +786,78 @@ mod tests {
     }
 
     #[test]
-    fn making_surroundings_safe_offers_the_naloxone_and_old_medication_prompts() {
+    fn making_surroundings_safe_starts_with_firearms_medicines_and_alcohol_and_drugs() {
+        use crate::domain::i18n::Lang;
         let prompts = List::CrisisSafeSurroundings.prompts();
-        assert_eq!(prompts.len(), 3);
-        assert!(prompts[0].contains("naloxone") && prompts[1].contains("know") && prompts[2].contains("Old medication"));
+        assert_eq!(prompts.len(), 6);
+        assert!(prompts[0].starts_with("Firearms:") && prompts[0].contains("locked") && prompts[0].contains("someone I trust"), "{}", prompts[0]);
+        assert!(prompts[1].starts_with("Medicines I don't need right now:") && prompts[1].contains("locked away"), "{}", prompts[1]);
+        assert_eq!(prompts[2], "Alcohol and drugs: out of my home");
+        assert!(prompts[3].contains("naloxone") && prompts[4].contains("know") && prompts[5].contains("Old medication"));
+        let spanish = Lang::Es.while_current(|| List::CrisisSafeSurroundings.prompts());
+        assert!(spanish[0].starts_with("Armas de fuego:") && spanish[1].starts_with("Medicamentos") && spanish[2].starts_with("Alcohol y drogas"), "{spanish:?}");
         assert!(List::Reasons.prompts().is_empty());
+    }
+
+    #[test]
+    fn the_crisis_plan_says_to_go_straight_to_step_5_in_danger() {
+        use crate::domain::i18n::Lang;
+        let note = Section::Crisis.urgent_note().unwrap();
+        assert!(note.contains("suicide") && note.contains("danger right now") && note.contains("step 5 and call"), "{note}");
+        assert!(List::CrisisProfessionals.step_title().unwrap().starts_with("5. "), "the note points at this step");
+        let nota = Lang::Es.while_current(|| Section::Crisis.urgent_note().unwrap());
+        assert!(nota.contains("suicidio") && nota.contains("paso 5") && nota.contains("llama"), "{nota}");
+        assert!(Section::ALL.iter().filter(|s| s.urgent_note().is_some()).eq([&Section::Crisis]));
+    }
+
+    #[test]
+    fn an_empty_step_5_shows_the_countrys_crisis_line_without_storing_it() {
+        use Region::*;
+        let plan = Plan::default();
+        let text = |region| plan.crisis_line_prefill(region).map(|i| i.text);
+        assert_eq!(text(UnitedKingdom).as_deref(), Some("Samaritans: 116 123"));
+        assert_eq!(text(Australia).as_deref(), Some("Lifeline: 13 11 14"));
+        assert_eq!(text(UnitedStates).as_deref(), Some("988 Suicide & Crisis Lifeline: 988"));
+        assert_eq!(text(Canada).as_deref(), Some("9-8-8 Suicide Crisis Helpline: 988"));
+        // Shown, shared and printed with it; nothing stored.
+        let shown = plan.as_shown(UnitedKingdom);
+        assert_eq!(shown.items(List::CrisisProfessionals).iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Samaritans: 116 123"]);
+        assert_eq!(plan, Plan::default());
+        let shared = plain_text(&shown, &Section::ALL, date());
+        assert!(shared.contains("MY CRISIS PLAN\n--------------\n5. Professionals and crisis lines\n- Samaritans: 116 123\n"), "{shared}");
+        // In the language in use.
+        let spanish = crate::domain::i18n::Lang::Es.while_current(|| plan.crisis_line_prefill(UnitedStates)).unwrap();
+        assert_eq!(spanish.text, "988 Línea de Prevención del Suicidio y Crisis: 988");
+    }
+
+    #[test]
+    fn the_persons_own_entries_in_step_5_are_never_replaced_and_the_line_they_saw_is_kept() {
+        use Region::*;
+        let mut plan = Plan::default();
+        // Elsewhere in the plan: step 5 is still empty, and still follows the country.
+        plan.add_in(List::CrisisSigns, item("Not sleeping"), UnitedKingdom).unwrap();
+        assert_eq!(plan.items(List::CrisisProfessionals).len(), 0);
+        assert_eq!(plan.crisis_line_prefill(Australia).unwrap().text, "Lifeline: 13 11 14");
+        // The first entry of their own keeps the line shown, above it.
+        plan.add_in(List::CrisisProfessionals, item("Dr Lee at the clinic: 020 7946 0000"), UnitedKingdom).unwrap();
+        let texts = |plan: &Plan| plan.items(List::CrisisProfessionals).iter().map(|i| i.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&plan), ["Samaritans: 116 123", "Dr Lee at the clinic: 020 7946 0000"]);
+        // Now it's theirs: a change of country changes nothing, and nothing more is added.
+        for region in Region::ALL {
+            assert_eq!(plan.crisis_line_prefill(region), None);
+            assert!(matches!(plan.as_shown(region), Cow::Borrowed(_)));
+        }
+        plan.add_in(List::CrisisProfessionals, item("My key worker"), Australia).unwrap();
+        assert_eq!(texts(&plan), ["Samaritans: 116 123", "Dr Lee at the clinic: 020 7946 0000", "My key worker"]);
+        // A blank entry adds nothing, not even the line.
+        let mut empty = Plan::default();
+        assert!(empty.add_in(List::CrisisProfessionals, item("  "), UnitedStates).is_err());
+        assert_eq!(empty, Plan::default());
+        // Everything deleted: empty again, so the line is back, for the country in use now.
+        for id in plan.items(List::CrisisProfessionals).iter().map(|i| i.id).collect::<Vec<_>>() {
+            plan.remove(List::CrisisProfessionals, id);
+        }
+        assert_eq!(plan.crisis_line_prefill(Ireland).unwrap().text, "Samaritans: 116 123");
+        assert_eq!(plan.crisis_line_prefill(UnitedStates).unwrap().text, "988 Suicide & Crisis Lifeline: 988");
     }
 }

@@ -140,7 +140,8 @@ pub const QUESTIONS: [Question; 6] = [
     },
     Question {
         key: "confidence",
-        text: Both::new("How confident do you feel about staying clean next week?", "¿Qué tanta confianza sientes en mantenerte limpio la próxima semana?"),
+        // Not "staying clean"/"mantenerte limpio" (NIDA, "Words Matter"; Spanish review E1).
+        text: Both::new("How confident do you feel about not using next week?", "¿Cuánta confianza tienes en que no vas a consumir la próxima semana?"),
         low: Both::new("Not at all", "Nada"),
         high: Both::new("Very", "Mucha"),
     },
@@ -394,5 +395,13 @@ mod tests {
         a.answers = vec![("sleep".into(), 6)];
         assert!(!a.valid());
         assert_eq!(QUESTIONS.len(), 6);
+    }
+
+    #[test]
+    fn the_confidence_question_never_calls_the_person_clean() {
+        let q = QUESTIONS.iter().find(|q| q.key == "confidence").unwrap();
+        assert_eq!(q.text.en, "How confident do you feel about not using next week?");
+        let es = crate::domain::i18n::Lang::Es.while_current(|| q.text.get());
+        assert!(!es.contains("limpi") && es.contains("no vas a consumir"), "{es}");
     }
 }

@@ -228,6 +228,11 @@ fn PlanSection(section: Section) -> impl IntoView {
         <section class="card plan-section" id=format!("plan-{}", section.key()) data-testid=format!("plan-section-{}", section.key())>
             <h2>{section.title()}</h2>
             <p class="hint">{section.guidance()}</p>
+            {section.urgent_note().map(|note| view! {
+                <p class="notice urgent" data-testid=format!("plan-urgent-{}", section.key())>
+                    {note}" "<a href="#plan-crisis-5">{tr!("Go to step 5", "Ir al paso 5")}</a>
+                </p>
+            })}
             {section.lists().iter().map(|list| view! { <PlanList list=*list/> }).collect_view()}
             {(section == Section::Treatment).then(|| view! {
                 <div class="actions two">
@@ -244,14 +249,41 @@ fn PlanSection(section: Section) -> impl IntoView {
 fn PlanList(list: List) -> impl IntoView {
     let store = expect_context::<Store>();
     let ids = Memo::new(move |_| store.plan().with(|p| p.items(list).iter().map(|i| i.id).collect::<Vec<_>>()));
+    // The crisis steps can be linked to ("go straight to step 5").
+    let anchor = list.step_title().map(|_| format!("plan-{}", list.key()));
     view! {
-        <div class="plan-list">
+        <div class="plan-list" id=anchor>
             {list.step_title().map(|t| view! { <h3>{t}</h3> })}
             <ul>
+                {(list == List::CrisisProfessionals).then(|| view! { <CrisisLinePrefill/> })}
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <ItemRow list id/> }/>
             </ul>
             <AddItem list/>
         </div>
+    }
+}
+
+/// Step 5's crisis line while the step is empty: worked out from the helpline
+/// country, never stored until the person adds to the step
+/// (see `Plan::crisis_line_prefill`).
+#[component]
+fn CrisisLinePrefill() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let region = move || store.settings().with(|s| s.region);
+    move || {
+        let region = region();
+        store.plan().with(|p| p.crisis_line_prefill(region)).map(|item| {
+            let line = region.crisis_line();
+            view! {
+                <li class="plan-item prefill" data-testid="plan-prefill">
+                    <p data-testid="plan-prefill-text">{item.text}</p>
+                    <a class="button call" data-testid="plan-prefill-call" href=line.call.tel_href()>
+                        {fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line.name.get(), line.call.display])}
+                    </a>
+                    <p class="hint">{fill(tr!("Steady filled in the crisis line for your country ({}). It follows your country until you add something of your own here; then it stays, yours to change or delete.", "Steady puso la línea de crisis de tu país ({}). Cambia con tu país hasta que agregues algo tuyo aquí; desde entonces se queda, y puedes cambiarla o borrarla."), &[region.name()])}</p>
+                </li>
+            }
+        })
     }
 }
 
@@ -362,7 +394,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
 fn AddItem(list: List) -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
-    let blank = || PlanItem { id: 0, text: String::new(), response: String::new(), role: None, phone: String::new(), dial: None };
+    let blank = || PlanItem::with_text("");
     let draft = RwSignal::new(blank());
     let error = RwSignal::new(None::<&'static str>);
     let phone_error = RwSignal::new(None::<&'static str>);
@@ -370,7 +402,8 @@ fn AddItem(list: List) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let item = draft.get_untracked();
-        match change(store, ui, |p| p.add(list, item).map(|_| ())) {
+        let region = store.settings().with_untracked(|s| s.region);
+        match change(store, ui, |p| p.add_in(list, item, region).map(|_| ())) {
             Ok(()) => {
                 // Tell them about a number that won't dial; the saved item keeps what they wrote.
                 phone_error.set(phone_problem(store, draft));
@@ -437,7 +470,8 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
     };
     let in_share_language = move |f: &dyn Fn() -> String| share_lang.get_untracked().while_current(f);
     let text = move || {
-        in_share_language(&|| store.plan().with_untracked(|p| plain_text(p, &chosen.get_untracked(), clock.local_untracked().date())))
+        let region = store.settings().with_untracked(|s| s.region);
+        in_share_language(&|| store.plan().with_untracked(|p| plain_text(&p.as_shown(region), &chosen.get_untracked(), clock.local_untracked().date())))
     };
 
     let copy = move |_| {
@@ -522,7 +556,8 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
             {move || {
                 let lang = share_lang.get();
                 let today = clock.local().date();
-                store.plan().with(|plan| lang.while_current(|| view! {
+                let region = store.settings().with(|s| s.region);
+                store.plan().with(|plan| lang.while_current(|| { let plan = plan.as_shown(region); view! {
                     <h1>{tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas")}</h1>
                     <p>{fill(tr!("Printed {}", "Impreso el {}"), &[&long_date(today)])}</p>
                     {Section::ALL.into_iter()
@@ -546,7 +581,7 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
                             </section>
                         })
                         .collect_view()}
-                }))
+                }}))
             }}
         </div>
     }

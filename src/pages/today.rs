@@ -70,8 +70,8 @@ fn FirstStart() -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <div class="card counter">
-            <p class="counter-name">{tr!("Clean time", "Tiempo limpio")}</p>
-            <p>{tr!("When did your clean time start? Steady will count the days, mark milestones and keep your history — all on this phone.", "¿Cuándo empezó tu tiempo limpio? Steady contará los días, marcará tus logros y guardará tu historial, todo en este teléfono.")}</p>
+            <p class="counter-name">{counter::shown_name(DEFAULT_NAME)}</p>
+            <p>{tr!("What day are you counting from? Steady will count the days, mark milestones and keep your history — all on this phone.", "¿Desde qué día cuentas? Steady contará los días, marcará tus logros y guardará tu historial, todo en este teléfono.")}</p>
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
@@ -345,7 +345,7 @@ fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
             <h2>{tr!("Your streaks", "Tus rachas")}</h2>
             <dl class="stats">
                 <div><dt>{tr!("Longest streak", "Racha más larga")}</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
-                <div><dt>{tr!("Total clean days", "Total de días limpios")}</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
+                <div><dt>{tr!("Total clean days", "Total de días sin consumir")}</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
                 <div><dt>{tr!("Streaks", "Rachas")}</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
             </dl>
             <ol class="timeline" data-testid="streak-timeline" reversed>

@@ -52,7 +52,7 @@ impl Singleton for Settings {
 }
 
 impl Document for Counters {
-    const LABEL: &'static str = Both::new("your clean-time counters", "tus contadores de tiempo limpio").en;
+    const LABEL: &'static str = Both::new("your clean-time counters", "tus contadores de tiempo sin consumir").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for Counters {

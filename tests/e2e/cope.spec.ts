@@ -192,3 +192,35 @@ test("the vibrate option shows only where the phone can vibrate (not on iPhones 
   await box.getByTestId("start-breathing").click();
   await expect(box.getByTestId("breathing-phase")).toHaveText("In");
 });
+
+test("4-7-8 breathing says to skip the hold if it makes you dizzy or panicky", async ({ page }) => {
+  await openApp(page, "/cope");
+  const c = card(page, "breathing-478");
+  await c.getByTestId("cope-start").click();
+  await expect(c.getByTestId("cope-activity").locator("ol.steps li")).toHaveText([
+    "Breathe in quietly through your nose for 4.",
+    "Hold for 7.",
+    "Breathe out through your mouth for 8.",
+    "If holding your breath makes you dizzy or panicky, skip the hold: just breathe in, then out slowly.",
+  ]);
+});
+
+test("in the UK, with no one in the plan, the craving call is FRANK, never NHS 111", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("region-picker").selectOption("UK");
+  await page.goto("/sos");
+  const call = page.getByTestId("sos-call").getByRole("link");
+  await expect(call).toHaveAttribute("href", "tel:03001236600");
+  await expect(call).toHaveText("Call FRANK — 0300 123 6600");
+  await page.goto("/cope");
+  const c = card(page, "call-support");
+  await c.getByTestId("cope-start").click();
+  const line = c.getByTestId("craving-line-call");
+  await expect(line).toHaveAttribute("href", "tel:03001236600");
+  await expect(line).not.toHaveAttribute("href", "tel:111");
+  // Going to a meeting points to the helplines on Help, not to a US line.
+  const meeting = card(page, "meeting");
+  await meeting.getByTestId("cope-start").click();
+  await expect(meeting.getByTestId("cope-activity")).toContainText("The helplines on Help can tell you about groups near you.");
+  await expect(meeting.getByTestId("cope-activity")).not.toContainText("SAMHSA");
+});

@@ -87,7 +87,7 @@ test("after a long streak, a nicotine counter's slip brings no overdose warning;
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
   await setStart(page, "2026-01-01");
-  // The first counter doesn't say yet what it counts: asked once, "Clean time" preselects opioids.
+  // The first counter doesn't say yet what it counts: asked once, its default name ("Days in recovery") preselects opioids.
   const question = page.getByTestId("counts-question");
   await expect(question.getByLabel("What it counts")).toHaveValue("opioids");
 
@@ -257,4 +257,21 @@ test("money saved is shown in the local currency format", async ({ page }) => {
   await page.getByTestId("money-per-day").fill("12.50");
   await page.getByTestId("money-save").click();
   await expect(page.getByTestId("money-saved")).toHaveText("$112.50 not spent");
+});
+
+test("a new first counter gets a neutral name; a counter stored as “Clean time” keeps its name", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await expect(page.locator(".counter-name")).toHaveText("Days in recovery");
+  await setStart(page, "2026-03-01");
+  await expect(page.getByTestId("main-counter").locator(".counter-name")).toHaveText("Days in recovery");
+  expect(JSON.parse((await stored(page, "steady.counters"))!).data.list[0].name).toBe("Days in recovery");
+  // The question about what it counts still preselects opioids for it.
+  await expect(page.getByTestId("counts-question").getByLabel("What it counts")).toHaveValue("opioids");
+
+  const earlier = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 } });
+  await page.evaluate((value) => localStorage.setItem("steady.counters", value), earlier);
+  await page.reload();
+  await expect(page.getByTestId("main-counter").locator(".counter-name")).toHaveText("Clean time");
+  expect(JSON.parse((await stored(page, "steady.counters"))!).data.list[0].name).toBe("Clean time");
 });

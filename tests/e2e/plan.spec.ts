@@ -77,7 +77,9 @@ test("Copy puts the plan's plain text on the clipboard", async ({ page, context 
     "MY RELAPSE-PREVENTION PLAN\n" +
       "Written with Steady · 23 November 2026\n" +
       "\nMY TRIGGERS AND WHAT I'LL DO\n----------------------------\n- Payday\n  What I'll do: Pay bills first\n" +
-      "\nMY SUPPORT PEOPLE\n-----------------\n- Sam (sponsor): (555) 123-4567\n",
+      "\nMY SUPPORT PEOPLE\n-----------------\n- Sam (sponsor): (555) 123-4567\n" +
+      // Step 5 of the crisis plan, prefilled with the country's crisis line while it is empty.
+      "\nMY CRISIS PLAN\n--------------\n5. Professionals and crisis lines\n- 988 Suicide & Crisis Lifeline: 988\n",
   );
 });
 
@@ -249,4 +251,91 @@ test("the guided run goes section by section and can be left and resumed", async
   await expect(page.getByTestId("plan-guide")).toHaveCount(0);
   await expect(page.getByTestId("plan-guide-start")).toHaveText("Walk through it again");
   expect(JSON.parse((await stored(page, "steady.plan"))!).data.guide).toBe("done");
+});
+
+async function pickCountry(page: Page, code: string) {
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("region-picker").selectOption(code);
+  await page.getByTestId("nav-plan").click();
+}
+
+test("the crisis plan says to go straight to step 5 in danger; step 5 has the country's crisis line, following a change of country until you add your own", async ({ page }) => {
+  await openApp(page, "/plan");
+  const urgent = page.getByTestId("plan-urgent-crisis");
+  await expect(urgent).toContainText("If you're thinking about suicide and feel you might act on it, or you're in danger right now");
+  await expect(urgent).toContainText("go straight to step 5 and call");
+  await expect(urgent.getByRole("link", { name: "Go to step 5" })).toHaveAttribute("href", "#plan-crisis-5");
+  const step5 = page.locator("#plan-crisis-5");
+  await expect(step5.locator("h3")).toHaveText("5. Professionals and crisis lines");
+
+  // America/Chicago: the US line.
+  const prefill = step5.getByTestId("plan-prefill");
+  await expect(prefill.getByTestId("plan-prefill-text")).toHaveText("988 Suicide & Crisis Lifeline: 988");
+  await expect(prefill.getByTestId("plan-prefill-call")).toHaveAttribute("href", "tel:988");
+  await expect(prefill).toContainText("Steady filled in the crisis line for your country (United States).");
+  // Shown, not stored: the crisis section is still the person's to start.
+  await expect(page.getByTestId("plan-filled-crisis")).toHaveText("not started");
+  const stepFive = async () => {
+    const plan = await stored(page, "steady.plan");
+    return plan ? JSON.parse(plan).data.lists?.["crisis-5"] ?? [] : [];
+  };
+  expect(await stepFive()).toEqual([]);
+
+  // It follows the country picked in Settings.
+  await pickCountry(page, "UK");
+  await expect(prefill.getByTestId("plan-prefill-text")).toHaveText("Samaritans: 116 123");
+  await expect(prefill.getByTestId("plan-prefill-call")).toHaveAttribute("href", "tel:116123");
+  await pickCountry(page, "AU");
+  await expect(prefill.getByTestId("plan-prefill-text")).toHaveText("Lifeline: 13 11 14");
+  await expect(prefill.getByTestId("plan-prefill-call")).toHaveAttribute("href", "tel:131114");
+
+  // The first entry of their own keeps the line they saw, above it; from then on both are theirs.
+  await step5.getByTestId("plan-new-text").fill("Dr Lee at the clinic");
+  await step5.getByTestId("plan-add-item").click();
+  await expect(step5.getByTestId("plan-prefill")).toHaveCount(0);
+  await expect.poll(() => values(step5.getByTestId("plan-item-text"))).toEqual(["Lifeline: 13 11 14", "Dr Lee at the clinic"]);
+  await expect(page.getByTestId("plan-filled-crisis")).toHaveText("✓ 2 items");
+  expect((await stepFive()).map((i) => i.text)).toEqual(["Lifeline: 13 11 14", "Dr Lee at the clinic"]);
+
+  // A change of country now changes nothing the person has.
+  await pickCountry(page, "US");
+  await expect.poll(() => values(step5.getByTestId("plan-item-text"))).toEqual(["Lifeline: 13 11 14", "Dr Lee at the clinic"]);
+  await expect(step5.getByTestId("plan-prefill")).toHaveCount(0);
+  await page.reload();
+  await expect.poll(() => values(step5.getByTestId("plan-item-text"))).toEqual(["Lifeline: 13 11 14", "Dr Lee at the clinic"]);
+
+  // Everything deleted: the step is empty again, and the line is back for the country in use.
+  await step5.getByRole("button", { name: "Delete “Dr Lee at the clinic”" }).click();
+  await step5.getByRole("button", { name: "Delete “Lifeline: 13 11 14”" }).click();
+  await expect(step5.getByTestId("plan-item")).toHaveCount(0);
+  await expect(step5.getByTestId("plan-prefill-text")).toHaveText("988 Suicide & Crisis Lifeline: 988");
+});
+
+test("making my surroundings safe offers firearms, medicines and alcohol and drugs first", async ({ page }) => {
+  await openApp(page, "/plan");
+  const step6 = page.locator("#plan-crisis-6");
+  await expect(step6.locator("h3")).toHaveText("6. Making my surroundings safe");
+  const prompts = step6.getByTestId("plan-prompt");
+  await expect(prompts).toHaveText([
+    "Firearms: unloaded and locked up, or kept by someone I trust for now",
+    "Medicines I don't need right now: locked away, or kept by someone I trust",
+    "Alcohol and drugs: out of my home",
+    "My naloxone is kept",
+    "People who know where my naloxone is",
+    "Old medication I no longer take: taken back to the pharmacy",
+  ]);
+  // A prompt starts the entry; the person finishes it in their own words.
+  await prompts.first().click();
+  const field = step6.getByTestId("plan-new-text");
+  await expect(field).toHaveValue("Firearms: unloaded and locked up, or kept by someone I trust for now: ");
+  await expect(field).toBeFocused();
+  await field.pressSequentially("my brother has them");
+  await step6.getByTestId("plan-add-item").click();
+  await expect(step6.getByTestId("plan-item-text")).toHaveValue("Firearms: unloaded and locked up, or kept by someone I trust for now: my brother has them");
+  await prompts.nth(2).click();
+  await step6.getByTestId("plan-add-item").click();
+  await expect.poll(() => values(step6.getByTestId("plan-item-text"))).toEqual([
+    "Firearms: unloaded and locked up, or kept by someone I trust for now: my brother has them",
+    "Alcohol and drugs: out of my home",
+  ]);
 });
