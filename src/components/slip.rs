@@ -62,7 +62,7 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
         <form class="editor slip" on:submit=submit novalidate aria-labelledby="slip-title">
             <h2 id="slip-title">{tr!("A slip is information, not failure", "Un desliz es información, no un fracaso")}</h2>
             <p>
-                {tr!("Your clean days so far still count — they stay in your history. ", "Tus días limpios siguen contando: se quedan en tu historial. ")}
+                {tr!("Your clean days so far still count — they stay in your history. ", "Tus días sin consumir siguen contando: se quedan en tu historial. ")}
                 {tr!("Writing down what happened can help you see what to do differently next time.", "Escribir lo que pasó puede ayudarte a ver qué hacer distinto la próxima vez.")}
             </p>
             <div class="field">

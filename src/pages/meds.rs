@@ -52,7 +52,7 @@ pub fn MedsPage() -> impl IntoView {
         <section class="page" data-testid="meds">
             <h1>{tr!("Medication", "Medicación")}</h1>
             <p class="hint">
-                {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ", "Tomar tu medicación como te la recetaron es tratamiento: nunca cambia tu tiempo limpio. ")}
+                {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ", "Tomar tu medicación como te la recetaron es tratamiento: nunca cambia tu tiempo sin consumir. ")}
                 {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.", "Steady no da consejos sobre dosis: habla con quien te la receta antes de cambiarla o dejarla.")}
             </p>
             <MissedDoses/>
