@@ -57,7 +57,7 @@ pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: C
 pub fn stored_region() -> (Signal<Region>, Signal<bool>, Callback<Region>) {
     let store = expect_context::<Store>();
     let region = Signal::derive(move || store.settings().with(|s| s.region));
-    let guessed = Signal::derive(move || store.settings().with(|s| !s.region_chosen));
+    let guessed = Signal::derive(move || store.settings().with(|s| !s.region_is_chosen()));
     let choose = Callback::new(move |picked| {
         let _ = store.settings().modify(|s| {
             s.choose_region(picked);

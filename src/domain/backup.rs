@@ -297,11 +297,6 @@ pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), Stri
         Some(v) if v >= 1 => {}
         _ => return Err(tr!("That backup has no valid version number.", "Esa copia de seguridad no tiene un número de versión válido.").into()),
     }
-    // Settings from before the country could be a guess: see `Settings::migrate_region_chosen`.
-    let mut value = value;
-    if let Some(settings) = value.get_mut("settings") {
-        *settings = Settings::migrate_region_chosen(settings.take());
-    }
     let file: BackupFile = serde_json::from_value(value).map_err(|e| {
         fill(tr!("Part of that backup is damaged or in the wrong form: {}.",
             "Una parte de esa copia de seguridad está dañada o tiene un formato incorrecto: {}."), &[&e.to_string()])

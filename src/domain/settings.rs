@@ -11,10 +11,10 @@ pub struct Settings {
     /// Which country's helplines are shown: picked by the person, or until
     /// then a guess from the phone (see [`Settings::settle_region`]).
     pub region: Region,
-    /// The person picked or confirmed `region`; until then it is a guess.
-    /// Always written, so that its absence marks data from before it existed
-    /// (see [`Settings::migrate_region_chosen`]).
-    pub region_chosen: bool,
+    /// Whether the person picked or confirmed `region` (`Some(false)`: a guess).
+    /// Missing in settings from before the guess: see [`Settings::region_is_chosen`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_chosen: Option<bool>,
     /// Triggers the person added to the craving log's chips, in the order added.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub own_triggers: Vec<String>,
@@ -51,26 +51,20 @@ pub fn oldest_data(
 }
 
 impl Settings {
-    /// Settings written before `region_chosen` existed (version 1): a country
-    /// other than the old default, the United States, was picked by the person.
-    /// Backups from before it are read the same way.
-    pub fn migrate_region_chosen(mut data: serde_json::Value) -> serde_json::Value {
-        if let Some(fields) = data.as_object_mut().filter(|f| !f.contains_key("region_chosen")) {
-            let picked = fields.get("region").and_then(|r| r.as_str()).is_some_and(|code| code != "US");
-            if picked {
-                fields.insert("region_chosen".into(), true.into());
-            }
-        }
-        data
+    /// Whether the person picked the country. Settings from before Steady
+    /// guessed say nothing: a country other than the old default, the United
+    /// States, was picked; "US" may never have been.
+    pub fn region_is_chosen(&self) -> bool {
+        self.region_chosen.unwrap_or(self.region != Region::UnitedStates)
     }
 
     /// Until the person picks a country, the one guessed from the phone is used
-    /// (in memory: the guess follows the phone, e.g. after travelling). Returns
-    /// whether it changed.
+    /// (the guess follows the phone, e.g. after travelling). Returns whether it changed.
     pub fn settle_region(&mut self, guess: Region) -> bool {
-        let changed = !self.region_chosen && self.region != guess;
+        let changed = !self.region_is_chosen() && self.region != guess;
         if changed {
             self.region = guess;
+            self.region_chosen = Some(false);
         }
         changed
     }
@@ -78,7 +72,7 @@ impl Settings {
     /// The person picked or confirmed their country.
     pub fn choose_region(&mut self, region: Region) {
         self.region = region;
-        self.region_chosen = true;
+        self.region_chosen = Some(true);
     }
 
     /// Whether to suggest a backup today. `oldest_data` is the date of the
@@ -133,32 +127,37 @@ mod tests {
     #[test]
     fn a_country_is_a_guess_until_the_person_picks_one() {
         let mut s = Settings::default();
+        assert!(!s.region_is_chosen());
         assert!(s.settle_region(Region::UnitedKingdom));
         assert_eq!(s.region, Region::UnitedKingdom);
-        assert!(!s.region_chosen);
+        assert!(!s.region_is_chosen());
+        // Stored and read back, a guess is still a guess.
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(text, r#"{"region":"UK","region_chosen":false}"#);
+        let mut s: Settings = serde_json::from_str(&text).unwrap();
         assert!(s.settle_region(Region::Ireland), "a guess follows the phone");
         s.choose_region(Region::Australia);
         assert!(!s.settle_region(Region::UnitedKingdom), "a picked country stays");
         assert_eq!(s.region, Region::Australia);
-        let text = serde_json::to_string(&s).unwrap();
-        assert_eq!(text, r#"{"region":"AU","region_chosen":true}"#);
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"region":"AU","region_chosen":true}"#);
         // Confirming the guess keeps it.
         let mut guessed = Settings::default();
         guessed.settle_region(Region::Canada);
         guessed.choose_region(guessed.region);
-        assert!(guessed.region_chosen && guessed.region == Region::Canada);
+        assert!(guessed.region_is_chosen() && guessed.region == Region::Canada);
     }
 
     #[test]
     fn settings_from_before_the_guess_keep_a_country_that_was_picked() {
-        let migrate = |json: &str| -> Settings { serde_json::from_value(Settings::migrate_region_chosen(serde_json::from_str(json).unwrap())).unwrap() };
-        let picked = migrate(r#"{"region":"UK","own_triggers":["Payday"]}"#);
-        assert!(picked.region_chosen);
-        assert_eq!(picked.own_triggers, ["Payday"]);
+        let read = |json: &str| serde_json::from_str::<Settings>(json).unwrap();
+        let mut picked = read(r#"{"region":"UK","own_triggers":["Payday"]}"#);
+        assert!(picked.region_is_chosen());
+        assert!(!picked.settle_region(Region::Australia));
         // "US" was the default: it may never have been picked, so it is guessed again.
-        let default = migrate(r#"{"region":"US"}"#);
-        assert!(!default.region_chosen);
-        assert!(!migrate("{}").region_chosen);
+        let mut default = read(r#"{"region":"US"}"#);
+        assert!(!default.region_is_chosen());
+        assert!(default.settle_region(Region::UnitedKingdom));
+        assert!(!read("{}").region_is_chosen());
     }
 
     #[test]
@@ -191,7 +190,7 @@ mod tests {
     fn older_settings_without_triggers_still_load() {
         let s: Settings = serde_json::from_str(r#"{"region":"UK"}"#).unwrap();
         assert!(s.own_triggers.is_empty());
-        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"region":"UK","region_chosen":false}"#);
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"region":"UK"}"#);
     }
 
     #[test]
@@ -200,7 +199,7 @@ mod tests {
         assert!(!old.install_guide_dismissed && !old.private_note_seen);
         let s = Settings { install_guide_dismissed: true, private_note_seen: true, ..Settings::default() };
         let text = serde_json::to_string(&s).unwrap();
-        assert_eq!(text, r#"{"region":"US","region_chosen":false,"install_guide_dismissed":true,"private_note_seen":true}"#);
+        assert_eq!(text, r#"{"region":"US","install_guide_dismissed":true,"private_note_seen":true}"#);
         assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);
     }
 }

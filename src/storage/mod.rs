@@ -36,13 +36,13 @@ pub use monthly::Monthly;
 
 impl Document for Settings {
     const LABEL: &'static str = Both::new("your settings", "tus ajustes").en;
-    /// Version 2 added `region_chosen` (a country other than the old default
-    /// was picked); raised so a version-1 tab refuses rather than drops it.
+    /// Version 2 added `region_chosen`; it defaults, so nothing changes on the
+    /// way up. Raised so a version-1 tab refuses the data rather than drops it.
     const VERSION: u64 = 2;
 
     fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from_version {
-            1 => Ok(Settings::migrate_region_chosen(data)),
+            1 => Ok(data),
             _ => Err(format!("there is no upgrade from version {from_version}")),
         }
     }
@@ -185,7 +185,7 @@ impl Slot for Settings {
     /// No country picked yet: the one the phone's time zone suggests.
     fn after_read(store: &Store) {
         let guess = region_guess();
-        if store.settings.with_untracked(|s| !s.region_chosen && s.region != guess) {
+        if store.settings.with_untracked(|s| !s.region_is_chosen() && s.region != guess) {
             store.settings.update(|s| {
                 s.settle_region(guess);
             });
@@ -1055,11 +1055,10 @@ mod tests {
                 _ => panic!("{} doesn't read", D::KEY),
             }
         }
-        // Settings are version 2: the same, plus whether the country was picked
-        // ("US", the old default, may not have been).
+        // Settings are version 2: the same data.
         match envelope::decode::<Settings>(Settings::KEY, Some(&fixture[Settings::KEY])) {
             Loaded::Ready(value) => {
-                let upgraded = fixture[Settings::KEY].replace(r#"{"v":1,"data":{"region":"US","#, r#"{"v":2,"data":{"region":"US","region_chosen":false,"#);
+                let upgraded = fixture[Settings::KEY].replace(r#"{"v":1,"#, r#"{"v":2,"#);
                 assert_eq!(envelope::encode(&value).unwrap(), upgraded);
             }
             _ => panic!("settings don't read"),
