@@ -148,6 +148,26 @@ export const flows = [
     },
   ],
   [
+    "the overdose guide: the call first with its country named, changed in one tap; don't use alone",
+    async (d) => {
+      await d.open("/help/overdose");
+      await mounted(d);
+      await d.waitText("emergency-country", /Emergency number for United States: 911/);
+      await d.waitText("use-alone-line", /Never Use Alone/);
+      await d.click("region-change");
+      await d.fill("region-change-select", "UK");
+      await d.waitFor(() => document.querySelector('[data-testid="overdose-call"]')?.getAttribute("href") === "tel:999", {
+        __opts: true,
+        message: "the call button dials 999 after choosing the UK",
+      });
+      await d.waitText("use-alone-line", /ask someone you trust/);
+      // Back to the US for the flows after this one.
+      await d.click("region-change");
+      await d.fill("region-change-select", "US");
+      await d.waitText("emergency-country", /United States: 911/);
+    },
+  ],
+  [
     "Spanish chosen in Settings applies at once and after a reload (988 in Spanish on Help), then English again",
     async (d) => {
       await d.open("/settings");
@@ -219,6 +239,12 @@ export const flows = [
       await d.click("med-stop");
       await d.click("med-stop-confirm");
       await d.waitText("risk-card", /much higher overdose risk/);
+      // Starting again asks first, with the dose field empty.
+      await d.click("med-restart");
+      await d.waitText("med-restart-confirm", /prescriber or clinic/);
+      const dose = await d.evaluate(() => document.querySelector('[data-testid="med-restart-dose"]').value);
+      check(dose === "", `the restart dose field starts with ${JSON.stringify(dose)}`);
+      await d.click("med-restart-cancel");
     },
   ],
   [
