@@ -8,7 +8,7 @@ use crate::domain::helplines::Region;
 use crate::domain::i18n::fill;
 use crate::domain::lock::describe_wait;
 use crate::components::helplines::Helplines;
-use crate::components::overdose_steps::OverdoseSteps;
+use crate::components::overdose_steps::{steps, OverdoseCall};
 use crate::components::safety::EmergencyCountry;
 use crate::split::{lazy_part, split_view};
 use crate::storage::vault::{self, Unlock};
@@ -43,7 +43,8 @@ pub fn LockScreen(
             <Helplines region heading_id="lock-lines-heading"/>
             <details class="card" data-testid="lock-overdose">
                 <summary>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</summary>
-                <OverdoseSteps region guessed choose/>
+                <OverdoseCall region/>
+                {steps(region)}
             </details>
             <p class="hint">
                 {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.",

@@ -5,27 +5,35 @@
 
 use leptos::prelude::*;
 
-use crate::components::safety::{EmergencyCountry, UseAloneLine};
+use crate::components::safety::UseAloneLine;
+use crate::split::split_view;
 use crate::domain::helplines::Region;
 use crate::domain::i18n::fill;
 
-/// The emergency call (with the country it is for, and a way to change it),
-/// then `children` (the guide puts the person's naloxone there), then the steps.
-/// Also on the lock screen.
+/// The emergency call: first on the overdose guide and in the lock screen's
+/// overdose section, in the first download so the call never waits.
 #[component]
-pub fn OverdoseSteps(region: Signal<Region>, guessed: Signal<bool>, choose: Callback<Region>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn OverdoseCall(region: Signal<Region>) -> impl IntoView {
+    view! {
+        <a class="button big emergency-call" href=move || region.get().emergency().call.tel_href() data-testid="overdose-call">
+            {move || fill(tr!("Call {} now", "Llama al {} ahora"), &[region.get().emergency().call.display])}
+        </a>
+    }
+}
+
+/// The signs and steps below the call, split off: fetched when shown (from the
+/// service worker's cache after the first visit), so the first download stays
+/// small while the call above them is there at once.
+pub fn steps(region: Signal<Region>) -> AnyView {
+    crate::split::lazy_part(move || overdose_steps(region))
+}
+
+split_view!(overdose, fn overdose_steps(region: Signal<Region>) { view! { <OverdoseSteps region/> } });
+
+#[component]
+fn OverdoseSteps(region: Signal<Region>) -> impl IntoView {
     let emergency = move || region.get().emergency().call.display;
     view! {
-            <a
-                class="button big emergency-call"
-                href=move || region.get().emergency().call.tel_href()
-                data-testid="overdose-call"
-            >
-                {move || fill(tr!("Call {} now", "Llama al {} ahora"), &[emergency()])}
-            </a>
-            <EmergencyCountry region guessed choose/>
-            {children.map(|c| c())}
-
             <h2>{tr!("Signs of an opioid overdose", "Señales de una sobredosis de opioides")}</h2>
             <ul>
                 <li>{tr!("They won't wake up or respond when you shout or touch them.", "No despierta ni responde cuando le hablas fuerte o la tocas.")}</li>

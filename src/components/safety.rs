@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::helplines::Region;
 use crate::domain::i18n::fill;
+use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
 /// "Emergency number for the United Kingdom: 999 · Change", next to the
@@ -15,12 +16,6 @@ use crate::storage::Store;
 #[component]
 pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: Callback<Region>) -> impl IntoView {
     let open = RwSignal::new(false);
-    let pick = move |ev| {
-        if let Some(picked) = Region::from_code(&event_target_value(&ev)) {
-            choose.run(picked);
-            open.set(false);
-        }
-    };
     view! {
         <div class="emergency-country" data-testid="emergency-country">
             <p>
@@ -31,24 +26,38 @@ pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: C
                 <button type="button" class="button secondary" data-testid="region-change" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                     {tr!("Change country", "Cambiar país")}
                 </button>
-                {move || (guessed.get() && !open.get()).then(|| view! {
+                <Show when=move || guessed.get() && !open.get()>
                     <button type="button" class="button secondary" data-testid="region-confirm" on:click=move |_| choose.run(region.get_untracked())>
                         {tr!("That's right", "Es correcto")}
                     </button>
-                })}
+                </Show>
             </div>
-            // Labelled by wrapping, not by id: a screen may show this twice.
-            {move || open.get().then(|| view! {
-                <label class="field">
-                    {tr!("Your country", "Tu país")}
-                    <select data-testid="region-change-select" on:change=pick>
-                        {Region::ALL.into_iter().map(|r| view! {
-                            <option value=r.code() selected=move || region.get_untracked() == r>{r.name()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-            })}
+            // The list of countries is fetched on the tap (with the overdose steps' module).
+            <Show when=move || open.get()>{lazy_part(move || country_select(region, choose, open))}</Show>
         </div>
+    }
+}
+
+split_view!(overdose, fn country_select(region: Signal<Region>, choose: Callback<Region>, open: RwSignal<bool>) { view! { <CountrySelect region choose open/> } });
+
+/// Labelled by wrapping, not by id: a screen may show two.
+#[component]
+fn CountrySelect(region: Signal<Region>, choose: Callback<Region>, open: RwSignal<bool>) -> impl IntoView {
+    let pick = move |ev| {
+        if let Some(picked) = Region::from_code(&event_target_value(&ev)) {
+            choose.run(picked);
+            open.set(false);
+        }
+    };
+    view! {
+        <label class="field">
+            {tr!("Your country", "Tu país")}
+            <select data-testid="region-change-select" on:change=pick>
+                {Region::ALL.into_iter().map(|r| view! {
+                    <option value=r.code() selected=region.get_untracked() == r>{r.name()}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

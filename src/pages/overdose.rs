@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::meds_card::NaloxoneNote;
-use crate::components::overdose_steps::OverdoseSteps;
-use crate::components::safety::stored_region;
+use crate::components::overdose_steps::{steps, OverdoseCall};
+use crate::components::safety::{stored_region, EmergencyCountry};
 
 #[component]
 pub fn Overdose() -> impl IntoView {
@@ -14,9 +14,10 @@ pub fn Overdose() -> impl IntoView {
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
-            <OverdoseSteps region guessed choose>
-                <NaloxoneNote/>
-            </OverdoseSteps>
+            <OverdoseCall region/>
+            <EmergencyCountry region guessed choose/>
+            <NaloxoneNote/>
+            {steps(region)}
             <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>
         </article>
     }
