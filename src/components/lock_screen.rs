@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use web_sys::CryptoKey;
 
-use crate::domain::helplines::Region;
 use crate::domain::i18n::fill;
 use crate::domain::lock::describe_wait;
 use crate::components::helplines::Helplines;
@@ -22,8 +21,6 @@ pub fn LockScreen(
     // here only changes what this screen shows, as the settings are encrypted.
     let shown = RwSignal::new(vault::lock_record().and_then(Result::ok).map(|r| r.region).unwrap_or_default());
     let region = Signal::from(shown);
-    let choose = Callback::new(move |picked: Region| shown.set(picked));
-    let guessed = Signal::derive(|| false);
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         if let Some(h) = heading.get() {
@@ -39,7 +36,7 @@ pub fn LockScreen(
 
             <h2>{tr!("Need help now?", "¿Necesitas ayuda ahora?")}</h2>
             <p>{tr!("These work without unlocking.", "Esto funciona sin desbloquear.")}</p>
-            <EmergencyCountry region guessed choose/>
+            <EmergencyCountry region lock=shown/>
             <Helplines region heading_id="lock-lines-heading"/>
             <details class="card" data-testid="lock-overdose">
                 <summary>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</summary>

@@ -10,77 +10,82 @@ use crate::domain::i18n::fill;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
-/// "Emergency number for the United Kingdom: 999 · Change", next to the
-/// emergency call button. `choose` is given the country picked (or confirmed,
-/// while `guessed`).
+/// "Emergency number for the United Kingdom: 999", next to the emergency call
+/// button, with "Change country" (and, while the country is a guess, "That's
+/// right"). With `lock` (the lock screen, where the settings can't be read or
+/// written) a change only changes what that screen shows; otherwise it is saved.
 #[component]
-pub fn EmergencyCountry(region: Signal<Region>, guessed: Signal<bool>, choose: Callback<Region>) -> impl IntoView {
-    let open = RwSignal::new(false);
+pub fn EmergencyCountry(region: Signal<Region>, #[prop(optional)] lock: Option<RwSignal<Region>>) -> impl IntoView {
+    let guessed = move || lock.is_none() && use_context::<Store>().is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
     view! {
         <div class="emergency-country" data-testid="emergency-country">
             <p>
-                {move || fill(tr!("Emergency number for {}: {}", "Número de emergencias de {}: {}"), &[region.get().name(), region.get().emergency().call.display])}
-                {move || guessed.get().then(|| tr!(" (a guess from your phone's time zone)", " (según la zona horaria de tu teléfono)"))}
+                {move || {
+                    let r = region.get();
+                    let shown = fill(tr!("Emergency number for {}: {}", "Número de emergencias de {}: {}"), &[r.name(), r.emergency().call.display]);
+                    if guessed() { shown + tr!(" (a guess from your phone's time zone)", " (según la zona horaria de tu teléfono)") } else { shown }
+                }}
             </p>
-            <div class="actions">
-                <button type="button" class="button secondary" data-testid="region-change" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    {tr!("Change country", "Cambiar país")}
-                </button>
-                <Show when=move || guessed.get() && !open.get()>
-                    <button type="button" class="button secondary" data-testid="region-confirm" on:click=move |_| choose.run(region.get_untracked())>
-                        {tr!("That's right", "Es correcto")}
-                    </button>
-                </Show>
-            </div>
-            // The list of countries is fetched on the tap (with the overdose steps' module).
-            <Show when=move || open.get()>{lazy_part(move || country_select(region, choose, open))}</Show>
+            // The buttons and the list of countries are split off (with the overdose steps),
+            // so the first download holds only the line above.
+            // Its row's height is kept meanwhile, so nothing below moves when they arrive.
+            <div class="country-actions">{lazy_part(move || country_actions(region, lock))}</div>
         </div>
     }
 }
 
-split_view!(overdose, fn country_select(region: Signal<Region>, choose: Callback<Region>, open: RwSignal<bool>) { view! { <CountrySelect region choose open/> } });
+/// The country in the person's settings (a guess until they pick one).
+pub fn stored_region() -> Signal<Region> {
+    let store = expect_context::<Store>();
+    Signal::derive(move || store.settings().with(|s| s.region))
+}
 
-/// Labelled by wrapping, not by id: a screen may show two.
+split_view!(overdose, fn country_actions(region: Signal<Region>, lock: Option<RwSignal<Region>>) { view! { <CountryActions region lock/> } });
+
 #[component]
-fn CountrySelect(region: Signal<Region>, choose: Callback<Region>, open: RwSignal<bool>) -> impl IntoView {
+fn CountryActions(region: Signal<Region>, lock: Option<RwSignal<Region>>) -> impl IntoView {
+    let store = use_context::<Store>();
+    let guessed = move || lock.is_none() && store.is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
+    let choose = move |picked: Region| match (lock, store) {
+        (Some(shown), _) => shown.set(picked),
+        (None, Some(store)) => {
+            let _ = store.settings().modify(|s| {
+                s.choose_region(picked);
+                Ok::<_, ()>(())
+            });
+        }
+        (None, None) => {}
+    };
+    let open = RwSignal::new(false);
     let pick = move |ev| {
         if let Some(picked) = Region::from_code(&event_target_value(&ev)) {
-            choose.run(picked);
+            choose(picked);
             open.set(false);
         }
     };
     view! {
-        <label class="field">
-            {tr!("Your country", "Tu país")}
-            <select data-testid="region-change-select" on:change=pick>
-                {Region::ALL.into_iter().map(|r| view! {
-                    <option value=r.code() selected=region.get_untracked() == r>{r.name()}</option>
-                }).collect_view()}
-            </select>
-        </label>
+        <div class="actions">
+            <button type="button" class="button secondary" data-testid="region-change" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {tr!("Change country", "Cambiar país")}
+            </button>
+            {move || (guessed() && !open.get()).then(|| view! {
+                <button type="button" class="button secondary" data-testid="region-confirm" on:click=move |_| choose(region.get_untracked())>
+                    {tr!("That's right", "Es correcto")}
+                </button>
+            })}
+        </div>
+        // Labelled by wrapping, not by id: a screen may show two.
+        {move || open.get().then(|| view! {
+            <label class="field">
+                {tr!("Your country", "Tu país")}
+                <select data-testid="region-change-select" on:change=pick>
+                    {Region::ALL.into_iter().map(|r| view! {
+                        <option value=r.code() selected=region.get_untracked() == r>{r.name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        })}
     }
-}
-
-/// The country in the person's settings, whether it is still a guess, and a
-/// way to pick one (saved as their choice): what [`EmergencyCountry`] needs.
-pub fn stored_region() -> (Signal<Region>, Signal<bool>, Callback<Region>) {
-    let store = expect_context::<Store>();
-    let region = Signal::derive(move || store.settings().with(|s| s.region));
-    let guessed = Signal::derive(move || store.settings().with(|s| !s.region_is_chosen()));
-    let choose = Callback::new(move |picked| {
-        let _ = store.settings().modify(|s| {
-            s.choose_region(picked);
-            Ok::<_, ()>(())
-        });
-    });
-    (region, guessed, choose)
-}
-
-/// [`EmergencyCountry`] for the country in the person's settings: a change is saved.
-#[component]
-pub fn StoredEmergencyCountry() -> impl IntoView {
-    let (region, guessed, choose) = stored_region();
-    view! { <EmergencyCountry region guessed choose/> }
 }
 
 /// "Don't use alone", with a one-tap call to the country's line where it has

@@ -3,11 +3,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::components::meds_card::NaloxoneNote;
-use crate::components::region_picker::RegionPicker;
-use crate::components::safety::StoredEmergencyCountry;
-use crate::domain::i18n::fill;
+use crate::components::overdose_steps::OverdoseCall;
+use crate::components::safety::{stored_region, EmergencyCountry};
 use crate::components::helplines::{no_people_yet, Helplines, SupportPeople};
-use crate::split::{lazy_part_settling, split_view};
+use crate::components::region_picker::RegionPicker;
+use crate::split::{lazy_part, lazy_part_settling, split_view};
 use crate::storage::Store;
 
 /// The longest the helplines wait, unseen, for the person's own people above them.
@@ -16,7 +16,7 @@ const PEOPLE_WAIT: Duration = Duration::from_millis(400);
 #[component]
 pub fn Help() -> impl IntoView {
     let store = expect_context::<Store>();
-    let region = move || store.settings().with(|s| s.region);
+    let region = stored_region();
     // The person's own people come from their plan, whose code is fetched when
     // first needed. Until they are in place, what follows them stays unseen
     // (briefly: from the service worker's cache this takes milliseconds), so
@@ -35,10 +35,8 @@ pub fn Help() -> impl IntoView {
         <section class="page" data-testid="help">
             <h1>{tr!("Get help now", "Pide ayuda ahora")}</h1>
             // The emergency number above everything else, never below the fold (review (3).2).
-            <a class="button big emergency-call" href=move || region().emergency().call.tel_href() data-testid="help-emergency-call">
-                {move || fill(tr!("Emergency: call {}", "Emergencias: llama al {}"), &[region().emergency().call.display])}
-            </a>
-            <StoredEmergencyCountry/>
+            <OverdoseCall region/>
+            <EmergencyCountry region/>
             <a class="card-link" href="/sos" data-testid="craving-sos">
                 <strong>{tr!("I'm having a craving", "Tengo ganas de consumir")}</strong>
                 <span>{tr!("Note it, try something that helps, and check in after", "Anótalo, prueba algo que ayude y luego cuéntanos cómo fue")}</span>
@@ -50,11 +48,13 @@ pub fn Help() -> impl IntoView {
                     <span>{tr!("Signs, naloxone and what to do, step by step", "Señales, naloxona y qué hacer, paso a paso")}</span>
                 </a>
                 <NaloxoneNote/>
-                <Helplines region=Signal::derive(region) heading_id="lines-heading"/>
-                <RegionPicker/>
+                <Helplines region heading_id="lines-heading"/>
+                // The full picker, split off (the line at the top changes the country too).
+                {lazy_part(region_picker)}
             </div>
         </section>
     }
 }
 
 split_view!(support, fn support_people() { view! { <SupportPeople/> } });
+split_view!(overdose, fn region_picker() { view! { <RegionPicker/> } });

@@ -9,13 +9,13 @@ use crate::components::safety::{stored_region, EmergencyCountry};
 
 #[component]
 pub fn Overdose() -> impl IntoView {
-    let (region, guessed, choose) = stored_region();
+    let region = stored_region();
     // The call first, then where the person's naloxone is, then the steps (review (3).1).
     view! {
         <article class="page overdose" data-testid="overdose-page">
             <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
             <OverdoseCall region/>
-            <EmergencyCountry region guessed choose/>
+            <EmergencyCountry region/>
             <NaloxoneNote/>
             {steps(region)}
             <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>

@@ -9,7 +9,7 @@ use crate::components::craving_form::{new_craving, CravingForm, FormMode};
 use crate::domain::cravings::{Craving, Outcome};
 use crate::domain::plan::Contact;
 use crate::components::strategies::{ranked, CopeSession, CrisisLineCall, StrategyList};
-use crate::components::safety::{StoredEmergencyCountry, UsedSafety};
+use crate::components::safety::{stored_region, EmergencyCountry, UsedSafety};
 use crate::domain::i18n::fill;
 use crate::storage::Store;
 
@@ -32,7 +32,7 @@ pub fn Sos() -> impl IntoView {
         <section class="page sos-flow" data-testid="sos-flow">
             <h1>{tr!("You're having a craving", "Tienes ganas de consumir")}</h1>
             <CallBar/>
-            <StoredEmergencyCountry/>
+            <EmergencyCountry region=stored_region()/>
             {move || match step.get() {
                 Step::Log => view! {
                     <p class="step-count">{tr!("Step 1 of 3 · Note it", "Paso 1 de 3 · Anótalas")}</p>
