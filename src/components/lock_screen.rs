@@ -43,10 +43,6 @@ pub fn LockScreen(
                 <OverdoseCall region/>
                 {steps(region)}
             </details>
-            <p class="hint">
-                {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.",
-                     "¿Olvidaste tu código? No se puede recuperar, nadie puede hacerlo, porque tus datos están cifrados con él. Para empezar de nuevo, borra los datos de este sitio en los ajustes del navegador y luego restaura una copia de seguridad si tienes una.")}
-            </p>
         </main>
     }
 }
@@ -136,5 +132,10 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
             </button>
             <p class="error" role="alert" data-testid="unlock-message">{move || message.get()}</p>
         </form>
+        // With the form (split off): it only matters to someone trying to unlock.
+        <p class="hint">
+            {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.",
+                 "¿Olvidaste tu código? No se puede recuperar, nadie puede hacerlo, porque tus datos están cifrados con él. Para empezar de nuevo, borra los datos de este sitio en los ajustes del navegador y luego restaura una copia de seguridad si tienes una.")}
+        </p>
     }
 }

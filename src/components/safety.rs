@@ -16,7 +16,9 @@ use crate::storage::Store;
 /// written) a change only changes what that screen shows; otherwise it is saved.
 #[component]
 pub fn EmergencyCountry(region: Signal<Region>, #[prop(optional)] lock: Option<RwSignal<Region>>) -> impl IntoView {
-    let guessed = move || lock.is_none() && use_context::<Store>().is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
+    // The lock screen has no store (and its country is never called a guess).
+    let store = lock.is_none().then(expect_context::<Store>);
+    let guessed = move || store.is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
     view! {
         <div class="emergency-country" data-testid="emergency-country">
             <p>
@@ -44,8 +46,8 @@ split_view!(overdose, fn country_actions(region: Signal<Region>, lock: Option<Rw
 
 #[component]
 fn CountryActions(region: Signal<Region>, lock: Option<RwSignal<Region>>) -> impl IntoView {
-    let store = use_context::<Store>();
-    let guessed = move || lock.is_none() && store.is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
+    let store = lock.is_none().then(expect_context::<Store>);
+    let guessed = move || store.is_some_and(|store| store.settings().with(|s| !s.region_is_chosen()));
     let choose = move |picked: Region| match (lock, store) {
         (Some(shown), _) => shown.set(picked),
         (None, Some(store)) => {
