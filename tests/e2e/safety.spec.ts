@@ -40,7 +40,7 @@ test.describe("in London, with no country picked", () => {
 
   test("Help puts a 999 button above everything and the UK's lines below", async ({ page }) => {
     await openApp(page, "/help");
-    const call = page.getByTestId("help-emergency-call");
+    const call = page.getByTestId("overdose-call");
     await expect(call).toHaveAttribute("href", "tel:999");
     const callTop = (await call.boundingBox())!.y;
     expect(callTop).toBeLessThan((await page.getByTestId("craving-sos").boundingBox())!.y);
@@ -65,7 +65,7 @@ test.describe("in Sydney", () => {
 
   test("the emergency number is 000 on Help and the overdose guide", async ({ page }) => {
     await openApp(page, "/help");
-    await expect(page.getByTestId("help-emergency-call")).toHaveAttribute("href", "tel:000");
+    await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:000");
     await expect(page.getByTestId("helpline-au-lifeline").getByRole("link", { name: /0477 13 11 14/ })).toHaveAttribute("href", "sms:0477131114");
     await page.getByTestId("overdose-guide").click();
     await expect(page.getByTestId("overdose-call")).toHaveAttribute("href", "tel:000");
@@ -197,12 +197,14 @@ test("saying 'I used' in the SOS flow, in the log and on Today's follow-up bring
 
   await page.goto("/log/new");
   await page.getByTestId("trigger-people").click();
+  await page.getByTestId("craving-save").click();
+  await expect(page.getByTestId("flash")).toBeVisible();
+  // Completed later in the log: choosing "I used" shows the line at once.
+  await page.getByTestId("log-entries").getByTestId("log-entry").first().getByRole("button").first().click();
   await page.getByTestId("outcome-used").click();
   await expect(page.getByTestId("used-safety").getByTestId("use-alone-line")).toBeVisible();
   await page.getByTestId("outcome-used").click();
   await expect(page.getByTestId("used-safety")).toHaveCount(0);
-  await page.getByTestId("craving-save").click();
-  await expect(page.getByTestId("flash")).toBeVisible();
 
   // Opened again later: Today asks how the craving without an outcome went.
   await page.goto("/");
