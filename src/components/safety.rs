@@ -25,7 +25,7 @@ pub fn EmergencyCountry(region: Signal<Region>, #[prop(optional)] lock: Option<R
                 {move || {
                     let r = region.get();
                     let shown = fill(tr!("Emergency number for {}: {}", "Número de emergencias de {}: {}"), &[r.name(), r.emergency().call.display]);
-                    if guessed() { shown + tr!(" (a guess from your phone's time zone)", " (según la zona horaria de tu teléfono)") } else { shown }
+                    if guessed() { shown + tr!(" (a guess from your time zone)", " (según tu zona horaria)") } else { shown }
                 }}
             </p>
             // The buttons and the list of countries are split off (with the overdose steps),

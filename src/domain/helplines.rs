@@ -324,7 +324,7 @@ const CA: &[Helpline] = &[
     Helpline {
         id: "ca-poison",
         name: Both::new("Poison Centre", "Centro de Toxicología"),
-        purpose: Both::new("Advice about a possible poisoning or overdose. In Quebec, call 1-800-463-5060. If the person is unconscious or not breathing, call 911.", "Consejo sobre una posible intoxicación o sobredosis. En Quebec, llama al 1-800-463-5060. Si la persona está inconsciente o no respira, llama al 911."),
+        purpose: Both::new("Advice about a possible poisoning or overdose (in Quebec: 1-800-463-5060). Unconscious or not breathing: call 911.", "Consejo sobre una posible intoxicación o sobredosis (en Quebec: 1-800-463-5060). Si la persona está inconsciente o no respira: llama al 911."),
         hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
         call: contact("+18447647669", "1-844-764-7669"),
         text: None,
