@@ -443,19 +443,15 @@ fn FollowUp() -> impl IntoView {
     let store = expect_context::<Store>();
     let due = expect_context::<FollowUpDue>();
     let may_ask = move || store.log.months.with(|m| !m.is_empty()) && due.craving.get() != Some(None);
-    // "I used": the card goes, and what keeps the person safe takes its place.
-    let used = RwSignal::new(false);
-    view! {
-        <Show when=may_ask>{lazy_part(move || follow_up_card(used))}</Show>
-        <Show when=move || used.get()>{lazy_part(follow_up_used)}</Show>
-    }
+    view! { <Show when=may_ask>{lazy_part(follow_up_card)}</Show> }
 }
 
-split_view!(follow_up, fn follow_up_card(used: RwSignal<bool>) { view! { <FollowUpCard used/> } });
-split_view!(follow_up, fn follow_up_used() { view! { <UsedSafety/> } });
+split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
 
 #[component]
-fn FollowUpCard(used: RwSignal<bool>) -> impl IntoView {
+fn FollowUpCard() -> impl IntoView {
+    // "I used": what keeps the person safe takes the question's place, until put away.
+    let used = RwSignal::new(false);
     let store = expect_context::<Store>();
     let due = expect_context::<FollowUpDue>();
     if due.craving.get_untracked().is_none() {
@@ -479,13 +475,22 @@ fn FollowUpCard(used: RwSignal<bool>) -> impl IntoView {
         if let Some(mut craving) = entry() {
             craving.outcome = Some(outcome);
             if store.save_craving(craving).is_ok() {
-                due.craving.set(Some(None));
-                used.set(outcome == Outcome::Used);
+                if outcome == Outcome::Used {
+                    used.set(true);
+                } else {
+                    due.craving.set(Some(None));
+                }
             }
         }
     };
     view! {
-        {move || entry().map(|c| view! {
+        {move || used.get().then(|| view! {
+            <div class="card follow-up">
+                <UsedSafety/>
+                <button type="button" class="button secondary" data-testid="followup-close" on:click=move |_| due.craving.set(Some(None))>{tr!("Close", "Cerrar")}</button>
+            </div>
+        })}
+        {move || entry().filter(|_| !used.get()).map(|c| view! {
             <div class="card follow-up" data-testid="follow-up" role="region" aria-labelledby="follow-up-title">
                 <h2 id="follow-up-title">{tr!("How did it go?", "¿Cómo te fue?")}</h2>
                 <p>{fill(tr!("About the craving you logged {} (strength {} of 10).", "Sobre las ganas de consumir que anotaste el {} (intensidad {} de 10)."), &[&day_month_at(c.at), &c.intensity.to_string()])}</p>

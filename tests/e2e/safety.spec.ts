@@ -211,6 +211,8 @@ test("saying 'I used' in the SOS flow, in the log and on Today's follow-up bring
   await page.getByTestId("followup-used").click();
   await expect(page.getByTestId("follow-up")).toHaveCount(0);
   await expect(page.getByTestId("used-safety").getByTestId("use-alone-line")).toBeVisible();
+  await page.getByTestId("followup-close").click();
+  await expect(page.getByTestId("used-safety")).toHaveCount(0);
 });
 
 test("the lowest mood in a check-in offers the crisis line, and saving keeps it in view", async ({ page }) => {
