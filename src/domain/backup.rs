@@ -143,6 +143,7 @@ impl BackupFile {
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
     let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside } = data.clone();
+    let settings = settings.without_guess();
     // The lowest version that holds what this file has (see [`VERSION`]).
     let version = if !meds.appts.is_empty() {
         5

@@ -69,6 +69,16 @@ impl Settings {
         changed
     }
 
+    /// The settings a backup keeps: a guessed country isn't the person's
+    /// choice (and is guessed again wherever the backup is restored).
+    pub fn without_guess(mut self) -> Settings {
+        if !self.region_is_chosen() {
+            self.region = Region::default();
+            self.region_chosen = None;
+        }
+        self
+    }
+
     /// The person picked or confirmed their country.
     pub fn choose_region(&mut self, region: Region) {
         self.region = region;
@@ -145,6 +155,16 @@ mod tests {
         guessed.settle_region(Region::Canada);
         guessed.choose_region(guessed.region);
         assert!(guessed.region_is_chosen() && guessed.region == Region::Canada);
+    }
+
+    #[test]
+    fn a_backup_keeps_a_picked_country_but_not_a_guess() {
+        let mut guessed = Settings::default();
+        guessed.settle_region(Region::UnitedKingdom);
+        assert_eq!(guessed.clone().without_guess(), Settings::default());
+        let mut picked = Settings::default();
+        picked.choose_region(Region::UnitedKingdom);
+        assert_eq!(picked.clone().without_guess(), picked);
     }
 
     #[test]

@@ -51,7 +51,7 @@ test("setting damaged data aside keeps a verbatim copy and saves again", async (
       .map((k) => localStorage.getItem(k)),
   );
   expect(copies).toEqual([raw]);
-  expect(await stored(page, KEY)).toBe('{"v":1,"data":{"region":"UK"}}');
+  expect(await stored(page, KEY)).toBe('{"v":2,"data":{"region":"UK","region_chosen":true}}');
 });
 
 test("a failed save is shown and the choice stays on screen", async ({ page }) => {
