@@ -270,7 +270,7 @@ const US: &[Helpline] = &[
     Helpline {
         id: "us-never-use-alone",
         name: Both::new("Never Use Alone", "Never Use Alone (no consumas a solas)"),
-        purpose: Both::new("If you're going to use by yourself, call first: someone stays on the line and sends help to where you are if you stop answering.", "Si vas a consumir a solas, llama antes: alguien se queda en la línea y manda ayuda a donde estás si dejas de responder."),
+        purpose: Both::new("Using alone? Call first: someone stays on the line and sends help if you stop answering.", "¿Vas a consumir a solas? Llama antes: alguien se queda en la línea y manda ayuda si dejas de responder."),
         hours: Both::new("24/7, free and confidential.", "Las 24 horas, gratis y confidencial."),
         call: contact("+18004843731", "1-800-484-3731"),
         text: None,
@@ -324,7 +324,7 @@ const CA: &[Helpline] = &[
     Helpline {
         id: "ca-poison",
         name: Both::new("Poison Centre", "Centro de Toxicología"),
-        purpose: Both::new("Advice about a possible poisoning or overdose (in Quebec: 1-800-463-5060). Unconscious or not breathing: call 911.", "Consejo sobre una posible intoxicación o sobredosis (en Quebec: 1-800-463-5060). Si la persona está inconsciente o no respira: llama al 911."),
+        purpose: Both::new("Advice about a possible poisoning or overdose (in Quebec: 1-800-463-5060).", "Consejo sobre una posible intoxicación o sobredosis (en Quebec: 1-800-463-5060)."),
         hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
         call: contact("+18447647669", "1-844-764-7669"),
         text: None,
@@ -369,7 +369,7 @@ const UK: &[Helpline] = &[
         name: Both::new("FRANK", "FRANK"),
         purpose: Both::new("Honest, confidential information and advice about drugs.", "Información y consejo sinceros y confidenciales sobre drogas."),
         // Phone line 24 hours, live chat in the afternoons (content-facts.md: Wikipedia, FRANK (drugs)).
-        hours: Both::new("24/7 by phone; live chat in the afternoons at talktofrank.com.", "Las 24 horas por teléfono; chat por las tardes en talktofrank.com (en inglés)."),
+        hours: Both::new("24/7 by phone.", "Las 24 horas por teléfono."),
         call: contact("03001236600", "0300 123 6600"),
         text: None,
         tty: None,
