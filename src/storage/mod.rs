@@ -703,7 +703,8 @@ impl Store {
     pub fn snapshot(&self) -> AllData {
         self.load_all_months();
         AllData {
-            settings: self.settings.get_untracked(),
+            // A guessed country is not data: it is guessed again after a restore.
+            settings: self.settings.get_untracked().without_guess(),
             counters: self.counters.get_untracked(),
             plan: self.plan().get_untracked(),
             coping: self.coping().get_untracked(),
