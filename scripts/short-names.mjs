@@ -61,7 +61,8 @@ function skipImportDesc(bytes, at) {
   }
 }
 
-/** The module with import and export names replaced by `rename(kind, name)` where it gives one. */
+/** The module with import and export names replaced by `rename(kind, name)` where it gives one;
+ * an export it answers `null` for is left out. */
 function renameInModule(bytes, rename) {
   // Pieces, joined at the end (a module is too big to spread into one array).
   const out = [bytes.subarray(0, 8)];
@@ -76,7 +77,7 @@ function renameInModule(bytes, rename) {
       continue;
     }
     const [count, first] = readU32(bytes, start);
-    const body = u32(count);
+    const entries = [];
     let p = first;
     for (let i = 0; i < count; i++) {
       if (id === 2) {
@@ -85,19 +86,20 @@ function renameInModule(bytes, rename) {
         [name, p] = readName(bytes, p);
         const descEnd = skipImportDesc(bytes, p);
         const shown = rename("import", name) ?? name;
-        body.push(...u32(encode(module).length), ...encode(module), ...u32(encode(shown).length), ...encode(shown), ...bytes.subarray(p, descEnd));
+        entries.push([...u32(encode(module).length), ...encode(module), ...u32(encode(shown).length), ...encode(shown), ...bytes.subarray(p, descEnd)]);
         p = descEnd;
       } else {
         let name;
         [name, p] = readName(bytes, p);
         const kind = bytes[p];
         const [, indexEnd] = readU32(bytes, p + 1);
-        const shown = rename("export", name) ?? name;
-        body.push(...u32(encode(shown).length), ...encode(shown), ...bytes.subarray(p, indexEnd));
+        const shown = rename("export", name);
+        if (shown !== null) entries.push([...u32(encode(shown ?? name).length), ...encode(shown ?? name), ...bytes.subarray(p, indexEnd)]);
         p = indexEnd;
       }
     }
     if (p !== end) throw new Error(`short-names: section ${id} didn't parse to its end`);
+    const body = [...u32(entries.length), ...entries.flat()];
     out.push(Uint8Array.from([id, ...u32(body.length)]), Uint8Array.from(body));
     at = end;
   }
@@ -105,6 +107,12 @@ function renameInModule(bytes, rename) {
 }
 
 const HASHED_IMPORT = /_[0-9a-f]{16}$/;
+// wasm-streams (pulled in by Leptos's server functions, which a CSR app never calls) exports
+// three classes for JavaScript streams; nothing here uses them. Dropping their exports lets
+// wasm-opt remove their code (about 12 KB raw) from the first download.
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying/;
+const UNUSED_CLASS = /^export class (IntoUnderlying\w+) \{\n[\s\S]*?^if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+const UNUSED_REGISTRY = /^const IntoUnderlying\w+Finalization = [^;]*;\n/gm;
 const CLOSURE_EXPORT = /^_RINv/;
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -112,7 +120,8 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function shortenNames(wasmPath, jsPath) {
   const bytes = readFileSync(wasmPath);
   const module = new WebAssembly.Module(bytes);
-  let js = readFileSync(jsPath, "utf8");
+  let js = readFileSync(jsPath, "utf8").replace(UNUSED_CLASS, "").replace(UNUSED_REGISTRY, "");
+  if (/IntoUnderlying|intounderlying/.test(js)) throw new Error("short-names: the unused stream classes weren't all removed from the glue");
   const names = [
     ...WebAssembly.Module.imports(module).filter((i) => i.module.endsWith("_bg.js") && HASHED_IMPORT.test(i.name)).map((i) => i.name),
     ...WebAssembly.Module.exports(module).filter((e) => CLOSURE_EXPORT.test(e.name)).map((e) => e.name),
@@ -128,7 +137,7 @@ export function shortenNames(wasmPath, jsPath) {
     short.set(name, shortName);
     js = js.replace(pattern, shortName);
   }
-  const renamed = renameInModule(bytes, (_, name) => short.get(name));
+  const renamed = renameInModule(bytes, (kind, name) => (kind === "export" && UNUSED_EXPORT.test(name) ? null : short.get(name)));
   // Every renamed import must now be provided under its new name, and every export found.
   const check = new WebAssembly.Module(renamed);
   for (const { name } of [...WebAssembly.Module.imports(check), ...WebAssembly.Module.exports(check)]) {

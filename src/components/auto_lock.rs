@@ -29,6 +29,11 @@ impl AutoLock {
             return;
         }
         store.lock_now();
+        // Hidden here and now, in the event's own handler, so the picture the App Switcher
+        // takes can't show the screen; the reactive `hidden` below follows a moment later.
+        if let Ok(Some(frame)) = document().query_selector(".app-frame") {
+            let _ = frame.set_attribute("hidden", "");
+        }
         self.locked.set(true);
     }
 

@@ -39,6 +39,9 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let outcome = RwSignal::new(None::<String>);
     let raw = problem.raw.clone();
+    // Data a newer version wrote is fine, just newer than this tab: setting it aside would
+    // put old-format data in its place for every tab. Reloading brings the newer version.
+    let too_new = matches!(problem.kind, crate::storage::envelope::ProblemKind::TooNew(_));
 
     let copy = move |_| {
         let raw = raw.clone();
@@ -75,9 +78,26 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
             <p class="detail">{tr!("Details: ", "Detalles: ")} {problem.detail()}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=copy>{tr!("Copy text", "Copiar el texto")}</button>
-                <button type="button" class="button secondary" on:click=set_aside data-testid="set-aside">
-                    {tr!("Keep a copy aside and start fresh", "Guardar una copia aparte y empezar de cero")}
-                </button>
+                {if too_new {
+                    let reload = |_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    };
+                    view! {
+                        <button type="button" class="button secondary" on:click=reload data-testid="problem-reload">
+                            {tr!("Reload to update", "Recargar para actualizar")}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button secondary" on:click=set_aside data-testid="set-aside">
+                            {tr!("Keep a copy aside and start fresh", "Guardar una copia aparte y empezar de cero")}
+                        </button>
+                    }
+                    .into_any()
+                }}
             </div>
             <p role="status">{move || copied.get()}</p>
             <p class="error">{move || outcome.get()}</p>

@@ -149,11 +149,12 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let text = RwSignal::new(start.text.clone());
     let mood = RwSignal::new(start.mood);
-    let editing = start.editing;
+    // Becomes the entry's id if a new entry is in the list but couldn't be stored yet.
+    let editing = StoredValue::new(start.editing);
     let error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
     let keep = move || {
-        let d = Draft { editing, text: text.get_untracked(), mood: mood.get_untracked() };
+        let d = Draft { editing: editing.get_value(), text: text.get_untracked(), mood: mood.get_untracked() };
         let outcome = keep_form(DRAFT, &d);
         error.set(outcome.err().map(|e| fill(tr!("Your draft couldn't be kept on this device: {} Keep this screen open or copy your text.", "No se pudo conservar tu borrador en este dispositivo: {} Deja esta pantalla abierta o copia tu texto."), &[&e])));
     };
@@ -166,7 +167,7 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
         ev.prevent_default();
         clock.refresh();
         let now = clock.local_untracked();
-        let existing = editing.and_then(|id| {
+        let existing = editing.get_value().and_then(|id| {
             untrack(|| store.with_every_month::<JournalEntry, _>(|months| months.iter().flat_map(|m| m.iter()).find(|e| e.id == id).cloned()))
         });
         let entry = match existing {
@@ -188,8 +189,28 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
             focus_soon("journal-text");
             return;
         }
+        let id = entry.id;
         match store.save_entry(entry) {
-            Ok(()) => close(),
+            // Closed (and the draft dropped) only once it is stored: with the lock on that is a moment later.
+            Ok(()) => leptos::task::spawn_local(async move {
+                let stored = crate::storage::settled().await;
+                // The screen may have been left meanwhile.
+                if text.try_get_untracked().is_none() {
+                    if stored.is_ok() {
+                        let _ = keep_draft(DRAFT, None);
+                    }
+                    return;
+                }
+                match stored {
+                    Ok(()) => close(),
+                    // Kept in the form and as the draft, now as a change to the entry shown in the list.
+                    Err(message) => {
+                        editing.set_value(Some(id));
+                        keep();
+                        error.set(Some(message));
+                    }
+                }
+            }),
             // Kept in the form and as the draft: nothing typed is lost.
             Err(message) => error.set(Some(message)),
         }
@@ -197,7 +218,7 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
     let blank = move || text.with(|t| t.trim().is_empty());
     view! {
         <form class="card journal-editor" on:submit=submit novalidate aria-labelledby="journal-editor-title">
-            <h2 id="journal-editor-title">{if editing.is_some() { tr!("Change this entry", "Cambiar esta entrada") } else { tr!("New entry", "Nueva entrada") }}</h2>
+            <h2 id="journal-editor-title">{if start.editing.is_some() { tr!("Change this entry", "Cambiar esta entrada") } else { tr!("New entry", "Nueva entrada") }}</h2>
             <Show when=blank>
                 <div class="prompts" data-testid="journal-prompts">
                     <p class="hint">{tr!("Not sure where to start? Tap a question:", "¿No sabes por dónde empezar? Toca una pregunta:")}</p>
@@ -233,8 +254,8 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button big" data-testid="journal-save">{tr!("Save entry", "Guardar entrada")}</button>
                 <button type="button" class="button secondary" data-testid="journal-cancel"
-                    on:click=move |_| if blank() || editing.is_some() { close() } else { confirming.set(true) }>
-                    {if editing.is_some() { tr!("Cancel", "Cancelar") } else { tr!("Discard", "Descartar") }}
+                    on:click=move |_| if blank() || editing.get_value().is_some() { close() } else { confirming.set(true) }>
+                    {if start.editing.is_some() { tr!("Cancel", "Cancelar") } else { tr!("Discard", "Descartar") }}
                 </button>
             </div>
             // Words written are only thrown away when the person says so twice.

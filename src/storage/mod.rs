@@ -315,6 +315,14 @@ fn disk_set(key: &str, text: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// Writes a data key. A copy staged for it by a passcode switch that couldn't
+/// finish is older than this, so it goes: it must not win at the next start.
+fn disk_store(key: &str, text: Option<&str>) -> Result<(), String> {
+    disk_set(key, text)?;
+    let _ = disk_set(&format!("{}{key}", vault::STAGED_PREFIX), None);
+    Ok(())
+}
+
 /// Text being written but not saved yet (a journal entry): kept through a
 /// reload, a lock and a failed save, stored (and encrypted) like everything else.
 pub(crate) const DRAFT_PREFIX: &str = "steady.draft.";
@@ -367,6 +375,13 @@ pub fn keep_tab_note(name: &str, text: &str) {
     }
 }
 
+/// Waits until every write made so far is stored; `Err` says why one wasn't
+/// (it stays queued and is tried again). Call before closing a form or
+/// dropping its draft: with the lock on, writes are stored in the background.
+pub async fn settled() -> Result<(), String> {
+    vault::settled().await
+}
+
 /// Whether this browser lets Steady write at all (a private window may not).
 pub fn storage_writable() -> bool {
     const PROBE: &str = "steady-probe";
@@ -383,7 +398,7 @@ fn disk_keys() -> Vec<String> {
 fn apply_all(writes: &[(String, Option<String>)]) -> Result<(), String> {
     let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), disk_get(k))).collect();
     for (written, (k, v)) in writes.iter().enumerate() {
-        if let Err(e) = disk_set(k, v.as_deref()) {
+        if let Err(e) = disk_store(k, v.as_deref()) {
             // Undo in reverse, so space freed by later writes is there for earlier ones.
             let restored = before[..written].iter().rev().all(|(k, v)| disk_set(k, v.as_deref()).is_ok());
             return Err(if restored {
@@ -409,7 +424,7 @@ fn write_raw(key: &str, text: Option<&str>) -> Result<(), String> {
         vault::put(key, text);
         Ok(())
     } else {
-        disk_set(key, text)
+        disk_store(key, text)
     }
 }
 
@@ -564,7 +579,10 @@ impl Store {
         if outcome.is_ok() {
             keep_data_once();
         }
-        self.save_error.set(outcome.clone().err());
+        // A write the vault couldn't store stays on screen until it is (see vault::settled).
+        if outcome.is_err() || !vault::has_failures() {
+            self.save_error.set(outcome.clone().err());
+        }
         outcome
     }
 
@@ -854,6 +872,10 @@ impl Store {
     /// own, then stores what is on screen in its place. If the copy can't be
     /// made (and confirmed stored), nothing is removed.
     pub async fn set_aside(&self, key: &str) -> Result<(), String> {
+        // Never data a newer version wrote (see ProblemNotice): this tab would write old-format data over it.
+        if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key && matches!(p.kind, envelope::ProblemKind::TooNew(_)))) {
+            return Err(tr!("This was saved by a newer version of Steady. Reload to update — nothing was changed.", "Esto lo guardó una versión más nueva de Steady. Recarga para actualizar: no se cambió nada.").into());
+        }
         if let Some(raw) = read_raw(key) {
             let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
             vault::write_all(vec![(copy_key.clone(), Some(raw.clone()))])

@@ -17,7 +17,7 @@ use serde::Serialize;
 use web_sys::CryptoKey;
 
 use super::crypto;
-use super::{disk_get, disk_keys, disk_set};
+use super::{disk_get, disk_keys, disk_set, disk_store};
 use crate::domain::i18n::fill;
 use crate::domain::lock::{self, is_sealed, staged_action, LockRecord, Staged, CHECK_TEXT};
 
@@ -26,7 +26,7 @@ pub const LOCK_KEY: &str = "steady.lock";
 /// While re-encrypting: the generation the staged copies are for...
 const STAGED_HEADER: &str = "steady.next";
 /// ...and the copies themselves, under this prefix plus their key.
-const STAGED_PREFIX: &str = "steady.next.";
+pub(super) const STAGED_PREFIX: &str = "steady.next.";
 
 const LOCK_VERSION: u64 = 1;
 
@@ -51,11 +51,15 @@ struct Vault {
     stale: bool,
     /// Lock as soon as the writes already made are stored (the key is needed until then).
     lock_requested: bool,
+    /// Keys whose last write failed, oldest first, and why: written again (from `mirror`)
+    /// before the next write, never dropped.
+    failed: Vec<String>,
+    failure: Option<String>,
 }
 
 impl Vault {
     fn new(cipher: Cipher, mirror: BTreeMap<String, String>) -> Vault {
-        Vault { cipher, mirror, queue: VecDeque::new(), busy: false, stale: false, lock_requested: false }
+        Vault { cipher, mirror, queue: VecDeque::new(), busy: false, stale: false, lock_requested: false, failed: Vec::new(), failure: None }
     }
 
     /// Drops the key once nothing is left to encrypt.
@@ -116,13 +120,48 @@ pub fn mirror_keys() -> Option<Vec<String>> {
     VAULT.with_borrow(|v| v.as_ref().map(|v| v.mirror.keys().cloned().collect()))
 }
 
-/// Records a write and has the worker store it (encrypted) in order.
+/// Records a write and has the worker store it (encrypted) in order, after
+/// trying again any write that failed before.
 pub fn put(key: &str, text: Option<&str>) {
     with_vault(|v| {
         set(&mut v.mirror, key, text.map(str::to_string));
+        v.retry_failed();
         v.queue.push_back((key.to_string(), text.map(str::to_string)));
     });
     kick();
+}
+
+impl Vault {
+    /// Queues every failed write again (each stays failed until it is stored).
+    fn retry_failed(&mut self) {
+        for i in 0..self.failed.len() {
+            let name = &self.failed[i];
+            if !self.has_pending(name) {
+                self.queue.push_back((name.clone(), self.mirror.get(name).cloned()));
+            }
+        }
+    }
+}
+
+/// Waits until every write made so far is stored (or, while locked, held for
+/// the next unlock); `Err` says why one couldn't be. A form drops its draft and
+/// closes only after this, so a failed write never loses what was typed.
+pub async fn settled() -> Result<(), String> {
+    with_vault(Vault::retry_failed);
+    kick();
+    loop {
+        let state = with_vault(|v| (v.busy || !v.queue.is_empty()) && !matches!(v.cipher, Cipher::Locked));
+        if state != Some(true) {
+            break;
+        }
+        sleep(10).await;
+    }
+    with_vault(|v| v.failure.clone().filter(|_| !v.failed.is_empty())).flatten().map_or(Ok(()), Err)
+}
+
+/// Whether a write is waiting to be tried again (its message stays on screen until then).
+pub fn has_failures() -> bool {
+    with_vault(|v| !v.failed.is_empty()).unwrap_or(false)
 }
 
 pub fn report_failures_to(signal: RwSignal<Option<String>>) {
@@ -162,9 +201,12 @@ async fn drain() {
         if superseded {
             continue;
         }
+        // A draft goes only once everything written before it is stored: it may hold the only copy.
+        let earlier_failed = with_vault(|v| !v.failed.is_empty()).unwrap_or(false);
         let outcome = match (text, key) {
-            (None, _) => disk_set(&name, None),
-            (Some(text), None) => disk_set(&name, Some(&text)),
+            (None, _) if earlier_failed && name.starts_with(super::DRAFT_PREFIX) => Err(String::new()),
+            (None, _) => disk_store(&name, None),
+            (Some(text), None) => disk_store(&name, Some(&text)),
             (Some(text), Some((key, generation))) => match crypto::encrypt(&key, &text).await {
                 // Everything was deleted while this was being encrypted: don't bring it back.
                 Ok(_) if !active() => return,
@@ -172,16 +214,27 @@ async fn drain() {
                 Ok(_) if current_generation() != generation => {
                     Err(tr!("Not saved — the passcode was changed in another window. Reload Steady to carry on.", "No se guardó: el código se cambió en otra ventana. Recarga Steady para seguir.").into())
                 }
-                Ok(sealed) => disk_set(&name, Some(&sealed)),
+                Ok(sealed) => disk_store(&name, Some(&sealed)),
                 Err(e) => Err(e),
             },
         };
-        match outcome {
-            // A copy left from a switch that couldn't finish is older than this: it must not win at the next start.
-            Ok(()) => {
-                let _ = disk_set(&format!("{STAGED_PREFIX}{name}"), None);
+        // What the banner should say now: `Some(None)` once every failed write has been stored.
+        let banner = with_vault(|v| {
+            v.failed.retain(|k| *k != name);
+            match outcome {
+                Ok(()) => (v.failed.is_empty() && v.failure.take().is_some()).then_some(None),
+                Err(message) => {
+                    v.failed.push(name);
+                    (!message.is_empty()).then(|| {
+                        v.failure = Some(message.clone());
+                        Some(message)
+                    })
+                }
             }
-            Err(message) => report(message),
+        })
+        .flatten();
+        if let (Some(text), Some(signal)) = (banner, REPORT_TO.get()) {
+            signal.set(text);
         }
     }
 }
@@ -278,19 +331,15 @@ fn staged_keys() -> Vec<String> {
 /// Moves staged copies over the originals; each copy is removed only after its
 /// move. Returns whether every copy was moved.
 fn finish_staged() -> bool {
-    let mut complete = true;
-    for staged in staged_keys() {
-        let Some(text) = disk_get(&staged) else { continue };
-        let key = &staged[STAGED_PREFIX.len()..];
-        // Near the quota the old value may have to go first: the staged copy still holds the data.
-        let moved = disk_set(key, Some(&text)).is_ok()
-            || (disk_set(key, None).is_ok() && disk_set(key, Some(&text)).is_ok());
-        if moved {
-            let _ = disk_set(&staged, None);
-        } else {
-            complete = false;
-        }
+    let mut left = staged_keys();
+    // Near the quota: move what fits first; removing those copies frees room for the rest.
+    for _ in 0..2 {
+        left.retain(|staged| {
+            let moved = disk_get(staged).is_none_or(|text| disk_set(&staged[STAGED_PREFIX.len()..], Some(&text)).is_ok());
+            !(moved && disk_set(staged, None).is_ok())
+        });
     }
+    let complete = left.is_empty();
     if complete {
         let _ = disk_set(STAGED_HEADER, None);
     }
@@ -391,20 +440,30 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 /// Reads every stored document into memory, decrypting with `key`. Values
 /// that are still plain (an interrupted switch) are kept and re-encrypted; a
 /// value that won't decrypt is kept as stored, and shows up as unreadable.
+///
+/// Another tab may store something while this one decrypts (its storage events
+/// aren't listened to yet): the read is repeated until the disk is as it was read.
 async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(String, Option<String>)>) {
-    let mut mirror = BTreeMap::new();
-    let mut rewrite = Vec::new();
-    for name in disk_keys().into_iter().filter(|k| is_data_key(k)) {
-        let Some(raw) = disk_get(&name) else { continue };
-        let plain = if is_sealed(&raw) {
-            crypto::decrypt(key, &raw).await.unwrap_or(raw)
-        } else {
-            rewrite.push((name.clone(), Some(raw.clone())));
-            raw
-        };
-        mirror.insert(name, plain);
+    let on_disk = || -> Vec<(String, String)> {
+        disk_keys().into_iter().filter(|k| is_data_key(k)).filter_map(|k| disk_get(&k).map(|raw| (k, raw))).collect()
+    };
+    loop {
+        let read = on_disk();
+        let mut mirror = BTreeMap::new();
+        let mut rewrite = Vec::new();
+        for (name, raw) in &read {
+            let plain = if is_sealed(raw) {
+                crypto::decrypt(key, raw).await.unwrap_or_else(|_| raw.clone())
+            } else {
+                rewrite.push((name.clone(), Some(raw.clone())));
+                raw.clone()
+            };
+            mirror.insert(name.clone(), plain);
+        }
+        if on_disk() == read {
+            return (mirror, rewrite);
+        }
     }
-    (mirror, rewrite)
 }
 
 /// After the first unlock of a session: everything decrypted into memory.

@@ -33,6 +33,9 @@ test("data from a newer version is not overwritten", async ({ page }) => {
   const raw = '{"v":99,"data":{"region":"IE","future":[1,2,3]}}';
   await plant(page, raw);
   await expect(page.getByTestId("storage-problem")).toContainText("newer version of Steady");
+  // Only reloading and copying are offered: setting it aside would put old-format data in its place.
+  await expect(page.getByTestId("problem-reload")).toBeVisible();
+  await expect(page.getByTestId("set-aside")).toHaveCount(0);
   await page.getByTestId("region-picker").selectOption("CA");
   await expect(page.getByTestId("save-error")).toContainText("Not saved");
   expect(await stored(page, KEY)).toBe(raw);
