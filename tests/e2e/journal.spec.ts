@@ -158,3 +158,51 @@ test("a long journal is shown a page at a time", async ({ page }) => {
   await expect(entries(page)).toHaveCount(45);
   await expect(page.getByTestId("journal-more")).toHaveCount(0);
 });
+
+test("Edit on another entry asks before unsaved words are replaced", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "The older entry");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("A paragraph not saved yet");
+  await entries(page).first().getByTestId("journal-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await expect(page.getByTestId("journal-text")).toHaveValue("A paragraph not saved yet");
+  // Keep writing: nothing changes, the draft is still the paragraph.
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("journal-text")).toHaveValue("A paragraph not saved yet");
+  expect(JSON.parse((await stored(page, "steady.draft.journal"))!).text).toBe("A paragraph not saved yet");
+  // Discard: the other entry opens, and the put-away words don't come back on a reload.
+  await entries(page).first().getByTestId("journal-edit").click();
+  await page.getByTestId("form-switch-discard").click();
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+  await page.reload();
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+  // Unchanged words are what is stored: switching doesn't ask.
+  await page.getByTestId("journal-cancel").click();
+  await write(page, "A newer entry");
+  await entries(page).first().getByTestId("journal-edit").click();
+  await entries(page).last().getByTestId("journal-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+});
+
+test("two entries deleted in a row can both be brought back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "First entry");
+  await write(page, "Second entry");
+  await entries(page).first().getByTestId("journal-delete").click();
+  await expect(entries(page)).toHaveCount(1);
+  await entries(page).first().getByTestId("journal-delete").click();
+  await expect(entries(page)).toHaveCount(0);
+  await expect(page.locator(".notice.undo")).toContainText("You can undo 2 deletions");
+  await page.getByTestId("journal-undo").click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("First entry");
+  await page.getByTestId("journal-undo").click();
+  await expect(entries(page)).toHaveCount(2);
+  await expect(page.getByTestId("journal-undo")).toHaveCount(0);
+  expect((await month(page)).map((e: { x: string }) => e.x).sort()).toEqual(["First entry", "Second entry"]);
+});
