@@ -206,3 +206,27 @@ test("two entries deleted in a row can both be brought back", async ({ page }) =
   await expect(page.getByTestId("journal-undo")).toHaveCount(0);
   expect((await month(page)).map((e: { x: string }) => e.x).sort()).toEqual(["First entry", "Second entry"]);
 });
+
+test("Delete all names the journal and drafts, removes them, and empties the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "Something private");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("A draft, also private");
+  await page.goto("/settings");
+  await page.getByTestId("copy-data").click();
+  await expect(page.getByTestId("copy-status")).toContainText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("STEADY-DATA");
+  await page.getByTestId("delete-all").click();
+  const what = page.getByTestId("delete-all-what");
+  for (const kind of ["counters", "craving log", "check-ins", "journal", "weekly look-backs", "plan", "coping ratings", "medication and doses", "appointments", "people and settings", "passcode lock", "set-aside copies", "unsaved drafts", "clipboard"]) {
+    await expect(what).toContainText(kind);
+  }
+  await page.getByTestId("delete-all-input").fill("DELETE");
+  await page.getByTestId("delete-all-confirm").click();
+  await expect(page.getByTestId("delete-status")).toContainText("has been deleted");
+  expect(await stored(page, "steady.journal.2026-03")).toBeNull();
+  expect(await stored(page, "steady.draft.journal")).toBeNull();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("");
+});
