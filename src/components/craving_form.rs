@@ -89,7 +89,10 @@ pub fn CravingForm(
     let clock = expect_context::<Clock>();
     // What was being entered and not saved yet (through a reload or the lock) comes back.
     let name = draft_name(mode, initial.id);
-    let kept = kept_form::<Craving>(&name).and_then(Result::ok).filter(|k| mode == FormMode::New || k.id == initial.id);
+    // A new one only when words were typed: a few chips tapped and left aren't worth
+    // bringing back into the next quick capture (with their old time).
+    let typed = |k: &Craving| [&k.note, &k.place, &k.with_whom].iter().any(|s| !s.trim().is_empty());
+    let kept = kept_form::<Craving>(&name).and_then(Result::ok).filter(|k| if mode == FormMode::New { typed(k) } else { k.id == initial.id });
     let resumed = (mode == FormMode::New).then(|| kept.as_ref().map(|k| k.at)).flatten();
     let draft = RwSignal::new(kept.unwrap_or(initial));
     let error = RwSignal::new(None::<String>);

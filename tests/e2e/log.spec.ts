@@ -301,3 +301,12 @@ test("notes typed into an entry being changed survive a reload until saved", asy
   await expect(entries(page).first()).toContainText("Boredom");
   expect(await stored(page, "steady.draft.craving.1")).toBeNull();
 });
+
+test("a quick capture left with only chips tapped starts fresh next time", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/log/new");
+  await page.getByTestId("trigger-stress").click();
+  await page.reload();
+  await expect(page.getByTestId("craving-resumed")).toHaveCount(0);
+  await expect(page.getByTestId("trigger-stress")).toHaveAttribute("aria-pressed", "false");
+});
