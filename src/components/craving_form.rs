@@ -11,7 +11,16 @@ use crate::domain::coping::COPING_CHOICES;
 use crate::domain::cravings::{
     next_id, trigger_label, trigger_slug, Craving, Halt, Mood, Outcome, MAX_INTENSITY, TRIGGERS,
 };
-use crate::storage::Store;
+use crate::storage::{keep_draft, keep_form, kept_form, Store};
+
+/// The name a form's draft is kept under: one for a new craving, one for each
+/// craving being changed.
+fn draft_name(mode: FormMode, id: u64) -> String {
+    match mode {
+        FormMode::New => "craving".to_string(),
+        FormMode::Edit => format!("craving.{id}"),
+    }
+}
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
     match list.iter().position(|x| x == item) {
@@ -78,8 +87,26 @@ pub fn CravingForm(
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let draft = RwSignal::new(initial);
+    // What was being entered and not saved yet (through a reload or the lock) comes back.
+    let name = draft_name(mode, initial.id);
+    // A new one only when words were typed: a few chips tapped and left aren't worth
+    // bringing back into the next quick capture (with their old time).
+    let typed = |k: &Craving| [&k.note, &k.place, &k.with_whom].iter().any(|s| !s.trim().is_empty());
+    let kept = kept_form::<Craving>(&name).and_then(Result::ok).filter(|k| if mode == FormMode::New { typed(k) } else { k.id == initial.id });
+    let resumed = (mode == FormMode::New).then(|| kept.as_ref().map(|k| k.at)).flatten();
+    let draft = RwSignal::new(kept.unwrap_or(initial));
     let error = RwSignal::new(None::<String>);
+    // Every change is kept as the draft (not the form as it opened).
+    let name = StoredValue::new(name);
+    Effect::new(move |opened: Option<()>| {
+        let outcome = draft.with(|d| if opened.is_some() { name.with_value(|n| keep_form(n, d)) } else { Ok(()) });
+        if let Err(e) = outcome {
+            error.set(Some(e));
+        }
+    });
+    let drop_draft = move || {
+        let _ = name.with_value(|n| keep_draft(n, None));
+    };
     let new_trigger = RwSignal::new(String::new());
     let other_coping = RwSignal::new(String::new());
 
@@ -122,6 +149,7 @@ pub fn CravingForm(
         match store.save_craving(entry.clone()) {
             Ok(()) => {
                 error.set(None);
+                drop_draft();
                 on_saved.run(entry);
             }
             // The message is shown; what they entered stays in the form.
@@ -152,6 +180,11 @@ pub fn CravingForm(
 
     view! {
         <form class="craving-form" on:submit=submit novalidate>
+            {resumed.map(|at| view! {
+                <p class="hint" data-testid="craving-resumed">
+                    {fill(tr!("Picked up where you left off (started {}). Change the time under More if it isn't right.", "Seguimos donde lo dejaste (empezado el {}). Cambia la hora en Más si no es la correcta."), &[&crate::domain::dates::day_month_at(at)])}
+                </p>
+            })}
             <div class="field">
                 <label for=id("intensity")>
                     {tr!("How strong is it? ", "¿Qué tan fuertes son? ")}
@@ -244,7 +277,7 @@ pub fn CravingForm(
                 </button>
                 {on_delete.map(|delete| view! {
                     <button type="button" class="button secondary" data-testid="craving-delete"
-                        on:click=move |_| delete.run(draft.get_untracked())>
+                        on:click=move |_| { drop_draft(); delete.run(draft.get_untracked()) }>
                         {tr!("Delete entry", "Eliminar registro")}
                     </button>
                 })}

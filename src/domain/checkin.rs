@@ -283,6 +283,18 @@ pub fn next_month(month: YearMonth) -> YearMonth {
     YearMonth::of(month.first_day() + TimeDelta::days(31))
 }
 
+/// The check-in drafts to keep after `draft` changed: one per day, only for
+/// days still editable on `today`, and none for a day whose draft is what is
+/// stored (or, with nothing stored, a blank form). The time saved is not a change.
+pub fn kept_drafts(mut drafts: Vec<CheckIn>, draft: &CheckIn, stored: Option<&CheckIn>, today: NaiveDate) -> Vec<CheckIn> {
+    drafts.retain(|d| d.date != draft.date && editable(d.date, today));
+    let base = stored.cloned().unwrap_or_else(|| CheckIn::new(draft.date, draft.saved_at));
+    if *draft != (CheckIn { saved_at: draft.saved_at, ..base }) && editable(draft.date, today) {
+        drafts.push(draft.clone());
+    }
+    drafts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +465,31 @@ mod tests {
         assert_eq!(previous_month(jan), YearMonth { year: 2026, month: 12 });
         assert_eq!(next_month(YearMonth { year: 2026, month: 12 }), jan);
         assert_eq!(next_month(YearMonth { year: 2028, month: 1 }), YearMonth { year: 2028, month: 2 });
+    }
+
+    #[test]
+    fn drafts_are_kept_per_day_and_only_while_they_differ() {
+        let today = date(2026, 3, 10);
+        let yesterday = date(2026, 3, 9);
+        let mut a = CheckIn::new(today, at(2026, 3, 10, 21, 0));
+        // A blank form is no draft.
+        assert!(kept_drafts(vec![], &a, None, today).is_empty());
+        a.note = "Half a thought".into();
+        let kept = kept_drafts(vec![], &a, None, today);
+        assert_eq!(kept, vec![a.clone()]);
+        // Yesterday's draft sits beside today's; a new version replaces the day's.
+        let mut b = CheckIn::new(yesterday, at(2026, 3, 10, 21, 5));
+        b.mood = Some(3);
+        let kept = kept_drafts(kept, &b, None, today);
+        assert_eq!(kept.len(), 2);
+        a.note = "A whole thought".into();
+        let kept = kept_drafts(kept, &a, None, today);
+        assert_eq!(kept.iter().filter(|d| d.date == today).map(|d| d.note.as_str()).collect::<Vec<_>>(), ["A whole thought"]);
+        // The same as what is stored (whenever saved): the day's draft goes.
+        let mut stored = a.clone();
+        stored.saved_at = at(2026, 3, 10, 20, 0);
+        assert_eq!(kept_drafts(kept.clone(), &a, Some(&stored), today), vec![b.clone()]);
+        // Days no longer editable drop off.
+        assert!(kept_drafts(kept, &b, Some(&b), date(2026, 3, 12)).is_empty());
     }
 }

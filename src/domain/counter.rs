@@ -377,6 +377,10 @@ pub struct Milestone {
 pub fn milestone(start: Start, index: u32) -> Option<Milestone> {
     let begin = start.at();
     let (label, at) = match index {
+        // The same wall-clock time the next day, like every milestone here: on
+        // the day the clocks change that is after 23 or 25 real hours. Accepted
+        // (review T3): the person reads "24 hours" off the phone's clock, and a
+        // real-time 24 h would fall at 22:00 or 24:00 by that clock instead.
         0 => (tr!("24 hours", "24 horas").to_owned(), begin.checked_add_days(Days::new(1))?),
         1..=3 => {
             let days = 30 * u64::from(index);

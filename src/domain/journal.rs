@@ -154,6 +154,13 @@ pub const PROMPTS: [Both; 6] = [
     Both::new("What am I feeling in my body right now?", "¿Qué siento en mi cuerpo ahora mismo?"),
 ];
 
+/// Whether putting the editor's words away now would lose some: something is
+/// written and it isn't what is stored (`stored` is the entry being changed,
+/// `None` for a new one). Then the person is asked first.
+pub fn unsaved(text: &str, mood: Option<u8>, stored: Option<&JournalEntry>) -> bool {
+    !text.trim().is_empty() && stored.is_none_or(|e| e.text != text || e.mood != mood)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +255,18 @@ mod tests {
     fn prompts_are_in_both_languages() {
         assert_eq!(PROMPTS[0].get(), "What went well today?");
         assert_eq!(Lang::Es.while_current(|| PROMPTS[0].get()), "¿Qué salió bien hoy?");
+    }
+
+    #[test]
+    fn words_differing_from_the_stored_entry_are_unsaved() {
+        let at = crate::domain::testing::at(2026, 3, 10, 21, 0);
+        let mut stored = JournalEntry::new(1, at, "Felt heard.".into());
+        stored.mood = Some(4);
+        assert!(!unsaved("", None, None));
+        assert!(!unsaved("  \n", None, Some(&stored)));
+        assert!(unsaved("A new thought", None, None));
+        assert!(!unsaved("Felt heard.", Some(4), Some(&stored)));
+        assert!(unsaved("Felt heard, and stayed.", Some(4), Some(&stored)));
+        assert!(unsaved("Felt heard.", Some(2), Some(&stored)));
     }
 }

@@ -22,6 +22,7 @@ pub mod schedule;
 pub mod settings;
 pub mod spanish;
 pub mod transfer;
+pub mod undo;
 pub mod weekly;
 
 /// The name serde stores a unit variant under ("bup", "talk"…): the value of

@@ -6,6 +6,11 @@
 //! Everything is in local wall-clock time: a 9:00 appointment is at 9:00 on
 //! the phone's clock before and after a DST change, and after the person
 //! travels (they keep their appointments' local times, as a paper diary does).
+//! Windows measured from those times ("due within the hour", "coming up" in
+//! `meds` and `appointments`) compare wall-clock times as well, so on the
+//! night the clocks change they may open an hour early or late. Accepted
+//! (review T3): they only decide what is shown, the times themselves stay
+//! right, and the person reads them off the same clock.
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,7 @@ use crate::components::checkin_card::stored;
 use crate::components::safety::{CrisisOffer, UseAloneLine};
 use crate::components::slip::{after_slip_notice, slip_form};
 use crate::domain::checkin::{
-    day_of, editable, find, month_grid, mood_word, next_month, previous_month, sleep_word, week_start, CheckIn, Intention,
+    day_of, editable, find, kept_drafts, month_grid, mood_word, next_month, previous_month, sleep_word, week_start, CheckIn, Intention,
     MOOD_LEVELS,
 };
 use crate::domain::counter::{self, tolerance_warning, Streak, Substance, ToleranceWarning};
@@ -24,16 +24,40 @@ use crate::domain::i18n::fill;
 use crate::domain::journal::JournalEntry;
 use crate::routing::Location;
 use crate::split::lazy_part;
-use crate::storage::Store;
+use crate::storage::{keep_draft, keep_form, kept_form, set_aside_form, Store};
+
+/// Unsaved evening reviews, one per day (today's and yesterday's), kept through
+/// switching days, a reload or the lock until each is saved.
+const DRAFT: &str = "checkin";
+
+fn drafts() -> Vec<CheckIn> {
+    match kept_form::<Vec<CheckIn>>(DRAFT) {
+        Some(Ok(days)) => days,
+        // Kept by another version, say: set aside (Settings lists it), never written over.
+        Some(Err(_)) => {
+            set_aside_form(DRAFT);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Keeps `draft` as its day's draft (or drops it, when it is what is stored).
+fn keep_day(draft: &CheckIn, stored: Option<&CheckIn>, today: NaiveDate) -> Result<(), String> {
+    let days = kept_drafts(drafts(), draft, stored, today);
+    if days.is_empty() { keep_draft(DRAFT, None) } else { keep_form(DRAFT, &days) }
+}
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
     let clock = expect_context::<Clock>();
     clock.refresh();
-    let today = day_of(clock.local_untracked());
+    // From the clock, so a screen left open past midnight moves on to the new day.
+    let today = Memo::new(move |_| day_of(clock.local()));
     // Today's "Add yesterday's" link arrives as ?day=yesterday.
     let asks_yesterday = window().location().search().is_ok_and(|s| s.contains("day=yesterday"));
-    let day = RwSignal::new(if asks_yesterday { today - TimeDelta::days(1) } else { today });
+    let first = today.get_untracked();
+    let day = RwSignal::new(if asks_yesterday { first - TimeDelta::days(1) } else { first });
     let pick = move |d: NaiveDate| {
         day.set(d);
         focus_soon("checkin-mood");
@@ -43,17 +67,19 @@ pub fn CheckInPage() -> impl IntoView {
             <h1>{tr!("Daily check-in", "Registro del día")}</h1>
             <div class="segmented" role="group" aria-label=tr!("Which day", "Qué día")>
                 <button type="button" class="chip" data-testid="checkin-for-today"
-                    aria-pressed=move || (day.get() == today).to_string() on:click=move |_| pick(today)>
+                    aria-pressed=move || (day.get() == today.get()).to_string() on:click=move |_| pick(today.get_untracked())>
                     {tr!("Today", "Hoy")}
                 </button>
                 <button type="button" class="chip" data-testid="checkin-for-yesterday"
-                    aria-pressed=move || (day.get() != today).to_string() on:click=move |_| pick(today - TimeDelta::days(1))>
+                    aria-pressed=move || (day.get() != today.get()).to_string() on:click=move |_| pick(today.get_untracked() - TimeDelta::days(1))>
                     {tr!("Yesterday", "Ayer")}
                 </button>
             </div>
-            // Drawn again for the other day, from what is stored for it.
+            // Drawn again for the other day (or a new day at midnight), from its
+            // draft or what is stored for it.
             {move || {
                 let for_day = day.get();
+                let today = today.get();
                 view! { <CheckInForm day=for_day today/> }
             }}
             <Calendar today on_pick=Callback::new(pick)/>
@@ -71,10 +97,17 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
     let location = expect_context::<Location>();
     let existing = untrack(|| stored(store, day));
     let editing = existing.as_ref().is_some_and(CheckIn::is_reviewed);
-    let draft = RwSignal::new(existing.unwrap_or_else(|| CheckIn::new(day, clock.local_untracked())));
+    let kept = drafts().into_iter().find(|d| d.date == day);
+    let draft = RwSignal::new(kept.or(existing).unwrap_or_else(|| CheckIn::new(day, clock.local_untracked())));
     let error = RwSignal::new(None::<String>);
     let intention_note = RwSignal::new(None::<String>);
-    let edit = move |f: &dyn Fn(&mut CheckIn)| draft.update(|d| f(d));
+    let edit = move |f: &dyn Fn(&mut CheckIn)| {
+        draft.update(|d| f(d));
+        let kept = draft.with_untracked(|d| keep_day(d, untrack(|| stored(store, day)).as_ref(), today));
+        if let Err(e) = kept {
+            error.set(Some(e));
+        }
+    };
 
     // A morning intention is saved with its one tap, onto whatever is stored for the day.
     let save_intention = move |intention: Option<Intention>| {
@@ -130,8 +163,10 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             }
             return;
         }
-        match store.save_entry(entry) {
+        match store.save_entry(entry.clone()) {
             Ok(()) => {
+                // Saved: the day's draft goes (it is now what is stored).
+                let _ = keep_day(&entry, Some(&entry), today);
                 flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself.", "Registro guardado. Gracias por dedicarte un minuto."));
                 // After the lowest mood the crisis offer stays in view instead of moving on.
                 if entry_mood_lowest {
@@ -368,14 +403,15 @@ fn described(c: &CheckIn) -> String {
 /// A month of days, each showing whether it has a check-in, its mood (as a
 /// number and a colour) and, for screen readers, mood and craving in words.
 #[component]
-fn Calendar(today: NaiveDate, on_pick: Callback<NaiveDate>) -> impl IntoView {
+fn Calendar(today: Memo<NaiveDate>, on_pick: Callback<NaiveDate>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let month = RwSignal::new(YearMonth::of(today));
+    let month = RwSignal::new(YearMonth::of(today.get_untracked()));
     let selected = RwSignal::new(None::<NaiveDate>);
     let first = first_weekday(store);
     let heads = (0..7).map(|i| weekday_short((first.num_days_from_monday() as usize + i) % 7)).collect::<Vec<_>>();
     let grid = move || {
         let m = month.get();
+        let today = today.get();
         let days = store.with_month::<CheckIn, _>(m, |list| list.to_vec());
         month_grid(m, first)
             .into_iter()
@@ -416,7 +452,7 @@ fn Calendar(today: NaiveDate, on_pick: Callback<NaiveDate>) -> impl IntoView {
             })
             .collect_view()
     };
-    let can_go_on = move || month.get() < YearMonth::of(today);
+    let can_go_on = move || month.get() < YearMonth::of(today.get());
     view! {
         <section class="calendar" data-testid="checkin-calendar" aria-labelledby="calendar-title">
             <div class="calendar-head">
@@ -438,7 +474,7 @@ fn Calendar(today: NaiveDate, on_pick: Callback<NaiveDate>) -> impl IntoView {
 
 /// One day: its check-in and the cravings logged that day.
 #[component]
-fn DayDetail(date: NaiveDate, today: NaiveDate, on_pick: Callback<NaiveDate>) -> impl IntoView {
+fn DayDetail(date: NaiveDate, today: Memo<NaiveDate>, on_pick: Callback<NaiveDate>) -> impl IntoView {
     let store = expect_context::<Store>();
     let entry = move || stored(store, date);
     let cravings = move || {
@@ -493,7 +529,7 @@ fn DayDetail(date: NaiveDate, today: NaiveDate, on_pick: Callback<NaiveDate>) ->
                     <a href="/journal">{tr!("Open the journal", "Abrir el diario")}</a>
                 })
             }}
-            {editable(date, today).then(|| view! {
+            {move || editable(date, today.get()).then(|| view! {
                 <button type="button" class="button secondary" data-testid="checkin-edit-day"
                     on:click=move |_| on_pick.run(date)>
                     {tr!("Check in for this day", "Hacer el registro de este día")}

@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
-use crate::components::undo::offer_undo;
+use crate::components::switch_confirm::SwitchConfirm;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::checkin::{mood_word, MOOD_LEVELS};
 use crate::domain::cravings::next_id;
 use crate::domain::dates::{day_month_at, long_date, hh_mm};
 use crate::domain::i18n::fill;
-use crate::domain::journal::{search, JournalEntry, PROMPTS};
+use crate::domain::journal::{search, unsaved, JournalEntry, PROMPTS};
 use crate::storage::{keep_draft, keep_form, kept_form, Store};
 
 const PAGE: usize = 20;
@@ -28,6 +29,12 @@ struct Draft {
     mood: Option<u8>,
 }
 
+/// The stored entry with this id.
+fn stored_entry(store: Store, id: Option<u64>) -> Option<JournalEntry> {
+    let id = id?;
+    untrack(|| store.with_every_month::<JournalEntry, _>(|months| months.iter().flat_map(|m| m.iter()).find(|e| e.id == id).cloned()))
+}
+
 /// The kept draft; text that isn't a draft's shape is still shown, never dropped.
 fn kept_draft() -> Option<Draft> {
     Some(kept_form(DRAFT)?.unwrap_or_else(|raw| Draft { editing: None, text: raw, mood: None }))
@@ -39,7 +46,12 @@ pub fn Journal() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
     let writing = RwSignal::new(kept_draft());
-    let deleted = RwSignal::new(None::<JournalEntry>);
+    // What the open editor holds now (its words as typed), `None` when it's closed.
+    let live = RwSignal::new(writing.get_untracked());
+    let deleted = RwSignal::new(Vec::<JournalEntry>::new());
+    // Another entry asked for while the editor holds unsaved words.
+    let asking = RwSignal::new(false);
+    let next = RwSignal::new(None::<Draft>);
 
     // Every entry matching the search, newest first; the list shows a page of them.
     let found = Memo::new(move |_| {
@@ -53,19 +65,34 @@ pub fn Journal() -> impl IntoView {
     let delete = Callback::new(move |entry: JournalEntry| {
         let id = entry.id;
         if let Some(removed) = store.delete_entry::<JournalEntry>(entry.month(), move |e| e.id == id) {
-            offer_undo(deleted, removed);
+            offer_undo_each(deleted, removed);
             focus_soon("journal-new");
         }
     });
     let undo = move |_| {
-        if let Some(entry) = deleted.get_untracked() {
+        if let Some(entry) = take_latest(deleted) {
             let _ = store.save_entry(entry);
-            deleted.set(None);
         }
     };
-    let edit = Callback::new(move |entry: JournalEntry| {
-        writing.set(Some(Draft { editing: Some(entry.id), text: entry.text, mood: entry.mood }));
+    let open = move |d: Draft| {
+        // The kept draft follows at once, so a reload can't bring back words put away.
+        let _ = keep_form(DRAFT, &d);
+        live.set(Some(d.clone()));
+        writing.set(Some(d));
         focus_soon("journal-text");
+    };
+    // Another entry's words never silently replace unsaved ones: the person is asked.
+    let edit = Callback::new(move |entry: JournalEntry| {
+        let target = Draft { editing: Some(entry.id), text: entry.text, mood: entry.mood };
+        let open_now = live.get_untracked();
+        match open_now {
+            Some(d) if d.editing == target.editing => focus_soon("journal-text"),
+            Some(d) if unsaved(&d.text, d.mood, stored_entry(store, d.editing).as_ref()) => {
+                next.set(Some(target));
+                asking.set(true);
+            }
+            _ => open(target),
+        }
     });
 
     view! {
@@ -73,7 +100,7 @@ pub fn Journal() -> impl IntoView {
             <h1>{tr!("Journal", "Diario")}</h1>
             <p class="hint">{tr!("Only on this phone, for you. Write as much or as little as you like.", "Solo en este teléfono, para ti. Escribe tanto o tan poco como quieras.")}</p>
             {move || match writing.get() {
-                Some(d) => view! { <Editor start=d writing/> }.into_any(),
+                Some(d) => view! { <Editor start=d writing live/> }.into_any(),
                 None => view! {
                     <div class="actions">
                         <button type="button" class="button big" id="journal-new" data-testid="journal-new"
@@ -83,9 +110,13 @@ pub fn Journal() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            {move || deleted.get().map(|entry| view! {
+            <SwitchConfirm pending=asking
+                on_keep=Callback::new(|_| focus_soon("journal-text"))
+                on_discard=Callback::new(move |_| if let Some(d) = next.get_untracked() { open(d) })/>
+            {move || deleted.with(|s| s.last().map(|entry| (entry.at, s.len()))).map(|(at, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted the entry from {}. ", "Se eliminó la entrada del {}. "), &[&day_month_at(entry.at)])}
+                    {fill(tr!("Deleted the entry from {}. ", "Se eliminó la entrada del {}. "), &[&day_month_at(at)])}
+                    {more_to_undo(count)}
                     <button type="button" class="button secondary" data-testid="journal-undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
                 </p>
             })}
@@ -144,7 +175,7 @@ fn Entry(entry: JournalEntry, edit: Callback<JournalEntry>, delete: Callback<Jou
 
 /// Writing a new entry or changing one. Every change is kept as the draft.
 #[component]
-fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
+fn Editor(start: Draft, writing: RwSignal<Option<Draft>>, live: RwSignal<Option<Draft>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let text = RwSignal::new(start.text.clone());
@@ -156,10 +187,12 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
     let keep = move || {
         let d = Draft { editing: editing.get_value(), text: text.get_untracked(), mood: mood.get_untracked() };
         let outcome = keep_form(DRAFT, &d);
+        live.set(Some(d));
         error.set(outcome.err().map(|e| fill(tr!("Your draft couldn't be kept on this device: {} Keep this screen open or copy your text.", "No se pudo conservar tu borrador en este dispositivo: {} Deja esta pantalla abierta o copia tu texto."), &[&e])));
     };
     let close = move || {
         let _ = keep_draft(DRAFT, None);
+        live.set(None);
         writing.set(None);
         focus_soon("journal-new");
     };
@@ -167,10 +200,7 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>) -> impl IntoView {
         ev.prevent_default();
         clock.refresh();
         let now = clock.local_untracked();
-        let existing = editing.get_value().and_then(|id| {
-            untrack(|| store.with_every_month::<JournalEntry, _>(|months| months.iter().flat_map(|m| m.iter()).find(|e| e.id == id).cloned()))
-        });
-        let entry = match existing {
+        let entry = match stored_entry(store, editing.get_value()) {
             Some(mut e) => {
                 e.text = text.get_untracked();
                 e.mood = mood.get_untracked();

@@ -7,12 +7,12 @@ use wasm_bindgen::JsValue;
 use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
 use crate::components::language::fetch_catalog;
-use crate::components::undo::offer_undo;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
 use crate::domain::dates::long_date;
 use crate::domain::i18n::{fill, Lang};
-use crate::storage::Store;
+use crate::storage::{keep_draft, keep_form, kept_form, Store};
 
 /// A deleted item, kept for Undo.
 #[derive(Clone, PartialEq)]
@@ -26,7 +26,8 @@ struct Removed {
 struct PlanUi {
     /// Whether the guided walk-through is on screen.
     guiding: RwSignal<bool>,
-    removed: RwSignal<Option<Removed>>,
+    /// Deleted items Undo can still bring back, newest last.
+    removed: RwSignal<Vec<Removed>>,
     /// The last change made, for the saved-state line.
     touched: RwSignal<bool>,
 }
@@ -42,7 +43,7 @@ fn change(store: Store, ui: PlanUi, f: impl FnOnce(&mut Plan) -> Result<(), &'st
 #[component]
 pub fn Plan() -> impl IntoView {
     let store = expect_context::<Store>();
-    let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(None), touched: RwSignal::new(false) };
+    let ui = PlanUi { guiding: RwSignal::new(false), removed: RwSignal::new(Vec::new()), touched: RwSignal::new(false) };
     provide_context(ui);
     let guide = Memo::new(move |_| store.plan().with(|p| p.guide));
     // Sections chosen for sharing and printing, and the language they're shared in
@@ -204,18 +205,18 @@ fn UndoBar() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
     let undo = move |_| {
-        if let Some(r) = ui.removed.get_untracked() {
+        if let Some(r) = take_latest(ui.removed) {
             let _ = change(store, ui, |p| {
                 p.restore(r.list, r.at, r.item);
                 Ok(())
             });
-            ui.removed.set(None);
         }
     };
     view! {
-        {move || ui.removed.get().map(|r| view! {
+        {move || ui.removed.with(|s| s.last().map(|r| (r.item.text.clone(), s.len()))).map(|(text, count)| view! {
             <p class="notice undo" role="status">
-                {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[&r.item.text])}
+                {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[&text])}
+                {more_to_undo(count)}
                 <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
             </p>
         })}
@@ -340,19 +341,42 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = expect_context::<PlanUi>();
     let stored = move || store.plan().with_untracked(|p| p.items(list).iter().find(|i| i.id == id).cloned());
-    let Some(initial) = stored() else { return ().into_any() };
-    let item = RwSignal::new(initial);
+    // An edit not saved yet (the field wasn't left before a reload or the lock) is kept as a draft.
+    let draft_name = StoredValue::new(format!("plan.{}.{id}", list.key()));
+    let drop_draft = move || draft_name.with_value(|n| keep_draft(n, None));
+    let Some(initial) = stored() else {
+        let _ = drop_draft();
+        return ().into_any();
+    };
+    let kept = draft_name.with_value(|n| kept_form::<PlanItem>(n)).and_then(Result::ok).filter(|k| k.id == id);
+    let resumed = kept.is_some();
+    let item = RwSignal::new(kept.unwrap_or(initial));
     let error = RwSignal::new(None::<&'static str>);
     let phone_error = RwSignal::new(phone_problem(store, item));
     let field_id = format!("{}-{id}", list.key());
     let save = move || {
         let edited = item.get_untracked();
-        error.set(change(store, ui, |p| p.update(list, edited)).err());
+        let outcome = change(store, ui, |p| p.update(list, edited));
+        if outcome.is_ok() {
+            let _ = drop_draft();
+        }
+        error.set(outcome.err());
     };
+    Effect::new(move |opened: Option<()>| {
+        let kept = item.with(|i| if opened.is_some() { draft_name.with_value(|n| keep_form(n, i)) } else { Ok(()) });
+        if kept.is_err() {
+            error.set(Some(tr!("This change couldn't be kept on this device yet. Keep this screen open.", "Este cambio aún no se pudo conservar en este dispositivo. Deja esta pantalla abierta.")));
+        }
+    });
+    // The plan saves as you go: an edit brought back is saved now.
+    if resumed {
+        save();
+    }
     let remove = move |_| {
         if let Ok(Some((at, removed))) = store.plan().modify(|p| Ok::<_, ()>(p.remove(list, id))) {
             ui.touched.set(true);
-            offer_undo(ui.removed, Removed { list, at, item: removed });
+            let _ = drop_draft();
+            offer_undo_each(ui.removed, Removed { list, at, item: removed });
         }
     };
     let shift = move |by: isize| {

@@ -569,7 +569,17 @@ fn DeleteAll() -> impl IntoView {
         if !ready() {
             return;
         }
-        message.set(Some(match store.delete_everything() {
+        let outcome = store.delete_everything();
+        if outcome.is_ok() {
+            // "Copy my data" may have left everything on the clipboard, unencrypted.
+            // Asked for while the tap still counts; a refusal changes nothing.
+            if let Some(promise) = web_sys::window().map(|w| w.navigator().clipboard().write_text("")) {
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
+        message.set(Some(match outcome {
             Ok(()) => tr!("Everything Steady stored on this device has been deleted.", "Se borró todo lo que Steady guardaba en este dispositivo.").into(),
             Err(e) => e,
         }));
@@ -586,8 +596,8 @@ fn DeleteAll() -> impl IntoView {
                     </button>
                 }
             >
-                <p>{tr!("This removes your counters, craving log, plan, ratings, passcode lock and any set-aside copies of data that couldn't be read from this device. It can't be undone — download a backup first if you might want them back.",
-                    "Esto borra de este dispositivo tus contadores, tu registro de ganas de consumir, tu plan, tus valoraciones, el bloqueo con código y las copias guardadas aparte de datos que no se pudieron leer. No se puede deshacer: descarga antes una copia de seguridad si podrías querer recuperarlos.")}</p>
+                <p data-testid="delete-all-what">{tr!("This removes everything Steady keeps on this device: your counters, craving log, check-ins, journal, weekly look-backs, plan, coping ratings, medication and doses, appointments, people and settings, the passcode lock, set-aside copies of data that couldn't be read, and unsaved drafts. It also empties the clipboard, in case your data was copied there. It can't be undone — download a backup first if you might want them back.",
+                    "Esto borra todo lo que Steady guarda en este dispositivo: tus contadores, tu registro de ganas de consumir, tus registros del día, tu diario, tus repasos semanales, tu plan, tus valoraciones de lo que te ayuda, tu medicación y tus tomas, tus citas, tus contactos y ajustes, el bloqueo con código, las copias guardadas aparte de datos que no se pudieron leer y los borradores sin guardar. También vacía el portapapeles, por si tus datos se copiaron ahí. No se puede deshacer: descarga antes una copia de seguridad si podrías querer recuperarlos.")}</p>
                 <div class="field">
                     <label for="delete-confirm">{tr!("Type DELETE to confirm", "Escribe BORRAR para confirmar")}</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>

@@ -14,7 +14,11 @@ use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{long_date, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::weekly::{due_day, summarise, watch_outs, week_before, week_ending, weekday_from, LookBack, WeekSummary, QUESTIONS};
-use crate::storage::Store;
+use crate::storage::{keep_draft, keep_form, kept_form, Store};
+
+/// Answers picked and not saved yet, with the day they are for: kept through
+/// a reload or the lock until saved, and only ever shown for that day.
+const DRAFT: &str = "weekly";
 
 fn one_decimal(x: Option<f64>) -> String {
     x.map_or("–".to_string(), |x| format!("{x:.1}"))
@@ -35,10 +39,14 @@ pub fn WeeklyPage() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let flash = expect_context::<Flash>();
-    let today = clock.local_untracked().date();
+    // From the clock, so a screen left open past midnight moves on.
+    let today = Memo::new(move |_| clock.local().date());
     let chosen = move || store.settings().with(|s| s.look_back_day);
     // The week ending on the chosen day (or today, until a day is picked).
-    let day = Memo::new(move |_| chosen().map_or(today, |d| due_day(today, weekday_from(d))));
+    let day = Memo::new(move |_| {
+        let today = today.get();
+        chosen().map_or(today, |d| due_day(today, weekday_from(d)))
+    });
     let this_week = move || week_ending(day.get());
     let summaries = Memo::new(move |_| {
         let week = this_week();
@@ -51,11 +59,12 @@ pub fn WeeklyPage() -> impl IntoView {
     let saved = move || stored_look_back(store, day.get());
     let before = move || stored_look_back(store, day.get() - TimeDelta::days(7));
     let answers = RwSignal::new(Vec::<(String, u8)>::new());
-    // What is stored for this week fills the questions, once read.
+    // This week's unsaved answers, else what is stored for it, fill the
+    // questions; another week's never do (a new week starts empty).
     Effect::new(move |_| {
-        if let Some(s) = saved() {
-            answers.set(s.answers);
-        }
+        let for_day = day.get();
+        let kept = kept_form::<LookBack>(DRAFT).and_then(Result::ok).filter(|k| k.day == for_day);
+        answers.set(kept.or_else(saved).map(|s| s.answers).unwrap_or_default());
     });
     let current = move || LookBack { day: day.get(), answers: answers.get(), saved_at: clock.local_untracked() };
     let watch = Memo::new(move |_| {
@@ -63,6 +72,7 @@ pub fn WeeklyPage() -> impl IntoView {
         watch_outs(&this, &last, Some(&current()), before().as_ref())
     });
     let error = RwSignal::new(None::<String>);
+    let keep = move || error.set(keep_form(DRAFT, &untrack(current)).err());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         clock.refresh();
@@ -70,6 +80,7 @@ pub fn WeeklyPage() -> impl IntoView {
         match store.save_entry(entry) {
             Ok(()) => {
                 error.set(None);
+                let _ = keep_draft(DRAFT, None);
                 flash.show(tr!("Look-back saved. Thank you for taking the time.", "Repaso guardado. Gracias por tomarte el tiempo."));
             }
             Err(message) => error.set(Some(message)),
@@ -119,13 +130,16 @@ pub fn WeeklyPage() -> impl IntoView {
                                 view! {
                                     <button type="button" class="chip" data-testid=format!("weekly-{key}-{n}")
                                         aria-pressed=move || (value() == Some(n)).to_string()
-                                        on:click=move |_| answers.update(|a| {
-                                            let again = a.iter().any(|(k, v)| k == key && *v == n);
-                                            a.retain(|(k, _)| k != key);
-                                            if !again {
-                                                a.push((key.to_string(), n));
-                                            }
-                                        })>
+                                        on:click=move |_| {
+                                            answers.update(|a| {
+                                                let again = a.iter().any(|(k, v)| k == key && *v == n);
+                                                a.retain(|(k, _)| k != key);
+                                                if !again {
+                                                    a.push((key.to_string(), n));
+                                                }
+                                            });
+                                            keep();
+                                        }>
                                         {label}
                                     </button>
                                 }

@@ -204,3 +204,50 @@ test("a check-in made after midnight belongs to the new day", async ({ page }) =
   await expect(page).toHaveURL("/");
   expect(await month(page)).toEqual([{ d: "2026-03-09", m: 3, t: "2026-03-09T00:30:00" }]);
 });
+
+test("unsaved words stay with their day through switching days and a reload, until saved", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/checkin");
+  await page.getByTestId("checkin-helped").fill("A walk");
+  await page.getByTestId("checkin-note").fill("Today's note");
+  await page.getByTestId("checkin-for-yesterday").click();
+  await expect(page.getByTestId("checkin-day-title")).toHaveText("Yesterday, 9 March 2026");
+  await expect(page.getByTestId("checkin-note")).toHaveValue("");
+  await page.getByTestId("checkin-note").fill("Yesterday's note");
+  await page.getByTestId("checkin-for-today").click();
+  await expect(page.getByTestId("checkin-day-title")).toHaveText("Today");
+  await expect(page.getByTestId("checkin-helped")).toHaveValue("A walk");
+  await expect(page.getByTestId("checkin-note")).toHaveValue("Today's note");
+  await page.reload();
+  await expect(page.getByTestId("checkin-note")).toHaveValue("Today's note");
+  await page.getByTestId("checkin-for-yesterday").click();
+  await expect(page.getByTestId("checkin-note")).toHaveValue("Yesterday's note");
+  await page.getByTestId("checkin-mood-3").click();
+  await page.getByTestId("checkin-save").click();
+  await expect(page).toHaveURL("/");
+  expect(await month(page)).toEqual([{ d: "2026-03-09", m: 3, x: "Yesterday's note", t: "2026-03-10T21:00:00" }]);
+  // Only yesterday's draft went: today's is still waiting.
+  expect(JSON.parse((await stored(page, "steady.draft.checkin"))!).map((c: { d: string }) => c.d)).toEqual(["2026-03-10"]);
+  await openApp(page, "/checkin");
+  await expect(page.getByTestId("checkin-note")).toHaveValue("Today's note");
+  await page.getByTestId("checkin-mood-4").click();
+  await page.getByTestId("checkin-save").click();
+  await expect(page).toHaveURL("/");
+  expect(await stored(page, "steady.draft.checkin")).toBeNull();
+});
+
+test("a check-in screen left open past midnight moves on to the new day", async ({ page }) => {
+  // 23:59 on 10 March in New York.
+  await page.clock.install({ time: new Date("2026-03-11T03:59:00Z") });
+  await openApp(page, "/checkin");
+  await expect(page.getByTestId("checkin-day-title")).toHaveText("Today");
+  await page.clock.fastForward("02:00");
+  await page.getByTestId("checkin-for-today").click();
+  await expect(page.getByTestId("checkin-day-title")).toHaveText("Today");
+  await page.getByTestId("checkin-for-yesterday").click();
+  await expect(page.getByTestId("checkin-day-title")).toHaveText("Yesterday, 10 March 2026");
+  await page.getByTestId("checkin-mood-2").click();
+  await page.getByTestId("checkin-save").click();
+  await expect(page).toHaveURL("/");
+  expect(await month(page)).toEqual([{ d: "2026-03-10", m: 2, t: "2026-03-11T00:01:00" }]);
+});

@@ -158,3 +158,75 @@ test("a long journal is shown a page at a time", async ({ page }) => {
   await expect(entries(page)).toHaveCount(45);
   await expect(page.getByTestId("journal-more")).toHaveCount(0);
 });
+
+test("Edit on another entry asks before unsaved words are replaced", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "The older entry");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("A paragraph not saved yet");
+  await entries(page).first().getByTestId("journal-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await expect(page.getByTestId("journal-text")).toHaveValue("A paragraph not saved yet");
+  // Keep writing: nothing changes, the draft is still the paragraph.
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("journal-text")).toHaveValue("A paragraph not saved yet");
+  expect(JSON.parse((await stored(page, "steady.draft.journal"))!).text).toBe("A paragraph not saved yet");
+  // Discard: the other entry opens, and the put-away words don't come back on a reload.
+  await entries(page).first().getByTestId("journal-edit").click();
+  await page.getByTestId("form-switch-discard").click();
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+  await page.reload();
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+  // Unchanged words are what is stored: switching doesn't ask.
+  await page.getByTestId("journal-cancel").click();
+  await write(page, "A newer entry");
+  await entries(page).first().getByTestId("journal-edit").click();
+  await entries(page).last().getByTestId("journal-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("journal-text")).toHaveValue("The older entry");
+});
+
+test("two entries deleted in a row can both be brought back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "First entry");
+  await write(page, "Second entry");
+  await entries(page).first().getByTestId("journal-delete").click();
+  await expect(entries(page)).toHaveCount(1);
+  await entries(page).first().getByTestId("journal-delete").click();
+  await expect(entries(page)).toHaveCount(0);
+  await expect(page.locator(".notice.undo")).toContainText("You can undo 2 deletions");
+  await page.getByTestId("journal-undo").click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("First entry");
+  await page.getByTestId("journal-undo").click();
+  await expect(entries(page)).toHaveCount(2);
+  await expect(page.getByTestId("journal-undo")).toHaveCount(0);
+  expect((await month(page)).map((e: { x: string }) => e.x).sort()).toEqual(["First entry", "Second entry"]);
+});
+
+test("Delete all names the journal and drafts, removes them, and empties the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/journal");
+  await write(page, "Something private");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("A draft, also private");
+  await page.goto("/settings");
+  await page.getByTestId("copy-data").click();
+  await expect(page.getByTestId("copy-status")).toContainText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("STEADY-DATA");
+  await page.getByTestId("delete-all").click();
+  const what = page.getByTestId("delete-all-what");
+  for (const kind of ["counters", "craving log", "check-ins", "journal", "weekly look-backs", "plan", "coping ratings", "medication and doses", "appointments", "people and settings", "passcode lock", "set-aside copies", "unsaved drafts", "clipboard"]) {
+    await expect(what).toContainText(kind);
+  }
+  await page.getByTestId("delete-all-input").fill("DELETE");
+  await page.getByTestId("delete-all-confirm").click();
+  await expect(page.getByTestId("delete-status")).toContainText("has been deleted");
+  expect(await stored(page, "steady.journal.2026-03")).toBeNull();
+  expect(await stored(page, "steady.draft.journal")).toBeNull();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("");
+});

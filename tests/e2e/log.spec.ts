@@ -264,3 +264,49 @@ test("text typed into an open entry survives showing older entries", async ({ pa
   await expect(entries(page)).toHaveCount(60);
   await expect(page.getByTestId("craving-note")).toHaveValue("still typing this");
 });
+
+test("a craving being logged survives a reload until it is saved", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/log/new");
+  await page.getByTestId("trigger-stress").click();
+  await page.getByText("More: how you feel, when, where, notes").click();
+  await page.getByTestId("craving-note").fill("Hands shaking, called Sam");
+  await page.reload();
+  await expect(page.getByTestId("craving-resumed")).toContainText("Picked up where you left off (started 10 March at 09:00)");
+  await expect(page.getByTestId("trigger-stress")).toHaveAttribute("aria-pressed", "true");
+  await page.getByText("More: how you feel, when, where, notes").click();
+  await expect(page.getByTestId("craving-note")).toHaveValue("Hands shaking, called Sam");
+  await page.getByTestId("craving-save").click();
+  await expect(page).toHaveURL("/log");
+  expect(await stored(page, "steady.draft.craving")).toBeNull();
+  const doc = JSON.parse((await stored(page, "steady.log.2026-03"))!);
+  expect(doc.data).toHaveLength(1);
+  expect(doc.data[0]).toMatchObject({ t: "2026-03-10T09:00:00", tr: ["stress"] });
+  // The next craving starts fresh.
+  await page.goto("/log/new");
+  await expect(page.getByTestId("craving-resumed")).toHaveCount(0);
+  await expect(page.getByTestId("trigger-stress")).toHaveAttribute("aria-pressed", "false");
+});
+
+test("notes typed into an entry being changed survive a reload until saved", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seed(page, [{ id: 1, t: "2026-03-10T08:00:00", n: 6, tr: ["boredom"] }]);
+  await openApp(page, "/log");
+  await entries(page).first().getByRole("button").first().click();
+  await page.getByTestId("craving-note").fill("It was the payday again");
+  await page.reload();
+  await entries(page).first().getByRole("button").first().click();
+  await expect(page.getByTestId("craving-note")).toHaveValue("It was the payday again");
+  await page.getByTestId("craving-save").click();
+  await expect(entries(page).first()).toContainText("Boredom");
+  expect(await stored(page, "steady.draft.craving.1")).toBeNull();
+});
+
+test("a quick capture left with only chips tapped starts fresh next time", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/log/new");
+  await page.getByTestId("trigger-stress").click();
+  await page.reload();
+  await expect(page.getByTestId("craving-resumed")).toHaveCount(0);
+  await expect(page.getByTestId("trigger-stress")).toHaveAttribute("aria-pressed", "false");
+});

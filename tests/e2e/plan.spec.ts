@@ -339,3 +339,37 @@ test("making my surroundings safe offers firearms, medicines and alcohol and dru
     "Alcohol and drugs: out of my home",
   ]);
 });
+
+const planDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("steady.draft.plan.")));
+
+test("an item edit not yet saved survives a reload and is saved then", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  await addItem(page, "reasons", "My daughter");
+  const reasons = page.getByTestId("plan-section-reasons");
+  // Typed, and the field not left: not saved yet, but kept.
+  await reasons.getByTestId("plan-item-text").first().fill("My daughter, Ava");
+  await expect.poll(() => planDrafts(page)).toHaveLength(1);
+  expect(await stored(page, "steady.plan")).not.toContain("My daughter, Ava");
+  await page.reload();
+  await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text").first()).toHaveValue("My daughter, Ava");
+  await expect.poll(() => stored(page, "steady.plan")).toContain("My daughter, Ava");
+  expect(await planDrafts(page)).toEqual([]);
+});
+
+test("two items deleted in a row can both be brought back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  await addItem(page, "reasons", "My daughter");
+  await addItem(page, "reasons", "My health");
+  const reasons = page.getByTestId("plan-section-reasons");
+  await reasons.getByRole("button", { name: "Delete “My daughter”" }).click();
+  await reasons.getByRole("button", { name: "Delete “My health”" }).click();
+  await expect(reasons.getByTestId("plan-item")).toHaveCount(0);
+  await expect(page.locator(".notice.undo")).toContainText("You can undo 2 deletions");
+  await page.getByTestId("undo").click();
+  await expect(reasons.getByTestId("plan-item")).toHaveCount(1);
+  await page.getByTestId("undo").click();
+  await expect.poll(() => values(reasons.getByTestId("plan-item-text"))).toEqual(["My daughter", "My health"]);
+  await expect(page.getByTestId("undo")).toHaveCount(0);
+});

@@ -78,3 +78,48 @@ test("with nothing recorded there are no watch-outs, just the empty comparison",
   await expect(page.getByTestId("weekly-comparison")).toContainText("Check-ins00");
   await expect(page.getByTestId("weekly-watchouts")).toHaveCount(0);
 });
+
+test("answers picked survive a reload until saved, and stay with their week", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/weekly");
+  await page.getByTestId("weekly-day").selectOption("6");
+  await page.getByTestId("weekly-support-4").click();
+  await page.getByTestId("weekly-confidence-2").click();
+  await page.reload();
+  await expect(page.getByTestId("weekly-support-4")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("weekly-confidence-2")).toHaveAttribute("aria-pressed", "true");
+  expect(JSON.parse((await stored(page, "steady.draft.weekly"))!)).toMatchObject({ d: "2026-03-08", a: [["support", 4], ["confidence", 2]] });
+  // Another week doesn't show them.
+  await page.getByTestId("weekly-day").selectOption("0");
+  await expect(page.getByTestId("weekly-period")).toHaveText("3 March 2026 to 9 March 2026");
+  await expect(page.getByTestId("weekly-support-4")).toHaveAttribute("aria-pressed", "false");
+  await page.getByTestId("weekly-day").selectOption("6");
+  await expect(page.getByTestId("weekly-support-4")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("weekly-save").click();
+  await expect(page.getByTestId("weekly-done")).toBeVisible();
+  expect(await stored(page, "steady.draft.weekly")).toBeNull();
+});
+
+test("a saved look-back's answers don't carry over to another week", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/weekly");
+  await page.getByTestId("weekly-day").selectOption("6");
+  await page.getByTestId("weekly-support-4").click();
+  await page.getByTestId("weekly-save").click();
+  await expect(page.getByTestId("weekly-done")).toBeVisible();
+  await page.getByTestId("weekly-day").selectOption("0");
+  await expect(page.getByTestId("weekly-period")).toHaveText("3 March 2026 to 9 March 2026");
+  await expect(page.getByTestId("weekly-done")).toHaveCount(0);
+  await expect(page.getByTestId("weekly-support-4")).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator('[data-testid^="weekly-"][aria-pressed="true"]')).toHaveCount(0);
+});
+
+test("a look-back screen left open past midnight moves on to the new day", async ({ page }) => {
+  // Saturday 7 March 2026, 23:59; the look-back day is Sunday.
+  await page.clock.install({ time: new Date("2026-03-07T23:59:00Z") });
+  await openApp(page, "/weekly");
+  await page.getByTestId("weekly-day").selectOption("6");
+  await expect(page.getByTestId("weekly-period")).toHaveText("23 February 2026 to 1 March 2026");
+  await page.clock.fastForward("02:00");
+  await expect(page.getByTestId("weekly-period")).toHaveText("2 March 2026 to 8 March 2026");
+});
