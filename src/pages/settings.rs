@@ -629,11 +629,11 @@ fn LockSettings() -> impl IntoView {
                 <p>{tr!("It doesn't protect against:", "No te protege de:")}</p>
                 <ul>
                     <li>{tr!("someone who knows your passcode or watches you type it;", "alguien que sabe tu código o te ve escribirlo;")}</li>
-                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 4-to-8-digit code quickly; a long phrase is much harder to guess;",
-                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar muy rápido todos los códigos de 4 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
+                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 6-to-8-digit code within hours; a long phrase is much harder to guess;",
+                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar en pocas horas todos los códigos de 6 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
                     <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;",
                         "apps espía en el teléfono, o alguien que lo usa mientras Steady está desbloqueado;")}</li>
-                    <li>{tr!("backup files you download — those aren't encrypted.", "los archivos de copia de seguridad que descargas: esos no están cifrados.")}</li>
+                    <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.", "las copias de seguridad y las copias de tus datos hechas sin frase de contraseña: esas no están cifradas.")}</li>
                 </ul>
                 <p>{tr!("Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup.",
                     "Tu país para las líneas de ayuda, los ajustes del propio bloqueo y qué meses tienen registros se guardan sin cifrar. Si olvidas el código, nadie podrá recuperar tus datos: guarda una copia de seguridad.")}</p>
@@ -729,7 +729,7 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
                 "Este navegador solo puede cifrar con una conexión segura (https), así que el bloqueo no está disponible aquí.")}</p>
         }>
             <form on:submit=set>
-                <PasscodeField id="lock-passcode" label=tr!("New passcode: 4 to 8 digits, or a phrase", "Código nuevo: de 4 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
+                <PasscodeField id="lock-passcode" label=tr!("New passcode: 6 to 8 digits, or a phrase", "Código nuevo: de 6 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
                 <PasscodeField id="lock-passcode-again" label=tr!("The same passcode again", "El mismo código otra vez") autocomplete="new-password" value=again/>
                 <IdlePicker value=idle on_pick=|_| {}/>
                 <button type="submit" class="button" data-testid="lock-set" disabled=move || working.get()>
