@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, Crypto, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_text, IV_BYTES};
+use crate::domain::protected;
 
 /// Why a crypto step failed, in words for the person.
 const NO_CRYPTO: &str = "This browser can't encrypt here (it needs a secure https connection), so the lock can't be used.";
@@ -92,4 +93,20 @@ pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String
 /// A new random salt, base64.
 pub fn new_salt() -> Result<String, String> {
     Ok(base64_encode(&random_bytes(lock::SALT_BYTES)?))
+}
+
+/// `text` (a backup) protected with `passphrase`: sealed under a key made as the
+/// lock makes one (NFC form, a new salt, the lock's iterations), in the wrapper
+/// of [`protected`]. Only Settings uses this.
+pub async fn protect(passphrase: &str, text: &str) -> Result<String, String> {
+    let salt = new_salt()?;
+    let key = derive_key(&normalized(passphrase, "NFC"), &salt, lock::ITERATIONS).await?;
+    let data = encrypt(&key, protected::BOUND_TO, text).await?;
+    Ok(protected::wrap(salt, lock::ITERATIONS, data))
+}
+
+/// The backup inside a protected copy; `Err` for a wrong passphrase (or a damaged copy).
+pub async fn unprotect(copy: &protected::Protected, passphrase: &str) -> Result<String, String> {
+    let key = derive_key(&normalized(passphrase, "NFC"), &copy.salt, copy.iterations).await?;
+    decrypt(&key, protected::BOUND_TO, &copy.data).await
 }
