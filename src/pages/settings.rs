@@ -201,136 +201,6 @@ fn Backup() -> impl IntoView {
     }
 }
 
-/// Whether a copy of the data that leaves Steady (a backup file, or Copy my
-/// data) is protected with a passphrase: on by default when the lock is on.
-#[derive(Clone, Copy)]
-struct Protection {
-    on: RwSignal<bool>,
-    passphrase: RwSignal<String>,
-}
-
-impl Protection {
-    fn new(store: Store) -> Protection {
-        Protection { on: RwSignal::new(store.lock.with_untracked(Option::is_some)), passphrase: RwSignal::new(String::new()) }
-    }
-
-    /// `Some(Some(passphrase))` to protect, `Some(None)` not to; `None` when the
-    /// passphrase won't do (the reason goes to `say`).
-    fn passphrase(self, say: RwSignal<Option<String>>) -> Option<Option<String>> {
-        if !self.on.get_untracked() {
-            return Some(None);
-        }
-        let passphrase = self.passphrase.get_untracked();
-        match protected::check_passphrase(&passphrase) {
-            Ok(()) => Some(Some(passphrase)),
-            Err(why) => {
-                say.set(Some(why.into()));
-                None
-            }
-        }
-    }
-
-    /// `text` as it should leave: protected with `passphrase`, or as it is.
-    /// `None` (said in `say`) if it couldn't be protected.
-    async fn seal(self, passphrase: Option<String>, text: String, say: RwSignal<Option<String>>) -> Option<String> {
-        let Some(passphrase) = passphrase else { return Some(text) };
-        say.try_set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
-        let sealed = crypto::protect(&passphrase, &text).await.ok();
-        if sealed.is_none() {
-            say.try_set(Some(cant_protect().into()));
-        }
-        sealed
-    }
-}
-
-fn cant_protect() -> &'static str {
-    tr!("Couldn't protect the copy in this browser, so none was made.", "No se pudo proteger la copia en este navegador, así que no se hizo.")
-}
-
-/// The passphrase choice for a copy, with what it means next to the button.
-/// `name` prefixes its ids and test ids.
-#[component]
-fn ProtectChoice(protection: Protection, name: &'static str) -> impl IntoView {
-    let Protection { on, passphrase } = protection;
-    let (check_id, field_id) = (format!("{name}-protect"), format!("{name}-passphrase"));
-    view! {
-        <div class="check">
-            <input type="checkbox" id=check_id.clone() data-testid=check_id.clone()
-                prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
-            <label for=check_id>{tr!("Protect it with a passphrase", "Protegerla con una frase de contraseña")}</label>
-        </div>
-        <Show when=move || on.get()>
-            <div class="field">
-                <label for=field_id.clone()>{tr!("Passphrase (at least 8 characters). You'll need it to restore, and nobody can recover it.",
-                    "Frase de contraseña (al menos 8 caracteres). La necesitarás para restaurar, y nadie puede recuperarla.")}</label>
-                <input id=field_id.clone() type="password" autocomplete="new-password" data-testid=field_id.clone() bind:value=passphrase/>
-            </div>
-        </Show>
-        <p class="hint" data-testid=format!("{name}-protect-note")>
-            {move || if on.get() {
-                tr!("Protected, it can't be read without the passphrase.", "Protegida, no se puede leer sin la frase de contraseña.")
-            } else {
-                tr!("Without a passphrase, anyone who gets this copy can read everything in it.",
-                    "Sin frase de contraseña, cualquiera que consiga esta copia puede leer todo lo que contiene.")
-            }}
-        </p>
-    }
-}
-
-/// A backup's text, from a file or pasted: a protected copy first asks for its passphrase.
-fn take_in(restoring: Restoring, pending: RwSignal<Option<Protected>>, text: &str, now: chrono::NaiveDateTime) {
-    match protected::detect(text) {
-        Some(Ok(copy)) => pending.set(Some(copy)),
-        Some(Err(why)) => restoring.refuse(why),
-        None => restoring.check(text, now),
-    }
-}
-
-/// Asks for the passphrase of a protected copy; a wrong one changes nothing and
-/// says so. Once opened, the backup inside is checked and previewed as any other.
-#[component]
-fn Unprotect(restoring: Restoring, pending: RwSignal<Option<Protected>>, name: &'static str) -> impl IntoView {
-    let clock = expect_context::<Clock>();
-    let passphrase = RwSignal::new(String::new());
-    let working = RwSignal::new(false);
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(copy) = pending.get_untracked() else { return };
-        if working.get_untracked() {
-            return;
-        }
-        working.set(true);
-        restoring.error.set(None);
-        let typed = passphrase.get_untracked();
-        leptos::task::spawn_local(async move {
-            match crypto::unprotect(&copy, &typed).await {
-                Ok(text) => {
-                    pending.try_set(None);
-                    passphrase.try_set(String::new());
-                    restoring.check(&text, clock.local_untracked());
-                }
-                Err(_) => restoring.refuse(tr!("That passphrase doesn't open this copy.", "Esa frase de contraseña no abre esta copia.")),
-            }
-            working.try_set(false);
-        });
-    };
-    let field_id = format!("{name}-passphrase");
-    view! {
-        <Show when=move || pending.with(Option::is_some)>
-            <form class="notice" data-testid=format!("{name}-protected") on:submit=open>
-                <p>{tr!("This copy is protected. Type the passphrase it was made with.", "Esta copia está protegida. Escribe la frase de contraseña con la que se hizo.")}</p>
-                <div class="field">
-                    <label for=field_id.clone()>{tr!("Passphrase", "Frase de contraseña")}</label>
-                    <input id=field_id.clone() type="password" autocomplete="off" data-testid=field_id.clone() bind:value=passphrase/>
-                </div>
-                <button type="submit" class="button" data-testid=format!("{name}-unlock") disabled=move || working.get()>
-                    {move || if working.get() { tr!("Opening…", "Abriendo…") } else { tr!("Open the copy", "Abrir la copia") }}
-                </button>
-            </form>
-        </Show>
-    }
-}
-
 #[derive(Clone, PartialEq)]
 struct Incoming {
     data: AllData,
@@ -622,6 +492,138 @@ fn MoveData() -> impl IntoView {
             <Unprotect restoring pending name="paste"/>
             <RestorePreview restoring name="paste"/>
         </section>
+    }
+}
+
+// ---- Protected copies (a passphrase on a backup or Copy my data) ----
+
+/// Whether a copy of the data that leaves Steady (a backup file, or Copy my
+/// data) is protected with a passphrase: on by default when the lock is on.
+#[derive(Clone, Copy)]
+struct Protection {
+    on: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+}
+
+impl Protection {
+    fn new(store: Store) -> Protection {
+        Protection { on: RwSignal::new(store.lock.with_untracked(Option::is_some)), passphrase: RwSignal::new(String::new()) }
+    }
+
+    /// `Some(Some(passphrase))` to protect, `Some(None)` not to; `None` when the
+    /// passphrase won't do (the reason goes to `say`).
+    fn passphrase(self, say: RwSignal<Option<String>>) -> Option<Option<String>> {
+        if !self.on.get_untracked() {
+            return Some(None);
+        }
+        let passphrase = self.passphrase.get_untracked();
+        match protected::check_passphrase(&passphrase) {
+            Ok(()) => Some(Some(passphrase)),
+            Err(why) => {
+                say.set(Some(why.into()));
+                None
+            }
+        }
+    }
+
+    /// `text` as it should leave: protected with `passphrase`, or as it is.
+    /// `None` (said in `say`) if it couldn't be protected.
+    async fn seal(self, passphrase: Option<String>, text: String, say: RwSignal<Option<String>>) -> Option<String> {
+        let Some(passphrase) = passphrase else { return Some(text) };
+        say.try_set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
+        let sealed = crypto::protect(&passphrase, &text).await.ok();
+        if sealed.is_none() {
+            say.try_set(Some(cant_protect().into()));
+        }
+        sealed
+    }
+}
+
+fn cant_protect() -> &'static str {
+    tr!("Couldn't protect the copy in this browser, so none was made.", "No se pudo proteger la copia en este navegador, así que no se hizo.")
+}
+
+/// The passphrase choice for a copy, with what it means next to the button.
+/// `name` prefixes its ids and test ids.
+#[component]
+fn ProtectChoice(protection: Protection, name: &'static str) -> impl IntoView {
+    let Protection { on, passphrase } = protection;
+    let (check_id, field_id) = (format!("{name}-protect"), format!("{name}-passphrase"));
+    view! {
+        <div class="check">
+            <input type="checkbox" id=check_id.clone() data-testid=check_id.clone()
+                prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
+            <label for=check_id>{tr!("Protect it with a passphrase", "Protegerla con una frase de contraseña")}</label>
+        </div>
+        <Show when=move || on.get()>
+            <div class="field">
+                <label for=field_id.clone()>{tr!("Passphrase (at least 8 characters). You'll need it to restore, and nobody can recover it.",
+                    "Frase de contraseña (al menos 8 caracteres). La necesitarás para restaurar, y nadie puede recuperarla.")}</label>
+                <input id=field_id.clone() type="password" autocomplete="new-password" data-testid=field_id.clone() bind:value=passphrase/>
+            </div>
+        </Show>
+        <p class="hint" data-testid=format!("{name}-protect-note")>
+            {move || if on.get() {
+                tr!("Protected, it can't be read without the passphrase.", "Protegida, no se puede leer sin la frase de contraseña.")
+            } else {
+                tr!("Without a passphrase, anyone who gets this copy can read everything in it.",
+                    "Sin frase de contraseña, cualquiera que consiga esta copia puede leer todo lo que contiene.")
+            }}
+        </p>
+    }
+}
+
+/// A backup's text, from a file or pasted: a protected copy first asks for its passphrase.
+fn take_in(restoring: Restoring, pending: RwSignal<Option<Protected>>, text: &str, now: chrono::NaiveDateTime) {
+    match protected::detect(text) {
+        Some(Ok(copy)) => pending.set(Some(copy)),
+        Some(Err(why)) => restoring.refuse(why),
+        None => restoring.check(text, now),
+    }
+}
+
+/// Asks for the passphrase of a protected copy; a wrong one changes nothing and
+/// says so. Once opened, the backup inside is checked and previewed as any other.
+#[component]
+fn Unprotect(restoring: Restoring, pending: RwSignal<Option<Protected>>, name: &'static str) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let passphrase = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(copy) = pending.get_untracked() else { return };
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        restoring.error.set(None);
+        let typed = passphrase.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crypto::unprotect(&copy, &typed).await {
+                Ok(text) => {
+                    pending.try_set(None);
+                    passphrase.try_set(String::new());
+                    restoring.check(&text, clock.local_untracked());
+                }
+                Err(_) => restoring.refuse(tr!("That passphrase doesn't open this copy.", "Esa frase de contraseña no abre esta copia.")),
+            }
+            working.try_set(false);
+        });
+    };
+    let field_id = format!("{name}-passphrase");
+    view! {
+        <Show when=move || pending.with(Option::is_some)>
+            <form class="notice" data-testid=format!("{name}-protected") on:submit=open>
+                <p>{tr!("This copy is protected. Type the passphrase it was made with.", "Esta copia está protegida. Escribe la frase de contraseña con la que se hizo.")}</p>
+                <div class="field">
+                    <label for=field_id.clone()>{tr!("Passphrase", "Frase de contraseña")}</label>
+                    <input id=field_id.clone() type="password" autocomplete="off" data-testid=field_id.clone() bind:value=passphrase/>
+                </div>
+                <button type="submit" class="button" data-testid=format!("{name}-unlock") disabled=move || working.get()>
+                    {move || if working.get() { tr!("Opening…", "Abriendo…") } else { tr!("Open the copy", "Abrir la copia") }}
+                </button>
+            </form>
+        </Show>
     }
 }
 
