@@ -1,7 +1,8 @@
 // A small static server for the release build, as a real host would serve it:
 // any path that isn't a file gets index.html (so deep links work on reload), and
 // precompressed .br/.gz files are sent when the browser accepts them. No other
-// site may show it in a frame (a meta CSP can't say `frame-ancestors`).
+// site may show it in a frame (a meta CSP can't say `frame-ancestors`), and a site
+// that opens it in a popup gets no handle on its window (to send it elsewhere later).
 // Usage: node scripts/serve-dist.mjs [dir] (PORT, default 4173; HOST, default 127.0.0.1)
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -49,6 +50,7 @@ createServer((request, response) => {
     vary: "accept-encoding",
     "content-security-policy": "frame-ancestors 'none'",
     "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
   };
   const accepts = request.headers["accept-encoding"] || "";
   for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {

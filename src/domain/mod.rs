@@ -18,6 +18,7 @@ pub mod meds;
 pub mod money;
 pub mod phone;
 pub mod plan;
+pub mod protected;
 pub mod schedule;
 pub mod settings;
 pub mod spanish;

@@ -17,6 +17,7 @@ use crate::domain::transfer;
 use crate::domain::dates::{long_date, plural};
 use crate::domain::i18n::fill;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
+use crate::domain::protected::{self, Protected};
 use crate::storage::{crypto, set_aside, storage_manager, Store};
 use crate::components::auto_lock::AutoLock;
 
@@ -102,7 +103,8 @@ fn Backup() -> impl IntoView {
     let clock = expect_context::<Clock>();
     let message = RwSignal::new(None::<String>);
     // A download started on this date, waiting for "I can see the file".
-    let unconfirmed = RwSignal::new(None::<chrono::NaiveDate>);
+    let unconfirmed = RwSignal::new(None::<(chrono::NaiveDate, bool)>);
+    let protection = Protection::new(store);
     // The file to hand over, and a note if part of the data couldn't be read.
     let prepare = move || {
         clock.refresh();
@@ -112,7 +114,7 @@ fn Backup() -> impl IntoView {
         (backup::file_name(now.date()), text, now.date())
     };
     // `shared`: handed over through the share sheet (otherwise downloaded and confirmed).
-    let done = move |date, shared: bool| -> String {
+    let done = move |date, shared: bool, protected: bool| -> String {
         if !store.problems.with_untracked(Vec::is_empty) {
             return if shared {
                 tr!("Backup shared, but it leaves out the data Steady couldn't read — copy that from the message at the top.",
@@ -126,39 +128,48 @@ fn Backup() -> impl IntoView {
         let mut settings = store.settings().get_untracked();
         settings.last_backup = Some(date);
         store.settings().save(settings);
-        if shared {
-            tr!("Backup shared. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad compartida. Consérvala en un lugar seguro: no está cifrada.")
-        } else {
-            tr!("Backup saved. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad guardada. Consérvala en un lugar seguro: no está cifrada.")
+        match (shared, protected) {
+            (true, false) => tr!("Backup shared. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad compartida. Consérvala en un lugar seguro: no está cifrada."),
+            (false, false) => tr!("Backup saved. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad guardada. Consérvala en un lugar seguro: no está cifrada."),
+            (true, true) => tr!("Backup shared, protected with your passphrase. Without it, the backup can't be restored.", "Copia de seguridad compartida, protegida con tu frase de contraseña. Sin ella, la copia no se puede restaurar."),
+            (false, true) => tr!("Backup saved, protected with your passphrase. Without it, the backup can't be restored.", "Copia de seguridad guardada, protegida con tu frase de contraseña. Sin ella, la copia no se puede restaurar."),
         }
         .into()
     };
     let export = move |_| {
+        let Some(passphrase) = protection.passphrase(message) else { return };
         let (name, text, date) = prepare();
-        message.set(Some(match download(&name, "application/json", &text) {
-            Ok(()) => {
-                unconfirmed.set(Some(date));
-                fill(tr!("Saving “{}”… Check that it's in your downloads or Files, then tap the button below.",
-                    "Guardando “{}”… Comprueba que esté en tus descargas o en Archivos y luego toca el botón de abajo."), &[&name])
-            }
-            Err(_) => tr!("Couldn't save the backup file in this browser.", "No se pudo guardar el archivo de copia de seguridad en este navegador.").into(),
-        }));
+        leptos::task::spawn_local(async move {
+            let protected = passphrase.is_some();
+            let Some(text) = protection.seal(passphrase, text, message).await else { return };
+            message.try_set(Some(match download(&name, "application/json", &text) {
+                Ok(()) => {
+                    unconfirmed.try_set(Some((date, protected)));
+                    fill(tr!("Saving “{}”… Check that it's in your downloads or Files, then tap the button below.",
+                        "Guardando “{}”… Comprueba que esté en tus descargas o en Archivos y luego toca el botón de abajo."), &[&name])
+                }
+                Err(_) => tr!("Couldn't save the backup file in this browser.", "No se pudo guardar el archivo de copia de seguridad en este navegador.").into(),
+            }));
+        });
     };
     let confirm = move |_| {
-        if let Some(date) = unconfirmed.get_untracked() {
+        if let Some((date, protected)) = unconfirmed.get_untracked() {
             unconfirmed.set(None);
-            message.set(Some(done(date, false)));
+            message.set(Some(done(date, false, protected)));
         }
     };
     // Phones can hand the file straight to another app (Files, email, a cloud
     // drive, messages), and say whether it went: the first choice where offered.
     let can_share = shareable_file("steady-backup.json", "application/json", "{}").is_some();
     let share = move |_| {
+        let Some(passphrase) = protection.passphrase(message) else { return };
         let (name, text, date) = prepare();
-        let Some(file) = shareable_file(&name, "application/json", &text) else { return };
         leptos::task::spawn_local(async move {
+            let protected = passphrase.is_some();
+            let Some(text) = protection.seal(passphrase, text, message).await else { return };
+            let Some(file) = shareable_file(&name, "application/json", &text) else { return };
             let outcome = match share_file(file).await {
-                Ok(true) => done(date, true),
+                Ok(true) => done(date, true, protected),
                 Ok(false) => tr!("Not shared, so no backup was made this time. You can try again whenever you like.",
                     "No se compartió, así que esta vez no se hizo ninguna copia de seguridad. Puedes volver a intentarlo cuando quieras.").into(),
                 Err(()) => tr!("Couldn't open the share sheet — use Download instead.",
@@ -173,6 +184,7 @@ fn Backup() -> impl IntoView {
             <h3>{tr!("Back up", "Copia de seguridad")}</h3>
             <p>{tr!("Saves everything — counters, craving log, coping ratings, plan and settings — as one file.",
                 "Guarda todo en un solo archivo: contadores, registro de ganas de consumir, valoraciones de estrategias, plan y ajustes.")}</p>
+            <ProtectChoice protection name="backup"/>
             <div class="actions">
                 {can_share.then(|| view! {
                     <button type="button" class="button" data-testid="share-backup" on:click=share>{tr!("Save or send a backup…", "Guardar o enviar una copia…")}</button>
@@ -232,9 +244,11 @@ impl Restoring {
 fn Restore() -> impl IntoView {
     let clock = expect_context::<Clock>();
     let restoring = Restoring::new();
+    let pending = RwSignal::new(None::<Protected>);
 
     let choose = move |ev: leptos::ev::Event| {
         restoring.clear();
+        pending.set(None);
         let input: HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
@@ -245,7 +259,7 @@ fn Restore() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             match text {
-                Some(text) => restoring.check(&text, clock.local_untracked()),
+                Some(text) => take_in(restoring, pending, &text, clock.local_untracked()),
                 None => restoring.refuse(tr!("Couldn't read that file.", "No se pudo leer ese archivo.")),
             }
         });
@@ -255,6 +269,7 @@ fn Restore() -> impl IntoView {
             <h3>{tr!("Restore from a backup", "Restaurar desde una copia de seguridad")}</h3>
             <label for="import-backup">{tr!("Choose a Steady backup file", "Elige un archivo de copia de seguridad de Steady")}</label>
             <input id="import-backup" type="file" accept="application/json,.json" data-testid="import-backup" on:change=choose/>
+            <Unprotect restoring pending name="import"/>
             <RestorePreview restoring name="import"/>
         </div>
     }
@@ -365,9 +380,11 @@ fn MoveData() -> impl IntoView {
     let copy_status = RwSignal::new(None::<String>);
     // Shown to copy by hand where the browser wouldn't copy it.
     let by_hand = RwSignal::new(None::<String>);
+    let protection = Protection::new(store);
     let copy = move |_| {
+        let Some(passphrase) = protection.passphrase(copy_status) else { return };
         clock.refresh();
-        let block = transfer::encode(&backup::export(&store.snapshot(), clock.local_untracked()));
+        let backup = backup::export(&store.snapshot(), clock.local_untracked());
         let left_out = if store.problems.with_untracked(Vec::is_empty) {
             ""
         } else {
@@ -375,14 +392,35 @@ fn MoveData() -> impl IntoView {
                 " No incluye los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
         };
         by_hand.set(None);
-        // Asked for at once, while the tap still counts (Safari requires it).
-        let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&block));
+        let protected = passphrase.is_some();
+        let copying = match passphrase {
+            Some(passphrase) => {
+                copy_status.set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
+                copy_protected(passphrase, backup)
+            }
+            None => {
+                let block = transfer::encode(&backup);
+                // Asked for at once, while the tap still counts (Safari requires it).
+                let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&block));
+                Box::pin(async move {
+                    let copied = match written {
+                        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                        None => false,
+                    };
+                    (Some(block), copied)
+                })
+            }
+        };
         leptos::task::spawn_local(async move {
-            let copied = match written {
-                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-                None => false,
+            let (block, copied) = copying.await;
+            let Some(block) = block else {
+                copy_status.try_set(Some(cant_protect().into()));
+                return;
             };
-            if copied {
+            if copied && protected {
+                copy_status.try_set(Some(fill(tr!("Copied, protected with your passphrase. Now open Steady from your Home Screen, paste it under Paste my data, and type the passphrase.{}",
+                    "Copiado y protegido con tu frase de contraseña. Ahora abre Steady desde tu pantalla de inicio, pégalo en Pegar mis datos y escribe la frase de contraseña.{}"), &[left_out])));
+            } else if copied {
                 copy_status.try_set(Some(fill(tr!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{}",
                     "Copiado. Ahora abre Steady desde tu pantalla de inicio y pégalo en Pegar mis datos.{}"), &[left_out])));
             } else {
@@ -394,14 +432,28 @@ fn MoveData() -> impl IntoView {
     };
 
     let restoring = Restoring::new();
+    let pending = RwSignal::new(None::<Protected>);
     let pasted = RwSignal::new(String::new());
     let check = move |_| {
         restoring.clear();
+        pending.set(None);
         match transfer::decode(&pasted.get_untracked()) {
-            Ok(text) => restoring.check(&text, clock.local_untracked()),
+            Ok(text) => take_in(restoring, pending, &text, clock.local_untracked()),
             Err(why) => restoring.refuse(&why),
         }
     };
+    // Restored: the data is off the clipboard, where other apps could read it.
+    // (Writing there may be refused without a tap; then it stays as it was.)
+    Effect::new(move |_| {
+        if restoring.message.with(Option::is_some) {
+            if let Some(window) = web_sys::window() {
+                let emptied = window.navigator().clipboard().write_text("");
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(emptied).await;
+                });
+            }
+        }
+    });
     view! {
         <section class="card" id="move-data" data-testid="move-data" aria-labelledby="move-data-title">
             <h3 id="move-data-title">{tr!("Move your data to the Home Screen app", "Pasa tus datos a la app de la pantalla de inicio")}</h3>
@@ -422,6 +474,7 @@ fn MoveData() -> impl IntoView {
                 <li>{tr!("In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data.",
                     "En Steady desde la pantalla de inicio: Ajustes; luego pega en el cuadro de Pegar mis datos y toca Revisar lo pegado.")}</li>
             </ol>
+            <ProtectChoice protection name="copy"/>
             <button type="button" class="button" data-testid="copy-data" on:click=copy>{tr!("Copy my data", "Copiar mis datos")}</button>
             <p role="status" data-testid="copy-status">{move || copy_status.get()}</p>
             {move || by_hand.get().map(|block| view! {
@@ -429,16 +482,200 @@ fn MoveData() -> impl IntoView {
                 <textarea id="copy-data-text" readonly rows="4" data-testid="copy-data-text">{block}</textarea>
             })}
             <p class="hint">
-                {tr!("The copied text isn't encrypted, and other apps can read what's on the clipboard. Once it's pasted, copy something else over it.",
-                    "El texto copiado no está cifrado, y otras apps pueden leer lo que hay en el portapapeles. Cuando lo hayas pegado, copia otra cosa encima.")}
+                {tr!("Other apps can read what's on the clipboard. Once your data is restored, Steady empties it.",
+                    "Otras apps pueden leer lo que hay en el portapapeles. Cuando tus datos se restauren, Steady lo vaciará.")}
             </p>
             <label for="paste-data">{tr!("Paste my data", "Pegar mis datos")}</label>
             <textarea id="paste-data" rows="4" data-testid="paste-data" autocomplete="off" autocapitalize="off" spellcheck="false"
                 bind:value=pasted></textarea>
             <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>{tr!("Check pasted data", "Revisar lo pegado")}</button>
+            <Unprotect restoring pending name="paste"/>
             <RestorePreview restoring name="paste"/>
         </section>
     }
+}
+
+// ---- Protected copies (a passphrase on a backup or Copy my data) ----
+
+/// Whether a copy of the data that leaves Steady (a backup file, or Copy my
+/// data) is protected with a passphrase: on by default when the lock is on.
+#[derive(Clone, Copy)]
+struct Protection {
+    on: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+}
+
+impl Protection {
+    fn new(store: Store) -> Protection {
+        Protection { on: RwSignal::new(store.lock.with_untracked(Option::is_some)), passphrase: RwSignal::new(String::new()) }
+    }
+
+    /// `Some(Some(passphrase))` to protect, `Some(None)` not to; `None` when the
+    /// passphrase won't do (the reason goes to `say`).
+    fn passphrase(self, say: RwSignal<Option<String>>) -> Option<Option<String>> {
+        if !self.on.get_untracked() {
+            return Some(None);
+        }
+        let passphrase = self.passphrase.get_untracked();
+        match protected::check_passphrase(&passphrase) {
+            Ok(()) => Some(Some(passphrase)),
+            Err(why) => {
+                say.set(Some(why.into()));
+                None
+            }
+        }
+    }
+
+    /// `text` as it should leave: protected with `passphrase`, or as it is.
+    /// `None` (said in `say`) if it couldn't be protected.
+    async fn seal(self, passphrase: Option<String>, text: String, say: RwSignal<Option<String>>) -> Option<String> {
+        let Some(passphrase) = passphrase else { return Some(text) };
+        say.try_set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
+        let sealed = crypto::protect(&passphrase, &text).await.ok();
+        if sealed.is_none() {
+            say.try_set(Some(cant_protect().into()));
+        }
+        sealed
+    }
+}
+
+fn cant_protect() -> &'static str {
+    tr!("Couldn't protect the copy in this browser, so none was made.", "No se pudo proteger la copia en este navegador, así que no se hizo.")
+}
+
+/// The passphrase choice for a copy, with what it means next to the button.
+/// `name` prefixes its ids and test ids.
+#[component]
+fn ProtectChoice(protection: Protection, name: &'static str) -> impl IntoView {
+    let Protection { on, passphrase } = protection;
+    let (check_id, field_id) = (format!("{name}-protect"), format!("{name}-passphrase"));
+    view! {
+        <div class="check">
+            <input type="checkbox" id=check_id.clone() data-testid=check_id.clone()
+                prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
+            <label for=check_id>{tr!("Protect it with a passphrase", "Protegerla con una frase de contraseña")}</label>
+        </div>
+        <Show when=move || on.get()>
+            <div class="field">
+                <label for=field_id.clone()>{tr!("Passphrase (at least 8 characters). You'll need it to restore, and nobody can recover it.",
+                    "Frase de contraseña (al menos 8 caracteres). La necesitarás para restaurar, y nadie puede recuperarla.")}</label>
+                <input id=field_id.clone() type="password" autocomplete="new-password" data-testid=field_id.clone() bind:value=passphrase/>
+            </div>
+        </Show>
+        <p class="hint" data-testid=format!("{name}-protect-note")>
+            {move || if on.get() {
+                tr!("Protected, it can't be read without the passphrase.", "Protegida, no se puede leer sin la frase de contraseña.")
+            } else {
+                tr!("Without a passphrase, anyone who gets this copy can read everything in it.",
+                    "Sin frase de contraseña, cualquiera que consiga esta copia puede leer todo lo que contiene.")
+            }}
+        </p>
+    }
+}
+
+/// A backup's text, from a file or pasted: a protected copy first asks for its passphrase.
+fn take_in(restoring: Restoring, pending: RwSignal<Option<Protected>>, text: &str, now: chrono::NaiveDateTime) {
+    match protected::detect(text) {
+        Some(Ok(copy)) => pending.set(Some(copy)),
+        Some(Err(why)) => restoring.refuse(why),
+        None => restoring.check(text, now),
+    }
+}
+
+/// Asks for the passphrase of a protected copy; a wrong one changes nothing and
+/// says so. Once opened, the backup inside is checked and previewed as any other.
+#[component]
+fn Unprotect(restoring: Restoring, pending: RwSignal<Option<Protected>>, name: &'static str) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let passphrase = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(copy) = pending.get_untracked() else { return };
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        restoring.error.set(None);
+        let typed = passphrase.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crypto::unprotect(&copy, &typed).await {
+                Ok(text) => {
+                    pending.try_set(None);
+                    passphrase.try_set(String::new());
+                    restoring.check(&text, clock.local_untracked());
+                }
+                Err(_) => restoring.refuse(tr!("That passphrase doesn't open this copy.", "Esa frase de contraseña no abre esta copia.")),
+            }
+            working.try_set(false);
+        });
+    };
+    let field_id = format!("{name}-passphrase");
+    view! {
+        <Show when=move || pending.with(Option::is_some)>
+            <form class="notice" data-testid=format!("{name}-protected") on:submit=open>
+                <p>{tr!("This copy is protected. Type the passphrase it was made with.", "Esta copia está protegida. Escribe la frase de contraseña con la que se hizo.")}</p>
+                <div class="field">
+                    <label for=field_id.clone()>{tr!("Passphrase", "Frase de contraseña")}</label>
+                    <input id=field_id.clone() type="password" autocomplete="off" data-testid=field_id.clone() bind:value=passphrase/>
+                </div>
+                <button type="submit" class="button" data-testid=format!("{name}-unlock") disabled=move || working.get()>
+                    {move || if working.get() { tr!("Opening…", "Abriendo…") } else { tr!("Open the copy", "Abrir la copia") }}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+/// A "Copy my data" in progress: the block (`None` if it couldn't be made) and whether it was copied.
+type Copying = std::pin::Pin<Box<dyn std::future::Future<Output = (Option<String>, bool)>>>;
+
+/// Copies a protected block. Making it takes a moment (the key), and Safari
+/// copies only while the tap still counts: so the clipboard is asked at once for
+/// a promise of the text (a ClipboardItem) where the browser has one, and is
+/// otherwise given the text once it is ready.
+fn copy_protected(passphrase: String, backup: String) -> Copying {
+    use std::{cell::RefCell, rc::Rc};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let made = Rc::new(RefCell::new(None::<String>));
+    let text = wasm_bindgen_futures::future_to_promise({
+        let made = made.clone();
+        async move {
+            let sealed = crypto::protect(&passphrase, &backup).await.map_err(|e| JsValue::from_str(&e))?;
+            let block = transfer::encode(&sealed);
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("text/plain");
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(&block)), &options)?;
+            *made.borrow_mut() = Some(block);
+            Ok(blob.into())
+        }
+    });
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+    let item = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"ClipboardItem".into()).ok())
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+        .and_then(|constructor| {
+            let types = js_sys::Object::new();
+            js_sys::Reflect::set(&types, &"text/plain".into(), &text).ok()?;
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&types)).ok()
+        });
+    let written = match (&clipboard, item) {
+        (Some(clipboard), Some(item)) => Some(clipboard.write(&js_sys::Array::of1(&item))),
+        _ => None,
+    };
+    Box::pin(async move {
+        let mut copied = match written {
+            Some(promise) => JsFuture::from(promise).await.is_ok(),
+            None => false,
+        };
+        let _ = JsFuture::from(text).await;
+        let block = made.borrow_mut().take();
+        if let (false, Some(clipboard), Some(block)) = (copied, &clipboard, &block) {
+            copied = JsFuture::from(clipboard.write_text(block)).await.is_ok();
+        }
+        (block, copied)
+    })
 }
 
 /// Copies of data that couldn't be read, set aside at the person's request:
@@ -639,11 +876,11 @@ fn LockSettings() -> impl IntoView {
                 <p>{tr!("It doesn't protect against:", "No te protege de:")}</p>
                 <ul>
                     <li>{tr!("someone who knows your passcode or watches you type it;", "alguien que sabe tu código o te ve escribirlo;")}</li>
-                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 4-to-8-digit code quickly; a long phrase is much harder to guess;",
-                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar muy rápido todos los códigos de 4 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
+                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 6-to-8-digit code within hours; a long phrase is much harder to guess;",
+                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar en pocas horas todos los códigos de 6 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
                     <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;",
                         "apps espía en el teléfono, o alguien que lo usa mientras Steady está desbloqueado;")}</li>
-                    <li>{tr!("backup files you download — those aren't encrypted.", "los archivos de copia de seguridad que descargas: esos no están cifrados.")}</li>
+                    <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.", "las copias de seguridad y las copias de tus datos hechas sin frase de contraseña: esas no están cifradas.")}</li>
                 </ul>
                 <p>{tr!("Your helpline country, the lock's own settings and which months have log entries are stored unencrypted. If you forget the passcode, your data can't be recovered by anyone — keep a backup.",
                     "Tu país para las líneas de ayuda, los ajustes del propio bloqueo y qué meses tienen registros se guardan sin cifrar. Si olvidas el código, nadie podrá recuperar tus datos: guarda una copia de seguridad.")}</p>
@@ -739,7 +976,7 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
                 "Este navegador solo puede cifrar con una conexión segura (https), así que el bloqueo no está disponible aquí.")}</p>
         }>
             <form on:submit=set>
-                <PasscodeField id="lock-passcode" label=tr!("New passcode: 4 to 8 digits, or a phrase", "Código nuevo: de 4 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
+                <PasscodeField id="lock-passcode" label=tr!("New passcode: 6 to 8 digits, or a phrase", "Código nuevo: de 6 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
                 <PasscodeField id="lock-passcode-again" label=tr!("The same passcode again", "El mismo código otra vez") autocomplete="new-password" value=again/>
                 <IdlePicker value=idle on_pick=|_| {}/>
                 <button type="submit" class="button" data-testid="lock-set" disabled=move || working.get()>

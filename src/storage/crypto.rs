@@ -1,6 +1,7 @@
 //! WebCrypto for the passcode lock: PBKDF2-SHA256 to turn a passcode into an
 //! AES-GCM key the page can use but never read out, and a fresh random IV for
-//! every encryption.
+//! every encryption, with the name the value is stored under as additional
+//! data (see [`lock::seal_text`]).
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -8,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, Crypto, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_text, IV_BYTES};
+use crate::domain::protected;
 
 /// Why a crypto step failed, in words for the person.
 const NO_CRYPTO: &str = "This browser can't encrypt here (it needs a secure https connection), so the lock can't be used.";
@@ -38,8 +40,15 @@ async fn run(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
 }
 
-/// Derives the AES-256-GCM key for `passcode` (non-extractable: it lives only in
-/// this page's memory, and only while unlocked).
+/// `text` in a Unicode normal form ("NFC" or "NFD"): passcodes are turned into
+/// keys in NFC form (see [`lock::passcode_forms`]).
+pub fn normalized(text: &str, form: &str) -> String {
+    js_sys::JsString::from(text).normalize(form).into()
+}
+
+/// Derives the AES-256-GCM key for `passcode` exactly as given (the caller picks
+/// the form: [`normalized`]). Non-extractable: it lives only in this page's
+/// memory, and only while unlocked.
 pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> Result<CryptoKey, String> {
     let fail = |_| "Couldn't prepare the encryption key.".to_string();
     let subtle = subtle()?;
@@ -55,21 +64,27 @@ pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> R
     Ok(run(key).await.map_err(fail)?.unchecked_into())
 }
 
-/// Encrypts `text` under `key` with a fresh random IV; returns the sealed text to store.
-pub async fn encrypt(key: &CryptoKey, text: &str) -> Result<String, String> {
+/// Encrypts `text` under `key` with a fresh random IV, bound to `name` (the key
+/// it is stored under); returns the sealed text to store.
+pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
     let fail = |_| "Couldn't encrypt your data, so it wasn't saved.".to_string();
     let iv = random_bytes(IV_BYTES)?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
+    params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
     let sealed = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, text.as_bytes())).await.map_err(fail)?;
     Ok(seal_text(&iv, &Uint8Array::new(&sealed).to_vec()))
 }
 
-/// Decrypts a sealed value. Fails for a wrong key and for damaged text alike
-/// (AES-GCM checks both).
-pub async fn decrypt(key: &CryptoKey, sealed: &str) -> Result<String, String> {
-    let (iv, data) = open_text(sealed).ok_or("This isn't encrypted the way Steady stores data.")?;
-    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
-    let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &data))
+/// Decrypts a sealed value stored under `name`. Fails for a wrong key, for
+/// damaged text and for a value moved from another name alike (AES-GCM checks
+/// all three). Values sealed before names were bound open without it.
+pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String, String> {
+    let parts = open_text(sealed).ok_or("This isn't encrypted the way Steady stores data.")?;
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&parts.iv[..]));
+    if parts.bound {
+        params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
+    }
+    let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &parts.data))
         .await
         .map_err(|_| "Couldn't decrypt this — the passcode is wrong or the data is damaged.".to_string())?;
     String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| "The decrypted data isn't text.".into())
@@ -78,4 +93,20 @@ pub async fn decrypt(key: &CryptoKey, sealed: &str) -> Result<String, String> {
 /// A new random salt, base64.
 pub fn new_salt() -> Result<String, String> {
     Ok(base64_encode(&random_bytes(lock::SALT_BYTES)?))
+}
+
+/// `text` (a backup) protected with `passphrase`: sealed under a key made as the
+/// lock makes one (NFC form, a new salt, the lock's iterations), in the wrapper
+/// of [`protected`]. Only Settings uses this.
+pub async fn protect(passphrase: &str, text: &str) -> Result<String, String> {
+    let salt = new_salt()?;
+    let key = derive_key(&normalized(passphrase, "NFC"), &salt, lock::ITERATIONS).await?;
+    let data = encrypt(&key, protected::BOUND_TO, text).await?;
+    Ok(protected::wrap(salt, lock::ITERATIONS, data))
+}
+
+/// The backup inside a protected copy; `Err` for a wrong passphrase (or a damaged copy).
+pub async fn unprotect(copy: &protected::Protected, passphrase: &str) -> Result<String, String> {
+    let key = derive_key(&normalized(passphrase, "NFC"), &copy.salt, copy.iterations).await?;
+    decrypt(&key, protected::BOUND_TO, &copy.data).await
 }

@@ -19,7 +19,7 @@ use web_sys::CryptoKey;
 use super::crypto;
 use super::{disk_get, disk_keys, disk_set, disk_store};
 use crate::domain::i18n::fill;
-use crate::domain::lock::{self, is_sealed, staged_action, LockRecord, Staged, CHECK_TEXT};
+use crate::domain::lock::{self, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
 
 /// The lock's record, stored in the clear.
 pub const LOCK_KEY: &str = "steady.lock";
@@ -28,7 +28,13 @@ const STAGED_HEADER: &str = "steady.next";
 /// ...and the copies themselves, under this prefix plus their key.
 pub(super) const STAGED_PREFIX: &str = "steady.next.";
 
-const LOCK_VERSION: u64 = 1;
+/// Version 2: the record may carry `normalized` and `waited`, and data values are
+/// sealed bound to their names (`steady-aes-gcm:k:`). An older build would open a
+/// version-1 lock and then find every value written since unreadable (and could
+/// write over them); with version 2 it refuses and asks for a reload instead. A
+/// version-1 record reads the same (the new fields default), and is stored as
+/// version 2 at its next save.
+const LOCK_VERSION: u64 = 2;
 
 enum Cipher {
     /// The key, and the generation of the lock it belongs to.
@@ -207,7 +213,7 @@ async fn drain() {
             (None, _) if earlier_failed && name.starts_with(super::DRAFT_PREFIX) => Err(String::new()),
             (None, _) => disk_store(&name, None),
             (Some(text), None) => disk_store(&name, Some(&text)),
-            (Some(text), Some((key, generation))) => match crypto::encrypt(&key, &text).await {
+            (Some(text), Some((key, generation))) => match crypto::encrypt(&key, &name, &text).await {
                 // Everything was deleted while this was being encrypted: don't bring it back.
                 Ok(_) if !active() => return,
                 // Another window changed the passcode: this key would make the value unreadable.
@@ -282,7 +288,7 @@ fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
     let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|_| damaged())?;
     // The version first: a newer record may have a shape this build doesn't know.
     match value.get("v").and_then(serde_json::Value::as_u64) {
-        Some(LOCK_VERSION) => {}
+        Some(1 | LOCK_VERSION) => {}
         Some(v) => return Err(fill(tr!("The lock was set by a newer version of Steady (lock version {}). Reload to update.", "El bloqueo lo configuró una versión más nueva de Steady (versión {}). Recarga para actualizar."), &[&v.to_string()])),
         None => return Err(damaged()),
     }
@@ -385,10 +391,16 @@ pub fn seconds_to_wait() -> u32 {
 
 fn wait_for(record: &LockRecord) -> u32 {
     let (wall, mono) = clocks();
-    GUESSES.with_borrow_mut(|g| {
+    let mut marked = record.clone();
+    let (wait, sat_out) = GUESSES.with_borrow_mut(|g| {
         g.observe(record, wall, mono);
-        g.seconds_to_wait(mono)
-    })
+        (g.seconds_to_wait(mono), g.mark_waited(&mut marked, mono))
+    });
+    // The wait ran out here: a reload needn't start it again.
+    if sat_out {
+        let _ = save_lock_record(&marked);
+    }
+    wait
 }
 
 /// Checks a passcode against the stored lock (slow on purpose: PBKDF2), and
@@ -408,13 +420,18 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
     let (wall, mono) = clocks();
     GUESSES.with_borrow_mut(|g| g.begin(&mut record, wall, mono));
     let _ = save_lock_record(&record);
-    let right = match crypto::derive_key(passcode, &record.salt, record.iterations).await {
-        Ok(key) => match crypto::decrypt(&key, &record.check).await {
-            Ok(text) if text == CHECK_TEXT => Some(key),
-            _ => None,
-        },
-        Err(e) => return Unlock::Failed(e),
-    };
+    let nfc = crypto::normalized(passcode, "NFC");
+    let mut right = None;
+    for form in lock::passcode_forms(passcode, &nfc, &crypto::normalized(passcode, "NFD"), record.normalized) {
+        let key = match crypto::derive_key(&form, &record.salt, record.iterations).await {
+            Ok(key) => key,
+            Err(e) => return Unlock::Failed(e),
+        };
+        if crypto::decrypt(&key, LOCK_KEY, &record.check).await.is_ok_and(|text| text == CHECK_TEXT) {
+            right = Some((key, form == nfc));
+            break;
+        }
+    }
     // The passcode may have been changed (in another tab) while this was checked:
     // then this answer is about an old lock, and the new record must not be overwritten.
     let mut current = match lock_record() {
@@ -422,8 +439,10 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
         _ => return Unlock::Failed(tr!("The passcode was changed just now. Enter the new one.", "El código se acaba de cambiar. Escribe el nuevo.").into()),
     };
     match right {
-        Some(key) => {
+        Some((key, nfc_form)) => {
             GUESSES.with_borrow_mut(|g| g.right(&mut current));
+            // An older lock opened by the passcode's NFC form: from now on only that form is tried.
+            current.normalized |= nfc_form;
             let _ = save_lock_record(&current);
             Unlock::Opened(key)
         }
@@ -438,8 +457,9 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 }
 
 /// Reads every stored document into memory, decrypting with `key`. Values
-/// that are still plain (an interrupted switch) are kept and re-encrypted; a
-/// value that won't decrypt is kept as stored, and shows up as unreadable.
+/// that are still plain (an interrupted switch) or sealed the old way (not bound
+/// to their names) are kept and re-encrypted; a value that won't decrypt (damaged,
+/// or moved from another key) is kept as stored, and shows up as unreadable.
 ///
 /// Another tab may store something while this one decrypts (its storage events
 /// aren't listened to yet): the read is repeated until the disk is as it was read.
@@ -453,7 +473,15 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
         let mut rewrite = Vec::new();
         for (name, raw) in &read {
             let plain = if is_sealed(raw) {
-                crypto::decrypt(key, raw).await.unwrap_or_else(|_| raw.clone())
+                match crypto::decrypt(key, name, raw).await {
+                    // Sealed before values were bound to their names: stored again, bound.
+                    Ok(plain) if is_unbound(raw) => {
+                        rewrite.push((name.clone(), Some(plain.clone())));
+                        plain
+                    }
+                    Ok(plain) => plain,
+                    Err(_) => raw.clone(),
+                }
             } else {
                 rewrite.push((name.clone(), Some(raw.clone())));
                 raw.clone()
@@ -521,7 +549,7 @@ pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Op
         Cipher::Plain => Some(None),
     })??;
     let plain = match (&raw, key) {
-        (Some(sealed), Some(key)) if is_sealed(sealed) => Some(crypto::decrypt(&key, sealed).await.unwrap_or(sealed.clone())),
+        (Some(sealed), Some(key)) if is_sealed(sealed) => Some(crypto::decrypt(&key, name, sealed).await.unwrap_or(sealed.clone())),
         _ => raw.clone(),
     };
     // Decrypting takes a moment; a newer change may have landed meanwhile (its own event follows).
@@ -577,7 +605,7 @@ async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), Strin
     let mut sealed = Vec::with_capacity(writes.len());
     for (name, text) in writes {
         let text = match (text, &key) {
-            (Some(t), Some(k)) => Some(crypto::encrypt(k, t).await?),
+            (Some(t), Some(k)) => Some(crypto::encrypt(k, name, t).await?),
             (t, _) => t.clone(),
         };
         sealed.push((name.clone(), text));
@@ -642,8 +670,9 @@ async fn other_tabs_open() -> bool {
 /// A new lock record and key for `passcode`.
 pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::helplines::Region) -> Result<(LockRecord, CryptoKey), String> {
     let salt = crypto::new_salt()?;
-    let key = crypto::derive_key(passcode, &salt, lock::ITERATIONS).await?;
-    let check = crypto::encrypt(&key, CHECK_TEXT).await?;
+    // NFC: the same passcode from any keyboard (see `lock::passcode_forms`).
+    let key = crypto::derive_key(&crypto::normalized(passcode, "NFC"), &salt, lock::ITERATIONS).await?;
+    let check = crypto::encrypt(&key, LOCK_KEY, CHECK_TEXT).await?;
     let record = LockRecord {
         salt,
         iterations: lock::ITERATIONS,
@@ -654,6 +683,8 @@ pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::
         numeric: lock::is_numeric(passcode),
         failures: 0,
         wait_until_ms: 0.0,
+        normalized: true,
+        waited: 0,
     };
     Ok((record, key))
 }
@@ -697,7 +728,8 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     let mut staged = Vec::with_capacity(documents.len());
     for (name, plain) in &documents {
         let text = match target {
-            Some((_, key)) => crypto::encrypt(key, plain).await.map_err(unchanged)?,
+            // Bound to the name it is moved to, not the staging one.
+            Some((_, key)) => crypto::encrypt(key, name, plain).await.map_err(unchanged)?,
             None => plain.clone(),
         };
         disk_set(&format!("{STAGED_PREFIX}{name}"), Some(&text)).map_err(|_| {
@@ -709,7 +741,7 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     for ((name, text), (_, plain)) in staged.iter().zip(&documents) {
         let back = disk_get(&format!("{STAGED_PREFIX}{name}"));
         let decrypts = match target {
-            Some((_, key)) => crypto::decrypt(key, text).await.ok().as_ref() == Some(plain),
+            Some((_, key)) => crypto::decrypt(key, name, text).await.ok().as_ref() == Some(plain),
             None => true,
         };
         if back.as_ref() != Some(text) || !decrypts {
@@ -743,8 +775,20 @@ mod tests {
             serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap();
         let record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
         assert_eq!((record.iterations, record.failures, record.numeric), (600_000, 0, true));
-        assert!(parse_lock_record(r#"{"v":2,"data":{}}"#).unwrap_err().contains("newer version"));
+        assert!(!record.normalized && record.waited == 0);
+        assert!(parse_lock_record(r#"{"v":3,"data":{}}"#).unwrap_err().contains("newer version"));
         assert!(parse_lock_record("{").unwrap_err().contains("damaged"));
+    }
+
+    #[test]
+    fn a_record_is_stored_as_version_2_with_its_new_fields() {
+        let fixture: BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap();
+        let mut record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
+        (record.normalized, record.waited) = (true, 4);
+        let text = serde_json::to_string(&StoredLock { v: LOCK_VERSION, data: record.clone() }).unwrap();
+        assert!(text.starts_with(r#"{"v":2,"#));
+        assert_eq!(parse_lock_record(&text).unwrap(), record);
     }
 
     #[test]

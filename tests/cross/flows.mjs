@@ -3,7 +3,7 @@
 // flows build on earlier ones (the lock flow checks that everything entered before comes back).
 // The Chromium suite (tests/e2e) covers each flow in depth; these check that it works at all.
 
-const PASSCODE = "2468";
+const PASSCODE = "246813";
 
 function check(ok, message) {
   if (!ok) throw new Error(message);

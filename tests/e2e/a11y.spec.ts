@@ -67,8 +67,8 @@ test("the passcode settings and the lock screen pass axe, light and dark, at 320
   await page.setViewportSize({ width: 320, height: 800 });
   await openApp(page, "/settings");
   await axe(page, "passcode lock off");
-  await page.getByTestId("lock-passcode").fill("2468");
-  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-passcode").fill("246813");
+  await page.getByTestId("lock-passcode-again").fill("246813");
   await page.getByTestId("lock-set").click();
   await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
   await axe(page, "passcode lock on");

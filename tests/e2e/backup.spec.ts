@@ -226,3 +226,154 @@ test.describe("in New York", () => {
     expect(month.data[0].t).toBe("2026-11-23T14:58:00");
   });
 });
+
+test.describe("protected copies", () => {
+  const PASSPHRASE = "blue river 42";
+
+  /** Records what goes on the clipboard (as text or as a ClipboardItem), readable by the test. */
+  const recordClipboard = () => {
+    (window as any).copied = null;
+    Clipboard.prototype.write = async function (items: ClipboardItem[]) {
+      const blob = await items[0].getType("text/plain");
+      (window as any).copied = await blob.text();
+    };
+    Clipboard.prototype.writeText = async function (text: string) {
+      (window as any).copied = text;
+    };
+  };
+
+  async function deleteEverything(page: Page) {
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("delete-all-input").fill("DELETE");
+    await page.getByTestId("delete-all-confirm").click();
+    await expect(page.getByTestId("delete-status")).toContainText("deleted");
+    expect(await snapshot(page)).toEqual({});
+  }
+
+  test("a protected backup asks for its passphrase: a wrong one changes nothing, the right one restores", async ({ page }) => {
+    await page.clock.install({ time: NOW });
+    await fillSomeData(page);
+    const before = await snapshot(page);
+    await page.goto("/settings");
+    // Without a lock it's off by default, and the warning is next to the button.
+    await expect(page.getByTestId("backup-protect")).not.toBeChecked();
+    await expect(page.getByTestId("backup-protect-note")).toHaveText("Without a passphrase, anyone who gets this copy can read everything in it.");
+    await page.getByTestId("backup-protect").check();
+    await expect(page.getByTestId("backup-protect-note")).toHaveText("Protected, it can't be read without the passphrase.");
+    // Too short a passphrase is refused before anything is made.
+    await page.getByTestId("backup-passphrase").fill("short");
+    await page.getByTestId("export-backup").click();
+    await expect(page.getByTestId("export-status")).toContainText("at least 8 characters");
+
+    await page.getByTestId("backup-passphrase").fill(PASSPHRASE);
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("export-backup").click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toBe("steady-backup-2026-11-23.json");
+    const text = readFileSync((await file.path())!, "utf8");
+    const wrapper = JSON.parse(text);
+    expect(wrapper).toMatchObject({ steady: "protected-backup", v: 1, iterations: 600000 });
+    expect(Buffer.from(wrapper.salt, "base64")).toHaveLength(16);
+    expect(wrapper.data).toMatch(/^steady-aes-gcm:k:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/);
+    for (const secret of ["My kids", "stress", "Old friend"]) expect(text).not.toContain(secret);
+    await page.getByTestId("backup-saved-confirm").click();
+    await expect(page.getByTestId("export-status")).toContainText("protected with your passphrase");
+
+    await deleteEverything(page);
+    await upload(page, "steady-backup-2026-11-23.json", text);
+    await expect(page.getByTestId("import-protected")).toBeVisible();
+    await expect(page.getByTestId("import-preview")).toHaveCount(0);
+    await page.getByTestId("import-passphrase").fill("blue river 43");
+    await page.getByTestId("import-unlock").click();
+    await expect(page.getByTestId("import-error")).toHaveText("That passphrase doesn't open this copy. Nothing was changed.");
+    await expect(page.getByTestId("import-preview")).toHaveCount(0);
+    expect(await snapshot(page)).toEqual({});
+
+    await page.getByTestId("import-passphrase").fill(PASSPHRASE);
+    await page.getByTestId("import-unlock").click();
+    await expect(page.getByTestId("import-error")).toBeEmpty();
+    await expect(page.getByTestId("import-protected")).toHaveCount(0);
+    await expect(page.getByTestId("import-preview")).toContainText("Plan items: 1");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-status")).toContainText("restored");
+    const after = await snapshot(page);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const key of ["steady.counters", "steady.plan", "steady.log.2026-11"]) expect(after[key], key).toBe(before[key]);
+  });
+
+  test("a damaged protected file is refused, and nothing changes", async ({ page }) => {
+    await page.clock.install({ time: NOW });
+    await openApp(page, "/settings");
+    const damaged = JSON.stringify({ steady: "protected-backup", v: 1, salt: "AAAA", iterations: 600000, data: "x" });
+    await upload(page, "damaged.json", damaged);
+    await expect(page.getByTestId("import-error")).toContainText("damaged");
+    await expect(page.getByTestId("import-protected")).toHaveCount(0);
+    expect(await snapshot(page)).toEqual({});
+  });
+
+  test("with the lock on, copies are protected unless the person chooses otherwise", async ({ page }) => {
+    await openApp(page, "/settings");
+    await page.getByTestId("lock-passcode").fill("246813");
+    await page.getByTestId("lock-passcode-again").fill("246813");
+    await page.getByTestId("lock-set").click();
+    await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+    await page.reload();
+    await page.getByTestId("unlock-input").fill("246813");
+    await page.getByTestId("unlock-submit").click();
+    await expect(page.getByTestId("lock-screen")).toHaveCount(0, { timeout: 15_000 });
+    for (const name of ["backup", "copy"]) {
+      await expect(page.getByTestId(`${name}-protect`), name).toBeChecked();
+      await expect(page.getByTestId(`${name}-passphrase`), name).toBeVisible();
+    }
+    await page.getByTestId("export-backup").click();
+    await expect(page.getByTestId("export-status")).toContainText("at least 8 characters");
+    await page.getByTestId("backup-protect").uncheck();
+    await expect(page.getByTestId("backup-passphrase")).toHaveCount(0);
+    await expect(page.getByTestId("backup-protect-note")).toContainText("anyone who gets this copy can read everything");
+  });
+
+  test("Copy my data, protected: the paste asks for the passphrase, and the clipboard is emptied after the restore", async ({ page, browser }) => {
+    await page.addInitScript(recordClipboard);
+    await page.clock.install({ time: NOW });
+    await fillSomeData(page);
+    const before = await snapshot(page);
+    await page.goto("/settings");
+    await expect(page.getByTestId("copy-protect-note")).toContainText("anyone who gets this copy can read everything");
+    await page.getByTestId("copy-protect").check();
+    await page.getByTestId("copy-passphrase").fill(PASSPHRASE);
+    await page.getByTestId("copy-data").click();
+    await expect(page.getByTestId("copy-status")).toContainText("Copied, protected with your passphrase", { timeout: 15_000 });
+    const block: string = await page.evaluate(() => (window as any).copied);
+    expect(block).toMatch(/\nSTEADY-DATA 1 \d+ [0-9a-f]{8}\n[A-Za-z0-9+/=]+\n$/);
+    const inner = Buffer.from(block.trim().split("\n").pop()!, "base64").toString("utf8");
+    expect(JSON.parse(inner)).toMatchObject({ steady: "protected-backup", v: 1 });
+    for (const secret of ["My kids", "stress"]) expect(inner).not.toContain(secret);
+
+    // The Home Screen app (storage of its own), with the block on its clipboard.
+    const context = await browser.newContext();
+    await context.addInitScript(recordClipboard);
+    const app = await context.newPage();
+    await app.clock.install({ time: NOW });
+    await openApp(app, "/settings");
+    await app.evaluate((block) => ((window as any).copied = block), block);
+    await app.getByTestId("paste-data").fill(block);
+    await app.getByTestId("paste-data-check").click();
+    await expect(app.getByTestId("paste-protected")).toBeVisible();
+    await app.getByTestId("paste-passphrase").fill("not the passphrase");
+    await app.getByTestId("paste-unlock").click();
+    await expect(app.getByTestId("paste-error")).toHaveText("That passphrase doesn't open this copy. Nothing was changed.");
+    await expect(app.getByTestId("paste-preview")).toHaveCount(0);
+    expect(await snapshot(app)).toEqual({});
+    expect(await app.evaluate(() => (window as any).copied)).toBe(block);
+
+    await app.getByTestId("paste-passphrase").fill(PASSPHRASE);
+    await app.getByTestId("paste-unlock").click();
+    await expect(app.getByTestId("paste-preview")).toContainText("Plan items: 1");
+    await app.getByTestId("paste-confirm").click();
+    await expect(app.getByTestId("paste-status")).toContainText("restored");
+    expect(await snapshot(app)).toEqual(before);
+    // Off the clipboard once restored.
+    await expect.poll(() => app.evaluate(() => (window as any).copied)).toBe("");
+    await context.close();
+  });
+});

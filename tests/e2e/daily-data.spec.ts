@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
 test.use({ timezoneId: "Europe/London", locale: "en-GB" });
 
 const NOW = new Date("2026-11-23T15:00:00Z");
-const SEALED = /^steady-aes-gcm:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+const SEALED = /^steady-aes-gcm:k:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
 
 async function checkIn(page: Page, mood: number, note: string) {
   await page.goto("/checkin");
@@ -81,13 +81,13 @@ test("under the passcode lock, check-ins, journal entries and drafts are stored 
   await checkIn(page, 2, "Secret gratitude");
   await journal(page, "Secret journal words");
   await page.goto("/settings");
-  await page.getByTestId("lock-passcode").fill("2468");
-  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-passcode").fill("246813");
+  await page.getByTestId("lock-passcode-again").fill("246813");
   await page.getByTestId("lock-set").click();
   await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
 
   await page.goto("/journal");
-  await page.getByTestId("unlock-input").fill("2468");
+  await page.getByTestId("unlock-input").fill("246813");
   await page.getByTestId("unlock-submit").click();
   await page.getByTestId("journal-new").click();
   await page.getByTestId("journal-text").fill("Secret draft words");
@@ -98,7 +98,7 @@ test("under the passcode lock, check-ins, journal entries and drafts are stored 
   expect(JSON.stringify(sealed)).not.toContain("Secret");
   // Still readable in the app.
   await page.reload();
-  await page.getByTestId("unlock-input").fill("2468");
+  await page.getByTestId("unlock-input").fill("246813");
   await page.getByTestId("unlock-submit").click();
   await expect(page.getByTestId("journal-text")).toHaveValue("Secret draft words");
   await expect(page.getByTestId("journal-entry")).toContainText("Secret journal words");

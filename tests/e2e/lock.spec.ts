@@ -1,10 +1,10 @@
 // The passcode lock: encryption at rest, the lock screen (with helplines),
 // wrong-passcode delays, auto-lock, and changing or removing the passcode.
-import { test, expect, openApp, snapshot, stored, fillSomeData } from "./fixtures";
+import { test, expect, openApp, snapshot, stored, fillSomeData, plant } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
-const SEALED = /^steady-aes-gcm:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+const SEALED = /^steady-aes-gcm:k:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
 
 const dataOnly = (all: Record<string, string>) =>
   Object.fromEntries(Object.entries(all).filter(([k]) => k !== "steady.lock"));
@@ -40,24 +40,25 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
   const plain = await snapshot(page);
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
 
   // At rest: every document is AES-GCM ciphertext, each with its own IV; nothing readable is left.
   const sealed = await snapshot(page);
   expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
   for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
-  const ivs = Object.values(dataOnly(sealed)).map((v) => v.split(":")[1]);
+  const ivs = Object.values(dataOnly(sealed)).map((v) => v.split(":")[2]);
   expect(new Set(ivs).size).toBe(ivs.length);
   expect(JSON.stringify(sealed)).not.toContain("My kids");
   expect(JSON.stringify(sealed)).not.toContain("stress");
   const record = JSON.parse(sealed["steady.lock"]);
-  expect(record.v).toBe(1);
+  expect(record.v).toBe(2);
+  expect(record.data.normalized).toBe(true);
   expect(record.data.iterations).toBeGreaterThanOrEqual(600_000);
   expect(Buffer.from(record.data.salt, "base64")).toHaveLength(16);
 
   // A save while unlocked is encrypted too.
   await page.goto("/log/new");
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await page.getByTestId("trigger-people").click();
   await page.getByTestId("craving-save").click();
   await expect(page.getByTestId("flash")).toBeVisible();
@@ -96,7 +97,7 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   await expect(page.getByTestId("unlock-message")).toContainText("try again in 10 seconds");
   await page.clock.fastForward(11_000);
 
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
   await page.getByTestId("nav-log").click();
   await expect(page.getByTestId("log-entry")).toHaveCount(3);
@@ -112,14 +113,19 @@ async function guessWrong(page: Page, guess: string, answer: string | RegExp = "
   await expect(screen.getByTestId("unlock-message")).toHaveText(answer);
 }
 
-test("moving the phone's clock forward doesn't end the wait after wrong guesses", async ({ page }) => {
+/** Turns the lock on, reopens, and guesses wrong three times: the third means a wait. */
+async function lockThenGuessWrongThrice(page: Page) {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await page.reload();
   await guessWrong(page, "1111");
   await guessWrong(page, "2222");
   await guessWrong(page, "3333", "That isn't the passcode. You can try again in 5 seconds.");
+}
+
+test("moving the phone's clock forward doesn't end the wait after wrong guesses", async ({ page }) => {
+  await lockThenGuessWrongThrice(page);
   const submit = page.getByTestId("unlock-submit");
   await expect(submit).toHaveText("Wait 5 seconds");
   // An hour later by the phone's clock; a moment later really.
@@ -130,13 +136,13 @@ test("moving the phone's clock forward doesn't end the wait after wrong guesses"
   // Time really passing ends it.
   await page.clock.fastForward(5_000);
   await expect(submit).toBeEnabled();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
 });
 
 test("a guess in another tab while one is being checked has to wait: no extra guesses", async ({ context }) => {
   const first = await context.newPage();
   await openApp(first, "/");
-  await turnOnLock(first, "2468");
+  await turnOnLock(first, "246813");
   await first.reload();
   const second = await context.newPage();
   await second.goto("/");
@@ -163,7 +169,7 @@ test("a guess in another tab while one is being checked has to wait: no extra gu
 test("if the lock's record can't be saved, wrong guesses still mean growing waits", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await page.addInitScript(() => {
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key: string, value: string) {
@@ -181,17 +187,17 @@ test("if the lock's record can't be saved, wrong guesses still mean growing wait
   await guessWrong(page, "4444", "That isn't the passcode. You can try again in 10 seconds.");
   expect(await stored(page, "steady.lock")).toBe(record);
   await page.clock.fastForward(11_000);
-  await unlock(page, "2468");
+  await unlock(page, "246813");
 });
 
 test("leaving the page locks it, so the App Switcher's picture is the lock screen", async ({ page }) => {
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await expect(page.getByTestId("lock-screen")).toHaveCount(0);
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
   await expect(page.getByTestId("lock-screen")).toBeVisible();
   await expect(page.getByTestId("settings")).toBeHidden();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await expect(page.getByTestId("settings")).toBeVisible();
 });
 
@@ -243,7 +249,7 @@ test("changing and removing the passcode re-encrypts everything, and nothing is 
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
   const plain = await snapshot(page);
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   const first = await snapshot(page);
 
   // The current passcode is needed.
@@ -256,7 +262,7 @@ test("changing and removing the passcode re-encrypts everything, and nothing is 
   // Wrong guesses here count like on the lock screen.
   expect(JSON.parse((await snapshot(page))["steady.lock"]).data.failures).toBe(1);
   // New passcodes are checked before anything happens.
-  await page.getByTestId("lock-current").fill("2468");
+  await page.getByTestId("lock-current").fill("246813");
   await page.getByTestId("lock-new-again").fill("river stone 8");
   await page.getByTestId("lock-change").click();
   await expect(page.getByTestId("lock-error")).toContainText("don't match");
@@ -274,7 +280,7 @@ test("changing and removing the passcode re-encrypts everything, and nothing is 
   }
 
   await page.reload();
-  await page.getByTestId("unlock-input").fill("2468");
+  await page.getByTestId("unlock-input").fill("246813");
   await page.getByTestId("unlock-submit").click();
   await expect(page.getByTestId("unlock-message")).toHaveText("That isn't the passcode.");
   await unlock(page, "river stone 9");
@@ -299,7 +305,7 @@ for (const change of ["change", "remove"] as const) {
     test.setTimeout(180_000);
     await page.clock.install({ time: NOW });
     await fillSomeData(page);
-    await turnOnLock(page, "2468");
+    await turnOnLock(page, "246813");
     const start = await snapshot(page);
     await page.evaluate(() => {
       const ops: Array<[string, string | null]> = ((window as any).ops = []);
@@ -314,10 +320,10 @@ for (const change of ["change", "remove"] as const) {
         ops.push([k, null]);
       };
     });
-    await page.getByTestId("lock-current").fill("2468");
+    await page.getByTestId("lock-current").fill("246813");
     if (change === "change") {
-      await page.getByTestId("lock-new").fill("97531");
-      await page.getByTestId("lock-new-again").fill("97531");
+      await page.getByTestId("lock-new").fill("975319");
+      await page.getByTestId("lock-new-again").fill("975319");
       await page.getByTestId("lock-change").click();
       await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 15_000 });
     } else {
@@ -340,7 +346,7 @@ for (const change of ["change", "remove"] as const) {
       }, state);
       await page.goto("/plan");
       const lock = state["steady.lock"] ? JSON.parse(state["steady.lock"]).data : null;
-      if (lock) await unlock(page, lock.generation === oldGeneration ? "2468" : "97531");
+      if (lock) await unlock(page, lock.generation === oldGeneration ? "246813" : "975319");
       const where = `cut after write ${cut} of ${ops.length}`;
       await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text"), where).toHaveValue("My kids");
       await expect(page.getByTestId("storage-problem"), where).toHaveCount(0);
@@ -353,7 +359,7 @@ for (const change of ["change", "remove"] as const) {
 test("leftovers of a change that never switched are dropped at start-up", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   const locked = await snapshot(page);
   await page.evaluate(() => {
     localStorage.setItem("steady.next", "42");
@@ -367,7 +373,7 @@ test("leftovers of a change that never switched are dropped at start-up", async 
 test("deleting all data removes the lock too", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await page.getByTestId("delete-all").click();
   await page.getByTestId("delete-all-input").fill("DELETE");
   await page.getByTestId("delete-all-confirm").click();
@@ -381,7 +387,7 @@ test("deleting all data removes the lock too", async ({ page }) => {
 test("with the lock on, a save that fails is still shown", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await page.evaluate(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
@@ -396,10 +402,10 @@ test("with the lock on, a save that fails is still shown", async ({ page }) => {
 test("two open tabs with the lock on stay in step; the passcode changes only with one tab open", async ({ context }) => {
   const first = await context.newPage();
   await openApp(first, "/");
-  await turnOnLock(first, "2468");
+  await turnOnLock(first, "246813");
   const second = await context.newPage();
   await second.goto("/help");
-  await unlock(second, "2468");
+  await unlock(second, "246813");
   await first.getByTestId("nav-help").click();
   await first.getByTestId("region-picker").selectOption("IE");
   await expect(second.getByTestId("helpline-ie-hse")).toBeVisible();
@@ -407,9 +413,9 @@ test("two open tabs with the lock on stay in step; the passcode changes only wit
   // Another tab could write in the middle of re-encrypting, so it has to be closed first.
   await first.getByTestId("nav-settings").click();
   const before = await snapshot(first);
-  await first.getByTestId("lock-current").fill("2468");
-  await first.getByTestId("lock-new").fill("97531");
-  await first.getByTestId("lock-new-again").fill("97531");
+  await first.getByTestId("lock-current").fill("246813");
+  await first.getByTestId("lock-new").fill("975319");
+  await first.getByTestId("lock-new-again").fill("975319");
   await first.getByTestId("lock-change").click();
   await expect(first.getByTestId("lock-error")).toContainText("open in another tab");
   expect(await snapshot(first)).toEqual(before);
@@ -420,7 +426,7 @@ test("two open tabs with the lock on stay in step; the passcode changes only wit
 
   const third = await context.newPage();
   await third.goto("/help");
-  await unlock(third, "97531");
+  await unlock(third, "975319");
   await expect(third.getByTestId("helpline-ie-hse")).toBeVisible();
 });
 
@@ -435,7 +441,7 @@ test("a backup restored while the lock is on is stored encrypted", async ({ page
   await page.getByTestId("delete-all").click();
   await page.getByTestId("delete-all-input").fill("DELETE");
   await page.getByTestId("delete-all-confirm").click();
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
 
   await page.getByTestId("import-backup").setInputFiles(file!);
   await page.getByTestId("import-confirm").click();
@@ -444,7 +450,7 @@ test("a backup restored while the lock is on is stored encrypted", async ({ page
   expect(Object.keys(stored)).toEqual(plainKeys);
   for (const value of Object.values(stored)) expect(value).toMatch(SEALED);
   await page.reload();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
 });
@@ -470,25 +476,25 @@ test("a damaged lock record keeps the data closed, says so, and still offers hel
 test("going to the background during a change of passcode locks once the change is done", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
-  await page.getByTestId("lock-current").fill("2468");
-  await page.getByTestId("lock-new").fill("97531");
-  await page.getByTestId("lock-new-again").fill("97531");
+  await turnOnLock(page, "246813");
+  await page.getByTestId("lock-current").fill("246813");
+  await page.getByTestId("lock-new").fill("975319");
+  await page.getByTestId("lock-new-again").fill("975319");
   await page.getByTestId("lock-change").click();
   await goToBackground(page);
   await expect(page.getByTestId("lock-screen")).toBeVisible({ timeout: 15_000 });
   // The change finished before locking: the new passcode opens it.
-  await unlock(page, "97531");
+  await unlock(page, "975319");
   await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed");
 });
 
 test("unreadable data under the lock is kept, and set aside encrypted", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   await page.evaluate(() => localStorage.setItem("steady.plan", "{broken"));
   await page.reload();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   // The plan is read when it is first needed.
   await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("storage-problem-raw")).toHaveValue("{broken");
@@ -499,7 +505,7 @@ test("unreadable data under the lock is kept, and set aside encrypted", async ({
   expect(copy).toBeTruthy();
   for (const value of Object.values(dataOnly(stored))) expect(value).toMatch(SEALED);
   await page.reload();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("plan")).toBeVisible();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
@@ -571,8 +577,8 @@ test("with a heavy, emoji-rich log, turning the lock on or changing the passcode
 
   // Too little room for the encrypted copy next to the plain one: refused, nothing changed.
   await setQuota(page, 1.2);
-  await page.getByTestId("lock-passcode").fill("2468");
-  await page.getByTestId("lock-passcode-again").fill("2468");
+  await page.getByTestId("lock-passcode").fill("246813");
+  await page.getByTestId("lock-passcode-again").fill("246813");
   await page.getByTestId("lock-set").click();
   await expect(page.getByTestId("lock-error")).toContainText("isn't enough storage space", { timeout: 30_000 });
   await expect(page.getByTestId("lock-error")).toContainText("Nothing was changed.");
@@ -584,24 +590,187 @@ test("with a heavy, emoji-rich log, turning the lock on or changing the passcode
 
   // With room for both for a moment, it works.
   await setQuota(page, 2);
-  await turnOnLock(page, "2468");
+  await turnOnLock(page, "246813");
   const sealed = await snapshot(page);
   expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
   for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
 
   // A change of passcode needs two encrypted copies for a moment: refused, nothing changed.
   await setQuota(page, 1.5);
-  await page.getByTestId("lock-current").fill("2468");
-  await page.getByTestId("lock-new").fill("97531");
-  await page.getByTestId("lock-new-again").fill("97531");
+  await page.getByTestId("lock-current").fill("246813");
+  await page.getByTestId("lock-new").fill("975319");
+  await page.getByTestId("lock-new-again").fill("975319");
   await page.getByTestId("lock-change").click();
   await expect(page.getByTestId("lock-error")).toContainText("isn't enough storage space", { timeout: 30_000 });
   await expect(page.getByTestId("lock-error")).toContainText("Nothing was changed.");
   expect(await snapshot(page)).toEqual(sealed);
   await noQuota(page);
   await page.reload();
-  await unlock(page, "2468");
+  await unlock(page, "246813");
   await page.getByTestId("nav-log").click();
   await expect(page.getByRole("heading", { name: "28 December 2025" })).toBeVisible();
   await expect(page.getByTestId("log-entry").first()).toBeVisible();
+});
+
+test("a passcode of digits needs at least 6 of them, and the screen says why", async ({ page }) => {
+  await openApp(page, "/settings");
+  const before = await snapshot(page);
+  await page.getByTestId("lock-passcode").fill("12345");
+  await page.getByTestId("lock-passcode-again").fill("12345");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-error")).toContainText("Use at least 6 digits.");
+  await expect(page.getByTestId("lock-error")).toContainText("could try every shorter code in moments");
+  await expect(page.getByTestId("lock-status")).toHaveText("");
+  expect(await snapshot(page)).toEqual(before);
+
+  await page.getByTestId("lock-passcode").fill("123456");
+  await page.getByTestId("lock-passcode-again").fill("123456");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+  await expect(page.getByTestId("lock-error")).toHaveText("");
+
+  // A change to a shorter one is refused the same way, before anything happens.
+  const locked = await snapshot(page);
+  await page.getByTestId("lock-current").fill("123456");
+  await page.getByTestId("lock-new").fill("2468");
+  await page.getByTestId("lock-new-again").fill("2468");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-error")).toContainText("Use at least 6 digits.");
+  expect(await snapshot(page)).toEqual(locked);
+});
+
+test("a reload with the phone's clock moved forward doesn't end the wait either", async ({ page }) => {
+  await lockThenGuessWrongThrice(page);
+  // An hour later by the phone's clock, then a reload: the wait starts again on the new page.
+  await page.clock.setSystemTime(new Date(NOW.getTime() + 3_600_000));
+  await page.reload();
+  const submit = page.getByTestId("unlock-submit");
+  await expect(submit).toHaveText(/^Wait [1-5] seconds?$/);
+  await expect(submit).toBeDisabled();
+  await page.clock.fastForward(6_000);
+  await expect(submit).toBeEnabled();
+  // Sat out on the lock screen, it is noted, so another reload doesn't start it again.
+  await expect.poll(async () => JSON.parse((await stored(page, "steady.lock"))!).data.waited).toBe(3);
+  await page.reload();
+  await expect(page.getByTestId("unlock-submit")).toBeEnabled();
+  await unlock(page, "246813");
+  expect(JSON.parse((await stored(page, "steady.lock"))!).data).toMatchObject({ failures: 0, waited: 0 });
+});
+
+test("a passphrase with accents opens however the keyboard composes them", async ({ page }) => {
+  await openApp(page, "/");
+  // "café" as one character for é when set...
+  await turnOnLock(page, "caf\u00e9 con leche");
+  await page.reload();
+  // ...and as "e" plus a combining accent when unlocking.
+  await unlock(page, "cafe\u0301 con leche");
+  expect(JSON.parse((await stored(page, "steady.lock"))!).data.normalized).toBe(true);
+});
+
+/**
+ * Seals every stored document as Steady did before values were bound to their
+ * names (no additional data, no "k:"), under a version-1 lock record for
+ * `passcode` taken exactly as given.
+ */
+async function sealTheOldWay(page: Page, passcode: string) {
+  await page.evaluate(async (passcode) => {
+    const b64 = (bytes: Uint8Array) => {
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      return btoa(text);
+    };
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(passcode), "PBKDF2", false, ["deriveKey"]);
+    const key = await crypto.subtle.deriveKey(
+      { name: "PBKDF2", hash: "SHA-256", salt, iterations: 600_000 },
+      base,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt", "decrypt"],
+    );
+    const seal = async (text: string) => {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(text)));
+      return `steady-aes-gcm:${b64(iv)}:${b64(data)}`;
+    };
+    for (const k of Object.keys(localStorage).filter((k) => k.startsWith("steady."))) {
+      localStorage.setItem(k, await seal(localStorage.getItem(k)!));
+    }
+    const record = {
+      salt: b64(salt), iterations: 600_000, check: await seal("Steady passcode check"), generation: 1763900000000,
+      idle_minutes: 5, region: "US", numeric: /^\d+$/.test(passcode), failures: 0, wait_until_ms: 0,
+    };
+    localStorage.setItem("steady.lock", JSON.stringify({ v: 1, data: record }));
+  }, passcode);
+}
+
+const OLD_SEALED = /^steady-aes-gcm:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+
+test("a lock and data sealed by an earlier version still open, and are then stored bound to their names", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const plainKeys = Object.keys(await snapshot(page));
+  // A 4-digit passcode, from before 6 were needed: it still opens.
+  await sealTheOldWay(page, "2468");
+  const old = dataOnly(await snapshot(page));
+  for (const value of Object.values(old)) expect(value).toMatch(OLD_SEALED);
+  await page.goto("/plan");
+  await unlock(page, "2468");
+  await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
+  // Each value is stored again, bound to its name; the record is version 2 and marked normalised.
+  await expect.poll(async () => Object.values(dataOnly(await snapshot(page))).every((v) => SEALED.test(v))).toBe(true);
+  expect(Object.keys(dataOnly(await snapshot(page)))).toEqual(expect.arrayContaining(plainKeys));
+  const record = JSON.parse((await stored(page, "steady.lock"))!);
+  expect([record.v, record.data.normalized, record.data.failures]).toEqual([2, true, 0]);
+  await page.reload();
+  await unlock(page, "2468");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-entry")).toHaveCount(2);
+  await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+});
+
+test("an earlier lock set with decomposed accents opens typed either way", async ({ page }) => {
+  await openApp(page, "/");
+  await sealTheOldWay(page, "cafe\u0301 con leche");
+  await page.reload();
+  await unlock(page, "caf\u00e9 con leche");
+  // Its key was made from the other form, so it isn't marked normalised, and both forms keep working.
+  expect(JSON.parse((await stored(page, "steady.lock"))!).data.normalized).toBe(false);
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("lock-now").click();
+  await unlock(page, "cafe\u0301 con leche");
+});
+
+test("values swapped between keys don't open: each shows as a problem, not as the other's data", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  // Two months of log entries: the same kind of document under two names.
+  const month = (m: string, id: number, note: string) =>
+    JSON.stringify({ v: 1, data: [{ id, t: `2026-${m}-10T09:00:00`, n: 4, tr: ["stress"], x: note }] });
+  await plant(page, { "steady.log.2026-10": month("10", 1, "October note"), "steady.log.2026-11": month("11", 2, "November note") });
+  await openApp(page, "/");
+  await turnOnLock(page, "246813");
+  const sealed = await snapshot(page);
+  await page.evaluate(([october, november]) => {
+    localStorage.setItem("steady.log.2026-10", november);
+    localStorage.setItem("steady.log.2026-11", october);
+  }, [sealed["steady.log.2026-10"], sealed["steady.log.2026-11"]]);
+  await page.goto("/log");
+  await unlock(page, "246813");
+  for (const [key, raw] of [["steady.log.2026-10", sealed["steady.log.2026-11"]], ["steady.log.2026-11", sealed["steady.log.2026-10"]]]) {
+    const problem = page.locator(`[data-testid="storage-problem"][data-key="${key}"]`);
+    await expect(problem, key).toBeVisible();
+    await expect(problem.getByTestId("storage-problem-raw"), key).toHaveValue(raw);
+  }
+  await expect(page.getByText("October note")).toHaveCount(0);
+  await expect(page.getByText("November note")).toHaveCount(0);
+  // Kept exactly as stored.
+  const now = await snapshot(page);
+  expect([now["steady.log.2026-10"], now["steady.log.2026-11"]]).toEqual([sealed["steady.log.2026-11"], sealed["steady.log.2026-10"]]);
+});
+
+test("the server sends Cross-Origin-Opener-Policy, so a site that opens Steady keeps no handle on it", async ({ request }) => {
+  for (const path of ["/", "/settings", "/sw.js"]) {
+    const response = await request.get(path);
+    expect(response.headers()["cross-origin-opener-policy"], path).toBe("same-origin");
+  }
 });

@@ -120,8 +120,8 @@ test.describe("a phone set to Spanish", () => {
   test("the lock screen is in Spanish", async ({ page }) => {
     test.setTimeout(60_000);
     await openApp(page, "/settings");
-    await page.getByTestId("lock-passcode").fill("2468");
-    await page.getByTestId("lock-passcode-again").fill("2468");
+    await page.getByTestId("lock-passcode").fill("246813");
+    await page.getByTestId("lock-passcode-again").fill("246813");
     await page.getByTestId("lock-set").click();
     await expect(page.getByTestId("lock-now")).toBeVisible({ timeout: 15_000 });
     await page.reload();
