@@ -26,4 +26,5 @@ pub mod shell;
 pub mod slip;
 pub mod startup;
 pub mod strategies;
+pub mod switch_confirm;
 pub mod undo;
