@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
+use crate::components::switch_confirm::SwitchConfirm;
 use crate::components::undo::offer_undo;
-use crate::domain::appointments::{add_new, agenda, ApptProblem, cancel_all, cancel_one, next_id, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
+use crate::domain::appointments::{add_new, agenda, ApptProblem, cancel_all, cancel_one, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
 use crate::domain::dates::{at_time, day_month_short, hh_mm, iso_date, parse_hh_mm, parse_iso_date, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::schedule::{Occurrence, Repeat};
@@ -91,6 +92,32 @@ impl Form {
         }
     }
 
+    /// Whether the form holds something not stored: for a new appointment,
+    /// anything typed; for a change, a field that differs from `stored`, the
+    /// appointment as stored now (its left-out dates don't count: the form
+    /// doesn't save those).
+    fn unsaved(&self, stored: Option<&Appointment>) -> bool {
+        let scope = self.scope();
+        match stored.filter(|_| scope != Scope::New) {
+            Some(a) => {
+                let a = match scope {
+                    Scope::One(date) => Appointment { first: date, repeat: Repeat::Once, ..a.clone() },
+                    _ => a.clone(),
+                };
+                self.fields() != Form::start(a, scope).fields()
+            }
+            None => [&self.appt.title, &self.appt.place, &self.appt.note, &self.time].iter().any(|t| !t.trim().is_empty()),
+        }
+    }
+
+    /// What the form shows, as it would be saved.
+    fn fields(&self) -> [String; 8] {
+        let a = &self.appt;
+        let every = if self.repeat == "days" { self.every.trim() } else { "" };
+        let text = |t: &str| t.trim().to_string();
+        [stored_name(&a.kind), text(&a.title), text(&a.place), text(&a.note), text(&self.date), text(&self.time), text(&self.repeat), every.into()]
+    }
+
     /// The kept draft, if any. One that isn't a draft's shape still comes back, as a note.
     fn kept(today: NaiveDate, id: u64) -> Option<Form> {
         Some(crate::storage::kept_form(DRAFT)?.unwrap_or_else(|raw| {
@@ -106,15 +133,20 @@ impl Form {
 pub fn AppointmentsSection() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
-    let editing = RwSignal::new(Form::kept(clock.local_untracked().date(), store.meds().with_untracked(|d| next_id(&d.appts))));
+    // A new one's id is given again on saving (`add_new`).
+    let editing = RwSignal::new(Form::kept(clock.local_untracked().date(), js_sys::Date::now() as u64));
     let asking = RwSignal::new(None::<Asking>);
     let undo = RwSignal::new(None::<Appointment>);
     let error = RwSignal::new(None::<&'static str>);
+    // The open form as typed (None: no form open), and the "Change" asked for
+    // while it held something unsaved, waiting for "Keep editing" or "Discard".
+    let typed = StoredValue::new(None::<Form>);
+    let switch_to = RwSignal::new(None::<Asking>);
+    let switching = RwSignal::new(false);
 
     let start_new = move |_| {
         let today = clock.local_untracked().date();
-        let id = store.meds().with_untracked(|d| next_id(&d.appts));
-        editing.set(Some(Form::start(Appointment::new(id, ApptKind::Clinic, today), Scope::New)));
+        editing.set(Some(Form::start(Appointment::new(js_sys::Date::now() as u64, ApptKind::Clinic, today), Scope::New)));
         focus_soon("appt-kind");
     };
     let find = move |id: u64| store.meds().with_untracked(|d| d.appts.iter().find(|a| a.id == id).cloned());
@@ -162,14 +194,33 @@ pub fn AppointmentsSection() -> impl IntoView {
             cancel(id, Scope::One(date));
         }
     };
+    // "Change" while the open form holds something unsaved asks first.
+    let change_asked = move |what: Asking| {
+        let unsaved = typed.get_value().is_some_and(|t| t.unsaved(find(t.appt.id).as_ref()));
+        if unsaved {
+            switch_to.set(Some(what));
+            switching.set(true);
+        } else {
+            ask_or_do(what);
+        }
+    };
+    let discard = Callback::new(move |()| {
+        let _ = crate::storage::keep_draft(DRAFT, None);
+        typed.set_value(None);
+        editing.set(None);
+        if let Some(what) = switch_to.get_untracked() {
+            ask_or_do(what);
+        }
+    });
     let upcoming = move || store.meds().with(|d| agenda(&d.appts, clock.local(), AGENDA_DAYS, 60));
 
     view! {
         <section class="card" id="appts" aria-labelledby="appts-title" data-testid="appts">
             <h2 id="appts-title">{tr!("Appointments", "Citas")}</h2>
             <p class="hint">{tr!("Clinic visits, counselling, pickups, injections and meetings. The next one shows on Today, and they're in your plan.", "Visitas a la clínica, terapia, recogidas, inyecciones y reuniones. La próxima aparece en Hoy, y están en tu plan.")}</p>
+            <SwitchConfirm pending=switching on_keep=Callback::new(|()| focus_soon("appt-kind")) on_discard=discard/>
             {move || match editing.get() {
-                Some(start) => view! { <ApptForm start editing/> }.into_any(),
+                Some(start) => view! { <ApptForm start editing typed/> }.into_any(),
                 None => view! {
                     <button type="button" class="button" id="appt-add" data-testid="appt-add" on:click=start_new>{tr!("Add an appointment", "Agregar una cita")}</button>
                 }.into_any(),
@@ -220,7 +271,7 @@ pub fn AppointmentsSection() -> impl IntoView {
                                         view! {
                                             <div class="actions">
                                                 <button type="button" class="button secondary" data-testid="appt-edit" aria-label=fill(tr!("Change {}", "Cambiar {}"), &[&title])
-                                                    on:click=move |_| ask_or_do(Asking::Change(id, date))>{tr!("Change", "Cambiar")}</button>
+                                                    on:click=move |_| change_asked(Asking::Change(id, date))>{tr!("Change", "Cambiar")}</button>
                                                 <button type="button" class="button secondary" data-testid="appt-cancel" aria-label=fill(tr!("Cancel {}", "Cancelar {}"), &[&title])
                                                     on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel", "Cancelar")}</button>
                                             </div>
@@ -259,8 +310,9 @@ fn ApptLine(item: Upcoming) -> impl IntoView {
 /// Adding an appointment, or changing one (or one time of a series). Every
 /// change is kept as the draft; saving or "Don't save" drops it.
 #[component]
-fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
+fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Option<Form>>) -> impl IntoView {
     let store = expect_context::<Store>();
+    typed.set_value(Some(start.clone()));
     let scope = start.scope();
     let appt = start.appt.clone();
     let kind = RwSignal::new(appt.kind);
@@ -284,10 +336,12 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
             every: every.get_untracked(),
         };
         let kept = crate::storage::keep_form(DRAFT, &form);
+        typed.set_value(Some(form));
         error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
     };
     let close = move || {
         let _ = crate::storage::keep_draft(DRAFT, None);
+        typed.set_value(None);
         editing.set(None);
         focus_soon("appt-add");
     };
@@ -317,11 +371,14 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>) -> impl IntoView {
             })
         };
         let saved = read().and_then(|changed| {
+            // A new appointment (or a time changed on its own) is numbered from the time of
+            // saving; every time is saved onto the series as stored now, keeping its left-out dates.
+            let fresh = Appointment { id: js_sys::Date::now() as u64, ..changed.clone() };
             store
                 .meds()
                 .modify(|d| match scope {
-                    Scope::One(on) => save_one(&mut d.appts, base.id, on, changed).map(|_| ()),
-                    Scope::New => add_new(&mut d.appts, changed).map(|_| ()),
+                    Scope::One(on) => save_one(&mut d.appts, base.id, on, fresh).map(|_| ()),
+                    Scope::New => add_new(&mut d.appts, fresh).map(|_| ()),
                     Scope::All => save_all(&mut d.appts, changed),
                 })
                 .map_err(|problem| problem.message())

@@ -12,26 +12,35 @@ use crate::components::clock::Clock;
 use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{at_time, hh_mm, long_date, parse_hh_mm};
 use crate::domain::i18n::fill;
-use crate::domain::meds::{due, dose_for_tap, take, Due, Expiry, Medication, NaloxoneKind, Taken};
+use crate::domain::meds::{due, dose_for_tap, taken_for, Due, Expiry, Medication, NaloxoneKind, Taken};
 use crate::split::split_view;
 use crate::storage::Store;
 
-/// Today's doses of every medication due today.
+/// Today's doses of every medication due today (and last night's late dose,
+/// not yet marked, until the morning: see `dose_for_tap`).
 #[component]
 fn TodaysDoses() -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let today = Memo::new(move |_| clock.local().date());
     let just_taken = RwSignal::new(None::<Taken>);
-    let due_today = move || {
+    // Yesterday's and today's doses marked taken.
+    let taken = move || {
         let day = today.get();
-        store.meds().with(|d| d.active_on(day).filter(|m| !m.doses_on(day).is_empty()).cloned().collect::<Vec<_>>())
+        let mut list = day.pred_opt().map(|d| store.taken_on(d)).unwrap_or_default();
+        list.extend(store.taken_on(day));
+        list
+    };
+    let due_today = move || {
+        let (day, now, taken) = (today.get(), clock.local(), taken());
+        let shown = |m: &Medication| !m.doses_on(day).is_empty() || dose_for_tap(m, &taken, now).is_some();
+        store.meds().with(|d| d.active_on(day.pred_opt().unwrap_or(day)).filter(|m| shown(m)).cloned().collect::<Vec<_>>())
     };
     view! {
         <Show when=move || !due_today().is_empty()>
             <ul class="plain meds-today" data-testid="meds-today">
                 {move || {
-                    let taken = store.taken_on(today.get());
+                    let taken = taken();
                     let meds = due_today();
                     let due_now = due(&meds, &taken, clock.local());
                     meds.into_iter().map(|med| {
@@ -50,17 +59,25 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let now = clock.local_untracked();
-    let mine: Vec<Taken> = taken.iter().filter(|t| t.med == med.id).cloned().collect();
+    let mine: Vec<Taken> = taken.iter().filter(|t| t.med == med.id && t.day == now.date()).cloned().collect();
+    // The dose the button marks: the one this card shows, even if the minute (or the day) turned
+    // since it was drawn; only the time recorded is read again, fresh, at the tap (the clock's
+    // tick is slowed while the phone sleeps).
     let open = dose_for_tap(&med, &taken, now);
+    let last_night = open.filter(|d| d.date < now.date()).and_then(|d| d.time);
     let name = med.shown_name().to_string();
-    let (for_tap, all_taken) = (med.clone(), taken.clone());
+    let for_tap = med.clone();
     let mark = move |_| {
-        let dose = take(&for_tap, &all_taken, clock.local_untracked());
+        clock.refresh();
+        let dose = taken_for(&for_tap, open, clock.local_untracked());
         if store.save_entry(dose.clone()).is_ok() {
             just_taken.set(Some(dose));
         }
     };
-    let label = fill(tr!("Mark {} taken", "Marcar {} como tomado"), &[&name]);
+    let label = match last_night {
+        Some(time) => fill(tr!("Mark yesterday's {} dose of {} taken", "Marcar como tomada la dosis de ayer de las {} de {}"), &[&hh_mm(time), &name]),
+        None => fill(tr!("Mark {} taken", "Marcar {} como tomado"), &[&name]),
+    };
     view! {
         <li class="card med-today" data-testid="med-today" data-med=med.id.to_string()>
             <p>
@@ -72,6 +89,8 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
             }).collect_view()}
             {open.map(|dose| view! {
                 {match (due, dose.time) {
+                    // Last night's late dose, not marked yet: the button is for it.
+                    (_, Some(time)) if last_night.is_some() => view! { <p data-testid="med-due"><strong>{fill(tr!("Yesterday's {} dose", "La dosis de ayer de las {}"), &[&hh_mm(time)])}</strong></p> }.into_any(),
                     // Its time has come, or is within the hour: the gentle reminder.
                     (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose", "Es la hora de tu dosis de las {}") } else { tr!("Your {} dose is coming up", "Se acerca tu dosis de las {}") }, &[&hh_mm(time)])}</strong></p> }.into_any(),
                     (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}", "Próxima dosis: {}"), &[&hh_mm(time)])}</p> }.into_any(),
@@ -104,9 +123,9 @@ fn JustTaken(dose: Taken, just_taken: RwSignal<Option<Taken>>) -> impl IntoView 
     };
     let change_time = {
         let dose = dose.clone();
-        move |ev: leptos::ev::Event| match parse_hh_mm(&event_target_value(&ev)) {
-            Some(time) if dose.day.and_time(time) != dose.at => {
-                let moved = Taken { at: dose.day.and_time(time), ..dose.clone() };
+        move |ev: leptos::ev::Event| match parse_hh_mm(&event_target_value(&ev)).map(|t| dose.at_time(t)) {
+            Some(at) if at != dose.at => {
+                let moved = Taken { at, ..dose.clone() };
                 if remove().is_some() && store.save_entry(moved.clone()).is_ok() {
                     error.set(None);
                     just_taken.set(Some(moved));

@@ -183,35 +183,60 @@ pub fn next_one(appts: &[Appointment], now: NaiveDateTime) -> Option<Upcoming> {
 }
 
 /// The appointment list's changes. Ids are their own: separate from medications'.
-pub fn next_id(appts: &[Appointment]) -> u64 {
-    appts.iter().map(|a| a.id).max().unwrap_or(0) + 1
+/// A new one's id is proposed by the caller — the time of saving, in
+/// milliseconds — and raised above every id in the list if need be, as for
+/// medications (`MedsData::add`): never given twice, so a new
+/// appointment never takes over a removed one's calendar event or notification.
+fn fresh_id(appts: &[Appointment], proposed: u64) -> u64 {
+    super::cravings::next_id(proposed, appts.iter().map(|a| a.id).max())
 }
 
 /// Adds `appt` as a new appointment, numbered now rather than when its form
-/// opened: another tab may have added one under that number meanwhile, and it
-/// must not be replaced. Returns the number given.
+/// opened (from its id, the time of saving: see [`fresh_id`]): another tab may
+/// have added one meanwhile, and it must not be replaced. Returns the number given.
 pub fn add_new(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<u64, ApptProblem> {
-    let appt = Appointment { id: next_id(appts), ..appt };
+    let appt = Appointment { id: fresh_id(appts, appt.id), ..appt };
     appt.check()?;
     let id = appt.id;
     appts.push(appt);
     Ok(id)
 }
 
-/// Changes every time of the series `appt` replaces (adds it if it has gone).
+impl Appointment {
+    /// The form's own fields (`typed`: kind, title, date, time, place, repeat,
+    /// note) over `self`, the appointment as stored now. Its left-out dates
+    /// stay the stored ones: a "cancel only this one" made while the form was
+    /// open is not the form's to undo.
+    pub fn with_form(&self, typed: &Appointment) -> Appointment {
+        Appointment { id: self.id, skipped: self.skipped.clone(), ..typed.clone() }
+    }
+
+    /// Whether `other` (from a backup) is this same appointment: the same
+    /// instance (an id from the clock: [`super::schedule::is_time_id`]), or the same
+    /// kind, title, first date and time.
+    fn same_as(&self, other: &Appointment) -> bool {
+        (self.id == other.id && super::schedule::is_time_id(self.id)) || (self.kind == other.kind && self.title == other.title && self.first == other.first && self.time == other.time)
+    }
+}
+
+/// Changes every time of the series `appt` (the form as typed) is for, keeping
+/// what only the stored one knows ([`Appointment::with_form`]); adds it if it has gone.
 pub fn save_all(appts: &mut Vec<Appointment>, appt: Appointment) -> Result<(), ApptProblem> {
+    let known = appts.iter().position(|a| a.id == appt.id);
+    let appt = known.map_or(appt.clone(), |at| appts[at].with_form(&appt));
     appt.check()?;
-    match appts.iter_mut().find(|a| a.id == appt.id) {
-        Some(known) => *known = appt,
+    match known {
+        Some(at) => appts[at] = appt,
         None => appts.push(appt),
     }
     Ok(())
 }
 
 /// Changes only the time of series `id` on `date`: the series leaves that date
-/// out, and `changed` (whatever its date now is) becomes an appointment of its own.
+/// out, and `changed` (whatever its date now is) becomes an appointment of its
+/// own, numbered from its id as a new one is ([`fresh_id`]).
 pub fn save_one(appts: &mut Vec<Appointment>, id: u64, date: NaiveDate, changed: Appointment) -> Result<u64, ApptProblem> {
-    let single = Appointment { id: next_id(appts), repeat: Repeat::Once, skipped: Vec::new(), ..changed };
+    let single = Appointment { id: fresh_id(appts, changed.id), repeat: Repeat::Once, skipped: Vec::new(), ..changed };
     single.check()?;
     let series = appts.iter_mut().find(|a| a.id == id).ok_or(ApptProblem::Gone)?;
     if !series.skipped.contains(&date) {
@@ -252,15 +277,21 @@ pub fn restore(appts: &mut Vec<Appointment>, before: Appointment) {
 }
 
 /// Adds `incoming` appointments to `appts` (a backup merged in): the same one
-/// (kind, title, first date and time) isn't doubled, and one whose id is taken is renumbered.
+/// ([`Appointment::same_as`]) isn't doubled, and takes over the dates the
+/// backup left out (a visit cancelled there stays cancelled); one whose id is
+/// taken is renumbered.
 pub fn merge(appts: &mut Vec<Appointment>, incoming: &[Appointment]) {
     let mut next = appts.iter().chain(incoming).map(|a| a.id).max().unwrap_or(0) + 1;
     for a in incoming {
-        let same = |b: &Appointment| b.kind == a.kind && b.title == a.title && b.first == a.first && b.time == a.time;
-        if appts.iter().any(same) {
-            continue;
-        }
-        if appts.iter().any(|b| b.id == a.id) {
+        if let Some(known) = appts.iter_mut().find(|b| b.same_as(a)) {
+            let mut skipped = [known.skipped.as_slice(), a.skipped.as_slice()].concat();
+            skipped.sort();
+            skipped.dedup();
+            // A damaged file's thousands of dates are not taken over (`check` would refuse them).
+            if skipped.len() <= MAX_SKIPPED {
+                known.skipped = skipped;
+            }
+        } else if appts.iter().any(|b| b.id == a.id) {
             appts.push(Appointment { id: next, ..a.clone() });
             next += 1;
         } else {
@@ -272,13 +303,14 @@ pub fn merge(appts: &mut Vec<Appointment>, incoming: &[Appointment]) {
 /// The calendar file's events for appointments: their repeat rules, skipped
 /// dates as exceptions, an alarm an hour before (or at 09:00 on the day, for
 /// one without a time). Titles and places are discreet unless asked.
-pub fn reminders(appts: &[Appointment], full_titles: bool) -> Vec<super::ics::Event> {
+pub fn reminders(appts: &[Appointment], naming: super::ics::Naming) -> Vec<super::ics::Event> {
     use super::ics::{Event, Start};
+    let full_titles = naming.is_full();
     appts
         .iter()
         .map(|a| Event {
-            uid: format!("steady-appt-{}@steady.app", a.id),
-            title: if full_titles { a.shown_title().to_string() } else { tr!("Steady: appointment", "Steady: cita").to_string() },
+            uid: naming.uid("appt", &a.id.to_string()),
+            title: if full_titles { a.shown_title().to_string() } else { tr!("Appointment", "Cita").to_string() },
             note: if full_titles { a.note.clone() } else { String::new() },
             place: if full_titles { a.place.clone() } else { String::new() },
             dates: a.recurrence(),
@@ -330,9 +362,9 @@ mod tests {
         assert_eq!(appts.len(), 3);
         assert!(appts.contains(&other_tab));
         assert_eq!(appts[2], Appointment { id: 3, ..opened_with });
-        // An empty list starts at 1; a refused one adds nothing.
+        // An empty list takes the id given (the time of saving); a refused one adds nothing.
         let mut empty = Vec::new();
-        assert_eq!(add_new(&mut empty, Appointment::new(9, ApptKind::Clinic, date(2026, 11, 3))), Ok(1));
+        assert_eq!(add_new(&mut empty, Appointment::new(9, ApptKind::Clinic, date(2026, 11, 3))), Ok(9));
         let too_long = Appointment { place: "x".repeat(10_000), ..Appointment::new(1, ApptKind::Clinic, date(2026, 11, 3)) };
         assert!(add_new(&mut empty, too_long).is_err());
         assert_eq!(empty.len(), 1);
@@ -419,16 +451,73 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_appointments_id_is_never_given_again() {
+        let t0 = 1_767_000_000_000;
+        let mut list = Vec::new();
+        let first = add_new(&mut list, Appointment::new(t0, ApptKind::Clinic, date(2026, 11, 3))).unwrap();
+        assert_eq!(first, t0);
+        assert!(cancel_all(&mut list, first).is_some());
+        let second = add_new(&mut list, Appointment::new(t0 + 60_000, ApptKind::Meeting, date(2026, 11, 4))).unwrap();
+        assert_ne!(second, first);
+        // "Just this one" too: numbered from the time it is saved, above every id there.
+        let mut series = weekly_clinic();
+        series.id = second + 5;
+        list.push(series.clone());
+        let single = save_one(&mut list, series.id, date(2026, 11, 9), Appointment { id: t0 + 120_000, first: date(2026, 11, 9), ..series.clone() }).unwrap();
+        assert_eq!(single, t0 + 120_000);
+        // A clock set back never gives an id already there.
+        let again = save_one(&mut list, series.id, date(2026, 11, 16), Appointment { id: t0, first: date(2026, 11, 16), ..series.clone() }).unwrap();
+        assert_eq!(again, t0 + 120_001);
+    }
+
+    /// Reliability review D6 (`changing_every_time_reverts_a_cancel_made_while_the_form_was_open`, inverted).
+    #[test]
+    fn changing_every_time_keeps_a_cancel_made_while_the_form_was_open() {
+        let mut list = vec![weekly_clinic()];
+        // The form opens on the series as it is…
+        let base = list[0].clone();
+        // …one visit is cancelled below it…
+        cancel_one(&mut list, 1, date(2026, 11, 9)).unwrap();
+        // …and "every time" is saved with a new place.
+        let typed = Appointment { place: "New clinic".into(), time: Some(hm(9, 30)), ..base.clone() };
+        save_all(&mut list, typed).unwrap();
+        assert_eq!((list[0].place.as_str(), list[0].time, list[0].skipped.clone()), ("New clinic", Some(hm(9, 30)), vec![date(2026, 11, 9)]));
+        assert_eq!(list[0].next(at(2026, 11, 3, 12, 0), 1)[0].date, date(2026, 11, 16), "the cancelled visit stays cancelled");
+        // Removed meanwhile: added back as typed.
+        cancel_all(&mut list, 1);
+        save_all(&mut list, base.clone()).unwrap();
+        assert_eq!(list, vec![base]);
+    }
+
+    #[test]
+    fn merging_keeps_the_visits_cancelled_on_either_side() {
+        let mut mine = weekly_clinic();
+        mine.skipped = vec![date(2026, 11, 16)];
+        let mut theirs = weekly_clinic();
+        theirs.skipped = vec![date(2026, 11, 9), date(2026, 11, 16)];
+        let mut list = vec![mine];
+        merge(&mut list, &[theirs.clone()]);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].skipped, vec![date(2026, 11, 9), date(2026, 11, 16)]);
+        // Given from the clock, and changed since on this phone (a new time): still the same series.
+        let t = 1_770_000_000_000;
+        let mut here = vec![Appointment { id: t, time: Some(hm(10, 0)), ..weekly_clinic() }];
+        merge(&mut here, &[Appointment { id: t, ..theirs }]);
+        assert_eq!((here.len(), here[0].time, here[0].skipped.len()), (1, Some(hm(10, 0)), 2));
+    }
+
+    #[test]
     fn calendar_events_keep_skipped_dates_and_are_discreet() {
         let mut a = weekly_clinic();
         a.skipped = vec![date(2026, 11, 9)];
         a.note = "Bring ID".into();
-        let quiet = &reminders(std::slice::from_ref(&a), false)[0];
-        assert_eq!((quiet.title.as_str(), quiet.place.as_str(), quiet.note.as_str()), ("Steady: appointment", "", ""));
+        use crate::domain::ics::Naming;
+        let quiet = &reminders(std::slice::from_ref(&a), Naming::Discreet("0a1b"))[0];
+        assert_eq!((quiet.title.as_str(), quiet.place.as_str(), quiet.note.as_str(), quiet.uid.as_str()), ("Appointment", "", "", "0a1b-a1"));
         assert_eq!((quiet.skipped.clone(), quiet.alarm_before, quiet.busy), (vec![date(2026, 11, 9)], Some(60), true));
-        let full = &reminders(&[a], true)[0];
-        assert_eq!((full.title.as_str(), full.place.as_str()), (ApptKind::Clinic.label(), "Main St clinic"));
-        let pickup = &reminders(&[Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3))], false)[0];
+        let full = &reminders(&[a], Naming::Full)[0];
+        assert_eq!((full.title.as_str(), full.place.as_str(), full.uid.as_str()), (ApptKind::Clinic.label(), "Main St clinic", "steady-appt-1@steady.app"));
+        let pickup = &reminders(&[Appointment::new(2, ApptKind::Pickup, date(2026, 11, 3))], Naming::Discreet("0a1b"))[0];
         assert_eq!((pickup.start, pickup.alarm_before), (super::super::ics::Start::Day, Some(-540)));
     }
 }

@@ -259,11 +259,11 @@ pub fn month_grid(month: YearMonth, first: Weekday) -> Vec<[Option<NaiveDate>; 7
 /// The month before `month`, and the one after.
 /// The daily check-in reminder the calendar file can hold, from `today` at
 /// `time` (the person's choice). Discreet unless full titles are asked for.
-pub fn calendar_reminder(time: chrono::NaiveTime, today: NaiveDate, full_titles: bool) -> super::ics::Event {
+pub fn calendar_reminder(time: chrono::NaiveTime, today: NaiveDate, naming: super::ics::Naming) -> super::ics::Event {
     use super::schedule::{Recurrence, Repeat};
     super::ics::Event {
-        uid: "steady-checkin@steady.app".into(),
-        title: if full_titles { tr!("Daily check-in", "Registro del día").into() } else { format!("Steady: {}", super::dates::hh_mm(time)) },
+        uid: naming.uid("checkin", ""),
+        title: if naming.is_full() { tr!("Daily check-in", "Registro del día").into() } else { super::ics::discreet_at(time) },
         note: String::new(),
         place: String::new(),
         dates: Recurrence::new(today, Repeat::Daily),
@@ -312,10 +312,12 @@ mod tests {
     fn the_check_in_reminder_is_daily_at_the_chosen_time_and_discreet() {
         let at_nine = chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-        let quiet = calendar_reminder(at_nine, today, false);
-        assert_eq!((quiet.title.as_str(), quiet.uid.as_str()), ("Steady: 21:00", "steady-checkin@steady.app"));
+        use crate::domain::ics::Naming;
+        let quiet = calendar_reminder(at_nine, today, Naming::Discreet("a1b2"));
+        assert_eq!((quiet.title.as_str(), quiet.uid.as_str()), ("Reminder: 21:00", "a1b2-c"));
         assert_eq!(quiet.dates.ics_rule(true).unwrap().0, "FREQ=DAILY");
-        assert_eq!(calendar_reminder(at_nine, today, true).title, "Daily check-in");
+        let full = calendar_reminder(at_nine, today, Naming::Full);
+        assert_eq!((full.title.as_str(), full.uid.as_str()), ("Daily check-in", "steady-checkin@steady.app"));
     }
 
     #[test]

@@ -42,12 +42,49 @@ pub struct Event {
     pub skipped: Vec<NaiveDate>,
 }
 
+/// How the calendar file names things. A phone's calendar is seen by others
+/// (on its lock screen too) and is often synced to a cloud account, so by
+/// default nothing in the file says what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming<'a> {
+    /// Asked for: titles name the medication and appointments, with places
+    /// and notes; the file and its UIDs say Steady.
+    Full,
+    /// Neutral titles, no places or notes, a neutral PRODID, and UIDs that
+    /// start with this install's own random id (kept with the medication).
+    Discreet(&'a str),
+}
+
+impl Naming<'_> {
+    pub fn is_full(self) -> bool {
+        self == Naming::Full
+    }
+
+    /// The UID of the event for `what` ("med", "appt", "naloxone", "checkin")
+    /// and `id` (which one, possibly empty): the same in every export, so
+    /// adding the file again updates its events. A discreet one keeps only
+    /// `what`'s first letter.
+    pub fn uid(self, what: &str, id: &str) -> String {
+        match self {
+            Naming::Full if id.is_empty() => format!("steady-{what}@steady.app"),
+            Naming::Full => format!("steady-{what}-{id}@steady.app"),
+            Naming::Discreet(install) => format!("{install}-{}{id}", &what[..1]),
+        }
+    }
+}
+
+/// A discreet title for something at `time` (a dose, the check-in): "Reminder: 08:00".
+pub fn discreet_at(time: chrono::NaiveTime) -> String {
+    super::i18n::fill(tr!("Reminder: {}", "Recordatorio: {}"), &[&super::dates::hh_mm(time)])
+}
+
 /// The whole file, CRLF line endings and folded lines. `stamp` is now, in UTC.
 /// A calendar needs at least one event (RFC 5545 3.6): offer the file only then.
-pub fn calendar(events: &[Event], stamp: NaiveDateTime) -> String {
+pub fn calendar(events: &[Event], stamp: NaiveDateTime, naming: Naming) -> String {
     let mut out = String::new();
     let stamp = format!("{}Z", stamp.format("%Y%m%dT%H%M%S"));
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Steady//Recovery companion//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    let product = if naming.is_full() { "PRODID:-//Steady//Recovery companion//EN" } else { "PRODID:-//Reminders//EN" };
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", product, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
         push(&mut out, line);
     }
     for e in events {
@@ -208,7 +245,7 @@ mod tests {
 
     #[test]
     fn a_weekly_appointment_at_a_floating_nine() {
-        let ics = calendar(&[weekly_at_nine()], stamp());
+        let ics = calendar(&[weekly_at_nine()], stamp(), Naming::Full);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         // Every line ends in CRLF: no bare LF anywhere.
@@ -231,17 +268,17 @@ mod tests {
         // Floating: no time zone anywhere.
         assert!(!ics.contains("TZID") && !l.iter().any(|x| x.starts_with("DTSTART") && x.ends_with('Z')));
         // The same reminder exported twice has the same UID.
-        assert_eq!(lines(&calendar(&[weekly_at_nine()], stamp() + TimeDelta::days(3))).iter().filter(|x| x.starts_with("UID:")).collect::<Vec<_>>(), vec!["UID:appt-7@steady"]);
+        assert_eq!(lines(&calendar(&[weekly_at_nine()], stamp() + TimeDelta::days(3), Naming::Full)).iter().filter(|x| x.starts_with("UID:")).collect::<Vec<_>>(), vec!["UID:appt-7@steady"]);
     }
 
     #[test]
     fn skipped_dates_are_exceptions_in_dtstarts_form() {
         let mut e = weekly_at_nine();
         e.skipped = vec![date(2026, 3, 9), date(2026, 3, 23)];
-        assert!(lines(&calendar(&[e.clone()], stamp())).iter().any(|x| x == "EXDATE:20260309T090000,20260323T090000"));
+        assert!(lines(&calendar(&[e.clone()], stamp(), Naming::Full)).iter().any(|x| x == "EXDATE:20260309T090000,20260323T090000"));
         e.start = Start::Day;
-        assert!(lines(&calendar(&[e], stamp())).iter().any(|x| x == "EXDATE;VALUE=DATE:20260309,20260323"));
-        assert!(!calendar(&[weekly_at_nine()], stamp()).contains("EXDATE"));
+        assert!(lines(&calendar(&[e], stamp(), Naming::Full)).iter().any(|x| x == "EXDATE;VALUE=DATE:20260309,20260323"));
+        assert!(!calendar(&[weekly_at_nine()], stamp(), Naming::Full).contains("EXDATE"));
     }
 
     #[test]
@@ -250,7 +287,7 @@ mod tests {
         e.title = "Clinic, room 4; bring ID".into();
         e.note = "Line one\nLine two\r\nback\\slash\u{7}".into();
         e.place = "Calle Peñón, 3".into();
-        let l = lines(&calendar(&[e], stamp()));
+        let l = lines(&calendar(&[e], stamp(), Naming::Full));
         assert!(l.contains(&"SUMMARY:Clinic\\, room 4\\; bring ID".to_string()));
         assert!(l.contains(&"DESCRIPTION:Line one\\nLine two\\nback\\\\slash".to_string()));
         assert!(l.contains(&"LOCATION:Calle Peñón\\, 3".to_string()));
@@ -260,7 +297,7 @@ mod tests {
     fn long_lines_fold_at_75_octets_without_splitting_a_character() {
         let mut e = weekly_at_nine();
         e.note = "ñ".repeat(100) + &"a".repeat(100);
-        let ics = calendar(&[e.clone()], stamp());
+        let ics = calendar(&[e.clone()], stamp(), Naming::Full);
         for raw in ics.split("\r\n") {
             assert!(raw.len() <= 75, "{} octets: {raw}", raw.len());
             assert!(std::str::from_utf8(raw.as_bytes()).is_ok());
@@ -286,7 +323,7 @@ mod tests {
         // 9:00 on the day thirty days before.
         expiry.alarm_before = Some(29 * 24 * 60 + 15 * 60);
         expiry.busy = false;
-        let l = lines(&calendar(&[expiry], stamp()));
+        let l = lines(&calendar(&[expiry], stamp(), Naming::Full));
         assert!(l.contains(&"DTSTART;VALUE=DATE:20271231".to_string()));
         assert!(l.contains(&"DTEND;VALUE=DATE:20280101".to_string()));
         assert!(l.contains(&"TRIGGER:-P29DT15H".to_string()));
@@ -297,20 +334,20 @@ mod tests {
         injection.dates = Recurrence::new(date(2027, 1, 31), Repeat::Monthly);
         injection.dates.until = Some(date(2027, 12, 31));
         injection.alarm_before = Some(0);
-        let l = lines(&calendar(&[injection], stamp()));
+        let l = lines(&calendar(&[injection], stamp(), Naming::Full));
         assert!(l.contains(&"RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;UNTIL=20271231T235959".to_string()));
         assert!(!l.iter().any(|x| x.starts_with("RDATE")));
         let mut pickup = weekly_at_nine();
         pickup.start = Start::Day;
         pickup.dates = Recurrence::new(date(2027, 1, 30), Repeat::Monthly);
         pickup.dates.until = Some(date(2028, 6, 1));
-        let p = lines(&calendar(&[pickup], stamp()));
+        let p = lines(&calendar(&[pickup], stamp(), Naming::Full));
         assert!(p.contains(&"RDATE;VALUE=DATE:20270228,20280229".to_string()), "{p:?}");
         assert!(l.contains(&"TRIGGER:PT0M".to_string()));
 
         let mut no_alarm = weekly_at_nine();
         no_alarm.alarm_before = None;
-        assert!(!calendar(&[no_alarm], stamp()).contains("VALARM"));
+        assert!(!calendar(&[no_alarm], stamp(), Naming::Full).contains("VALARM"));
     }
 
     #[test]
@@ -382,7 +419,7 @@ mod tests {
             .collect();
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ics-check");
         std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("steady.ics"), calendar(&events, stamp())).unwrap();
+        std::fs::write(folder.join("steady.ics"), calendar(&events, stamp(), Naming::Full)).unwrap();
         std::fs::write(folder.join("expected.json"), serde_json::to_string_pretty(&expected).unwrap()).unwrap();
     }
 }

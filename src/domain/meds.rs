@@ -15,7 +15,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::dates::stored;
-use super::schedule::{Occurrence, Recurrence, Repeat};
+use super::schedule::{is_time_id, Occurrence, Recurrence, Repeat};
 
 /// The forms of medication for opioid use disorder, and anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -230,6 +230,35 @@ impl Medication {
         Medication { dose: dose.trim().to_string(), stopped: None, tapering_since: None, take_homes: None, ..self.clone() }
     }
 
+    /// The medication form's own fields (`typed`: kind, name, dose, start,
+    /// schedule, times, prescriber, pharmacy, take-home doses) over `self`, the
+    /// medication as stored now. A stop or a taper recorded since the form
+    /// opened (on this screen, in another tab, or while its draft waited for
+    /// days) is not the form's to undo: the stored one's stays.
+    pub fn with_form(&self, typed: &Medication) -> Medication {
+        Medication { id: self.id, stopped: self.stopped, tapering_since: self.tapering_since, ..typed.clone() }
+    }
+
+    /// Whether `other` (from a backup) is this same medication: the same
+    /// instance (an id given from the clock: [`is_time_id`]), or the same
+    /// kind, name and start (an older count id, which two phones give to
+    /// different medications). Its dose or times may have changed since.
+    pub fn same_as(&self, other: &Medication) -> bool {
+        (self.id == other.id && is_time_id(self.id)) || (self.kind == other.kind && self.first == other.first && self.name == other.name)
+    }
+
+    /// Takes over a stop or a taper that only `other` (a copy of this same
+    /// medication, from a backup) has. When both have one, the later date is
+    /// kept: a stop or taper is only recorded again after "I've started again"
+    /// cleared the last one, so the later date is the newer record (and the
+    /// doses taken up to it stay in the history). A restart made here after the
+    /// backup was written can't be told from a stop this copy never heard of:
+    /// the stop is kept, and starting again is one tap.
+    fn take_over_stops(&mut self, other: &Medication) {
+        self.stopped = self.stopped.max(other.stopped.filter(|s| *s >= self.first));
+        self.tapering_since = self.tapering_since.max(other.tapering_since);
+    }
+
     /// The days it is due: from `first`, by `repeat`, until it stopped.
     pub fn recurrence(&self) -> Recurrence {
         Recurrence { first: self.first, repeat: self.repeat, until: self.stopped }
@@ -280,6 +309,14 @@ pub struct Taken {
 impl Taken {
     pub fn answers(&self, med: u64, dose: &Occurrence) -> bool {
         self.med == med && self.day == dose.date && self.slot == dose.time
+    }
+
+    /// When it was taken, if at `time` rather than when tapped: on the day of
+    /// the tap, or the day before for last night's dose marked after midnight
+    /// when `time` is still to come on the day of the tap (23:50, tapped at 00:20).
+    pub fn at_time(&self, time: NaiveTime) -> NaiveDateTime {
+        let on_tap_day = self.at.date().and_time(time);
+        if on_tap_day > self.at && self.day < self.at.date() { self.day.and_time(time) } else { on_tap_day }
     }
 }
 
@@ -353,20 +390,45 @@ pub fn due_now(data: &MedsData, taken: &[Taken], now: NaiveDateTime) -> Vec<Remi
     doses.chain(appts).collect()
 }
 
-/// Which of today's doses a "Taken" tap at `now` answers: the earliest one
-/// not yet marked whose time has come or is within the hour; else the next
-/// one not yet marked (taken early); else none (an extra dose, recorded as
-/// taken but answering no scheduled one). `None` also when today isn't a day
-/// it is due.
+/// How late last night's dose can still be the one a "Taken" tap marks (see [`dose_for_tap`]).
+pub const LAST_NIGHT_FOR: TimeDelta = TimeDelta::hours(6);
+
+/// Which dose a "Taken" tap at `now` answers.
+///
+/// Last night's first: yesterday's last dose, if it isn't marked and its time
+/// was less than [`LAST_NIGHT_FOR`] ago (so an evening one, tapped after
+/// midnight), is the one a tap marks, unless today's first open dose is due
+/// within the hour ([`DUE_BEFORE`]). A 22:00 dose taken at 00:20 is last
+/// night's, not this morning's: the morning one stays due. The window is
+/// short on purpose: past it, a tap is for today's dose, as before, since
+/// marking last night's for a dose really taken for today would show today's
+/// as still due, and a dose taken twice is the greater danger. The card says
+/// which dose the button marks, and the time can be changed or undone.
+///
+/// Otherwise today's: the earliest one not yet marked whose time has come or
+/// is within the hour; else the next one not yet marked (taken early); else
+/// none (an extra dose, recorded as taken but answering no scheduled one).
+/// `None` also when no day it is due is concerned. Times are wall-clock, so a
+/// DST change or the end of a month changes nothing here.
 pub fn dose_for_tap(med: &Medication, taken: &[Taken], now: NaiveDateTime) -> Option<Occurrence> {
-    let open: Vec<Occurrence> = med.doses_on(now.date()).into_iter().filter(|d| !taken.iter().any(|t| t.answers(med.id, d))).collect();
-    open.iter().find(|d| d.at() - now <= DUE_BEFORE).or(open.first()).copied()
+    let marked = |d: &Occurrence| taken.iter().any(|t| t.answers(med.id, d));
+    let open: Vec<Occurrence> = med.doses_on(now.date()).into_iter().filter(|d| !marked(d)).collect();
+    let first_near = open.first().is_some_and(|d| d.at() - now <= DUE_BEFORE);
+    let last_night = now.date().pred_opt().and_then(|day| med.doses_on(day).pop());
+    match last_night.filter(|d| d.time.is_some() && now - d.at() < LAST_NIGHT_FOR && !marked(d)) {
+        Some(dose) if !first_near => Some(dose),
+        _ => open.iter().find(|d| d.at() - now <= DUE_BEFORE).or(open.first()).copied(),
+    }
+}
+
+/// The record of `dose` (None: an extra one) taken at `at`.
+pub fn taken_for(med: &Medication, dose: Option<Occurrence>, at: NaiveDateTime) -> Taken {
+    Taken { med: med.id, day: dose.map_or(at.date(), |d| d.date), slot: dose.and_then(|d| d.time), at }
 }
 
 /// The record a "Taken" tap at `now` adds.
 pub fn take(med: &Medication, taken: &[Taken], now: NaiveDateTime) -> Taken {
-    let dose = dose_for_tap(med, taken, now);
-    Taken { med: med.id, day: now.date(), slot: dose.and_then(|d| d.time), at: now }
+    taken_for(med, dose_for_tap(med, taken, now), now)
 }
 
 /// How a day looks in a medication's history: shown, never scolded.
@@ -593,6 +655,17 @@ pub struct MedsData {
     /// Keys of the risk cards already shown ([`RiskMoment::key`]): each is shown once.
     #[serde(rename = "shown", default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<String>,
+    /// This install's own random start for the discreet calendar file's event
+    /// UIDs (made the first time that file is written; see [`super::ics::Naming`]):
+    /// stable, so adding the file again updates its events, and saying nothing of Steady.
+    #[serde(rename = "cal", default, skip_serializing_if = "String::is_empty")]
+    pub calendar_id: String,
+}
+
+/// The medication a risk card's key names ("stop:3", "taper:3"), if any.
+fn key_med(key: &str) -> Option<(&str, u64)> {
+    let (what, id) = key.split_once(':')?;
+    matches!(what, "stop" | "taper").then_some((what, id.parse().ok()?))
 }
 
 impl MedsData {
@@ -600,15 +673,22 @@ impl MedsData {
         self.list.iter().find(|m| m.id == id)
     }
 
-    pub fn next_id(&self) -> u64 {
-        self.list.iter().map(|m| m.id).max().unwrap_or(0) + 1
+    /// Adds `med` as a new medication. Its id is the one it comes with — the
+    /// caller gives the time of saving, in milliseconds, as cravings and
+    /// journal entries have — raised above every id in the list if need be
+    /// (another tab may have added one meanwhile). So an id is never given
+    /// twice, even after a removal: a new medication never takes over an old
+    /// one's risk cards shown ("stop:<id>"), doses or calendar events.
+    pub fn add(&mut self, med: Medication) -> Result<Option<RiskMoment>, MedProblem> {
+        let id = super::cravings::next_id(med.id, self.list.iter().map(|m| m.id).max());
+        self.save(Medication { id, ..med })
     }
 
-    /// Adds `med` as a new medication, numbered now rather than when its form
-    /// opened (another tab may have added one under that number meanwhile).
-    pub fn add(&mut self, med: Medication) -> Result<Option<RiskMoment>, MedProblem> {
-        let id = self.next_id();
-        self.save(Medication { id, ..med })
+    /// Saves the medication form (`typed`) onto the medication as stored now
+    /// ([`Medication::with_form`]); one removed meanwhile is added back as typed.
+    pub fn save_form(&mut self, typed: Medication) -> Result<Option<RiskMoment>, MedProblem> {
+        let med = self.get(typed.id).map_or_else(|| typed.clone(), |now| now.with_form(&typed));
+        self.save(med)
     }
 
     /// Adds or replaces `med` after checking it. Returns the risk card this
@@ -650,6 +730,8 @@ impl MedsData {
 
     /// Removes a medication (its taken doses stay in the history files until
     /// the person deletes everything; they are shown under no medication).
+    /// Its risk-card keys stay too: its id is never given again ([`MedsData::add`]),
+    /// so they can't silence another's card, and Undo doesn't bring the card back.
     pub fn remove(&mut self, id: u64) -> Option<Medication> {
         let at = self.list.iter().position(|m| m.id == id)?;
         Some(self.list.remove(at))
@@ -661,18 +743,21 @@ impl MedsData {
     }
 
     /// Adds `incoming`'s medications, naloxone and notes to these (a backup
-    /// merged in). The same medication is not doubled, and one whose id is
-    /// taken is renumbered: the returned map says how, for the doses that name it.
+    /// merged in). The same medication ([`Medication::same_as`]) is not
+    /// doubled, and takes over a stop or taper only the backup has. One whose
+    /// id this device has used (for a medication here, or one removed whose
+    /// risk card was shown) is renumbered: the returned map says how, for the
+    /// doses that name it, and the backup's risk-card keys follow it.
     pub fn merge(&mut self, incoming: &MedsData) -> std::collections::HashMap<u64, u64> {
         let mut renumbered = std::collections::HashMap::new();
+        let used: Vec<u64> = self.list.iter().map(|m| m.id).chain(self.shown.iter().filter_map(|k| key_med(k).map(|(_, id)| id))).collect();
         // Above every id on either side, so a renumbered one clashes with nothing to come.
-        let mut next = self.list.iter().chain(&incoming.list).map(|m| m.id).max().unwrap_or(0) + 1;
+        let mut next = used.iter().copied().chain(incoming.list.iter().map(|m| m.id)).max().unwrap_or(0) + 1;
         for med in &incoming.list {
-            // The same medication: same kind, name and start (its dose or times may have changed since).
-            let same = |m: &Medication| m.kind == med.kind && m.first == med.first && m.name == med.name;
-            if let Some(known) = self.list.iter().find(|m| same(m)) {
+            if let Some(known) = self.list.iter_mut().find(|m| m.same_as(med)) {
+                known.take_over_stops(med);
                 renumbered.insert(med.id, known.id);
-            } else if self.get(med.id).is_none() {
+            } else if !used.contains(&med.id) {
                 self.list.push(med.clone());
             } else {
                 renumbered.insert(med.id, next);
@@ -691,30 +776,39 @@ impl MedsData {
         }
         super::appointments::merge(&mut self.appts, &incoming.appts);
         for key in &incoming.shown {
-            if !self.shown.contains(key) {
-                self.shown.push(key.clone());
+            let key = match key_med(key) {
+                Some((what, id)) => format!("{what}:{}", renumbered.get(&id).unwrap_or(&id)),
+                None => key.clone(),
+            };
+            if !self.shown.contains(&key) {
+                self.shown.push(key);
             }
+        }
+        if self.calendar_id.is_empty() {
+            self.calendar_id = incoming.calendar_id.clone();
         }
         renumbered
     }
 }
 
 /// The reminders the calendar file holds for medication and naloxone. Titles
-/// are discreet unless the person asks for full ones: a phone's calendar is
-/// seen by others, on its lock screen too. UIDs come from what each reminds of,
-/// so importing a newer file updates these events rather than adding copies.
-pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
+/// are discreet unless the person asks for full ones ([`super::ics::Naming`]):
+/// a phone's calendar is seen by others, on its lock screen too. UIDs come from
+/// what each reminds of, so importing a newer file updates these events rather than adding copies.
+pub fn reminders(data: &MedsData, naming: super::ics::Naming) -> Vec<super::ics::Event> {
     use super::ics::{Event, Start};
+    let full_titles = naming.is_full();
     let mut events = Vec::new();
     // A stopped medication is kept, ending on the day it stopped: importing the file
     // again then ends its alarms in the calendar, rather than leaving them ringing.
     for med in &data.list {
         let full = if med.dose.trim().is_empty() { med.shown_name().to_string() } else { format!("{} ({})", med.shown_name(), med.dose.trim()) };
+        let id = med.id.to_string();
         if med.times.is_empty() {
             // Once that day (an injection, a pickup): a whole-day event, its alarm at 09:00.
             events.push(Event {
-                uid: format!("steady-med-{}@steady.app", med.id),
-                title: if full_titles { full.clone() } else { tr!("Steady: reminder", "Steady: recordatorio").to_string() },
+                uid: naming.uid("med", &id),
+                title: if full_titles { full.clone() } else { tr!("Reminder", "Recordatorio").to_string() },
                 note: String::new(),
                 place: if full_titles { med.prescriber.clone() } else { String::new() },
                 dates: med.recurrence(),
@@ -729,8 +823,8 @@ pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
         times.sort();
         for time in &times {
             events.push(Event {
-                uid: format!("steady-med-{}-{}@steady.app", med.id, time.format("%H%M")),
-                title: if full_titles { full.clone() } else { format!("Steady: {}", super::dates::hh_mm(*time)) },
+                uid: naming.uid("med", &format!("{id}-{}", time.format("%H%M"))),
+                title: if full_titles { full.clone() } else { super::ics::discreet_at(*time) },
                 note: String::new(),
                 place: String::new(),
                 dates: med.recurrence(),
@@ -742,16 +836,16 @@ pub fn reminders(data: &MedsData, full_titles: bool) -> Vec<super::ics::Event> {
             });
         }
     }
-    events.extend(super::appointments::reminders(&data.appts, full_titles));
+    events.extend(super::appointments::reminders(&data.appts, naming));
     if let Some(expiry) = data.naloxone.as_ref().and_then(|k| k.expiry) {
         // On the day Steady starts mentioning it, so there is time to get a new kit.
         let notice = expiry - TimeDelta::days(EXPIRY_NOTICE_DAYS);
         events.push(Event {
-            uid: "steady-naloxone@steady.app".into(),
+            uid: naming.uid("naloxone", ""),
             title: if full_titles {
                 super::i18n::fill(tr!("Naloxone expires on {}", "La naloxona caduca el {}"), &[&super::dates::long_date(expiry)])
             } else {
-                tr!("Steady: check a date", "Steady: revisar una fecha").to_string()
+                tr!("Check a date", "Revisar una fecha").to_string()
             },
             note: String::new(),
             place: String::new(),
@@ -1143,7 +1237,6 @@ mod tests {
         bad.repeat = Repeat::EveryDays(0);
         assert_eq!(data.save(bad), Err(MedProblem::BadRepeat));
         assert_eq!(data.list.len(), 1);
-        assert_eq!(data.next_id(), 2);
     }
 
     #[test]
@@ -1205,7 +1298,7 @@ mod tests {
 
     #[test]
     fn calendar_reminders_are_discreet_unless_asked_and_keep_their_uids() {
-        use crate::domain::ics::{calendar, Start};
+        use crate::domain::ics::{calendar, Naming, Start};
         let mut data = MedsData::default();
         data.save(bup_twice_daily()).unwrap();
         data.save(injection_every_28_days()).unwrap();
@@ -1213,23 +1306,263 @@ mod tests {
         stopped.stopped = Some(date(2025, 6, 1));
         data.save(stopped).unwrap();
         data.naloxone = Some(Naloxone { place: "Bag".into(), expiry: Some(date(2027, 3, 1)), kind: NaloxoneKind::NasalSpray });
-        let events = reminders(&data, false);
+        let quiet = Naming::Discreet("5e1f0c2a9b7d3e41");
+        let events = reminders(&data, quiet);
         let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["Steady: 08:00", "Steady: 20:00", "Steady: reminder", "Steady: reminder", "Steady: check a date"], "nothing named");
+        assert_eq!(titles, ["Reminder: 08:00", "Reminder: 20:00", "Reminder", "Reminder", "Check a date"], "nothing named");
         // The stopped one ends on the day it stopped, so importing again ends its alarms.
-        assert_eq!((events[3].uid.as_str(), events[3].dates.until), ("steady-med-3@steady.app", Some(date(2025, 6, 1))));
-        assert!(calendar(&events[3..4], at(2026, 1, 1, 12, 0)).contains("RRULE:FREQ=DAILY;UNTIL=20250601\r\n"));
-        assert_eq!(events[0].uid, "steady-med-1-0800@steady.app");
+        assert_eq!((events[3].uid.as_str(), events[3].dates.until), ("5e1f0c2a9b7d3e41-m3", Some(date(2025, 6, 1))));
+        assert!(calendar(&events[3..4], at(2026, 1, 1, 12, 0), quiet).contains("RRULE:FREQ=DAILY;UNTIL=20250601\r\n"));
+        assert_eq!(events[0].uid, "5e1f0c2a9b7d3e41-m1-0800");
+        assert_eq!(events[4].uid, "5e1f0c2a9b7d3e41-n");
         assert_eq!(events[0].start, Start::At(hm(8, 0)));
         assert_eq!(events[2].start, Start::Day);
         assert_eq!(events[2].dates.repeat, Repeat::EveryDays(28));
         assert_eq!(events[4].dates.first, date(2027, 1, 30), "30 days before the printed date");
-        let full = reminders(&data, true);
+        // Asked for: names, and the file and its UIDs as they always were.
+        let full = reminders(&data, Naming::Full);
         assert_eq!(full[0].title, "Buprenorphine film or tablet (8 mg)");
         assert_eq!(full[4].title, "Naloxone expires on 1 March 2027");
-        assert_eq!(full.iter().map(|e| &e.uid).collect::<Vec<_>>(), events.iter().map(|e| &e.uid).collect::<Vec<_>>(), "the same UIDs either way");
-        let file = calendar(&events, at(2026, 1, 1, 12, 0));
+        assert_eq!((full[0].uid.as_str(), full[3].uid.as_str(), full[4].uid.as_str()), ("steady-med-1-0800@steady.app", "steady-med-3@steady.app", "steady-naloxone@steady.app"));
+        assert!(calendar(&full, at(2026, 1, 1, 12, 0), Naming::Full).contains("PRODID:-//Steady//Recovery companion//EN\r\n"));
+        let file = calendar(&events, at(2026, 1, 1, 12, 0), quiet);
         assert!(file.contains("RRULE:FREQ=DAILY") && file.contains("RRULE:FREQ=DAILY;INTERVAL=28") && file.contains("TRIGGER:PT9H"), "{file}");
-        assert!(reminders(&MedsData::default(), false).is_empty());
+        assert!(reminders(&MedsData::default(), quiet).is_empty());
+    }
+
+    /// Security review S6 (`the_discreet_calendar_file_says_recovery_and_naloxone`, inverted).
+    #[test]
+    fn the_discreet_calendar_file_says_nothing_of_steady_recovery_or_naloxone_and_keeps_its_uids() {
+        use crate::domain::appointments::{Appointment, ApptKind};
+        use crate::domain::ics::{calendar, Naming};
+        let mut data = MedsData::default();
+        let mut bup = bup_twice_daily();
+        bup.name = "Suboxone".into();
+        bup.prescriber = "Recovery clinic".into();
+        data.save(bup).unwrap();
+        data.save(injection_every_28_days()).unwrap();
+        let mut visit = Appointment::new(4, ApptKind::Counselling, date(2026, 3, 2));
+        (visit.title, visit.place, visit.note) = ("Recovery group".into(), "Steady Street".into(), "Naloxone training".into());
+        data.appts.push(visit);
+        data.naloxone = Some(Naloxone { place: "Bag".into(), expiry: Some(date(2027, 3, 1)), kind: NaloxoneKind::NasalSpray });
+        let export = |naming: Naming, stamp: NaiveDateTime| {
+            let mut events = reminders(&data, naming);
+            events.push(crate::domain::checkin::calendar_reminder(hm(21, 0), date(2026, 3, 1), naming));
+            calendar(&events, stamp, naming)
+        };
+        let quiet = Naming::Discreet("9c4b2e7f01a3d658");
+        let first = export(quiet, at(2026, 3, 1, 12, 0));
+        let lower = first.to_lowercase();
+        for word in ["steady", "recovery", "naloxone", "suboxone", "buprenorphine", "counselling", "bag"] {
+            assert!(!lower.contains(word), "{word} in {first}");
+        }
+        // The same UIDs in a later export (a re-import updates the events), all of them this install's own.
+        let uids = |file: &str| file.lines().filter(|l| l.starts_with("UID:")).map(str::to_owned).collect::<Vec<_>>();
+        let later = export(quiet, at(2026, 5, 9, 8, 30));
+        assert_ne!(first, later, "a later stamp");
+        assert_eq!(uids(&first), uids(&later));
+        assert_eq!(uids(&first).len(), 6);
+        assert!(uids(&first).iter().all(|u| u.starts_with("UID:9c4b2e7f01a3d658-")), "{:?}", uids(&first));
+        let mut unique = uids(&first);
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 6);
+        // Asked for full titles: the file says what it is, as before.
+        let full = export(Naming::Full, at(2026, 3, 1, 12, 0));
+        assert!(full.contains("UID:steady-appt-4@steady.app\r\n") && full.contains("UID:steady-checkin@steady.app\r\n") && full.contains("SUMMARY:Recovery group\r\n"));
+    }
+
+    /// Reliability review D2 (`a_reused_medication_id_suppresses_the_overdose_risk_card_and_inherits_history`, inverted).
+    #[test]
+    fn a_removed_medications_id_is_never_given_again_so_its_card_and_doses_stay_its_own() {
+        let t0 = 1_767_000_000_000; // milliseconds, December 2025
+        let mut data = MedsData::default();
+        // Buprenorphine, added, taken, stopped: the card is shown.
+        data.add(Medication::new(t0, MedKind::Buprenorphine, date(2026, 1, 1))).unwrap();
+        let bup = data.list[0].clone();
+        let old_doses = [take(&bup, &[], at(2026, 1, 2, 8, 0))];
+        let stopped = Medication { stopped: Some(date(2026, 2, 1)), ..bup.clone() };
+        assert_eq!(data.save(stopped), Ok(Some(RiskMoment::Stopped { med: bup.id })));
+        // Removed; months later methadone is added, then stopped: its own card.
+        data.remove(bup.id).unwrap();
+        let mut methadone = Medication::new(t0 + 5_000_000_000, MedKind::Methadone, date(2026, 1, 1));
+        methadone.times = vec![hm(8, 0)];
+        data.add(methadone).unwrap();
+        let methadone = data.list[0].clone();
+        assert_ne!(methadone.id, bup.id);
+        let moment = data.save(Medication { stopped: Some(date(2026, 6, 1)), ..methadone.clone() });
+        assert_eq!(moment, Ok(Some(RiskMoment::Stopped { med: methadone.id })), "the card shows again");
+        // None of buprenorphine's doses are methadone's.
+        assert_eq!(day_doses(&methadone, &old_doses, date(2026, 1, 2)), DayDoses::Marked { taken: 0, due: 1 });
+
+        // Data from before: counted ids, the card shown for a removed number 1.
+        let mut legacy = MedsData { list: vec![Medication::new(1, MedKind::Buprenorphine, date(2025, 1, 1))], shown: vec!["stop:1".into()], ..MedsData::default() };
+        legacy.remove(1);
+        legacy.add(Medication::new(t0, MedKind::Methadone, date(2026, 1, 1))).unwrap();
+        assert_eq!(legacy.list[0].id, t0);
+        assert!(legacy.save(Medication { stopped: Some(date(2026, 2, 1)), ..legacy.list[0].clone() }).unwrap().is_some());
+        // A clock set back never gives an id already in the list.
+        legacy.add(Medication { name: "Sertraline".into(), ..Medication::new(5, MedKind::Other, date(2026, 1, 1)) }).unwrap();
+        assert_eq!(legacy.list[1].id, t0 + 1);
+        // Undo of a removal brings back the same medication, and not its card.
+        let gone = legacy.remove(t0).unwrap();
+        assert_eq!(legacy.save(gone), Ok(None));
+    }
+
+    /// Reliability review D6 (`saving_the_medication_form_reverts_a_stop_made_meanwhile`, inverted).
+    #[test]
+    fn saving_the_medication_form_keeps_a_stop_or_taper_made_meanwhile() {
+        let mut data = MedsData { list: vec![bup_twice_daily()], ..MedsData::default() };
+        // The form opens on the medication as it is…
+        let base = data.get(1).unwrap().clone();
+        // …it is stopped (below the form, in another tab)…
+        data.save(Medication { stopped: Some(date(2026, 3, 1)), ..base.clone() }).unwrap();
+        // …and the form, with a new dose, is saved.
+        let typed = Medication { dose: "12 mg".into(), times: vec![hm(9, 0)], ..base.clone() };
+        assert_eq!(data.save_form(typed.clone()), Ok(None));
+        let saved = data.get(1).unwrap();
+        assert_eq!((saved.dose.as_str(), saved.times.clone(), saved.stopped), ("12 mg", vec![hm(9, 0)], Some(date(2026, 3, 1))));
+        // The same for a taper, and a form kept as a draft since before the taper.
+        let mut data = MedsData { list: vec![bup_twice_daily()], ..MedsData::default() };
+        data.save(Medication { tapering_since: Some(date(2026, 3, 5)), ..base.clone() }).unwrap();
+        data.save_form(Medication { pharmacy: "Main St".into(), ..base.clone() }).unwrap();
+        assert_eq!(data.get(1).unwrap().tapering_since, Some(date(2026, 3, 5)));
+        // Removed meanwhile: added back as typed.
+        data.remove(1);
+        data.save_form(typed).unwrap();
+        assert_eq!(data.get(1).unwrap().dose, "12 mg");
+    }
+
+    /// Reliability review T1 (`a_taken_tap_after_midnight_marks_the_morning_dose`, inverted).
+    #[test]
+    fn a_taken_tap_after_midnight_marks_last_nights_late_dose() {
+        let mut m = bup_twice_daily();
+        m.times = vec![hm(8, 0), hm(22, 0)];
+        let meds = [m.clone()];
+        let morning = |day| Occurrence { date: day, time: Some(hm(8, 0)) };
+        let night = |day| Occurrence { date: day, time: Some(hm(22, 0)) };
+        // Yesterday's morning dose marked, the 22:00 one taken late: at 00:20 the tap is for it.
+        let yesterday_morning = take(&m, &[], at(2026, 3, 9, 8, 5));
+        let late = take(&m, std::slice::from_ref(&yesterday_morning), at(2026, 3, 10, 0, 20));
+        assert_eq!((late.day, late.slot, late.at), (date(2026, 3, 9), Some(hm(22, 0)), at(2026, 3, 10, 0, 20)));
+        // At 08:05 the 08:00 dose is still due; a tap then answers it.
+        let taken = [yesterday_morning, late];
+        assert_eq!(due(&meds, &taken, at(2026, 3, 10, 8, 5)), vec![Due { med: 1, dose: morning(date(2026, 3, 10)), now: true }]);
+        assert_eq!(take(&m, &taken, at(2026, 3, 10, 8, 5)).slot, Some(hm(8, 0)));
+        // Up to six hours late; after that a tap is for today's dose (early), as before.
+        assert_eq!(dose_for_tap(&m, &[], at(2026, 3, 10, 3, 59)), Some(night(date(2026, 3, 9))));
+        assert_eq!(dose_for_tap(&m, &[], at(2026, 3, 10, 4, 0)), Some(morning(date(2026, 3, 10))));
+        // Once today's first dose is within its hour, a tap is for it, not last night's.
+        let mut small_hours = m.clone();
+        small_hours.times = vec![hm(4, 0), hm(23, 0)];
+        let (late, early) = (Occurrence { date: date(2026, 3, 9), time: Some(hm(23, 0)) }, Occurrence { date: date(2026, 3, 10), time: Some(hm(4, 0)) });
+        assert_eq!(dose_for_tap(&small_hours, &[], at(2026, 3, 10, 2, 59)), Some(late));
+        assert_eq!(dose_for_tap(&small_hours, &[], at(2026, 3, 10, 3, 0)), Some(early));
+        // Last night's already marked: the morning's, early.
+        let marked = [taken_for(&m, Some(night(date(2026, 3, 9))), at(2026, 3, 9, 22, 5))];
+        assert_eq!(dose_for_tap(&m, &marked, at(2026, 3, 10, 0, 20)), Some(morning(date(2026, 3, 10))));
+        // A missed morning dose is never reached back for.
+        let mut once = m.clone();
+        once.times = vec![hm(8, 0)];
+        assert_eq!(dose_for_tap(&once, &[], at(2026, 3, 10, 0, 20)), Some(morning(date(2026, 3, 10))));
+        // Once a day at 22:00: last night's until 04:00, then today's (early).
+        let mut evening = m.clone();
+        evening.times = vec![hm(22, 0)];
+        assert_eq!(dose_for_tap(&evening, &[], at(2026, 3, 10, 3, 59)), Some(night(date(2026, 3, 9))));
+        assert_eq!(dose_for_tap(&evening, &[], at(2026, 3, 10, 4, 0)), Some(night(date(2026, 3, 10))));
+        // Every other day: today has no dose, last night's is still the one.
+        let mut alternate = evening.clone();
+        alternate.repeat = Repeat::EveryDays(2);
+        assert!(alternate.doses_on(date(2026, 3, 3)).is_empty());
+        assert_eq!(dose_for_tap(&alternate, &[], at(2026, 3, 3, 0, 20)), Some(night(date(2026, 3, 2))));
+        // Started today: nothing from yesterday.
+        assert_eq!(dose_for_tap(&Medication { first: date(2026, 3, 10), ..m.clone() }, &[], at(2026, 3, 10, 0, 20)), Some(morning(date(2026, 3, 10))));
+        // Times are wall-clock: the nights of DST changes (US 8 March, EU 29 March, US and EU
+        // autumn 1 November and 25 October) and the ends of a month and a year are like any other.
+        for (day, tap) in [
+            (date(2026, 3, 7), at(2026, 3, 8, 0, 20)),
+            (date(2026, 3, 28), at(2026, 3, 29, 0, 20)),
+            (date(2026, 10, 31), at(2026, 11, 1, 1, 30)),
+            (date(2026, 10, 24), at(2026, 10, 25, 2, 30)),
+            (date(2026, 3, 31), at(2026, 4, 1, 0, 20)),
+            (date(2026, 2, 28), at(2026, 3, 1, 0, 20)),
+            (date(2026, 12, 31), at(2027, 1, 1, 0, 20)),
+        ] {
+            let t = take(&m, &[], tap);
+            assert_eq!((t.day, t.slot, t.at), (day, Some(hm(22, 0)), tap), "{tap}");
+            assert_eq!(due(&meds, &[t.clone()], tap.date().and_time(hm(8, 5))).len(), 1, "{tap}: the morning dose still due");
+            // "Taken at another time": 23:50 is last night's, 00:10 this morning's.
+            assert_eq!(t.at_time(hm(23, 50)), day.and_time(hm(23, 50)));
+            assert_eq!(t.at_time(hm(0, 10)), tap.date().and_time(hm(0, 10)));
+        }
+    }
+
+    #[test]
+    fn merging_takes_over_a_stop_or_taper_only_the_backup_has() {
+        let mut here = MedsData::default();
+        here.save(bup_twice_daily()).unwrap();
+        let mut there = here.clone();
+        there.list[0].stopped = Some(date(2026, 3, 1));
+        there.shown.push("stop:1".into());
+        let mut merged = here.clone();
+        assert!(merged.merge(&there).is_empty());
+        assert_eq!((merged.list.len(), merged.list[0].stopped), (1, Some(date(2026, 3, 1))));
+        assert_eq!(merged.shown, ["stop:1"]);
+        // Both stopped: the later one is the newer record (a restart, then a stop again).
+        here.list[0].stopped = Some(date(2026, 4, 2));
+        let mut merged = here.clone();
+        merged.merge(&there);
+        assert_eq!(merged.list[0].stopped, Some(date(2026, 4, 2)));
+        let mut merged = there.clone();
+        merged.merge(&here);
+        assert_eq!(merged.list[0].stopped, Some(date(2026, 4, 2)));
+        // A taper only one side has.
+        let mut tapering = MedsData { list: vec![Medication { tapering_since: Some(date(2026, 2, 1)), ..bup_twice_daily() }], ..MedsData::default() };
+        let mut plain = MedsData { list: vec![bup_twice_daily()], ..MedsData::default() };
+        plain.merge(&tapering);
+        assert_eq!(plain.list[0].tapering_since, Some(date(2026, 2, 1)));
+        tapering.merge(&MedsData { list: vec![bup_twice_daily()], ..MedsData::default() });
+        assert_eq!(tapering.list[0].tapering_since, Some(date(2026, 2, 1)));
+        // The same medication given from the clock, its start changed since the backup: still one, and a
+        // stop from before its new start is not taken over.
+        let t = 1_770_000_000_000;
+        let mut device = MedsData { list: vec![Medication { id: t, first: date(2026, 3, 1), ..bup_twice_daily() }], ..MedsData::default() };
+        let backup = MedsData { list: vec![Medication { id: t, stopped: Some(date(2026, 2, 1)), ..bup_twice_daily() }], ..MedsData::default() };
+        device.merge(&backup);
+        assert_eq!((device.list.len(), device.list[0].first, device.list[0].stopped), (1, date(2026, 3, 1), None));
+    }
+
+    #[test]
+    fn merging_renumbers_a_clash_and_the_backups_cards_and_doses_follow_it() {
+        // This phone: buprenorphine (1), and a removed medication 2 whose stop card was shown.
+        let mut device = MedsData::default();
+        device.save(bup_twice_daily()).unwrap();
+        device.shown = vec!["stop:2".into(), "left:detox:2026-01-05".into()];
+        // The other phone: methadone (1) stopped with its card shown, naltrexone (2), the same buprenorphine (3).
+        let methadone = Medication { stopped: Some(date(2026, 2, 1)), times: vec![hm(9, 0)], ..Medication::new(1, MedKind::Methadone, date(2026, 1, 1)) };
+        let ntx = Medication::new(2, MedKind::Naltrexone, date(2026, 1, 1));
+        let bup = Medication { id: 3, dose: "12 mg".into(), ..bup_twice_daily() };
+        let other = MedsData {
+            list: vec![methadone.clone(), ntx.clone(), bup.clone()],
+            shown: vec!["stop:1".into(), "taper:3".into(), "left:detox:2026-01-05".into()],
+            ..MedsData::default()
+        };
+        let doses = [take(&methadone, &[], at(2026, 1, 5, 9, 0)), take(&ntx, &[], at(2026, 1, 5, 9, 0)), take(&bup, &[], at(2026, 1, 5, 8, 0))];
+        let mut merged = device.clone();
+        let renumbered = merged.merge(&other);
+        let ids: Vec<(MedKind, u64)> = merged.list.iter().map(|m| (m.kind, m.id)).collect();
+        // 1 is this phone's; 2 was this phone's (removed): both renumbered above every id; buprenorphine is the same.
+        assert_eq!(ids, [(MedKind::Buprenorphine, 1), (MedKind::Methadone, 4), (MedKind::Naltrexone, 5)]);
+        assert_eq!(merged.get(1).unwrap().dose, "8 mg", "the device's own is kept");
+        // Methadone's card stays shown for methadone, and this phone's buprenorphine keeps its own card to show.
+        assert_eq!(merged.shown, ["stop:2", "left:detox:2026-01-05", "stop:4", "taper:1"]);
+        // The doses follow (as `backup::merge` applies the map).
+        let moved: Vec<u64> = doses.iter().map(|d| *renumbered.get(&d.med).unwrap_or(&d.med)).collect();
+        assert_eq!(moved, [4, 5, 1]);
+        // Merging the same file again changes nothing.
+        let mut again = merged.clone();
+        let renumbered = again.merge(&other);
+        assert_eq!(again, merged);
+        assert_eq!(doses.iter().map(|d| *renumbered.get(&d.med).unwrap_or(&d.med)).collect::<Vec<_>>(), [4, 5, 1]);
     }
 }

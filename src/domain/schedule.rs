@@ -243,6 +243,17 @@ pub fn upcoming(rule: &Recurrence, times: &[NaiveTime], now: NaiveDateTime, limi
     found
 }
 
+/// Ids of medications and appointments at or above this (September 2001, in
+/// milliseconds) were given from the clock at saving (`MedsData::add`,
+/// `appointments::add_new`): one names one medication or appointment on every
+/// device. Below it are the counts from 1 that earlier versions gave, which
+/// two phones give to different things.
+pub const TIME_IDS: u64 = 1_000_000_000_000;
+
+pub fn is_time_id(id: u64) -> bool {
+    id >= TIME_IDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

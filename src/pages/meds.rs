@@ -14,14 +14,15 @@ use crate::components::files::{download, share_file, shareable_file};
 use crate::components::focus::focus_soon;
 use crate::components::meds_today::{meds_part, MedsSpot};
 use crate::components::safety::UseAloneLine;
+use crate::components::switch_confirm::SwitchConfirm;
 use crate::split::lazy_part;
 use crate::components::undo::offer_undo;
 use crate::domain::checkin::calendar_reminder;
 use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
 use crate::domain::i18n::fill;
-use crate::domain::ics::calendar;
-use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, MedsData, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
+use crate::domain::ics::{calendar, Naming};
+use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
 use crate::domain::schedule::{upcoming, Repeat};
 use crate::domain::stored_name;
 use crate::storage::Store;
@@ -34,13 +35,36 @@ pub fn MedsPage() -> impl IntoView {
     let risk = RwSignal::new(None::<RiskMoment>);
     let removed = RwSignal::new(None::<Medication>);
     let meds = move || store.meds().with(|d| d.list.clone());
+    // The open form as typed (None: no form open), and the one "Change" asked
+    // for while it held something unsaved, waiting for "Keep editing" or "Discard".
+    let typed = StoredValue::new(None::<MedDraft>);
+    let switch_to = RwSignal::new(None::<MedDraft>);
+    let switching = RwSignal::new(false);
 
-    let start_new = move |_| {
-        let today = expect_context::<Clock>().local_untracked().date();
-        let id = store.meds().with_untracked(MedsData::next_id);
-        editing.set(Some(MedDraft::start(Medication::new(id, MedKind::Buprenorphine, today), true)));
+    let open = move |draft: MedDraft| {
+        editing.set(Some(draft));
         focus_soon("med-kind");
     };
+    let start_new = move |_| {
+        let today = expect_context::<Clock>().local_untracked().date();
+        // Numbered again on saving (`MedsData::add`).
+        open(MedDraft::start(Medication::new(js_sys::Date::now() as u64, MedKind::Buprenorphine, today), true));
+    };
+    let change = Callback::new(move |med: Medication| {
+        let unsaved = typed.get_value().is_some_and(|t| store.meds().with_untracked(|d| t.unsaved(d.get(t.med.id))));
+        if unsaved {
+            switch_to.set(Some(MedDraft::start(med, false)));
+            switching.set(true);
+        } else {
+            open(MedDraft::start(med, false));
+        }
+    });
+    let discard = Callback::new(move |()| {
+        let _ = crate::storage::keep_draft(DRAFT, None);
+        if let Some(draft) = switch_to.get_untracked() {
+            open(draft);
+        }
+    });
     let undo = move |_| {
         if let Some(med) = removed.get_untracked() {
             let _ = store.meds().modify(|d| d.save(med));
@@ -58,8 +82,9 @@ pub fn MedsPage() -> impl IntoView {
             <MissedDoses/>
             {move || risk.get().map(|moment| view! { <OverdoseRiskCard moment risk/> })}
             {lazy_part(|| meds_part(MedsSpot::Today))}
+            <SwitchConfirm pending=switching on_keep=Callback::new(|()| focus_soon("med-kind")) on_discard=discard/>
             {move || match editing.get() {
-                Some(start) => view! { <MedForm start editing risk/> }.into_any(),
+                Some(start) => view! { <MedForm start editing risk typed/> }.into_any(),
                 None => view! {
                     <div class="actions">
                         <button type="button" class="button big" id="med-add" data-testid="med-add" on:click=start_new>{tr!("Add a medication", "Agregar un medicamento")}</button>
@@ -74,7 +99,7 @@ pub fn MedsPage() -> impl IntoView {
             })}
             // Keyed by the whole medication: a change draws it again, with its new state.
             <ul class="plain meds-list">
-                <For each=meds key=|m| m.clone() children=move |med| view! { <MedItem med editing risk removed/> }/>
+                <For each=meds key=|m| m.clone() children=move |med| view! { <MedItem med on_change=change risk removed/> }/>
             </ul>
             <AppointmentsSection/>
             <NaloxoneSection/>
@@ -117,6 +142,26 @@ impl MedDraft {
         }
     }
 
+    /// Whether the form holds something not stored: for a new medication,
+    /// anything typed; for a change, a field that differs from `stored`, the
+    /// medication as stored now (a stop or taper made meanwhile doesn't count:
+    /// the form doesn't save those).
+    fn unsaved(&self, stored: Option<&Medication>) -> bool {
+        match stored.filter(|_| !self.new) {
+            Some(med) => self.fields() != MedDraft::start(med.clone(), false).fields(),
+            None => [&self.med.name, &self.med.dose, &self.times, &self.med.prescriber, &self.med.pharmacy, &self.take_homes].iter().any(|t| !t.trim().is_empty()),
+        }
+    }
+
+    /// What the form shows, as it would be saved.
+    fn fields(&self) -> [String; 10] {
+        let m = &self.med;
+        let every = if matches!(m.repeat, Repeat::EveryDays(_)) { self.every.trim() } else { "" };
+        let times = parse_times(&self.times).map_or_else(|_| self.times.trim().to_string(), |t| times_text(&t));
+        let text = |t: &str| t.trim().to_string();
+        [stored_name(&m.kind), text(&m.name), text(&m.dose), m.repeat.key().into(), every.into(), text(&self.first), times, text(&m.prescriber), text(&m.pharmacy), text(&self.take_homes)]
+    }
+
     /// The form left half-filled (in this tab or another), as it was.
     fn kept() -> Option<MedDraft> {
         match crate::storage::kept_form(DRAFT)? {
@@ -133,11 +178,12 @@ impl MedDraft {
 
 /// Adding or changing a medication. Every change is kept as the draft; saving or Cancel drops it.
 #[component]
-fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
+fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<Option<RiskMoment>>, typed: StoredValue<Option<MedDraft>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let med = start.med.clone();
     // One whose medication has gone meanwhile (removed in another tab) is added again.
     let is_new = start.new || store.meds().with_untracked(|d| d.get(start.med.id).is_none());
+    typed.set_value(Some(MedDraft { new: is_new, ..start.clone() }));
     let kind = RwSignal::new(med.kind);
     let name = RwSignal::new(med.name.clone());
     let dose = RwSignal::new(med.dose.clone());
@@ -168,10 +214,12 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
             take_homes: take_homes.get_untracked(),
         };
         let kept = crate::storage::keep_form(DRAFT, &draft);
+        typed.set_value(Some(draft));
         error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
     };
     let close = move || {
         let _ = crate::storage::keep_draft(DRAFT, None);
+        typed.set_value(None);
         editing.set(None);
     };
 
@@ -216,7 +264,9 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                 ..base.clone()
             })
         };
-        let saved = read().and_then(|med| store.meds().modify(|d| if is_new { d.add(med) } else { d.save(med) }));
+        // A new one is numbered from the time of saving; a change goes onto the
+        // medication as stored now, so a stop or taper made since the form opened stays.
+        let saved = read().and_then(|med| store.meds().modify(|d| if is_new { d.add(Medication { id: js_sys::Date::now() as u64, ..med }) } else { d.save_form(med) }));
         match saved {
             Ok(moment) => {
                 error.set(None);
@@ -308,7 +358,7 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
 
 /// One medication: what and when, its history, and changing, stopping or tapering it.
 #[component]
-fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
+fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let today = clock.local_untracked().date();
@@ -386,7 +436,7 @@ fn MedItem(med: Medication, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="med-history-open" aria-expanded=move || show_history.get().to_string()
                     on:click=move |_| show_history.update(|s| *s = !*s)>{tr!("History", "Historial")}</button>
-                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| { editing.set(Some(MedDraft::start(for_edit.clone(), false))); focus_soon("med-kind"); }>{tr!("Change", "Cambiar")}</button>
+                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| on_change.run(for_edit.clone())>{tr!("Change", "Cambiar")}</button>
                 {if med.stopped.is_some() {
                     view! {
                         <button type="button" class="button secondary" data-testid="med-restart" aria-expanded=move || restarting.get().to_string()
@@ -769,6 +819,26 @@ fn LeftWords(place: LeftPlace) -> impl IntoView {
     }
 }
 
+/// This install's random id, which starts the discreet calendar file's event
+/// UIDs: made the first time and kept with the medication (and in backups), so
+/// each export's events have the same UIDs. If it can't be stored, this file
+/// still gets one; a later one may then add its events again.
+fn calendar_id(store: Store) -> String {
+    let kept = store.meds().with_untracked(|d| d.calendar_id.clone());
+    if !kept.is_empty() {
+        return kept;
+    }
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    let made = format!("{:08x}{:08x}", part(), part());
+    let kept = store.meds().modify(|d| {
+        if d.calendar_id.is_empty() {
+            d.calendar_id = made.clone();
+        }
+        Ok::<_, ()>(d.calendar_id.clone())
+    });
+    kept.unwrap_or(made)
+}
+
 /// Reminders that reach the person while Steady is closed: a calendar file
 /// with an alarm for each dose time, injection day and the naloxone date.
 #[component]
@@ -779,23 +849,26 @@ fn CalendarExport() -> impl IntoView {
     let checkin = RwSignal::new(false);
     let checkin_time = RwSignal::new("21:00".to_string());
     let status = RwSignal::new(None::<&'static str>);
-    let has_any = move || checkin.get() || store.meds().with(|d| !reminders(d, false).is_empty());
-    const NAME: &str = "steady-reminders.ics";
+    let has_any = move || checkin.get() || store.meds().with(|d| !reminders(d, Naming::Full).is_empty());
+    // A name that says nothing of Steady either: it sits in the Downloads folder.
+    const NAME: &str = "reminders.ics";
     const MIME: &str = "text/calendar";
     let downloaded = |text: &str| match download(NAME, MIME, text) {
-        Ok(()) => tr!("Downloaded “steady-reminders.ics”. Open it to add the reminders to your calendar.", "Se descargó “steady-reminders.ics”. Ábrelo para agregar los recordatorios a tu calendario."),
+        Ok(()) => tr!("Downloaded “reminders.ics”. Open it to add the reminders to your calendar.", "Se descargó “reminders.ics”. Ábrelo para agregar los recordatorios a tu calendario."),
         Err(_) => tr!("The calendar file couldn't be made on this browser.", "No se pudo crear el archivo de calendario en este navegador."),
     };
     let export = move |_| {
-        let mut events = store.meds().with_untracked(|d| reminders(d, full_titles.get_untracked()));
+        let install = if full_titles.get_untracked() { String::new() } else { calendar_id(store) };
+        let naming = if full_titles.get_untracked() { Naming::Full } else { Naming::Discreet(&install) };
+        let mut events = store.meds().with_untracked(|d| reminders(d, naming));
         if checkin.get_untracked() {
             let Some(time) = parse_hh_mm(&checkin_time.get_untracked()) else {
                 status.set(Some(tr!("Write the check-in time like 21:00.", "Escribe la hora del registro así: 21:00.")));
                 return;
             };
-            events.push(calendar_reminder(time, clock.local_untracked().date(), full_titles.get_untracked()));
+            events.push(calendar_reminder(time, clock.local_untracked().date(), naming));
         }
-        let text = calendar(&events, clock.instant().naive_utc());
+        let text = calendar(&events, clock.instant().naive_utc(), naming);
         match shareable_file(NAME, MIME, &text) {
             Some(file) => leptos::task::spawn_local(async move {
                 status.set(Some(match share_file(file).await {

@@ -69,15 +69,16 @@ impl Singleton for Plan {
 
 impl Document for MedsData {
     const LABEL: &'static str = Both::new("your medication and naloxone details", "tus medicamentos y tu naloxona").en;
-    /// Version 2 added appointments and the notification and badge choices.
-    /// Their fields default, so nothing changes on the way up; the number is
-    /// raised so a version-1 app (an old tab left open across an update)
-    /// refuses the data instead of dropping the appointments on its next save.
-    const VERSION: u64 = 2;
+    /// Version 2 added appointments and the notification and badge choices;
+    /// version 3 the calendar file's random id (`cal`). Their fields default,
+    /// so nothing changes on the way up; the number is raised so an older app
+    /// (an old tab left open across an update) refuses the data instead of
+    /// dropping them on its next save.
+    const VERSION: u64 = 3;
 
     fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from_version {
-            1 => Ok(data),
+            1 | 2 => Ok(data),
             _ => Err(format!("there is no upgrade from version {from_version}")),
         }
     }

@@ -378,7 +378,7 @@ mod tests {
     }
 
     /// What a device stores for medication (data version 1 of both documents;
-    /// the medication document is written back as version 2, its data unchanged).
+    /// the medication document is written back as version 3, its data unchanged).
     #[test]
     fn version_1_medication_and_doses_still_read_and_are_written_back_the_same() {
         use crate::domain::meds::MedsData;
@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(doses.len(), 2);
         match envelope::decode::<MedsData>("steady.meds", Some(&fixture["steady.meds"])) {
             Loaded::Ready(meds) => {
-                assert_eq!(envelope::encode(&meds).unwrap(), fixture["steady.meds"].replacen(r#"{"v":1,"#, r#"{"v":2,"#, 1));
+                assert_eq!(envelope::encode(&meds).unwrap(), fixture["steady.meds"].replacen(r#"{"v":1,"#, r#"{"v":3,"#, 1));
                 assert_eq!((meds.list.len(), meds.naloxone.unwrap().place.as_str()), (2, "Kitchen drawer"));
             }
             other => panic!("{other:?}"),

@@ -33,7 +33,10 @@ test("an appointment added on the medication screen is listed there, on Today an
   await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 09:00 — Counselling");
   await expect(rows(page).nth(0)).toContainText("Main St · every week");
   await expect(rows(page).nth(1)).toContainText("Thu 19 Mar at 09:00");
-  expect(await appts(page)).toEqual([WEEKLY]);
+  // Numbered from the time of saving: never a number given before.
+  const added = await appts(page);
+  expect(added).toEqual([{ ...WEEKLY, id: expect.any(Number) }]);
+  expect(added[0].id).toBeGreaterThanOrEqual(NOW.getTime());
 
   await page.getByTestId("nav-today").click();
   await expect(page.getByTestId("appt-next")).toContainText("Next appointment: Thu 12 Mar at 09:00");
@@ -62,7 +65,8 @@ test("a repeating appointment changes only this one or every time, and a cancell
   await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 09:00");
   let list = await appts(page);
   expect(list[0].skip).toEqual(["2026-03-19"]);
-  expect(list[1]).toMatchObject({ id: 2, from: "2026-03-19", at: "10:30:00", r: "once", pl: "Main St" });
+  expect(list[1]).toMatchObject({ from: "2026-03-19", at: "10:30:00", r: "once", pl: "Main St" });
+  expect(list[1].id).toBeGreaterThanOrEqual(NOW.getTime());
 
   // Every time: a new place for the series; the moved one keeps its own.
   await rows(page).nth(0).getByTestId("appt-edit").click();
@@ -159,8 +163,10 @@ test("the calendar file holds appointments with their repeat rule and left-out d
   const downloading = page.waitForEvent("download");
   await page.getByTestId("calendar-export").click();
   const text = readFileSync((await (await downloading).path())!, "utf8");
-  expect(text).toContain("UID:steady-appt-1@steady.app\r\n");
-  expect(text).toContain("DTSTART:20260312T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\nEXDATE:20260319T090000\r\nSUMMARY:Steady: appointment\r\n");
+  // Discreet: this install's own random UID, and nothing that says Steady.
+  expect(text).toMatch(/\r\nUID:[0-9a-f]{16}-a1\r\n/);
+  expect(text).toContain("DTSTART:20260312T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\nEXDATE:20260319T090000\r\nSUMMARY:Appointment\r\n");
+  expect(text).not.toMatch(/steady|recovery|naloxone/i);
   expect(text).toContain("TRIGGER:-PT1H\r\n");
   expect(text).not.toContain("Main St");
   expect(text).not.toContain("Counselling");
@@ -176,8 +182,9 @@ test("the calendar file can hold a daily check-in reminder, even with nothing el
   const downloading = page.waitForEvent("download");
   await page.getByTestId("calendar-export").click();
   const text = readFileSync((await (await downloading).path())!, "utf8");
-  expect(text).toContain("UID:steady-checkin@steady.app\r\n");
-  expect(text).toContain("DTSTART:20260310T213000\r\nDURATION:PT5M\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Steady: 21:30\r\n");
+  expect(text).toMatch(/\r\nUID:[0-9a-f]{16}-c\r\n/);
+  expect(text).toContain("DTSTART:20260310T213000\r\nDURATION:PT5M\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Reminder: 21:30\r\n");
+  expect(text).not.toMatch(/steady/i);
 });
 
 test("appointments go into a backup (format 5) and come back", async ({ page }) => {
@@ -303,9 +310,69 @@ test("a new appointment saved in one tab never replaces one that another tab add
   await expect(rows(first)).toHaveCount(1);
   await first.getByTestId("appt-save").click();
   await expect(rows(first)).toHaveCount(2);
-  expect((await appts(first)).map((a: { id: number; t: string }) => [a.id, a.t])).toEqual([
-    [1, "Meeting from the second tab"],
-    [2, "Pickup from the first tab"],
-  ]);
+  const both = await appts(first);
+  expect(both.map((a: { t: string }) => a.t)).toEqual(["Meeting from the second tab", "Pickup from the first tab"]);
+  expect(both[1].id).toBeGreaterThan(both[0].id);
   await expect(rows(second)).toHaveCount(2);
+});
+
+test("“Change” on another appointment while the form has unsaved changes asks first", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const pickup = { id: 2, k: "pickup", t: "Pharmacy", from: "2026-03-11", at: "15:00:00", r: "once" };
+  await plant(page, { "steady.meds": medsDoc({ appts: [WEEKLY, pickup] }) });
+  await openApp(page, "/meds");
+  const row = (date: string) => page.locator(`[data-testid="appt-item"][data-date="${date}"]`);
+  // Opened and not changed: another "Change" just opens the other one.
+  await row("2026-03-12").getByTestId("appt-edit").click();
+  await page.getByTestId("appt-all").click();
+  await expect(page.getByTestId("appt-place")).toHaveValue("Main St");
+  await row("2026-03-11").getByTestId("appt-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("appt-title")).toHaveValue("Pharmacy");
+
+  // Changed: asked first. "Keep editing" keeps every word.
+  await page.getByTestId("appt-place").fill("Walgreens on 5th");
+  await row("2026-03-12").getByTestId("appt-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await expect(page.getByTestId("form-switch-keep")).toBeFocused();
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("appt-title")).toHaveValue("Pharmacy");
+  await expect(page.getByTestId("appt-place")).toHaveValue("Walgreens on 5th");
+  expect(JSON.parse((await stored(page, "steady.draft.appt"))!).appt.pl).toBe("Walgreens on 5th");
+
+  // "Discard" goes on to what was asked for, and the unsaved words are gone for good.
+  await row("2026-03-12").getByTestId("appt-edit").click();
+  await page.getByTestId("form-switch-discard").click();
+  await page.getByTestId("appt-all").click();
+  await expect(page.getByTestId("appt-title")).toHaveValue("Counselling");
+  await expect(page.getByTestId("appt-place")).toHaveValue("Main St");
+  expect(await stored(page, "steady.draft.appt")).toBeNull();
+  expect((await appts(page))[1]).toEqual(pickup);
+
+  // A new appointment being typed is asked about too.
+  await page.getByTestId("appt-form-cancel").click();
+  await page.getByTestId("appt-add").click();
+  await page.getByTestId("appt-title").fill("Dentist");
+  await row("2026-03-11").getByTestId("appt-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("appt-title")).toHaveValue("Dentist");
+});
+
+test("“Every time” saved from a form opened before a “cancel only this one” keeps that visit cancelled", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": medsDoc({ appts: [WEEKLY] }) });
+  await openApp(page, "/meds");
+  await rows(page).nth(0).getByTestId("appt-edit").click();
+  await page.getByTestId("appt-all").click();
+  await page.getByTestId("appt-place").fill("New clinic");
+  // Meanwhile, the 19th is cancelled in the list below the form.
+  await rows(page).nth(1).getByTestId("appt-cancel").click();
+  await page.getByTestId("appt-this-one").click();
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByTestId("appt-save").click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).nth(0)).toContainText("New clinic");
+  expect((await appts(page))[0]).toMatchObject({ pl: "New clinic", skip: ["2026-03-19"] });
 });

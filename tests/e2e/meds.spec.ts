@@ -40,9 +40,13 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   await page.getByTestId("med-times").fill("20:00, 8:00");
   await page.getByTestId("med-save").click();
   await expect(page.getByTestId("med-item")).toContainText("8 mg, one film — every day at 08:00, 20:00");
-  expect(JSON.parse((await stored(page, "steady.meds"))!).data.list).toEqual([
-    { id: 1, k: "bup", dose: "8 mg, one film", from: "2026-03-10", r: "daily", at: ["08:00:00", "20:00:00"] },
+  const list = JSON.parse((await stored(page, "steady.meds"))!).data.list;
+  expect(list).toEqual([
+    { id: expect.any(Number), k: "bup", dose: "8 mg, one film", from: "2026-03-10", r: "daily", at: ["08:00:00", "20:00:00"] },
   ]);
+  // Numbered from the time of saving: never a number given before (reliability review D2).
+  const id = list[0].id;
+  expect(id).toBeGreaterThanOrEqual(NOW.getTime());
 
   await page.getByTestId("nav-today").click();
   const today = page.getByTestId("med-today");
@@ -50,7 +54,7 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   await today.getByTestId("med-taken").click();
   await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
   await expect(today).toContainText("Next dose: 20:00");
-  expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:10:00" }]);
+  expect(await doses(page)).toEqual([{ med: id, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:10:00" }]);
   // Treatment never touches clean time.
   expect(await stored(page, "steady.counters")).toBe(counterBefore);
   await expect(page.getByTestId("counter-days")).toHaveText("68 days");
@@ -59,7 +63,7 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   await page.getByTestId("med-taken-time").fill("07:45");
   await page.getByTestId("med-taken-time").dispatchEvent("change");
   await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
-  expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T07:45:00" }]);
+  expect(await doses(page)).toEqual([{ med: id, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T07:45:00" }]);
   await page.reload();
   await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
 });
@@ -122,10 +126,11 @@ test("a new medication saved in one tab never replaces one that another tab adde
   await first.getByTestId("med-save").click();
   await expect(first.getByTestId("med-item")).toHaveCount(2);
   const list = JSON.parse((await stored(first, "steady.meds"))!).data.list;
-  expect(list.map((m: { id: number; k: string; dose: string }) => [m.id, m.k, m.dose])).toEqual([
-    [1, "bup", "8 mg"],
-    [2, "methadone", "60 mg"],
+  expect(list.map((m: { k: string; dose: string }) => [m.k, m.dose])).toEqual([
+    ["bup", "8 mg"],
+    ["methadone", "60 mg"],
   ]);
+  expect(list[1].id).toBeGreaterThan(list[0].id);
   await expect(second.getByTestId("med-item")).toHaveCount(2);
 });
 
@@ -463,17 +468,27 @@ test("“Add to my calendar” downloads one calendar file with discreet titles 
   const downloading = page.waitForEvent("download");
   await page.getByTestId("calendar-export").click();
   const file = await downloading;
-  expect(file.suggestedFilename()).toBe("steady-reminders.ics");
+  expect(file.suggestedFilename()).toBe("reminders.ics");
   const text = readFileSync((await file.path())!, "utf8");
   expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-  expect(text).toContain("SUMMARY:Steady: 08:00\r\n");
-  expect(text).toContain("SUMMARY:Steady: 20:00\r\n");
-  expect(text).toContain("SUMMARY:Steady: check a date\r\n");
+  expect(text).toContain("SUMMARY:Reminder: 08:00\r\n");
+  expect(text).toContain("SUMMARY:Reminder: 20:00\r\n");
+  expect(text).toContain("SUMMARY:Check a date\r\n");
   expect(text).toContain("DTSTART:20260301T080000\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY\r\n");
-  expect(text).toContain("UID:steady-med-1-0800@steady.app");
   expect(text).toContain("BEGIN:VALARM");
   expect(text).not.toContain("Buprenorphine");
+  // Nothing says Steady, recovery or naloxone (security review S6): the UIDs start with this install's random id…
+  expect(text).not.toMatch(/steady|recovery|naloxone/i);
+  const install = text.match(/\r\nUID:([0-9a-f]{16})-m1-0800\r\n/)![1];
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.cal).toBe(install);
   await expect(page.getByTestId("calendar-status")).toContainText("Downloaded");
+  // …kept, so the next file's events have the same UIDs and update the ones added before.
+  await page.reload();
+  const again = page.waitForEvent("download");
+  await page.getByTestId("calendar-export").click();
+  const second = readFileSync((await (await again).path())!, "utf8");
+  const uids = (t: string) => t.split("\r\n").filter((l) => l.startsWith("UID:"));
+  expect(uids(second)).toEqual(uids(text));
 });
 
 test("where the phone can share files, the calendar file goes to the share sheet, with full titles if asked", async ({ page }) => {
@@ -491,9 +506,11 @@ test("where the phone can share files, the calendar file goes to the share sheet
   await page.getByTestId("calendar-export").click();
   await expect(page.getByTestId("calendar-status")).toContainText("Shared");
   const shared = await page.evaluate(() => (window as any).shared);
-  expect(shared.name).toBe("steady-reminders.ics");
+  expect(shared.name).toBe("reminders.ics");
   expect(shared.type).toBe("text/calendar");
   expect(shared.text).toContain("SUMMARY:Buprenorphine film or tablet (8 mg)\r\n");
+  // Asked for: the file as it always was.
+  expect(shared.text).toContain("UID:steady-med-1-0800@steady.app\r\n");
 });
 
 test("with nothing to remind of, the calendar button says what to add first", async ({ page }) => {
@@ -529,4 +546,83 @@ test("unreadable medication data is kept as it is, never written over", async ({
   await expect(page.getByTestId("save-error")).toContainText("won't write over it");
   await expect(page.getByTestId("naloxone")).not.toContainText("Saved.");
   expect(await stored(page, "steady.meds")).toBe(raw);
+});
+
+const METHADONE_2 = { id: 2, k: "methadone", dose: "60 mg", from: "2026-03-01", r: "daily", at: ["09:00:00"] };
+const item = (page: Page, id: number) => page.locator(`[data-testid="med-item"][data-med="${id}"]`);
+
+test("“Change” on another medication while the form has unsaved changes asks first", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP, METHADONE_2]) });
+  await openApp(page, "/meds");
+  // Opened and not changed: another "Change" just opens the other one.
+  await item(page, 1).getByTestId("med-edit").click();
+  await expect(page.getByTestId("med-dose")).toHaveValue("8 mg");
+  await item(page, 2).getByTestId("med-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("med-dose")).toHaveValue("60 mg");
+
+  // Changed: asked first. "Keep editing" keeps every word.
+  await page.getByTestId("med-dose").fill("55 mg");
+  await item(page, 1).getByTestId("med-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await expect(page.getByTestId("form-switch-keep")).toBeFocused();
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("form-switch-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("med-kind")).toHaveValue("methadone");
+  await expect(page.getByTestId("med-dose")).toHaveValue("55 mg");
+  expect(JSON.parse((await stored(page, "steady.draft.med"))!).med.dose).toBe("55 mg");
+
+  // "Discard" opens what was asked for; the unsaved words are gone for good, the stored medication untouched.
+  await item(page, 1).getByTestId("med-edit").click();
+  await page.getByTestId("form-switch-discard").click();
+  await expect(page.getByTestId("med-kind")).toHaveValue("bup");
+  await expect(page.getByTestId("med-dose")).toHaveValue("8 mg");
+  expect(await stored(page, "steady.draft.med")).toBeNull();
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.list[1]).toEqual(METHADONE_2);
+  await page.reload();
+  await expect(page.getByTestId("med-form")).toHaveCount(0);
+
+  // A new medication being typed is asked about too.
+  await page.getByTestId("med-add").click();
+  await page.getByTestId("med-name").fill("Sertraline");
+  await item(page, 2).getByTestId("med-edit").click();
+  await expect(page.getByTestId("form-switch-confirm")).toBeVisible();
+  await page.getByTestId("form-switch-keep").click();
+  await expect(page.getByTestId("med-name")).toHaveValue("Sertraline");
+});
+
+test("saving the medication form after a stop made below it keeps the stop", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await openApp(page, "/meds");
+  await page.getByTestId("med-edit").click();
+  await page.getByTestId("med-dose").fill("12 mg");
+  // Meanwhile, in the list below the form: "I've stopped".
+  await page.getByTestId("med-stop").click();
+  await page.getByTestId("med-stop-date").fill("2026-03-09");
+  await page.getByTestId("med-stop-confirm").click();
+  await page.getByTestId("risk-close").click();
+  await page.getByTestId("med-save").click();
+  await expect(page.getByTestId("med-form")).toHaveCount(0);
+  await expect(page.getByTestId("med-stopped")).toContainText("Stopped on 9 March 2026");
+  expect(JSON.parse((await stored(page, "steady.meds"))!).data.list[0]).toMatchObject({ dose: "12 mg", stop: "2026-03-09" });
+});
+
+test("“Taken” tapped after midnight marks last night's dose, and the morning's stays due", async ({ page }) => {
+  // 00:20 on 10 March in New York; last night's 20:00 dose isn't marked yet.
+  await page.clock.install({ time: new Date("2026-03-10T04:20:00Z") });
+  await plant(page, { "steady.meds": meds([BUP]) });
+  await openApp(page, "/");
+  const today = page.getByTestId("med-today");
+  await expect(today.getByTestId("med-due")).toHaveText("Yesterday's 20:00 dose");
+  await expect(today.getByTestId("med-taken")).toHaveAttribute("aria-label", "Mark yesterday's 20:00 dose of Buprenorphine film or tablet taken");
+  await today.getByTestId("med-taken").click();
+  await expect(page.getByTestId("med-just-taken")).toContainText("Marked taken at 00:20.");
+  expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-09", slot: "20:00:00", t: "2026-03-10T00:20:00" }]);
+  await expect(today).toContainText("Next dose: 08:00");
+  // In the morning, the 08:00 dose is still due.
+  await page.clock.setFixedTime(new Date("2026-03-10T12:05:00Z"));
+  await page.reload();
+  await expect(page.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
 });
