@@ -480,6 +480,65 @@ pub struct MergeReport {
     pub own_triggers: Tally,
 }
 
+impl MergeReport {
+    /// What the merge does, a sentence for each kind the backup has, e.g.
+    /// "12 cravings will be added, 3 will be updated with newer changes and 40
+    /// are already on this phone." One and many are worded apart in both languages.
+    pub fn sentences(&self) -> Vec<String> {
+        let kinds: [(Tally, &str, &str); 10] = [
+            (self.counters, tr!("{} counter", "{} contador"), tr!("{} counters", "{} contadores")),
+            (self.cravings, tr!("{} craving", "{} registro de ganas de consumir"), tr!("{} cravings", "{} registros de ganas de consumir")),
+            (self.checkins, tr!("{} daily check-in", "{} registro diario"), tr!("{} daily check-ins", "{} registros diarios")),
+            (self.journal, tr!("{} journal entry", "{} entrada del diario"), tr!("{} journal entries", "{} entradas del diario")),
+            (self.look_backs, tr!("{} weekly look-back", "{} repaso semanal"), tr!("{} weekly look-backs", "{} repasos semanales")),
+            (self.plan_items, tr!("{} plan item", "{} elemento del plan"), tr!("{} plan items", "{} elementos del plan")),
+            (self.own_triggers, tr!("{} trigger of your own", "{} detonante propio"), tr!("{} triggers of your own", "{} detonantes propios")),
+            (self.medications, tr!("{} medication", "{} medicamento"), tr!("{} medications", "{} medicamentos")),
+            (self.appointments, tr!("{} appointment", "{} cita"), tr!("{} appointments", "{} citas")),
+            (self.doses, tr!("{} dose marked taken", "{} dosis marcada como tomada"), tr!("{} doses marked taken", "{} dosis marcadas como tomadas")),
+        ];
+        let mut out = Vec::new();
+        for (tally, one, many) in kinds {
+            let clauses = [
+                (tally.added, tr!(context = "one", "{} will be added", "se agregará {}"), tr!(context = "many", "{} will be added", "se agregarán {}")),
+                (tally.updated, tr!(context = "one", "{} will be updated with newer changes", "se actualizará {} con cambios más recientes"),
+                    tr!(context = "many", "{} will be updated with newer changes", "se actualizarán {} con cambios más recientes")),
+                (tally.already, tr!("{} is already on this phone", "{} ya está en este teléfono"), tr!("{} are already on this phone", "{} ya están en este teléfono")),
+            ];
+            let mut parts: Vec<String> = Vec::new();
+            for (n, one_clause, many_clause) in clauses.into_iter().filter(|c| c.0 > 0) {
+                let count = n.to_string();
+                // The first part names what is counted; the others give the number alone.
+                let what = match (parts.is_empty(), n) {
+                    (true, 1) => fill(one, &[&count]),
+                    (true, _) => fill(many, &[&count]),
+                    (false, _) => count,
+                };
+                parts.push(fill(if n == 1 { one_clause } else { many_clause }, &[&what]));
+            }
+            let Some(last) = parts.pop() else { continue };
+            let mut sentence = parts.join(", ");
+            if !sentence.is_empty() {
+                sentence.push_str(tr!(" and ", " y "));
+            }
+            sentence.push_str(&last);
+            sentence.push('.');
+            let mut chars = sentence.chars();
+            if let Some(first) = chars.next() {
+                out.push(first.to_uppercase().chain(chars).collect());
+            }
+        }
+        if *self != MergeReport::default() && self.kinds().all(|t| t.added + t.updated == 0) {
+            out.insert(0, tr!("Nothing new: everything in this backup is already on this phone.", "Nada nuevo: todo lo de esta copia de seguridad ya está en este teléfono.").into());
+        }
+        out
+    }
+
+    fn kinds(&self) -> impl Iterator<Item = Tally> {
+        [self.counters, self.cravings, self.checkins, self.journal, self.look_backs, self.plan_items, self.own_triggers, self.medications, self.appointments, self.doses].into_iter()
+    }
+}
+
 /// Adds a backup to what is on the device (see [`merged`]).
 pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
     merged(current, incoming).0
@@ -1011,13 +1070,9 @@ mod tests {
         assert_eq!(merged.counters.list, incoming.counters.list, "one counter, with the slip");
         assert_eq!(report.counters, Tally { added: 0, updated: 1, already: 0 });
         // The other way round, the device's slip stays and nothing is doubled.
-        let (back, report) = merged_pair(&incoming, &device);
+        let (back, report) = super::merged(&incoming, &device);
         assert_eq!(back.counters.list, incoming.counters.list);
         assert_eq!(report.counters, Tally { added: 0, updated: 0, already: 1 });
-    }
-
-    fn merged_pair(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
-        merged(current, incoming)
     }
 
     #[test]
@@ -1070,6 +1125,32 @@ mod tests {
         assert!(report.checkins.is_empty());
         let (_, same) = merged(&device, &device);
         assert_eq!(same.cravings, Tally { added: 0, updated: 0, already: 50 });
+    }
+
+    #[test]
+    fn the_merge_is_told_in_sentences_for_one_and_many_in_both_languages() {
+        use crate::domain::i18n::Lang;
+        let report = MergeReport {
+            cravings: Tally { added: 12, updated: 3, already: 40 },
+            counters: Tally { added: 0, updated: 1, already: 0 },
+            journal: Tally { added: 1, updated: 0, already: 1 },
+            ..MergeReport::default()
+        };
+        let english = [
+            "1 counter will be updated with newer changes.",
+            "12 cravings will be added, 3 will be updated with newer changes and 40 are already on this phone.",
+            "1 journal entry will be added and 1 is already on this phone.",
+        ];
+        assert_eq!(report.sentences(), english);
+        let spanish = [
+            "Se actualizará 1 contador con cambios más recientes.",
+            "Se agregarán 12 registros de ganas de consumir, se actualizarán 3 con cambios más recientes y 40 ya están en este teléfono.",
+            "Se agregará 1 entrada del diario y 1 ya está en este teléfono.",
+        ];
+        assert_eq!(Lang::Es.while_current(|| report.sentences()), spanish);
+        let nothing = MergeReport { plan_items: Tally { added: 0, updated: 0, already: 2 }, ..MergeReport::default() };
+        assert_eq!(nothing.sentences(), ["Nothing new: everything in this backup is already on this phone.", "2 plan items are already on this phone."]);
+        assert!(MergeReport::default().sentences().is_empty());
     }
 
     #[test]
