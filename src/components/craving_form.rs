@@ -146,6 +146,10 @@ pub fn CravingForm(
             error.set(Some(e.message().to_owned()));
             return;
         }
+        if mode == FormMode::Edit {
+            // When it last changed: a backup merged later keeps the newer copy.
+            entry.updated = Some(clock.local_untracked());
+        }
         match store.save_craving(entry.clone()) {
             Ok(()) => {
                 error.set(None);

@@ -239,31 +239,62 @@ fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
             }
         }
     }
+    // Sets a time later than `latest` to now; 1 if it did.
+    let fix_time = |at: &mut NaiveDateTime| {
+        let far = *at > latest;
+        if far {
+            *at = now;
+        }
+        usize::from(far)
+    };
     for c in &mut data.cravings {
-        if c.at > latest {
-            c.at = now;
-            moved += 1;
+        moved += fix_time(&mut c.at);
+        if let Some(at) = &mut c.updated {
+            moved += fix_time(at);
         }
     }
     for e in &mut data.journal {
-        if e.at > latest {
-            e.at = now;
-            moved += 1;
+        moved += fix_time(&mut e.at);
+        if let Some(at) = &mut e.edited {
+            moved += fix_time(at);
         }
     }
     for d in &mut data.doses {
-        if d.at > latest {
-            d.at = now;
+        moved += fix_time(&mut d.at);
+        if d.day > latest.date() {
+            d.day = now.date();
             moved += 1;
         }
     }
+    for l in &mut data.look_backs {
+        moved += fix_time(&mut l.saved_at);
+    }
     // A check-in is for a calendar day: one ahead is travel (see `checkin::editable`).
-    for c in &mut data.checkins {
+    // One moved onto a day that has a check-in already (two far ahead, or one
+    // and today's) becomes one with it, field by field as a merge would: the
+    // import's own fix-up never makes the file unrestorable.
+    let mut kept: Vec<CheckIn> = Vec::with_capacity(data.checkins.len());
+    let mut moved_in = Vec::new();
+    for mut c in data.checkins.drain(..) {
+        moved += fix_time(&mut c.saved_at);
         if c.date > latest.date() {
             c.date = now.date();
             moved += 1;
+            moved_in.push(c);
+        } else {
+            kept.push(c);
         }
     }
+    for c in moved_in {
+        match kept.iter_mut().find(|k| k.date == c.date) {
+            Some(day) => *day = day.merged(&c),
+            None => kept.push(c),
+        }
+    }
+    data.checkins = kept;
+    // Two taps moved onto the same moment are one dose.
+    let mut seen = HashSet::new();
+    data.doses.retain(|d| seen.insert((d.med, d.day, d.slot, d.at)));
     moved
 }
 
@@ -305,6 +336,8 @@ pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), Stri
     let exported_at = file.exported_at;
     let mut data = file.into_data();
     let moved_to_now = bring_back_to_now(&mut data, now);
+    // What a support person's link dials is never taken from the file as it is.
+    data.plan.redial();
     check(&data, now)?;
     let preview = Preview { moved_to_now, ..Preview::of(&data, exported_at) };
     Ok((data, preview))
@@ -400,36 +433,143 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
     Ok(())
 }
 
-/// Adds a backup to what is on the device, keeping everything already there:
-/// counters, cravings, plan items and strategies that are already present are
-/// not doubled; the device's settings win.
+/// How one kind of data fares in a merge: entries the backup adds, entries
+/// here it brings newer changes to, and the backup's entries that change
+/// nothing (already here, or older than what is here).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub added: usize,
+    pub updated: usize,
+    pub already: usize,
+}
+
+impl Tally {
+    /// Compares what was here (`before`) with the merge's result (`after`),
+    /// entries matched by `key`; `incoming` is how many the backup had.
+    fn of<T: PartialEq, K: std::hash::Hash + Eq>(before: &[T], after: &[T], incoming: usize, key: impl Fn(&T) -> K) -> Tally {
+        let here: std::collections::HashMap<K, &T> = before.iter().map(|t| (key(t), t)).collect();
+        let mut tally = Tally::default();
+        for t in after {
+            match here.get(&key(t)) {
+                None => tally.added += 1,
+                Some(old) if *old != t => tally.updated += 1,
+                Some(_) => {}
+            }
+        }
+        tally.already = incoming.saturating_sub(tally.added + tally.updated);
+        tally
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Tally::default()
+    }
+}
+
+/// What merging a backup does, kind by kind, shown before the person confirms.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub counters: Tally,
+    pub cravings: Tally,
+    pub checkins: Tally,
+    pub journal: Tally,
+    pub look_backs: Tally,
+    pub plan_items: Tally,
+    pub medications: Tally,
+    pub appointments: Tally,
+    pub doses: Tally,
+    pub own_triggers: Tally,
+}
+
+impl MergeReport {
+    /// What the merge does, a sentence for each kind the backup has, e.g.
+    /// "12 cravings will be added, 3 will be updated with newer changes and 40
+    /// are already on this phone." One and many are worded apart in both languages.
+    pub fn sentences(&self) -> Vec<String> {
+        let kinds: [(Tally, &str, &str); 10] = [
+            (self.counters, tr!("{} counter", "{} contador"), tr!("{} counters", "{} contadores")),
+            (self.cravings, tr!("{} craving", "{} registro de ganas de consumir"), tr!("{} cravings", "{} registros de ganas de consumir")),
+            (self.checkins, tr!("{} daily check-in", "{} registro diario"), tr!("{} daily check-ins", "{} registros diarios")),
+            (self.journal, tr!("{} journal entry", "{} entrada del diario"), tr!("{} journal entries", "{} entradas del diario")),
+            (self.look_backs, tr!("{} weekly look-back", "{} repaso semanal"), tr!("{} weekly look-backs", "{} repasos semanales")),
+            (self.plan_items, tr!("{} plan item", "{} elemento del plan"), tr!("{} plan items", "{} elementos del plan")),
+            (self.own_triggers, tr!("{} trigger of your own", "{} detonante propio"), tr!("{} triggers of your own", "{} detonantes propios")),
+            (self.medications, tr!("{} medication", "{} medicamento"), tr!("{} medications", "{} medicamentos")),
+            (self.appointments, tr!("{} appointment", "{} cita"), tr!("{} appointments", "{} citas")),
+            (self.doses, tr!("{} dose marked taken", "{} dosis marcada como tomada"), tr!("{} doses marked taken", "{} dosis marcadas como tomadas")),
+        ];
+        let mut out = Vec::new();
+        for (tally, one, many) in kinds {
+            let clauses = [
+                (tally.added, tr!(context = "one", "{} will be added", "se agregará {}"), tr!(context = "many", "{} will be added", "se agregarán {}")),
+                (tally.updated, tr!(context = "one", "{} will be updated with newer changes", "se actualizará {} con cambios más recientes"),
+                    tr!(context = "many", "{} will be updated with newer changes", "se actualizarán {} con cambios más recientes")),
+                (tally.already, tr!("{} is already on this phone", "{} ya está en este teléfono"), tr!("{} are already on this phone", "{} ya están en este teléfono")),
+            ];
+            let mut parts: Vec<String> = Vec::new();
+            for (n, one_clause, many_clause) in clauses.into_iter().filter(|c| c.0 > 0) {
+                let count = n.to_string();
+                // The first part names what is counted; the others give the number alone.
+                let what = match (parts.is_empty(), n) {
+                    (true, 1) => fill(one, &[&count]),
+                    (true, _) => fill(many, &[&count]),
+                    (false, _) => count,
+                };
+                parts.push(fill(if n == 1 { one_clause } else { many_clause }, &[&what]));
+            }
+            let Some(last) = parts.pop() else { continue };
+            let mut sentence = parts.join(", ");
+            if !sentence.is_empty() {
+                sentence.push_str(tr!(" and ", " y "));
+            }
+            sentence.push_str(&last);
+            sentence.push('.');
+            let mut chars = sentence.chars();
+            if let Some(first) = chars.next() {
+                out.push(first.to_uppercase().chain(chars).collect());
+            }
+        }
+        if *self != MergeReport::default() && self.kinds().all(|t| t.added + t.updated == 0) {
+            out.insert(0, tr!("Nothing new: everything in this backup is already on this phone.", "Nada nuevo: todo lo de esta copia de seguridad ya está en este teléfono.").into());
+        }
+        out
+    }
+
+    fn kinds(&self) -> impl Iterator<Item = Tally> {
+        [self.counters, self.cravings, self.checkins, self.journal, self.look_backs, self.plan_items, self.own_triggers, self.medications, self.appointments, self.doses].into_iter()
+    }
+}
+
+/// Adds a backup to what is on the device (see [`merged`]).
 pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
+    merged(current, incoming).0
+}
+
+/// Adds a backup to what is on the device, and says what that adds and
+/// changes. Nothing is doubled: the same counter, craving, check-in, journal
+/// entry, look-back, plan item or strategy on both sides becomes one. Where
+/// both sides have one, the newer copy wins (a check-in or look-back field by
+/// field), so neither side's later changes are lost. This device's settings
+/// stay, with the backup's own triggers added.
+pub fn merged(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
     let mut out = current.clone();
 
-    let mut next_counter = out.counters.list.iter().map(|c| c.id).max().unwrap_or(0) + 1;
-    for c in &incoming.counters.list {
-        let same = out.counters.list.iter().any(|o| o.name == c.name && o.start == c.start && o.history == c.history);
-        if !same {
-            let mut c = c.clone();
-            if out.counters.get(c.id).is_some() {
-                c.id = next_counter;
+    out.settings.merge_from(&incoming.settings);
+    out.counters.merge_from(&incoming.counters);
+
+    // Entries matched by a key: the newer of two copies, in place; new ones added.
+    fn combine<T: Clone, K: std::hash::Hash + Eq>(mine: &mut Vec<T>, theirs: &[T], key: impl Fn(&T) -> K, newer: impl Fn(&T, &T) -> T) {
+        let at: std::collections::HashMap<K, usize> = mine.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+        for t in theirs {
+            match at.get(&key(t)) {
+                Some(&i) => mine[i] = newer(&mine[i], t),
+                None => mine.push(t.clone()),
             }
-            next_counter = next_counter.max(c.id + 1);
-            out.counters.list.push(c);
         }
     }
-    if out.counters.main.is_none() {
-        out.counters.main = out.counters.list.first().map(|c| c.id);
-    }
-
-    let known: HashSet<u64> = out.cravings.iter().map(|c| c.id).collect();
-    out.cravings.extend(incoming.cravings.iter().filter(|c| !known.contains(&c.id)).cloned());
-
-    // One check-in per day: the device's own is kept.
-    let known_days: HashSet<NaiveDate> = out.checkins.iter().map(|c| c.date).collect();
-    out.checkins.extend(incoming.checkins.iter().filter(|c| !known_days.contains(&c.date)).cloned());
-    let known_weeks: HashSet<NaiveDate> = out.look_backs.iter().map(|l| l.day).collect();
-    out.look_backs.extend(incoming.look_backs.iter().filter(|l| !known_weeks.contains(&l.day)).cloned());
+    combine(&mut out.cravings, &incoming.cravings, |c| c.id, Craving::newer);
+    combine(&mut out.checkins, &incoming.checkins, |c| c.date, CheckIn::merged);
+    combine(&mut out.look_backs, &incoming.look_backs, |l| l.day, LookBack::merged);
+    combine(&mut out.journal, &incoming.journal, |e| e.id, |mine, theirs| mine.newer(theirs).clone());
     let renumbered = out.meds.merge(&incoming.meds);
     for dose in &incoming.doses {
         let dose = Taken { med: renumbered.get(&dose.med).copied().unwrap_or(dose.med), ..dose.clone() };
@@ -437,8 +577,6 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
             out.doses.push(dose);
         }
     }
-    let known_entries: HashSet<u64> = out.journal.iter().map(|e| e.id).collect();
-    out.journal.extend(incoming.journal.iter().filter(|e| !known_entries.contains(&e.id)).cloned());
 
     let mut next_item = out.plan.lists.values().flatten().map(|i| i.id).max().unwrap_or(0) + 1;
     for (list, items) in &incoming.plan.lists {
@@ -487,7 +625,21 @@ pub fn merge(current: &AllData, incoming: &AllData) -> AllData {
         }
     }
     out.set_aside.extend(new_set_aside(&current.set_aside, &incoming.set_aside));
-    out
+
+    let items = |d: &AllData| d.plan.lists.values().flatten().cloned().collect::<Vec<_>>();
+    let report = MergeReport {
+        counters: Tally::of(&current.counters.list, &out.counters.list, incoming.counters.list.len(), |c| c.id),
+        cravings: Tally::of(&current.cravings, &out.cravings, incoming.cravings.len(), |c| c.id),
+        checkins: Tally::of(&current.checkins, &out.checkins, incoming.checkins.len(), |c| c.date),
+        journal: Tally::of(&current.journal, &out.journal, incoming.journal.len(), |e| e.id),
+        look_backs: Tally::of(&current.look_backs, &out.look_backs, incoming.look_backs.len(), |l| l.day),
+        plan_items: Tally::of(&items(current), &items(&out), items(incoming).len(), |i| i.id),
+        medications: Tally::of(&current.meds.list, &out.meds.list, incoming.meds.list.len(), |m| m.id),
+        appointments: Tally::of(&current.meds.appts, &out.meds.appts, incoming.meds.appts.len(), |a| a.id),
+        doses: Tally::of(&current.doses, &out.doses, incoming.doses.len(), |d| (d.med, d.day, d.slot, d.at)),
+        own_triggers: Tally::of(&current.settings.own_triggers, &out.settings.own_triggers, incoming.settings.own_triggers.len(), |t| t.to_lowercase()),
+    };
+    (out, report)
 }
 
 #[cfg(test)]
@@ -864,6 +1016,213 @@ mod tests {
         assert_eq!(merged.checkins[0].mood, Some(4), "the device's own check-in for the day wins");
         assert_eq!(merged.journal.len(), 3);
         assert_eq!(merge(&merged, &incoming), merged, "merging again adds nothing");
+    }
+
+    #[test]
+    fn merge_keeps_the_backups_evening_review_for_a_day_the_device_has() {
+        use crate::domain::checkin::Intention;
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        // This phone: only this morning's intention. The backup: the evening review as well.
+        let mut device = AllData::default();
+        let mut morning = CheckIn::new(day, day.and_hms_opt(8, 0, 0).unwrap());
+        morning.intention = Some(Intention::Meeting);
+        device.checkins.push(morning);
+        let mut incoming = AllData::default();
+        let mut evening = CheckIn::new(day, day.and_hms_opt(21, 0, 0).unwrap());
+        evening.mood = Some(2);
+        evening.used = Some(true);
+        evening.note = "Hard day".into();
+        incoming.checkins.push(evening);
+        let (merged, report) = merged(&device, &incoming);
+        assert_eq!(merged.checkins.len(), 1);
+        let c = &merged.checkins[0];
+        assert_eq!((c.intention, c.mood, c.used, c.note.as_str()), (Some(Intention::Meeting), Some(2), Some(true), "Hard day"));
+        assert_eq!(report.checkins, Tally { added: 0, updated: 1, already: 0 });
+        // Where both set a field, the later save wins, whichever side it is on.
+        let mut later = device.clone();
+        later.checkins[0].mood = Some(5);
+        later.checkins[0].saved_at = day.and_hms_opt(22, 0, 0).unwrap();
+        assert_eq!(merge(&later, &incoming).checkins[0].mood, Some(5));
+        assert_eq!(merge(&incoming, &later).checkins[0].mood, Some(5));
+        assert_eq!(merge(&merged, &incoming), merged, "merging again changes nothing");
+    }
+
+    #[test]
+    fn merge_keeps_the_backups_look_back_answers_for_a_week_the_device_has() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut device = AllData::default();
+        device.look_backs = vec![LookBack { day, answers: vec![("sleep".into(), 4)], saved_at: day.and_hms_opt(20, 0, 0).unwrap() }];
+        let mut incoming = AllData::default();
+        incoming.look_backs = vec![LookBack { day, answers: vec![("sleep".into(), 1), ("support".into(), 3)], saved_at: day.and_hms_opt(19, 0, 0).unwrap() }];
+        let merged = merge(&device, &incoming);
+        assert_eq!(merged.look_backs.len(), 1);
+        assert_eq!((merged.look_backs[0].answer("sleep"), merged.look_backs[0].answer("support")), (Some(4), Some(3)));
+    }
+
+    #[test]
+    fn merge_joins_a_counter_with_a_slip_on_one_side() {
+        let mut device = sample();
+        device.counters.list.retain(|c| c.name == "Alcohol");
+        // The backup recorded a slip on the same counter afterwards.
+        let mut incoming = device.clone();
+        incoming.counters.list[0].slip(Start { date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), time: None }, "", now()).unwrap();
+        let (merged, report) = merged(&device, &incoming);
+        assert_eq!(merged.counters.list, incoming.counters.list, "one counter, with the slip");
+        assert_eq!(report.counters, Tally { added: 0, updated: 1, already: 0 });
+        // The other way round, the device's slip stays and nothing is doubled.
+        let (back, report) = super::merged(&incoming, &device);
+        assert_eq!(back.counters.list, incoming.counters.list);
+        assert_eq!(report.counters, Tally { added: 0, updated: 0, already: 1 });
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_journal_entry_and_craving() {
+        let device = with_daily();
+        let mut incoming = device.clone();
+        incoming.journal[0].text = "Rewritten on the other phone".into();
+        incoming.journal[0].edited = Some(now());
+        incoming.cravings[0].note = "Edited there".into();
+        incoming.cravings[0].updated = Some(now());
+        let (merged, report) = merged(&device, &incoming);
+        assert_eq!(merged.journal[0].text, "Rewritten on the other phone");
+        assert_eq!(merged.cravings[0].note, "Edited there");
+        assert_eq!(report.journal, Tally { added: 0, updated: 1, already: 1 });
+        assert_eq!(report.cravings, Tally { added: 0, updated: 1, already: 49 });
+        // This phone's newer copy is kept over the backup's older one.
+        assert_eq!(merge(&incoming, &device), incoming);
+        // An answer to "How did it go?" only the backup has is kept.
+        let open = device.cravings.iter().position(|c| c.outcome.is_none()).unwrap();
+        let mut answered = device.clone();
+        answered.cravings[open].outcome = Some(Outcome::Used);
+        assert_eq!(merge(&device, &answered).cravings[open].outcome, Some(Outcome::Used));
+    }
+
+    #[test]
+    fn merge_takes_the_union_of_own_triggers_and_keeps_the_devices_settings() {
+        let mut device = AllData::default();
+        device.settings.own_triggers = vec!["Payday".into()];
+        device.settings.install_guide_dismissed = true;
+        let mut incoming = AllData::default();
+        incoming.settings.own_triggers = vec!["payday".into(), "Sundays".into()];
+        incoming.settings.look_back_day = Some(6);
+        let (merged, report) = merged(&device, &incoming);
+        assert_eq!(merged.settings.own_triggers, ["Payday", "Sundays"]);
+        assert_eq!(merged.settings.look_back_day, Some(6));
+        assert!(merged.settings.install_guide_dismissed);
+        assert_eq!(report.own_triggers, Tally { added: 1, updated: 0, already: 1 });
+    }
+
+    #[test]
+    fn the_merge_report_counts_what_is_added_and_what_is_already_here() {
+        let device = sample();
+        let mut incoming = sample();
+        incoming.cravings.push(Craving::new(9, now()));
+        incoming.counters.add("Nicotine", Start { date: now().date(), time: None }, now()).unwrap();
+        let (_, report) = merged(&device, &incoming);
+        assert_eq!(report.cravings, Tally { added: 1, updated: 0, already: 50 });
+        assert_eq!(report.counters, Tally { added: 1, updated: 0, already: 2 });
+        assert_eq!(report.plan_items, Tally { added: 0, updated: 0, already: 2 });
+        assert!(report.checkins.is_empty());
+        let (_, same) = merged(&device, &device);
+        assert_eq!(same.cravings, Tally { added: 0, updated: 0, already: 50 });
+    }
+
+    #[test]
+    fn the_merge_is_told_in_sentences_for_one_and_many_in_both_languages() {
+        use crate::domain::i18n::Lang;
+        let report = MergeReport {
+            cravings: Tally { added: 12, updated: 3, already: 40 },
+            counters: Tally { added: 0, updated: 1, already: 0 },
+            journal: Tally { added: 1, updated: 0, already: 1 },
+            ..MergeReport::default()
+        };
+        let english = [
+            "1 counter will be updated with newer changes.",
+            "12 cravings will be added, 3 will be updated with newer changes and 40 are already on this phone.",
+            "1 journal entry will be added and 1 is already on this phone.",
+        ];
+        assert_eq!(report.sentences(), english);
+        let spanish = [
+            "Se actualizará 1 contador con cambios más recientes.",
+            "Se agregarán 12 registros de ganas de consumir, se actualizarán 3 con cambios más recientes y 40 ya están en este teléfono.",
+            "Se agregará 1 entrada del diario y 1 ya está en este teléfono.",
+        ];
+        assert_eq!(Lang::Es.while_current(|| report.sentences()), spanish);
+        let nothing = MergeReport { plan_items: Tally { added: 0, updated: 0, already: 2 }, ..MergeReport::default() };
+        assert_eq!(nothing.sentences(), ["Nothing new: everything in this backup is already on this phone.", "2 plan items are already on this phone."]);
+        assert!(MergeReport::default().sentences().is_empty());
+    }
+
+    #[test]
+    fn two_future_checkins_restore_as_one_day() {
+        let mut data = with_daily();
+        let ahead = |days| now().date() + TimeDelta::days(days);
+        data.checkins[0].date = ahead(3);
+        data.checkins[0].saved_at = ahead(3).and_hms_opt(21, 0, 0).unwrap();
+        data.checkins[1].date = ahead(4);
+        data.checkins[1].saved_at = ahead(4).and_hms_opt(8, 0, 0).unwrap();
+        // And today's own check-in, made on a phone with the right time.
+        let mut today = CheckIn::new(now().date(), now() - TimeDelta::hours(1));
+        today.sleep = Some(2);
+        data.checkins.push(today);
+        let (back, preview) = import(&export(&data, now()), now()).expect("the import's own fix-up never refuses the file");
+        assert_eq!(back.checkins.len(), 1);
+        let c = &back.checkins[0];
+        assert_eq!(c.date, now().date());
+        assert_eq!((c.mood, c.sleep, c.intention.is_some()), (Some(4), Some(2), true), "nothing written is lost");
+        assert!(preview.moved_to_now >= 4);
+    }
+
+    #[test]
+    fn an_edited_journal_entry_from_a_fast_clock_restores() {
+        let mut data = with_daily();
+        data.journal[1].at = now() + TimeDelta::days(2);
+        data.journal[1].edited = Some(now() + TimeDelta::days(3));
+        let (back, preview) = import(&export(&data, now()), now()).expect("restorable");
+        assert_eq!((back.journal[1].at, back.journal[1].edited), (now(), Some(now())));
+        assert_eq!(preview.moved_to_now, 2);
+        // Only the edit ahead: still restorable.
+        let mut edited = with_daily();
+        edited.journal[0].edited = Some(now() + TimeDelta::days(5));
+        assert_eq!(import(&export(&edited, now()), now()).unwrap().0.journal[0].edited, Some(now()));
+    }
+
+    #[test]
+    fn a_dose_for_a_day_far_ahead_is_brought_to_today() {
+        let mut data = with_meds();
+        let ahead = now() + TimeDelta::days(3);
+        data.doses[1].day = ahead.date();
+        data.doses[1].at = ahead;
+        let mut twice = data.doses[1].clone();
+        twice.at = ahead + TimeDelta::hours(1);
+        twice.day = ahead.date() + TimeDelta::days(1);
+        data.doses.push(twice);
+        let (back, _) = import(&export(&data, now()), now()).unwrap();
+        assert_eq!(back.doses.len(), 2, "two taps moved onto the same moment are one dose");
+        assert_eq!((back.doses[1].day, back.doses[1].at), (now().date(), now()));
+    }
+
+    #[test]
+    fn a_backup_cannot_show_one_number_and_dial_another() {
+        use crate::domain::helplines::Region;
+        let mut data = sample();
+        let mut alex = PlanItem::with_text("Alex");
+        alex.set_phone("07700 900123".into(), Region::UnitedKingdom);
+        data.plan.add(List::Support, alex).unwrap();
+        let honest = export(&data, now());
+        assert!(honest.contains("+447700900123"));
+        let crafted = honest.replace("\"tel\":\"+447700900123\"", "\"tel\":\"+19005550100\"");
+        assert_ne!(crafted, honest);
+        let (back, _) = import(&crafted, now()).unwrap();
+        let people = back.plan.contacts(Region::UnitedStates);
+        let alex = people.iter().find(|c| c.name == "Alex").unwrap();
+        assert_eq!((alex.shown.as_str(), alex.tel.as_str()), ("07700 900123", "+447700900123"));
+        assert_eq!(back, data, "an honest file is unchanged");
+        // A dial with no number shown dials nothing.
+        let blank = honest.replace("\"phone\":\"07700 900123\",", "");
+        let (back, _) = import(&blank, now()).unwrap();
+        assert!(back.plan.contacts(Region::UnitedStates).iter().all(|c| c.name != "Alex"));
+        assert!(back.plan.lists.values().flatten().all(|i| i.dial.is_none()));
     }
 
     /// Version 2 added set-aside copies.

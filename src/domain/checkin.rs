@@ -179,6 +179,31 @@ impl CheckIn {
         self.check_fields()
     }
 
+    /// One day's check-in from two copies (a backup's and this device's): what
+    /// either has, and where both have a field, the later saved one's. So a
+    /// morning intention made here keeps an evening review made on the other.
+    pub fn merged(&self, other: &CheckIn) -> CheckIn {
+        let (newer, older) = if other.saved_at > self.saved_at { (other, self) } else { (self, other) };
+        let mut out = newer.clone();
+        if out.intention.is_none() {
+            out.intention = older.intention;
+            out.intention_words = older.intention_words.clone();
+        }
+        out.mood = out.mood.or(older.mood);
+        out.craving = out.craving.or(older.craving);
+        out.sleep = out.sleep.or(older.sleep);
+        out.used = out.used.or(older.used);
+        if out.halt.is_empty() {
+            out.halt = older.halt.clone();
+        }
+        for (mine, theirs) in [(&mut out.helped, &older.helped), (&mut out.note, &older.note)] {
+            if mine.is_empty() {
+                mine.clone_from(theirs);
+            }
+        }
+        out
+    }
+
     /// Checks a morning intention (saved on its own, with one tap).
     pub fn validate_intention(&self, today: NaiveDate) -> Result<(), CheckInError> {
         if !editable(self.date, today) {

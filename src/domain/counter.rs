@@ -306,6 +306,55 @@ impl Counter {
         Ok(ended)
     }
 
+    /// When the first streak began (the current one if there was no slip).
+    pub fn first_start(&self) -> Start {
+        self.history.first().map_or(self.start, |s| s.start)
+    }
+
+    /// The same counter in another copy of the data (a backup): same name and
+    /// same first start, whatever slips either copy recorded since.
+    pub fn same_as(&self, other: &Counter) -> bool {
+        self.name == other.name && self.first_start() == other.first_start()
+    }
+
+    /// This counter with what [`Counter::same_as`] counter `other` knows too:
+    /// every slip either recorded, in order, and the current streak of the one
+    /// that slipped last. Where both recorded the same slips, this one's start
+    /// (perhaps corrected since) is kept.
+    pub fn merged(&self, other: &Counter) -> Counter {
+        let mut out = self.clone();
+        out.money_per_day_cents = self.money_per_day_cents.or(other.money_per_day_cents);
+        out.counts = self.counts.or(other.counts);
+        if other.history.starts_with(&self.history) && other.history.len() > self.history.len() {
+            // The other copy went on from this one.
+            out.history.clone_from(&other.history);
+            out.start = other.start;
+            out.celebrated = other.celebrated;
+        } else if !self.history.starts_with(&other.history) {
+            // Each recorded a slip the other didn't: streaks from the first start
+            // to each slip, in order, keeping a note either wrote.
+            let ends = self.history.iter().chain(&other.history);
+            let mut points: Vec<Start> = ends.clone().map(|s| s.end).collect();
+            points.sort_by_key(|p| p.at());
+            points.dedup();
+            let mut from = self.first_start();
+            out.history = points
+                .into_iter()
+                .map(|end| {
+                    let note = ends.clone().filter(|s| s.end == end).map(|s| s.note.as_str()).find(|n| !n.is_empty());
+                    let streak = Streak { start: from, end, note: note.unwrap_or_default().to_owned() };
+                    from = end;
+                    streak
+                })
+                .collect();
+            if other.start.at() > self.start.at() {
+                out.start = other.start;
+                out.celebrated = other.celebrated;
+            }
+        }
+        out
+    }
+
     pub fn stats(&self, now: NaiveDateTime) -> StreakStats {
         let current = self.days(now);
         let earlier = self.history.iter().map(Streak::days);
@@ -494,6 +543,26 @@ impl Counters {
         self.list.insert(at.min(self.list.len()), counter);
         if was_main || self.main.is_none() {
             self.main = Some(id);
+        }
+    }
+
+    /// Adds a backup's counters to these. One that is [`Counter::same_as`] one
+    /// here is merged into it, not added twice; a new one whose id is taken
+    /// gets a fresh id. This device's main counter stays the main one.
+    pub fn merge_from(&mut self, incoming: &Counters) {
+        for c in &incoming.list {
+            if let Some(mine) = self.list.iter_mut().find(|o| o.same_as(c)) {
+                *mine = mine.merged(c);
+            } else {
+                let mut c = c.clone();
+                if self.get(c.id).is_some() {
+                    c.id = self.next_id();
+                }
+                self.list.push(c);
+            }
+        }
+        if self.main.is_none() {
+            self.main = self.list.first().map(|c| c.id);
         }
     }
 
@@ -754,6 +823,35 @@ mod tests {
         let s = c.stats(now);
         assert_eq!((s.longest_days, s.total_days, s.streaks), (40, 50, 3));
         assert_eq!(c.days(now), 0);
+    }
+
+    #[test]
+    fn copies_with_different_slips_merge_into_one_history() {
+        let now = at(2026, 3, 1, 12, 0);
+        let base = counter(start(2026, 1, 1), at(2026, 1, 1, 0, 0));
+        let mut here = base.clone();
+        here.slip(start(2026, 2, 1), "", now).unwrap();
+        let mut there = base.clone();
+        there.slip(start(2026, 1, 20), "a wedding", now).unwrap();
+        assert!(here.same_as(&there), "same name and first start");
+        let merged = here.merged(&there);
+        let ends: Vec<_> = merged.history.iter().map(|s| (s.start, s.end, s.note.as_str())).collect();
+        assert_eq!(ends, [(start(2026, 1, 1), start(2026, 1, 20), "a wedding"), (start(2026, 1, 20), start(2026, 2, 1), "")]);
+        assert_eq!(merged.start, start(2026, 2, 1), "the current streak began at the last slip");
+        assert_eq!(there.merged(&here).history, merged.history, "either way round");
+        // A copy that went on from this one brings its slips; the same copy brings nothing.
+        assert_eq!(base.merged(&here), here);
+        assert_eq!(here.merged(&base), here);
+        assert_eq!(here.merged(&here), here);
+        // Another counter of the same name started elsewhere is not the same.
+        assert!(!base.same_as(&counter(start(2026, 1, 2), at(2026, 1, 2, 0, 0))));
+        let mut all = Counters::default();
+        all.list.push(here.clone());
+        all.main = Some(here.id);
+        let mut theirs = Counters::default();
+        theirs.list.push(there);
+        all.merge_from(&theirs);
+        assert_eq!((all.list.len(), all.list[0].history.len()), (1, 2));
     }
 
     #[test]

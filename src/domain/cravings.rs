@@ -176,6 +176,10 @@ pub struct Craving {
     /// What the person did (coping strategies used).
     #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
     pub coping: Vec<String>,
+    /// Local time of the last change made after it was logged (an edit), if
+    /// any: merging a backup keeps the newer copy. (Added in log version 2.)
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::stored::optional_datetime")]
+    pub updated: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +215,24 @@ impl Craving {
             outcome: None,
             intensity_after: None,
             coping: Vec::new(),
+            updated: None,
         }
+    }
+
+    /// Of two copies of one entry (a backup's and this device's), the one to
+    /// keep: the later changed, else the one whose follow-up was answered, else
+    /// `self`. An answer only the other copy has is kept too.
+    pub fn newer(&self, other: &Craving) -> Craving {
+        let rank = |c: &Craving| (c.updated, c.outcome.is_some());
+        let (mut keep, other) = if rank(other) > rank(self) { (other.clone(), self) } else { (self.clone(), other) };
+        if keep.outcome.is_none() && other.outcome.is_some() {
+            keep.outcome = other.outcome;
+            keep.intensity_after = keep.intensity_after.or(other.intensity_after);
+            if keep.coping.is_empty() {
+                keep.coping = other.coping.clone();
+            }
+        }
+        keep
     }
 
     /// Checks an entry before it is saved.
@@ -377,6 +398,22 @@ mod tests {
         c.at = now;
         c.note = "x".repeat(MAX_TEXT + 1);
         assert_eq!(c.validate(now), Err(CravingError::TooLong));
+    }
+
+    #[test]
+    fn of_two_copies_the_later_changed_one_is_kept_with_any_answer() {
+        let mut mine = Craving::new(1, at(2026, 3, 10, 9));
+        let mut theirs = mine.clone();
+        theirs.note = "changed there".into();
+        theirs.updated = Some(at(2026, 3, 11, 9));
+        assert_eq!(mine.newer(&theirs), theirs);
+        assert_eq!(theirs.newer(&mine), theirs);
+        // Neither changed: the answered one; an answer only the older copy has stays.
+        mine.outcome = Some(Outcome::Passed);
+        mine.intensity_after = Some(2);
+        assert_eq!(Craving::new(1, at(2026, 3, 10, 9)).newer(&mine), mine);
+        let kept = theirs.newer(&mine);
+        assert_eq!((kept.note.as_str(), kept.outcome, kept.intensity_after), ("changed there", Some(Outcome::Passed), Some(2)));
     }
 
     #[test]

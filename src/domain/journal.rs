@@ -63,6 +63,17 @@ impl JournalEntry {
         YearMonth::of(self.at.date())
     }
 
+    /// When it was last written: edited, or else dated.
+    pub fn last_written(&self) -> NaiveDateTime {
+        self.edited.unwrap_or(self.at)
+    }
+
+    /// Of two copies of one entry (a backup's and this device's), the one last
+    /// written; `self` if neither is later.
+    pub fn newer<'a>(&'a self, other: &'a JournalEntry) -> &'a JournalEntry {
+        if other.last_written() > self.last_written() { other } else { self }
+    }
+
     pub fn validate(&self, now: NaiveDateTime) -> Result<(), JournalError> {
         if self.text.trim().is_empty() {
             return Err(JournalError::Empty);

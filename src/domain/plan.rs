@@ -493,6 +493,24 @@ impl Plan {
         changed
     }
 
+    /// What each number dials, worked out again from the number shown and the
+    /// country it was entered under, so a backup can't show one number and
+    /// dial another. True if anything changed.
+    pub fn redial(&mut self) -> bool {
+        let mut changed = false;
+        for item in self.lists.values_mut().flatten() {
+            let fresh = match &item.dial {
+                Some(dial) if !item.phone.trim().is_empty() => Some(Dial::read(&item.phone, dial.country)),
+                _ => None,
+            };
+            if fresh != item.dial {
+                item.dial = fresh;
+                changed = true;
+            }
+        }
+        changed
+    }
+
     pub fn trigger_names(&self) -> Vec<String> {
         self.items(List::Triggers).iter().map(|i| i.text.clone()).collect()
     }

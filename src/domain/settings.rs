@@ -93,6 +93,21 @@ impl Settings {
         since.checked_add_days(Days::new(BACKUP_EVERY_DAYS)).is_some_and(|due| today >= due)
     }
 
+    /// Adds a backup's settings to these: the person's own triggers from both,
+    /// and what only the backup has chosen (a country, the look-back day).
+    /// Everything else about this device stays as it is.
+    pub fn merge_from(&mut self, other: &Settings) {
+        for name in &other.own_triggers {
+            if !self.own_triggers.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                self.own_triggers.push(name.clone());
+            }
+        }
+        if !self.region_is_chosen() && other.region_is_chosen() {
+            self.choose_region(other.region);
+        }
+        self.look_back_day = self.look_back_day.or(other.look_back_day);
+    }
+
     /// Adds a trigger of the person's own; returns its key. Blank or duplicate names are refused.
     pub fn add_trigger(&mut self, name: &str) -> Result<String, &'static str> {
         let name = name.trim();

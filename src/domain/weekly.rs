@@ -175,6 +175,19 @@ impl LookBack {
         YearMonth::of(self.day)
     }
 
+    /// One week's look-back from two copies: every question either answered,
+    /// and where both did, the later saved answer.
+    pub fn merged(&self, other: &LookBack) -> LookBack {
+        let (newer, older) = if other.saved_at > self.saved_at { (other, self) } else { (self, other) };
+        let mut out = newer.clone();
+        for (key, value) in &older.answers {
+            if out.answer(key).is_none() {
+                out.answers.push((key.clone(), *value));
+            }
+        }
+        out
+    }
+
     /// Answers in range, for known questions only.
     pub fn valid(&self) -> bool {
         self.answers.iter().all(|(k, v)| (1..=5).contains(v) && QUESTIONS.iter().any(|q| q.key == k))

@@ -341,6 +341,15 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
             })
         })
     };
+    // What "Keep it and add the backup" would actually do, worked out when it is picked.
+    let merge_lines = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        let picked = merge.get() && incoming.with(Option::is_some);
+        let lines = untrack(|| {
+            picked.then(|| incoming.with_untracked(|i| i.as_ref().map(|i| backup::merged(&store.snapshot(), &i.data).1.sentences())))
+        });
+        merge_lines.set(lines.flatten().unwrap_or_default());
+    });
     let (replace_id, merge_id) = (format!("{name}-replace"), format!("{name}-merge"));
     view! {
         <p class="error" role="alert" data-testid=format!("{name}-error")>{move || error.get()}</p>
@@ -361,6 +370,12 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                         <label for=merge_id.clone()>{tr!("Keep it and add the backup", "Conservarlo y agregar la copia de seguridad")}</label>
                     </div>
                 </fieldset>
+                <Show when=move || merge_lines.with(|l| !l.is_empty())>
+                    <div data-testid=format!("{name}-merge-preview")>
+                        <p><strong>{tr!("If you keep what's here and add the backup:", "Si conservas lo que hay aquí y agregas la copia de seguridad:")}</strong></p>
+                        <ul>{move || merge_lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
                 <div class="actions">
                     <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>{tr!("Restore", "Restaurar")}</button>
                     <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>{tr!("Cancel", "Cancelar")}</button>

@@ -53,7 +53,13 @@ impl Singleton for Settings {
 
 impl Document for Counters {
     const LABEL: &'static str = Both::new("your clean-time counters", "tus contadores de tiempo sin consumir").en;
-    const VERSION: u64 = 1;
+    /// Version 2: `Counter.counts` had been added under version 1. It defaults,
+    /// so nothing changes on the way up; raised so an older tab refuses it rather than drops it.
+    const VERSION: u64 = 2;
+
+    fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        fields_added(from_version, data)
+    }
 }
 impl Singleton for Counters {
     const KEY: &'static str = "steady.counters";
@@ -61,7 +67,12 @@ impl Singleton for Counters {
 
 impl Document for Plan {
     const LABEL: &'static str = Both::new("your relapse-prevention plan", "tu plan de prevención de recaídas").en;
-    const VERSION: u64 = 1;
+    /// Version 2: `PlanItem.dial` had been added under version 1 (see [`Counters`]).
+    const VERSION: u64 = 2;
+
+    fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        fields_added(from_version, data)
+    }
 }
 impl Singleton for Plan {
     const KEY: &'static str = "steady.plan";
@@ -103,7 +114,20 @@ pub struct CravingMonth(pub Vec<Craving>);
 
 impl Document for CravingMonth {
     const LABEL: &'static str = Both::new("part of your craving log", "parte de tu registro de ganas de consumir").en;
-    const VERSION: u64 = 1;
+    /// Version 2 added `Craving.updated` (see [`Counters`]).
+    const VERSION: u64 = 2;
+
+    fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        fields_added(from_version, data)
+    }
+}
+
+/// The upgrade for a version that only added fields that default: the data is
+/// as it was. (Every field added to a stored document raises its version, so an
+/// older open tab refuses the data instead of dropping the field: the test
+/// `every_stored_field_is_in_the_fixture_for_its_version` enforces it.)
+fn fields_added(_from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
+    Ok(data)
 }
 
 const LOG_PREFIX: &str = "steady.log.";
@@ -746,17 +770,22 @@ impl Store {
         self.with_every_month::<crate::domain::journal::JournalEntry, _>(|_| ());
         self.with_every_month::<crate::domain::weekly::LookBack, _>(|_| ());
         self.with_every_month::<crate::domain::meds::Taken, _>(|_| ());
-        let _ = self.meds();
-        if !self.problems.with_untracked(Vec::is_empty) {
-            return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
-        }
+        // Every fixed-key document is read before it is replaced (each goes
+        // through `doc`, which reads it), so an unreadable one — the plan, say,
+        // which only its screens read — is reported below, not written over.
         // A document left at its default is not stored at all, as on a fresh device.
-        fn doc<D: Singleton>(value: &D) -> Result<(String, Option<String>), String> {
+        fn doc<D: Slot>(store: &Store, value: &D) -> Result<(String, Option<String>), String> {
+            store.held::<D>();
             let text = if *value == D::default() { None } else { Some(envelope::encode(value)?) };
             Ok((D::KEY.into(), text))
         }
-        let mut writes = vec![doc(&data.settings)?, doc(&data.counters)?, doc(&data.plan)?, doc(&data.coping)?, doc(&data.meds)?];
-        let months = crate::domain::cravings::by_month(data.cravings);
+        // Spelled out whole, so a document added to `AllData` can't be left out here.
+        let AllData { settings, counters, plan, coping, meds, cravings, checkins, journal, look_backs, doses, set_aside } = data;
+        let mut writes = vec![doc(self, &settings)?, doc(self, &counters)?, doc(self, &plan)?, doc(self, &coping)?, doc(self, &meds)?];
+        if !self.problems.with_untracked(Vec::is_empty) {
+            return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
+        }
+        let months = crate::domain::cravings::by_month(cravings);
         for month in stored_months() {
             if !months.contains_key(&month) {
                 writes.push((month_key(month), None));
@@ -765,12 +794,12 @@ impl Store {
         for (month, list) in &months {
             writes.push((month_key(*month), Some(envelope::encode(&CravingMonth(list.clone()))?)));
         }
-        writes.extend(monthly::replace_writes(self, data.checkins, crate::domain::checkin::by_month)?);
-        writes.extend(monthly::replace_writes(self, data.journal, crate::domain::journal::by_month)?);
-        writes.extend(monthly::replace_writes(self, data.look_backs, crate::domain::weekly::by_month)?);
-        writes.extend(monthly::replace_writes(self, data.doses, crate::domain::meds::doses_by_month)?);
+        writes.extend(monthly::replace_writes(self, checkins, crate::domain::checkin::by_month)?);
+        writes.extend(monthly::replace_writes(self, journal, crate::domain::journal::by_month)?);
+        writes.extend(monthly::replace_writes(self, look_backs, crate::domain::weekly::by_month)?);
+        writes.extend(monthly::replace_writes(self, doses, crate::domain::meds::doses_by_month)?);
         // Set-aside copies are added beside those here, never over anything.
-        writes.extend(set_aside::restore_writes(&data.set_aside));
+        writes.extend(set_aside::restore_writes(&set_aside));
         let outcome = vault::write_all(writes).await;
         self.reload_everything();
         outcome
@@ -1072,31 +1101,24 @@ mod tests {
     #[test]
     fn every_version_1_document_still_reads_and_is_written_back_the_same() {
         let fixture = fixture_v1();
-        fn check<D: Singleton>(fixture: &BTreeMap<String, String>) {
-            let raw = &fixture[D::KEY];
-            match envelope::decode::<D>(D::KEY, Some(raw)) {
-                Loaded::Ready(value) => assert_eq!(&envelope::encode(&value).unwrap(), raw, "{}", D::KEY),
-                _ => panic!("{} doesn't read", D::KEY),
+        // The same data, written under the version this build writes.
+        fn same<D: Document>(key: &str, raw: &str) {
+            match envelope::decode::<D>(key, Some(raw)) {
+                Loaded::Ready(value) => {
+                    let upgraded = raw.replacen(r#"{"v":1,"#, &format!(r#"{{"v":{},"#, D::VERSION), 1);
+                    assert_eq!(envelope::encode(&value).unwrap(), upgraded, "{key}");
+                }
+                _ => panic!("{key} doesn't read"),
             }
         }
-        // Settings are version 2: the same data.
-        match envelope::decode::<Settings>(Settings::KEY, Some(&fixture[Settings::KEY])) {
-            Loaded::Ready(value) => {
-                let upgraded = fixture[Settings::KEY].replace(r#"{"v":1,"#, r#"{"v":2,"#);
-                assert_eq!(envelope::encode(&value).unwrap(), upgraded);
-            }
-            _ => panic!("settings don't read"),
-        }
-        check::<Counters>(&fixture);
-        check::<Plan>(&fixture);
-        check::<CopingData>(&fixture);
+        same::<Settings>(Settings::KEY, &fixture[Settings::KEY]);
+        same::<Counters>(Counters::KEY, &fixture[Counters::KEY]);
+        same::<Plan>(Plan::KEY, &fixture[Plan::KEY]);
+        same::<CopingData>(CopingData::KEY, &fixture[CopingData::KEY]);
         let months: Vec<_> = fixture.iter().filter(|(k, _)| k.starts_with(LOG_PREFIX)).collect();
         assert!(!months.is_empty());
         for (key, raw) in months {
-            match envelope::decode::<CravingMonth>(key, Some(raw)) {
-                Loaded::Ready(month) => assert_eq!(&envelope::encode(&month).unwrap(), raw, "{key}"),
-                other => panic!("{key}: {other:?}"),
-            }
+            same::<CravingMonth>(key, raw);
         }
     }
 

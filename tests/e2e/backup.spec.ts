@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, snapshot, fillSomeData } from "./fixtures";
+import { test, expect, openApp, snapshot, fillSomeData, plant } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -14,6 +14,14 @@ async function counterSince(page: Page, date: string) {
 
 async function upload(page: Page, name: string, content: string | Buffer) {
   await page.getByTestId("import-backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+}
+
+/** The text of a backup file made in Settings now. */
+async function downloadBackup(page: Page): Promise<string> {
+  await page.goto("/settings");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  return readFileSync((await (await downloading).path())!, "utf8");
 }
 
 test("export, delete everything, import: the same data comes back", async ({ page }) => {
@@ -56,22 +64,78 @@ test("export, delete everything, import: the same data comes back", async ({ pag
 test("merge keeps what is on the device and adds the backup", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
-  await page.goto("/settings");
-  const downloading = page.waitForEvent("download");
-  await page.getByTestId("export-backup").click();
-  const text = readFileSync((await (await downloading).path())!, "utf8");
+  const text = await downloadBackup(page);
   // Add one more craving after the backup was made.
   await page.goto("/log/new");
   await page.getByTestId("trigger-pain").click();
   await page.getByTestId("craving-save").click();
   await page.goto("/settings");
   await upload(page, "b.json", text);
+  await expect(page.getByTestId("import-merge-preview")).toHaveCount(0);
+  await page.getByTestId("import-mode-merge").check();
+  // Everything in the backup is already here: the preview says so, not just what the file holds.
+  const merging = page.getByTestId("import-merge-preview");
+  await expect(merging).toContainText("Nothing new: everything in this backup is already on this phone.");
+  await expect(merging).toContainText("2 cravings are already on this phone.");
+  await expect(merging).toContainText("1 counter is already on this phone.");
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored");
+  await page.goto("/log");
+  await expect(page.getByTestId("log-entry")).toHaveCount(3);
+});
+
+test("the merge preview says what will be added and what is already here", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  const file = JSON.parse(await downloadBackup(page));
+  // The backup has a craving this phone hasn't, and a trigger of the person's own.
+  file.cravings.push({ id: 5, t: "2026-11-22T10:00:00", n: 4 });
+  file.settings.own_triggers = ["Payday"];
+  await upload(page, "b.json", JSON.stringify(file));
+  await page.getByTestId("import-mode-merge").check();
+  const merging = page.getByTestId("import-merge-preview");
+  await expect(merging).toContainText("1 craving will be added and 2 are already on this phone.");
+  await expect(merging).toContainText("1 trigger of your own will be added.");
+  await expect(merging).not.toContainText("Nothing new");
+  // Back to "Replace": no merge sentences.
+  await page.getByTestId("import-mode-replace").check();
+  await expect(merging).toHaveCount(0);
   await page.getByTestId("import-mode-merge").check();
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   await page.goto("/log");
   await expect(page.getByTestId("log-entry")).toHaveCount(3);
 });
+
+// Saved by a newer Steady, or damaged: neither can be read here.
+for (const [what, raw] of [["too new", '{"v":99,"data":{"lists":{}}}'], ["damaged", "{broken plan"]]) {
+  test(`Replace never writes over an unreadable plan (${what}), even one no screen has read yet`, async ({ page }) => {
+    await page.clock.install({ time: NOW });
+    await plant(page, { "steady.plan": raw });
+    // Straight to Settings: nothing has read the plan yet.
+    await openApp(page, "/settings");
+    const before = await snapshot(page);
+    expect(before["steady.plan"]).toBe(raw);
+    const file = {
+      format: "steady-backup",
+      version: 1,
+      exported_at: "2026-11-23T10:00:00",
+      settings: {},
+      counters: { list: [{ id: 1, name: "Clean time", start: { date: "2026-10-01" }, history: [] }], main: 1 },
+      plan: { lists: { reasons: [{ id: 1, text: "A plan from the backup" }] } },
+      coping: {},
+      cravings: [],
+    };
+    await upload(page, "b.json", JSON.stringify(file));
+    await page.getByTestId("import-mode-replace").check();
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-error")).toContainText("couldn't be read");
+    await expect(page.getByTestId("storage-problem")).toContainText(/relapse-prevention plan/i);
+    await expect(page.getByTestId("import-status")).not.toContainText("restored");
+    // Nothing was written: the plan is kept byte for byte, and so is everything else.
+    expect(await snapshot(page)).toEqual(before);
+  });
+}
 
 const BAD_FILES: Array<[string, string, string]> = [
   ["empty", "", "empty"],

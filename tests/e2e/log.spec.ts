@@ -32,7 +32,7 @@ test("capture a craving in three taps from Today", async ({ page }) => {
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first()).toContainText("09:00 · 5/10 · Stress · How did it go?");
   const doc = JSON.parse((await stored(page, "steady.log.2026-03"))!);
-  expect(doc.v).toBe(1);
+  expect(doc.v).toBe(2);
   expect(doc.data).toHaveLength(1);
   expect(doc.data[0]).toMatchObject({ t: "2026-03-10T09:00:00", n: 5, tr: ["stress"] });
 });
