@@ -105,6 +105,7 @@ fn meds() -> MedsData {
     let mut meds = data.meds;
     meds.notify = true;
     meds.badge = true;
+    meds.calendar_id = "0123456789abcdef".into();
     meds.shown.push("risk".into());
     if let Some(kit) = &mut meds.naloxone {
         kit.place = "Kitchen".into();
