@@ -384,7 +384,24 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
                 .map_err(|problem| problem.message())
         });
         match saved {
-            Ok(()) => close(),
+            // Closed (and the draft dropped) only once it is stored: with the lock on that is a moment later.
+            Ok(()) => {
+                let added = matches!(scope, Scope::New).then(|| store.meds().with_untracked(|d| d.appts.iter().map(|a| a.id).max())).flatten();
+                leptos::task::spawn_local(async move {
+                    let stored = crate::storage::settled().await;
+                    if error.try_get_untracked().is_none() {
+                        return; // The screen was left meanwhile; the draft stays until it is stored.
+                    }
+                    match stored {
+                        Ok(()) => close(),
+                        // Kept open and as the draft; a new one is in the list now, so saving again changes it.
+                        Err(message) => match (added, typed.get_value()) {
+                            (Some(id), Some(form)) => editing.set(Some(Form { appt: Appointment { id, ..form.appt }, scope: "all".into(), ..form })),
+                            _ => error.set(Some(message.to_string())),
+                        },
+                    }
+                });
+            }
             // Kept in the form and as the draft: nothing typed is lost.
             Err(message) => error.set(Some(message.to_string())),
         }

@@ -270,13 +270,31 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
         match saved {
             Ok(moment) => {
                 error.set(None);
-                close();
-                if moment.is_some() {
-                    risk.set(moment);
-                    focus_soon("risk-card");
-                } else {
-                    focus_soon("med-add");
-                }
+                // A new one is the newest id (numbered from the time of saving).
+                let added = if is_new { store.meds().with_untracked(|d| d.list.iter().map(|m| m.id).max()) } else { None };
+                // Closed (and the draft dropped) only once it is stored: with the lock on that is a moment later.
+                leptos::task::spawn_local(async move {
+                    let stored = crate::storage::settled().await;
+                    if error.try_get_untracked().is_none() {
+                        return; // The screen was left meanwhile; the draft stays until it is stored.
+                    }
+                    match stored {
+                        Ok(()) => {
+                            close();
+                            if moment.is_some() {
+                                risk.set(moment);
+                                focus_soon("risk-card");
+                            } else {
+                                focus_soon("med-add");
+                            }
+                        }
+                        // Kept open and as the draft; a new one is in the list now, so saving again changes it.
+                        Err(message) => match (added, typed.get_value()) {
+                            (Some(id), Some(draft)) => editing.set(Some(MedDraft { new: false, med: Medication { id, ..draft.med }, ..draft })),
+                            _ => error.set(Some(message)),
+                        },
+                    }
+                });
             }
             // Kept in the form and as the draft: nothing typed is lost.
             Err(problem) => error.set(Some(problem.message().to_string())),
