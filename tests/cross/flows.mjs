@@ -315,6 +315,38 @@ export const flows = [
       );
     },
   ],
+  [
+    "lock on, storage full: a journal entry isn't reported saved, and is stored once there is room",
+    async (d) => {
+      await d.open("/journal");
+      await d.visible("lock-screen", 20_000);
+      await d.fill("lock-screen unlock-input", PASSCODE);
+      await d.click("lock-screen unlock-submit");
+      await d.waitFor(() => !document.querySelector('[data-testid="lock-screen"]'), { __opts: true, timeout: 60_000, message: "unlocked" });
+      await d.click("journal-new");
+      await d.fill("journal-text", "Kept when the phone is full");
+      await d.waitFor(() => Object.keys(localStorage).some((k) => k.startsWith("steady.draft.")), { __opts: true, message: "the draft is kept" });
+      await d.evaluate(() => {
+        window.storeForReal = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      });
+      await d.click("journal-save");
+      await d.waitText("save-error", "Not saved");
+      const kept = await d.evaluate(() => document.querySelector('[data-testid="journal-text"]')?.value);
+      check(kept === "Kept when the phone is full", `the editor holds ${JSON.stringify(kept)} after a failed save`);
+      await d.evaluate(() => {
+        Storage.prototype.setItem = window.storeForReal;
+      });
+      await d.click("journal-save");
+      await d.waitFor(() => !document.querySelector('[data-testid="journal-text"]') && !document.querySelector('[data-testid="save-error"]'), {
+        __opts: true,
+        message: "stored: the editor closes and the message goes",
+      });
+      await d.waitText("journal-entry", "Kept when the phone is full");
+    },
+  ],
 ];
 
 // Checked by the runner after each flow (attributed to it) and once more at the end.
