@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::craving_form::{CravingForm, FormMode};
 use crate::components::focus::focus_soon;
-use crate::components::undo::offer_undo;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
 use crate::domain::dates::{day_month_at, hh_mm, long_date};
 use crate::domain::i18n::fill;
@@ -21,7 +21,7 @@ pub fn Log() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let limit = RwSignal::new(PAGE);
     let open = RwSignal::new(None::<u64>);
-    let deleted = RwSignal::new(None::<Craving>);
+    let deleted = RwSignal::new(Vec::<Craving>::new());
 
     // Read months, newest first, until there are enough entries to show.
     Effect::new(move |_| {
@@ -63,13 +63,12 @@ pub fn Log() -> impl IntoView {
     let delete = Callback::new(move |entry: Craving| {
         if let Some(removed) = store.delete_craving(entry.id) {
             open.set(None);
-            offer_undo(deleted, removed);
+            offer_undo_each(deleted, removed);
         }
     });
     let undo = move |_| {
-        if let Some(entry) = deleted.get_untracked() {
+        if let Some(entry) = take_latest(deleted) {
             let _ = store.save_craving(entry);
-            deleted.set(None);
         }
     };
 
@@ -83,9 +82,10 @@ pub fn Log() -> impl IntoView {
                 <strong>{tr!("Insights", "Tus patrones")}</strong>
                 <span>{tr!("Your patterns: when cravings come, what sets them off, what helps", "Cuándo llegan las ganas, qué las provoca y qué te ayuda")}</span>
             </a>
-            {move || deleted.get().map(|entry| view! {
+            {move || deleted.with(|s| s.last().map(|entry| (entry.at, s.len()))).map(|(at, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted the craving from {}. ", "Se eliminó el registro del {}. "), &[&day_month_at(entry.at)])}
+                    {fill(tr!("Deleted the craving from {}. ", "Se eliminó el registro del {}. "), &[&day_month_at(at)])}
+                    {more_to_undo(count)}
                     <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
                 </p>
             })}
