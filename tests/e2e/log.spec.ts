@@ -131,6 +131,27 @@ test("delete with undo", async ({ page }) => {
   await expect(entries(page)).toHaveCount(2);
 });
 
+test("two cravings deleted in a row can both be brought back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seed(page, [
+    { id: 1, t: "2026-03-10T08:00:00", n: 6, tr: ["boredom"] },
+    { id: 2, t: "2026-03-09T08:00:00", n: 3, tr: ["pain"] },
+  ]);
+  await openApp(page, "/log");
+  for (const left of [1, 0]) {
+    await entries(page).first().getByRole("button").first().click();
+    await page.getByTestId("craving-delete").click();
+    await expect(entries(page)).toHaveCount(left);
+  }
+  await expect(page.locator(".notice.undo")).toContainText("You can undo 2 deletions");
+  await page.getByTestId("undo").click();
+  await expect(entries(page)).toHaveCount(1);
+  await page.getByTestId("undo").click();
+  await expect(entries(page)).toHaveCount(2);
+  await page.reload();
+  await expect(entries(page)).toHaveCount(2);
+});
+
 test("filters by trigger and date range, newest first and grouped by day", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await seed(page, [
