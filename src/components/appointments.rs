@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::clock::Clock;
 use crate::components::focus::focus_soon;
 use crate::components::switch_confirm::SwitchConfirm;
-use crate::components::undo::offer_undo;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::appointments::{add_new, agenda, ApptProblem, cancel_all, cancel_one, next_one, restore, save_all, save_one, Appointment, ApptKind, Upcoming};
 use crate::domain::dates::{at_time, day_month_short, hh_mm, iso_date, parse_hh_mm, parse_iso_date, weekday_short};
 use crate::domain::i18n::fill;
@@ -136,7 +136,7 @@ pub fn AppointmentsSection() -> impl IntoView {
     // A new one's id is given again on saving (`add_new`).
     let editing = RwSignal::new(Form::kept(clock.local_untracked().date(), js_sys::Date::now() as u64));
     let asking = RwSignal::new(None::<Asking>);
-    let undo = RwSignal::new(None::<Appointment>);
+    let undo = RwSignal::new(Vec::<Appointment>::new());
     let error = RwSignal::new(None::<&'static str>);
     // The open form as typed (None: no form open), and the "Change" asked for
     // while it held something unsaved, waiting for "Keep editing" or "Discard".
@@ -168,17 +168,17 @@ pub fn AppointmentsSection() -> impl IntoView {
         match before {
             Ok(before) => {
                 error.set(None);
-                offer_undo(undo, before);
+                offer_undo_each(undo, before);
                 focus_soon("appt-undo");
             }
             Err(()) => error.set(Some(ApptProblem::Gone.message())),
         }
     };
     let put_back = move |_| {
-        if let Some(before) = undo.get_untracked() {
+        // Newest first: a second cancel of the same appointment is undone before the first.
+        if let Some(before) = take_latest(undo) {
             let _ = store.meds().modify(|d| Ok::<_, ()>(restore(&mut d.appts, before)));
-            undo.set(None);
-            focus_soon("appt-add");
+            focus_soon(if undo.with_untracked(Vec::is_empty) { "appt-add" } else { "appt-undo" });
         }
     };
     let ask_or_do = move |what: Asking| {
@@ -226,9 +226,10 @@ pub fn AppointmentsSection() -> impl IntoView {
                 }.into_any(),
             }}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || undo.get().map(|before| view! {
+            {move || undo.with(|s| s.last().map(|before| (before.shown_title().to_string(), s.len()))).map(|(title, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Cancelled: {}. ", "Cancelada: {}. "), &[before.shown_title()])}
+                    {fill(tr!("Cancelled: {}. ", "Cancelada: {}. "), &[&title])}
+                    {more_to_undo(count)}
                     <button type="button" class="button secondary" id="appt-undo" data-testid="appt-undo" on:click=put_back>{tr!("Undo", "Deshacer")}</button>
                 </p>
             })}

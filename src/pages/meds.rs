@@ -16,7 +16,7 @@ use crate::components::meds_today::{meds_part, MedsSpot};
 use crate::components::safety::UseAloneLine;
 use crate::components::switch_confirm::SwitchConfirm;
 use crate::split::lazy_part;
-use crate::components::undo::offer_undo;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::checkin::calendar_reminder;
 use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
@@ -33,7 +33,7 @@ pub fn MedsPage() -> impl IntoView {
     // A form left half-filled (another screen, a reload, the lock) comes back as it was.
     let editing = RwSignal::new(MedDraft::kept());
     let risk = RwSignal::new(None::<RiskMoment>);
-    let removed = RwSignal::new(None::<Medication>);
+    let removed = RwSignal::new(Vec::<Medication>::new());
     let meds = move || store.meds().with(|d| d.list.clone());
     // The open form as typed (None: no form open), and the one "Change" asked
     // for while it held something unsaved, waiting for "Keep editing" or "Discard".
@@ -66,9 +66,8 @@ pub fn MedsPage() -> impl IntoView {
         }
     });
     let undo = move |_| {
-        if let Some(med) = removed.get_untracked() {
+        if let Some(med) = take_latest(removed) {
             let _ = store.meds().modify(|d| d.save(med));
-            removed.set(None);
         }
     };
 
@@ -91,9 +90,10 @@ pub fn MedsPage() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            {move || removed.get().map(|med| view! {
+            {move || removed.with(|s| s.last().map(|med| (med.shown_name().to_string(), s.len()))).map(|(name, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Removed {}. ", "Se quitó {}. "), &[med.shown_name()])}
+                    {fill(tr!("Removed {}. ", "Se quitó {}. "), &[&name])}
+                    {more_to_undo(count)}
                     <button type="button" class="button secondary" data-testid="med-undo-remove" on:click=undo>{tr!("Undo", "Deshacer")}</button>
                 </p>
             })}
@@ -376,7 +376,7 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
 
 /// One medication: what and when, its history, and changing, stopping or tapering it.
 #[component]
-fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Option<Medication>>) -> impl IntoView {
+fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Option<RiskMoment>>, removed: RwSignal<Vec<Medication>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let today = clock.local_untracked().date();
@@ -424,7 +424,7 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
     let for_edit = med.clone();
     let remove = move |_| {
         if let Ok(Some(gone)) = store.meds().modify(|d| Ok::<_, ()>(d.remove(id))) {
-            offer_undo(removed, gone);
+            offer_undo_each(removed, gone);
             focus_soon("med-add");
         }
     };

@@ -626,3 +626,22 @@ test("“Taken” tapped after midnight marks last night's dose, and the morning
   await page.reload();
   await expect(page.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
 });
+
+test("two medications removed in a row can both be brought back", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const tablet = { id: 1, k: "ntx", dose: "50 mg", from: "2026-03-01", r: "daily", at: ["08:00:00"] };
+  const injection = { id: 2, k: "ntx-month", from: "2026-03-01", r: "monthly" };
+  await plant(page, { "steady.meds": meds([tablet, injection]) });
+  await openApp(page, "/meds");
+  for (const left of [1, 0]) {
+    await page.getByTestId("med-item").first().getByTestId("med-remove").click();
+    await expect(page.getByTestId("med-item")).toHaveCount(left);
+  }
+  await expect(page.locator(".notice.undo")).toContainText("You can undo 2 deletions");
+  await page.getByTestId("med-undo-remove").click();
+  await expect(page.getByTestId("med-item")).toHaveCount(1);
+  await page.getByTestId("med-undo-remove").click();
+  await expect(page.getByTestId("med-item")).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId("med-item")).toHaveCount(2);
+});
