@@ -265,10 +265,12 @@ test("a stopped methadone card gives the first month's figures, and what can hel
   await expect(card.getByTestId("use-alone-line")).toBeVisible();
 });
 
+// Naltrexone as a daily tablet and as a monthly injection.
+const tablet = { id: 1, k: "ntx", dose: "50 mg", from: "2026-03-01", r: "daily", at: ["08:00:00"] };
+const injection = { id: 2, k: "ntx-month", from: "2026-03-01", r: "monthly" };
+
 test("naltrexone has no “I'm tapering”, and its risk card has its own words without the methadone figures", async ({ page }) => {
   await page.clock.install({ time: NOW });
-  const tablet = { id: 1, k: "ntx", dose: "50 mg", from: "2026-03-01", r: "daily", at: ["08:00:00"] };
-  const injection = { id: 2, k: "ntx-month", from: "2026-03-01", r: "monthly" };
   await plant(page, { "steady.meds": meds([tablet, injection]) });
   await openApp(page, "/meds");
   await expect(page.getByTestId("med-item")).toHaveCount(2);
@@ -629,8 +631,6 @@ test("“Taken” tapped after midnight marks last night's dose, and the morning
 
 test("two medications removed in a row can both be brought back", async ({ page }) => {
   await page.clock.install({ time: NOW });
-  const tablet = { id: 1, k: "ntx", dose: "50 mg", from: "2026-03-01", r: "daily", at: ["08:00:00"] };
-  const injection = { id: 2, k: "ntx-month", from: "2026-03-01", r: "monthly" };
   await plant(page, { "steady.meds": meds([tablet, injection]) });
   await openApp(page, "/meds");
   for (const left of [1, 0]) {
