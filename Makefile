@@ -26,6 +26,8 @@ dist: setup
 test: setup test-native dist test-size test-e2e test-cross
 
 test-native:
+	@# The catalogs as GNU gettext reads them (so Poedit, Weblate and translators' tools can too).
+	for po in locales/*.po; do msgfmt --check --output-file=/dev/null "$$po" || exit 1; done
 	cargo test --quiet
 	@# The calendar file that a test above wrote, read by a real iCalendar parser.
 	node tests/scripts/ics-check.mjs

@@ -13,9 +13,10 @@ installed_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "insta
 
 # 1. Debian packages: the browsers for the tests (Chromium; WebKitGTK's MiniBrowser with its
 #    WebDriver under Xvfb, and Firefox ESR, for tests/cross), and (unless rustup already has the
-#    wasm32 target, as on a normal laptop) a Rust toolchain that can build std for wasm.
+#    wasm32 target, as on a normal laptop) a Rust toolchain that can build std for wasm; and GNU
+#    gettext, whose msgfmt checks the translation catalogs.
 route=$(scripts/wasm-route)
-packages=(chromium chromium-driver webkit2gtk-driver xvfb firefox-esr)
+packages=(chromium chromium-driver webkit2gtk-driver xvfb firefox-esr gettext)
 [ "$route" = debian ] && packages+=(rustc-web cargo-web rust-web-src lld-22)
 missing=()
 for p in "${packages[@]}"; do installed_pkg "$p" || missing+=("$p"); done

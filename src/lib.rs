@@ -1,19 +1,29 @@
 //! Steady: a private, offline recovery companion.
 
-/// Text in both languages, for a place of use: `tr!("Today", "Hoy")`. The
-/// Spanish argument only feeds the catalog (see `build.rs`); it isn't compiled in here.
-/// The same English meaning two things takes a context: `tr!(context = "role",
-/// "Other", "Otra persona")`.
+/// Text the person reads, in the language in use: `tr!("Today")`. The English
+/// is the message id in the translation catalogs (`locales/<code>.po`, checked
+/// against the code by `build.rs`). The same English meaning two things takes a
+/// context, which translators see: `tr!(context = "data", "Delete")`.
 macro_rules! tr {
-    (context = $context:literal, $en:literal, $es:literal $(,)?) => {
-        $crate::domain::i18n::in_use_keyed(concat!($context, "\u{1f}", $en), $en)
+    (context = $context:literal, $en:literal $(,)?) => {
+        $crate::domain::i18n::in_use_keyed(concat!($context, "\u{4}", $en), $en)
     };
-    ($en:literal, $es:literal $(,)?) => {
+    ($en:literal $(,)?) => {
         $crate::domain::i18n::in_use($en)
     };
 }
 
-
+/// Text with a count in it, in the form the count needs in the language in use:
+/// `fill(trn!("{} craving", "{} cravings", n), &[&n.to_string()])`. Gives the
+/// template; the count (and any other value) goes in with `fill`.
+macro_rules! trn {
+    (context = $context:literal, $one:literal, $many:literal, $n:expr $(,)?) => {
+        $crate::domain::i18n::counted_in_use(concat!($context, "\u{4}", $one), $one, $many, ($n) as u64)
+    };
+    ($one:literal, $many:literal, $n:expr $(,)?) => {
+        $crate::domain::i18n::counted_in_use($one, $one, $many, ($n) as u64)
+    };
+}
 
 pub mod components;
 pub mod domain;

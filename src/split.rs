@@ -64,20 +64,20 @@ fn lazy_view(
 /// A whole split-off screen. A failed fetch says so and can be tried again.
 pub fn lazy_screen(load: fn() -> ViewLoad) -> AnyView {
     // Shown only if fetching takes a while (style: .screen-loading appears late).
-    let loading = || view! { <p class="screen-loading" role="status" data-testid="screen-loading">{tr!("Opening…", "Abriendo…")}</p> }.into_any();
+    let loading = || view! { <p class="screen-loading" role="status" data-testid="screen-loading">{tr!("Opening…")}</p> }.into_any();
     let failed = |attempt: RwSignal<u32>| {
         view! {
             <section class="page" data-testid="screen-failed">
-                <h1>{tr!("This screen didn't open", "Esta pantalla no se abrió")}</h1>
+                <h1>{tr!("This screen didn't open")}</h1>
                 <p role="alert">
-                    {tr!("Steady couldn't fetch this screen. Check your connection and try again. ", "Steady no pudo descargar esta pantalla. Revisa tu conexión e inténtalo de nuevo. ")}
-                    {tr!("Help, with the helplines, works without it.", "Ayuda, con las líneas de ayuda, funciona sin ella.")}
+                    {tr!("Steady couldn't fetch this screen. Check your connection and try again. ")}
+                    {tr!("Help, with the helplines, works without it.")}
                 </p>
                 <div class="actions">
                     <button type="button" class="button" data-testid="screen-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                        {tr!("Try again", "Intentar de nuevo")}
+                        {tr!("Try again")}
                     </button>
-                    <a class="button secondary" href="/help" data-testid="screen-failed-help">{tr!("Get help", "Ayuda")}</a>
+                    <a class="button secondary" href="/help" data-testid="screen-failed-help">{tr!("Get help")}</a>
                 </div>
             </section>
         }
@@ -107,9 +107,9 @@ fn nothing_while_loading() -> AnyView {
 fn part_failed(attempt: RwSignal<u32>) -> AnyView {
     view! {
         <p class="notice notice-error" role="alert" data-testid="part-failed">
-            {tr!("Part of this screen couldn't be fetched. Check your connection. ", "No se pudo descargar una parte de esta pantalla. Revisa tu conexión. ")}
+            {tr!("Part of this screen couldn't be fetched. Check your connection. ")}
             <button type="button" class="button secondary" data-testid="part-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                {tr!("Try again", "Intentar de nuevo")}
+                {tr!("Try again")}
             </button>
         </p>
     }

@@ -25,7 +25,7 @@ const AGENDA_DAYS: i64 = 14;
 pub fn when_text(o: &Occurrence) -> String {
     let day = format!("{} {}", weekday_short(o.date.weekday().num_days_from_monday() as usize), day_month_short(o.date));
     match o.time {
-        Some(time) => fill(tr!("{} at {}", "{} {}"), &[&day, &at_time(time)]),
+        Some(time) => fill(tr!("{} at {}"), &[&day, &at_time(time)]),
         None => day,
     }
 }
@@ -216,28 +216,28 @@ pub fn AppointmentsSection() -> impl IntoView {
 
     view! {
         <section class="card" id="appts" aria-labelledby="appts-title" data-testid="appts">
-            <h2 id="appts-title">{tr!("Appointments", "Citas")}</h2>
-            <p class="hint">{tr!("Clinic visits, counselling, pickups, injections and meetings. The next one shows on Today, and they're in your plan.", "Visitas a la clínica, terapia, recogidas, inyecciones y reuniones. La próxima aparece en Hoy, y están en tu plan.")}</p>
+            <h2 id="appts-title">{tr!("Appointments")}</h2>
+            <p class="hint">{tr!("Clinic visits, counselling, pickups, injections and meetings. The next one shows on Today, and they're in your plan.")}</p>
             <SwitchConfirm pending=switching on_keep=Callback::new(|()| focus_soon("appt-kind")) on_discard=discard/>
             {move || match editing.get() {
                 Some(start) => view! { <ApptForm start editing typed/> }.into_any(),
                 None => view! {
-                    <button type="button" class="button" id="appt-add" data-testid="appt-add" on:click=start_new>{tr!("Add an appointment", "Agregar una cita")}</button>
+                    <button type="button" class="button" id="appt-add" data-testid="appt-add" on:click=start_new>{tr!("Add an appointment")}</button>
                 }.into_any(),
             }}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || undo.with(|s| s.last().map(|before| (before.shown_title().to_string(), s.len()))).map(|(title, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Cancelled: {}. ", "Cancelada: {}. "), &[&title])}
+                    {fill(tr!("Cancelled: {}. "), &[&title])}
                     {more_to_undo(count)}
-                    <button type="button" class="button secondary" id="appt-undo" data-testid="appt-undo" on:click=put_back>{tr!("Undo", "Deshacer")}</button>
+                    <button type="button" class="button secondary" id="appt-undo" data-testid="appt-undo" on:click=put_back>{tr!("Undo")}</button>
                 </p>
             })}
             <ul class="plain appt-list" data-testid="appt-list">
                 {move || {
                     let list = upcoming();
                     if list.is_empty() {
-                        return view! { <li class="hint">{tr!("No appointments coming up.", "No hay citas próximas.")}</li> }.into_any();
+                        return view! { <li class="hint">{tr!("No appointments coming up.")}</li> }.into_any();
                     }
                     let waiting = asking.get();
                     list.into_iter().map(|u| {
@@ -249,8 +249,8 @@ pub fn AppointmentsSection() -> impl IntoView {
                                 {match asked {
                                     Some(what) => {
                                         let (question, one, all) = match what {
-                                            Asking::Change(..) => (tr!("Change only this one, or every time?", "¿Cambiar solo esta, o todas?"), tr!("Only this one", "Solo esta"), tr!("Every time", "Todas")),
-                                            Asking::Cancel(..) => (tr!("Cancel only this one, or every time?", "¿Cancelar solo esta, o todas?"), tr!("Only this one", "Solo esta"), tr!("Every time", "Todas")),
+                                            Asking::Change(..) => (tr!("Change only this one, or every time?"), tr!("Only this one"), tr!("Every time")),
+                                            Asking::Cancel(..) => (tr!("Cancel only this one, or every time?"), tr!("Only this one"), tr!("Every time")),
                                         };
                                         let pick = move |scope: Scope| match what {
                                             Asking::Change(..) => change(id, scope),
@@ -262,7 +262,7 @@ pub fn AppointmentsSection() -> impl IntoView {
                                                 <div class="actions">
                                                     <button type="button" class="button secondary" id="appt-this-one" data-testid="appt-this-one" on:click=move |_| pick(Scope::One(date))>{one}</button>
                                                     <button type="button" class="button secondary" data-testid="appt-all" on:click=move |_| pick(Scope::All)>{all}</button>
-                                                    <button type="button" class="button secondary" data-testid="appt-ask-cancel" on:click=move |_| asking.set(None)>{tr!("Go back", "Volver")}</button>
+                                                    <button type="button" class="button secondary" data-testid="appt-ask-cancel" on:click=move |_| asking.set(None)>{tr!("Go back")}</button>
                                                 </div>
                                             </div>
                                         }.into_any()
@@ -271,10 +271,10 @@ pub fn AppointmentsSection() -> impl IntoView {
                                         let title = u.appt.shown_title().to_string();
                                         view! {
                                             <div class="actions">
-                                                <button type="button" class="button secondary" data-testid="appt-edit" aria-label=fill(tr!("Change {}", "Cambiar {}"), &[&title])
-                                                    on:click=move |_| change_asked(Asking::Change(id, date))>{tr!("Change", "Cambiar")}</button>
-                                                <button type="button" class="button secondary" data-testid="appt-cancel" aria-label=fill(tr!("Cancel {}", "Cancelar {}"), &[&title])
-                                                    on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel", "Cancelar")}</button>
+                                                <button type="button" class="button secondary" data-testid="appt-edit" aria-label=fill(tr!("Change {}"), &[&title])
+                                                    on:click=move |_| change_asked(Asking::Change(id, date))>{tr!("Change")}</button>
+                                                <button type="button" class="button secondary" data-testid="appt-cancel" aria-label=fill(tr!("Cancel {}"), &[&title])
+                                                    on:click=move |_| ask_or_do(Asking::Cancel(id, date))>{tr!("Cancel")}</button>
                                             </div>
                                         }.into_any()
                                     }
@@ -338,7 +338,7 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
         };
         let kept = crate::storage::keep_form(DRAFT, &form);
         typed.set_value(Some(form));
-        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
+        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save."), &[&e])));
     };
     let close = move || {
         let _ = crate::storage::keep_draft(DRAFT, None);
@@ -350,11 +350,11 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let read = || -> Result<Appointment, &'static str> {
-            let first = parse_iso_date(&date.get_untracked()).ok_or(tr!("Pick the date from the calendar.", "Elige la fecha en el calendario."))?;
+            let first = parse_iso_date(&date.get_untracked()).ok_or(tr!("Pick the date from the calendar."))?;
             let typed_time = time.get_untracked();
             let time = match typed_time.trim() {
                 "" => None,
-                t => Some(parse_hh_mm(t).ok_or(tr!("Write the time like 09:30, or leave it empty.", "Escribe la hora así: 09:30, o déjala vacía."))?),
+                t => Some(parse_hh_mm(t).ok_or(tr!("Write the time like 09:30, or leave it empty."))?),
             };
             let repeat = match scope {
                 Scope::One(_) => Repeat::Once,
@@ -408,16 +408,16 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
         }
     };
     let heading = match scope {
-        Scope::New => tr!("Add an appointment", "Agregar una cita"),
-        Scope::All => tr!("Change this appointment", "Cambiar esta cita"),
-        Scope::One(_) => tr!("Change only this one", "Cambiar solo esta"),
+        Scope::New => tr!("Add an appointment"),
+        Scope::All => tr!("Change this appointment"),
+        Scope::One(_) => tr!("Change only this one"),
     };
     view! {
         <form class="appt-form" data-testid="appt-form" on:submit=save novalidate>
             <h3>{heading}</h3>
-            {matches!(scope, Scope::One(_)).then(|| view! { <p class="hint">{tr!("The other times stay as they are.", "Las demás veces se quedan como están.")}</p> })}
+            {matches!(scope, Scope::One(_)).then(|| view! { <p class="hint">{tr!("The other times stay as they are.")}</p> })}
             <div class="field">
-                <label for="appt-kind">{tr!("What it is", "Qué es")}</label>
+                <label for="appt-kind">{tr!("What it is")}</label>
                 <select id="appt-kind" data-testid="appt-kind" on:change=move |ev| {
                     let picked = event_target_value(&ev);
                     if let Some(k) = ApptKind::ALL.into_iter().find(|k| stored_name(k) == picked) {
@@ -429,24 +429,24 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
                 </select>
             </div>
             <div class="field">
-                <label for="appt-title">{tr!("Title (optional)", "Título (opcional)")}</label>
+                <label for="appt-title">{tr!("Title (optional)")}</label>
                 <input id="appt-title" data-testid="appt-title" autocomplete="off" prop:value=move || title.get() on:input=move |ev| { title.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="appt-date">{tr!("Date", "Fecha")}</label>
+                <label for="appt-date">{tr!("Date")}</label>
                 <input id="appt-date" type="date" data-testid="appt-date" prop:value=move || date.get() on:input=move |ev| { date.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="appt-time">{tr!("Time (optional)", "Hora (opcional)")}</label>
+                <label for="appt-time">{tr!("Time (optional)")}</label>
                 <input id="appt-time" type="time" data-testid="appt-time" prop:value=move || time.get() on:input=move |ev| { time.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="appt-place">{tr!("Place (optional)", "Lugar (opcional)")}</label>
+                <label for="appt-place">{tr!("Place (optional)")}</label>
                 <input id="appt-place" data-testid="appt-place" autocomplete="off" prop:value=move || place.get() on:input=move |ev| { place.set(event_target_value(&ev)); keep(); }/>
             </div>
             {(!matches!(scope, Scope::One(_))).then(|| view! {
                 <div class="field">
-                    <label for="appt-repeat">{tr!("How often", "Cada cuánto")}</label>
+                    <label for="appt-repeat">{tr!("How often")}</label>
                     <select id="appt-repeat" data-testid="appt-repeat" on:change=move |ev| {
                         let picked = event_target_value(&ev);
                         repeat.set(Repeat::choices().into_iter().map(|(key, _)| key).find(|key| *key == picked).unwrap_or("once").to_string());
@@ -457,20 +457,20 @@ fn ApptForm(start: Form, editing: RwSignal<Option<Form>>, typed: StoredValue<Opt
                 </div>
                 <Show when=move || repeat.with(|r| r == "days")>
                     <div class="field">
-                        <label for="appt-every">{tr!("Every how many days", "Cada cuántos días")}</label>
+                        <label for="appt-every">{tr!("Every how many days")}</label>
                         <input id="appt-every" type="number" inputmode="numeric" min="1" max="366" data-testid="appt-every"
                             prop:value=move || every.get() on:input=move |ev| { every.set(event_target_value(&ev)); keep(); }/>
                     </div>
                 </Show>
             })}
             <div class="field">
-                <label for="appt-note">{tr!("Note (optional)", "Nota (opcional)")}</label>
+                <label for="appt-note">{tr!("Note (optional)")}</label>
                 <textarea id="appt-note" rows="2" data-testid="appt-note" prop:value=move || note.get() on:input=move |ev| { note.set(event_target_value(&ev)); keep(); }></textarea>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="appt-error">{e}</p> })}
             <div class="actions">
-                <button type="submit" class="button" data-testid="appt-save">{tr!("Save", "Guardar")}</button>
-                <button type="button" class="button secondary" data-testid="appt-form-cancel" on:click=move |_| close()>{tr!("Don't save", "No guardar")}</button>
+                <button type="submit" class="button" data-testid="appt-save">{tr!("Save")}</button>
+                <button type="button" class="button secondary" data-testid="appt-form-cancel" on:click=move |_| close()>{tr!("Don't save")}</button>
             </div>
         </form>
     }
@@ -484,16 +484,16 @@ pub fn AgendaList() -> impl IntoView {
     let upcoming = move || store.meds().with(|d| agenda(&d.appts, clock.local(), AGENDA_DAYS, 8));
     view! {
         <div data-testid="plan-appts">
-            <h3>{tr!("Appointments coming up", "Próximas citas")}</h3>
+            <h3>{tr!("Appointments coming up")}</h3>
             {move || {
                 let list = upcoming();
                 if list.is_empty() {
-                    view! { <p class="hint">{tr!("None yet. Add them on the medication screen.", "Ninguna todavía. Agrégalas en la pantalla de medicación.")}</p> }.into_any()
+                    view! { <p class="hint">{tr!("None yet. Add them on the medication screen.")}</p> }.into_any()
                 } else {
                     view! { <ul class="plain">{list.into_iter().map(|item| view! { <li data-testid="plan-appt"><ApptLine item/></li> }).collect_view()}</ul> }.into_any()
                 }
             }}
-            <p><a href="/meds#appts" data-testid="plan-appts-open">{tr!("Add or change appointments", "Agregar o cambiar citas")}</a></p>
+            <p><a href="/meds#appts" data-testid="plan-appts-open">{tr!("Add or change appointments")}</a></p>
         </div>
     }
 }
@@ -512,7 +512,7 @@ pub fn NextAppointment() -> impl IntoView {
         let place = u.appt.place.trim().to_string();
         view! {
             <a class=if soon { "card-link notice warning" } else { "card-link" } href="/meds#appts" data-testid=if soon { "appt-soon" } else { "appt-next" }>
-                <strong>{if soon { tr!("Coming up", "Muy pronto") } else { tr!("Next appointment", "Próxima cita") }}": "{when_text(&u.when)}</strong>
+                <strong>{if soon { tr!("Coming up") } else { tr!("Next appointment") }}": "{when_text(&u.when)}</strong>
                 <span>{what}{(!place.is_empty()).then(|| format!(" — {place}"))}</span>
             </a>
         }

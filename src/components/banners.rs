@@ -52,9 +52,9 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
                 None => false,
             };
             copied.set(Some(if done {
-                tr!("Copied. Paste it somewhere safe, like a note or an email to yourself.", "Copiado. Pégalo en un lugar seguro, como una nota o un correo para ti.")
+                tr!("Copied. Paste it somewhere safe, like a note or an email to yourself.")
             } else {
-                tr!("Couldn't copy automatically. Select the text in the box and copy it.", "No se pudo copiar automáticamente. Selecciona el texto del cuadro y cópialo.")
+                tr!("Couldn't copy automatically. Select the text in the box and copy it.")
             }));
         });
     };
@@ -69,15 +69,15 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
 
     view! {
         <section class="notice notice-problem" role="alert" data-testid="storage-problem" data-key=problem.key.clone()>
-            <h2>{tr!("Some saved data couldn't be read", "No se pudieron leer algunos datos guardados")}</h2>
+            <h2>{tr!("Some saved data couldn't be read")}</h2>
             <p>{problem.message()}</p>
-            <label for=text_id.clone()>{tr!("The stored text, exactly as it is", "El texto guardado, tal como está")}</label>
+            <label for=text_id.clone()>{tr!("The stored text, exactly as it is")}</label>
             <textarea id=text_id readonly rows="3" data-testid="storage-problem-raw">
                 {problem.raw.clone()}
             </textarea>
-            <p class="detail">{tr!("Details: ", "Detalles: ")} {problem.detail()}</p>
+            <p class="detail">{tr!("Details: ")} {problem.detail()}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=copy>{tr!("Copy text", "Copiar el texto")}</button>
+                <button type="button" class="button" on:click=copy>{tr!("Copy text")}</button>
                 {if too_new {
                     let reload = |_| {
                         if let Some(w) = web_sys::window() {
@@ -86,14 +86,14 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
                     };
                     view! {
                         <button type="button" class="button secondary" on:click=reload data-testid="problem-reload">
-                            {tr!("Reload to update", "Recargar para actualizar")}
+                            {tr!("Reload to update")}
                         </button>
                     }
                     .into_any()
                 } else {
                     view! {
                         <button type="button" class="button secondary" on:click=set_aside data-testid="set-aside">
-                            {tr!("Keep a copy aside and start fresh", "Guardar una copia aparte y empezar de cero")}
+                            {tr!("Keep a copy aside and start fresh")}
                         </button>
                     }
                     .into_any()

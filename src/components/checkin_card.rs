@@ -25,17 +25,17 @@ pub fn CheckInCard() -> impl IntoView {
     let any = Memo::new(move |_| store.checkins.months.with(|m| !m.is_empty()) || store.settings().with(|s| s.look_back_day.is_some()));
     view! {
         <section class="card checkin-card" aria-labelledby="checkin-card-title">
-            <h2 id="checkin-card-title">{tr!("Daily check-in", "Registro del día")}</h2>
+            <h2 id="checkin-card-title">{tr!("Daily check-in")}</h2>
             {move || if any.get() { lazy_part(checkin_status) } else { not_yet() }}
-            <p><a class="button secondary" href="/journal" data-testid="open-journal">{tr!("Journal", "Diario")}</a></p>
+            <p><a class="button secondary" href="/journal" data-testid="open-journal">{tr!("Journal")}</a></p>
         </section>
     }
 }
 
 fn not_yet() -> AnyView {
     view! {
-        <p>{tr!("A minute to notice how today is going.", "Un minuto para notar cómo va tu día.")}</p>
-        <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in", "Hacer el registro")}</a>
+        <p>{tr!("A minute to notice how today is going.")}</p>
+        <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in")}</a>
     }
     .into_any()
 }
@@ -58,8 +58,8 @@ fn WeeklyReminder(chosen: u8) -> impl IntoView {
     view! {
         <Show when=move || stored_look_back(store, due()).is_none()>
             <a class="card-link" href="/weekly" data-testid="weekly-open">
-                <strong>{tr!("Your weekly look-back is ready", "Tu repaso semanal está listo")}</strong>
-                <span>{tr!("A few minutes: how this week went next to last week.", "Unos minutos: cómo fue esta semana comparada con la anterior.")}</span>
+                <strong>{tr!("Your weekly look-back is ready")}</strong>
+                <span>{tr!("A few minutes: how this week went next to last week.")}</span>
             </a>
         </Show>
     }
@@ -81,24 +81,24 @@ fn CheckInStatus() -> impl IntoView {
         {move || match todays() {
             Some(c) if c.is_reviewed() => view! {
                 <p class="done" data-testid="checkin-done">
-                    {tr!("Today's check-in is done", "El registro de hoy está hecho")}
-                    {c.mood.map(|m| fill(tr!(" — mood: {}", ": ánimo {}"), &[&mood_word(m).to_lowercase()]))}
+                    {tr!("Today's check-in is done")}
+                    {c.mood.map(|m| fill(tr!(" — mood: {}"), &[&mood_word(m).to_lowercase()]))}
                     "."
                 </p>
-                <a class="button secondary" href="/checkin" data-testid="checkin-open">{tr!("Change today's check-in", "Cambiar el registro de hoy")}</a>
+                <a class="button secondary" href="/checkin" data-testid="checkin-open">{tr!("Change today's check-in")}</a>
             }.into_any(),
             Some(c) => view! {
                 <p data-testid="checkin-intention">
-                    {fill(tr!("Your intention: {}.", "Tu intención: {}."), &[&if c.intention_words.is_empty() { c.intention.map_or("", |i| i.label()).to_string() } else { c.intention_words.clone() }])}
+                    {fill(tr!("Your intention: {}."), &[&if c.intention_words.is_empty() { c.intention.map_or("", |i| i.label()).to_string() } else { c.intention_words.clone() }])}
                 </p>
-                <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in for tonight", "Hacer el registro de esta noche")}</a>
+                <a class="button" href="/checkin" data-testid="checkin-open">{tr!("Check in for tonight")}</a>
             }.into_any(),
             None => not_yet(),
         }}
         {move || store.settings().with(|s| s.look_back_day).map(|chosen| view! { <WeeklyReminder chosen/> })}
-        <a class="button secondary" href="/weekly" data-testid="open-weekly">{tr!("Weekly look-back", "Repaso semanal")}</a>
+        <a class="button secondary" href="/weekly" data-testid="open-weekly">{tr!("Weekly look-back")}</a>
         <Show when=yesterday_missing>
-            <a class="button secondary" href="/checkin?day=yesterday" data-testid="checkin-yesterday">{tr!("Add yesterday's check-in", "Agregar el registro de ayer")}</a>
+            <a class="button secondary" href="/checkin?day=yesterday" data-testid="checkin-yesterday">{tr!("Add yesterday's check-in")}</a>
         </Show>
     }
 }

@@ -58,15 +58,15 @@ fn Counters() -> impl IntoView {
 
     view! {
         <section class="card counters" aria-labelledby="counters-title">
-            <h2 id="counters-title">{tr!("Your counters", "Tus contadores")}</h2>
-            <p class="hint">{tr!("Count more than one thing — each has its own start and history.", "Cuenta más de una cosa: cada una tiene su propio inicio e historial.")}</p>
+            <h2 id="counters-title">{tr!("Your counters")}</h2>
+            <p class="hint">{tr!("Count more than one thing — each has its own start and history.")}</p>
             <ul class="counter-list" data-testid="counter-list">
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <CounterRow id on_delete=delete/> }/>
             </ul>
             {move || deleted.get().map(|d| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[crate::domain::counter::shown_name(&d.counter.name)])}
-                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                    {fill(tr!("Deleted “{}”. "), &[crate::domain::counter::shown_name(&d.counter.name)])}
+                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo")}</button>
                 </p>
             })}
             <AddCounter/>
@@ -120,26 +120,26 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                 <span class="counter-row-days">
                     {move || counter.with(|c| c.as_ref().map(|c| days_text(c.days(clock.local()))))}
                 </span>
-                {move || is_main.get().then(|| view! { <span class="tag">{tr!("On Today", "En Hoy")}</span> })}
+                {move || is_main.get().then(|| view! { <span class="tag">{tr!("On Today")}</span> })}
             </div>
             <Show when=move || renaming.get()>
                 <form class="inline-form" on:submit=rename novalidate>
-                    <label for=format!("rename-{id}")>{tr!("New name", "Nombre nuevo")}</label>
+                    <label for=format!("rename-{id}")>{tr!("New name")}</label>
                     <input id=format!("rename-{id}") data-testid="rename-input" bind:value=name maxlength="60"/>
                     <SubstanceSelect id=format!("rename-counts-{id}") value=counts testid="rename-counts"/>
                     <p class="error" role="alert">{move || error.get()}</p>
                     <div class="actions">
-                        <button type="submit" class="button" data-testid="rename-save">{tr!("Save", "Guardar")}</button>
-                        <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>{tr!("Cancel", "Cancelar")}</button>
+                        <button type="submit" class="button" data-testid="rename-save">{tr!("Save")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| renaming.set(false)>{tr!("Cancel")}</button>
                     </div>
                 </form>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-label=tr!("Confirm delete", "Confirmar que quieres eliminarlo")>
-                    <p>{move || fill(tr!("Delete “{}” and its history?", "¿Eliminar “{}” y su historial?"), &[&label()])}</p>
+                <div class="confirm" role="group" aria-label=tr!("Confirm delete")>
+                    <p>{move || fill(tr!("Delete “{}” and its history?"), &[&label()])}</p>
                     <div class="actions">
-                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete.run(id)>{tr!("Delete", "Eliminar")}</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{tr!("Keep it", "Conservarlo")}</button>
+                        <button type="button" class="button danger" data-testid="delete-confirm" on:click=move |_| on_delete.run(id)>{tr!("Delete")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{tr!("Keep it")}</button>
                     </div>
                 </div>
             </Show>
@@ -147,18 +147,18 @@ fn CounterRow(id: u32, #[prop(into)] on_delete: Callback<u32>) -> impl IntoView 
                 <div class="actions">
                     <Show when=move || !is_main.get()>
                         <button type="button" class="button secondary" data-testid="make-main" on:click=make_main>
-                            {tr!("Show on Today", "Mostrar en Hoy")}
+                            {tr!("Show on Today")}
                         </button>
                     </Show>
                     <button type="button" class="button secondary" data-testid="rename"
-                        aria-label=move || fill(tr!("Edit {}", "Editar {}"), &[&label()])
+                        aria-label=move || fill(tr!("Edit {}"), &[&label()])
                         on:click=edit>
-                        {tr!("Edit", "Editar")}
+                        {tr!("Edit")}
                     </button>
                     <button type="button" class="button secondary" data-testid="delete"
-                        aria-label=move || fill(tr!("Delete {}", "Eliminar {}"), &[&label()])
+                        aria-label=move || fill(tr!("Delete {}"), &[&label()])
                         on:click=move |_| confirming.set(true)>
-                        {tr!("Delete", "Eliminar")}
+                        {tr!("Delete")}
                     </button>
                 </div>
             </Show>
@@ -201,7 +201,7 @@ fn AddCounter() -> impl IntoView {
         });
         match outcome {
             Ok(_) => {
-                added.set(Some(fill(tr!("Added “{}”.", "Se agregó “{}”."), &[name.get_untracked().trim()])));
+                added.set(Some(fill(tr!("Added “{}”."), &[name.get_untracked().trim()])));
                 chosen.set(false);
                 name.set(String::new());
                 error.set(None);
@@ -214,21 +214,21 @@ fn AddCounter() -> impl IntoView {
     };
     view! {
         <form class="add-counter" on:submit=submit novalidate>
-            <h3>{tr!("Add a counter", "Agregar un contador")}</h3>
+            <h3>{tr!("Add a counter")}</h3>
             <div class="field">
-                <label for="new-counter-name">{tr!("What are you counting?", "¿Qué estás contando?")}</label>
-                <input id="new-counter-name" data-testid="new-counter-name" placeholder=tr!("e.g. Alcohol", "p. ej., Alcohol") maxlength="60" bind:value=name/>
+                <label for="new-counter-name">{tr!("What are you counting?")}</label>
+                <input id="new-counter-name" data-testid="new-counter-name" placeholder=tr!("e.g. Alcohol") maxlength="60" bind:value=name/>
             </div>
             <div on:change=move |_| chosen.set(true)>
                 <SubstanceSelect id="new-counter-counts".to_string() value=counts testid="new-counter-counts"/>
             </div>
             <div class="field">
-                <label for="new-counter-date">{tr!("Since", "Desde")}</label>
+                <label for="new-counter-date">{tr!("Since")}</label>
                 <input id="new-counter-date" type="date" data-testid="new-counter-date" bind:value=date/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
             <p role="status">{move || added.get()}</p>
-            <button type="submit" class="button" data-testid="add-counter">{tr!("Add counter", "Agregar contador")}</button>
+            <button type="submit" class="button" data-testid="add-counter">{tr!("Add counter")}</button>
         </form>
     }
 }

@@ -15,7 +15,7 @@ use crate::storage::Store;
 pub fn SubstanceSelect(id: String, value: RwSignal<Substance>, testid: &'static str) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id.clone()>{tr!("What it counts", "Qué cuenta")}</label>
+            <label for=id.clone()>{tr!("What it counts")}</label>
             <select id=id data-testid=testid on:change=move |ev| {
                 if let Some(s) = Substance::from_key(&event_target_value(&ev)) {
                     value.set(s);
@@ -52,15 +52,15 @@ fn CountsQuestion(id: u32, name: String) -> impl IntoView {
     let labelled_by = title.clone();
     view! {
         <div class="notice counts-question" role="group" aria-labelledby=labelled_by data-testid="counts-question">
-            <p id=title><strong>{tr!("What does this counter count?", "¿Qué cuenta este contador?")}</strong></p>
-            <p class="hint">{tr!("So that after a slip Steady warns you about what matters for you.", "Así, después de un desliz, Steady te avisa de lo que importa en tu caso.")}</p>
+            <p id=title><strong>{tr!("What does this counter count?")}</strong></p>
+            <p class="hint">{tr!("So that after a slip Steady warns you about what matters for you.")}</p>
             <SubstanceSelect id=field value=choice testid="counts-select"/>
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="counts-save" on:click=move |_| answer(choice.get_untracked())>
-                    {tr!("Save", "Guardar")}
+                    {tr!("Save")}
                 </button>
                 <button type="button" class="button secondary" data-testid="counts-dismiss" on:click=move |_| answer(Substance::Unsaid)>
-                    {tr!("Don't ask again", "No volver a preguntar")}
+                    {tr!("Don't ask again")}
                 </button>
             </div>
         </div>

@@ -33,11 +33,11 @@ fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
 
 pub fn intensity_word(n: u8) -> &'static str {
     match n {
-        0 => tr!("none", "nada"),
-        1..=3 => tr!("mild", "leves"),
-        4..=6 => tr!("moderate", "moderadas"),
-        7..=8 => tr!("strong", "fuertes"),
-        _ => tr!("very strong", "muy fuertes"),
+        0 => tr!("none"),
+        1..=3 => tr!("mild"),
+        4..=6 => tr!("moderate"),
+        7..=8 => tr!("strong"),
+        _ => tr!("very strong"),
     }
 }
 
@@ -186,13 +186,13 @@ pub fn CravingForm(
         <form class="craving-form" on:submit=submit novalidate>
             {resumed.map(|at| view! {
                 <p class="hint" data-testid="craving-resumed">
-                    {fill(tr!("Picked up where you left off (started {}). Change the time under More if it isn't right.", "Seguimos donde lo dejaste (empezado el {}). Cambia la hora en Más si no es la correcta."), &[&crate::domain::dates::day_month_at(at)])}
+                    {fill(tr!("Picked up where you left off (started {}). Change the time under More if it isn't right."), &[&crate::domain::dates::day_month_at(at)])}
                 </p>
             })}
             <div class="field">
                 <label for=id("intensity")>
-                    {tr!("How strong is it? ", "¿Qué tan fuertes son? ")}
-                    <strong>{move || fill(tr!("{} of 10 — {}", "{} de 10: {}"), &[&intensity().to_string(), intensity_word(intensity())])}</strong>
+                    {tr!("How strong is it? ")}
+                    <strong>{move || fill(tr!("{} of 10 — {}"), &[&intensity().to_string(), intensity_word(intensity())])}</strong>
                 </label>
                 <input
                     id=id("intensity")
@@ -211,22 +211,22 @@ pub fn CravingForm(
             </div>
 
             <fieldset class="chips">
-                <legend>{tr!("What set it off?", "¿Qué las provocó?")}</legend>
+                <legend>{tr!("What set it off?")}</legend>
                 {TRIGGERS.iter().map(|(key, _)| trigger_chip(key.to_string())).collect_view()}
                 {move || own_triggers().into_iter().map(trigger_chip).collect_view()}
             </fieldset>
             <div class="inline-add">
-                <label for=id("own-trigger")>{tr!("Add your own trigger", "Agrega tu propio detonante")}</label>
+                <label for=id("own-trigger")>{tr!("Add your own trigger")}</label>
                 <div class="row">
                     <input id=id("own-trigger") data-testid="trigger-add-input" maxlength="40" bind:value=new_trigger/>
-                    <button type="button" class="button secondary" data-testid="trigger-add" on:click=add_trigger>{tr!("Add", "Agregar")}</button>
+                    <button type="button" class="button secondary" data-testid="trigger-add" on:click=add_trigger>{tr!("Add")}</button>
                 </div>
             </div>
 
             <details class="more" open=mode == FormMode::Edit>
-                <summary>{tr!("More: how you feel, when, where, notes", "Más: cómo te sientes, cuándo, dónde, notas")}</summary>
+                <summary>{tr!("More: how you feel, when, where, notes")}</summary>
                 <fieldset class="chips">
-                    <legend>{tr!("Are you…", "¿Estás…")}</legend>
+                    <legend>{tr!("Are you…")}</legend>
                     {Halt::ALL.into_iter().map(|h| view! {
                         <Chip
                             label=h.label()
@@ -238,7 +238,7 @@ pub fn CravingForm(
                 </fieldset>
 
                 <fieldset class="chips">
-                    <legend>{tr!("Mood", "Ánimo")}</legend>
+                    <legend>{tr!("Mood")}</legend>
                     {Mood::ALL.into_iter().map(|m| view! {
                         <Chip
                             label=m.label()
@@ -250,21 +250,21 @@ pub fn CravingForm(
                 </fieldset>
 
                 <div class="field">
-                    <label for=id("time")>{tr!("When", "Cuándo")}</label>
+                    <label for=id("time")>{tr!("When")}</label>
                     <input id=id("time") type="datetime-local" data-testid="craving-time" prop:value=time_value on:change=set_time/>
                 </div>
                 <div class="field">
-                    <label for=id("where")>{tr!("Where (optional)", "Dónde (opcional)")}</label>
+                    <label for=id("where")>{tr!("Where (optional)")}</label>
                     <input id=id("where") data-testid="craving-where" prop:value=move || draft.with(|d| d.place.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.place = v.clone()) }/>
                 </div>
                 <div class="field">
-                    <label for=id("who")>{tr!("Who with (optional)", "Con quién (opcional)")}</label>
+                    <label for=id("who")>{tr!("Who with (optional)")}</label>
                     <input id=id("who") data-testid="craving-who" prop:value=move || draft.with(|d| d.with_whom.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.with_whom = v.clone()) }/>
                 </div>
                 <div class="field">
-                    <label for=id("note")>{tr!("Note (optional)", "Nota (opcional)")}</label>
+                    <label for=id("note")>{tr!("Note (optional)")}</label>
                     <textarea id=id("note") rows="3" data-testid="craving-note" prop:value=move || draft.with(|d| d.note.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.note = v.clone()) }></textarea>
                 </div>
@@ -277,12 +277,12 @@ pub fn CravingForm(
             <p class="error" role="alert" data-testid="craving-error">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button big" data-testid="craving-save">
-                    {if mode == FormMode::New { tr!("Save craving", "Guardar") } else { tr!("Save changes", "Guardar cambios") }}
+                    {if mode == FormMode::New { tr!("Save craving") } else { tr!("Save changes") }}
                 </button>
                 {on_delete.map(|delete| view! {
                     <button type="button" class="button secondary" data-testid="craving-delete"
                         on:click=move |_| { drop_draft(); delete.run(draft.get_untracked()) }>
-                        {tr!("Delete entry", "Eliminar registro")}
+                        {tr!("Delete entry")}
                     </button>
                 })}
             </div>
@@ -297,7 +297,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
     let form_id = draft.with_untracked(|d| d.id);
     view! {
         <fieldset class="chips">
-            <legend>{tr!("How did it go?", "¿Cómo te fue?")}</legend>
+            <legend>{tr!("How did it go?")}</legend>
             {Outcome::ALL.into_iter().map(|o| view! {
                 <Chip
                     label=o.label()
@@ -312,8 +312,8 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
         </Show>
         <div class="field">
             <label for=format!("after-{form_id}")>
-                {tr!("How strong is it now? ", "¿Qué tan fuertes son ahora? ")}
-                <strong>{move || after().map_or(tr!("not set", "sin marcar").to_string(), |n| fill(tr!("{} of 10", "{} de 10"), &[&n.to_string()]))}</strong>
+                {tr!("How strong is it now? ")}
+                <strong>{move || after().map_or(tr!("not set").to_string(), |n| fill(tr!("{} of 10"), &[&n.to_string()]))}</strong>
             </label>
             <input
                 id=format!("after-{form_id}")
@@ -330,7 +330,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
             />
         </div>
         <fieldset class="chips">
-            <legend>{tr!("What did you do?", "¿Qué hiciste?")}</legend>
+            <legend>{tr!("What did you do?")}</legend>
             {COPING_CHOICES.into_iter().map(|c| view! {
                 <Chip
                     label=in_use(c)
@@ -355,7 +355,7 @@ pub fn FollowUpFields(draft: RwSignal<Craving>, other_coping: RwSignal<String>) 
                 .collect_view()}
         </fieldset>
         <div class="field">
-            <label for=format!("other-coping-{form_id}")>{tr!("Something else you did (optional)", "Otra cosa que hiciste (opcional)")}</label>
+            <label for=format!("other-coping-{form_id}")>{tr!("Something else you did (optional)")}</label>
             <input id=format!("other-coping-{form_id}") data-testid="coping-other" bind:value=other_coping/>
         </div>
     }

@@ -45,22 +45,22 @@ fn InstallGuideCard() -> impl IntoView {
     };
     view! {
         <div class="card install-guide" data-testid="install-guide" role="region" aria-labelledby="install-guide-title">
-            <h2 id="install-guide-title">{tr!("Keep what you write here", "Conserva lo que escribes aquí")}</h2>
+            <h2 id="install-guide-title">{tr!("Keep what you write here")}</h2>
             <p>
-                {tr!("In a Safari tab, your iPhone or iPad may delete what Steady keeps here if you don't open it for about a week. ", "En una pestaña de Safari, tu iPhone o iPad puede borrar lo que Steady guarda aquí si no lo abres durante una semana más o menos. ")}
-                {tr!("Steady on your Home Screen keeps its data.", "Steady en tu pantalla de inicio conserva sus datos.")}
+                {tr!("In a Safari tab, your iPhone or iPad may delete what Steady keeps here if you don't open it for about a week. ")}
+                {tr!("Steady on your Home Screen keeps its data.")}
             </p>
             <ol class="steps">
-                <li>{tr!("Tap the Share button (the square with an arrow), then ", "Toca el botón Compartir (el cuadrado con una flecha) y luego ")} <strong>{tr!("Add to Home Screen", "Agregar a inicio")}</strong> "."</li>
-                <li>{tr!("Open Steady from the Home Screen once while you're online. It needs the internet that first time; after that it works offline.", "Abre Steady desde la pantalla de inicio una vez con conexión. Esa primera vez necesita internet; después funciona sin conexión.")}</li>
+                <li>{tr!("Tap the Share button (the square with an arrow), then ")} <strong>{tr!("Add to Home Screen")}</strong> "."</li>
+                <li>{tr!("Open Steady from the Home Screen once while you're online. It needs the internet that first time; after that it works offline.")}</li>
                 <li>
-                    {tr!("The Home Screen app starts empty — it can't see what's here in Safari. ", "La app de la pantalla de inicio empieza vacía: no puede ver lo que hay aquí en Safari. ")}
-                    {tr!("Bring your data along with a backup file or with copy and paste.", "Lleva tus datos con un archivo de copia de seguridad o copiando y pegando.")}
+                    {tr!("The Home Screen app starts empty — it can't see what's here in Safari. ")}
+                    {tr!("Bring your data along with a backup file or with copy and paste.")}
                 </li>
             </ol>
             <div class="actions">
-                <a class="button" href="/settings#move-data" data-testid="install-guide-move">{tr!("Move my data", "Mover mis datos")}</a>
-                <button type="button" class="button secondary" data-testid="install-guide-dismiss" on:click=dismiss>{tr!("Got it", "Entendido")}</button>
+                <a class="button" href="/settings#move-data" data-testid="install-guide-move">{tr!("Move my data")}</a>
+                <button type="button" class="button secondary" data-testid="install-guide-dismiss" on:click=dismiss>{tr!("Got it")}</button>
             </div>
         </div>
     }
@@ -118,12 +118,12 @@ split_view!(install_guide, fn private_note(close: Callback<()>) { view! { <Priva
 fn PrivateNoteCard(close: Callback<()>) -> impl IntoView {
     view! {
         <div class="card" data-testid="private-note" role="region" aria-labelledby="private-note-title">
-            <h2 id="private-note-title">{tr!("This looks like a private window", "Parece una ventana privada")}</h2>
+            <h2 id="private-note-title">{tr!("This looks like a private window")}</h2>
             <p>
-                {tr!("If it is, nothing you enter will be kept after this tab closes. ", "Si lo es, nada de lo que escribas se guardará al cerrar esta pestaña. ")}
-                {tr!("To keep your counter, log and plan, open Steady in an ordinary tab.", "Para conservar tu contador, tu registro y tu plan, abre Steady en una pestaña normal.")}
+                {tr!("If it is, nothing you enter will be kept after this tab closes. ")}
+                {tr!("To keep your counter, log and plan, open Steady in an ordinary tab.")}
             </p>
-            <button type="button" class="button secondary" data-testid="private-note-dismiss" on:click=move |_| close.run(())>{tr!("OK", "De acuerdo")}</button>
+            <button type="button" class="button secondary" data-testid="private-note-dismiss" on:click=move |_| close.run(())>{tr!("OK")}</button>
         </div>
     }
 }

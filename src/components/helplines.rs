@@ -12,9 +12,9 @@ use crate::storage::Store;
 pub fn no_people_yet() -> impl IntoView {
     view! {
         <p class="hint" data-testid="support-empty">
-            {tr!("Add your sponsor and the people you can call in ", "Agrega a tu padrino o madrina y a las personas a las que puedes llamar en ")}
-            <a href="/plan#plan-support">{tr!("your plan", "tu plan")}</a>
-            {tr!(" — they'll appear here for one-tap calls.", ": aparecerán aquí para llamarles con un toque.")}
+            {tr!("Add your sponsor and the people you can call in ")}
+            <a href="/plan#plan-support">{tr!("your plan")}</a>
+            {tr!(" — they'll appear here for one-tap calls.")}
         </p>
     }
 }
@@ -24,7 +24,7 @@ pub fn no_people_yet() -> impl IntoView {
 #[component]
 pub fn Helplines(region: Signal<Region>, heading_id: &'static str) -> impl IntoView {
     view! {
-        <h2 id=heading_id>{move || fill(tr!("Helplines — {}", "Líneas de ayuda: {}"), &[region.get().name()])}</h2>
+        <h2 id=heading_id>{move || fill(tr!("Helplines — {}"), &[region.get().name()])}</h2>
         <ul class="helplines" aria-labelledby=heading_id data-testid="helplines">
             {move || {
                 region
@@ -50,9 +50,9 @@ fn HelplineCard(line: &'static Helpline) -> impl IntoView {
                 <a
                     class="button call"
                     href=line.call.tel_href()
-                    aria-label=fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line.call.display, line.name.get()])
+                    aria-label=fill(tr!("Call {} — {}"), &[line.call.display, line.name.get()])
                 >
-                    {tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span>
+                    {tr!("Call ")} <span class="number">{line.call.display}</span>
                 </a>
                 {line
                     .text
@@ -101,28 +101,28 @@ pub fn SupportPeople() -> impl IntoView {
                 return no_people_yet().into_any();
             }
             view! {
-                <h2>{tr!("Your people", "Tu gente")}</h2>
+                <h2>{tr!("Your people")}</h2>
                 <ul class="helplines" data-testid="support-people">
                     {people.into_iter().map(|Contact { name, role, shown, tel, needs_fixing }| view! {
                         <li class="helpline person" data-testid="support-person">
                             <h3>{name.clone()} {role.map(|r| view! { <span class="tag">{r.label()}</span> })}</h3>
                             {(!tel.is_empty()).then(|| view! {
                                 <div class="actions">
-                                    <a class="button call" href=format!("tel:{tel}") aria-label=fill(tr!("Call {} — {}", "Llamar {}: {}"), &[&shown, &name])>
-                                        {tr!("Call ", "Llamar ")} <span class="number">{shown.clone()}</span>
+                                    <a class="button call" href=format!("tel:{tel}") aria-label=fill(tr!("Call {} — {}"), &[&shown, &name])>
+                                        {tr!("Call ")} <span class="number">{shown.clone()}</span>
                                     </a>
-                                    <a class="button secondary" href=format!("sms:{tel}") aria-label=fill(tr!("Text — {}", "Mensaje: {}"), &[&name])>{tr!("Text", "Mensaje")}</a>
+                                    <a class="button secondary" href=format!("sms:{tel}") aria-label=fill(tr!("Text — {}"), &[&name])>{tr!("Text")}</a>
                                 </div>
                             })}
                             // Kept, not hidden: what they typed may still work, and it can be fixed.
                             {needs_fixing.then(|| view! {
                                 <p class="hint" data-testid="support-person-fix">
                                     {if tel.is_empty() {
-                                        fill(tr!("“{}” can't be called as written. ", "No se puede llamar a “{}” tal como está escrito. "), &[&shown])
+                                        fill(tr!("“{}” can't be called as written. "), &[&shown])
                                     } else {
-                                        tr!("This number may not work as written. ", "Puede que este número no funcione tal como está escrito. ").to_string()
+                                        tr!("This number may not work as written. ").to_string()
                                     }}
-                                    <a href="/plan#plan-support">{tr!("Fix it in your plan", "Corrígelo en tu plan")}</a>
+                                    <a href="/plan#plan-support">{tr!("Fix it in your plan")}</a>
                                 </p>
                             })}
                         </li>

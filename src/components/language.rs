@@ -21,26 +21,48 @@ pub fn decide() -> Lang {
     lang
 }
 
-/// Fetches the catalog `lang` needs, if it isn't here yet (Spanish; from the
-/// service worker's cache after the first visit). Without it, text stays English.
+/// Fetches the catalog `lang` needs, if it isn't here yet (from the service
+/// worker's cache after the first visit). Without it, text stays English.
 pub async fn fetch_catalog(lang: Lang) {
     if catalog_needed(lang) {
-        if let Ok(catalog) = spanish_catalog().await {
-            i18n::install_catalog(catalog);
+        if let Some(catalog) = split_catalog(lang).await {
+            i18n::install_catalog(lang, catalog);
         }
     }
 }
 
 pub fn catalog_needed(lang: Lang) -> bool {
-    lang == Lang::Es && !i18n::catalog_installed()
+    i18n::catalog_missing(lang)
 }
 
-// The Spanish catalog is a module of its own, so English readers never download it.
-#[allow(improper_ctypes_definitions)]
-#[leptos::wasm_split::wasm_split(spanish, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn spanish_catalog() -> Result<&'static [(&'static str, &'static str)], leptos::wasm_split::SplitLoaderError> {
-    Ok(crate::domain::spanish::CATALOG)
+// Each catalog is a module of its own, so a reader downloads only their language's.
+macro_rules! catalog_loaders {
+    (offered { $($variant:ident, $code:literal, $name:literal, $module:ident;)* } hidden { $($h_variant:ident, $h_code:literal, $h_name:literal, $h_module:ident;)* }) => {
+        $(
+            #[allow(improper_ctypes_definitions)]
+            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $module() -> Result<&'static i18n::Catalog, leptos::wasm_split::SplitLoaderError> {
+                Ok(&crate::domain::i18n::$module)
+            }
+        )*
+        $(
+            #[allow(improper_ctypes_definitions)]
+            #[leptos::wasm_split::wasm_split($h_module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $h_module() -> Result<&'static i18n::Catalog, leptos::wasm_split::SplitLoaderError> {
+                Ok(&crate::domain::i18n::$h_module)
+            }
+        )*
+
+        async fn split_catalog(lang: Lang) -> Option<&'static i18n::Catalog> {
+            match lang {
+                Lang::En => None,
+                $(Lang::$variant => $module().await.ok(),)*
+                $(Lang::$h_variant => $h_module().await.ok(),)*
+            }
+        }
+    };
 }
+i18n::each_language!(catalog_loaders);
 
 impl Language {
     /// With the language [`decide`] chose (and its catalog fetched).
@@ -79,10 +101,10 @@ pub fn show_in(lang: Lang) {
     // The update banner of index.html outlives the static shell.
     if let Some(banner) = document().get_element_by_id("update-banner") {
         if let Ok(Some(words)) = banner.query_selector("span") {
-            words.set_text_content(Some(tr!("Update available —", "Hay una actualización —")));
+            words.set_text_content(Some(tr!("Update available —")));
         }
         if let Ok(Some(button)) = banner.query_selector("button") {
-            button.set_text_content(Some(tr!("Reload", "Recargar")));
+            button.set_text_content(Some(tr!("Reload")));
         }
     }
 }
@@ -105,11 +127,11 @@ pub fn LanguagePicker() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="language">{tr!("Language", "Idioma")}</label>
+            <label for="language">{tr!("Language")}</label>
             <select id="language" data-testid="language-picker" on:change=choose>
                 {Lang::ALL
-                    .into_iter()
-                    .map(|lang| {
+                    .iter()
+                    .map(|&lang| {
                         view! {
                             <option value=lang.code() lang=lang.code() selected=move || language.current.get() == lang>
                                 {lang.own_name()}
@@ -120,8 +142,7 @@ pub fn LanguagePicker() -> impl IntoView {
             </select>
             {move || error.get().map(|e| view! {
                 <p class="error" role="alert">
-                    {tr!("This choice couldn't be remembered, so Steady will follow the phone's language next time. ",
-                        "No se pudo guardar esta elección; la próxima vez Steady usará el idioma del teléfono. ")}
+                    {tr!("This choice couldn't be remembered, so Steady will follow the phone's language next time. ")}
                     {e}
                 </p>
             })}

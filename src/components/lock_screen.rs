@@ -31,15 +31,15 @@ pub fn LockScreen(
     // the help below it is here from the start and never waits for it.
     view! {
         <main class="page lock-screen" data-testid="lock-screen">
-            <h1 tabindex="-1" node_ref=heading>{tr!("Steady is locked", "Steady está bloqueado")}</h1>
+            <h1 tabindex="-1" node_ref=heading>{tr!("Steady is locked")}</h1>
             {lazy_part(move || unlock_form(on_unlock))}
 
-            <h2>{tr!("Need help now?", "¿Necesitas ayuda ahora?")}</h2>
-            <p>{tr!("These work without unlocking.", "Esto funciona sin desbloquear.")}</p>
+            <h2>{tr!("Need help now?")}</h2>
+            <p>{tr!("These work without unlocking.")}</p>
             <EmergencyCountry region lock=shown/>
             <Helplines region heading_id="lock-lines-heading"/>
             <details class="card" data-testid="lock-overdose">
-                <summary>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</summary>
+                <summary>{tr!("Someone may be overdosing")}</summary>
                 <OverdoseCall region/>
                 {steps(region)}
             </details>
@@ -78,7 +78,7 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
         }
         let passcode = code.get_untracked();
         if passcode.is_empty() {
-            return message.set(Some(tr!("Type your passcode first.", "Primero escribe tu código.").into()));
+            return message.set(Some(tr!("Type your passcode first.").into()));
         }
         checking.set(true);
         message.set(None);
@@ -90,10 +90,10 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
             match outcome {
                 Unlock::Opened(key) => on_unlock.run(key),
                 Unlock::Wrong { wait: 0 } => {
-                    message.try_set(Some(tr!("That isn't the passcode.", "Ese no es el código.").into()));
+                    message.try_set(Some(tr!("That isn't the passcode.").into()));
                 }
                 Unlock::Wrong { wait } => {
-                    message.try_set(Some(fill(tr!("That isn't the passcode. You can try again in {}.", "Ese no es el código. Puedes volver a intentarlo en {}."), &[&describe_wait(wait)])));
+                    message.try_set(Some(fill(tr!("That isn't the passcode. You can try again in {}."), &[&describe_wait(wait)])));
                 }
                 Unlock::Failed(e) => {
                     message.try_set(Some(e));
@@ -103,15 +103,15 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
     };
 
     let button_text = move || match (checking.get(), wait()) {
-        (true, _) => tr!("Checking…", "Comprobando…").to_string(),
-        (false, 0) => tr!("Unlock", "Desbloquear").to_string(),
-        (false, s) => fill(tr!("Wait {}", "Espera {}"), &[&describe_wait(s)]),
+        (true, _) => tr!("Checking…").to_string(),
+        (false, 0) => tr!("Unlock").to_string(),
+        (false, s) => fill(tr!("Wait {}"), &[&describe_wait(s)]),
     };
 
     view! {
         <form class="unlock" on:submit=submit>
             <div class="field">
-                <label for="unlock-input">{tr!("Passcode", "Código")}</label>
+                <label for="unlock-input">{tr!("Passcode")}</label>
                 <input
                     id="unlock-input"
                     type="password"
@@ -134,8 +134,7 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
         </form>
         // With the form (split off): it only matters to someone trying to unlock.
         <p class="hint">
-            {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.",
-                 "¿Olvidaste tu código? No se puede recuperar, nadie puede hacerlo, porque tus datos están cifrados con él. Para empezar de nuevo, borra los datos de este sitio en los ajustes del navegador y luego restaura una copia de seguridad si tienes una.")}
+            {tr!("Forgotten your passcode? It can't be recovered — not by anyone — because your data is encrypted with it. To start again, clear this site's data in your browser's settings, then restore a backup file if you have one.")}
         </p>
     }
 }

@@ -20,8 +20,8 @@ pub fn MedsCard() -> impl IntoView {
     view! {
         {stored_part(MedsSpot::Today)}
         <a class="card-link" href="/meds" data-testid="open-meds">
-            <strong>{tr!("Medication, naloxone and appointments", "Medicación, naloxona y citas")}</strong>
-            <span>{tr!("Doses, treatment, and “I've just left…”", "Dosis, tratamiento y “Acabo de salir de…”")}</span>
+            <strong>{tr!("Medication, naloxone and appointments")}</strong>
+            <span>{tr!("Doses, treatment, and “I've just left…”")}</span>
         </a>
     }
 }

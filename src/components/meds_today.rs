@@ -75,8 +75,8 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
         }
     };
     let label = match last_night {
-        Some(time) => fill(tr!("Mark yesterday's {} dose of {} taken", "Marcar como tomada la dosis de ayer de las {} de {}"), &[&hh_mm(time), &name]),
-        None => fill(tr!("Mark {} taken", "Marcar {} como tomado"), &[&name]),
+        Some(time) => fill(tr!("Mark yesterday's {} dose of {} taken"), &[&hh_mm(time), &name]),
+        None => fill(tr!("Mark {} taken"), &[&name]),
     };
     view! {
         <li class="card med-today" data-testid="med-today" data-med=med.id.to_string()>
@@ -85,18 +85,18 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
                 {(!med.dose.is_empty()).then(|| format!(" — {}", med.dose))}
             </p>
             {mine.iter().map(|t| view! {
-                <p class="done" data-testid="med-taken-at">{fill(tr!("Taken at {}", "Tomado {}"), &[&at_time(t.at.time())])}</p>
+                <p class="done" data-testid="med-taken-at">{fill(tr!("Taken at {}"), &[&at_time(t.at.time())])}</p>
             }).collect_view()}
             {open.map(|dose| view! {
                 {match (due, dose.time) {
                     // Last night's late dose, not marked yet: the button is for it.
-                    (_, Some(time)) if last_night.is_some() => view! { <p data-testid="med-due"><strong>{fill(tr!("Yesterday's {} dose", "La dosis de ayer de las {}"), &[&hh_mm(time)])}</strong></p> }.into_any(),
+                    (_, Some(time)) if last_night.is_some() => view! { <p data-testid="med-due"><strong>{fill(tr!("Yesterday's {} dose"), &[&hh_mm(time)])}</strong></p> }.into_any(),
                     // Its time has come, or is within the hour: the gentle reminder.
-                    (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose", "Es la hora de tu dosis de las {}") } else { tr!("Your {} dose is coming up", "Se acerca tu dosis de las {}") }, &[&hh_mm(time)])}</strong></p> }.into_any(),
-                    (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}", "Próxima dosis: {}"), &[&hh_mm(time)])}</p> }.into_any(),
-                    (_, None) => view! { <p data-testid="med-due"><strong>{tr!("Due today", "Toca hoy")}</strong></p> }.into_any(),
+                    (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose") } else { tr!("Your {} dose is coming up") }, &[&hh_mm(time)])}</strong></p> }.into_any(),
+                    (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}"), &[&hh_mm(time)])}</p> }.into_any(),
+                    (_, None) => view! { <p data-testid="med-due"><strong>{tr!("Due today")}</strong></p> }.into_any(),
                 }}
-                <button type="button" class="button" data-testid="med-taken" aria-label=label on:click=mark>{tr!("Taken", "Tomado")}</button>
+                <button type="button" class="button" data-testid="med-taken" aria-label=label on:click=mark>{tr!("Taken")}</button>
             })}
         </li>
     }
@@ -132,18 +132,18 @@ fn JustTaken(dose: Taken, just_taken: RwSignal<Option<Taken>>) -> impl IntoView 
                 }
             }
             Some(_) => {}
-            None => error.set(Some(tr!("Write a time like 08:10.", "Escribe una hora como 08:10."))),
+            None => error.set(Some(tr!("Write a time like 08:10."))),
         }
     };
     view! {
         <div class="notice" role="status" data-testid="med-just-taken">
-            <p>{fill(tr!("Marked taken at {}.", "Marcado como tomado {}."), &[&at_time(dose.at.time())])}</p>
+            <p>{fill(tr!("Marked taken at {}."), &[&at_time(dose.at.time())])}</p>
             <div class="field">
-                <label for="med-taken-time">{tr!("Taken at another time? Change it here", "¿Lo tomaste a otra hora? Cámbiala aquí")}</label>
+                <label for="med-taken-time">{tr!("Taken at another time? Change it here")}</label>
                 <input id="med-taken-time" type="time" data-testid="med-taken-time" value=hh_mm(dose.at.time()) on:change=change_time/>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <button type="button" class="button secondary" data-testid="med-undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+            <button type="button" class="button secondary" data-testid="med-undo" on:click=undo>{tr!("Undo")}</button>
         </div>
     }
 }
@@ -163,19 +163,19 @@ fn NaloxoneExpiring(emergency: bool) -> impl IntoView {
     move || match state() {
         Some((Expiry::Soon(_), date)) => Some(view! {
             <p class="notice warning" data-testid="naloxone-expiring">
-                {fill(tr!("Your naloxone expires on {}. It's a good time to get a new kit.", "Tu naloxona vence el {}. Es buen momento para conseguir un kit nuevo."), &[&long_date(date)])}
+                {fill(tr!("Your naloxone expires on {}. It's a good time to get a new kit."), &[&long_date(date)])}
             </p>
         }.into_any()),
         Some((Expiry::Expired, date)) if emergency => Some(view! {
             <p class="notice warning" data-testid="naloxone-expiring">
-                {fill(tr!("Your naloxone expired on {}. ", "Tu naloxona venció el {}. "), &[&long_date(date)])}
-                <strong>{tr!("If someone is overdosing, use it anyway: expired naloxone usually still works.", "Si alguien tiene una sobredosis, úsala de todos modos: la naloxona vencida casi siempre sigue funcionando.")}</strong>
-                {tr!(" Then get a new kit soon.", " Después consigue un kit nuevo pronto.")}
+                {fill(tr!("Your naloxone expired on {}. "), &[&long_date(date)])}
+                <strong>{tr!("If someone is overdosing, use it anyway: expired naloxone usually still works.")}</strong>
+                {tr!(" Then get a new kit soon.")}
             </p>
         }.into_any()),
         Some((Expiry::Expired, date)) => Some(view! {
             <p class="notice warning" data-testid="naloxone-expiring">
-                {fill(tr!("Your naloxone expired on {}. Get a new kit when you can; in an emergency, still use it.", "Tu naloxona venció el {}. Consigue un kit nuevo cuando puedas; en una emergencia, úsala igual."), &[&long_date(date)])}
+                {fill(tr!("Your naloxone expired on {}. Get a new kit when you can; in an emergency, still use it."), &[&long_date(date)])}
             </p>
         }.into_any()),
         _ => None,
@@ -192,12 +192,12 @@ fn NaloxoneWhere() -> impl IntoView {
     view! {
         {move || kit().map(|k| view! {
             <p class="notice" data-testid="naloxone-shown">
-                <strong>{fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[k.place.trim()])}</strong>
+                <strong>{fill(tr!("Your naloxone: {}"), &[k.place.trim()])}</strong>
                 {format!(" ({}). ", k.kind.label().to_lowercase())}
                 // One dose per nasal device (Narcan label; Mayo Clinic, in the safety review).
                 {match k.kind {
-                    NaloxoneKind::NasalSpray => tr!("Each spray is one dose: if there's no response after 2–3 minutes, use a new one in the other nostril.", "Cada aerosol es una dosis: si no responde en 2 o 3 minutos, usa uno nuevo en la otra fosa nasal."),
-                    NaloxoneKind::Injection => tr!("Inject it as the kit shows; if there's no response after 2–3 minutes, give another dose.", "Inyéctala como indica el kit; si no responde en 2 o 3 minutos, dale otra dosis."),
+                    NaloxoneKind::NasalSpray => tr!("Each spray is one dose: if there's no response after 2–3 minutes, use a new one in the other nostril."),
+                    NaloxoneKind::Injection => tr!("Inject it as the kit shows; if there's no response after 2–3 minutes, give another dose."),
                 }}
             </p>
         })}

@@ -18,7 +18,7 @@ pub fn RegionPicker() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="region">{tr!("Your country", "Tu país")}</label>
+            <label for="region">{tr!("Your country")}</label>
             <select id="region" data-testid="region-picker" on:change=choose>
                 {Region::ALL
                     .into_iter()

@@ -189,10 +189,10 @@ pub fn ReminderSettings() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if ask_permission().await {
                 let _ = store.meds().modify(|d| Ok::<_, ()>(d.notify = true));
-                message.set(Some(tr!("On. When you open Steady with a dose due or an appointment within the hour, a notification comes too.", "Activadas. Cuando abras Steady con una dosis pendiente o una cita en la próxima hora, también llegará una notificación.")));
+                message.set(Some(tr!("On. When you open Steady with a dose due or an appointment within the hour, a notification comes too.")));
                 watch(store, clock, true);
             } else {
-                message.set(Some(tr!("Notifications are blocked for Steady. You can allow them in your browser's or phone's settings for this site.", "Las notificaciones están bloqueadas para Steady. Puedes permitirlas en los ajustes del navegador o del teléfono para este sitio.")));
+                message.set(Some(tr!("Notifications are blocked for Steady. You can allow them in your browser's or phone's settings for this site.")));
             }
         });
     };
@@ -203,22 +203,22 @@ pub fn ReminderSettings() -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="reminder-settings">
-            <h3>{tr!("While Steady is open or installed", "Mientras Steady está abierta o instalada")}</h3>
+            <h3>{tr!("While Steady is open or installed")}</h3>
             <div class="check">
                 <input type="checkbox" id="notify-toggle" data-testid="notify-toggle" disabled=!has_notifications
                     prop:checked=move || notify_on() && permission().as_deref() == Some("granted") on:change=move |ev| set_notify(event_target_checked(&ev))/>
-                <label for="notify-toggle">{tr!("Notify me when I open Steady and something is due", "Avisarme cuando abra Steady y haya algo pendiente")}</label>
+                <label for="notify-toggle">{tr!("Notify me when I open Steady and something is due")}</label>
             </div>
             {(!has_notifications).then(|| view! {
-                <p class="hint" data-testid="notify-unavailable">{tr!("This browser can't show notifications from Steady. On an iPhone or iPad, add Steady to your Home Screen first, then open it from there.", "Este navegador no puede mostrar notificaciones de Steady. En un iPhone o iPad, primero agrega Steady a tu pantalla de inicio y ábrela desde allí.")}</p>
+                <p class="hint" data-testid="notify-unavailable">{tr!("This browser can't show notifications from Steady. On an iPhone or iPad, add Steady to your Home Screen first, then open it from there.")}</p>
             })}
             <div class="check">
                 <input type="checkbox" id="badge-toggle" data-testid="badge-toggle" disabled=!can_badge()
                     prop:checked=badge_on on:change=move |ev| set_badge_choice(event_target_checked(&ev))/>
-                <label for="badge-toggle">{tr!("Show a badge on Steady's icon while something is due", "Mostrar un globo en el icono de Steady mientras haya algo pendiente")}</label>
+                <label for="badge-toggle">{tr!("Show a badge on Steady's icon while something is due")}</label>
             </div>
             {(!can_badge()).then(|| view! {
-                <p class="hint" data-testid="badge-unavailable">{tr!("This browser doesn't show badges on app icons.", "Este navegador no muestra globos en los iconos de las apps.")}</p>
+                <p class="hint" data-testid="badge-unavailable">{tr!("This browser doesn't show badges on app icons.")}</p>
             })}
             <p role="status" data-testid="notify-status">{move || message.get()}</p>
         </div>

@@ -24,8 +24,8 @@ pub fn EmergencyCountry(region: Signal<Region>, #[prop(optional)] lock: Option<R
             <p>
                 {move || {
                     let r = region.get();
-                    let shown = fill(tr!("Emergency number for {}: {}", "Número de emergencias de {}: {}"), &[r.name(), r.emergency().call.display]);
-                    if guessed() { shown + tr!(" (a guess from your time zone)", " (según tu zona horaria)") } else { shown }
+                    let shown = fill(tr!("Emergency number for {}: {}"), &[r.name(), r.emergency().call.display]);
+                    if guessed() { shown + tr!(" (a guess from your time zone)") } else { shown }
                 }}
             </p>
             // The buttons and the list of countries are split off (with the overdose steps),
@@ -68,18 +68,18 @@ fn CountryActions(region: Signal<Region>, lock: Option<RwSignal<Region>>) -> imp
     view! {
         <div class="actions">
             <button type="button" class="button secondary" data-testid="region-change" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                {tr!("Change country", "Cambiar país")}
+                {tr!("Change country")}
             </button>
             {move || (guessed() && !open.get()).then(|| view! {
                 <button type="button" class="button secondary" data-testid="region-confirm" on:click=move |_| choose(region.get_untracked())>
-                    {tr!("That's right", "Es correcto")}
+                    {tr!("That's right")}
                 </button>
             })}
         </div>
         // Labelled by wrapping, not by id: a screen may show two.
         {move || open.get().then(|| view! {
             <label class="field">
-                {tr!("Your country", "Tu país")}
+                {tr!("Your country")}
                 <select data-testid="region-change-select" on:change=pick>
                     {Region::ALL.into_iter().map(|r| view! {
                         <option value=r.code() selected=region.get_untracked() == r>{r.name()}</option>
@@ -108,17 +108,15 @@ pub fn UseAloneLine(
     move || match line() {
         Some(line) => view! {
             <p class="use-alone" data-testid="use-alone-line">
-                {fill(tr!("If you use again, don't use alone. If you can't avoid it, call {} first: they stay on the line and send help if you stop answering. ",
-                          "Si vuelves a consumir, no lo hagas a solas. Si no puedes evitarlo, llama antes a {}: se quedan en la línea y mandan ayuda si dejas de responder. "), &[line.name.get()])}
+                {fill(tr!("If you use again, don't use alone. If you can't avoid it, call {} first: they stay on the line and send help if you stop answering. "), &[line.name.get()])}
                 <a class="button secondary" href=line.call.tel_href() data-testid="use-alone-call">
-                    {tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span>
+                    {tr!("Call ")} <span class="number">{line.call.display}</span>
                 </a>
             </p>
         }.into_any(),
         None => view! {
             <p class="use-alone" data-testid="use-alone-line">
-                {tr!("If you use again, don't use alone: ask someone you trust to stay with you or check on you.",
-                     "Si vuelves a consumir, no lo hagas a solas: pide a alguien de confianza que se quede contigo o que pase a verte.")}
+                {tr!("If you use again, don't use alone: ask someone you trust to stay with you or check on you.")}
             </p>
         }.into_any(),
     }
@@ -136,11 +134,10 @@ pub fn CrisisOffer() -> impl IntoView {
         view! {
             <div class="warning" id="crisis-offer" tabindex="-1" data-testid="crisis-offer">
                 <p>
-                    {fill(tr!("I'm sorry things are this hard. If you're thinking about suicide or don't feel safe, you can talk to {} now, any time.",
-                              "Siento que las cosas estén tan difíciles. Si piensas en el suicidio o no te sientes a salvo, puedes hablar ahora con {}, a cualquier hora."), &[line.name.get()])}
+                    {fill(tr!("I'm sorry things are this hard. If you're thinking about suicide or don't feel safe, you can talk to {} now, any time."), &[line.name.get()])}
                 </p>
                 <div class="actions">
-                    <a class="button" href=line.call.tel_href() data-testid="crisis-call">{tr!("Call ", "Llamar ")} <span class="number">{line.call.display}</span></a>
+                    <a class="button" href=line.call.tel_href() data-testid="crisis-call">{tr!("Call ")} <span class="number">{line.call.display}</span></a>
                     {line.text.map(|text| view! { <a class="button secondary" href=text.href()>{text.label()}</a> })}
                 </div>
             </div>
@@ -157,11 +154,10 @@ pub fn UsedSafety() -> impl IntoView {
     view! {
         <div class="warning" data-testid="used-safety">
             <p>
-                {tr!("If it had been a while, please be careful: the amount you used to take before your break could now stop your breathing, especially with fentanyl.",
-                     "Si hacía tiempo que no consumías, ten mucho cuidado: la cantidad que tomabas antes de este tiempo sin consumir ahora podría hacer que dejes de respirar, sobre todo con fentanilo.")}
+                {tr!("If it had been a while, please be careful: the amount you used to take before your break could now stop your breathing, especially with fentanyl.")}
             </p>
             <UseAloneLine/>
-            <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+            <a href="/help/overdose">{tr!("What to do in an overdose")}</a>
         </div>
     }
 }

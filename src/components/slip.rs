@@ -60,27 +60,27 @@ fn SlipForm(id: u32, #[prop(into)] on_done: Callback<Option<Streak>>) -> impl In
     };
     view! {
         <form class="editor slip" on:submit=submit novalidate aria-labelledby="slip-title">
-            <h2 id="slip-title">{tr!("A slip is information, not failure", "Un desliz es información, no un fracaso")}</h2>
+            <h2 id="slip-title">{tr!("A slip is information, not failure")}</h2>
             <p>
-                {tr!("Your clean days so far still count — they stay in your history. ", "Tus días sin consumir siguen contando: se quedan en tu historial. ")}
-                {tr!("Writing down what happened can help you see what to do differently next time.", "Escribir lo que pasó puede ayudarte a ver qué hacer distinto la próxima vez.")}
+                {tr!("Your clean days so far still count — they stay in your history. ")}
+                {tr!("Writing down what happened can help you see what to do differently next time.")}
             </p>
             <div class="field">
-                <label for="slip-note">{tr!("What happened, and what can you learn from it? (optional)", "¿Qué pasó y qué puedes aprender de ello? (opcional)")}</label>
+                <label for="slip-note">{tr!("What happened, and what can you learn from it? (optional)")}</label>
                 <textarea id="slip-note" rows="3" data-testid="slip-note" bind:value=note></textarea>
             </div>
             <div class="field">
-                <label for="slip-date">{tr!("New start date", "Nueva fecha de inicio")}</label>
+                <label for="slip-date">{tr!("New start date")}</label>
                 <input id="slip-date" type="date" data-testid="slip-date" max=date_value(now) bind:value=date/>
             </div>
             <div class="field">
-                <label for="slip-time">{tr!("New start time", "Nueva hora de inicio")}</label>
+                <label for="slip-time">{tr!("New start time")}</label>
                 <input id="slip-time" type="time" data-testid="slip-time" bind:value=time/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="button" data-testid="slip-confirm">{tr!("Start again from here", "Empezar de nuevo desde aquí")}</button>
-                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>{tr!("Cancel", "Cancelar")}</button>
+                <button type="submit" class="button" data-testid="slip-confirm">{tr!("Start again from here")}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(None)>{tr!("Cancel")}</button>
             </div>
         </form>
     }
@@ -96,48 +96,45 @@ fn AfterSlip(ended: Streak, warning: Option<ToleranceWarning>) -> impl IntoView 
     view! {
         <div class="notice" role="status" data-testid="slip-done">
             <p>
-                {fill(tr!("Your {} streak is saved in your history. ", "Tu racha de {} queda guardada en tu historial. "), &[&days_text(ended.days())])}
-                {tr!("Starting again takes courage — you're still in recovery.", "Volver a empezar requiere valor: sigues en recuperación.")}
+                {fill(tr!("Your {} streak is saved in your history. "), &[&days_text(ended.days())])}
+                {tr!("Starting again takes courage — you're still in recovery.")}
             </p>
             {warning.map(|warning| view! {
                 <div class="warning" data-testid="tolerance-warning">
                     {match warning {
                         // "Before your break", never "before": it could be read as the amount just taken (review (3).6).
                         ToleranceWarning::Opioids => view! {
-                            <p><strong>{tr!("Please be careful: your tolerance is lower now.", "Ten mucho cuidado: ahora tu tolerancia es más baja.")}</strong></p>
+                            <p><strong>{tr!("Please be careful: your tolerance is lower now.")}</strong></p>
                             <p>
-                                {tr!("The amount you used to take before your break could now stop your breathing. Even a small amount can be too much, especially with fentanyl. Keep naloxone close.",
-                                     "La cantidad que tomabas antes de este tiempo sin consumir ahora podría hacer que dejes de respirar. Incluso poco puede ser demasiado, sobre todo con fentanilo. Ten naloxona a mano.")}
+                                {tr!("The amount you used to take before your break could now stop your breathing. Even a small amount can be too much, especially with fentanyl. Keep naloxone close.")}
                             </p>
                             <UseAloneLine/>
                         }.into_any(),
                         // We don't know the drug: the risk, without naming one (see `tolerance_warning`).
                         ToleranceWarning::General => view! {
-                            <p><strong>{tr!("Please be careful: after a break, your tolerance may be lower.", "Ten mucho cuidado: después de un tiempo sin consumir, tu tolerancia puede ser más baja.")}</strong></p>
+                            <p><strong>{tr!("Please be careful: after a break, your tolerance may be lower.")}</strong></p>
                             <p>
-                                {tr!("The amount you used to take before your break could now cause an overdose.",
-                                     "La cantidad que tomabas antes de este tiempo sin consumir ahora podría causar una sobredosis.")}
+                                {tr!("The amount you used to take before your break could now cause an overdose.")}
                             </p>
                             <UseAloneLine/>
                         }.into_any(),
                         ToleranceWarning::Stimulants => view! {
-                            <p><strong>{tr!("Please be careful: fentanyl is in much of the supply.", "Ten mucho cuidado: hay fentanilo en mucho de lo que se vende.")}</strong></p>
+                            <p><strong>{tr!("Please be careful: fentanyl is in much of the supply.")}</strong></p>
                             <p>{fentanyl_in_other_drugs()}</p>
                             <UseAloneLine/>
                         }.into_any(),
                         // Alcohol Change UK, "Alcohol withdrawal: what to look out for" (review 2.11).
                         ToleranceWarning::Alcohol => view! {
-                            <p><strong>{tr!("If you've been drinking heavily, stopping suddenly can be dangerous.", "Si has estado bebiendo mucho, dejarlo de golpe puede ser peligroso.")}</strong></p>
+                            <p><strong>{tr!("If you've been drinking heavily, stopping suddenly can be dangerous.")}</strong></p>
                             <p>
-                                {fill(tr!("After more than a few days of heavy drinking, stopping at once can bring shaking, fits or seeing things that aren't there. Talk to a doctor or a helpline before you stop; if you have a fit or feel very unwell, call {}.",
-                                          "Después de varios días bebiendo mucho, dejarlo de golpe puede causar temblores, convulsiones o ver cosas que no están. Habla con un médico o con una línea de ayuda antes de dejarlo; si tienes una convulsión o te sientes muy mal, llama al {}."),
+                                {fill(tr!("After more than a few days of heavy drinking, stopping at once can bring shaking, fits or seeing things that aren't there. Talk to a doctor or a helpline before you stop; if you have a fit or feel very unwell, call {}."),
                                       &[emergency_number()])}
                             </p>
-                            <a href="/help">{tr!("Helplines", "Líneas de ayuda")}</a>
+                            <a href="/help">{tr!("Helplines")}</a>
                         }.into_any(),
                     }}
                     {(warning != ToleranceWarning::Alcohol).then(|| view! {
-                        <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                        <a href="/help/overdose">{tr!("What to do in an overdose")}</a>
                     })}
                 </div>
             })}

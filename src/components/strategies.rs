@@ -107,7 +107,7 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
                 when=open_view
                 fallback=move || view! {
                     <div class="actions">
-                        <button type="button" class="button" data-testid="cope-start" on:click=start.clone()>{tr!("Start", "Empezar")}</button>
+                        <button type="button" class="button" data-testid="cope-start" on:click=start.clone()>{tr!("Start")}</button>
                     </div>
                 }
             >
@@ -116,14 +116,14 @@ fn CopeCard(strategy: Strategy) -> impl IntoView {
             <div class="actions small">
                 <button type="button" class="button secondary" data-testid="cope-favourite"
                     aria-pressed=move || favourite.get().to_string()
-                    aria-label=fill(tr!("Favourite: {}", "Favorita: {}"), &[&title])
+                    aria-label=fill(tr!("Favourite: {}"), &[&title])
                     on:click=toggle_favourite>
-                    {move || if favourite.get() { tr!("★ Favourite", "★ Favorita") } else { tr!("☆ Favourite", "☆ Favorita") }}
+                    {move || if favourite.get() { tr!("★ Favourite") } else { tr!("☆ Favourite") }}
                 </button>
                 <button type="button" class="button secondary" data-testid="cope-hide"
-                    aria-label=fill(tr!("Hide {}", "Ocultar {}"), &[&title])
+                    aria-label=fill(tr!("Hide {}"), &[&title])
                     on:click=hide>
-                    {tr!("Hide", "Ocultar")}
+                    {tr!("Hide")}
                 </button>
             </div>
         </li>
@@ -152,7 +152,7 @@ fn ActivityView(strategy: Strategy) -> impl IntoView {
             <Show
                 when=move || finished.get()
                 fallback=move || view! {
-                    <button type="button" class="button secondary" data-testid="cope-done" on:click=move |_| finished.set(true)>{tr!("I've done this", "Ya lo hice")}</button>
+                    <button type="button" class="button secondary" data-testid="cope-done" on:click=move |_| finished.set(true)>{tr!("I've done this")}</button>
                 }
             >
                 <DidItHelp id=strategy.id.clone()/>
@@ -169,7 +169,7 @@ pub fn CrisisLineCall() -> impl IntoView {
     let line = move || store.settings().with(|s| s.region).craving_line();
     view! {
         <a class="button call" data-testid="craving-line-call" href=move || line().call.tel_href()>
-            {move || fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line().name.get(), line().call.display])}
+            {move || fill(tr!("Call {} — {}"), &[line().name.get(), line().call.display])}
         </a>
     }
 }
@@ -202,15 +202,15 @@ fn DidItHelp(id: String) -> impl IntoView {
                 let (a, b, c) = (a.clone(), b.clone(), answer.clone());
                 view! {
                     <fieldset class="chips did-it-help">
-                        <legend>{tr!("Did it help?", "¿Te ayudó?")}</legend>
-                        <button type="button" class="chip" data-testid="helped-yes" on:click=move |_| a(Helped::Yes)>{tr!("Yes", "Sí")}</button>
-                        <button type="button" class="chip" data-testid="helped-bit" on:click=move |_| b(Helped::ABit)>{tr!("A bit", "Un poco")}</button>
-                        <button type="button" class="chip" data-testid="helped-no" on:click=move |_| c(Helped::No)>{tr!("No", "No")}</button>
+                        <legend>{tr!("Did it help?")}</legend>
+                        <button type="button" class="chip" data-testid="helped-yes" on:click=move |_| a(Helped::Yes)>{tr!("Yes")}</button>
+                        <button type="button" class="chip" data-testid="helped-bit" on:click=move |_| b(Helped::ABit)>{tr!("A bit")}</button>
+                        <button type="button" class="chip" data-testid="helped-no" on:click=move |_| c(Helped::No)>{tr!("No")}</button>
                     </fieldset>
                 }
             }
         >
-            <p role="status" data-testid="helped-thanks">{tr!("Thanks — Steady will put what works for you first.", "Gracias. Steady pondrá primero lo que te funciona.")}</p>
+            <p role="status" data-testid="helped-thanks">{tr!("Thanks — Steady will put what works for you first.")}</p>
         </Show>
     }
 }
@@ -310,8 +310,8 @@ fn Breathing(id: String, pattern: Pattern, finished: RwSignal<bool>) -> impl Int
             <Show
                 when=move || phase.get().is_some()
                 fallback=move || view! {
-                    <button type="button" class="button big" data-testid="start-breathing" on:click=start.clone()>{tr!("Start breathing", "Empezar a respirar")}</button>
-                    <p class="hint">{fill(tr!("Seconds: {}. Two minutes.", "Segundos: {}. Dos minutos."), &[&seconds])}</p>
+                    <button type="button" class="button big" data-testid="start-breathing" on:click=start.clone()>{tr!("Start breathing")}</button>
+                    <p class="hint">{fill(tr!("Seconds: {}. Two minutes."), &[&seconds])}</p>
                 }
             >
                 <div class=class aria-hidden="true" data-testid="breathing-pacer"><span style:transition-duration=duration></span></div>
@@ -344,8 +344,7 @@ fn UrgeTimer(id: String, minutes: u32, check_in_minutes: u32, finished: RwSignal
         let m = elapsed_minutes();
         (m >= check_in_minutes && m < minutes).then(|| {
             fill(
-                tr!("Check-in at {} minutes: notice how strong the urge is now. Is it the same, stronger, or starting to ease?",
-                    "A los {} minutos: fíjate en qué tan fuertes son las ganas ahora. ¿Siguen igual, son más fuertes o empiezan a bajar?"),
+                tr!("Check-in at {} minutes: notice how strong the urge is now. Is it the same, stronger, or starting to ease?"),
                 &[&(m / check_in_minutes * check_in_minutes).to_string()],
             )
         })
@@ -368,11 +367,11 @@ fn UrgeTimer(id: String, minutes: u32, check_in_minutes: u32, finished: RwSignal
             {move || match clock_text() {
                 None => view! {
                     <button type="button" class="button big" data-testid="start-urge-timer" on:click=start.clone()>
-                        {fill(tr!("Start a {}-minute timer", "Iniciar temporizador de {} minutos"), &[&minutes.to_string()])}
+                        {fill(tr!("Start a {}-minute timer"), &[&minutes.to_string()])}
                     </button>
                 }.into_any(),
                 Some(text) => view! {
-                    <p class="urge-clock" role="timer" aria-label=tr!("Time left", "Tiempo restante")>
+                    <p class="urge-clock" role="timer" aria-label=tr!("Time left")>
                         <span data-testid="urge-timer">{text}</span>
                     </p>
                 }.into_any(),

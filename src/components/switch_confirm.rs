@@ -21,15 +21,15 @@ pub fn SwitchConfirm(pending: RwSignal<bool>, on_keep: Callback<()>, on_discard:
     view! {
         <Show when=move || pending.get()>
             <div class="notice" role="alertdialog" aria-labelledby="form-switch-text" data-testid="form-switch-confirm">
-                <p id="form-switch-text">{tr!("You have changes that aren't saved yet. Keep writing, or discard them?", "Tienes cambios que aún no se guardaron. ¿Sigues escribiendo o los descartas?")}</p>
+                <p id="form-switch-text">{tr!("You have changes that aren't saved yet. Keep writing, or discard them?")}</p>
                 <div class="actions">
                     <button type="button" class="button" id="form-switch-keep" data-testid="form-switch-keep"
                         on:click=move |_| { pending.set(false); on_keep.run(()); }>
-                        {tr!("Keep writing", "Seguir escribiendo")}
+                        {tr!("Keep writing")}
                     </button>
                     <button type="button" class="button danger" data-testid="form-switch-discard"
                         on:click=move |_| { pending.set(false); on_discard.run(()); }>
-                        {tr!("Discard", "Descartar")}
+                        {tr!("Discard")}
                     </button>
                 </div>
             </div>

@@ -46,7 +46,7 @@ pub fn take_latest<T: Send + Sync + 'static>(stack: RwSignal<Vec<T>>) -> Option<
 pub fn more_to_undo(count: usize) -> Option<String> {
     (count > 1).then(|| {
         crate::domain::i18n::fill(
-            tr!("You can undo {} deletions, one at a time. ", "Puedes deshacer {} eliminaciones, de una en una. "),
+            tr!("You can undo {} deletions, one at a time. "),
             &[&count.to_string()],
         )
     })

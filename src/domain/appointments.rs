@@ -35,12 +35,12 @@ impl ApptKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            ApptKind::Clinic => tr!("Clinic or doctor's visit", "Visita a la clínica o al médico"),
-            ApptKind::Counselling => tr!("Counselling", "Terapia o consejería"),
-            ApptKind::Pickup => tr!("Medication pickup", "Recoger medicación"),
-            ApptKind::Injection => tr!("An injection", "Una inyección"),
-            ApptKind::Meeting => tr!("Meeting (NA or other)", "Reunión (NA u otra)"),
-            ApptKind::Other => tr!("Something else", "Otra cosa"),
+            ApptKind::Clinic => tr!("Clinic or doctor's visit"),
+            ApptKind::Counselling => tr!("Counselling"),
+            ApptKind::Pickup => tr!("Medication pickup"),
+            ApptKind::Injection => tr!("An injection"),
+            ApptKind::Meeting => tr!("Meeting (NA or other)"),
+            ApptKind::Other => tr!("Something else"),
         }
     }
 }
@@ -57,9 +57,9 @@ pub enum ApptProblem {
 impl ApptProblem {
     pub fn message(self) -> &'static str {
         match self {
-            ApptProblem::TooLong => tr!("Too long: the title and place take up to 200 characters, the note up to 1,000.", "Demasiado largo: el título y el lugar admiten hasta 200 caracteres, y la nota hasta 1.000."),
-            ApptProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366.", "¿Cada cuántos días? Un número del 1 al 366."),
-            ApptProblem::Gone => tr!("That was changed or removed in another window. Look at the list again, then try once more.", "Eso se cambió o se quitó en otra ventana. Mira la lista de nuevo y vuelve a intentarlo."),
+            ApptProblem::TooLong => tr!("Too long: the title and place take up to 200 characters, the note up to 1,000."),
+            ApptProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366."),
+            ApptProblem::Gone => tr!("That was changed or removed in another window. Look at the list again, then try once more."),
         }
     }
 }
@@ -310,7 +310,7 @@ pub fn reminders(appts: &[Appointment], naming: super::ics::Naming) -> Vec<super
         .iter()
         .map(|a| Event {
             uid: naming.uid("appt", &a.id.to_string()),
-            title: if full_titles { a.shown_title().to_string() } else { tr!("Appointment", "Cita").to_string() },
+            title: if full_titles { a.shown_title().to_string() } else { tr!("Appointment").to_string() },
             note: if full_titles { a.note.clone() } else { String::new() },
             place: if full_titles { a.place.clone() } else { String::new() },
             dates: a.recurrence(),

@@ -302,36 +302,31 @@ fn bring_back_to_now(data: &mut AllData, now: NaiveDateTime) -> usize {
 /// after it by more than [`CLOCK_SLACK`] are set to `now`.
 pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), String> {
     if text.trim().is_empty() {
-        return Err(tr!("That file is empty.", "Ese archivo está vacío.").into());
+        return Err(tr!("That file is empty.").into());
     }
     if text.len() > MAX_BYTES {
-        return Err(tr!("That file is over 10 MB — too big to be a Steady backup.",
-            "Ese archivo pesa más de 10 MB: es demasiado grande para ser una copia de seguridad de Steady.").into());
+        return Err(tr!("That file is over 10 MB — too big to be a Steady backup.").into());
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
-            tr!("That file is cut short (it may not have finished downloading).",
-                "Ese archivo está incompleto (puede que no haya terminado de descargarse).").to_string()
+            tr!("That file is cut short (it may not have finished downloading).").to_string()
         } else {
-            fill(tr!("That isn't a Steady backup: it isn't valid JSON ({}).",
-                "Eso no es una copia de seguridad de Steady: no es un JSON válido ({})."), &[&e.to_string()])
+            fill(tr!("That isn't a Steady backup: it isn't valid JSON ({})."), &[&e.to_string()])
         }
     })?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        _ => return Err(tr!("That isn't a Steady backup file.", "Ese no es un archivo de copia de seguridad de Steady.").into()),
+        _ => return Err(tr!("That isn't a Steady backup file.").into()),
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v > VERSION => {
-            return Err(fill(tr!("This backup was made by a newer version of Steady (format {}). Update the app, then try again.",
-                "Esta copia de seguridad se hizo con una versión más nueva de Steady (formato {}). Actualiza la app y vuelve a intentarlo."), &[&v.to_string()]))
+            return Err(fill(tr!("This backup was made by a newer version of Steady (format {}). Update the app, then try again."), &[&v.to_string()]))
         }
         Some(v) if v >= 1 => {}
-        _ => return Err(tr!("That backup has no valid version number.", "Esa copia de seguridad no tiene un número de versión válido.").into()),
+        _ => return Err(tr!("That backup has no valid version number.").into()),
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|e| {
-        fill(tr!("Part of that backup is damaged or in the wrong form: {}.",
-            "Una parte de esa copia de seguridad está dañada o tiene un formato incorrecto: {}."), &[&e.to_string()])
+        fill(tr!("Part of that backup is damaged or in the wrong form: {}."), &[&e.to_string()])
     })?;
     let exported_at = file.exported_at;
     let mut data = file.into_data();
@@ -348,86 +343,85 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
     let mut ids = HashSet::new();
     for c in &data.counters.list {
         if !ids.insert(c.id) {
-            return Err(fill(tr!("Two counters share the number {}.", "Dos contadores tienen el mismo número, {}."), &[&c.id.to_string()]));
+            return Err(fill(tr!("Two counters share the number {}."), &[&c.id.to_string()]));
         }
         if c.name.trim().is_empty() || c.name.chars().count() > 60 {
-            return Err(tr!("A counter has an empty or overlong name.", "Un contador tiene el nombre vacío o demasiado largo.").into());
+            return Err(tr!("A counter has an empty or overlong name.").into());
         }
         if c.start.is_after(now) {
-            return Err(fill(tr!("The counter “{}” starts in the future.", "El contador “{}” empieza en el futuro."), &[&c.name]));
+            return Err(fill(tr!("The counter “{}” starts in the future."), &[&c.name]));
         }
         if c.history.iter().any(|s| s.end.at() < s.start.at() || s.end.is_after(now)) {
-            return Err(fill(tr!("The counter “{}” has a streak with impossible dates.", "El contador “{}” tiene una racha con fechas imposibles."), &[&c.name]));
+            return Err(fill(tr!("The counter “{}” has a streak with impossible dates."), &[&c.name]));
         }
     }
     if data.counters.main.is_some_and(|m| !ids.contains(&m)) {
-        return Err(tr!("The main counter in that backup doesn't exist.", "El contador principal de esa copia de seguridad no existe.").into());
+        return Err(tr!("The main counter in that backup doesn't exist.").into());
     }
     let mut craving_ids = HashSet::new();
     for c in &data.cravings {
         if !craving_ids.insert(c.id) {
-            return Err(tr!("Two cravings in that backup share an id.", "Dos registros de ganas de consumir de esa copia de seguridad tienen el mismo identificador.").into());
+            return Err(tr!("Two cravings in that backup share an id.").into());
         }
         c.validate(now).map_err(|e| {
-            fill(tr!("A craving from {}: {}", "Un registro de ganas de consumir del {}: {}"), &[&super::dates::long_date(c.at.date()), e.message()])
+            fill(tr!("A craving from {}: {}"), &[&super::dates::long_date(c.at.date()), e.message()])
         })?;
         if c.intensity > MAX_INTENSITY {
-            return Err(tr!("A craving has an intensity over 10.", "Un registro de ganas de consumir tiene una intensidad mayor que 10.").into());
+            return Err(tr!("A craving has an intensity over 10.").into());
         }
     }
     let mut days = HashSet::new();
     for c in &data.checkins {
         if !days.insert(c.date) {
-            return Err(fill(tr!("That backup has two check-ins for {}.", "Esa copia de seguridad tiene dos registros del día {}."), &[&super::dates::long_date(c.date)]));
+            return Err(fill(tr!("That backup has two check-ins for {}."), &[&super::dates::long_date(c.date)]));
         }
         c.check_fields().map_err(|e| {
-            fill(tr!("The check-in for {}: {}", "El registro del día {}: {}"), &[&super::dates::long_date(c.date), e.message()])
+            fill(tr!("The check-in for {}: {}"), &[&super::dates::long_date(c.date), e.message()])
         })?;
     }
     let mut entry_ids = HashSet::new();
     for e in &data.journal {
         if !entry_ids.insert(e.id) {
-            return Err(tr!("Two journal entries in that backup share an id.", "Dos entradas del diario de esa copia de seguridad tienen el mismo identificador.").into());
+            return Err(tr!("Two journal entries in that backup share an id.").into());
         }
         e.validate(now).map_err(|err| {
-            fill(tr!("A journal entry from {}: {}", "Una entrada del diario del {}: {}"), &[&super::dates::long_date(e.at.date()), err.message()])
+            fill(tr!("A journal entry from {}: {}"), &[&super::dates::long_date(e.at.date()), err.message()])
         })?;
     }
     let mut weeks = HashSet::new();
     for l in &data.look_backs {
         if !weeks.insert(l.day) || !l.valid() {
-            return Err(fill(tr!("The weekly look-back for {} is repeated or damaged.", "El repaso semanal del {} está repetido o dañado."), &[&super::dates::long_date(l.day)]));
+            return Err(fill(tr!("The weekly look-back for {} is repeated or damaged."), &[&super::dates::long_date(l.day)]));
         }
     }
     let mut med_ids = HashSet::new();
     for m in &data.meds.list {
         if !med_ids.insert(m.id) {
-            return Err(tr!("Two medications in that backup share an id.", "Dos medicamentos de esa copia de seguridad tienen el mismo identificador.").into());
+            return Err(tr!("Two medications in that backup share an id.").into());
         }
-        m.check().map_err(|e| fill(tr!("The medication “{}”: {}", "El medicamento “{}”: {}"), &[m.shown_name(), e.message()]))?;
+        m.check().map_err(|e| fill(tr!("The medication “{}”: {}"), &[m.shown_name(), e.message()]))?;
     }
     let mut appt_ids = HashSet::new();
     for a in &data.meds.appts {
         if !appt_ids.insert(a.id) {
-            return Err(tr!("Two appointments in that backup share an id.", "Dos citas de esa copia de seguridad tienen el mismo identificador.").into());
+            return Err(tr!("Two appointments in that backup share an id.").into());
         }
-        a.check().map_err(|e| fill(tr!("The appointment “{}”: {}", "La cita “{}”: {}"), &[a.shown_title(), e.message()]))?;
+        a.check().map_err(|e| fill(tr!("The appointment “{}”: {}"), &[a.shown_title(), e.message()]))?;
     }
     if let Some(kit) = &data.meds.naloxone {
-        kit.check().map_err(|e| fill(tr!("Your naloxone: {}", "Tu naloxona: {}"), &[e.message()]))?;
+        kit.check().map_err(|e| fill(tr!("Your naloxone: {}"), &[e.message()]))?;
     }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {
         if !item_ids.insert(item.id) {
-            return Err(tr!("Two plan items share an id.", "Dos elementos del plan tienen el mismo identificador.").into());
+            return Err(tr!("Two plan items share an id.").into());
         }
     }
     let mut names = HashSet::new();
     for copy in &data.set_aside {
         let name_ok = !copy.name.is_empty() && copy.name.chars().count() <= 200 && !copy.name.chars().any(char::is_control);
         if !name_ok || !names.insert(&copy.name) {
-            return Err(tr!("A set-aside copy in that backup has a missing, overlong or repeated name.",
-                "Una copia guardada aparte en esa copia de seguridad tiene el nombre vacío, demasiado largo o repetido.").into());
+            return Err(tr!("A set-aside copy in that backup has a missing, overlong or repeated name.").into());
         }
     }
     Ok(())
@@ -486,24 +480,24 @@ impl MergeReport {
     /// are already on this phone." One and many are worded apart in both languages.
     pub fn sentences(&self) -> Vec<String> {
         let kinds: [(Tally, &str, &str); 10] = [
-            (self.counters, tr!("{} counter", "{} contador"), tr!("{} counters", "{} contadores")),
-            (self.cravings, tr!("{} craving", "{} registro de ganas de consumir"), tr!("{} cravings", "{} registros de ganas de consumir")),
-            (self.checkins, tr!("{} daily check-in", "{} registro diario"), tr!("{} daily check-ins", "{} registros diarios")),
-            (self.journal, tr!("{} journal entry", "{} entrada del diario"), tr!("{} journal entries", "{} entradas del diario")),
-            (self.look_backs, tr!("{} weekly look-back", "{} repaso semanal"), tr!("{} weekly look-backs", "{} repasos semanales")),
-            (self.plan_items, tr!("{} plan item", "{} elemento del plan"), tr!("{} plan items", "{} elementos del plan")),
-            (self.own_triggers, tr!("{} trigger of your own", "{} detonante propio"), tr!("{} triggers of your own", "{} detonantes propios")),
-            (self.medications, tr!("{} medication", "{} medicamento"), tr!("{} medications", "{} medicamentos")),
-            (self.appointments, tr!("{} appointment", "{} cita"), tr!("{} appointments", "{} citas")),
-            (self.doses, tr!("{} dose marked taken", "{} dosis marcada como tomada"), tr!("{} doses marked taken", "{} dosis marcadas como tomadas")),
+            (self.counters, tr!("{} counter"), tr!("{} counters")),
+            (self.cravings, tr!("{} craving"), tr!("{} cravings")),
+            (self.checkins, tr!("{} daily check-in"), tr!("{} daily check-ins")),
+            (self.journal, tr!("{} journal entry"), tr!("{} journal entries")),
+            (self.look_backs, tr!("{} weekly look-back"), tr!("{} weekly look-backs")),
+            (self.plan_items, tr!("{} plan item"), tr!("{} plan items")),
+            (self.own_triggers, tr!("{} trigger of your own"), tr!("{} triggers of your own")),
+            (self.medications, tr!("{} medication"), tr!("{} medications")),
+            (self.appointments, tr!("{} appointment"), tr!("{} appointments")),
+            (self.doses, tr!("{} dose marked taken"), tr!("{} doses marked taken")),
         ];
         let mut out = Vec::new();
         for (tally, one, many) in kinds {
             let clauses = [
-                (tally.added, tr!(context = "one", "{} will be added", "se agregará {}"), tr!(context = "many", "{} will be added", "se agregarán {}")),
-                (tally.updated, tr!(context = "one", "{} will be updated with newer changes", "se actualizará {} con cambios más recientes"),
-                    tr!(context = "many", "{} will be updated with newer changes", "se actualizarán {} con cambios más recientes")),
-                (tally.already, tr!("{} is already on this phone", "{} ya está en este teléfono"), tr!("{} are already on this phone", "{} ya están en este teléfono")),
+                (tally.added, tr!(context = "one", "{} will be added"), tr!(context = "many", "{} will be added")),
+                (tally.updated, tr!(context = "one", "{} will be updated with newer changes"),
+                    tr!(context = "many", "{} will be updated with newer changes")),
+                (tally.already, tr!("{} is already on this phone"), tr!("{} are already on this phone")),
             ];
             let mut parts: Vec<String> = Vec::new();
             for (n, one_clause, many_clause) in clauses.into_iter().filter(|c| c.0 > 0) {
@@ -519,7 +513,7 @@ impl MergeReport {
             let Some(last) = parts.pop() else { continue };
             let mut sentence = parts.join(", ");
             if !sentence.is_empty() {
-                sentence.push_str(tr!(" and ", " y "));
+                sentence.push_str(tr!(" and "));
             }
             sentence.push_str(&last);
             sentence.push('.');
@@ -529,7 +523,7 @@ impl MergeReport {
             }
         }
         if *self != MergeReport::default() && self.kinds().all(|t| t.added + t.updated == 0) {
-            out.insert(0, tr!("Nothing new: everything in this backup is already on this phone.", "Nada nuevo: todo lo de esta copia de seguridad ya está en este teléfono.").into());
+            out.insert(0, tr!("Nothing new: everything in this backup is already on this phone.").into());
         }
         out
     }

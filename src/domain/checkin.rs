@@ -34,10 +34,10 @@ impl Intention {
         match self {
             // Never "clean" or "limpio" about the person (NIDA, "Words Matter"; Spanish
             // review E1): it implies "dirty" for anyone who uses or takes MOUD.
-            Intention::StayClean => tr!("Today I'm not using", "Hoy no consumo"),
-            Intention::Medication => tr!("Today I'm taking my medication as prescribed", "Hoy tomo mi medicación como me la recetaron"),
-            Intention::Meeting => tr!("Today I'm going to a meeting", "Hoy voy a una reunión"),
-            Intention::OwnWords => tr!("In my own words", "Con mis propias palabras"),
+            Intention::StayClean => tr!("Today I'm not using"),
+            Intention::Medication => tr!("Today I'm taking my medication as prescribed"),
+            Intention::Meeting => tr!("Today I'm going to a meeting"),
+            Intention::OwnWords => tr!("In my own words"),
         }
     }
 
@@ -57,22 +57,22 @@ pub const MOOD_LEVELS: u8 = 5;
 /// Mood 1–5 in words: the words are what is shown and read out, never a face alone.
 pub fn mood_word(level: u8) -> &'static str {
     match level {
-        1 => tr!("Very low", "Muy mal"),
-        2 => tr!("Low", "Mal"),
-        3 => tr!(context = "mood", "Okay", "Regular"),
-        4 => tr!(context = "mood", "Good", "Bien"),
-        _ => tr!(context = "mood", "Very good", "Muy bien"),
+        1 => tr!("Very low"),
+        2 => tr!("Low"),
+        3 => tr!(context = "mood", "Okay"),
+        4 => tr!(context = "mood", "Good"),
+        _ => tr!(context = "mood", "Very good"),
     }
 }
 
 /// Sleep last night, 1–5.
 pub fn sleep_word(level: u8) -> &'static str {
     match level {
-        1 => tr!("Very poor", "Muy mal"),
-        2 => tr!("Poor", "Mal"),
-        3 => tr!(context = "sleep", "Okay", "Regular"),
-        4 => tr!(context = "sleep", "Good", "Bien"),
-        _ => tr!(context = "sleep", "Very good", "Muy bien"),
+        1 => tr!("Very poor"),
+        2 => tr!("Poor"),
+        3 => tr!(context = "sleep", "Okay"),
+        4 => tr!(context = "sleep", "Good"),
+        _ => tr!(context = "sleep", "Very good"),
     }
 }
 
@@ -122,10 +122,10 @@ pub enum CheckInError {
 impl CheckInError {
     pub fn message(self) -> &'static str {
         match self {
-            CheckInError::NoMood => tr!("Pick how you're feeling — it's the one thing the check-in needs.", "Elige cómo te sientes: es lo único que necesita el registro del día."),
-            CheckInError::OutOfRange => tr!("Mood and sleep go from 1 to 5, craving from 0 to 10.", "El ánimo y el sueño van de 1 a 5; las ganas, de 0 a 10."),
-            CheckInError::TooLong => tr!("That text is very long — keep each field under 2,000 characters.", "Ese texto es muy largo: usa menos de 2000 caracteres en cada campo."),
-            CheckInError::NotEditable => tr!("Only today's and yesterday's check-ins can be changed.", "Solo se pueden cambiar los registros de hoy y de ayer."),
+            CheckInError::NoMood => tr!("Pick how you're feeling — it's the one thing the check-in needs."),
+            CheckInError::OutOfRange => tr!("Mood and sleep go from 1 to 5, craving from 0 to 10."),
+            CheckInError::TooLong => tr!("That text is very long — keep each field under 2,000 characters."),
+            CheckInError::NotEditable => tr!("Only today's and yesterday's check-ins can be changed."),
         }
     }
 }
@@ -288,7 +288,7 @@ pub fn calendar_reminder(time: chrono::NaiveTime, today: NaiveDate, naming: supe
     use super::schedule::{Recurrence, Repeat};
     super::ics::Event {
         uid: naming.uid("checkin", ""),
-        title: if naming.is_full() { tr!("Daily check-in", "Registro del día").into() } else { super::ics::discreet_at(time) },
+        title: if naming.is_full() { tr!("Daily check-in").into() } else { super::ics::discreet_at(time) },
         note: String::new(),
         place: String::new(),
         dates: Recurrence::new(today, Repeat::Daily),

@@ -22,11 +22,11 @@ pub enum Family {
 impl Family {
     pub fn label(self) -> &'static str {
         match self {
-            Family::Exercise => tr!("Move", "Moverte"),
-            Family::Meditation => tr!("Breathe & notice", "Respira y observa"),
-            Family::Distraction => tr!("Distract", "Distraerte"),
-            Family::Connect => tr!("Connect", "Conectar"),
-            Family::Own => tr!("Your own", "Tuya"),
+            Family::Exercise => tr!("Move"),
+            Family::Meditation => tr!("Breathe & notice"),
+            Family::Distraction => tr!("Distract"),
+            Family::Connect => tr!("Connect"),
+            Family::Own => tr!("Your own"),
         }
     }
 }
@@ -47,16 +47,16 @@ pub enum Phase {
 impl Phase {
     pub fn label(self) -> &'static str {
         match self {
-            Phase::In => tr!("In", "Inhala"),
-            Phase::Hold => tr!("Hold", "Sostén"),
-            Phase::Out => tr!("Out", "Exhala"),
+            Phase::In => tr!("In"),
+            Phase::Hold => tr!("Hold"),
+            Phase::Out => tr!("Out"),
         }
     }
     pub fn cue(self) -> &'static str {
         match self {
-            Phase::In => tr!("Breathe in", "Inhala"),
-            Phase::Hold => tr!("Hold", "Sostén"),
-            Phase::Out => tr!("Breathe out", "Exhala"),
+            Phase::In => tr!("Breathe in"),
+            Phase::Hold => tr!("Hold"),
+            Phase::Out => tr!("Breathe out"),
         }
     }
 }
@@ -112,8 +112,8 @@ pub struct Strategy {
 }
 
 /// The summary of the person's own strategy without a note, and of one from their plan.
-const OWN_SUMMARY: &str = Both::new("Your own strategy.", "Una estrategia tuya.").en;
-const PLAN_SUMMARY: &str = Both::new("From your plan.", "De tu plan.").en;
+const OWN_SUMMARY: &str = Both::new("Your own strategy.").en;
+const PLAN_SUMMARY: &str = Both::new("From your plan.").en;
 
 fn builtin(id: &str) -> Option<&'static Builtin> {
     BUILTIN.iter().find(|b| b.id == id)
@@ -150,12 +150,12 @@ impl Strategy {
 /// Things people commonly do when a craving hits; the person can type others.
 /// Stored by their English (the id), shown in the language in use.
 pub const COPING_CHOICES: [&str; 6] = [
-    Both::new("Called someone", "Llamé a alguien").en,
-    Both::new("Went for a walk", "Salí a caminar").en,
-    Both::new("Breathing exercise", "Hice un ejercicio de respiración").en,
-    Both::new("Distracted myself", "Me distraje").en,
-    Both::new("Went to a meeting", "Fui a una reunión").en,
-    Both::new("Waited it out", "Esperé a que pasara").en,
+    Both::new("Called someone").en,
+    Both::new("Went for a walk").en,
+    Both::new("Breathing exercise").en,
+    Both::new("Distracted myself").en,
+    Both::new("Went to a meeting").en,
+    Both::new("Waited it out").en,
 ];
 
 /// What the person did, as the log, Insights and the look-back show it: a
@@ -185,235 +185,235 @@ const BUILTIN: &[Builtin] = &[
     Builtin {
         id: "box-breathing",
         family: Family::Meditation,
-        title: Both::new("Box breathing", "Respiración cuadrada").en,
-        summary: Both::new("Four counts in, hold, out, hold. Slows your body down in a minute or two.", "Inhala en cuatro tiempos, sostén, exhala, sostén. Calma tu cuerpo en uno o dos minutos.").en,
+        title: Both::new("Box breathing").en,
+        summary: Both::new("Four counts in, hold, out, hold. Slows your body down in a minute or two.").en,
         steps: &[
-            Both::new("Sit or stand comfortably.", "Siéntate o quédate de pie, en una postura cómoda.").en,
-            Both::new("Follow the circle: in for 4, hold for 4, out for 4, hold for 4.", "Sigue el círculo: inhala 4, sostén 4, exhala 4, sostén 4.").en,
-            Both::new("Keep going for a few rounds.", "Repítelo unas cuantas veces.").en,
+            Both::new("Sit or stand comfortably.").en,
+            Both::new("Follow the circle: in for 4, hold for 4, out for 4, hold for 4.").en,
+            Both::new("Keep going for a few rounds.").en,
         ],
         activity: Activity::Breathing(BOX),
     },
     Builtin {
         id: "urge-surfing",
         family: Family::Meditation,
-        title: Both::new("Surf the urge", "Surfea las ganas").en,
-        summary: Both::new("Watch the craving rise, peak and fall like a wave, without acting on it.", "Observa cómo las ganas de consumir suben, llegan a lo más alto y bajan como una ola, sin dejarte llevar por ellas.").en,
+        title: Both::new("Surf the urge").en,
+        summary: Both::new("Watch the craving rise, peak and fall like a wave, without acting on it.").en,
         steps: &[
-            Both::new("Notice where you feel the craving in your body.", "Fíjate en qué parte del cuerpo sientes las ganas.").en,
-            Both::new("Breathe and describe it to yourself: tight, hot, buzzing?", "Respira y descríbetelas: ¿tensión, calor, cosquilleo?").en,
-            Both::new("Let it rise. Cravings often ease within 15–30 minutes.", "Deja que suban. Las ganas de consumir suelen aflojar en unos 15 a 30 minutos.").en,
-            Both::new("At each check-in, notice how strong it is now.", "En cada revisión, fíjate en qué tan fuertes son ahora.").en,
+            Both::new("Notice where you feel the craving in your body.").en,
+            Both::new("Breathe and describe it to yourself: tight, hot, buzzing?").en,
+            Both::new("Let it rise. Cravings often ease within 15–30 minutes.").en,
+            Both::new("At each check-in, notice how strong it is now.").en,
         ],
         activity: Activity::UrgeSurfing { minutes: 15, check_in_minutes: 5 },
     },
     Builtin {
         id: "call-support",
         family: Family::Connect,
-        title: Both::new("Call your sponsor or someone from your plan", "Llama a tu padrino o madrina, o a alguien de tu plan").en,
-        summary: Both::new("Say it out loud to someone who gets it. You don't have to explain everything.", "Dilo en voz alta a alguien que te entienda. No tienes que explicarlo todo.").en,
+        title: Both::new("Call your sponsor or someone from your plan").en,
+        summary: Both::new("Say it out loud to someone who gets it. You don't have to explain everything.").en,
         steps: &[
-            Both::new("Tap a name to call.", "Toca un nombre para llamar.").en,
-            Both::new("Try: “I'm having a craving and I don't want to act on it.”", "Prueba con: “Tengo ganas de consumir y no quiero hacerlo”.").en,
+            Both::new("Tap a name to call.").en,
+            Both::new("Try: “I'm having a craving and I don't want to act on it.”").en,
         ],
         activity: Activity::Call,
     },
     Builtin {
         id: "brisk-walk",
         family: Family::Exercise,
-        title: Both::new("A brisk five-minute walk", "Una caminata rápida de cinco minutos").en,
-        summary: Both::new("Get outside or walk the hallway. Moving changes how the craving feels.", "Sal a la calle o camina por el pasillo. Moverte cambia cómo se sienten las ganas.").en,
+        title: Both::new("A brisk five-minute walk").en,
+        summary: Both::new("Get outside or walk the hallway. Moving changes how the craving feels.").en,
         steps: &[
-            Both::new("Put your shoes on and go — no planning needed.", "Ponte los zapatos y sal, sin pensarlo mucho.").en,
-            Both::new("Walk fast enough to breathe a little harder.", "Camina a un paso que te haga respirar un poco más fuerte.").en,
-            Both::new("Notice five things you can see on the way.", "Fíjate en cinco cosas que veas por el camino.").en,
+            Both::new("Put your shoes on and go — no planning needed.").en,
+            Both::new("Walk fast enough to breathe a little harder.").en,
+            Both::new("Notice five things you can see on the way.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "delay-distract-decide",
         family: Family::Connect,
-        title: Both::new("Delay, distract, decide", "Espera, distráete, decide").en,
-        summary: Both::new("Put off the decision for 15 minutes, do something else, then decide.", "Deja la decisión para dentro de 15 minutos, haz otra cosa y después decide.").en,
+        title: Both::new("Delay, distract, decide").en,
+        summary: Both::new("Put off the decision for 15 minutes, do something else, then decide.").en,
         steps: &[
-            Both::new("Delay: tell yourself “not for 15 minutes”.", "Espera: dite “en los próximos 15 minutos, no”.").en,
-            Both::new("Distract: pick anything on this screen and do it.", "Distráete: elige cualquier cosa de esta pantalla y hazla.").en,
-            Both::new("Decide: after 15 minutes, look at your reasons for recovery, then decide.", "Decide: pasados los 15 minutos, repasa tus razones para recuperarte y luego decide.").en,
+            Both::new("Delay: tell yourself “not for 15 minutes”.").en,
+            Both::new("Distract: pick anything on this screen and do it.").en,
+            Both::new("Decide: after 15 minutes, look at your reasons for recovery, then decide.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "breathing-478",
         family: Family::Meditation,
-        title: Both::new("4-7-8 breathing", "Respiración 4-7-8").en,
-        summary: Both::new("In for 4, hold for 7, out for 8. The long out-breath helps you settle.", "Inhala 4, sostén 7, exhala 8. Soltar el aire despacio te ayuda a calmarte.").en,
+        title: Both::new("4-7-8 breathing").en,
+        summary: Both::new("In for 4, hold for 7, out for 8. The long out-breath helps you settle.").en,
         steps: &[
-            Both::new("Breathe in quietly through your nose for 4.", "Inhala en silencio por la nariz, contando hasta 4.").en,
-            Both::new("Hold for 7.", "Sostén el aire contando hasta 7.").en,
-            Both::new("Breathe out through your mouth for 8.", "Exhala por la boca contando hasta 8.").en,
+            Both::new("Breathe in quietly through your nose for 4.").en,
+            Both::new("Hold for 7.").en,
+            Both::new("Breathe out through your mouth for 8.").en,
             // Safety review 2026-12-06, (4) Minor: holding the breath can bring on
             // dizziness or panic, more so in withdrawal or a panic attack.
-            Both::new("If holding your breath makes you dizzy or panicky, skip the hold: just breathe in, then out slowly.", "Si aguantar la respiración te marea o te da pánico, sáltate esa parte: solo inhala y luego exhala despacio.").en,
+            Both::new("If holding your breath makes you dizzy or panicky, skip the hold: just breathe in, then out slowly.").en,
         ],
         activity: Activity::Breathing(FOUR_SEVEN_EIGHT),
     },
     Builtin {
         id: "halt-check",
         family: Family::Connect,
-        title: Both::new("HALT check", "Hambre, enojo, soledad o cansancio").en,
-        summary: Both::new("Am I hungry, angry, lonely or tired? Sort the one you can right now.", "¿Siento hambre, enojo, soledad o cansancio? Atiende ahora mismo lo que puedas.").en,
+        title: Both::new("HALT check").en,
+        summary: Both::new("Am I hungry, angry, lonely or tired? Sort the one you can right now.").en,
         steps: &[
-            Both::new("Hungry? Eat something, even small.", "¿Hambre? Come algo, aunque sea poco.").en,
-            Both::new("Angry? Write it down or tell someone.", "¿Enojo? Escríbelo o cuéntaselo a alguien.").en,
-            Both::new("Lonely? Message or call someone.", "¿Soledad? Escríbele o llama a alguien.").en,
-            Both::new("Tired? Rest, even for ten minutes.", "¿Cansancio? Descansa, aunque sean diez minutos.").en,
+            Both::new("Hungry? Eat something, even small.").en,
+            Both::new("Angry? Write it down or tell someone.").en,
+            Both::new("Lonely? Message or call someone.").en,
+            Both::new("Tired? Rest, even for ten minutes.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "play-tape",
         family: Family::Connect,
-        title: Both::new("Play the tape forward", "Adelanta la película").en,
-        summary: Both::new("Picture the whole story: not the first hour, but tonight, tomorrow, next week.", "Imagina toda la historia: no solo la primera hora, sino esta noche, mañana, la semana que viene.").en,
+        title: Both::new("Play the tape forward").en,
+        summary: Both::new("Picture the whole story: not the first hour, but tonight, tomorrow, next week.").en,
         steps: &[
-            Both::new("Imagine using. Then keep the film running.", "Imagina que consumes. Luego deja que la película siga.").en,
-            Both::new("What happens tonight? Tomorrow morning? Next week?", "¿Qué pasa esta noche? ¿Mañana por la mañana? ¿La semana que viene?").en,
-            Both::new("Now picture the same time if you don't use.", "Ahora imagina esos mismos momentos si no consumes.").en,
+            Both::new("Imagine using. Then keep the film running.").en,
+            Both::new("What happens tonight? Tomorrow morning? Next week?").en,
+            Both::new("Now picture the same time if you don't use.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "wall-pushups",
         family: Family::Exercise,
-        title: Both::new("Wall push-ups", "Flexiones contra la pared").en,
-        summary: Both::new("Ten push-ups against a wall. No equipment, anywhere.", "Diez flexiones apoyándote en la pared. Sin nada especial, en cualquier lugar.").en,
+        title: Both::new("Wall push-ups").en,
+        summary: Both::new("Ten push-ups against a wall. No equipment, anywhere.").en,
         steps: &[
-            Both::new("Stand an arm's length from a wall, hands flat on it.", "Párate a un brazo de distancia de una pared, con las palmas apoyadas en ella.").en,
-            Both::new("Bend your elbows and lean in, then push back.", "Dobla los codos para acercarte a la pared y luego empuja para volver.").en,
-            Both::new("Do ten, rest, do ten more.", "Haz diez, descansa y haz diez más.").en,
+            Both::new("Stand an arm's length from a wall, hands flat on it.").en,
+            Both::new("Bend your elbows and lean in, then push back.").en,
+            Both::new("Do ten, rest, do ten more.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "stretch",
         family: Family::Exercise,
-        title: Both::new("Stretch it out", "Estírate").en,
-        summary: Both::new("A minute of slow stretches to let the tension go.", "Un minuto de estiramientos lentos para soltar la tensión.").en,
+        title: Both::new("Stretch it out").en,
+        summary: Both::new("A minute of slow stretches to let the tension go.").en,
         steps: &[
-            Both::new("Reach both arms up and hold for five breaths.", "Sube los dos brazos y quédate así durante cinco respiraciones.").en,
-            Both::new("Roll your shoulders back ten times.", "Gira los hombros hacia atrás diez veces.").en,
-            Both::new("Gently tip your head side to side.", "Inclina la cabeza con suavidad de un lado a otro.").en,
+            Both::new("Reach both arms up and hold for five breaths.").en,
+            Both::new("Roll your shoulders back ten times.").en,
+            Both::new("Gently tip your head side to side.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "stairs",
         family: Family::Exercise,
-        title: Both::new("Take the stairs", "Usa las escaleras").en,
-        summary: Both::new("Up and down a flight of stairs a few times, at your own pace.", "Sube y baja un tramo de escaleras varias veces, a tu ritmo.").en,
+        title: Both::new("Take the stairs").en,
+        summary: Both::new("Up and down a flight of stairs a few times, at your own pace.").en,
         steps: &[
-            Both::new("Find some stairs or a step.", "Busca unas escaleras o un escalón.").en,
-            Both::new("Go up and down until you're a bit out of breath.", "Sube y baja hasta que te falte un poco el aire.").en,
-            Both::new("Stop and notice how the craving feels now.", "Para y fíjate en cómo se sienten las ganas ahora.").en,
+            Both::new("Find some stairs or a step.").en,
+            Both::new("Go up and down until you're a bit out of breath.").en,
+            Both::new("Stop and notice how the craving feels now.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "body-scan",
         family: Family::Meditation,
-        title: Both::new("Short body scan", "Escaneo corporal breve").en,
-        summary: Both::new("Move your attention slowly from your feet to your head.", "Lleva tu atención despacio de los pies a la cabeza.").en,
+        title: Both::new("Short body scan").en,
+        summary: Both::new("Move your attention slowly from your feet to your head.").en,
         steps: &[
-            Both::new("Notice your feet on the floor.", "Siente tus pies en el suelo.").en,
-            Both::new("Move up: legs, stomach, chest, shoulders, jaw.", "Ve subiendo: piernas, estómago, pecho, hombros, mandíbula.").en,
-            Both::new("Where you find tension, breathe into it and let it soften.", "Donde encuentres tensión, lleva ahí la respiración y deja que se afloje.").en,
-            Both::new("Notice where the craving sits, without judging it.", "Fíjate en qué parte del cuerpo están las ganas, sin juzgarlas.").en,
+            Both::new("Notice your feet on the floor.").en,
+            Both::new("Move up: legs, stomach, chest, shoulders, jaw.").en,
+            Both::new("Where you find tension, breathe into it and let it soften.").en,
+            Both::new("Notice where the craving sits, without judging it.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "create",
         family: Family::Distraction,
-        title: Both::new("Draw, write or play music", "Dibuja, escribe o toca música").en,
-        summary: Both::new("Put the feeling somewhere: a doodle, a few lines, a tune.", "Saca lo que sientes: un garabato, unas líneas, una melodía.").en,
+        title: Both::new("Draw, write or play music").en,
+        summary: Both::new("Put the feeling somewhere: a doodle, a few lines, a tune.").en,
         steps: &[
-            Both::new("Grab paper, your notes app or an instrument.", "Toma papel, tu app de notas o un instrumento.").en,
-            Both::new("Don't aim for good — aim for five minutes.", "No busques que quede bien: busca llegar a cinco minutos.").en,
-            Both::new("Write or draw what the craving feels like.", "Escribe o dibuja cómo se sienten las ganas.").en,
+            Both::new("Grab paper, your notes app or an instrument.").en,
+            Both::new("Don't aim for good — aim for five minutes.").en,
+            Both::new("Write or draw what the craving feels like.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "music",
         family: Family::Distraction,
-        title: Both::new("Listen to a song you love", "Escucha una canción que te encante").en,
-        summary: Both::new("Something that lifts you. Turn it up.", "Algo que te levante el ánimo. Súbele el volumen.").en,
+        title: Both::new("Listen to a song you love").en,
+        summary: Both::new("Something that lifts you. Turn it up.").en,
         steps: &[
-            Both::new("Put on one song you love.", "Pon una canción que te encante.").en,
-            Both::new("Really listen: the words, the drums.", "Escúchala de verdad: la letra, la batería.").en,
-            Both::new("Then one more.", "Después, otra más.").en,
+            Both::new("Put on one song you love.").en,
+            Both::new("Really listen: the words, the drums.").en,
+            Both::new("Then one more.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "cook",
         family: Family::Distraction,
-        title: Both::new("Cook something simple", "Cocina algo sencillo").en,
-        summary: Both::new("Toast, eggs, a cup of tea. Hands busy, stomach fed.", "Pan tostado, huevos, un té. Las manos ocupadas y el estómago lleno.").en,
+        title: Both::new("Cook something simple").en,
+        summary: Both::new("Toast, eggs, a cup of tea. Hands busy, stomach fed.").en,
         steps: &[
-            Both::new("Pick the simplest thing you can make.", "Elige lo más sencillo que sepas preparar.").en,
-            Both::new("Take your time with each step.", "Tómate tu tiempo en cada paso.").en,
-            Both::new("Eat it sitting down.", "Siéntate a comerlo.").en,
+            Both::new("Pick the simplest thing you can make.").en,
+            Both::new("Take your time with each step.").en,
+            Both::new("Eat it sitting down.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "game",
         family: Family::Distraction,
-        title: Both::new("Play a quick game", "Juega algo rápido").en,
-        summary: Both::new("A puzzle, a card game, a phone game — ten minutes of focus.", "Un rompecabezas, un juego de cartas, un juego en el teléfono: diez minutos de concentración.").en,
+        title: Both::new("Play a quick game").en,
+        summary: Both::new("A puzzle, a card game, a phone game — ten minutes of focus.").en,
         steps: &[
-            Both::new("Pick a game that needs your attention.", "Elige un juego que te pida atención.").en,
-            Both::new("Set a ten-minute limit.", "Ponte un límite de diez minutos.").en,
-            Both::new("Check in with the craving afterwards.", "Después, fíjate en cómo están las ganas.").en,
+            Both::new("Pick a game that needs your attention.").en,
+            Both::new("Set a ten-minute limit.").en,
+            Both::new("Check in with the craving afterwards.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "tidy",
         family: Family::Distraction,
-        title: Both::new("Tidy one small space", "Ordena un espacio pequeño").en,
-        summary: Both::new("One drawer, one shelf, one corner. Small and finished.", "Un cajón, un estante, un rincón. Algo pequeño y terminado.").en,
+        title: Both::new("Tidy one small space").en,
+        summary: Both::new("One drawer, one shelf, one corner. Small and finished.").en,
         steps: &[
-            Both::new("Pick one small space.", "Elige un espacio pequeño.").en,
-            Both::new("Clear it, wipe it, put things back.", "Vacíalo, límpialo y vuelve a poner las cosas.").en,
-            Both::new("Enjoy one thing that's done.", "Disfruta de tener algo terminado.").en,
+            Both::new("Pick one small space.").en,
+            Both::new("Clear it, wipe it, put things back.").en,
+            Both::new("Enjoy one thing that's done.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "outside",
         family: Family::Distraction,
-        title: Both::new("Go outside", "Sal un rato").en,
-        summary: Both::new("Change the scene. Fresh air, sky, a different room at least.", "Cambia de escenario: aire fresco, cielo o, por lo menos, otra habitación.").en,
+        title: Both::new("Go outside").en,
+        summary: Both::new("Change the scene. Fresh air, sky, a different room at least.").en,
         steps: &[
-            Both::new("Step outside or to a window.", "Sal afuera o asómate a una ventana.").en,
-            Both::new("Take five slow breaths.", "Respira despacio cinco veces.").en,
-            Both::new("Name three things you can hear.", "Nombra tres cosas que puedas oír.").en,
+            Both::new("Step outside or to a window.").en,
+            Both::new("Take five slow breaths.").en,
+            Both::new("Name three things you can hear.").en,
         ],
         activity: Activity::Steps,
     },
     Builtin {
         id: "meeting",
         family: Family::Connect,
-        title: Both::new("Go to a meeting", "Ve a una reunión").en,
-        summary: Both::new("Being around people in recovery helps. Check your meeting list or ask your sponsor.", "Estar con gente en recuperación ayuda. Revisa tu lista de reuniones o pregúntale a tu padrino o madrina.").en,
+        title: Both::new("Go to a meeting").en,
+        summary: Both::new("Being around people in recovery helps. Check your meeting list or ask your sponsor.").en,
         steps: &[
-            Both::new("Check your usual meeting times.", "Revisa los horarios de tus reuniones de siempre.").en,
-            Both::new("If none is on now, call someone from your plan instead.", "Si ahora no hay ninguna, llama a alguien de tu plan.").en,
+            Both::new("Check your usual meeting times.").en,
+            Both::new("If none is on now, call someone from your plan instead.").en,
             // Safety review 2026-12-06 (3).8: SAMHSA is a US line; every country's
             // helplines are on Help (helplines.rs).
-            Both::new("The helplines on Help can tell you about groups near you.", "Las líneas de la pantalla Ayuda pueden decirte qué grupos hay cerca de ti.").en,
+            Both::new("The helplines on Help can tell you about groups near you.").en,
         ],
         activity: Activity::Steps,
     },
@@ -484,10 +484,10 @@ impl CopingData {
     pub fn add_own(&mut self, title: &str, note: &str) -> Result<String, &'static str> {
         let title = title.trim();
         if title.is_empty() {
-            return Err(tr!("Give it a short name, like “Text my sister”.", "Ponle un nombre corto, como “Escribirle a mi hermana”."));
+            return Err(tr!("Give it a short name, like “Text my sister”."));
         }
         if title.chars().count() > 80 || note.chars().count() > 1_000 {
-            return Err(tr!("That's long — keep the name under 80 characters.", "Es muy largo: usa un nombre de menos de 80 caracteres."));
+            return Err(tr!("That's long — keep the name under 80 characters."));
         }
         let n = self.own.iter().filter_map(|s| s.id.strip_prefix("own-")?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
         let id = format!("own-{n}");

@@ -26,10 +26,10 @@ pub struct Start {
 impl Start {
     /// Reads the values of a date input and an optional time input.
     pub fn parse(date: &str, time: &str) -> Result<Start, &'static str> {
-        let date = super::dates::parse_iso_date(date).ok_or(tr!("Choose a date.", "Elige una fecha."))?;
+        let date = super::dates::parse_iso_date(date).ok_or(tr!("Choose a date."))?;
         let time = match time.trim() {
             "" => None,
-            t => Some(super::dates::parse_hh_mm(t).ok_or(tr!("That time isn't valid.", "Esa hora no es válida."))?),
+            t => Some(super::dates::parse_hh_mm(t).ok_or(tr!("That time isn't valid."))?),
         };
         Ok(Start { date, time })
     }
@@ -129,12 +129,12 @@ impl Substance {
 
     pub fn label(self) -> &'static str {
         match self {
-            Substance::Opioids => tr!("Opioids (heroin, fentanyl, painkillers…)", "Opioides (heroína, fentanilo, analgésicos…)"),
-            Substance::Alcohol => tr!("Alcohol", "Alcohol"),
-            Substance::Stimulants => tr!("Stimulants (cocaine, meth…)", "Estimulantes (cocaína, metanfetamina…)"),
-            Substance::Nicotine => tr!("Nicotine", "Nicotina"),
-            Substance::Other => tr!("Something else", "Otra cosa"),
-            Substance::Unsaid => tr!("I'd rather not say", "Prefiero no decirlo"),
+            Substance::Opioids => tr!("Opioids (heroin, fentanyl, painkillers…)"),
+            Substance::Alcohol => tr!("Alcohol"),
+            Substance::Stimulants => tr!("Stimulants (cocaine, meth…)"),
+            Substance::Nicotine => tr!("Nicotine"),
+            Substance::Other => tr!("Something else"),
+            Substance::Unsaid => tr!("I'd rather not say"),
         }
     }
 
@@ -207,8 +207,8 @@ pub const EARLIER_DEFAULT_NAME: &str = "Clean time";
 /// the language in use; a name the person chose is shown as they wrote it.
 pub fn shown_name(name: &str) -> &str {
     match name {
-        DEFAULT_NAME => tr!("Days in recovery", "Días en recuperación"),
-        EARLIER_DEFAULT_NAME => tr!("Clean time", "Tiempo sin consumir"),
+        DEFAULT_NAME => tr!("Days in recovery"),
+        EARLIER_DEFAULT_NAME => tr!("Clean time"),
         _ => name,
     }
 }
@@ -234,10 +234,10 @@ impl CounterError {
     pub fn message(&self) -> &'static str {
         match self {
             CounterError::StartInFuture => {
-                tr!("That start is in the future. Choose today or an earlier day — nothing was changed.", "Ese inicio está en el futuro. Elige hoy o un día anterior; no se cambió nada.")
+                tr!("That start is in the future. Choose today or an earlier day — nothing was changed.")
             }
-            CounterError::EmptyName => tr!("Give the counter a name.", "Ponle un nombre al contador."),
-            CounterError::NameTooLong => tr!("That name is too long — keep it under 60 characters.", "Ese nombre es demasiado largo: usa menos de 60 caracteres."),
+            CounterError::EmptyName => tr!("Give the counter a name."),
+            CounterError::NameTooLong => tr!("That name is too long — keep it under 60 characters."),
         }
     }
 }
@@ -430,18 +430,18 @@ pub fn milestone(start: Start, index: u32) -> Option<Milestone> {
         // the day the clocks change that is after 23 or 25 real hours. Accepted
         // (review T3): the person reads "24 hours" off the phone's clock, and a
         // real-time 24 h would fall at 22:00 or 24:00 by that clock instead.
-        0 => (tr!("24 hours", "24 horas").to_owned(), begin.checked_add_days(Days::new(1))?),
+        0 => (tr!("24 hours").to_owned(), begin.checked_add_days(Days::new(1))?),
         1..=3 => {
             let days = 30 * u64::from(index);
-            (fill(tr!("{} days", "{} días"), &[&days.to_string()]), begin.checked_add_days(Days::new(days))?)
+            (fill(tr!("{} days"), &[&days.to_string()]), begin.checked_add_days(Days::new(days))?)
         }
-        4 => (tr!("6 months", "6 meses").to_owned(), begin.checked_add_months(Months::new(6))?),
-        5 => (tr!("9 months", "9 meses").to_owned(), begin.checked_add_months(Months::new(9))?),
-        6 => (tr!("1 year", "1 año").to_owned(), begin.checked_add_months(Months::new(12))?),
-        7 => (tr!("18 months", "18 meses").to_owned(), begin.checked_add_months(Months::new(18))?),
+        4 => (tr!("6 months").to_owned(), begin.checked_add_months(Months::new(6))?),
+        5 => (tr!("9 months").to_owned(), begin.checked_add_months(Months::new(9))?),
+        6 => (tr!("1 year").to_owned(), begin.checked_add_months(Months::new(12))?),
+        7 => (tr!("18 months").to_owned(), begin.checked_add_months(Months::new(18))?),
         _ => {
             let years = index - 6;
-            (fill(tr!("{} years", "{} años"), &[&years.to_string()]), begin.checked_add_months(Months::new(12 * years))?)
+            (fill(tr!("{} years"), &[&years.to_string()]), begin.checked_add_months(Months::new(12 * years))?)
         }
     };
     Some(Milestone { index, label, at })

@@ -16,16 +16,16 @@ pub const MAX_TEXT: usize = 2_000;
 /// Built-in triggers: (stable key, English label). Stored by key; the label is
 /// shown in the language in use by [`trigger_label`].
 pub const TRIGGERS: [(&str, &str); 10] = [
-    ("people", Both::new("People", "Personas").en),
-    ("place", Both::new("A place", "Un lugar").en),
-    ("thing", Both::new("Things / paraphernalia", "Objetos / parafernalia").en),
-    ("saw-drugs", Both::new("Saw drugs", "Vi drogas").en),
-    ("money", Both::new("Money", "Dinero").en),
-    ("stress", Both::new("Stress", "Estrés").en),
-    ("pain", Both::new("Pain", "Dolor").en),
-    ("boredom", Both::new("Boredom", "Aburrimiento").en),
-    ("out-of-the-blue", Both::new("Out of the blue", "De la nada").en),
-    ("other", Both::new("Other", "Otra cosa").en),
+    ("people", Both::new("People").en),
+    ("place", Both::new("A place").en),
+    ("thing", Both::new("Things / paraphernalia").en),
+    ("saw-drugs", Both::new("Saw drugs").en),
+    ("money", Both::new("Money").en),
+    ("stress", Both::new("Stress").en),
+    ("pain", Both::new("Pain").en),
+    ("boredom", Both::new("Boredom").en),
+    ("out-of-the-blue", Both::new("Out of the blue").en),
+    ("other", Both::new("Other").en),
 ];
 
 /// The label to show for a trigger key: built-ins have labels, the person's own are their words.
@@ -62,10 +62,10 @@ impl Halt {
     pub const ALL: [Halt; 4] = [Halt::Hungry, Halt::Angry, Halt::Lonely, Halt::Tired];
     pub fn label(self) -> &'static str {
         match self {
-            Halt::Hungry => tr!("Hungry", "Con hambre"),
-            Halt::Angry => tr!("Angry", "Con enojo"),
-            Halt::Lonely => tr!("Lonely", "Con soledad"),
-            Halt::Tired => tr!("Tired", "Con cansancio"),
+            Halt::Hungry => tr!("Hungry"),
+            Halt::Angry => tr!("Angry"),
+            Halt::Lonely => tr!("Lonely"),
+            Halt::Tired => tr!("Tired"),
         }
     }
     /// Stable in every language (test ids).
@@ -99,12 +99,12 @@ impl Mood {
     pub const ALL: [Mood; 6] = [Mood::Sad, Mood::Angry, Mood::Anxious, Mood::Bored, Mood::Happy, Mood::Other];
     pub fn label(self) -> &'static str {
         match self {
-            Mood::Sad => tr!("Sad", "Triste"),
-            Mood::Angry => tr!("Angry", "Con enojo"),
-            Mood::Anxious => tr!("Anxious", "Con ansiedad"),
-            Mood::Bored => tr!("Bored", "Con aburrimiento"),
-            Mood::Happy => tr!("Happy", "Feliz"),
-            Mood::Other => tr!(context = "mood", "Other", "Otro"),
+            Mood::Sad => tr!("Sad"),
+            Mood::Angry => tr!("Angry"),
+            Mood::Anxious => tr!("Anxious"),
+            Mood::Bored => tr!("Bored"),
+            Mood::Happy => tr!("Happy"),
+            Mood::Other => tr!(context = "mood", "Other"),
         }
     }
     /// Stable in every language (test ids); the stored name.
@@ -134,9 +134,9 @@ impl Outcome {
     pub const ALL: [Outcome; 3] = [Outcome::Passed, Outcome::StillStrong, Outcome::Used];
     pub fn label(self) -> &'static str {
         match self {
-            Outcome::Passed => tr!("It passed", "Se me pasó"),
-            Outcome::StillStrong => tr!("Still strong", "Sigue fuerte"),
-            Outcome::Used => tr!("I used", "Consumí"),
+            Outcome::Passed => tr!("It passed"),
+            Outcome::StillStrong => tr!("Still strong"),
+            Outcome::Used => tr!("I used"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -192,9 +192,9 @@ pub enum CravingError {
 impl CravingError {
     pub fn message(&self) -> &'static str {
         match self {
-            CravingError::IntensityOutOfRange => tr!("Intensity goes from 0 to 10.", "La intensidad va de 0 a 10."),
-            CravingError::InFuture => tr!("That time is in the future — choose now or earlier.", "Esa hora está en el futuro: elige ahora o antes."),
-            CravingError::TooLong => tr!("That text is very long — keep each field under 2,000 characters.", "Ese texto es muy largo: usa menos de 2000 caracteres en cada campo."),
+            CravingError::IntensityOutOfRange => tr!("Intensity goes from 0 to 10."),
+            CravingError::InFuture => tr!("That time is in the future — choose now or earlier."),
+            CravingError::TooLong => tr!("That text is very long — keep each field under 2,000 characters."),
         }
     }
 }

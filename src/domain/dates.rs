@@ -7,28 +7,28 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use super::i18n::{fill, Both, Lang};
 
 const MONTHS: [Both; 12] = [
-    Both::new("January", "enero"),
-    Both::new("February", "febrero"),
-    Both::new("March", "marzo"),
-    Both::new("April", "abril"),
-    Both::new("May", "mayo"),
-    Both::new("June", "junio"),
-    Both::new("July", "julio"),
-    Both::new("August", "agosto"),
-    Both::new("September", "septiembre"),
-    Both::new("October", "octubre"),
-    Both::new("November", "noviembre"),
-    Both::new("December", "diciembre"),
+    Both::new("January"),
+    Both::new("February"),
+    Both::new("March"),
+    Both::new("April"),
+    Both::new("May"),
+    Both::new("June"),
+    Both::new("July"),
+    Both::new("August"),
+    Both::new("September"),
+    Both::new("October"),
+    Both::new("November"),
+    Both::new("December"),
 ];
 
 const WEEKDAYS: [Both; 7] = [
-    Both::new("Mon", "Lun"),
-    Both::new("Tue", "Mar"),
-    Both::new("Wed", "Mié"),
-    Both::new("Thu", "Jue"),
-    Both::new("Fri", "Vie"),
-    Both::new("Sat", "Sáb"),
-    Both::new("Sun", "Dom"),
+    Both::new("Mon"),
+    Both::new("Tue"),
+    Both::new("Wed"),
+    Both::new("Thu"),
+    Both::new("Fri"),
+    Both::new("Sat"),
+    Both::new("Sun"),
 ];
 
 /// "Mon" / "Lun": `day` counts from Monday (0), as chrono's `num_days_from_monday`.
@@ -38,7 +38,7 @@ pub fn weekday_short(day: usize) -> &'static str {
 
 /// "December 2026" / "diciembre de 2026".
 pub fn month_year(year: i32, month: u32) -> String {
-    fill(tr!(context = "month year", "{} {}", "{} de {}"), &[month_name(month.clamp(1, 12) - 1), &year.to_string()])
+    fill(tr!(context = "month year", "{} {}"), &[month_name(month.clamp(1, 12) - 1), &year.to_string()])
 }
 
 fn month_name(month0: u32) -> &'static str {
@@ -48,7 +48,7 @@ fn month_name(month0: u32) -> &'static str {
 /// "23 November 2026" / "23 de noviembre de 2026".
 pub fn long_date(date: NaiveDate) -> String {
     let (day, year) = (date.day().to_string(), date.year().to_string());
-    fill(tr!("{} {} {}", "{} de {} de {}"), &[&day, month_name(date.month0()), &year])
+    fill(tr!("{} {} {}"), &[&day, month_name(date.month0()), &year])
 }
 
 /// "23 Nov" / "23 nov".
@@ -59,7 +59,7 @@ pub fn day_month_short(date: NaiveDate) -> String {
 /// "23 November at 21:30" / "23 de noviembre a las 21:30" ("a la 1:05" for one o'clock).
 pub fn day_month_at(at: NaiveDateTime) -> String {
     let day = at.day().to_string();
-    fill(tr!("{} {} at {}", "{} de {} {}"), &[&day, month_name(at.month0()), &at_time(at.time())])
+    fill(tr!("{} {} at {}"), &[&day, month_name(at.month0()), &at_time(at.time())])
 }
 
 /// "at 21:30" without the "at" in English (it's in the sentence), "a las 21:30"
@@ -67,8 +67,8 @@ pub fn day_month_at(at: NaiveDateTime) -> String {
 pub fn at_time(time: NaiveTime) -> String {
     match (Lang::current(), time.hour()) {
         (Lang::En, _) => hh_mm(time),
-        (Lang::Es, 1) => fill(tr!("at one o'clock: {}", "a la {}"), &[&format!("1:{:02}", time.minute())]),
-        (Lang::Es, _) => fill(tr!("at {}", "a las {}"), &[&hh_mm(time)]),
+        (_, 1) => fill(tr!("at one o'clock: {}"), &[&format!("1:{:02}", time.minute())]),
+        _ => fill(tr!("at {}"), &[&hh_mm(time)]),
     }
 }
 
@@ -94,7 +94,7 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
 }
 
 pub fn days_text(n: i64) -> String {
-    plural(n, tr!("day", "día"), tr!("days", "días"))
+    plural(n, tr!("day"), tr!("days"))
 }
 
 /// Reads a date input's value ("2026-11-23").

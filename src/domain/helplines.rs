@@ -47,11 +47,11 @@ impl Region {
 
     pub fn name(self) -> &'static str {
         match self {
-            Region::UnitedStates => tr!("United States", "Estados Unidos"),
-            Region::Canada => tr!("Canada", "Canadá"),
-            Region::UnitedKingdom => tr!("United Kingdom", "Reino Unido"),
-            Region::Ireland => tr!("Ireland", "Irlanda"),
-            Region::Australia => tr!("Australia", "Australia"),
+            Region::UnitedStates => tr!("United States"),
+            Region::Canada => tr!("Canada"),
+            Region::UnitedKingdom => tr!("United Kingdom"),
+            Region::Ireland => tr!("Ireland"),
+            Region::Australia => tr!("Australia"),
         }
     }
 
@@ -210,7 +210,7 @@ impl TextLine {
     /// What the link says: in Spanish, which word to send where there is one.
     pub fn label(&self) -> String {
         match (Lang::current(), self.spanish_keyword) {
-            (Lang::Es, Some(word)) => fill(tr!("Text {} to {}", "Envía {} al {}"), &[word, self.to.display]),
+            (Lang::Es, Some(word)) => fill(tr!("Text {} to {}"), &[word, self.to.display]),
             _ => self.how.get().to_string(),
         }
     }
@@ -233,9 +233,9 @@ const fn contact(dial: &'static str, display: &'static str) -> Contact {
 const US: &[Helpline] = &[
     Helpline {
         id: "us-emergency",
-        name: Both::new("Emergency services", "Servicios de emergencia"),
-        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
-        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
+        name: Both::new("Emergency services"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger."),
+        hours: Both::new("Any time, day or night."),
         call: contact("911", "911"),
         text: None,
         tty: None,
@@ -243,24 +243,24 @@ const US: &[Helpline] = &[
     },
     Helpline {
         id: "us-988",
-        name: Both::new("988 Suicide & Crisis Lifeline", "988 Línea de Prevención del Suicidio y Crisis"),
-        purpose: Both::new("Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish.", "Habla o escribe ahora con alguien sobre una crisis de salud mental o de consumo de sustancias, o sobre pensamientos de suicidio. Para hablar en español, llama al 988 y marca 2. Si eres veterano o veterana, marca 1 (Línea de Crisis para Veteranos)."),
-        hours: Both::new("24/7, free. English and Spanish; chat at 988lifeline.org.", "Las 24 horas, gratis. En inglés y en español. En español también puedes enviar AYUDA por mensaje al 988."),
+        name: Both::new("988 Suicide & Crisis Lifeline"),
+        purpose: Both::new("Talk or text with someone now about a mental-health or substance-use crisis, or thoughts of suicide. Press 1 for the Veterans Crisis Line, 2 for Spanish."),
+        hours: Both::new("24/7, free. English and Spanish; chat at 988lifeline.org."),
         call: contact("988", "988"),
-        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988", "Mensaje al 988"), spanish_keyword: Some("AYUDA") }),
+        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988"), spanish_keyword: Some("AYUDA") }),
         tty: None,
         emergency: false,
     },
     Helpline {
         id: "us-samhsa",
-        name: Both::new("SAMHSA National Helpline", "Línea Nacional de Ayuda de SAMHSA"),
-        purpose: Both::new("Free, confidential information and referrals to treatment, support groups and community services.", "Información gratuita y confidencial, y orientación hacia tratamiento, grupos de apoyo y servicios de tu comunidad."),
-        hours: Both::new("24/7, every day of the year. English and Spanish.", "Las 24 horas, todos los días del año. Atiende en español."),
+        name: Both::new("SAMHSA National Helpline"),
+        purpose: Both::new("Free, confidential information and referrals to treatment, support groups and community services."),
+        hours: Both::new("24/7, every day of the year. English and Spanish."),
         call: contact("+18006624357", "1-800-662-4357"),
         text: Some(TextLine {
             to: contact("435748", "435748"),
             // The text service answers in English only (SAMHSA National Helpline page).
-            how: Both::new("Text your ZIP code to 435748", "Envía tu código postal al 435748 (servicio en inglés)"),
+            how: Both::new("Text your ZIP code to 435748"),
             spanish_keyword: None,
         }),
         tty: Some(contact("+18004874889", "1-800-487-4889")),
@@ -269,9 +269,9 @@ const US: &[Helpline] = &[
     // content-facts.md: Never Use Alone (Filter magazine; Street Connections, Winnipeg).
     Helpline {
         id: "us-never-use-alone",
-        name: Both::new("Never Use Alone", "Never Use Alone (no consumas a solas)"),
-        purpose: Both::new("Using alone? Call first: someone stays on the line and sends help if you stop answering.", "¿Vas a consumir a solas? Llama antes: alguien se queda en la línea y manda ayuda si dejas de responder."),
-        hours: Both::new("24/7, free and confidential.", "Las 24 horas, gratis y confidencial."),
+        name: Both::new("Never Use Alone"),
+        purpose: Both::new("Using alone? Call first: someone stays on the line and sends help if you stop answering."),
+        hours: Both::new("24/7, free and confidential."),
         call: contact("+18004843731", "1-800-484-3731"),
         text: None,
         tty: None,
@@ -279,9 +279,9 @@ const US: &[Helpline] = &[
     },
     Helpline {
         id: "us-poison",
-        name: Both::new("Poison Help", "Poison Help (intoxicaciones)"),
-        purpose: Both::new("Experts answer questions about a possible poisoning or overdose. If the person is unconscious or not breathing, call 911 instead.", "Especialistas responden sobre una posible intoxicación o sobredosis. Si la persona está inconsciente o no respira, llama al 911."),
-        hours: Both::new("24/7, free and confidential.", "Las 24 horas, gratis y confidencial."),
+        name: Both::new("Poison Help"),
+        purpose: Both::new("Experts answer questions about a possible poisoning or overdose. If the person is unconscious or not breathing, call 911 instead."),
+        hours: Both::new("24/7, free and confidential."),
         call: contact("+18002221222", "1-800-222-1222"),
         text: None,
         tty: None,
@@ -292,9 +292,9 @@ const US: &[Helpline] = &[
 const CA: &[Helpline] = &[
     Helpline {
         id: "ca-emergency",
-        name: Both::new("Emergency services", "Servicios de emergencia"),
-        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
-        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
+        name: Both::new("Emergency services"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger."),
+        hours: Both::new("Any time, day or night."),
         call: contact("911", "911"),
         text: None,
         tty: None,
@@ -302,19 +302,19 @@ const CA: &[Helpline] = &[
     },
     Helpline {
         id: "ca-988",
-        name: Both::new("9-8-8 Suicide Crisis Helpline", "9-8-8 Línea de Crisis y Prevención del Suicidio"),
-        purpose: Both::new("Call or text if you are thinking about suicide or worried about someone.", "Llama o escribe si estás pensando en el suicidio o te preocupa alguien."),
-        hours: Both::new("24/7. English and French.", "Las 24 horas. En inglés y en francés."),
+        name: Both::new("9-8-8 Suicide Crisis Helpline"),
+        purpose: Both::new("Call or text if you are thinking about suicide or worried about someone."),
+        hours: Both::new("24/7. English and French."),
         call: contact("988", "988"),
-        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988", "Mensaje al 988"), spanish_keyword: None }),
+        text: Some(TextLine { to: contact("988", "988"), how: Both::new("Text 988"), spanish_keyword: None }),
         tty: None,
         emergency: false,
     },
     Helpline {
         id: "ca-nors",
-        name: Both::new("National Overdose Response Service", "Servicio Nacional de Respuesta a Sobredosis"),
-        purpose: Both::new("For anyone using drugs alone: a volunteer stays on the line and sends help if you stop responding.", "Para quien consume a solas: una persona voluntaria se queda en la línea y pide ayuda si dejas de responder."),
-        hours: Both::new("24/7, confidential.", "Las 24 horas, confidencial."),
+        name: Both::new("National Overdose Response Service"),
+        purpose: Both::new("For anyone using drugs alone: a volunteer stays on the line and sends help if you stop responding."),
+        hours: Both::new("24/7, confidential."),
         call: contact("+18886886677", "1-888-688-6677"),
         text: None,
         tty: None,
@@ -323,9 +323,9 @@ const CA: &[Helpline] = &[
     // Canada's poison centres' national number since 2024 (nexreg.com); Quebec keeps its own.
     Helpline {
         id: "ca-poison",
-        name: Both::new("Poison Centre", "Centro de Toxicología"),
-        purpose: Both::new("Advice about a possible poisoning or overdose (in Quebec: 1-800-463-5060).", "Consejo sobre una posible intoxicación o sobredosis (en Quebec: 1-800-463-5060)."),
-        hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
+        name: Both::new("Poison Centre"),
+        purpose: Both::new("Advice about a possible poisoning or overdose (in Quebec: 1-800-463-5060)."),
+        hours: Both::new("24/7, free."),
         call: contact("+18447647669", "1-844-764-7669"),
         text: None,
         tty: None,
@@ -336,9 +336,9 @@ const CA: &[Helpline] = &[
 const UK: &[Helpline] = &[
     Helpline {
         id: "uk-emergency",
-        name: Both::new("Emergency services", "Servicios de emergencia"),
-        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
-        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
+        name: Both::new("Emergency services"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger."),
+        hours: Both::new("Any time, day or night."),
         call: contact("999", "999"),
         text: None,
         tty: None,
@@ -346,9 +346,9 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-111",
-        name: Both::new("NHS 111", "NHS 111"),
-        purpose: Both::new("Urgent medical help and advice when it isn't an emergency. In England, choose the mental health option in a mental health crisis.", "Ayuda y consejo médico urgente cuando no es una emergencia. En Inglaterra, en una crisis de salud mental, elige la opción de salud mental."),
-        hours: Both::new("24/7.", "Las 24 horas."),
+        name: Both::new("NHS 111"),
+        purpose: Both::new("Urgent medical help and advice when it isn't an emergency. In England, choose the mental health option in a mental health crisis."),
+        hours: Both::new("24/7."),
         call: contact("111", "111"),
         text: None,
         tty: None,
@@ -356,9 +356,9 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-samaritans",
-        name: Both::new("Samaritans", "Samaritans"),
-        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement.", "Alguien con quien hablar de lo que estés viviendo, sin juicios."),
-        hours: Both::new("24/7, free from any phone.", "Las 24 horas, gratis desde cualquier teléfono."),
+        name: Both::new("Samaritans"),
+        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement."),
+        hours: Both::new("24/7, free from any phone."),
         call: contact("116123", "116 123"),
         text: None,
         tty: None,
@@ -366,10 +366,10 @@ const UK: &[Helpline] = &[
     },
     Helpline {
         id: "uk-frank",
-        name: Both::new("FRANK", "FRANK"),
-        purpose: Both::new("Honest, confidential information and advice about drugs.", "Información y consejo sinceros y confidenciales sobre drogas."),
+        name: Both::new("FRANK"),
+        purpose: Both::new("Honest, confidential information and advice about drugs."),
         // Phone line 24 hours, live chat in the afternoons (content-facts.md: Wikipedia, FRANK (drugs)).
-        hours: Both::new("24/7 by phone.", "Las 24 horas por teléfono."),
+        hours: Both::new("24/7 by phone."),
         call: contact("03001236600", "0300 123 6600"),
         text: None,
         tty: None,
@@ -380,9 +380,9 @@ const UK: &[Helpline] = &[
 const IE: &[Helpline] = &[
     Helpline {
         id: "ie-emergency",
-        name: Both::new("Emergency services", "Servicios de emergencia"),
-        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger. 999 works too.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro. El 999 también funciona."),
-        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
+        name: Both::new("Emergency services"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger. 999 works too."),
+        hours: Both::new("Any time, day or night."),
         // One number on the button (the words above say 999 works too), in either language.
         call: contact("112", "112"),
         text: None,
@@ -391,9 +391,9 @@ const IE: &[Helpline] = &[
     },
     Helpline {
         id: "ie-samaritans",
-        name: Both::new("Samaritans", "Samaritans"),
-        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement.", "Alguien con quien hablar de lo que estés viviendo, sin juicios."),
-        hours: Both::new("24/7, free.", "Las 24 horas, gratis."),
+        name: Both::new("Samaritans"),
+        purpose: Both::new("Someone to talk to about whatever you're going through, without judgement."),
+        hours: Both::new("24/7, free."),
         call: contact("116123", "116 123"),
         text: None,
         tty: None,
@@ -401,9 +401,9 @@ const IE: &[Helpline] = &[
     },
     Helpline {
         id: "ie-hse",
-        name: Both::new("HSE Drugs & Alcohol Helpline", "HSE Drugs & Alcohol Helpline (drogas y alcohol)"),
-        purpose: Both::new("Free, confidential support and information about drug and alcohol use and services.", "Apoyo e información gratuitos y confidenciales sobre el consumo de drogas y alcohol y los servicios disponibles."),
-        hours: Both::new("Office hours; see hse.ie for times.", "En horario de oficina; consulta el horario en hse.ie."),
+        name: Both::new("HSE Drugs & Alcohol Helpline"),
+        purpose: Both::new("Free, confidential support and information about drug and alcohol use and services."),
+        hours: Both::new("Office hours; see hse.ie for times."),
         call: contact("1800459459", "1800 459 459"),
         text: None,
         tty: None,
@@ -414,9 +414,9 @@ const IE: &[Helpline] = &[
 const AU: &[Helpline] = &[
     Helpline {
         id: "au-emergency",
-        name: Both::new("Emergency services", "Servicios de emergencia"),
-        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger.", "Si alguien puede estar teniendo una sobredosis, no despierta o no respira, o si alguien está en peligro."),
-        hours: Both::new("Any time, day or night.", "A cualquier hora, de día o de noche."),
+        name: Both::new("Emergency services"),
+        purpose: Both::new("If someone may be overdosing, can't be woken or isn't breathing, or anyone is in danger."),
+        hours: Both::new("Any time, day or night."),
         call: contact("000", "000"),
         text: None,
         tty: None,
@@ -424,9 +424,9 @@ const AU: &[Helpline] = &[
     },
     Helpline {
         id: "au-aod",
-        name: Both::new("National Alcohol and Other Drug Hotline", "Línea Nacional de Alcohol y Otras Drogas"),
-        purpose: Both::new("Free, confidential advice about alcohol and other drugs; connects you to the service in your state or territory.", "Consejo gratuito y confidencial sobre el alcohol y otras drogas; te conecta con el servicio de tu estado o territorio."),
-        hours: Both::new("24/7.", "Las 24 horas."),
+        name: Both::new("National Alcohol and Other Drug Hotline"),
+        purpose: Both::new("Free, confidential advice about alcohol and other drugs; connects you to the service in your state or territory."),
+        hours: Both::new("24/7."),
         call: contact("1800250015", "1800 250 015"),
         text: None,
         tty: None,
@@ -434,20 +434,20 @@ const AU: &[Helpline] = &[
     },
     Helpline {
         id: "au-lifeline",
-        name: Both::new("Lifeline", "Lifeline"),
-        purpose: Both::new("Crisis support and suicide prevention: talk to someone now.", "Apoyo en crisis y prevención del suicidio: habla con alguien ahora."),
-        hours: Both::new("24/7.", "Las 24 horas."),
+        name: Both::new("Lifeline"),
+        purpose: Both::new("Crisis support and suicide prevention: talk to someone now."),
+        hours: Both::new("24/7."),
         call: contact("131114", "13 11 14"),
         // Lifeline's text service, 24/7 (lifeinmind.org.au).
-        text: Some(TextLine { to: contact("0477131114", "0477 13 11 14"), how: Both::new("Text 0477 13 11 14", "Mensaje al 0477 13 11 14"), spanish_keyword: None }),
+        text: Some(TextLine { to: contact("0477131114", "0477 13 11 14"), how: Both::new("Text 0477 13 11 14"), spanish_keyword: None }),
         tty: None,
         emergency: false,
     },
     Helpline {
         id: "au-poisons",
-        name: Both::new("Poisons Information Centre", "Centro de Información Toxicológica"),
-        purpose: Both::new("Advice about a possible poisoning or overdose.", "Consejo sobre una posible intoxicación o sobredosis."),
-        hours: Both::new("24/7.", "Las 24 horas."),
+        name: Both::new("Poisons Information Centre"),
+        purpose: Both::new("Advice about a possible poisoning or overdose."),
+        hours: Both::new("24/7."),
         call: contact("131126", "13 11 26"),
         text: None,
         tty: None,

@@ -1,76 +1,169 @@
-//! English and Spanish. Every piece of text the person reads is written where
-//! it is used, in both languages: `tr!("Today", "Hoy")`, or `Both::new(…, …)`
-//! in a table. The Spanish is collected at build time (`build.rs`) into one
-//! catalog that is a split-off module of its own (`src/domain/spanish.rs`), fetched only
-//! when Spanish is in use; the English stays in the code. A missing
-//! translation can't be written, the catalog can't hold unused entries, and
-//! someone reading English downloads no Spanish.
+//! The language text is shown in. Text is written in English where it is used
+//! (`tr!`, `trn!` for counts, `Both::new` in tables); the English is each
+//! message's id in the gettext catalogs `locales/<code>.po`, which `build.rs`
+//! checks against the code and compiles into `catalogs.rs`. Each catalog is a
+//! split-off module fetched only when its language is in use, so someone
+//! reading English downloads none of them.
 //!
 //! The language in use is ambient, like a locale: set at start-up and when the
-//! person changes it. Until the catalog has arrived (and natively, before
-//! [`install_catalog`] in a test), Spanish text falls back to the English.
+//! person changes it. Until a catalog has arrived (and natively, before
+//! [`install_catalog`] in a test), text falls back to the English.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
+/// The languages besides English, each with its catalog `locales/<code>.po`
+/// (whose compiled form is `catalog_<module>`): the variant, the BCP 47 code,
+/// the language's own name and the split-off module. **Adding a language is
+/// its catalog and one line under `offered`.** `hidden` ones are never in a picker.
+macro_rules! each_language {
+    ($then:path) => {
+        $then! {
+            offered { Es, "es", "Español", es; }
+            hidden { Pseudo, "qps-ploc", "Pseudo", pseudo; }
+        }
+    };
+}
+pub(crate) use each_language;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "es")]
-    Es,
+macro_rules! define_languages {
+    (offered { $($variant:ident, $code:literal, $name:literal, $module:ident;)* } hidden { $($h_variant:ident, $h_code:literal, $h_name:literal, $h_module:ident;)* }) => {
+        /// `Pseudo`: every message accented and longer (`[Šåṽé ~~]`), for finding
+        /// text that isn't in the catalogs and layouts that can't take longer words.
+        /// Tests choose it by storing its code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+        pub enum Lang {
+            #[default]
+            #[serde(rename = "en")]
+            En,
+            $(#[serde(rename = $code)] $variant,)*
+            $(#[serde(rename = $h_code)] $h_variant,)*
+        }
+
+        const LANGUAGES_WITH_CATALOGS: usize = [$($code,)* $($h_code,)*].len();
+
+        impl Lang {
+            /// The languages a person can choose.
+            pub const ALL: &'static [Lang] = &[Lang::En, $(Lang::$variant,)*];
+            const EVERY: &'static [Lang] = &[Lang::En, $(Lang::$variant,)* $(Lang::$h_variant,)*];
+
+            /// The BCP 47 code, for `<html lang>` and the stored choice.
+            pub fn code(self) -> &'static str {
+                match self {
+                    Lang::En => "en",
+                    $(Lang::$variant => $code,)*
+                    $(Lang::$h_variant => $h_code,)*
+                }
+            }
+
+            /// The language's own name, as the picker shows it (the same in every
+            /// language, so someone who can't read the current one still finds theirs).
+            pub fn own_name(self) -> &'static str {
+                match self {
+                    Lang::En => "English",
+                    $(Lang::$variant => $name,)*
+                    $(Lang::$h_variant => $h_name,)*
+                }
+            }
+        }
+    };
+}
+each_language!(define_languages);
+
+// The compiled catalogs (`build.rs` writes them from `locales/*.po`). In the
+// browser each is reached only from its split-off loader
+// (`components::language`), so it goes into that module; natively they are
+// simply here, for tests.
+macro_rules! compiled_catalogs {
+    (offered { $($variant:ident, $code:literal, $name:literal, $module:ident;)* } hidden { $($h_variant:ident, $h_code:literal, $h_name:literal, $h_module:ident;)* }) => {
+        $(#[allow(non_upper_case_globals)] pub static $module: Catalog = include!(concat!(env!("OUT_DIR"), "/catalog_", stringify!($module), ".rs"));)*
+        $(#[allow(non_upper_case_globals)] pub static $h_module: Catalog = include!(concat!(env!("OUT_DIR"), "/catalog_", stringify!($h_module), ".rs"));)*
+
+        /// `lang`'s catalog, for native tests (English has none: it is the code's own text).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn compiled_in(lang: Lang) -> &'static Catalog {
+            match lang {
+                Lang::En => panic!("English has no catalog"),
+                $(Lang::$variant => &$module,)*
+                $(Lang::$h_variant => &$h_module,)*
+            }
+        }
+    };
+}
+each_language!(compiled_catalogs);
+
+
+/// A compiled catalog (`build.rs` writes them from `locales/*.po`).
+pub struct Catalog {
+    /// Which plural form a count takes (the catalog's `Plural-Forms`).
+    pub plural: fn(u64) -> usize,
+    /// Message key (context, U+0004, English) → its forms (one, or one per plural form), sorted by key.
+    pub entries: &'static [(&'static str, &'static [&'static str])],
 }
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-    /// English → Spanish, sorted by the English.
-    static CATALOG: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
+    /// The catalog of each language other than English, once fetched.
+    static CATALOGS: Cell<[Option<&'static Catalog>; LANGUAGES_WITH_CATALOGS]> = const { Cell::new([None; LANGUAGES_WITH_CATALOGS]) };
 }
 
-/// Makes the Spanish catalog (fetched or, natively, compiled in) the one text is looked up in.
-pub fn install_catalog(pairs: &'static [(&'static str, &'static str)]) {
-    let mut sorted = pairs.to_vec();
-    sorted.sort_unstable_by_key(|(en, _)| *en);
-    CATALOG.with(|c| *c.borrow_mut() = sorted);
+fn catalog_slot(lang: Lang) -> Option<usize> {
+    Lang::EVERY.iter().position(|&l| l == lang)?.checked_sub(1)
 }
 
-pub fn catalog_installed() -> bool {
-    CATALOG.with(|c| !c.borrow().is_empty())
+/// Makes `catalog` the one `lang`'s text is looked up in.
+pub fn install_catalog(lang: Lang, catalog: &'static Catalog) {
+    if let Some(slot) = catalog_slot(lang) {
+        CATALOGS.with(|c| {
+            let mut all = c.get();
+            all[slot] = Some(catalog);
+            c.set(all);
+        });
+    }
+}
+
+/// Whether `lang` needs a catalog that isn't here yet.
+pub fn catalog_missing(lang: Lang) -> bool {
+    catalog_slot(lang).is_some() && catalog_of(lang).is_none()
+}
+
+fn catalog_of(lang: Lang) -> Option<&'static Catalog> {
+    let slot = catalog_slot(lang)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    if CATALOGS.with(|c| c.get()[slot].is_none()) {
+        install_catalog(lang, compiled_in(lang));
+    }
+    CATALOGS.with(|c| c.get()[slot])
+}
+
+fn forms_of(key: &str) -> Option<(&'static Catalog, &'static [&'static str])> {
+    let catalog = catalog_of(Lang::current())?;
+    let at = catalog.entries.binary_search_by_key(&key, |(k, _)| k).ok()?;
+    Some((catalog, catalog.entries[at].1))
 }
 
 /// `english` in the language in use. Called by [`tr!`] and [`Both::get`].
 pub fn in_use(english: &'static str) -> &'static str {
-    match Lang::current() {
-        Lang::En => english,
-        Lang::Es => spanish_of(english).unwrap_or(english),
-    }
+    in_use_keyed(english, english)
 }
 
 /// `english` in the language in use, looked up by `key` (its context and the English).
 pub fn in_use_keyed(key: &'static str, english: &'static str) -> &'static str {
-    match Lang::current() {
-        Lang::En => english,
-        Lang::Es => spanish_of(key).unwrap_or(english),
-    }
+    forms_of(key).and_then(|(_, forms)| forms.first().copied()).unwrap_or(english)
 }
 
-fn spanish_of(english: &str) -> Option<&'static str> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if !catalog_installed() {
-        install_catalog(crate::domain::spanish::CATALOG);
+/// The form of a counted text that `n` takes in the language in use. Called by [`trn!`].
+pub fn counted_in_use(key: &'static str, one: &'static str, many: &'static str, n: u64) -> &'static str {
+    match forms_of(key) {
+        Some((catalog, forms)) => forms.get((catalog.plural)(n)).or(forms.last()).copied().unwrap_or(many),
+        // English: one for exactly 1, the other form for everything else (0 too).
+        None if n == 1 => one,
+        None => many,
     }
-    CATALOG.with(|c| {
-        let c = c.borrow();
-        c.binary_search_by_key(&english, |(en, _)| en).ok().map(|at| c[at].1)
-    })
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
     /// The language text is shown in now.
     pub fn current() -> Lang {
         CURRENT.with(Cell::get)
@@ -90,25 +183,8 @@ impl Lang {
         result
     }
 
-    /// The BCP 47 code, for `<html lang>` and the stored choice.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
-    }
-
-    /// The language's own name, as the picker shows it (the same in both languages,
-    /// so someone who can't read the current one still finds theirs).
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Español",
-        }
+        Lang::EVERY.iter().copied().find(|l| l.code() == code.trim())
     }
 
     /// The first open follows the phone: Spanish if the browser's preferred
@@ -136,7 +212,7 @@ pub struct Both {
 }
 
 impl Both {
-    pub const fn new(en: &'static str, _es: &'static str) -> Both {
+    pub const fn new(en: &'static str) -> Both {
         Both { en }
     }
 
@@ -147,7 +223,7 @@ impl Both {
 }
 
 /// `template` with each `{}` replaced by the next of `values`, in order:
-/// `fill(tr!("{} left", "quedan {}"), &[&days])`. One small function
+/// `fill(tr!("{} left"), &[&days])`. One small function
 /// instead of a `format!` per language keeps the wasm small.
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
@@ -180,7 +256,7 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for lang in Lang::ALL {
+        for &lang in Lang::EVERY {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
             assert_eq!(serde_json::to_string(&lang).unwrap(), format!("\"{}\"", lang.code()));
         }
@@ -189,29 +265,19 @@ mod tests {
 
     #[test]
     fn text_follows_the_current_language_and_comes_back() {
-        assert_eq!(tr!("Language", "Idioma"), "Language");
-        let inside = Lang::Es.while_current(|| tr!("Language", "Idioma"));
+        assert_eq!(tr!("Language"), "Language");
+        let inside = Lang::Es.while_current(|| tr!("Language"));
         assert_eq!(inside, "Idioma");
         assert_eq!(Lang::current(), Lang::En);
-        assert_eq!(Lang::Es.while_current(|| Both::new("Language", "Idioma").get()), "Idioma");
-        assert_eq!(tr!(context = "test", "Language", "Lengua"), "Language");
-        assert_eq!(Lang::Es.while_current(|| tr!(context = "test", "Language", "Lengua")), "Lengua");
+        assert_eq!(Lang::Es.while_current(|| Both::new("Language").get()), "Idioma");
+
     }
 
     #[test]
-    fn the_catalog_holds_every_pair_once_and_nothing_untranslated() {
-        let catalog = crate::domain::spanish::CATALOG;
-        assert!(catalog.len() > 10);
-        let mut english: Vec<&str> = catalog.iter().map(|(en, _)| *en).collect();
-        english.sort_unstable();
-        english.dedup();
-        assert_eq!(english.len(), catalog.len(), "one Spanish text per English text");
-        for (key, es) in catalog {
-            let en = key.rsplit('\u{1f}').next().unwrap();
-            assert!(!es.trim().is_empty(), "no Spanish for {en:?}");
-            // Placeholders must survive translation.
-            assert_eq!(en.matches("{}").count(), es.matches("{}").count(), "{en:?} → {es:?}");
-        }
+    fn counts_take_the_form_each_language_needs() {
+        let days = |n: u64| fill(trn!("{} day", "{} days", n), &[&n.to_string()]);
+        assert_eq!([0, 1, 2, 21].map(days), ["0 days", "1 day", "2 days", "21 days"]);
+        assert_eq!(Lang::Es.while_current(|| [0, 1, 2, 21].map(days)), ["0 días", "1 día", "2 días", "21 días"]);
     }
 
     #[test]
@@ -225,5 +291,43 @@ mod tests {
         assert_eq!(fill("no values", &[]), "no values");
         assert_eq!(fill("{} and {}", &["one"]), "one and {}");
         assert_eq!(fill("ñ{}ñ", &["é"]), "ñéñ");
+    }
+
+    /// The app never calls a person clean or dirty, in any language (NIDA,
+    /// "Words Matter"; Spanish review E1). "Clean time" stays as the name of the
+    /// count people know from NA; in Spanish it is "tiempo sin consumir" everywhere.
+    #[test]
+    fn no_text_calls_the_person_clean_or_dirty() {
+        for (key, forms) in es.entries {
+            let english = key.rsplit('\u{4}').next().unwrap();
+            let en = english.to_lowercase();
+            let en_rest = ["clean time", "clean-time", "clean days"].iter().fold(en.clone(), |t, ok| t.replace(ok, ""));
+            assert!(!en_rest.contains("clean") && !en.contains("dirty"), "{english}");
+            for spanish in *forms {
+                let text = spanish.to_lowercase();
+                assert!(!text.contains("limpi") && !text.contains("sucio") && !text.contains("sucia"), "{spanish}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_catalog_is_sorted_for_lookup_and_has_no_empty_text() {
+        for catalog in [&es, &pseudo] {
+            assert!(catalog.entries.len() > 1000);
+            assert!(catalog.entries.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each key once");
+            for (key, forms) in catalog.entries {
+                assert!(!forms.is_empty() && forms.iter().all(|f| !f.trim().is_empty()), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_longer_and_keeps_placeholders() {
+        for (key, forms) in pseudo.entries {
+            let english = key.rsplit('\u{4}').next().unwrap();
+            assert!(forms[0].chars().count() * 10 >= english.chars().count() * 13, "{english:?} → {:?}", forms[0]);
+            assert_eq!(forms[0].matches("{}").count(), english.matches("{}").count());
+            assert!(forms[0].starts_with('[') && forms[0].ends_with(']'));
+        }
     }
 }

@@ -75,7 +75,7 @@ impl Naming<'_> {
 
 /// A discreet title for something at `time` (a dose, the check-in): "Reminder: 08:00".
 pub fn discreet_at(time: chrono::NaiveTime) -> String {
-    super::i18n::fill(tr!("Reminder: {}", "Recordatorio: {}"), &[&super::dates::hh_mm(time)])
+    super::i18n::fill(tr!("Reminder: {}"), &[&super::dates::hh_mm(time)])
 }
 
 /// The whole file, CRLF line endings and folded lines. `stamp` is now, in UTC.

@@ -41,10 +41,10 @@ pub enum JournalError {
 impl JournalError {
     pub fn message(self) -> &'static str {
         match self {
-            JournalError::Empty => tr!("Write something first — even one line.", "Escribe algo primero, aunque sea una línea."),
-            JournalError::TooLong => tr!("That entry is very long — keep it under 20,000 characters, or split it in two.", "Esa entrada es muy larga: usa menos de 20 000 caracteres o divídela en dos."),
-            JournalError::InFuture => tr!("That date is in the future.", "Esa fecha está en el futuro."),
-            JournalError::MoodOutOfRange => tr!("Mood goes from 1 to 5.", "El ánimo va de 1 a 5."),
+            JournalError::Empty => tr!("Write something first — even one line."),
+            JournalError::TooLong => tr!("That entry is very long — keep it under 20,000 characters, or split it in two."),
+            JournalError::InFuture => tr!("That date is in the future."),
+            JournalError::MoodOutOfRange => tr!("Mood goes from 1 to 5."),
         }
     }
 }
@@ -157,12 +157,12 @@ pub fn search<'a>(entries: impl Iterator<Item = &'a JournalEntry>, query: &str) 
 
 /// Questions to start from when the page is blank.
 pub const PROMPTS: [Both; 6] = [
-    Both::new("What went well today?", "¿Qué salió bien hoy?"),
-    Both::new("What would I tell myself a week ago?", "¿Qué me diría a mí mismo hace una semana?"),
-    Both::new("What was hard today, and what got me through it?", "¿Qué fue difícil hoy y qué me ayudó a superarlo?"),
-    Both::new("Who or what am I grateful for right now?", "¿Por quién o por qué estoy agradecido ahora?"),
-    Both::new("What do I want tomorrow to look like?", "¿Cómo quiero que sea mañana?"),
-    Both::new("What am I feeling in my body right now?", "¿Qué siento en mi cuerpo ahora mismo?"),
+    Both::new("What went well today?"),
+    Both::new("What would I tell myself a week ago?"),
+    Both::new("What was hard today, and what got me through it?"),
+    Both::new("Who or what am I grateful for right now?"),
+    Both::new("What do I want tomorrow to look like?"),
+    Both::new("What am I feeling in my body right now?"),
 ];
 
 /// Whether putting the editor's words away now would lose some: something is

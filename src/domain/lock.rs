@@ -211,21 +211,20 @@ pub fn passcode_forms(typed: &str, nfc: &str, nfd: &str, normalized: bool) -> Ve
 pub fn check_passcode(code: &str) -> Result<(), &'static str> {
     let chars = code.chars().count();
     if code.is_empty() {
-        return Err(tr!("Type a passcode first.", "Primero escribe un código."));
+        return Err(tr!("Type a passcode first."));
     }
     if is_numeric(code) {
         return match chars {
             6..=8 => Ok(()),
-            0..=5 => Err(tr!("Use at least 6 digits. Someone with a copy of this phone's data could try every shorter code in moments.",
-                "Usa al menos 6 dígitos. Alguien con una copia de los datos de este teléfono podría probar todos los códigos más cortos en un momento.")),
-            _ => Err(tr!("Use 6 to 8 digits — or a phrase with letters in it.", "Usa de 6 a 8 dígitos, o una frase con letras.")),
+            0..=5 => Err(tr!("Use at least 6 digits. Someone with a copy of this phone's data could try every shorter code in moments.")),
+            _ => Err(tr!("Use 6 to 8 digits — or a phrase with letters in it.")),
         };
     }
     if code.trim().chars().count() < 8 {
-        return Err(tr!("A phrase needs at least 8 characters (or use 6 to 8 digits).", "Una frase necesita al menos 8 caracteres (o usa de 6 a 8 dígitos)."));
+        return Err(tr!("A phrase needs at least 8 characters (or use 6 to 8 digits)."));
     }
     if chars > 200 {
-        return Err(tr!("Keep the phrase under 200 characters.", "Usa una frase de menos de 200 caracteres."));
+        return Err(tr!("Keep the phrase under 200 characters."));
     }
     Ok(())
 }
@@ -233,12 +232,12 @@ pub fn check_passcode(code: &str) -> Result<(), &'static str> {
 /// "5 seconds", "1 minute 20 seconds".
 pub fn describe_wait(seconds: u32) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
-    let minutes = |n: u32| super::dates::plural(n.into(), tr!("minute", "minuto"), tr!("minutes", "minutos"));
-    let seconds = |n: u32| super::dates::plural(n.into(), tr!("second", "segundo"), tr!("seconds", "segundos"));
+    let minutes = |n: u32| super::dates::plural(n.into(), tr!("minute"), tr!("minutes"));
+    let seconds = |n: u32| super::dates::plural(n.into(), tr!("second"), tr!("seconds"));
     match (m, s) {
         (0, s) => seconds(s),
         (m, 0) => minutes(m),
-        (m, s) => super::i18n::fill(tr!("{} {}", "{} y {}"), &[&minutes(m), &seconds(s)]),
+        (m, s) => super::i18n::fill(tr!("{} {}"), &[&minutes(m), &seconds(s)]),
     }
 }
 

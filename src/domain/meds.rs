@@ -49,13 +49,13 @@ impl MedKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            MedKind::Buprenorphine => tr!("Buprenorphine film or tablet", "Buprenorfina en película o tableta"),
-            MedKind::BuprenorphineWeekly => tr!("Buprenorphine weekly injection", "Buprenorfina inyectable semanal"),
-            MedKind::BuprenorphineMonthly => tr!("Buprenorphine monthly injection", "Buprenorfina inyectable mensual"),
-            MedKind::Methadone => tr!("Methadone", "Metadona"),
-            MedKind::Naltrexone => tr!("Naltrexone tablet", "Naltrexona en tableta"),
-            MedKind::NaltrexoneMonthly => tr!("Naltrexone monthly injection", "Naltrexona inyectable mensual"),
-            MedKind::Other => tr!("Another medication", "Otro medicamento"),
+            MedKind::Buprenorphine => tr!("Buprenorphine film or tablet"),
+            MedKind::BuprenorphineWeekly => tr!("Buprenorphine weekly injection"),
+            MedKind::BuprenorphineMonthly => tr!("Buprenorphine monthly injection"),
+            MedKind::Methadone => tr!("Methadone"),
+            MedKind::Naltrexone => tr!("Naltrexone tablet"),
+            MedKind::NaltrexoneMonthly => tr!("Naltrexone monthly injection"),
+            MedKind::Other => tr!("Another medication"),
         }
     }
 
@@ -153,14 +153,14 @@ pub enum MedProblem {
 impl MedProblem {
     pub fn message(self) -> &'static str {
         match self {
-            MedProblem::NoName => tr!("Give this medication a name.", "Ponle un nombre a este medicamento."),
-            MedProblem::TooLong => tr!("One of the fields is too long (200 characters at most).", "Uno de los campos es demasiado largo (200 caracteres como máximo)."),
-            MedProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366.", "¿Cada cuántos días? Un número del 1 al 366."),
-            MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set.", "Se pueden poner hasta 8 horas al día."),
-            MedProblem::SameTimeTwice => tr!("The same time is there twice.", "La misma hora aparece dos veces."),
-            MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99.", "Dosis para llevar a casa: un número del 0 al 99."),
-            MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them.", "Escribe las horas así: 08:00 o 20:30, separadas por comas."),
-            MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started.", "El día en que se dejó es anterior al día en que se empezó."),
+            MedProblem::NoName => tr!("Give this medication a name."),
+            MedProblem::TooLong => tr!("One of the fields is too long (200 characters at most)."),
+            MedProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366."),
+            MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set."),
+            MedProblem::SameTimeTwice => tr!("The same time is there twice."),
+            MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99."),
+            MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them."),
+            MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started."),
         }
     }
 }
@@ -368,10 +368,10 @@ impl Reminder {
     pub fn message(&self) -> String {
         let fill = super::i18n::fill;
         match (self.appointment, self.time) {
-            (false, Some(t)) => fill(tr!("Reminder: {}", "Recordatorio: {}"), &[&super::dates::hh_mm(t)]),
-            (false, None) => tr!("A reminder for today", "Un recordatorio para hoy").into(),
-            (true, Some(t)) => fill(tr!("An appointment at {}", "Una cita {}"), &[&super::dates::at_time(t)]),
-            (true, None) => tr!("An appointment today", "Una cita hoy").into(),
+            (false, Some(t)) => fill(tr!("Reminder: {}"), &[&super::dates::hh_mm(t)]),
+            (false, None) => tr!("A reminder for today").into(),
+            (true, Some(t)) => fill(tr!("An appointment at {}"), &[&super::dates::at_time(t)]),
+            (true, None) => tr!("An appointment today").into(),
         }
     }
 }
@@ -468,10 +468,10 @@ impl LeftPlace {
     /// Completes "I've just left…".
     pub fn label(self) -> &'static str {
         match self {
-            LeftPlace::TreatmentProgram => tr!("a treatment program", "un programa de tratamiento"),
-            LeftPlace::Detox => tr!("detox", "una desintoxicación"),
-            LeftPlace::Residential => tr!("a residential stay", "una estancia residencial"),
-            LeftPlace::Prison => tr!("prison or jail", "la cárcel o prisión"),
+            LeftPlace::TreatmentProgram => tr!("a treatment program"),
+            LeftPlace::Detox => tr!("detox"),
+            LeftPlace::Residential => tr!("a residential stay"),
+            LeftPlace::Prison => tr!("prison or jail"),
         }
     }
 }
@@ -569,8 +569,8 @@ pub enum NaloxoneKind {
 impl NaloxoneKind {
     pub fn label(self) -> &'static str {
         match self {
-            NaloxoneKind::NasalSpray => tr!("Nasal spray", "Aerosol nasal"),
-            NaloxoneKind::Injection => tr!("Injection", "Inyectable"),
+            NaloxoneKind::NasalSpray => tr!("Nasal spray"),
+            NaloxoneKind::Injection => tr!("Injection"),
         }
     }
 }
@@ -808,7 +808,7 @@ pub fn reminders(data: &MedsData, naming: super::ics::Naming) -> Vec<super::ics:
             // Once that day (an injection, a pickup): a whole-day event, its alarm at 09:00.
             events.push(Event {
                 uid: naming.uid("med", &id),
-                title: if full_titles { full.clone() } else { tr!("Reminder", "Recordatorio").to_string() },
+                title: if full_titles { full.clone() } else { tr!("Reminder").to_string() },
                 note: String::new(),
                 place: if full_titles { med.prescriber.clone() } else { String::new() },
                 dates: med.recurrence(),
@@ -843,9 +843,9 @@ pub fn reminders(data: &MedsData, naming: super::ics::Naming) -> Vec<super::ics:
         events.push(Event {
             uid: naming.uid("naloxone", ""),
             title: if full_titles {
-                super::i18n::fill(tr!("Naloxone expires on {}", "La naloxona caduca el {}"), &[&super::dates::long_date(expiry)])
+                super::i18n::fill(tr!("Naloxone expires on {}"), &[&super::dates::long_date(expiry)])
             } else {
-                tr!("Check a date", "Revisar una fecha").to_string()
+                tr!("Check a date").to_string()
             },
             note: String::new(),
             place: String::new(),

@@ -21,7 +21,6 @@ pub mod plan;
 pub mod protected;
 pub mod schedule;
 pub mod settings;
-pub mod spanish;
 pub mod transfer;
 pub mod undo;
 pub mod weekly;

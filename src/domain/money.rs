@@ -2,7 +2,7 @@
 
 /// Reads "12", "12.5", "12.50" or "12,50" (decimal comma) as cents.
 pub fn parse_cents(text: &str) -> Result<u64, &'static str> {
-    let help = tr!("Enter an amount like 12 or 12.50.", "Escribe una cantidad como 12 o 12.50.");
+    let help = tr!("Enter an amount like 12 or 12.50.");
     let text = text.trim().trim_start_matches(['$', '£', '€']).trim();
     if text.is_empty() {
         return Err(help);
@@ -27,7 +27,7 @@ pub fn parse_cents(text: &str) -> Result<u64, &'static str> {
     const MAX_PER_DAY: u64 = 100_000_00; // a hundred thousand a day: anything more is a typo
     let total = whole.checked_mul(100).and_then(|w| w.checked_add(cents)).ok_or(help)?;
     if total > MAX_PER_DAY {
-        return Err(tr!("That's more than 100,000 a day — check the amount.", "Son más de 100 000 al día: revisa la cantidad."));
+        return Err(tr!("That's more than 100,000 a day — check the amount."));
     }
     Ok(total)
 }

@@ -100,30 +100,30 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Reasons => tr!("My reasons for recovery", "Mis razones para recuperarme"),
-            Section::Wellness => tr!("What keeps me well", "Lo que me mantiene bien"),
-            Section::Triggers => tr!("My triggers and what I'll do", "Mis detonantes y qué haré"),
-            Section::WarningSigns => tr!("Early warning signs and what I'll do", "Señales de alerta temprana y qué haré"),
-            Section::Coping => tr!("My coping strategies", "Mis estrategias para afrontar"),
-            Section::Support => tr!("My support people", "Mis personas de apoyo"),
-            Section::Treatment => tr!("My treatment", "Mi tratamiento"),
-            Section::Slip => tr!("If I slip", "Si tengo un desliz"),
-            Section::Crisis => tr!("My crisis plan", "Mi plan para una crisis"),
+            Section::Reasons => tr!("My reasons for recovery"),
+            Section::Wellness => tr!("What keeps me well"),
+            Section::Triggers => tr!("My triggers and what I'll do"),
+            Section::WarningSigns => tr!("Early warning signs and what I'll do"),
+            Section::Coping => tr!("My coping strategies"),
+            Section::Support => tr!("My support people"),
+            Section::Treatment => tr!("My treatment"),
+            Section::Slip => tr!("If I slip"),
+            Section::Crisis => tr!("My crisis plan"),
         }
     }
 
     /// One line of guidance shown above the section.
     pub fn guidance(self) -> &'static str {
         match self {
-            Section::Reasons => tr!("Why recovery matters to you — people, hopes, things you want back. Read these on hard days.", "Por qué te importa recuperarte: personas, sueños, cosas que quieres recuperar. Léelas en los días difíciles."),
-            Section::Wellness => tr!("What you're like when you're doing well, and the daily things that keep you there: sleep, meals, meetings, movement.", "Cómo eres cuando estás bien y lo que haces cada día para seguir así: dormir, comer, ir a reuniones, moverte."),
-            Section::Triggers => tr!("People, places, things and feelings that set off cravings — and what you'll do when you meet each one.", "Personas, lugares, cosas y sentimientos que te despiertan las ganas de consumir, y qué harás cuando te encuentres con cada uno."),
-            Section::WarningSigns => tr!("Changes that tell you things are slipping (skipping meetings, isolating, old thinking) and what you'll do then.", "Cambios que te avisan de que las cosas se están torciendo (faltar a reuniones, aislarte, volver a pensar como antes) y qué harás entonces."),
-            Section::Coping => tr!("Things that help you ride out a craving. They also appear on the Cope screen.", "Cosas que te ayudan a aguantar las ganas de consumir hasta que pasen. También aparecen en la pantalla Afrontar."),
-            Section::Support => tr!("People you can call: your sponsor, counsellor, family, friends. They appear at the top of Help.", "Personas a las que puedes llamar: tu padrino o madrina, tu consejero/a, familia, amistades. Aparecen al principio de Ayuda."),
-            Section::Treatment => tr!("Medication and appointments. Medication for opioid use disorder — buprenorphine, methadone, naltrexone — is treatment, and part of recovery.", "Medicación y citas. La medicación para el trastorno por consumo de opioides (buprenorfina, metadona, naltrexona) es tratamiento y forma parte de la recuperación."),
-            Section::Slip => tr!("The steps you'll take in the first 24 hours after a slip: who you'll tell, where you'll go, how you'll stay safe.", "Lo que harás en las primeras 24 horas después de un desliz: a quién se lo contarás, adónde irás, cómo te mantendrás a salvo."),
-            Section::Crisis => tr!("Six steps for a crisis, from noticing the signs to making your surroundings safe. Work down the list until you're safe.", "Seis pasos para una crisis, desde notar las señales hasta hacer que tu entorno sea seguro. Sigue la lista en orden hasta que estés a salvo."),
+            Section::Reasons => tr!("Why recovery matters to you — people, hopes, things you want back. Read these on hard days."),
+            Section::Wellness => tr!("What you're like when you're doing well, and the daily things that keep you there: sleep, meals, meetings, movement."),
+            Section::Triggers => tr!("People, places, things and feelings that set off cravings — and what you'll do when you meet each one."),
+            Section::WarningSigns => tr!("Changes that tell you things are slipping (skipping meetings, isolating, old thinking) and what you'll do then."),
+            Section::Coping => tr!("Things that help you ride out a craving. They also appear on the Cope screen."),
+            Section::Support => tr!("People you can call: your sponsor, counsellor, family, friends. They appear at the top of Help."),
+            Section::Treatment => tr!("Medication and appointments. Medication for opioid use disorder — buprenorphine, methadone, naltrexone — is treatment, and part of recovery."),
+            Section::Slip => tr!("The steps you'll take in the first 24 hours after a slip: who you'll tell, where you'll go, how you'll stay safe."),
+            Section::Crisis => tr!("Six steps for a crisis, from noticing the signs to making your surroundings safe. Work down the list until you're safe."),
         }
     }
 
@@ -133,7 +133,7 @@ impl Section {
     /// step 1 (Stanley–Brown: step 5 is professionals and crisis lines).
     pub fn urgent_note(self) -> Option<&'static str> {
         match self {
-            Section::Crisis => Some(tr!("If you're thinking about suicide and feel you might act on it, or you're in danger right now, skip the other steps: go straight to step 5 and call.", "Si piensas en el suicidio y sientes que podrías hacerlo, o estás en peligro ahora mismo, no esperes a los demás pasos: ve directo al paso 5 y llama.")),
+            Section::Crisis => Some(tr!("If you're thinking about suicide and feel you might act on it, or you're in danger right now, skip the other steps: go straight to step 5 and call.")),
             _ => None,
         }
     }
@@ -172,12 +172,12 @@ impl List {
     /// Heading for the crisis steps; `None` for lists that are a whole section.
     pub fn step_title(self) -> Option<&'static str> {
         Some(match self {
-            List::CrisisSigns => tr!("1. Warning signs that a crisis may be coming", "1. Señales de que puede venir una crisis"),
-            List::CrisisOnMyOwn => tr!("2. Things I can do on my own", "2. Cosas que puedo hacer por mi cuenta"),
-            List::CrisisDistract => tr!("3. People and places that take my mind off things", "3. Personas y lugares que me ayudan a despejarme"),
-            List::CrisisAskForHelp => tr!("4. People I can ask for help", "4. Personas a las que puedo pedir ayuda"),
-            List::CrisisProfessionals => tr!("5. Professionals and crisis lines", "5. Profesionales y líneas de crisis"),
-            List::CrisisSafeSurroundings => tr!("6. Making my surroundings safe", "6. Hacer que mi entorno sea seguro"),
+            List::CrisisSigns => tr!("1. Warning signs that a crisis may be coming"),
+            List::CrisisOnMyOwn => tr!("2. Things I can do on my own"),
+            List::CrisisDistract => tr!("3. People and places that take my mind off things"),
+            List::CrisisAskForHelp => tr!("4. People I can ask for help"),
+            List::CrisisProfessionals => tr!("5. Professionals and crisis lines"),
+            List::CrisisSafeSurroundings => tr!("6. Making my surroundings safe"),
             _ => return None,
         })
     }
@@ -192,12 +192,12 @@ impl List {
             // Lethal-means safety, Stanley–Brown safety planning step 6 (safety review
             // 2026-12-06, 2.8; Simonetti et al. 2021): firearms and medicines first.
             List::CrisisSafeSurroundings => vec![
-                tr!("Firearms: unloaded and locked up, or kept by someone I trust for now: ", "Armas de fuego: descargadas y bajo llave, o que las guarde por ahora alguien de confianza: "),
-                tr!("Medicines I don't need right now: locked away, or kept by someone I trust: ", "Medicamentos que no necesito ahora: bajo llave, o que los guarde alguien de confianza: "),
-                tr!("Alcohol and drugs: out of my home", "Alcohol y drogas: fuera de mi casa"),
-                tr!("My naloxone is kept: ", "Mi naloxona está en: "),
-                tr!("People who know where my naloxone is: ", "Personas que saben dónde está mi naloxona: "),
-                tr!("Old medication I no longer take: taken back to the pharmacy", "Medicamentos viejos que ya no tomo: devueltos a la farmacia"),
+                tr!("Firearms: unloaded and locked up, or kept by someone I trust for now: "),
+                tr!("Medicines I don't need right now: locked away, or kept by someone I trust: "),
+                tr!("Alcohol and drugs: out of my home"),
+                tr!("My naloxone is kept: "),
+                tr!("People who know where my naloxone is: "),
+                tr!("Old medication I no longer take: taken back to the pharmacy"),
             ],
             _ => Vec::new(),
         }
@@ -206,11 +206,11 @@ impl List {
     /// What the main text field is called.
     pub fn text_label(self) -> &'static str {
         match self {
-            List::Triggers => tr!("Trigger", "Detonante"),
-            List::WarningSigns => tr!("Warning sign", "Señal de alerta"),
-            List::Support => tr!("Name", "Nombre"),
-            List::Treatment => tr!("Medication or appointment", "Medicación o cita"),
-            _ => tr!("Item", "Punto"),
+            List::Triggers => tr!("Trigger"),
+            List::WarningSigns => tr!("Warning sign"),
+            List::Support => tr!("Name"),
+            List::Treatment => tr!("Medication or appointment"),
+            _ => tr!("Item"),
         }
     }
 }
@@ -233,11 +233,11 @@ impl Role {
     pub const ALL: [Role; 5] = [Role::Sponsor, Role::Counsellor, Role::Family, Role::Friend, Role::Other];
     pub fn label(self) -> &'static str {
         match self {
-            Role::Sponsor => tr!("Sponsor", "Padrino o madrina"),
-            Role::Counsellor => tr!("Counsellor", "Consejero/a"),
-            Role::Family => tr!("Family", "Familia"),
-            Role::Friend => tr!("Friend", "Amistad"),
-            Role::Other => tr!(context = "role", "Other", "Otra persona"),
+            Role::Sponsor => tr!("Sponsor"),
+            Role::Counsellor => tr!("Counsellor"),
+            Role::Family => tr!("Family"),
+            Role::Friend => tr!("Friend"),
+            Role::Other => tr!(context = "role", "Other"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -523,10 +523,10 @@ impl Plan {
 
 fn check(item: &PlanItem) -> Result<(), &'static str> {
     if item.text.trim().is_empty() {
-        return Err(tr!("Write something first.", "Primero escribe algo."));
+        return Err(tr!("Write something first."));
     }
     if [&item.text, &item.response, &item.phone].iter().any(|t| t.chars().count() > MAX_ITEM_TEXT) {
-        return Err(tr!("That's very long — keep each item under 1,000 characters.", "Es muy largo: usa menos de 1000 caracteres en cada punto."));
+        return Err(tr!("That's very long — keep each item under 1,000 characters."));
     }
     Ok(())
 }
@@ -536,9 +536,9 @@ fn check(item: &PlanItem) -> Result<(), &'static str> {
 /// language in use when it is called (`Lang::Es.while_current(|| plain_text(…))`
 /// gives a Spanish plan); the person's own words are kept exactly as written.
 pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
-    let mut out = tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas").to_uppercase();
+    let mut out = tr!("My relapse-prevention plan").to_uppercase();
     out.push('\n');
-    out.push_str(&fill(tr!("Written with Steady · {}", "Hecho con Steady · {}"), &[&super::dates::long_date(date)]));
+    out.push_str(&fill(tr!("Written with Steady · {}"), &[&super::dates::long_date(date)]));
     out.push('\n');
     for section in Section::ALL.into_iter().filter(|s| include.contains(s) && plan.is_filled(*s)) {
         let title = section.title();
@@ -562,7 +562,7 @@ pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
                 out.push('\n');
                 if !item.response.trim().is_empty() {
                     out.push_str("  ");
-                    out.push_str(&fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&one_line(&item.response)]));
+                    out.push_str(&fill(tr!("What I'll do: {}"), &[&one_line(&item.response)]));
                     out.push('\n');
                 }
             }
@@ -570,7 +570,7 @@ pub fn plain_text(plan: &Plan, include: &[Section], date: NaiveDate) -> String {
     }
     if include.iter().all(|s| !plan.is_filled(*s)) {
         out.push('\n');
-        out.push_str(tr!("(No sections chosen have anything in them yet.)", "(Las secciones elegidas todavía están vacías.)"));
+        out.push_str(tr!("(No sections chosen have anything in them yet.)"));
         out.push('\n');
     }
     out

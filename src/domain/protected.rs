@@ -56,10 +56,9 @@ pub fn detect(text: &str) -> Option<Result<Protected, &'static str>> {
 }
 
 fn check(value: serde_json::Value) -> Result<Protected, &'static str> {
-    let damaged = tr!("This protected copy is damaged, so it can't be opened.", "Esta copia protegida está dañada, así que no se puede abrir.");
+    let damaged = tr!("This protected copy is damaged, so it can't be opened.");
     if value.get("v").and_then(serde_json::Value::as_u64) != Some(u64::from(VERSION)) {
-        return Err(tr!("This protected copy was made by a newer version of Steady. Update Steady (reload it), then try again.",
-            "Esta copia protegida se hizo con una versión más nueva de Steady. Actualiza Steady (recárgala) y vuelve a intentarlo."));
+        return Err(tr!("This protected copy was made by a newer version of Steady. Update Steady (reload it), then try again."));
     }
     let copy: Protected = serde_json::from_value(value).map_err(|_| damaged)?;
     let salt_ok = base64_decode(&copy.salt).is_some_and(|s| s.len() == SALT_BYTES);
@@ -74,8 +73,7 @@ fn check(value: serde_json::Value) -> Result<Protected, &'static str> {
 /// try passphrases on a computer for as long as they like, so at least 8 characters.
 pub fn check_passphrase(passphrase: &str) -> Result<(), &'static str> {
     if passphrase.trim().chars().count() < 8 {
-        return Err(tr!("Use a passphrase of at least 8 characters — it's all that keeps the copy private.",
-            "Usa una frase de contraseña de al menos 8 caracteres: es lo único que mantiene privada la copia."));
+        return Err(tr!("Use a passphrase of at least 8 characters — it's all that keeps the copy private."));
     }
     Ok(())
 }

@@ -45,11 +45,11 @@ impl Repeat {
     /// The choices a form offers, by key, in the order shown.
     pub fn choices() -> [(&'static str, &'static str); 5] {
         [
-            ("once", tr!("Once", "Una vez")),
-            ("daily", tr!("Every day", "Todos los días")),
-            ("weekly", tr!("Every week", "Cada semana")),
-            ("days", tr!("Every few days", "Cada cierto número de días")),
-            ("monthly", tr!("Every month", "Cada mes")),
+            ("once", tr!("Once")),
+            ("daily", tr!("Every day")),
+            ("weekly", tr!("Every week")),
+            ("days", tr!("Every few days")),
+            ("monthly", tr!("Every month")),
         ]
     }
 
@@ -79,11 +79,11 @@ impl Repeat {
     /// "every week", "every 28 days".
     pub fn words(self) -> String {
         match self {
-            Repeat::Once => tr!("once", "una vez").into(),
-            Repeat::Daily => tr!("every day", "todos los días").into(),
-            Repeat::Weekly => tr!("every week", "cada semana").into(),
-            Repeat::EveryDays(n) => super::i18n::fill(tr!("every {} days", "cada {} días"), &[&n.to_string()]),
-            Repeat::Monthly => tr!("every month", "cada mes").into(),
+            Repeat::Once => tr!("once").into(),
+            Repeat::Daily => tr!("every day").into(),
+            Repeat::Weekly => tr!("every week").into(),
+            Repeat::EveryDays(n) => super::i18n::fill(tr!("every {} days"), &[&n.to_string()]),
+            Repeat::Monthly => tr!("every month").into(),
         }
     }
 }

@@ -112,10 +112,10 @@ impl Settings {
     pub fn add_trigger(&mut self, name: &str) -> Result<String, &'static str> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(tr!("Type the trigger first.", "Primero escribe el detonante."));
+            return Err(tr!("Type the trigger first."));
         }
         if name.chars().count() > 40 {
-            return Err(tr!("Keep it short — under 40 characters.", "Que sea corto: menos de 40 caracteres."));
+            return Err(tr!("Keep it short — under 40 characters."));
         }
         let taken = self.own_triggers.iter().any(|t| t.eq_ignore_ascii_case(name))
             || super::cravings::TRIGGERS
@@ -126,7 +126,7 @@ impl Settings {
                         || super::i18n::in_use(label).to_lowercase() == name.to_lowercase()
                 });
         if taken {
-            return Err(tr!("That trigger is already in the list.", "Ese detonante ya está en la lista."));
+            return Err(tr!("That trigger is already in the list."));
         }
         self.own_triggers.push(name.to_owned());
         Ok(name.to_owned())

@@ -14,8 +14,7 @@ const VERSION: &str = "1";
 /// text; it is written in the language in use and read by nobody else (the
 /// marker line below it is what [`decode`] looks for).
 fn first_line() -> &'static str {
-    tr!("My Steady data. To bring it back: Steady › Settings › Paste my data.",
-        "Mis datos de Steady. Para recuperarlos: Steady › Ajustes › Pegar mis datos.")
+    tr!("My Steady data. To bring it back: Steady › Settings › Paste my data.")
 }
 
 /// FNV-1a, 32 bits: enough to notice a changed or missing piece.
@@ -30,14 +29,12 @@ pub fn encode(backup_text: &str) -> String {
 }
 
 fn cut_short() -> String {
-    tr!("The pasted text is cut short — part of it is missing. Go back to Steady in Safari, tap Copy my data again, and paste all of it.",
-        "Falta parte del texto pegado: se cortó. Vuelve a Steady en Safari, toca Copiar mis datos otra vez y pégalo completo.")
+    tr!("The pasted text is cut short — part of it is missing. Go back to Steady in Safari, tap Copy my data again, and paste all of it.")
     .into()
 }
 
 fn damaged() -> String {
-    tr!("The pasted text has been changed on the way, so Steady can't trust it. Go back to Steady in Safari, tap Copy my data again, and paste it without editing.",
-        "El texto pegado cambió en el camino, así que Steady no puede confiar en él. Vuelve a Steady en Safari, toca Copiar mis datos otra vez y pégalo sin editarlo.")
+    tr!("The pasted text has been changed on the way, so Steady can't trust it. Go back to Steady in Safari, tap Copy my data again, and paste it without editing.")
     .into()
 }
 
@@ -46,23 +43,20 @@ fn damaged() -> String {
 pub fn decode(pasted: &str) -> Result<String, String> {
     let pasted = pasted.trim();
     if pasted.is_empty() {
-        return Err(tr!("Nothing is pasted yet. Tap in the box, paste, then check again.",
-            "Todavía no hay nada pegado. Toca dentro del cuadro, pega y vuelve a revisar.").into());
+        return Err(tr!("Nothing is pasted yet. Tap in the box, paste, then check again.").into());
     }
     if pasted.starts_with('{') {
         return Ok(pasted.to_owned());
     }
     let Some(start) = pasted.find(MARKER) else {
-        return Err(tr!("That doesn't look like data copied from Steady. Use Copy my data in Steady, then paste here.",
-            "Eso no parecen datos copiados de Steady. Usa Copiar mis datos en Steady y luego pégalos aquí.").into());
+        return Err(tr!("That doesn't look like data copied from Steady. Use Copy my data in Steady, then paste here.").into());
     };
     let (header, body) = pasted[start..].split_once('\n').unwrap_or((&pasted[start..], ""));
     let fields: Vec<&str> = header.split_whitespace().collect();
     let (length, sum) = match fields.as_slice() {
         [_, v, length, sum] if *v == VERSION => (length.parse::<usize>().ok(), u32::from_str_radix(sum, 16).ok()),
         [_, v, ..] if v.parse::<u32>().is_ok_and(|v| v > 1) => {
-            return Err(tr!("That was copied from a newer version of Steady. Update this one (reload it while online), then paste again.",
-                "Eso se copió desde una versión más nueva de Steady. Actualiza esta (recárgala con conexión) y vuelve a pegarlo.").into());
+            return Err(tr!("That was copied from a newer version of Steady. Update this one (reload it while online), then paste again.").into());
         }
         _ => return Err(cut_short()),
     };

@@ -116,40 +116,40 @@ pub struct Question {
 pub const QUESTIONS: [Question; 6] = [
     Question {
         key: "risky",
-        text: Both::new("How well did you keep away from risky people, places and situations?", "¿Qué tan bien te mantuviste lejos de personas, lugares y situaciones de riesgo?"),
-        low: Both::new("Not at all", "Nada"),
-        high: Both::new("Completely", "Del todo"),
+        text: Both::new("How well did you keep away from risky people, places and situations?"),
+        low: Both::new("Not at all"),
+        high: Both::new("Completely"),
     },
     Question {
         key: "sleep",
-        text: Both::new("How has your sleep been this week?", "¿Cómo dormiste esta semana?"),
-        low: Both::new("Very poor", "Muy mal"),
-        high: Both::new("Very good", "Muy bien"),
+        text: Both::new("How has your sleep been this week?"),
+        low: Both::new("Very poor"),
+        high: Both::new("Very good"),
     },
     Question {
         key: "conflict",
-        text: Both::new("How calm have things been with the people close to you?", "¿Qué tan tranquilas han estado las cosas con las personas cercanas?"),
-        low: Both::new("Lots of conflict", "Muchos conflictos"),
-        high: Both::new("Calm", "Tranquilas"),
+        text: Both::new("How calm have things been with the people close to you?"),
+        low: Both::new("Lots of conflict"),
+        high: Both::new("Calm"),
     },
     Question {
         key: "support",
-        text: Both::new("How much support did you have — meetings, your sponsor, people you trust?", "¿Cuánto apoyo tuviste: reuniones, tu padrino o madrina, personas de confianza?"),
-        low: Both::new("None", "Ninguno"),
-        high: Both::new("A lot", "Mucho"),
+        text: Both::new("How much support did you have — meetings, your sponsor, people you trust?"),
+        low: Both::new("None"),
+        high: Both::new("A lot"),
     },
     Question {
         key: "confidence",
         // Not "staying clean"/"mantenerte limpio" (NIDA, "Words Matter"; Spanish review E1).
-        text: Both::new("How confident do you feel about not using next week?", "¿Cuánta confianza tienes en que no vas a consumir la próxima semana?"),
-        low: Both::new("Not at all", "Nada"),
-        high: Both::new("Very", "Mucha"),
+        text: Both::new("How confident do you feel about not using next week?"),
+        low: Both::new("Not at all"),
+        high: Both::new("Very"),
     },
     Question {
         key: "meaning",
-        text: Both::new("How much time went to things that matter to you — work, family, learning, things you enjoy?", "¿Cuánto tiempo dedicaste a lo que te importa: trabajo, familia, aprender, cosas que disfrutas?"),
-        low: Both::new("No time", "Nada de tiempo"),
-        high: Both::new("A lot", "Mucho"),
+        text: Both::new("How much time went to things that matter to you — work, family, learning, things you enjoy?"),
+        low: Both::new("No time"),
+        high: Both::new("A lot"),
     },
 ];
 
@@ -221,11 +221,11 @@ pub enum WatchOut {
 impl WatchOut {
     pub fn message(self) -> &'static str {
         match self {
-            WatchOut::CravingsRising => tr!("Cravings came more often or stronger than last week.", "Las ganas de consumir llegaron más a menudo o más fuertes que la semana pasada."),
-            WatchOut::MoodFalling => tr!("Your mood has been lower than last week.", "Tu ánimo ha estado más bajo que la semana pasada."),
-            WatchOut::SupportFalling => tr!("You had less support than last week.", "Tuviste menos apoyo que la semana pasada."),
-            WatchOut::SleepFalling => tr!("You've been sleeping worse than last week.", "Dormiste peor que la semana pasada."),
-            WatchOut::UsedThisWeek => tr!("You used on some days this week. That's information, not failure.", "Consumiste algunos días esta semana. Es información, no un fracaso."),
+            WatchOut::CravingsRising => tr!("Cravings came more often or stronger than last week."),
+            WatchOut::MoodFalling => tr!("Your mood has been lower than last week."),
+            WatchOut::SupportFalling => tr!("You had less support than last week."),
+            WatchOut::SleepFalling => tr!("You've been sleeping worse than last week."),
+            WatchOut::UsedThisWeek => tr!("You used on some days this week. That's information, not failure."),
         }
     }
 

@@ -64,15 +64,15 @@ pub fn CheckInPage() -> impl IntoView {
     };
     view! {
         <section class="page" data-testid="checkin">
-            <h1>{tr!("Daily check-in", "Registro del día")}</h1>
-            <div class="segmented" role="group" aria-label=tr!("Which day", "Qué día")>
+            <h1>{tr!("Daily check-in")}</h1>
+            <div class="segmented" role="group" aria-label=tr!("Which day")>
                 <button type="button" class="chip" data-testid="checkin-for-today"
                     aria-pressed=move || (day.get() == today.get()).to_string() on:click=move |_| pick(today.get_untracked())>
-                    {tr!("Today", "Hoy")}
+                    {tr!("Today")}
                 </button>
                 <button type="button" class="chip" data-testid="checkin-for-yesterday"
                     aria-pressed=move || (day.get() != today.get()).to_string() on:click=move |_| pick(today.get_untracked() - TimeDelta::days(1))>
-                    {tr!("Yesterday", "Ayer")}
+                    {tr!("Yesterday")}
                 </button>
             </div>
             // Drawn again for the other day (or a new day at midnight), from its
@@ -83,7 +83,7 @@ pub fn CheckInPage() -> impl IntoView {
                 view! { <CheckInForm day=for_day today/> }
             }}
             <Calendar today on_pick=Callback::new(pick)/>
-            <p><a href="/weekly">{tr!("Weekly look-back", "Repaso semanal")}</a> " · " <a href="/journal">{tr!("Journal", "Diario")}</a> " · " <a href="/">{tr!("Back to Today", "Volver a Hoy")}</a></p>
+            <p><a href="/weekly">{tr!("Weekly look-back")}</a> " · " <a href="/journal">{tr!("Journal")}</a> " · " <a href="/">{tr!("Back to Today")}</a></p>
         </section>
     }
 }
@@ -130,9 +130,9 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
                 });
                 error.set(None);
                 intention_note.set(Some(match intention {
-                    Some(i) if i != Intention::OwnWords => fill(tr!("Saved: {}.", "Guardado: {}."), &[i.label()]),
-                    Some(_) => fill(tr!("Saved: {}.", "Guardado: {}."), &[&entry.intention_words]),
-                    None => tr!("Intention cleared.", "Intención borrada.").to_string(),
+                    Some(i) if i != Intention::OwnWords => fill(tr!("Saved: {}."), &[i.label()]),
+                    Some(_) => fill(tr!("Saved: {}."), &[&entry.intention_words]),
+                    None => tr!("Intention cleared.").to_string(),
                 }));
             }
             Err(message) => error.set(Some(message)),
@@ -167,7 +167,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 // Saved: the day's draft goes (it is now what is stored).
                 let _ = keep_day(&entry, Some(&entry), today);
-                flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself.", "Registro guardado. Gracias por dedicarte un minuto."));
+                flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself."));
                 // After the lowest mood the crisis offer stays in view instead of moving on.
                 if entry_mood_lowest {
                     focus_soon("crisis-offer");
@@ -183,15 +183,15 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
     let craving = move || draft.with(|d| d.craving);
     let is_today = day == today;
     let heading = if is_today {
-        tr!("Today", "Hoy").to_string()
+        tr!("Today").to_string()
     } else {
-        fill(tr!("Yesterday, {}", "Ayer, {}"), &[&long_date(day)])
+        fill(tr!("Yesterday, {}"), &[&long_date(day)])
     };
     view! {
         <h2 class="checkin-day-title" data-testid="checkin-day-title">{heading}</h2>
         {is_today.then(|| view! {
             <fieldset class="chips" data-testid="checkin-intentions">
-                <legend>{tr!("This morning: my intention for today (optional, one tap)", "Esta mañana: mi intención para hoy (opcional, un toque)")}</legend>
+                <legend>{tr!("This morning: my intention for today (optional, one tap)")}</legend>
                 {Intention::ALL.into_iter().map(|i| view! {
                     <Chip
                         label=i.label()
@@ -206,13 +206,13 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </Show>
             <Show when=move || draft.with(|d| d.intention == Some(Intention::OwnWords))>
                 <div class="inline-add">
-                    <label for="checkin-intention-words">{tr!("My intention, in my own words", "Mi intención, con mis propias palabras")}</label>
+                    <label for="checkin-intention-words">{tr!("My intention, in my own words")}</label>
                     <div class="row">
                         <input id="checkin-intention-words" data-testid="checkin-intention-words" maxlength="200"
                             prop:value=move || draft.with(|d| d.intention_words.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.intention_words = v.clone()) }/>
                         <button type="button" class="button secondary" data-testid="checkin-intention-save"
-                            on:click=move |_| save_intention(Some(Intention::OwnWords))>{tr!("Save", "Guardar")}</button>
+                            on:click=move |_| save_intention(Some(Intention::OwnWords))>{tr!("Save")}</button>
                     </div>
                 </div>
             </Show>
@@ -221,10 +221,10 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
 
         <form class="checkin-form" on:submit=submit novalidate aria-labelledby="checkin-review-title">
             <h3 id="checkin-review-title">
-                {if is_today { tr!("How did today go?", "¿Cómo te fue hoy?") } else { tr!("How did the day go?", "¿Cómo te fue ese día?") }}
+                {if is_today { tr!("How did today go?") } else { tr!("How did the day go?") }}
             </h3>
             <fieldset class="chips mood-scale" id="checkin-mood" tabindex="-1">
-                <legend>{tr!("How are you feeling? (the one thing needed)", "¿Cómo te sientes? (lo único necesario)")}</legend>
+                <legend>{tr!("How are you feeling? (the one thing needed)")}</legend>
                 {(1..=MOOD_LEVELS).map(|level| view! {
                     <button type="button" class=format!("chip mood-{level}") data-testid=format!("checkin-mood-{level}")
                         aria-pressed=move || draft.with(|d| d.mood == Some(level)).to_string()
@@ -237,8 +237,8 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
 
             <div class="field">
                 <label for="checkin-craving">
-                    {tr!("Strongest craving today: ", "Las ganas más fuertes de hoy: ")}
-                    <strong>{move || craving().map_or(tr!("not set", "sin marcar").to_string(), |n| fill(tr!("{} of 10", "{} de 10"), &[&n.to_string()]))}</strong>
+                    {tr!("Strongest craving today: ")}
+                    <strong>{move || craving().map_or(tr!("not set").to_string(), |n| fill(tr!("{} of 10"), &[&n.to_string()]))}</strong>
                 </label>
                 <input id="checkin-craving" type="range" min="0" max=MAX_INTENSITY.to_string() step="1" data-testid="checkin-craving"
                     prop:value=move || craving().unwrap_or(0).to_string()
@@ -250,7 +250,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </div>
 
             <fieldset class="chips">
-                <legend>{tr!("Sleep last night (optional)", "Cómo dormiste anoche (opcional)")}</legend>
+                <legend>{tr!("Sleep last night (optional)")}</legend>
                 {(1..=MOOD_LEVELS).map(|level| view! {
                     <Chip
                         label=sleep_word(level)
@@ -262,7 +262,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </fieldset>
 
             <fieldset class="chips">
-                <legend>{tr!("Today I've been… (optional)", "Hoy estuve… (opcional)")}</legend>
+                <legend>{tr!("Today I've been… (optional)")}</legend>
                 {Halt::ALL.into_iter().map(|h| view! {
                     <Chip
                         label=h.label()
@@ -277,11 +277,11 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </fieldset>
 
             <fieldset class="chips">
-                <legend>{if is_today { tr!("Did you use today? (optional)", "¿Consumiste hoy? (opcional)") } else { tr!("Did you use that day? (optional)", "¿Consumiste ese día? (opcional)") }}</legend>
-                <Chip label=tr!("No", "No") test_id="checkin-used-no"
+                <legend>{if is_today { tr!("Did you use today? (optional)") } else { tr!("Did you use that day? (optional)") }}</legend>
+                <Chip label=tr!("No") test_id="checkin-used-no"
                     pressed=Signal::derive(move || draft.with(|d| d.used == Some(false)))
                     on_toggle=move |_| edit(&|d| d.used = if d.used == Some(false) { None } else { Some(false) })/>
-                <Chip label=tr!("Yes", "Sí") test_id="checkin-used-yes"
+                <Chip label=tr!("Yes") test_id="checkin-used-yes"
                     pressed=Signal::derive(move || draft.with(|d| d.used == Some(true)))
                     on_toggle=move |_| edit(&|d| d.used = if d.used == Some(true) { None } else { Some(true) })/>
             </fieldset>
@@ -290,13 +290,13 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             </Show>
 
             <div class="field">
-                <label for="checkin-helped">{tr!("What helped today? (optional)", "¿Qué te ayudó hoy? (opcional)")}</label>
+                <label for="checkin-helped">{tr!("What helped today? (optional)")}</label>
                 <input id="checkin-helped" data-testid="checkin-helped" maxlength="2000"
                     prop:value=move || draft.with(|d| d.helped.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.helped = v.clone()) }/>
             </div>
             <div class="field">
-                <label for="checkin-note">{tr!("One thing I'm grateful for, or a note (optional)", "Algo por lo que estoy agradecido, o una nota (opcional)")}</label>
+                <label for="checkin-note">{tr!("One thing I'm grateful for, or a note (optional)")}</label>
                 <textarea id="checkin-note" rows="2" data-testid="checkin-note" maxlength="2000"
                     prop:value=move || draft.with(|d| d.note.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.note = v.clone()) }></textarea>
@@ -304,7 +304,7 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             <p class="error" role="alert" data-testid="checkin-error">{move || error.get()}</p>
             <div class="actions">
                 <button type="submit" class="button big" data-testid="checkin-save">
-                    {if editing { tr!("Save changes", "Guardar cambios") } else { tr!("Save check-in", "Guardar registro") }}
+                    {if editing { tr!("Save changes") } else { tr!("Save check-in") }}
                 </button>
             </div>
         </form>
@@ -341,7 +341,7 @@ fn UsedPanel() -> impl IntoView {
                 view! {
                     <button type="button" class="button secondary" data-testid=format!("checkin-slip-{id}")
                         on:click=move |_| { after.set(None); slipping.set(Some(id)); }>
-                        {fill(tr!("Record a slip on “{}”", "Registrar un desliz en “{}”"), &[&name])}
+                        {fill(tr!("Record a slip on “{}”"), &[&name])}
                     </button>
                 }
             }>
@@ -352,28 +352,28 @@ fn UsedPanel() -> impl IntoView {
     view! {
         <div class="notice" data-testid="checkin-used-panel">
             <p>
-                {tr!("Thank you for being honest with yourself. A slip is information, not failure — you're still in recovery. ", "Gracias por ser honesto contigo. Un desliz es información, no un fracaso: sigues en recuperación. ")}
+                {tr!("Thank you for being honest with yourself. A slip is information, not failure — you're still in recovery. ")}
             </p>
             {(!counters.is_empty()).then(|| view! {
-                <p>{tr!("If you want, record it on a counter: your time so far stays in your history. Nothing changes unless you confirm.", "Si quieres, regístralo en un contador: tu tiempo hasta ahora se queda en tu historial. No cambia nada a menos que lo confirmes.")}</p>
+                <p>{tr!("If you want, record it on a counter: your time so far stays in your history. Nothing changes unless you confirm.")}</p>
             })}
             <div class="actions">{rows}</div>
             {move || after.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
             {may_be_opioids.then(|| view! {
                 // "Before your break", so it can't be read as the amount just taken (review (3).6; Strang et al., BMJ 2003).
                 <div class="warning" data-testid="checkin-overdose">
-                    <p><strong>{tr!("If you used after a break, please be careful: your tolerance may be lower now.", "Si consumiste después de un tiempo sin hacerlo, ten mucho cuidado: puede que ahora tu tolerancia sea más baja.")}</strong></p>
-                    <p>{tr!("The amount you used to take before your break could now cause an overdose. Keep naloxone close.", "La cantidad que tomabas antes de este tiempo sin consumir ahora podría causar una sobredosis. Ten naloxona a mano.")}</p>
-                    <a href="/help/overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
+                    <p><strong>{tr!("If you used after a break, please be careful: your tolerance may be lower now.")}</strong></p>
+                    <p>{tr!("The amount you used to take before your break could now cause an overdose. Keep naloxone close.")}</p>
+                    <a href="/help/overdose">{tr!("What to do in an overdose")}</a>
                 </div>
             })}
             <UseAloneLine/>
             {move || match person() {
                 Some(c) => view! {
-                    <a class="button call" data-testid="checkin-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a>
+                    <a class="button call" data-testid="checkin-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}"), &[&c.name])}</a>
                 }.into_any(),
                 None => view! {
-                    <a class="button secondary" data-testid="checkin-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a>
+                    <a class="button secondary" data-testid="checkin-help" href="/help">{tr!("Talk to someone now")}</a>
                 }.into_any(),
             }}
         </div>
@@ -389,13 +389,13 @@ fn first_weekday(store: Store) -> chrono::Weekday {
 fn described(c: &CheckIn) -> String {
     let mut parts = Vec::new();
     if let Some(m) = c.mood {
-        parts.push(fill(tr!("mood: {}", "ánimo: {}"), &[mood_word(m)]));
+        parts.push(fill(tr!("mood: {}"), &[mood_word(m)]));
     }
     if let Some(n) = c.craving {
-        parts.push(fill(tr!("craving {} of 10", "ganas {} de 10"), &[&n.to_string()]));
+        parts.push(fill(tr!("craving {} of 10"), &[&n.to_string()]));
     }
     if c.mood.is_none() {
-        parts.push(tr!("intention only", "solo intención").to_string());
+        parts.push(tr!("intention only").to_string());
     }
     parts.join(", ")
 }
@@ -423,8 +423,8 @@ fn Calendar(today: Memo<NaiveDate>, on_pick: Callback<NaiveDate>) -> impl IntoVi
                         let checked = entry.as_ref().is_some_and(CheckIn::is_reviewed);
                         let mood = entry.as_ref().and_then(|c| c.mood);
                         let name = match &entry {
-                            Some(c) => fill(tr!("{}: {}", "{}: {}"), &[&long_date(date), &described(c)]),
-                            None => fill(tr!("{}: no check-in", "{}: sin registro"), &[&long_date(date)]),
+                            Some(c) => fill(tr!("{}: {}"), &[&long_date(date), &described(c)]),
+                            None => fill(tr!("{}: no check-in"), &[&long_date(date)]),
                         };
                         let class = match mood {
                             Some(level) => format!("day mood-{level}"),
@@ -457,16 +457,16 @@ fn Calendar(today: Memo<NaiveDate>, on_pick: Callback<NaiveDate>) -> impl IntoVi
         <section class="calendar" data-testid="checkin-calendar" aria-labelledby="calendar-title">
             <div class="calendar-head">
                 <button type="button" class="button secondary" data-testid="checkin-month-prev"
-                    aria-label=tr!("Previous month", "Mes anterior") on:click=move |_| { selected.set(None); month.update(|m| *m = previous_month(*m)); }>"‹"</button>
+                    aria-label=tr!("Previous month") on:click=move |_| { selected.set(None); month.update(|m| *m = previous_month(*m)); }>"‹"</button>
                 <h2 id="calendar-title" aria-live="polite">{move || { let m = month.get(); month_year(m.year, m.month) }}</h2>
                 <button type="button" class="button secondary" data-testid="checkin-month-next" disabled=move || !can_go_on()
-                    aria-label=tr!("Next month", "Mes siguiente") on:click=move |_| { selected.set(None); month.update(|m| *m = next_month(*m)); }>"›"</button>
+                    aria-label=tr!("Next month") on:click=move |_| { selected.set(None); month.update(|m| *m = next_month(*m)); }>"›"</button>
             </div>
             <table class="calendar-grid">
                 <thead><tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>{grid}</tbody>
             </table>
-            <p class="hint">{tr!("The number on a day is its mood, from 1 (very low) to 5 (very good). Tap a day to see it.", "El número de cada día es el ánimo, de 1 (muy mal) a 5 (muy bien). Toca un día para verlo.")}</p>
+            <p class="hint">{tr!("The number on a day is its mood, from 1 (very low) to 5 (very good). Tap a day to see it.")}</p>
             {move || selected.get().map(|date| view! { <DayDetail date today on_pick/> })}
         </section>
     }
@@ -490,30 +490,30 @@ fn DayDetail(date: NaiveDate, today: Memo<NaiveDate>, on_pick: Callback<NaiveDat
         <div class="day-detail" data-testid="checkin-day-detail" role="region" aria-label=long_date(date)>
             <h3>{long_date(date)}</h3>
             {move || match entry() {
-                None => view! { <p>{tr!("No check-in this day.", "No hay registro de este día.")}</p> }.into_any(),
+                None => view! { <p>{tr!("No check-in this day.")}</p> }.into_any(),
                 Some(c) => view! {
                     <ul class="plain">
-                        {c.intention.map(|i| line(tr!("Intention:", "Intención:"), if c.intention_words.is_empty() { i.label().to_string() } else { c.intention_words.clone() }))}
-                        {c.mood.map(|m| line(tr!("Mood:", "Ánimo:"), format!("{m} — {}", mood_word(m))))}
-                        {c.craving.map(|n| line(tr!("Strongest craving:", "Ganas más fuertes:"), fill(tr!("{} of 10", "{} de 10"), &[&n.to_string()])))}
-                        {c.sleep.map(|s| line(tr!("Sleep:", "Sueño:"), sleep_word(s).to_string()))}
-                        {(!c.halt.is_empty()).then(|| line(tr!("Felt:", "Se sintió:"), c.halt.iter().map(|h| h.label()).collect::<Vec<_>>().join(", ")))}
-                        {c.used.map(|u| line(tr!("Used:", "Consumió:"), if u { tr!("Yes", "Sí") } else { tr!("No", "No") }.to_string()))}
-                        {(!c.helped.is_empty()).then(|| line(tr!("What helped:", "Qué ayudó:"), c.helped.clone()))}
-                        {(!c.note.is_empty()).then(|| line(tr!("Note:", "Nota:"), c.note.clone()))}
+                        {c.intention.map(|i| line(tr!("Intention:"), if c.intention_words.is_empty() { i.label().to_string() } else { c.intention_words.clone() }))}
+                        {c.mood.map(|m| line(tr!("Mood:"), format!("{m} — {}", mood_word(m))))}
+                        {c.craving.map(|n| line(tr!("Strongest craving:"), fill(tr!("{} of 10"), &[&n.to_string()])))}
+                        {c.sleep.map(|s| line(tr!("Sleep:"), sleep_word(s).to_string()))}
+                        {(!c.halt.is_empty()).then(|| line(tr!("Felt:"), c.halt.iter().map(|h| h.label()).collect::<Vec<_>>().join(", ")))}
+                        {c.used.map(|u| line(tr!("Used:"), if u { tr!("Yes") } else { tr!("No") }.to_string()))}
+                        {(!c.helped.is_empty()).then(|| line(tr!("What helped:"), c.helped.clone()))}
+                        {(!c.note.is_empty()).then(|| line(tr!("Note:"), c.note.clone()))}
                     </ul>
                 }.into_any(),
             }}
             {move || {
                 let list = cravings();
                 if list.is_empty() {
-                    view! { <p>{tr!("No cravings logged this day.", "No hay ganas de consumir registradas este día.")}</p> }.into_any()
+                    view! { <p>{tr!("No cravings logged this day.")}</p> }.into_any()
                 } else {
                     view! {
-                        <p>{fill(tr!("Cravings logged: {}", "Ganas de consumir registradas: {}"), &[&list.len().to_string()])}</p>
+                        <p>{fill(tr!("Cravings logged: {}"), &[&list.len().to_string()])}</p>
                         <ul class="plain">
                             {list.into_iter().map(|c| view! {
-                                <li>{fill(tr!("{} — strength {} of 10", "{}: intensidad {} de 10"), &[&crate::domain::dates::hh_mm(c.at.time()), &c.intensity.to_string()])}</li>
+                                <li>{fill(tr!("{} — strength {} of 10"), &[&crate::domain::dates::hh_mm(c.at.time()), &c.intensity.to_string()])}</li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -522,17 +522,17 @@ fn DayDetail(date: NaiveDate, today: Memo<NaiveDate>, on_pick: Callback<NaiveDat
             {move || {
                 let notes = store.with_month::<JournalEntry, _>(YearMonth::of(date), |l| l.iter().filter(|e| e.at.date() == date).cloned().collect::<Vec<_>>());
                 (!notes.is_empty()).then(|| view! {
-                    <p>{fill(tr!("Journal entries: {}", "Entradas del diario: {}"), &[&notes.len().to_string()])}</p>
+                    <p>{fill(tr!("Journal entries: {}"), &[&notes.len().to_string()])}</p>
                     <ul class="plain">
                         {notes.into_iter().map(|e| view! { <li class="entry-text">{e.text}</li> }).collect_view()}
                     </ul>
-                    <a href="/journal">{tr!("Open the journal", "Abrir el diario")}</a>
+                    <a href="/journal">{tr!("Open the journal")}</a>
                 })
             }}
             {move || editable(date, today.get()).then(|| view! {
                 <button type="button" class="button secondary" data-testid="checkin-edit-day"
                     on:click=move |_| on_pick.run(date)>
-                    {tr!("Check in for this day", "Hacer el registro de este día")}
+                    {tr!("Check in for this day")}
                 </button>
             })}
         </div>

@@ -19,8 +19,8 @@ pub fn Cope() -> impl IntoView {
     let list = ranked(store, clock, None);
     view! {
         <section class="page" data-testid="cope">
-            <h1>{tr!("Ways to cope", "Formas de afrontarlo")}</h1>
-            <p class="hint">{tr!("Pick one and start — each takes a minute to begin. The ones that help you most move to the top.", "Elige una y empieza: todas se ponen en marcha en un minuto. Las que más te ayudan van subiendo en la lista.")}</p>
+            <h1>{tr!("Ways to cope")}</h1>
+            <p class="hint">{tr!("Pick one and start — each takes a minute to begin. The ones that help you most move to the top.")}</p>
             <StrategyList list/>
             <HiddenStrategies/>
             <AddStrategy/>
@@ -29,7 +29,7 @@ pub fn Cope() -> impl IntoView {
                 <div class="check">
                     <input type="checkbox" id="vibrate" data-testid="cope-vibrate" prop:checked=move || store.coping().with(|d| d.vibrate)
                         on:change=move |ev| { let on = event_target_checked(&ev); update(store, |d| d.vibrate = on); }/>
-                    <label for="vibrate">{tr!("Vibrate at each breathing step", "Vibrar en cada paso de la respiración")}</label>
+                    <label for="vibrate">{tr!("Vibrate at each breathing step")}</label>
                 </div>
             </Show>
         </section>
@@ -46,7 +46,7 @@ fn HiddenStrategies() -> impl IntoView {
     view! {
         <Show when=move || !hidden().is_empty()>
             <details class="card hidden-list">
-                <summary>{tr!("Hidden strategies", "Estrategias ocultas")}</summary>
+                <summary>{tr!("Hidden strategies")}</summary>
                 <ul>
                     {move || hidden().into_iter().map(|s| {
                         let id = s.id.clone();
@@ -54,7 +54,7 @@ fn HiddenStrategies() -> impl IntoView {
                             <li>
                                 {s.shown_title().to_owned()}
                                 <button type="button" class="button secondary" data-testid="cope-unhide"
-                                    on:click=move |_| update(store, |d| CopingData::toggle(&mut d.hidden, &id))>{tr!("Show again", "Volver a mostrar")}</button>
+                                    on:click=move |_| update(store, |d| CopingData::toggle(&mut d.hidden, &id))>{tr!("Show again")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -75,7 +75,7 @@ fn AddStrategy() -> impl IntoView {
         let outcome = store.coping().modify(|d| d.add_own(&title.get_untracked(), &note.get_untracked()));
         match outcome {
             Ok(_) => {
-                message.set(Some(fill(tr!("Added “{}”.", "Se agregó “{}”."), &[title.get_untracked().trim()])));
+                message.set(Some(fill(tr!("Added “{}”."), &[title.get_untracked().trim()])));
                 title.set(String::new());
                 note.set(String::new());
             }
@@ -84,17 +84,17 @@ fn AddStrategy() -> impl IntoView {
     };
     view! {
         <form class="card add-strategy" on:submit=submit novalidate>
-            <h2>{tr!("Add your own", "Agrega la tuya")}</h2>
+            <h2>{tr!("Add your own")}</h2>
             <div class="field">
-                <label for="strategy-title">{tr!("What helps you?", "¿Qué te ayuda?")}</label>
-                <input id="strategy-title" data-testid="strategy-title" maxlength="80" placeholder=tr!("e.g. Text my sister", "p. ej., Escribirle a mi hermana") bind:value=title/>
+                <label for="strategy-title">{tr!("What helps you?")}</label>
+                <input id="strategy-title" data-testid="strategy-title" maxlength="80" placeholder=tr!("e.g. Text my sister") bind:value=title/>
             </div>
             <div class="field">
-                <label for="strategy-note">{tr!("Note (optional)", "Nota (opcional)")}</label>
+                <label for="strategy-note">{tr!("Note (optional)")}</label>
                 <input id="strategy-note" data-testid="strategy-note" bind:value=note/>
             </div>
             <p role="status">{move || message.get()}</p>
-            <button type="submit" class="button" data-testid="add-strategy">{tr!("Add strategy", "Agregar estrategia")}</button>
+            <button type="submit" class="button" data-testid="add-strategy">{tr!("Add strategy")}</button>
         </form>
     }
 }

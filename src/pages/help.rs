@@ -33,19 +33,19 @@ pub fn Help() -> impl IntoView {
     }
     view! {
         <section class="page" data-testid="help">
-            <h1>{tr!("Get help now", "Pide ayuda ahora")}</h1>
+            <h1>{tr!("Get help now")}</h1>
             // The emergency number above everything else, never below the fold (review (3).2).
             <OverdoseCall region/>
             <EmergencyCountry region/>
             <a class="card-link" href="/sos" data-testid="craving-sos">
-                <strong>{tr!("I'm having a craving", "Tengo ganas de consumir")}</strong>
-                <span>{tr!("Note it, try something that helps, and check in after", "Anótalo, prueba algo que ayude y luego cuéntanos cómo fue")}</span>
+                <strong>{tr!("I'm having a craving")}</strong>
+                <span>{tr!("Note it, try something that helps, and check in after")}</span>
             </a>
             {if has_plan { lazy_part_settling(support_people, Some(people_placed)) } else { no_people_yet().into_any() }}
             <div class="after-people" class:waiting=move || !people_placed.get()>
                 <a class="card-link urgent" href="/help/overdose" data-testid="overdose-guide">
-                    <strong>{tr!("Someone may be overdosing", "Alguien puede estar teniendo una sobredosis")}</strong>
-                    <span>{tr!("Signs, naloxone and what to do, step by step", "Señales, naloxona y qué hacer, paso a paso")}</span>
+                    <strong>{tr!("Someone may be overdosing")}</strong>
+                    <span>{tr!("Signs, naloxone and what to do, step by step")}</span>
                 </a>
                 <NaloxoneNote/>
                 <Helplines region heading_id="lines-heading"/>

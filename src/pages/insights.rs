@@ -41,8 +41,8 @@ pub fn InsightsPage() -> impl IntoView {
     let has_checkins = move || store.checkins.months.with(|m| !m.is_empty());
     view! {
         <section class="page" data-testid="insights">
-            <h1>{tr!("Insights", "Tus patrones")}</h1>
-            <p><a href="/log">{tr!("Back to the craving log", "Volver al registro de ganas de consumir")}</a></p>
+            <h1>{tr!("Insights")}</h1>
+            <p><a href="/log">{tr!("Back to the craving log")}</a></p>
             {move || has_checkins().then(|| view! { <MoodChart weeks=mood_weeks.get()/> })}
             {move || {
                 let i = data.get();
@@ -50,17 +50,16 @@ pub fn InsightsPage() -> impl IntoView {
                     return view! {
                         <p class="card" data-testid="insights-empty">
                             {tr!(
-                                "Nothing to show yet. Once you've logged a few cravings, you'll see when they come, what sets them off and what helps them pass.",
-                                "Todavía no hay nada que mostrar. Cuando hayas anotado tus ganas de consumir unas cuantas veces, verás cuándo llegan, qué las provoca y qué te ayuda a que pasen."
+                                "Nothing to show yet. Once you've logged a few cravings, you'll see when they come, what sets them off and what helps them pass."
                             )}
                         </p>
                     }.into_any();
                 }
                 view! {
                     <Summary i=i.clone()/>
-                    <TimeChart title=tr!("Cravings per day, last 30 days", "Ganas de consumir por día, últimos 30 días") id="per-day" buckets=i.per_day.clone() label=day_month_short/>
-                    <TimeChart title=tr!("Cravings per week, last 12 weeks", "Ganas de consumir por semana, últimas 12 semanas") id="per-week" buckets=i.per_week.clone()
-                        label=|d| fill(tr!("week of {}", "semana del {}"), &[&day_month_short(d)])/>
+                    <TimeChart title=tr!("Cravings per day, last 30 days") id="per-day" buckets=i.per_day.clone() label=day_month_short/>
+                    <TimeChart title=tr!("Cravings per week, last 12 weeks") id="per-week" buckets=i.per_week.clone()
+                        label=|d| fill(tr!("week of {}"), &[&day_month_short(d)])/>
                     <TriggerChart i=i.clone()/>
                     <Heatmap i=i.clone()/>
                     <Outcomes i/>
@@ -73,14 +72,14 @@ pub fn InsightsPage() -> impl IntoView {
 #[component]
 fn Summary(i: Insights) -> impl IntoView {
     let passed = i.outcomes.passed_percent().map_or_else(
-        || tr!("no follow-ups yet", "aún sin seguimiento").to_string(),
-        |p| fill(tr!("{}% passed", "{}% se pasaron"), &[&p.to_string()]),
+        || tr!("no follow-ups yet").to_string(),
+        |p| fill(tr!("{}% passed"), &[&p.to_string()]),
     );
     view! {
         <dl class="stats" data-testid="insights-summary">
-            <div><dt>{tr!("Cravings logged", "Ganas de consumir anotadas")}</dt><dd>{i.total}</dd></div>
-            <div><dt>{tr!("Average strength", "Intensidad media")}</dt><dd>{fill(tr!("{} of 10", "{} de 10"), &[&one_decimal(i.average_intensity)])}</dd></div>
-            <div><dt>{tr!("Outcome", "Resultado")}</dt><dd>{passed}</dd></div>
+            <div><dt>{tr!("Cravings logged")}</dt><dd>{i.total}</dd></div>
+            <div><dt>{tr!("Average strength")}</dt><dd>{fill(tr!("{} of 10"), &[&one_decimal(i.average_intensity)])}</dd></div>
+            <div><dt>{tr!("Outcome")}</dt><dd>{passed}</dd></div>
         </dl>
     }
 }
@@ -108,14 +107,14 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     let description = match busiest {
         Some(b) => fill(
-            tr!("{} in this period; the most, {}, on {}.", "{} en este periodo; el máximo fue {} ({})."),
+            tr!("{} in this period; the most, {}, on {}."),
             &[
-                &plural(i64::from(total), tr!("craving", "vez con ganas de consumir"), tr!("cravings", "veces con ganas de consumir")),
+                &plural(i64::from(total), tr!("craving"), tr!("cravings")),
                 &b.count.to_string(),
                 &label(b.start),
             ],
         ),
-        None => tr!("No cravings in this period.", "No hubo ganas de consumir en este periodo.").to_string(),
+        None => tr!("No cravings in this period.").to_string(),
     };
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
@@ -131,14 +130,14 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
                 {line}
                 {dots}
             </svg>
-            <p id=desc_id class="chart-desc">{description} {tr!(" Bars: number of cravings. Line: average strength (0–10).", " Barras: número de veces con ganas de consumir. Línea: intensidad media (0–10).")}</p>
+            <p id=desc_id class="chart-desc">{description} {tr!(" Bars: number of cravings. Line: average strength (0–10).")}</p>
             <details>
-                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
+                <summary>{tr!("Show the numbers")}</summary>
                 <table>
                     <thead><tr>
-                        <th scope="col">{tr!("Period", "Periodo")}</th>
-                        <th scope="col">{tr!(context = "insights column", "Cravings", "Veces")}</th>
-                        <th scope="col">{tr!("Average strength", "Intensidad media")}</th>
+                        <th scope="col">{tr!("Period")}</th>
+                        <th scope="col">{tr!(context = "insights column", "Cravings")}</th>
+                        <th scope="col">{tr!("Average strength")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -165,29 +164,28 @@ fn MoodChart(weeks: Vec<MoodWeek>) -> impl IntoView {
     };
     let craving = weeks.iter().enumerate().filter_map(|(n, w)| w.craving.map(|c| format!("{:.1},{:.1}", x(n), H - c / 10.0 * (H - 10.0)))).collect();
     let mood = weeks.iter().enumerate().filter_map(|(n, w)| w.mood.map(|m| format!("{:.1},{:.1}", x(n), H - (m - 1.0) / 4.0 * (H - 10.0)))).collect();
-    let week_of = |d: NaiveDate| fill(tr!("week of {}", "semana del {}"), &[&day_month_short(d)]);
+    let week_of = |d: NaiveDate| fill(tr!("week of {}"), &[&day_month_short(d)]);
     let rows = weeks.iter().filter(|w| w.mood.is_some() || w.craving.is_some()).map(|w| view! {
         <tr><td>{week_of(w.start)}</td><td>{one_decimal(w.mood)}</td><td>{one_decimal(w.craving)}</td></tr>
     }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-mood">
-            <figcaption id="mood-title">{tr!("Mood and cravings, last 12 weeks", "Ánimo y ganas de consumir, últimas 12 semanas")}</figcaption>
+            <figcaption id="mood-title">{tr!("Mood and cravings, last 12 weeks")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="mood-title mood-desc" preserveAspectRatio="none">
                 <line class="axis" x1="0" y1=H.to_string() x2=W.to_string() y2=H.to_string()/>
                 {line("", craving)}
                 {line("mood", mood)}
             </svg>
             <p id="mood-desc" class="chart-desc">
-                {tr!("Solid line: average craving strength (0–10), from check-ins and logged cravings. Dashed line: average mood from check-ins (1 very low to 5 very good). When cravings rise and mood falls together, it can help to look at your plan.",
-                    "Línea continua: intensidad media de las ganas (0–10), de los registros del día y de las ganas anotadas. Línea discontinua: ánimo medio de los registros del día (1 muy mal a 5 muy bien). Cuando las ganas suben y el ánimo baja a la vez, puede ayudar mirar tu plan.")}
+                {tr!("Solid line: average craving strength (0–10), from check-ins and logged cravings. Dashed line: average mood from check-ins (1 very low to 5 very good). When cravings rise and mood falls together, it can help to look at your plan.")}
             </p>
             <details>
-                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
+                <summary>{tr!("Show the numbers")}</summary>
                 <table>
                     <thead><tr>
-                        <th scope="col">{tr!("Period", "Periodo")}</th>
-                        <th scope="col">{tr!("Average mood (1–5)", "Ánimo medio (1–5)")}</th>
-                        <th scope="col">{tr!("Average craving (0–10)", "Ganas medias (0–10)")}</th>
+                        <th scope="col">{tr!("Period")}</th>
+                        <th scope="col">{tr!("Average mood (1–5)")}</th>
+                        <th scope="col">{tr!("Average craving (0–10)")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -202,8 +200,8 @@ fn TriggerChart(i: Insights) -> impl IntoView {
     if top.is_empty() {
         return view! {
             <figure class="chart card" data-testid="chart-triggers">
-                <figcaption>{tr!("Top triggers", "Detonantes más frecuentes")}</figcaption>
-                <p class="chart-desc">{tr!("No triggers picked yet.", "Todavía no has elegido ningún detonante.")}</p>
+                <figcaption>{tr!("Top triggers")}</figcaption>
+                <p class="chart-desc">{tr!("No triggers picked yet.")}</p>
             </figure>
         }.into_any();
     }
@@ -222,9 +220,9 @@ fn TriggerChart(i: Insights) -> impl IntoView {
     let description = top.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join("; ");
     view! {
         <figure class="chart card" data-testid="chart-triggers">
-            <figcaption id="triggers-title">{tr!("Top triggers", "Detonantes más frecuentes")}</figcaption>
+            <figcaption id="triggers-title">{tr!("Top triggers")}</figcaption>
             <svg viewBox=format!("0 0 320 {height}") role="img" aria-labelledby="triggers-title triggers-desc">{bars}</svg>
-            <p id="triggers-desc" class="chart-desc">{fill(tr!("How often each trigger was picked — {}.", "Cuántas veces elegiste cada detonante: {}."), &[&description])}</p>
+            <p id="triggers-desc" class="chart-desc">{fill(tr!("How often each trigger was picked — {}."), &[&description])}</p>
         </figure>
     }.into_any()
 }
@@ -251,16 +249,16 @@ fn Heatmap(i: Insights) -> impl IntoView {
     let rows = (0..7).map(|d| {
         let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)
             .map(|(h, n)| format!("{h:02}:00 ({n})")).collect::<Vec<_>>().join(", ");
-        view! { <tr><th scope="row">{weekday_short(d)}</th><td>{if busy.is_empty() { tr!(context = "hours", "none", "ninguna").to_string() } else { busy }}</td></tr> }
+        view! { <tr><th scope="row">{weekday_short(d)}</th><td>{if busy.is_empty() { tr!(context = "hours", "none").to_string() } else { busy }}</td></tr> }
     }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-heatmap">
-            <figcaption id="heatmap-title">{tr!("When cravings come (day and hour)", "Cuándo llegan las ganas (día y hora)")}</figcaption>
+            <figcaption id="heatmap-title">{tr!("When cravings come (day and hour)")}</figcaption>
             <svg viewBox="0 0 300 115" role="img" aria-labelledby="heatmap-title heatmap-desc">{labels}{cells}{hours}</svg>
-            <p id="heatmap-desc" class="chart-desc">{fill(tr!("Darker means more cravings. Busiest times: {}.", "Cuanto más oscuro, más ganas de consumir. Momentos con más ganas: {}."), &[&busiest])}</p>
+            <p id="heatmap-desc" class="chart-desc">{fill(tr!("Darker means more cravings. Busiest times: {}."), &[&busiest])}</p>
             <details>
-                <summary>{tr!("Show the numbers", "Ver los números")}</summary>
-                <table><thead><tr><th scope="col">{tr!("Day", "Día")}</th><th scope="col">{tr!("Hours with cravings (count)", "Horas con ganas (veces)")}</th></tr></thead><tbody>{rows}</tbody></table>
+                <summary>{tr!("Show the numbers")}</summary>
+                <table><thead><tr><th scope="col">{tr!("Day")}</th><th scope="col">{tr!("Hours with cravings (count)")}</th></tr></thead><tbody>{rows}</tbody></table>
             </details>
         </figure>
     }
@@ -282,27 +280,26 @@ fn Outcomes(i: Insights) -> impl IntoView {
     let description = match o.passed_percent() {
         Some(p) => fill(
             tr!(
-                "{}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”.",
-                "En el {}% de las veces con seguimiento, las ganas se pasaron: {} se pasaron, {} siguieron fuertes y en {} consumiste. {} siguen esperando el “¿Cómo te fue?”."
+                "{}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”."
             ),
             &[&p.to_string(), &o.passed.to_string(), &o.still_strong.to_string(), &o.used.to_string(), &o.open.to_string()],
         ),
         None => fill(
-            tr!("No follow-ups yet: {} cravings are waiting for “How did it go?”.", "Todavía no hay seguimientos: {} registros esperan el “¿Cómo te fue?”."),
+            tr!("No follow-ups yet: {} cravings are waiting for “How did it go?”."),
             &[&o.open.to_string()],
         ),
     };
     let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{} — {n}", crate::domain::coping::shown_tried(what))}</li> }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-outcomes">
-            <figcaption id="outcomes-title">{tr!("How cravings went", "Cómo te fue con las ganas")}</figcaption>
+            <figcaption id="outcomes-title">{tr!("How cravings went")}</figcaption>
             {(known > 0).then(|| view! {
                 <svg viewBox="0 0 300 24" role="img" aria-labelledby="outcomes-title outcomes-desc" preserveAspectRatio="none">{bars}</svg>
             })}
             <p id="outcomes-desc" class="chart-desc" data-testid="outcomes-desc">{description}</p>
-            <h3>{tr!("What you did before cravings that passed", "Lo que hiciste antes de que se pasaran las ganas")}</h3>
+            <h3>{tr!("What you did before cravings that passed")}</h3>
             {if i.helped.is_empty() {
-                view! { <p class="hint">{tr!("Nothing recorded yet — when you follow up on a craving, note what you did.", "Todavía no hay nada anotado: cuando cuentes cómo te fue con unas ganas de consumir, anota lo que hiciste.")}</p> }.into_any()
+                view! { <p class="hint">{tr!("Nothing recorded yet — when you follow up on a craving, note what you did.")}</p> }.into_any()
             } else {
                 view! { <ol data-testid="helped-list">{helped}</ol> }.into_any()
             }}

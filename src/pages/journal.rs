@@ -97,15 +97,15 @@ pub fn Journal() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="journal">
-            <h1>{tr!("Journal", "Diario")}</h1>
-            <p class="hint">{tr!("Only on this phone, for you. Write as much or as little as you like.", "Solo en este teléfono, para ti. Escribe tanto o tan poco como quieras.")}</p>
+            <h1>{tr!("Journal")}</h1>
+            <p class="hint">{tr!("Only on this phone, for you. Write as much or as little as you like.")}</p>
             {move || match writing.get() {
                 Some(d) => view! { <Editor start=d writing live/> }.into_any(),
                 None => view! {
                     <div class="actions">
                         <button type="button" class="button big" id="journal-new" data-testid="journal-new"
                             on:click=move |_| { writing.set(Some(Draft::default())); focus_soon("journal-text"); }>
-                            {tr!("New entry", "Nueva entrada")}
+                            {tr!("New entry")}
                         </button>
                     </div>
                 }.into_any(),
@@ -115,16 +115,16 @@ pub fn Journal() -> impl IntoView {
                 on_discard=Callback::new(move |_| if let Some(d) = next.get_untracked() { open(d) })/>
             {move || deleted.with(|s| s.last().map(|entry| (entry.at, s.len()))).map(|(at, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted the entry from {}. ", "Se eliminó la entrada del {}. "), &[&day_month_at(at)])}
+                    {fill(tr!("Deleted the entry from {}. "), &[&day_month_at(at)])}
                     {more_to_undo(count)}
-                    <button type="button" class="button secondary" data-testid="journal-undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                    <button type="button" class="button secondary" data-testid="journal-undo" on:click=undo>{tr!("Undo")}</button>
                 </p>
             })}
             <Show when=move || !is_empty() fallback=|| view! {
-                <p class="card" data-testid="journal-empty">{tr!("No entries yet. Your first one can be a single line.", "Todavía no hay entradas. La primera puede ser una sola línea.")}</p>
+                <p class="card" data-testid="journal-empty">{tr!("No entries yet. Your first one can be a single line.")}</p>
             }>
                 <div class="field">
-                    <label for="journal-search">{tr!("Search your journal", "Buscar en tu diario")}</label>
+                    <label for="journal-search">{tr!("Search your journal")}</label>
                     <input id="journal-search" type="search" data-testid="journal-search" autocomplete="off"
                         prop:value=move || query.get()
                         on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); }/>
@@ -133,9 +133,9 @@ pub fn Journal() -> impl IntoView {
                     {move || {
                         let n = found.with(Vec::len);
                         if query.with(|q| q.trim().is_empty()) {
-                            fill(tr!("Entries: {}", "Entradas: {}"), &[&n.to_string()])
+                            fill(tr!("Entries: {}"), &[&n.to_string()])
                         } else {
-                            fill(tr!("Entries found: {}", "Entradas encontradas: {}"), &[&n.to_string()])
+                            fill(tr!("Entries found: {}"), &[&n.to_string()])
                         }
                     }}
                 </p>
@@ -148,7 +148,7 @@ pub fn Journal() -> impl IntoView {
                 </ul>
                 <Show when=move || { found.with(Vec::len) > limit.get() }>
                     <button type="button" class="button secondary big" data-testid="journal-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {tr!(context = "journal", "Show older entries", "Ver entradas anteriores")}
+                        {tr!(context = "journal", "Show older entries")}
                     </button>
                 </Show>
             </Show>
@@ -159,15 +159,15 @@ pub fn Journal() -> impl IntoView {
 #[component]
 fn Entry(entry: JournalEntry, edit: Callback<JournalEntry>, delete: Callback<JournalEntry>) -> impl IntoView {
     let (for_edit, for_delete) = (entry.clone(), entry.clone());
-    let when = fill(tr!(context = "journal", "{} at {}", "{} a las {}"), &[&long_date(entry.at.date()), &hh_mm(entry.at.time())]);
+    let when = fill(tr!(context = "journal", "{} at {}"), &[&long_date(entry.at.date()), &hh_mm(entry.at.time())]);
     view! {
         <li class="card journal-entry" data-testid="journal-entry">
             <h2 class="entry-when">{when}</h2>
-            {entry.mood.map(|m| view! { <p class="hint">{fill(tr!("Mood: {}", "Ánimo: {}"), &[mood_word(m)])}</p> })}
+            {entry.mood.map(|m| view! { <p class="hint">{fill(tr!("Mood: {}"), &[mood_word(m)])}</p> })}
             <p class="entry-text">{entry.text.clone()}</p>
             <div class="actions">
-                <button type="button" class="button secondary" data-testid="journal-edit" on:click=move |_| edit.run(for_edit.clone())>{tr!("Edit", "Editar")}</button>
-                <button type="button" class="button secondary" data-testid="journal-delete" on:click=move |_| delete.run(for_delete.clone())>{tr!("Delete", "Eliminar")}</button>
+                <button type="button" class="button secondary" data-testid="journal-edit" on:click=move |_| edit.run(for_edit.clone())>{tr!("Edit")}</button>
+                <button type="button" class="button secondary" data-testid="journal-delete" on:click=move |_| delete.run(for_delete.clone())>{tr!("Delete")}</button>
             </div>
         </li>
     }
@@ -188,7 +188,7 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>, live: RwSignal<Option<
         let d = Draft { editing: editing.get_value(), text: text.get_untracked(), mood: mood.get_untracked() };
         let outcome = keep_form(DRAFT, &d);
         live.set(Some(d));
-        error.set(outcome.err().map(|e| fill(tr!("Your draft couldn't be kept on this device: {} Keep this screen open or copy your text.", "No se pudo conservar tu borrador en este dispositivo: {} Deja esta pantalla abierta o copia tu texto."), &[&e])));
+        error.set(outcome.err().map(|e| fill(tr!("Your draft couldn't be kept on this device: {} Keep this screen open or copy your text."), &[&e])));
     };
     let close = move || {
         let _ = keep_draft(DRAFT, None);
@@ -248,10 +248,10 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>, live: RwSignal<Option<
     let blank = move || text.with(|t| t.trim().is_empty());
     view! {
         <form class="card journal-editor" on:submit=submit novalidate aria-labelledby="journal-editor-title">
-            <h2 id="journal-editor-title">{if start.editing.is_some() { tr!("Change this entry", "Cambiar esta entrada") } else { tr!("New entry", "Nueva entrada") }}</h2>
+            <h2 id="journal-editor-title">{if start.editing.is_some() { tr!("Change this entry") } else { tr!("New entry") }}</h2>
             <Show when=blank>
                 <div class="prompts" data-testid="journal-prompts">
-                    <p class="hint">{tr!("Not sure where to start? Tap a question:", "¿No sabes por dónde empezar? Toca una pregunta:")}</p>
+                    <p class="hint">{tr!("Not sure where to start? Tap a question:")}</p>
                     {PROMPTS.iter().map(|p| {
                         let prompt = p.get();
                         view! {
@@ -264,13 +264,13 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>, live: RwSignal<Option<
                 </div>
             </Show>
             <div class="field">
-                <label for="journal-text">{tr!("What's on your mind?", "¿Qué tienes en mente?")}</label>
+                <label for="journal-text">{tr!("What's on your mind?")}</label>
                 <textarea id="journal-text" rows="8" data-testid="journal-text"
                     prop:value=move || text.get()
                     on:input=move |ev| { text.set(event_target_value(&ev)); keep(); }></textarea>
             </div>
             <fieldset class="chips">
-                <legend>{tr!("Mood (optional)", "Ánimo (opcional)")}</legend>
+                <legend>{tr!("Mood (optional)")}</legend>
                 {(1..=MOOD_LEVELS).map(|level| view! {
                     <button type="button" class=format!("chip mood-{level}") data-testid=format!("journal-mood-{level}")
                         aria-pressed=move || (mood.get() == Some(level)).to_string()
@@ -282,18 +282,18 @@ fn Editor(start: Draft, writing: RwSignal<Option<Draft>>, live: RwSignal<Option<
             </fieldset>
             <p class="error" role="alert" data-testid="journal-error">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="button big" data-testid="journal-save">{tr!("Save entry", "Guardar entrada")}</button>
+                <button type="submit" class="button big" data-testid="journal-save">{tr!("Save entry")}</button>
                 <button type="button" class="button secondary" data-testid="journal-cancel"
                     on:click=move |_| if blank() || editing.get_value().is_some() { close() } else { confirming.set(true) }>
-                    {if start.editing.is_some() { tr!("Cancel", "Cancelar") } else { tr!("Discard", "Descartar") }}
+                    {if start.editing.is_some() { tr!("Cancel") } else { tr!("Discard") }}
                 </button>
             </div>
             // Words written are only thrown away when the person says so twice.
             <Show when=move || confirming.get()>
                 <p class="notice" role="alert">
-                    {tr!("Throw away what you wrote? ", "¿Descartar lo que escribiste? ")}
-                    <button type="button" class="button danger" data-testid="journal-discard" on:click=move |_| close()>{tr!("Yes, discard it", "Sí, descartarlo")}</button>
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{tr!("Keep writing", "Seguir escribiendo")}</button>
+                    {tr!("Throw away what you wrote? ")}
+                    <button type="button" class="button danger" data-testid="journal-discard" on:click=move |_| close()>{tr!("Yes, discard it")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{tr!("Keep writing")}</button>
                 </p>
             </Show>
         </form>

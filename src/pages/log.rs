@@ -74,26 +74,26 @@ pub fn Log() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="log">
-            <h1>{tr!("Craving log", "Registro de ganas de consumir")}</h1>
+            <h1>{tr!("Craving log")}</h1>
             <div class="actions">
-                <a class="button big" href="/log/new" data-testid="log-craving">{tr!("Log a craving", "Registrar ganas de consumir")}</a>
+                <a class="button big" href="/log/new" data-testid="log-craving">{tr!("Log a craving")}</a>
             </div>
             <a class="card-link" href="/log/insights" data-testid="open-insights">
-                <strong>{tr!("Insights", "Tus patrones")}</strong>
-                <span>{tr!("Your patterns: when cravings come, what sets them off, what helps", "Cuándo llegan las ganas, qué las provoca y qué te ayuda")}</span>
+                <strong>{tr!("Insights")}</strong>
+                <span>{tr!("Your patterns: when cravings come, what sets them off, what helps")}</span>
             </a>
             {move || deleted.with(|s| s.last().map(|entry| (entry.at, s.len()))).map(|(at, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted the craving from {}. ", "Se eliminó el registro del {}. "), &[&day_month_at(at)])}
+                    {fill(tr!("Deleted the craving from {}. "), &[&day_month_at(at)])}
                     {more_to_undo(count)}
-                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                    <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo")}</button>
                 </p>
             })}
             <Show
                 when=move || !is_empty()
                 fallback=|| view! {
                     <p class="card" data-testid="log-empty">
-                        {tr!("No cravings logged yet. When one comes, log it in three taps — over time Steady shows you your patterns.", "Todavía no has anotado ganas de consumir. Cuando lleguen, anótalas en tres toques: con el tiempo, Steady te mostrará tus patrones.")}
+                        {tr!("No cravings logged yet. When one comes, log it in three taps — over time Steady shows you your patterns.")}
                     </p>
                 }
             >
@@ -110,12 +110,12 @@ pub fn Log() -> impl IntoView {
                         }
                     />
                     <Show when=move || page.with(|(entries, _)| entries.is_empty())>
-                        <p class="hint">{tr!("No entries match these filters.", "Ningún registro coincide con estos filtros.")}</p>
+                        <p class="hint">{tr!("No entries match these filters.")}</p>
                     </Show>
                 </div>
                 <Show when=move || page.with(|(_, more)| *more)>
                     <button type="button" class="button secondary big" data-testid="log-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {tr!("Show older entries", "Ver registros anteriores")}
+                        {tr!("Show older entries")}
                     </button>
                 </Show>
             </Show>
@@ -153,14 +153,14 @@ fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
     let date = |text: String| crate::domain::dates::parse_iso_date(&text);
     view! {
         <details class="filters">
-            <summary>{tr!("Filter", "Filtrar")}</summary>
+            <summary>{tr!("Filter")}</summary>
             <div class="field">
-                <label for="filter-trigger">{tr!("Trigger", "Detonante")}</label>
+                <label for="filter-trigger">{tr!("Trigger")}</label>
                 <select id="filter-trigger" data-testid="filter-trigger" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set(&|f| f.trigger = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="">{tr!("All triggers", "Todos los detonantes")}</option>
+                    <option value="">{tr!("All triggers")}</option>
                     {TRIGGERS.iter().map(|(key, _)| view! { <option value=*key>{trigger_label(key)}</option> }).collect_view()}
                     {move || store.settings().with(|s| s.own_triggers.clone()).into_iter().chain(store.plan().with(|p| p.trigger_names())).map(|t| view! {
                         <option value=t.clone()>{t.clone()}</option>
@@ -169,12 +169,12 @@ fn Filters(filter: RwSignal<Filter>, limit: RwSignal<usize>) -> impl IntoView {
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="filter-from">{tr!("From", "Desde")}</label>
+                    <label for="filter-from">{tr!("From")}</label>
                     <input id="filter-from" type="date" data-testid="filter-from"
                         on:change=move |ev| { let d = date(event_target_value(&ev)); set(&|f| f.from = d) }/>
                 </div>
                 <div class="field">
-                    <label for="filter-to">{tr!("To", "Hasta")}</label>
+                    <label for="filter-to">{tr!("To")}</label>
                     <input id="filter-to" type="date" data-testid="filter-to"
                         on:change=move |ev| { let d = date(event_target_value(&ev)); set(&|f| f.to = d) }/>
                 </div>
@@ -188,7 +188,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
     let id = entry.id;
     let is_open = move || open.get() == Some(id);
     let triggers = entry.triggers.iter().map(|t| trigger_label(t)).collect::<Vec<_>>().join(", ");
-    let outcome = entry.outcome.map_or(tr!("How did it go?", "¿Cómo te fue?"), |o| o.label());
+    let outcome = entry.outcome.map_or(tr!("How did it go?"), |o| o.label());
     let summary = format!(
         "{} · {}/10{}{}",
         hh_mm(entry.at.time()),

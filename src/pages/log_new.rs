@@ -14,13 +14,13 @@ pub fn LogNew() -> impl IntoView {
     let flash = expect_context::<Flash>();
     let location = expect_context::<crate::routing::Location>();
     let saved = move |_| {
-        flash.show(tr!("Craving saved. Well done for noticing it.", "Guardado. Bien hecho por darte cuenta."));
+        flash.show(tr!("Craving saved. Well done for noticing it."));
         location.navigate("/log");
     };
     view! {
         <section class="page" data-testid="log-new">
-            <h1>{tr!("Log a craving", "Registrar ganas de consumir")}</h1>
-            <p class="hint">{tr!("Just pick what set it off and save. Everything else is optional.", "Solo elige qué las provocó y guarda. Todo lo demás es opcional.")}</p>
+            <h1>{tr!("Log a craving")}</h1>
+            <p class="hint">{tr!("Just pick what set it off and save. Everything else is optional.")}</p>
             <CravingForm initial=new_craving(store, clock) mode=FormMode::New on_saved=saved/>
         </section>
     }

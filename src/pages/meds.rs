@@ -73,10 +73,10 @@ pub fn MedsPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="meds">
-            <h1>{tr!("Medication", "Medicación")}</h1>
+            <h1>{tr!("Medication")}</h1>
             <p class="hint">
-                {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ", "Tomar tu medicación como te la recetaron es tratamiento: nunca cambia tu tiempo sin consumir. ")}
-                {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.", "Steady no da consejos sobre dosis: habla con quien te la receta antes de cambiarla o dejarla.")}
+                {tr!("Taking your medication as prescribed is treatment: it never changes your clean time. ")}
+                {tr!("Steady doesn't advise on doses — talk to your prescriber before changing or stopping.")}
             </p>
             <MissedDoses/>
             {move || risk.get().map(|moment| view! { <OverdoseRiskCard moment risk/> })}
@@ -86,15 +86,15 @@ pub fn MedsPage() -> impl IntoView {
                 Some(start) => view! { <MedForm start editing risk typed/> }.into_any(),
                 None => view! {
                     <div class="actions">
-                        <button type="button" class="button big" id="med-add" data-testid="med-add" on:click=start_new>{tr!("Add a medication", "Agregar un medicamento")}</button>
+                        <button type="button" class="button big" id="med-add" data-testid="med-add" on:click=start_new>{tr!("Add a medication")}</button>
                     </div>
                 }.into_any(),
             }}
             {move || removed.with(|s| s.last().map(|med| (med.shown_name().to_string(), s.len()))).map(|(name, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Removed {}. ", "Se quitó {}. "), &[&name])}
+                    {fill(tr!("Removed {}. "), &[&name])}
                     {more_to_undo(count)}
-                    <button type="button" class="button secondary" data-testid="med-undo-remove" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                    <button type="button" class="button secondary" data-testid="med-undo-remove" on:click=undo>{tr!("Undo")}</button>
                 </p>
             })}
             // Keyed by the whole medication: a change draws it again, with its new state.
@@ -215,7 +215,7 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
         };
         let kept = crate::storage::keep_form(DRAFT, &draft);
         typed.set_value(Some(draft));
-        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save.", "No se pudo conservar lo que escribiste en este dispositivo: {} Deja esta pantalla abierta hasta guardar."), &[&e])));
+        error.set(kept.err().map(|e| fill(tr!("What you typed couldn't be kept on this device: {} Keep this screen open until you save."), &[&e])));
     };
     let close = move || {
         let _ = crate::storage::keep_draft(DRAFT, None);
@@ -303,9 +303,9 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
 
     view! {
         <form class="card med-form" data-testid="med-form" on:submit=save novalidate>
-            <h2>{if is_new { tr!("Add a medication", "Agregar un medicamento") } else { tr!("Change this medication", "Cambiar este medicamento") }}</h2>
+            <h2>{if is_new { tr!("Add a medication") } else { tr!("Change this medication") }}</h2>
             <div class="field">
-                <label for="med-kind">{tr!("What it is", "Qué es")}</label>
+                <label for="med-kind">{tr!("What it is")}</label>
                 <select id="med-kind" data-testid="med-kind" on:change=pick_kind>
                     {MedKind::ALL.into_iter().map(|k| view! {
                         <option value=stored_name(&k) selected=move || kind.get() == k>{k.label()}</option>
@@ -313,15 +313,15 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                 </select>
             </div>
             <div class="field">
-                <label for="med-name">{move || if kind.get() == MedKind::Other { tr!("Its name", "Su nombre") } else { tr!("Its name (optional)", "Su nombre (opcional)") }}</label>
+                <label for="med-name">{move || if kind.get() == MedKind::Other { tr!("Its name") } else { tr!("Its name (optional)") }}</label>
                 <input id="med-name" data-testid="med-name" autocomplete="off" prop:value=move || name.get() on:input=move |ev| { name.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="med-dose">{tr!("Dose, as you were told (optional)", "Dosis, como te la indicaron (opcional)")}</label>
+                <label for="med-dose">{tr!("Dose, as you were told (optional)")}</label>
                 <input id="med-dose" data-testid="med-dose" autocomplete="off" prop:value=move || dose.get() on:input=move |ev| { dose.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="med-repeat">{tr!("How often", "Cada cuánto")}</label>
+                <label for="med-repeat">{tr!("How often")}</label>
                 <select id="med-repeat" data-testid="med-repeat" on:change=pick_repeat>
                     {Repeat::choices()
                         .into_iter()
@@ -331,24 +331,24 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
             </div>
             <Show when=move || matches!(repeat.get(), Repeat::EveryDays(_))>
                 <div class="field">
-                    <label for="med-every">{tr!("Every how many days", "Cada cuántos días")}</label>
+                    <label for="med-every">{tr!("Every how many days")}</label>
                     <input id="med-every" type="number" inputmode="numeric" min="1" max="366" data-testid="med-every"
                         prop:value=move || every.get() on:input=move |ev| { every.set(event_target_value(&ev)); keep(); }/>
                 </div>
             </Show>
             <div class="field">
-                <label for="med-first">{move || if kind.get().is_injection() { tr!("Next injection on", "Próxima inyección el") } else { tr!("Starting on (or next due)", "Desde el (o la próxima vez)") }}</label>
+                <label for="med-first">{move || if kind.get().is_injection() { tr!("Next injection on") } else { tr!("Starting on (or next due)") }}</label>
                 <input id="med-first" type="date" data-testid="med-first" prop:value=move || first.get() on:input=move |ev| { first.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="med-times">{tr!("Times of day (optional, e.g. 08:00, 20:00)", "Horas del día (opcional, p. ej. 08:00, 20:00)")}</label>
+                <label for="med-times">{tr!("Times of day (optional, e.g. 08:00, 20:00)")}</label>
                 <input id="med-times" data-testid="med-times" inputmode="numeric" autocomplete="off" aria-describedby="med-times-hint"
                     prop:value=move || times.get() on:input=move |ev| { times.set(event_target_value(&ev)); keep(); }/>
-                <p class="hint" id="med-times-hint">{tr!("Leave empty for something done once that day, like an injection or a pickup.", "Déjalo vacío si es algo de una vez ese día, como una inyección o una recogida.")}</p>
+                <p class="hint" id="med-times-hint">{tr!("Leave empty for something done once that day, like an injection or a pickup.")}</p>
             </div>
             <Show when=move || kind.get() == MedKind::Methadone>
                 <div class="field">
-                    <label for="med-take-homes">{tr!("Take-home doses you have now (optional)", "Dosis para llevar a casa que tienes ahora (opcional)")}</label>
+                    <label for="med-take-homes">{tr!("Take-home doses you have now (optional)")}</label>
                     <input id="med-take-homes" type="number" inputmode="numeric" min="0" max="99" data-testid="med-take-homes" aria-describedby="med-storage"
                         prop:value=move || take_homes.get() on:input=move |ev| { take_homes.set(event_target_value(&ev)); keep(); }/>
                 </div>
@@ -358,17 +358,17 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                 <SafeStorage/>
             </Show>
             <div class="field">
-                <label for="med-prescriber">{tr!("Prescriber or clinic (optional)", "Quien lo receta o clínica (opcional)")}</label>
+                <label for="med-prescriber">{tr!("Prescriber or clinic (optional)")}</label>
                 <input id="med-prescriber" data-testid="med-prescriber" autocomplete="off" prop:value=move || prescriber.get() on:input=move |ev| { prescriber.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="med-pharmacy">{tr!("Pharmacy (optional)", "Farmacia (opcional)")}</label>
+                <label for="med-pharmacy">{tr!("Pharmacy (optional)")}</label>
                 <input id="med-pharmacy" data-testid="med-pharmacy" autocomplete="off" prop:value=move || pharmacy.get() on:input=move |ev| { pharmacy.set(event_target_value(&ev)); keep(); }/>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="med-error">{e}</p> })}
             <div class="actions">
-                <button type="submit" class="button" data-testid="med-save">{tr!("Save", "Guardar")}</button>
-                <button type="button" class="button secondary" data-testid="med-cancel" on:click=move |_| close()>{tr!("Cancel", "Cancelar")}</button>
+                <button type="submit" class="button" data-testid="med-save">{tr!("Save")}</button>
+                <button type="button" class="button secondary" data-testid="med-cancel" on:click=move |_| close()>{tr!("Cancel")}</button>
             </div>
         </form>
     }
@@ -431,7 +431,7 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
     let when = {
         let mut parts = vec![Repeat::words(med.repeat)];
         if !med.times.is_empty() {
-            parts.push(fill(tr!("at {}", "a las {}"), &[&times_text(&med.times)]));
+            parts.push(fill(tr!("at {}"), &[&times_text(&med.times)]));
         }
         parts.join(" ")
     };
@@ -444,45 +444,45 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
                 {(!med.dose.is_empty()).then(|| format!("{} — ", med.dose))}
                 {when}
             </p>
-            {next.filter(|n| n.date != today).map(|n| view! { <p class="hint">{fill(tr!("Next: {}", "Próxima: {}"), &[&long_date(n.date)])}</p> })}
-            {med.take_homes.map(|n| view! { <p class="hint">{fill(tr!("Take-home doses on hand: {}", "Dosis para llevar a casa: {}"), &[&n.to_string()])}</p> })}
-            {(!med.prescriber.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Prescriber: {}", "Receta: {}"), &[&med.prescriber])}</p> })}
-            {(!med.pharmacy.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Pharmacy: {}", "Farmacia: {}"), &[&med.pharmacy])}</p> })}
-            {med.tapering_since.filter(|_| med.stopped.is_none()).map(|d| view! { <p data-testid="med-tapering">{fill(tr!("Tapering since {}", "Reduciendo la dosis desde el {}"), &[&long_date(d)])}</p> })}
-            {med.stopped.map(|d| view! { <p data-testid="med-stopped">{fill(tr!("Stopped on {}", "Dejado el {}"), &[&long_date(d)])}</p> })}
+            {next.filter(|n| n.date != today).map(|n| view! { <p class="hint">{fill(tr!("Next: {}"), &[&long_date(n.date)])}</p> })}
+            {med.take_homes.map(|n| view! { <p class="hint">{fill(tr!("Take-home doses on hand: {}"), &[&n.to_string()])}</p> })}
+            {(!med.prescriber.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Prescriber: {}"), &[&med.prescriber])}</p> })}
+            {(!med.pharmacy.is_empty()).then(|| view! { <p class="hint">{fill(tr!("Pharmacy: {}"), &[&med.pharmacy])}</p> })}
+            {med.tapering_since.filter(|_| med.stopped.is_none()).map(|d| view! { <p data-testid="med-tapering">{fill(tr!("Tapering since {}"), &[&long_date(d)])}</p> })}
+            {med.stopped.map(|d| view! { <p data-testid="med-stopped">{fill(tr!("Stopped on {}"), &[&long_date(d)])}</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="med-history-open" aria-expanded=move || show_history.get().to_string()
-                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!("History", "Historial")}</button>
-                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| on_change.run(for_edit.clone())>{tr!("Change", "Cambiar")}</button>
+                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!("History")}</button>
+                <button type="button" class="button secondary" data-testid="med-edit" on:click=move |_| on_change.run(for_edit.clone())>{tr!("Change")}</button>
                 {if med.stopped.is_some() {
                     view! {
                         <button type="button" class="button secondary" data-testid="med-restart" aria-expanded=move || restarting.get().to_string()
                             on:click=move |_| { restart_dose.set(String::new()); restarting.set(true); focus_soon(&format!("med-restart-dose-{id}")); }>
-                            {tr!("I've started again", "La volví a empezar")}
+                            {tr!("I've started again")}
                         </button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped", "Ya no la tomo")}</button>
+                        <button type="button" class="button secondary" data-testid="med-stop" on:click=move |_| { stopping.set(true); focus_soon(&format!("med-stop-date-{id}")); }>{tr!("I've stopped")}</button>
                         {(med.tapering_since.is_none() && med.kind.can_taper()).then(|| view! {
                             <button type="button" class="button secondary" data-testid="med-taper" on:click=move |_| { change(Box::new(move |m| m.tapering_since = Some(today))); }>
-                                {tr!("I'm tapering", "Estoy reduciendo la dosis")}
+                                {tr!("I'm tapering")}
                             </button>
                         })}
                     }.into_any()
                 }}
-                <button type="button" class="button secondary" data-testid="med-remove" on:click=remove>{tr!("Remove", "Quitar")}</button>
+                <button type="button" class="button secondary" data-testid="med-remove" on:click=remove>{tr!("Remove")}</button>
             </div>
             <Show when=move || stopping.get()>
                 <form class="stop-form" on:submit=stop>
                     <div class="field">
-                        <label for=format!("med-stop-date-{id}")>{tr!("Last day you took it", "Último día que la tomaste")}</label>
+                        <label for=format!("med-stop-date-{id}")>{tr!("Last day you took it")}</label>
                         <input id=format!("med-stop-date-{id}") type="date" data-testid="med-stop-date" prop:value=move || stop_day.get() on:input=move |ev| stop_day.set(event_target_value(&ev))/>
                     </div>
                     <div class="actions">
-                        <button type="submit" class="button" data-testid="med-stop-confirm">{tr!("Save", "Guardar")}</button>
-                        <button type="button" class="button secondary" on:click=move |_| stopping.set(false)>{tr!("Cancel", "Cancelar")}</button>
+                        <button type="submit" class="button" data-testid="med-stop-confirm">{tr!("Save")}</button>
+                        <button type="button" class="button secondary" on:click=move |_| stopping.set(false)>{tr!("Cancel")}</button>
                     </div>
                 </form>
             </Show>
@@ -490,18 +490,18 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
                 <form class="stop-form" data-testid="med-restart-confirm" on:submit=restart>
                     // Safety review 2026-12-06, 1.3; content-facts.md, "Medication for opioid use disorder".
                     <p>
-                        <strong>{tr!("Restart only with your prescriber or clinic.", "Vuelve a tomarla solo con el visto bueno de quien te la receta o de tu clínica.")}</strong>
+                        <strong>{tr!("Restart only with your prescriber or clinic.")}</strong>
                         {restart_caution.map(|words| view! { " " {words} })}
                     </p>
                     <div class="field">
-                        <label for=format!("med-restart-dose-{id}")>{tr!("What dose did they give you now? (optional)", "¿Qué dosis te indicaron ahora? (opcional)")}</label>
+                        <label for=format!("med-restart-dose-{id}")>{tr!("What dose did they give you now? (optional)")}</label>
                         <input id=format!("med-restart-dose-{id}") data-testid="med-restart-dose" autocomplete="off" aria-describedby=format!("med-restart-hint-{id}")
                             prop:value=move || restart_dose.get() on:input=move |ev| restart_dose.set(event_target_value(&ev))/>
-                        <p class="hint" id=format!("med-restart-hint-{id}")>{tr!("Not your old dose: the one you were given for starting again.", "No tu dosis anterior: la que te dieron para volver a empezar.")}</p>
+                        <p class="hint" id=format!("med-restart-hint-{id}")>{tr!("Not your old dose: the one you were given for starting again.")}</p>
                     </div>
                     <div class="actions">
-                        <button type="submit" class="button" data-testid="med-restart-save">{tr!("Save", "Guardar")}</button>
-                        <button type="button" class="button secondary" data-testid="med-restart-cancel" on:click=move |_| restarting.set(false)>{tr!("Cancel", "Cancelar")}</button>
+                        <button type="submit" class="button" data-testid="med-restart-save">{tr!("Save")}</button>
+                        <button type="button" class="button secondary" data-testid="med-restart-cancel" on:click=move |_| restarting.set(false)>{tr!("Cancel")}</button>
                     </div>
                 </form>
             </Show>
@@ -518,16 +518,13 @@ fn restart_caution(kind: MedKind) -> Option<&'static str> {
     match kind {
         // Australian Government, "Clinical guidelines for methadone: missed doses" (3+ days: tolerance
         // reduced, dose withheld or reduced until assessed); Bluewater Methadone Clinic FAQ.
-        MedKind::Methadone => Some(tr!("After even a few days off, your old methadone dose can be too strong for you and cause an overdose: the clinic checks your dose first.",
-                                       "Después de unos pocos días sin tomarla, tu dosis anterior de metadona puede ser demasiado fuerte para ti y causar una sobredosis: en la clínica revisan tu dosis primero.")),
+        MedKind::Methadone => Some(tr!("After even a few days off, your old methadone dose can be too strong for you and cause an overdose: the clinic checks your dose first.")),
         // The Carlat Report, "Effective Management of Buprenorphine-Precipitated Opioid Withdrawal".
         MedKind::Buprenorphine | MedKind::BuprenorphineWeekly | MedKind::BuprenorphineMonthly => Some(tr!(
-            "Buprenorphine started too soon after other opioids, especially fentanyl, can bring on sudden, severe withdrawal: your clinic will tell you when to start.",
-            "La buprenorfina tomada demasiado pronto después de otros opioides, sobre todo el fentanilo, puede provocar una abstinencia repentina y muy fuerte: tu clínica te dirá cuándo empezar.")),
+            "Buprenorphine started too soon after other opioids, especially fentanyl, can bring on sudden, severe withdrawal: your clinic will tell you when to start.")),
         // addictionresource.net, "Taking Vivitrol With Opiates" (7–14 opioid-free days; precipitated withdrawal).
         MedKind::Naltrexone | MedKind::NaltrexoneMonthly => Some(tr!(
-            "Naltrexone started too soon after other opioids (it usually needs 7 to 14 days without any) can bring on sudden, severe withdrawal.",
-            "La naltrexona tomada demasiado pronto después de otros opioides (normalmente hacen falta de 7 a 14 días sin ellos) puede provocar una abstinencia repentina y muy fuerte.")),
+            "Naltrexone started too soon after other opioids (it usually needs 7 to 14 days without any) can bring on sudden, severe withdrawal.")),
         MedKind::Other => None,
     }
 }
@@ -541,9 +538,8 @@ fn MissedDoses() -> impl IntoView {
     let methadone = move || store.meds().with(|d| d.list.iter().any(|m| m.kind == MedKind::Methadone && m.stopped.is_none()));
     view! {
         <p class="hint" data-testid="meds-missed">
-            {tr!("Missed a dose? Don't take double to catch up: call your clinic or pharmacist. ", "¿Se te pasó una dosis? No tomes el doble para compensar: llama a tu clínica o a tu farmacia. ")}
-            {move || methadone().then(|| tr!("After 3 or more days in a row without methadone, your dose needs checking before you take it again.",
-                                             "Si llevas 3 días seguidos o más sin metadona, hay que revisar tu dosis antes de que vuelvas a tomarla."))}
+            {tr!("Missed a dose? Don't take double to catch up: call your clinic or pharmacist. ")}
+            {move || methadone().then(|| tr!("After 3 or more days in a row without methadone, your dose needs checking before you take it again."))}
         </p>
     }
 }
@@ -558,11 +554,9 @@ fn SafeStorage() -> impl IntoView {
     let emergency = move || store.settings().with(|s| s.region).emergency().call.display;
     view! {
         <p class="hint" id="med-storage" data-testid="med-storage">
-            {tr!("Keep the doses you have at home in a locked box, with the key kept somewhere else, out of sight of children and visitors. ",
-                 "Guarda las dosis que tienes en casa en una caja con llave, con la llave en otro lugar, fuera de la vista de niñas, niños y visitas. ")}
-            {tr!("Even a small amount can kill a child or someone with no tolerance to opioids. ",
-                 "Incluso una cantidad pequeña puede matar a una niña o a un niño, o a alguien sin tolerancia a los opioides. ")}
-            {move || fill(tr!("If anyone else swallows any, call {} right away.", "Si otra persona se toma aunque sea un poco, llama de inmediato al {}."), &[emergency()])}
+            {tr!("Keep the doses you have at home in a locked box, with the key kept somewhere else, out of sight of children and visitors. ")}
+            {tr!("Even a small amount can kill a child or someone with no tolerance to opioids. ")}
+            {move || fill(tr!("If anyone else swallows any, call {} right away."), &[emergency()])}
         </p>
     }
 }
@@ -603,20 +597,20 @@ fn History(med: Medication) -> impl IntoView {
         <div class="med-history" data-testid="med-history">
             <h3 aria-live="polite">{move || { let f = month.get().first_day(); month_year(f.year(), f.month()) }}</h3>
             <div class="actions two">
-                <button type="button" class="button secondary" data-testid="med-history-earlier" on:click=move |_| step(-1)>{tr!("Earlier month", "Mes anterior")}</button>
-                <button type="button" class="button secondary" data-testid="med-history-later" disabled=move || { month.get() >= YearMonth::of(today) } on:click=move |_| step(1)>{tr!("Later month", "Mes siguiente")}</button>
+                <button type="button" class="button secondary" data-testid="med-history-earlier" on:click=move |_| step(-1)>{tr!("Earlier month")}</button>
+                <button type="button" class="button secondary" data-testid="med-history-later" disabled=move || { month.get() >= YearMonth::of(today) } on:click=move |_| step(1)>{tr!("Later month")}</button>
             </div>
             <ul class="plain">
                 {move || {
                     let list = days();
                     if list.is_empty() {
-                        return view! { <li>{tr!("Nothing to show for this month.", "No hay nada que mostrar en este mes.")}</li> }.into_any();
+                        return view! { <li>{tr!("Nothing to show for this month.")}</li> }.into_any();
                     }
                     list.into_iter().map(|(day, state, times)| {
                         let text = match state {
-                            DayDoses::NoneDue if times.is_empty() => tr!("nothing due", "no tocaba").to_string(),
-                            DayDoses::Marked { taken: 0, .. } => tr!("not marked", "sin marcar").to_string(),
-                            _ => fill(tr!("taken at {}", "tomada a las {}"), &[&times.join(", ")]),
+                            DayDoses::NoneDue if times.is_empty() => tr!("nothing due").to_string(),
+                            DayDoses::Marked { taken: 0, .. } => tr!("not marked").to_string(),
+                            _ => fill(tr!("taken at {}"), &[&times.join(", ")]),
                         };
                         view! { <li data-testid="med-day" data-date=iso_date(day)><strong>{long_date(day)}</strong>": "{text}</li> }
                     }).collect_view().into_any()
@@ -641,7 +635,7 @@ fn NaloxoneSection() -> impl IntoView {
         let typed = expiry.get_untracked();
         let date = parse_iso_date(&typed);
         if !typed.trim().is_empty() && date.is_none() {
-            error.set(Some(tr!("That expiry date couldn't be read. Pick it from the calendar.", "No se pudo leer esa fecha de caducidad. Elígela en el calendario.")));
+            error.set(Some(tr!("That expiry date couldn't be read. Pick it from the calendar.")));
             return;
         }
         let kit = Naloxone { place: place.get_untracked().trim().to_string(), expiry: date, kind: kind.get_untracked() };
@@ -661,19 +655,19 @@ fn NaloxoneSection() -> impl IntoView {
     };
     view! {
         <form class="card" aria-labelledby="naloxone-title" data-testid="naloxone" on:submit=save novalidate>
-            <h2 id="naloxone-title">{tr!("My naloxone", "Mi naloxona")}</h2>
+            <h2 id="naloxone-title">{tr!("My naloxone")}</h2>
             <p class="hint" data-testid="naloxone-storage">
-                {tr!("Keep it where the people around you know to find it. Steady shows where it is in Help and in the overdose guide.", "Guárdala donde las personas a tu alrededor sepan encontrarla. Steady muestra dónde está en Ayuda y en la guía de sobredosis.")}
+                {tr!("Keep it where the people around you know to find it. Steady shows where it is in Help and in the overdose guide.")}
                 // Room temperature, away from light (FDA labelling, content-facts.md); not in a car or
                 // bathroom (Providence/KidsHealth, "How to Give Naloxone"; safety review 2026-12-06, minor).
-                {tr!(" Not in a car or a bathroom: heat and cold can damage it.", " No la dejes en el carro ni en el baño: el calor y el frío pueden dañarla.")}
+                {tr!(" Not in a car or a bathroom: heat and cold can damage it.")}
             </p>
             <div class="field">
-                <label for="naloxone-where">{tr!("Where it's kept", "Dónde está")}</label>
+                <label for="naloxone-where">{tr!("Where it's kept")}</label>
                 <input id="naloxone-where" data-testid="naloxone-where" autocomplete="off" prop:value=move || place.get() on:input=move |ev| { place.set(event_target_value(&ev)); saved.set(false); }/>
             </div>
             <div class="field">
-                <label for="naloxone-kind">{tr!("Kind", "Tipo")}</label>
+                <label for="naloxone-kind">{tr!("Kind")}</label>
                 <select id="naloxone-kind" data-testid="naloxone-kind" on:change=move |ev| {
                     kind.set(if event_target_value(&ev) == "injection" { NaloxoneKind::Injection } else { NaloxoneKind::NasalSpray });
                     saved.set(false);
@@ -683,12 +677,12 @@ fn NaloxoneSection() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="naloxone-expiry">{tr!("Expiry date printed on it", "Fecha de caducidad impresa")}</label>
+                <label for="naloxone-expiry">{tr!("Expiry date printed on it")}</label>
                 <input id="naloxone-expiry" type="date" data-testid="naloxone-expiry" prop:value=move || expiry.get() on:input=move |ev| { expiry.set(event_target_value(&ev)); saved.set(false); }/>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="naloxone-error">{e}</p> })}
-            <p class="saved-state" role="status">{move || saved.get().then(|| tr!("Saved.", "Guardado."))}</p>
-            <button type="submit" class="button secondary" data-testid="naloxone-save">{tr!("Save my naloxone details", "Guardar los datos de mi naloxona")}</button>
+            <p class="saved-state" role="status">{move || saved.get().then(|| tr!("Saved."))}</p>
+            <button type="submit" class="button secondary" data-testid="naloxone-save">{tr!("Save my naloxone details")}</button>
         </form>
     }
 }
@@ -709,12 +703,11 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
     };
     view! {
         <form class="card" id="left" aria-labelledby="left-title" data-testid="just-left" on:submit=record>
-            <h2 id="left-title">{tr!("I've just left…", "Acabo de salir de…")}</h2>
+            <h2 id="left-title">{tr!("I've just left…")}</h2>
             // Transitions are when tolerance is lowest (content-facts.md: Strang 2003, Binswanger 2007; Spanish review A6).
-            <p class="hint">{tr!("In the weeks after leaving a program, detox, a residential stay or prison, tolerance is at its lowest. Tell Steady, and it will show what can help keep you safe.",
-                 "En las semanas después de salir de un programa, de una desintoxicación, de un centro residencial o de la cárcel, la tolerancia está en su punto más bajo. Cuéntaselo a Steady y te mostrará lo que puede ayudarte a estar a salvo.")}</p>
+            <p class="hint">{tr!("In the weeks after leaving a program, detox, a residential stay or prison, tolerance is at its lowest. Tell Steady, and it will show what can help keep you safe.")}</p>
             <div class="field">
-                <label for="left-place">{tr!("Where", "De dónde")}</label>
+                <label for="left-place">{tr!("Where")}</label>
                 <select id="left-place" data-testid="left-place" on:change=move |ev| {
                     let picked = event_target_value(&ev);
                     if let Some(p) = LeftPlace::ALL.into_iter().find(|p| stored_name(p) == picked) {
@@ -724,7 +717,7 @@ fn JustLeft(risk: RwSignal<Option<RiskMoment>>) -> impl IntoView {
                     {LeftPlace::ALL.into_iter().map(|p| view! { <option value=stored_name(&p)>{p.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button secondary" data-testid="left-save">{tr!("Yes, I've just left", "Sí, acabo de salir")}</button>
+            <button type="submit" class="button secondary" data-testid="left-save">{tr!("Yes, I've just left")}</button>
         </form>
     }
 }
@@ -743,21 +736,21 @@ fn OverdoseRiskCard(moment: RiskMoment, risk: RwSignal<Option<RiskMoment>>) -> i
     let card = store.meds().with_untracked(|d| d.risk_card(moment));
     view! {
         <section class="card warning" id="risk-card" tabindex="-1" data-testid="risk-card" aria-labelledby="risk-title">
-            <h2 id="risk-title">{tr!("A time to take extra care", "Un momento para cuidarte más")}</h2>
+            <h2 id="risk-title">{tr!("A time to take extra care")}</h2>
             <RiskWords card/>
             <UseAloneLine/>
             <p data-testid="risk-naloxone">{match naloxone {
-                Some(place) => fill(tr!("Your naloxone: {}. Make sure the people around you know where it is.", "Tu naloxona: {}. Asegúrate de que las personas a tu alrededor sepan dónde está."), &[&place]),
-                None => tr!("Keep naloxone where the people around you know to find it.", "Ten naloxona donde las personas a tu alrededor sepan encontrarla.").to_string(),
+                Some(place) => fill(tr!("Your naloxone: {}. Make sure the people around you know where it is."), &[&place]),
+                None => tr!("Keep naloxone where the people around you know to find it.").to_string(),
             }}</p>
             <div class="actions">
-                <a class="button secondary" href="/help/overdose" data-testid="risk-overdose">{tr!("What to do in an overdose", "Qué hacer ante una sobredosis")}</a>
-                <a class="button secondary" href="/plan#plan-crisis" data-testid="risk-plan">{tr!("My crisis plan", "Mi plan para una crisis")}</a>
+                <a class="button secondary" href="/help/overdose" data-testid="risk-overdose">{tr!("What to do in an overdose")}</a>
+                <a class="button secondary" href="/plan#plan-crisis" data-testid="risk-plan">{tr!("My crisis plan")}</a>
                 {move || match person() {
-                    Some(c) => view! { <a class="button call" data-testid="risk-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a> }.into_any(),
-                    None => view! { <a class="button secondary" data-testid="risk-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a> }.into_any(),
+                    Some(c) => view! { <a class="button call" data-testid="risk-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}"), &[&c.name])}</a> }.into_any(),
+                    None => view! { <a class="button secondary" data-testid="risk-help" href="/help">{tr!("Talk to someone now")}</a> }.into_any(),
                 }}
-                <button type="button" class="button secondary" data-testid="risk-close" on:click=move |_| risk.set(None)>{tr!("I've read this", "Ya lo leí")}</button>
+                <button type="button" class="button secondary" data-testid="risk-close" on:click=move |_| risk.set(None)>{tr!("I've read this")}</button>
             </div>
         </section>
     }
@@ -772,10 +765,8 @@ fn RiskWords(card: RiskCard) -> impl IntoView {
         // Williams et al., Am J Psychiatry 2020 (overdoses after ending buprenorphine): content-facts.md.
         RiskCard::Taper => (
             "taper",
-            tr!("As your dose goes down, and in the weeks after it ends, your tolerance to opioids drops and your overdose risk rises.",
-                "Mientras tu dosis baja, y en las semanas después de terminar, tu tolerancia a los opioides baja y el riesgo de sobredosis sube."),
-            tr!("A taper isn't a stop yet: going more slowly, or back up if you need to, is OK. Talk it over with your prescriber.",
-                "Reducir la dosis todavía no es dejarla: ir más despacio, o volver a subir si lo necesitas, está bien. Háblalo con quien te la receta."),
+            tr!("As your dose goes down, and in the weeks after it ends, your tolerance to opioids drops and your overdose risk rises."),
+            tr!("A taper isn't a stop yet: going more slowly, or back up if you need to, is OK. Talk it over with your prescriber."),
             None,
         ),
         // Cornish et al., BMJ 2010 (methadone and buprenorphine only): about 9× in weeks 1–2 and 8× in
@@ -783,20 +774,17 @@ fn RiskWords(card: RiskCard) -> impl IntoView {
         // review 2026-12-06, 2.2 and 3.7; Spanish review A5).
         RiskCard::Stopped => (
             "stopped",
-            tr!("Stopping methadone or buprenorphine brings a time of much higher overdose risk: in a large UK study, deaths in the first month after leaving treatment were about 8 to 9 times as high as during it (Cornish and others, BMJ 2010).",
-                "Dejar el tratamiento con metadona o buprenorfina para el trastorno por consumo de opioides trae un periodo de riesgo de sobredosis mucho más alto: en un gran estudio del Reino Unido, las muertes en el primer mes después de dejar el tratamiento fueron de 8 a 9 veces más altas que durante el tratamiento (Cornish y colaboradores, BMJ 2010)."),
-            tr!("If you stopped on your own or you're finding it hard, it's not too late: your prescriber or clinic can help you restart safely.",
-                "Si lo dejaste por tu cuenta o lo estás pasando mal, todavía estás a tiempo: quien te lo receta o tu clínica pueden ayudarte a retomarlo con seguridad."),
+            tr!("Stopping methadone or buprenorphine brings a time of much higher overdose risk: in a large UK study, deaths in the first month after leaving treatment were about 8 to 9 times as high as during it (Cornish and others, BMJ 2010)."),
+            tr!("If you stopped on your own or you're finding it hard, it's not too late: your prescriber or clinic can help you restart safely."),
             None,
         ),
         // VIVITROL Medication Guide, "Risk of opioid overdose" (Florida Center for Recovery); Drugs.com,
         // "What happens if you take opiates while on Vivitrol?" (content-facts.md; safety review 2026-12-06, 2.2).
         RiskCard::Naltrexone => (
             "naltrexone",
-            tr!("Naltrexone's block on opioids wears off: soon after the last tablet, and over the weeks after an injection. You're more sensitive to opioids when a tablet is missed, when your next shot is due or late, and after you stop: an amount you used to take, or even less, can then cause an overdose.",
-                "El bloqueo de la naltrexona sobre los opioides se va pasando: poco después de la última tableta, y a lo largo de las semanas después de una inyección. Eres más sensible a los opioides si se te pasa una tableta, cuando te toca la siguiente inyección o se retrasa, y después de dejarla: la cantidad que tomabas antes, o incluso menos, puede causar una sobredosis."),
-            tr!("Never try to push through the block by taking more: that can kill.", "Nunca intentes vencer el bloqueo tomando más: eso puede matarte."),
-            Some(tr!("Keep naloxone close, don't use alone, and talk to your prescriber.", "Ten naloxona a mano, no consumas a solas y habla con quien te la receta.")),
+            tr!("Naltrexone's block on opioids wears off: soon after the last tablet, and over the weeks after an injection. You're more sensitive to opioids when a tablet is missed, when your next shot is due or late, and after you stop: an amount you used to take, or even less, can then cause an overdose."),
+            tr!("Never try to push through the block by taking more: that can kill."),
+            Some(tr!("Keep naloxone close, don't use alone, and talk to your prescriber.")),
         ),
         RiskCard::Left(place) => return view! { <LeftWords place/> }.into_any(),
     };
@@ -816,22 +804,19 @@ fn LeftWords(place: LeftPlace) -> impl IntoView {
     view! {
         <div data-testid="risk-words" data-card="left">
             // Strang et al., BMJ 2003 (loss of tolerance after detox); content-facts.md.
-            <p>{fill(tr!("After leaving {}, your tolerance to opioids is likely much lower than before. Using the amount you used to could cause an overdose.", "Después de salir de {}, es probable que tu tolerancia a los opioides sea mucho más baja que antes. Consumir la cantidad de antes podría causar una sobredosis."), &[place.label()])}</p>
+            <p>{fill(tr!("After leaving {}, your tolerance to opioids is likely much lower than before. Using the amount you used to could cause an overdose."), &[place.label()])}</p>
             // Binswanger et al., NEJM 2007: 12.7× the general population's death rate in the first two
             // weeks after release, overdose the leading cause (content-facts.md; safety review 2026-12-06, 2.3).
             {(place == LeftPlace::Prison).then(|| view! {
-                <p data-testid="risk-prison">{tr!("In the first two weeks after release from prison, the death rate was about 13 times the general population's, mostly from overdose (Binswanger and others, NEJM 2007).",
-                                                  "En las dos primeras semanas después de salir de prisión, la tasa de muertes fue unas 13 veces la de la población general, sobre todo por sobredosis (Binswanger y colaboradores, NEJM 2007).")}</p>
+                <p data-testid="risk-prison">{tr!("In the first two weeks after release from prison, the death rate was about 13 times the general population's, mostly from overdose (Binswanger and others, NEJM 2007).")}</p>
             })}
             // Marsden et al., Addiction 2017 (opioid substitution treatment at release: all-cause deaths in
             // the first 4 weeks HR 0.25); Street Connections, "Overdose prevention" (a smaller amount first);
             // content-facts.md; safety review 2026-12-06, 2.3.
             <p data-testid="risk-lowers">
-                <strong>{tr!("What lowers the risk: ", "Lo que reduce el riesgo: ")}</strong>
-                {tr!("medication — buprenorphine or methadone — keeps your tolerance up and greatly cuts the risk of dying in the first weeks. If you're not on it, ask a clinic today about starting. ",
-                     "la medicación (buprenorfina o metadona) mantiene tu tolerancia y reduce mucho el riesgo de morir en las primeras semanas. Si no la tomas, pregunta hoy en una clínica cómo empezarla. ")}
-                {tr!("If you do use: much less than before, slowly, not alone, and with naloxone where others can find it.",
-                     "Si consumes: mucho menos que antes, despacio, sin estar a solas y con la naloxona donde otras personas puedan encontrarla.")}
+                <strong>{tr!("What lowers the risk: ")}</strong>
+                {tr!("medication — buprenorphine or methadone — keeps your tolerance up and greatly cuts the risk of dying in the first weeks. If you're not on it, ask a clinic today about starting. ")}
+                {tr!("If you do use: much less than before, slowly, not alone, and with naloxone where others can find it.")}
             </p>
         </div>
     }
@@ -872,8 +857,8 @@ fn CalendarExport() -> impl IntoView {
     const NAME: &str = "reminders.ics";
     const MIME: &str = "text/calendar";
     let downloaded = |text: &str| match download(NAME, MIME, text) {
-        Ok(()) => tr!("Downloaded “reminders.ics”. Open it to add the reminders to your calendar.", "Se descargó “reminders.ics”. Ábrelo para agregar los recordatorios a tu calendario."),
-        Err(_) => tr!("The calendar file couldn't be made on this browser.", "No se pudo crear el archivo de calendario en este navegador."),
+        Ok(()) => tr!("Downloaded “reminders.ics”. Open it to add the reminders to your calendar."),
+        Err(_) => tr!("The calendar file couldn't be made on this browser."),
     };
     let export = move |_| {
         let install = if full_titles.get_untracked() { String::new() } else { calendar_id(store) };
@@ -881,7 +866,7 @@ fn CalendarExport() -> impl IntoView {
         let mut events = store.meds().with_untracked(|d| reminders(d, naming));
         if checkin.get_untracked() {
             let Some(time) = parse_hh_mm(&checkin_time.get_untracked()) else {
-                status.set(Some(tr!("Write the check-in time like 21:00.", "Escribe la hora del registro así: 21:00.")));
+                status.set(Some(tr!("Write the check-in time like 21:00.")));
                 return;
             };
             events.push(calendar_reminder(time, clock.local_untracked().date(), naming));
@@ -890,8 +875,8 @@ fn CalendarExport() -> impl IntoView {
         match shareable_file(NAME, MIME, &text) {
             Some(file) => leptos::task::spawn_local(async move {
                 status.set(Some(match share_file(file).await {
-                    Ok(true) => tr!("Shared. If your calendar asks, choose to add the events.", "Compartido. Si tu calendario lo pregunta, elige agregar los eventos."),
-                    Ok(false) => tr!("Not shared: the share sheet was closed.", "No se compartió: se cerró la ventana para compartir."),
+                    Ok(true) => tr!("Shared. If your calendar asks, choose to add the events."),
+                    Ok(false) => tr!("Not shared: the share sheet was closed."),
                     Err(()) => downloaded(&text),
                 }));
             }),
@@ -900,30 +885,30 @@ fn CalendarExport() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="calendar-title" data-testid="calendar">
-            <h2 id="calendar-title">{tr!("Reminders in your calendar", "Recordatorios en tu calendario")}</h2>
-            <p>{tr!("Steady has no server, so it can't send reminders while it's closed. Your phone's calendar can: add this file, and an alarm comes for each dose time, each injection or pickup day, an hour before each appointment, and a month before your naloxone expires.", "Steady no tiene servidor, así que no puede enviarte recordatorios mientras está cerrada. El calendario de tu teléfono sí puede: agrega este archivo y te llegará una alarma para cada hora de dosis, cada día de inyección o recogida, una hora antes de cada cita, y un mes antes de que caduque tu naloxona.")}</p>
-            <p class="hint">{tr!("After a change here, add the file again: the events are updated, not doubled, and a stopped medication's alarms end. A removed medication, appointment or dose time can't be taken back out by the file: delete its events in your calendar. While Steady is open, what's due within the hour shows on Today.", "Después de un cambio aquí, vuelve a agregar el archivo: los eventos se actualizan, no se duplican, y las alarmas de un medicamento que dejaste terminan. El archivo no puede quitar un medicamento, una cita o una hora de dosis que borraste: elimina sus eventos en tu calendario. Mientras Steady está abierta, lo que toca en la próxima hora aparece en Hoy.")}</p>
+            <h2 id="calendar-title">{tr!("Reminders in your calendar")}</h2>
+            <p>{tr!("Steady has no server, so it can't send reminders while it's closed. Your phone's calendar can: add this file, and an alarm comes for each dose time, each injection or pickup day, an hour before each appointment, and a month before your naloxone expires.")}</p>
+            <p class="hint">{tr!("After a change here, add the file again: the events are updated, not doubled, and a stopped medication's alarms end. A removed medication, appointment or dose time can't be taken back out by the file: delete its events in your calendar. While Steady is open, what's due within the hour shows on Today.")}</p>
             <div class="check">
                 <input type="checkbox" id="calendar-full-titles" data-testid="calendar-full-titles" prop:checked=move || full_titles.get()
                     on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
-                <label for="calendar-full-titles">{tr!("Name the medication and appointments in the events, with their places (others who see your calendar will see them too)", "Nombrar los medicamentos y las citas en los eventos, con sus lugares (quien vea tu calendario también los verá)")}</label>
+                <label for="calendar-full-titles">{tr!("Name the medication and appointments in the events, with their places (others who see your calendar will see them too)")}</label>
             </div>
             <div class="check">
                 <input type="checkbox" id="calendar-checkin" data-testid="calendar-checkin" prop:checked=move || checkin.get()
                     on:change=move |ev| checkin.set(event_target_checked(&ev))/>
-                <label for="calendar-checkin">{tr!("Also a daily reminder to check in", "También un recordatorio diario para hacer el registro")}</label>
+                <label for="calendar-checkin">{tr!("Also a daily reminder to check in")}</label>
             </div>
             <Show when=move || checkin.get()>
                 <div class="field">
-                    <label for="calendar-checkin-time">{tr!("Check-in reminder at", "Recordatorio del registro a las")}</label>
+                    <label for="calendar-checkin-time">{tr!("Check-in reminder at")}</label>
                     <input id="calendar-checkin-time" type="time" data-testid="calendar-checkin-time" prop:value=move || checkin_time.get()
                         on:input=move |ev| checkin_time.set(event_target_value(&ev))/>
                 </div>
             </Show>
             <button type="button" class="button secondary" data-testid="calendar-export" disabled=move || !has_any() on:click=export>
-                {tr!("Add to my calendar", "Agregar a mi calendario")}
+                {tr!("Add to my calendar")}
             </button>
-            {move || (!has_any()).then(|| view! { <p class="hint">{tr!("Add a medication, an appointment or your naloxone's expiry date first.", "Primero agrega un medicamento, una cita o la fecha de caducidad de tu naloxona.")}</p> })}
+            {move || (!has_any()).then(|| view! { <p class="hint">{tr!("Add a medication, an appointment or your naloxone's expiry date first.")}</p> })}
             <p role="status" data-testid="calendar-status">{move || status.get()}</p>
         </section>
     }

@@ -13,12 +13,12 @@ pub fn Overdose() -> impl IntoView {
     // The call first, then where the person's naloxone is, then the steps (review (3).1).
     view! {
         <article class="page overdose" data-testid="overdose-page">
-            <h1>{tr!("If someone may be overdosing", "Si alguien puede estar teniendo una sobredosis")}</h1>
+            <h1>{tr!("If someone may be overdosing")}</h1>
             <OverdoseCall region/>
             <EmergencyCountry region/>
             <NaloxoneNote/>
             {steps(region)}
-            <p class="hint"><a href="/help">{tr!("Back to helplines", "Volver a las líneas de ayuda")}</a></p>
+            <p class="hint"><a href="/help">{tr!("Back to helplines")}</a></p>
         </article>
     }
 }

@@ -54,7 +54,7 @@ pub fn Plan() -> impl IntoView {
     view! {
         <section class="page" data-testid="plan">
             <div class="screen-only">
-                <h1>{tr!("My plan", "Mi plan")}</h1>
+                <h1>{tr!("My plan")}</h1>
                 <SavedState/>
                 <Show
                     when=move || ui.guiding.get()
@@ -83,8 +83,8 @@ fn SavedState() -> impl IntoView {
     let ui = expect_context::<PlanUi>();
     let text = move || match store.save_error.get() {
         Some(error) => error,
-        None if ui.touched.get() => tr!("Saved on this device ✓", "Guardado en este dispositivo ✓").to_string(),
-        None => tr!("Changes save as you go, on this device only.", "Los cambios se guardan sobre la marcha, solo en este dispositivo.").to_string(),
+        None if ui.touched.get() => tr!("Saved on this device ✓").to_string(),
+        None => tr!("Changes save as you go, on this device only.").to_string(),
     };
     view! {
         <p class="saved-state" role="status" data-testid="plan-saved"
@@ -113,16 +113,16 @@ fn GuideOffer() -> impl IntoView {
         {move || {
             let (label, text) = match store.plan().with(|p| p.guide) {
                 Guide::NotStarted => (
-                    tr!("Walk me through it", "Guíame paso a paso"),
-                    tr!("New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.", "¿Es la primera vez? Steady puede guiarte por el plan sección por sección. Puedes parar cuando quieras y seguir más tarde.").to_string(),
+                    tr!("Walk me through it"),
+                    tr!("New to this? Steady can take you through the plan one section at a time. You can stop whenever you like and pick up later.").to_string(),
                 ),
                 Guide::At(n) => (
-                    tr!("Continue the walk-through", "Seguir con la guía"),
-                    fill(tr!("You stopped at step {} of {}.", "Te quedaste en el paso {} de {}."), &[&(n + 1).to_string(), &Section::ALL.len().to_string()]),
+                    tr!("Continue the walk-through"),
+                    fill(tr!("You stopped at step {} of {}."), &[&(n + 1).to_string(), &Section::ALL.len().to_string()]),
                 ),
                 Guide::Done => (
-                    tr!("Walk through it again", "Repasarlo otra vez"),
-                    tr!("You've been through every section. Plans change — come back to it any time.", "Ya pasaste por todas las secciones. Los planes cambian: vuelve a él cuando quieras.").to_string(),
+                    tr!("Walk through it again"),
+                    tr!("You've been through every section. Plans change — come back to it any time.").to_string(),
                 ),
             };
             view! {
@@ -157,17 +157,17 @@ fn Guided(index: usize) -> impl IntoView {
     let last = index + 1 == Section::ALL.len();
     view! {
         <div class="guided" data-testid="plan-guide">
-            <p class="step-count">{fill(tr!("Step {} of {}", "Paso {} de {}"), &[&(index + 1).to_string(), &Section::ALL.len().to_string()])}</p>
+            <p class="step-count">{fill(tr!("Step {} of {}"), &[&(index + 1).to_string(), &Section::ALL.len().to_string()])}</p>
             <PlanSection section/>
             <div class="actions">
                 {(index > 0).then(|| view! {
-                    <button type="button" class="button secondary" data-testid="plan-guide-back" on:click=move |_| go(Some(index - 1))>{tr!("Back", "Atrás")}</button>
+                    <button type="button" class="button secondary" data-testid="plan-guide-back" on:click=move |_| go(Some(index - 1))>{tr!("Back")}</button>
                 })}
                 <button type="button" class="button" data-testid="plan-guide-next" on:click=move |_| go(Some(index + 1))>
-                    {if last { tr!("Finish", "Terminar") } else { tr!("Next", "Siguiente") }}
+                    {if last { tr!("Finish") } else { tr!("Next") }}
                 </button>
                 <button type="button" class="button secondary" data-testid="plan-guide-exit" on:click=move |_| { go(None); ui.guiding.set(false); }>
-                    {tr!("Stop for now", "Parar por ahora")}
+                    {tr!("Stop for now")}
                 </button>
             </div>
         </div>
@@ -178,7 +178,7 @@ fn Guided(index: usize) -> impl IntoView {
 fn Overview() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
-        <nav class="card overview" aria-label=tr!("Plan sections", "Secciones del plan") data-testid="plan-overview">
+        <nav class="card overview" aria-label=tr!("Plan sections") data-testid="plan-overview">
             <ul>
                 {Section::ALL.map(|section| {
                     let count = move || store.plan().with(|p| p.count(section));
@@ -187,9 +187,9 @@ fn Overview() -> impl IntoView {
                             <a href=format!("#plan-{}", section.key())>{section.title()}</a>
                             <span class="fill-state" data-testid=format!("plan-filled-{}", section.key())>
                                 {move || match count() {
-                                    0 => tr!("not started", "sin empezar").to_string(),
-                                    1 => tr!("✓ 1 item", "✓ 1 punto").to_string(),
-                                    n => fill(tr!("✓ {} items", "✓ {} puntos"), &[&n.to_string()]),
+                                    0 => tr!("not started").to_string(),
+                                    1 => tr!("✓ 1 item").to_string(),
+                                    n => fill(tr!("✓ {} items"), &[&n.to_string()]),
                                 }}
                             </span>
                         </li>
@@ -215,9 +215,9 @@ fn UndoBar() -> impl IntoView {
     view! {
         {move || ui.removed.with(|s| s.last().map(|r| (r.item.text.clone(), s.len()))).map(|(text, count)| view! {
             <p class="notice undo" role="status">
-                {fill(tr!("Deleted “{}”. ", "Se eliminó “{}”. "), &[&text])}
+                {fill(tr!("Deleted “{}”. "), &[&text])}
                 {more_to_undo(count)}
-                <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo", "Deshacer")}</button>
+                <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo")}</button>
             </p>
         })}
     }
@@ -231,14 +231,14 @@ fn PlanSection(section: Section) -> impl IntoView {
             <p class="hint">{section.guidance()}</p>
             {section.urgent_note().map(|note| view! {
                 <p class="notice urgent" data-testid=format!("plan-urgent-{}", section.key())>
-                    {note}" "<a href="#plan-crisis-5">{tr!("Go to step 5", "Ir al paso 5")}</a>
+                    {note}" "<a href="#plan-crisis-5">{tr!("Go to step 5")}</a>
                 </p>
             })}
             {section.lists().iter().map(|list| view! { <PlanList list=*list/> }).collect_view()}
             {(section == Section::Treatment).then(|| view! {
                 <div class="actions two">
-                    <a class="button secondary" href="/meds" data-testid="plan-meds">{tr!("My medication and naloxone", "Mi medicación y naloxona")}</a>
-                    <a class="button secondary" href="/meds#left" data-testid="plan-left">{tr!("I've just left…", "Acabo de salir de…")}</a>
+                    <a class="button secondary" href="/meds" data-testid="plan-meds">{tr!("My medication and naloxone")}</a>
+                    <a class="button secondary" href="/meds#left" data-testid="plan-left">{tr!("I've just left…")}</a>
                 </div>
                 <AgendaList/>
             })}
@@ -279,9 +279,9 @@ fn CrisisLinePrefill() -> impl IntoView {
                 <li class="plan-item prefill" data-testid="plan-prefill">
                     <p data-testid="plan-prefill-text">{item.text}</p>
                     <a class="button call" data-testid="plan-prefill-call" href=line.call.tel_href()>
-                        {fill(tr!("Call {} — {}", "Llamar {}: {}"), &[line.name.get(), line.call.display])}
+                        {fill(tr!("Call {} — {}"), &[line.name.get(), line.call.display])}
                     </a>
-                    <p class="hint">{fill(tr!("Steady filled in the crisis line for your country ({}). It follows your country until you add something of your own here; then it stays, yours to change or delete.", "Steady puso la línea de crisis de tu país ({}). Cambia con tu país hasta que agregues algo tuyo aquí; desde entonces se queda, y puedes cambiarla o borrarla."), &[region.name()])}</p>
+                    <p class="hint">{fill(tr!("Steady filled in the crisis line for your country ({}). It follows your country until you add something of your own here; then it stays, yours to change or delete."), &[region.name()])}</p>
                 </li>
             }
         })
@@ -308,19 +308,19 @@ fn person_fields(id: String, item: RwSignal<PlanItem>, phone_error: Option<RwSig
     };
     view! {
         <div class="field">
-            <label for=format!("{id}-role")>{tr!("Role", "Relación")}</label>
+            <label for=format!("{id}-role")>{tr!("Role")}</label>
             <select id=format!("{id}-role") data-testid="plan-item-role" on:change=move |ev| {
                 let role = Role::from_key(&event_target_value(&ev));
                 item.update(|i| i.role = role);
             }>
-                <option value="" selected=move || item.with(|i| i.role.is_none())>{tr!("Choose…", "Elige…")}</option>
+                <option value="" selected=move || item.with(|i| i.role.is_none())>{tr!("Choose…")}</option>
                 {Role::ALL.map(|r| view! {
                     <option value=r.key() selected=move || item.with(|i| i.role == Some(r))>{r.label()}</option>
                 }).into_iter().collect_view()}
             </select>
         </div>
         <div class="field">
-            <label for=format!("{id}-phone")>{tr!("Phone number", "Número de teléfono")}</label>
+            <label for=format!("{id}-phone")>{tr!("Phone number")}</label>
             <input id=format!("{id}-phone") type="tel" inputmode="tel" autocomplete="off" data-testid="plan-item-phone"
                 prop:value=move || item.with(|i| i.phone.clone())
                 on:input=move |ev| {
@@ -365,7 +365,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
     Effect::new(move |opened: Option<()>| {
         let kept = item.with(|i| if opened.is_some() { draft_name.with_value(|n| keep_form(n, i)) } else { Ok(()) });
         if kept.is_err() {
-            error.set(Some(tr!("This change couldn't be kept on this device yet. Keep this screen open.", "Este cambio aún no se pudo conservar en este dispositivo. Deja esta pantalla abierta.")));
+            error.set(Some(tr!("This change couldn't be kept on this device yet. Keep this screen open.")));
         }
     });
     // The plan saves as you go: an edit brought back is saved now.
@@ -396,7 +396,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
             </div>
             {(list.kind() == ItemKind::WithResponse).then(|| view! {
                 <div class="field">
-                    <label for=format!("{field_id}-response")>{tr!("What I'll do", "Lo que haré")}</label>
+                    <label for=format!("{field_id}-response")>{tr!("What I'll do")}</label>
                     <textarea id=format!("{field_id}-response") rows="2" data-testid="plan-item-response"
                         prop:value=move || item.with(|i| i.response.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); item.update(|i| i.response = v); }></textarea>
@@ -405,9 +405,9 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
             {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), item, Some(phone_error)))}
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions item-actions">
-                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” up", "Subir “{}”"), &[&name()]) on:click=move |_| shift(-1)>"↑"</button>
-                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” down", "Bajar “{}”"), &[&name()]) on:click=move |_| shift(1)>"↓"</button>
-                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || fill(tr!("Delete “{}”", "Eliminar “{}”"), &[&name()]) on:click=remove>{tr!("Delete", "Eliminar")}</button>
+                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” up"), &[&name()]) on:click=move |_| shift(-1)>"↑"</button>
+                <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” down"), &[&name()]) on:click=move |_| shift(1)>"↓"</button>
+                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || fill(tr!("Delete “{}”"), &[&name()]) on:click=remove>{tr!("Delete")}</button>
             </div>
         </li>
     }
@@ -438,15 +438,15 @@ fn AddItem(list: List) -> impl IntoView {
         }
     };
     let placeholder = match list {
-        List::Triggers => tr!("e.g. Payday", "p. ej., Día de pago"),
-        List::Support => tr!("e.g. Sam", "p. ej., Sam"),
-        List::Coping => tr!("e.g. Walk round the block", "p. ej., Dar una vuelta a la manzana"),
+        List::Triggers => tr!("e.g. Payday"),
+        List::Support => tr!("e.g. Sam"),
+        List::Coping => tr!("e.g. Walk round the block"),
         _ => "",
     };
     let prompts = list.prompts();
     view! {
         {(!prompts.is_empty()).then(|| view! {
-            <div class="prompts" role="group" aria-label=tr!("Ideas to start from", "Ideas para empezar")>
+            <div class="prompts" role="group" aria-label=tr!("Ideas to start from")>
                 {prompts.into_iter().map(|p| view! {
                     <button type="button" class="button secondary" data-testid="plan-prompt"
                         on:click=move |_| { draft.update(|d| d.text = p.to_string()); crate::components::focus::focus_soon(&format!("{}-new-text", list.key())); }>
@@ -457,14 +457,14 @@ fn AddItem(list: List) -> impl IntoView {
         })}
         <form class="add-item" on:submit=add novalidate>
             <div class="field">
-                <label for=format!("{field_id}-text")>{fill(tr!("Add: {}", "Agregar: {}"), &[&list.text_label().to_lowercase()])}</label>
+                <label for=format!("{field_id}-text")>{fill(tr!("Add: {}"), &[&list.text_label().to_lowercase()])}</label>
                 <input id=format!("{field_id}-text") data-testid="plan-new-text" placeholder=placeholder
                     prop:value=move || draft.with(|d| d.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.text = v); }/>
             </div>
             {(list.kind() == ItemKind::WithResponse).then(|| view! {
                 <div class="field">
-                    <label for=format!("{field_id}-response")>{tr!("What I'll do", "Lo que haré")}</label>
+                    <label for=format!("{field_id}-response")>{tr!("What I'll do")}</label>
                     <input id=format!("{field_id}-response") data-testid="plan-new-response"
                         prop:value=move || draft.with(|d| d.response.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.response = v); }/>
@@ -472,7 +472,7 @@ fn AddItem(list: List) -> impl IntoView {
             })}
             {(list.kind() == ItemKind::Person).then(|| person_fields(field_id.clone(), draft, None))}
             <p class="error" role="alert">{move || error.get().or(phone_error.get())}</p>
-            <button type="submit" class="button secondary" data-testid="plan-add-item">{tr!("Add", "Agregar")}</button>
+            <button type="submit" class="button secondary" data-testid="plan-add-item">{tr!("Add")}</button>
         </form>
     }
 }
@@ -502,24 +502,24 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
         let text = text();
         leptos::task::spawn_local(async move {
             status.set(Some(if copy_text(&text).await {
-                tr!("Copied. Paste it into a message or email to your sponsor.", "Copiado. Pégalo en un mensaje o correo para tu padrino o madrina.").into()
+                tr!("Copied. Paste it into a message or email to your sponsor.").into()
             } else {
-                tr!("Couldn't copy. Try Print / Save as PDF instead.", "No se pudo copiar. Prueba con Imprimir / Guardar como PDF.").into()
+                tr!("Couldn't copy. Try Print / Save as PDF instead.").into()
             }));
         });
     };
     let share = move |_| {
         let text = text();
         // The title goes with the text, so it's in the same language.
-        let title = in_share_language(&|| tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas").to_string());
+        let title = in_share_language(&|| tr!("My relapse-prevention plan").to_string());
         leptos::task::spawn_local(async move {
             let message = match share_text(&title, &text).await {
-                Some(true) => tr!("Shared.", "Compartido.").to_string(),
-                Some(false) => tr!("Sharing was cancelled — nothing was sent.", "Se canceló: no se envió nada.").to_string(),
+                Some(true) => tr!("Shared.").to_string(),
+                Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
                 None if copy_text(&text).await => {
-                    tr!("This browser can't open a share sheet, so the plan was copied instead.", "Este navegador no puede abrir el menú para compartir, así que se copió el plan.").to_string()
+                    tr!("This browser can't open a share sheet, so the plan was copied instead.").to_string()
                 }
-                None => tr!("This browser can't share or copy. Use Print / Save as PDF.", "Este navegador no puede compartir ni copiar. Usa Imprimir / Guardar como PDF.").to_string(),
+                None => tr!("This browser can't share or copy. Use Print / Save as PDF.").to_string(),
             };
             status.set(Some(message));
         });
@@ -531,10 +531,10 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
     };
     view! {
         <section class="card share" aria-labelledby="share-title">
-            <h2 id="share-title">{tr!("Share your plan", "Comparte tu plan")}</h2>
-            <p class="hint">{tr!("Choose what to include. Nothing leaves this phone unless you share, copy or print it.", "Elige qué incluir. Nada sale de este teléfono a menos que lo compartas, lo copies o lo imprimas.")}</p>
+            <h2 id="share-title">{tr!("Share your plan")}</h2>
+            <p class="hint">{tr!("Choose what to include. Nothing leaves this phone unless you share, copy or print it.")}</p>
             <fieldset class="checks">
-                <legend>{tr!("Include", "Incluir")}</legend>
+                <legend>{tr!("Include")}</legend>
                 {Section::ALL.map(|section| {
                     let id = format!("share-{}", section.key());
                     view! {
@@ -551,17 +551,17 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                 }).into_iter().collect_view()}
             </fieldset>
             <div class="field">
-                <label for="share-language">{tr!("Language of what you share", "Idioma de lo que compartes")}</label>
+                <label for="share-language">{tr!("Language of what you share")}</label>
                 <select id="share-language" data-testid="share-language" on:change=pick_language>
-                    {Lang::ALL.map(|lang| view! {
+                    {Lang::ALL.iter().map(|&lang| view! {
                         <option value=lang.code() selected=lang == share_lang.get_untracked() lang=lang.code()>{lang.own_name()}</option>
-                    }).into_iter().collect_view()}
+                    }).collect_view()}
                 </select>
             </div>
             <div class="actions">
-                <button type="button" class="button" data-testid="share-plan" on:click=share>{tr!("Share plan", "Compartir plan")}</button>
-                <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>{tr!("Copy", "Copiar")}</button>
-                <button type="button" class="button secondary" data-testid="print-plan" on:click=print>{tr!("Print / Save as PDF", "Imprimir / Guardar como PDF")}</button>
+                <button type="button" class="button" data-testid="share-plan" on:click=share>{tr!("Share plan")}</button>
+                <button type="button" class="button secondary" data-testid="copy-plan" on:click=copy>{tr!("Copy")}</button>
+                <button type="button" class="button secondary" data-testid="print-plan" on:click=print>{tr!("Print / Save as PDF")}</button>
             </div>
             <p role="status" data-testid="share-status">{move || status.get()}</p>
         </section>
@@ -582,8 +582,8 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
                 let today = clock.local().date();
                 let region = store.settings().with(|s| s.region);
                 store.plan().with(|plan| lang.while_current(|| { let plan = plan.as_shown(region); view! {
-                    <h1>{tr!("My relapse-prevention plan", "Mi plan de prevención de recaídas")}</h1>
-                    <p>{fill(tr!("Printed {}", "Impreso el {}"), &[&long_date(today)])}</p>
+                    <h1>{tr!("My relapse-prevention plan")}</h1>
+                    <p>{fill(tr!("Printed {}"), &[&long_date(today)])}</p>
                     {Section::ALL.into_iter()
                         .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
                         .map(|s| view! {
@@ -597,7 +597,7 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
                                                 {i.text.clone()}
                                                 {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
                                                 {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
-                                                {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}", "Lo que haré: {}"), &[&i.response])} })}
+                                                {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}"), &[&i.response])} })}
                                             </li>
                                         }).collect_view()}
                                     </ul>

@@ -25,25 +25,23 @@ use crate::components::auto_lock::AutoLock;
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="settings">
-            <h1>{tr!("Settings", "Ajustes")}</h1>
+            <h1>{tr!("Settings")}</h1>
             <LanguagePicker/>
-            <h2>{tr!("Helplines", "Líneas de ayuda")}</h2>
-            <p>{tr!("Choose your country to see its crisis and support lines on the Help screen.",
-                "Elige tu país para ver sus líneas de crisis y de apoyo en la pantalla Ayuda.")}</p>
+            <h2>{tr!("Helplines")}</h2>
+            <p>{tr!("Choose your country to see its crisis and support lines on the Help screen.")}</p>
             <RegionPicker/>
-            <h2>{tr!("Reminders", "Recordatorios")}</h2>
+            <h2>{tr!("Reminders")}</h2>
             <ul class="card" data-testid="settings-reminders">
-                <li>{tr!("Steady has no server, so nothing can arrive from it while it's closed — on any phone.", "Steady no tiene servidor, así que no puede llegarte nada de ella mientras está cerrada, en ningún teléfono.")}</li>
-                <li>{tr!("Your phone's calendar can remind you: on the medication screen, “Add to my calendar” makes a file with an alarm for each dose time, injection or pickup day and your naloxone's expiry. On an iPhone it opens in Calendar; on Android, open the downloaded file with your calendar app.", "El calendario de tu teléfono sí puede recordártelo: en la pantalla de medicación, “Agregar a mi calendario” crea un archivo con una alarma para cada hora de dosis, día de inyección o recogida y la caducidad de tu naloxona. En un iPhone se abre en Calendario; en Android, abre el archivo descargado con tu app de calendario.")}</li>
-                <li>{tr!("While Steady is open, Today shows a dose that is due within the hour, your next doses and your next appointment.", "Mientras Steady está abierta, Hoy muestra una dosis que toca en la próxima hora, tus próximas dosis y tu próxima cita.")}</li>
-                <li>{tr!("Where the browser allows it (on Android in Chrome or an installed Steady; on iPhone only once Steady is on the Home Screen), Steady can also send a notification when you open it with something due, and put a badge on its icon. Both are off until you turn them on below.", "Donde el navegador lo permite (en Android con Chrome o con Steady instalada; en iPhone solo con Steady en la pantalla de inicio), Steady también puede enviarte una notificación al abrirla con algo pendiente, y poner un globo en su icono. Las dos opciones están desactivadas hasta que las actives abajo.")}</li>
+                <li>{tr!("Steady has no server, so nothing can arrive from it while it's closed — on any phone.")}</li>
+                <li>{tr!("Your phone's calendar can remind you: on the medication screen, “Add to my calendar” makes a file with an alarm for each dose time, injection or pickup day and your naloxone's expiry. On an iPhone it opens in Calendar; on Android, open the downloaded file with your calendar app.")}</li>
+                <li>{tr!("While Steady is open, Today shows a dose that is due within the hour, your next doses and your next appointment.")}</li>
+                <li>{tr!("Where the browser allows it (on Android in Chrome or an installed Steady; on iPhone only once Steady is on the Home Screen), Steady can also send a notification when you open it with something due, and put a badge on its icon. Both are off until you turn them on below.")}</li>
             </ul>
             <ReminderSettings/>
-            <p><a class="button secondary" href="/meds" data-testid="settings-meds">{tr!("Medication and calendar reminders", "Medicación y recordatorios en el calendario")}</a></p>
-            <h2>{tr!("Your data", "Tus datos")}</h2>
+            <p><a class="button secondary" href="/meds" data-testid="settings-meds">{tr!("Medication and calendar reminders")}</a></p>
+            <h2>{tr!("Your data")}</h2>
             <p>
-                {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.",
-                    "Todo lo que escribes se guarda solo en este navegador, en este dispositivo. Steady no tiene cuentas y no envía nada a ningún lado. Si pierdes o cambias de teléfono, un archivo de copia de seguridad es la única forma de recuperarlo.")}
+                {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.")}
             </p>
             <StorageInfo/>
             <Backup/>
@@ -67,14 +65,12 @@ fn StorageInfo() -> impl IntoView {
                 .and_then(|e| js_sys::Reflect::get(&e, &"usage".into()).ok())
                 .and_then(|u| u.as_f64());
             let kept = match persistent {
-                Some(true) => tr!("Your browser has agreed to keep Steady's data.", "Tu navegador aceptó conservar los datos de Steady."),
-                Some(false) => tr!("Your browser may clear Steady's data if the phone runs low on space — keep a backup.",
-                    "Tu navegador podría borrar los datos de Steady si el teléfono se queda sin espacio: guarda una copia de seguridad."),
-                None => tr!("This browser doesn't say whether it will keep Steady's data — keep a backup.",
-                    "Este navegador no indica si conservará los datos de Steady: guarda una copia de seguridad."),
+                Some(true) => tr!("Your browser has agreed to keep Steady's data."),
+                Some(false) => tr!("Your browser may clear Steady's data if the phone runs low on space — keep a backup."),
+                None => tr!("This browser doesn't say whether it will keep Steady's data — keep a backup."),
             };
             let size = used
-                .map(|b| fill(tr!(" Using about {} KB.", " Ocupa unos {} KB."), &[&(b / 1024.0).ceil().to_string()]))
+                .map(|b| fill(tr!(" Using about {} KB."), &[&(b / 1024.0).ceil().to_string()]))
                 .unwrap_or_default();
             status.set(Some(format!("{kept}{size}")));
         });
@@ -89,7 +85,7 @@ fn StorageInfo() -> impl IntoView {
     view! {
         <div class="card">
             <p data-testid="storage-status" role="status">{move || status.get()}</p>
-            <button type="button" class="button secondary" on:click=ask>{tr!("Ask the browser to keep my data", "Pedir al navegador que conserve mis datos")}</button>
+            <button type="button" class="button secondary" on:click=ask>{tr!("Ask the browser to keep my data")}</button>
         </div>
     }
 }
@@ -117,11 +113,9 @@ fn Backup() -> impl IntoView {
     let done = move |date, shared: bool, protected: bool| -> String {
         if !store.problems.with_untracked(Vec::is_empty) {
             return if shared {
-                tr!("Backup shared, but it leaves out the data Steady couldn't read — copy that from the message at the top.",
-                    "Copia de seguridad compartida, pero sin los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
+                tr!("Backup shared, but it leaves out the data Steady couldn't read — copy that from the message at the top.")
             } else {
-                tr!("Backup saved, but it leaves out the data Steady couldn't read — copy that from the message at the top.",
-                    "Copia de seguridad guardada, pero sin los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
+                tr!("Backup saved, but it leaves out the data Steady couldn't read — copy that from the message at the top.")
             }
             .into();
         }
@@ -129,10 +123,10 @@ fn Backup() -> impl IntoView {
         settings.last_backup = Some(date);
         store.settings().save(settings);
         match (shared, protected) {
-            (true, false) => tr!("Backup shared. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad compartida. Consérvala en un lugar seguro: no está cifrada."),
-            (false, false) => tr!("Backup saved. Keep it somewhere safe — it isn't encrypted.", "Copia de seguridad guardada. Consérvala en un lugar seguro: no está cifrada."),
-            (true, true) => tr!("Backup shared, protected with your passphrase. Without it, the backup can't be restored.", "Copia de seguridad compartida, protegida con tu frase de contraseña. Sin ella, la copia no se puede restaurar."),
-            (false, true) => tr!("Backup saved, protected with your passphrase. Without it, the backup can't be restored.", "Copia de seguridad guardada, protegida con tu frase de contraseña. Sin ella, la copia no se puede restaurar."),
+            (true, false) => tr!("Backup shared. Keep it somewhere safe — it isn't encrypted."),
+            (false, false) => tr!("Backup saved. Keep it somewhere safe — it isn't encrypted."),
+            (true, true) => tr!("Backup shared, protected with your passphrase. Without it, the backup can't be restored."),
+            (false, true) => tr!("Backup saved, protected with your passphrase. Without it, the backup can't be restored."),
         }
         .into()
     };
@@ -145,10 +139,9 @@ fn Backup() -> impl IntoView {
             message.try_set(Some(match download(&name, "application/json", &text) {
                 Ok(()) => {
                     unconfirmed.try_set(Some((date, protected)));
-                    fill(tr!("Saving “{}”… Check that it's in your downloads or Files, then tap the button below.",
-                        "Guardando “{}”… Comprueba que esté en tus descargas o en Archivos y luego toca el botón de abajo."), &[&name])
+                    fill(tr!("Saving “{}”… Check that it's in your downloads or Files, then tap the button below."), &[&name])
                 }
-                Err(_) => tr!("Couldn't save the backup file in this browser.", "No se pudo guardar el archivo de copia de seguridad en este navegador.").into(),
+                Err(_) => tr!("Couldn't save the backup file in this browser.").into(),
             }));
         });
     };
@@ -170,10 +163,8 @@ fn Backup() -> impl IntoView {
             let Some(file) = shareable_file(&name, "application/json", &text) else { return };
             let outcome = match share_file(file).await {
                 Ok(true) => done(date, true, protected),
-                Ok(false) => tr!("Not shared, so no backup was made this time. You can try again whenever you like.",
-                    "No se compartió, así que esta vez no se hizo ninguna copia de seguridad. Puedes volver a intentarlo cuando quieras.").into(),
-                Err(()) => tr!("Couldn't open the share sheet — use Download instead.",
-                    "No se pudo abrir el menú para compartir: usa Descargar una copia.").into(),
+                Ok(false) => tr!("Not shared, so no backup was made this time. You can try again whenever you like.").into(),
+                Err(()) => tr!("Couldn't open the share sheet — use Download instead.").into(),
             };
             message.try_set(Some(outcome));
         });
@@ -181,20 +172,19 @@ fn Backup() -> impl IntoView {
     let download_class = if can_share { "button secondary" } else { "button" };
     view! {
         <div class="card">
-            <h3>{tr!("Back up", "Copia de seguridad")}</h3>
-            <p>{tr!("Saves everything — counters, craving log, coping ratings, plan and settings — as one file.",
-                "Guarda todo en un solo archivo: contadores, registro de ganas de consumir, valoraciones de estrategias, plan y ajustes.")}</p>
+            <h3>{tr!("Back up")}</h3>
+            <p>{tr!("Saves everything — counters, craving log, coping ratings, plan and settings — as one file.")}</p>
             <ProtectChoice protection name="backup"/>
             <div class="actions">
                 {can_share.then(|| view! {
-                    <button type="button" class="button" data-testid="share-backup" on:click=share>{tr!("Save or send a backup…", "Guardar o enviar una copia…")}</button>
+                    <button type="button" class="button" data-testid="share-backup" on:click=share>{tr!("Save or send a backup…")}</button>
                 })}
-                <button type="button" class=download_class data-testid="export-backup" on:click=export>{tr!("Download a backup", "Descargar una copia")}</button>
+                <button type="button" class=download_class data-testid="export-backup" on:click=export>{tr!("Download a backup")}</button>
             </div>
             <p role="status" data-testid="export-status">{move || message.get()}</p>
             <Show when=move || unconfirmed.with(Option::is_some)>
                 <button type="button" class="button" data-testid="backup-saved-confirm" on:click=confirm>
-                    {tr!("I can see the file — mark backed up", "Ya veo el archivo: marcar como hecha")}
+                    {tr!("I can see the file — mark backed up")}
                 </button>
             </Show>
         </div>
@@ -228,7 +218,7 @@ impl Restoring {
     }
 
     fn refuse(self, why: &str) {
-        self.error.set(Some(fill(tr!("{} Nothing was changed.", "{} No se cambió nada."), &[why])));
+        self.error.set(Some(fill(tr!("{} Nothing was changed."), &[why])));
     }
 
     /// Checks a backup's text; shows what it holds, or why it can't be used.
@@ -253,21 +243,20 @@ fn Restore() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         if file.size() > backup::MAX_BYTES as f64 {
-            return restoring.refuse(tr!("That file is over 10 MB — too big to be a Steady backup.",
-                "Ese archivo pesa más de 10 MB: es demasiado grande para ser una copia de seguridad de Steady."));
+            return restoring.refuse(tr!("That file is over 10 MB — too big to be a Steady backup."));
         }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             match text {
                 Some(text) => take_in(restoring, pending, &text, clock.local_untracked()),
-                None => restoring.refuse(tr!("Couldn't read that file.", "No se pudo leer ese archivo.")),
+                None => restoring.refuse(tr!("Couldn't read that file.")),
             }
         });
     };
     view! {
         <div class="card">
-            <h3>{tr!("Restore from a backup", "Restaurar desde una copia de seguridad")}</h3>
-            <label for="import-backup">{tr!("Choose a Steady backup file", "Elige un archivo de copia de seguridad de Steady")}</label>
+            <h3>{tr!("Restore from a backup")}</h3>
+            <label for="import-backup">{tr!("Choose a Steady backup file")}</label>
             <input id="import-backup" type="file" accept="application/json,.json" data-testid="import-backup" on:change=choose/>
             <Unprotect restoring pending name="import"/>
             <RestorePreview restoring name="import"/>
@@ -294,7 +283,7 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
             match store.replace_all(data).await {
                 Ok(()) => {
                     incoming.try_set(None);
-                    message.try_set(Some(tr!("Your data is restored.", "Tus datos se restauraron.").into()));
+                    message.try_set(Some(tr!("Your data is restored.").into()));
                 }
                 Err(why) => {
                     error.try_set(Some(why));
@@ -309,32 +298,30 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
                 let p = &i.preview;
                 // The number after a label, so one and many read the same in both languages.
                 let cravings = match (p.first_craving, p.last_craving) {
-                    (Some(a), Some(b)) => fill(tr!("Cravings logged: {}, from {} to {}", "Ganas de consumir registradas: {}, del {} al {}"),
+                    (Some(a), Some(b)) => fill(tr!("Cravings logged: {}, from {} to {}"),
                         &[&p.cravings.to_string(), &long_date(a), &long_date(b)]),
-                    _ => fill(tr!("Cravings logged: {}", "Ganas de consumir registradas: {}"), &[&p.cravings.to_string()]),
+                    _ => fill(tr!("Cravings logged: {}"), &[&p.cravings.to_string()]),
                 };
                 let mut lines = vec![
-                    fill(tr!("Made on {}", "Hecha el {}"), &[&long_date(p.exported_at.date())]),
-                    fill(tr!("Counters: {} (earlier streaks: {})", "Contadores: {} (rachas anteriores: {})"),
+                    fill(tr!("Made on {}"), &[&long_date(p.exported_at.date())]),
+                    fill(tr!("Counters: {} (earlier streaks: {})"),
                         &[&p.counters.to_string(), &p.earlier_streaks.to_string()]),
                     cravings,
-                    fill(tr!("Plan items: {}", "Elementos del plan: {}"), &[&p.plan_items.to_string()]),
-                    fill(tr!("Coping ratings: {}", "Valoraciones de estrategias: {}"), &[&p.coping_ratings.to_string()]),
-                    fill(tr!("Daily check-ins: {}", "Registros diarios: {}"), &[&p.checkins.to_string()]),
-                    fill(tr!("Journal entries: {}", "Entradas del diario: {}"), &[&p.journal.to_string()]),
-                    fill(tr!("Weekly look-backs: {}", "Repasos semanales: {}"), &[&p.look_backs.to_string()]),
-                    fill(tr!("Medications: {} (doses marked taken: {})", "Medicamentos: {} (dosis marcadas como tomadas: {})"),
+                    fill(tr!("Plan items: {}"), &[&p.plan_items.to_string()]),
+                    fill(tr!("Coping ratings: {}"), &[&p.coping_ratings.to_string()]),
+                    fill(tr!("Daily check-ins: {}"), &[&p.checkins.to_string()]),
+                    fill(tr!("Journal entries: {}"), &[&p.journal.to_string()]),
+                    fill(tr!("Weekly look-backs: {}"), &[&p.look_backs.to_string()]),
+                    fill(tr!("Medications: {} (doses marked taken: {})"),
                         &[&p.medications.to_string(), &p.doses.to_string()]),
-                    fill(tr!("Appointments: {}", "Citas: {}"), &[&p.appointments.to_string()]),
+                    fill(tr!("Appointments: {}"), &[&p.appointments.to_string()]),
                 ];
                 if p.set_aside > 0 {
-                    lines.push(fill(tr!("Set-aside copies of data that couldn't be read: {} (added beside any here, never over your data)",
-                        "Copias guardadas aparte de datos que no se pudieron leer: {} (se agregan junto a las que haya aquí, nunca sobre tus datos)"),
+                    lines.push(fill(tr!("Set-aside copies of data that couldn't be read: {} (added beside any here, never over your data)"),
                         &[&p.set_aside.to_string()]));
                 }
                 if p.moved_to_now > 0 {
-                    lines.push(fill(tr!("Times later than this phone's clock allows: {} (they'll be set to now)",
-                        "Horas posteriores a lo que permite el reloj de este teléfono: {} (se cambiarán a la hora actual)"),
+                    lines.push(fill(tr!("Times later than this phone's clock allows: {} (they'll be set to now)"),
                         &[&p.moved_to_now.to_string()]));
                 }
                 lines
@@ -355,30 +342,30 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
         <p class="error" role="alert" data-testid=format!("{name}-error")>{move || error.get()}</p>
         {move || preview_text().map(|lines| view! {
             <div class="notice" data-testid=format!("{name}-preview")>
-                <p><strong>{tr!("This backup holds:", "Esta copia de seguridad contiene:")}</strong></p>
+                <p><strong>{tr!("This backup holds:")}</strong></p>
                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 <fieldset class="checks">
-                    <legend>{tr!("What should happen to what's on this phone now?", "¿Qué debe pasar con lo que hay ahora en este teléfono?")}</legend>
+                    <legend>{tr!("What should happen to what's on this phone now?")}</legend>
                     <div class="check">
                         <input type="radio" name=format!("{name}-mode") id=replace_id.clone() data-testid=format!("{name}-mode-replace")
                             prop:checked=move || !merge.get() on:change=move |_| merge.set(false)/>
-                        <label for=replace_id.clone()>{tr!("Replace it with the backup", "Reemplazarlo con la copia de seguridad")}</label>
+                        <label for=replace_id.clone()>{tr!("Replace it with the backup")}</label>
                     </div>
                     <div class="check">
                         <input type="radio" name=format!("{name}-mode") id=merge_id.clone() data-testid=format!("{name}-mode-merge")
                             prop:checked=move || merge.get() on:change=move |_| merge.set(true)/>
-                        <label for=merge_id.clone()>{tr!("Keep it and add the backup", "Conservarlo y agregar la copia de seguridad")}</label>
+                        <label for=merge_id.clone()>{tr!("Keep it and add the backup")}</label>
                     </div>
                 </fieldset>
                 <Show when=move || merge_lines.with(|l| !l.is_empty())>
                     <div data-testid=format!("{name}-merge-preview")>
-                        <p><strong>{tr!("If you keep what's here and add the backup:", "Si conservas lo que hay aquí y agregas la copia de seguridad:")}</strong></p>
+                        <p><strong>{tr!("If you keep what's here and add the backup:")}</strong></p>
                         <ul>{move || merge_lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>{tr!("Restore", "Restaurar")}</button>
-                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>{tr!("Cancel", "Cancelar")}</button>
+                    <button type="button" class="button" data-testid=format!("{name}-confirm") prop:disabled=move || working.get() on:click=confirm>{tr!("Restore")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>{tr!("Cancel")}</button>
                 </div>
             </div>
         })}
@@ -403,14 +390,13 @@ fn MoveData() -> impl IntoView {
         let left_out = if store.problems.with_untracked(Vec::is_empty) {
             ""
         } else {
-            tr!(" It leaves out the data Steady couldn't read — copy that from the message at the top.",
-                " No incluye los datos que Steady no pudo leer: cópialos desde el mensaje de arriba.")
+            tr!(" It leaves out the data Steady couldn't read — copy that from the message at the top.")
         };
         by_hand.set(None);
         let protected = passphrase.is_some();
         let copying = match passphrase {
             Some(passphrase) => {
-                copy_status.set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
+                copy_status.set(Some(tr!("Protecting the copy…").into()));
                 copy_protected(passphrase, backup)
             }
             None => {
@@ -433,14 +419,11 @@ fn MoveData() -> impl IntoView {
                 return;
             };
             if copied && protected {
-                copy_status.try_set(Some(fill(tr!("Copied, protected with your passphrase. Now open Steady from your Home Screen, paste it under Paste my data, and type the passphrase.{}",
-                    "Copiado y protegido con tu frase de contraseña. Ahora abre Steady desde tu pantalla de inicio, pégalo en Pegar mis datos y escribe la frase de contraseña.{}"), &[left_out])));
+                copy_status.try_set(Some(fill(tr!("Copied, protected with your passphrase. Now open Steady from your Home Screen, paste it under Paste my data, and type the passphrase.{}"), &[left_out])));
             } else if copied {
-                copy_status.try_set(Some(fill(tr!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{}",
-                    "Copiado. Ahora abre Steady desde tu pantalla de inicio y pégalo en Pegar mis datos.{}"), &[left_out])));
+                copy_status.try_set(Some(fill(tr!("Copied. Now open Steady from your Home Screen and paste it under Paste my data.{}"), &[left_out])));
             } else {
-                copy_status.try_set(Some(fill(tr!("This browser wouldn't copy it for Steady. Select all the text in the box below and copy it yourself.{}",
-                    "Este navegador no dejó que Steady lo copiara. Selecciona todo el texto del cuadro de abajo y cópialo tú.{}"), &[left_out])));
+                copy_status.try_set(Some(fill(tr!("This browser wouldn't copy it for Steady. Select all the text in the box below and copy it yourself.{}"), &[left_out])));
                 by_hand.try_set(Some(block));
             }
         });
@@ -471,39 +454,34 @@ fn MoveData() -> impl IntoView {
     });
     view! {
         <section class="card" id="move-data" data-testid="move-data" aria-labelledby="move-data-title">
-            <h3 id="move-data-title">{tr!("Move your data to the Home Screen app", "Pasa tus datos a la app de la pantalla de inicio")}</h3>
+            <h3 id="move-data-title">{tr!("Move your data to the Home Screen app")}</h3>
             <p>
-                {tr!("On an iPhone or iPad, Steady added to the Home Screen keeps its own storage, separate from Safari's, so it starts empty. Two ways to bring what's here along:",
-                    "En un iPhone o iPad, Steady agregado a la pantalla de inicio tiene su propio almacenamiento, separado del de Safari, así que empieza vacío. Hay dos formas de llevar lo que hay aquí:")}
+                {tr!("On an iPhone or iPad, Steady added to the Home Screen keeps its own storage, separate from Safari's, so it starts empty. Two ways to bring what's here along:")}
             </p>
-            <h4>{tr!("With a backup file", "Con un archivo de copia de seguridad")}</h4>
+            <h4>{tr!("With a backup file")}</h4>
             <ol>
-                <li>{tr!("Here, in Safari: under Back up above, tap Save or send a backup… and choose Save to Files (or tap Download a backup).",
-                    "Aquí, en Safari: en Copia de seguridad, más arriba, toca Guardar o enviar una copia… y elige Guardar en Archivos (o toca Descargar una copia).")}</li>
-                <li>{tr!("In Steady on the Home Screen: Settings, Restore from a backup, then choose that file.",
-                    "En Steady desde la pantalla de inicio: Ajustes, Restaurar desde una copia de seguridad, y luego elige ese archivo.")}</li>
+                <li>{tr!("Here, in Safari: under Back up above, tap Save or send a backup… and choose Save to Files (or tap Download a backup).")}</li>
+                <li>{tr!("In Steady on the Home Screen: Settings, Restore from a backup, then choose that file.")}</li>
             </ol>
-            <h4>{tr!("With copy and paste — no file needed", "Copiando y pegando, sin archivos")}</h4>
+            <h4>{tr!("With copy and paste — no file needed")}</h4>
             <ol>
-                <li>{tr!("Here, in Safari: tap Copy my data.", "Aquí, en Safari: toca Copiar mis datos.")}</li>
-                <li>{tr!("In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data.",
-                    "En Steady desde la pantalla de inicio: Ajustes; luego pega en el cuadro de Pegar mis datos y toca Revisar lo pegado.")}</li>
+                <li>{tr!("Here, in Safari: tap Copy my data.")}</li>
+                <li>{tr!("In Steady on the Home Screen: Settings, then paste into the box under Paste my data and tap Check pasted data.")}</li>
             </ol>
             <ProtectChoice protection name="copy"/>
-            <button type="button" class="button" data-testid="copy-data" on:click=copy>{tr!("Copy my data", "Copiar mis datos")}</button>
+            <button type="button" class="button" data-testid="copy-data" on:click=copy>{tr!("Copy my data")}</button>
             <p role="status" data-testid="copy-status">{move || copy_status.get()}</p>
             {move || by_hand.get().map(|block| view! {
-                <label for="copy-data-text">{tr!("Your data as text, to copy", "Tus datos como texto, para copiar")}</label>
+                <label for="copy-data-text">{tr!("Your data as text, to copy")}</label>
                 <textarea id="copy-data-text" readonly rows="4" data-testid="copy-data-text">{block}</textarea>
             })}
             <p class="hint">
-                {tr!("Other apps can read what's on the clipboard. Once your data is restored, Steady empties it.",
-                    "Otras apps pueden leer lo que hay en el portapapeles. Cuando tus datos se restauren, Steady lo vaciará.")}
+                {tr!("Other apps can read what's on the clipboard. Once your data is restored, Steady empties it.")}
             </p>
-            <label for="paste-data">{tr!("Paste my data", "Pegar mis datos")}</label>
+            <label for="paste-data">{tr!("Paste my data")}</label>
             <textarea id="paste-data" rows="4" data-testid="paste-data" autocomplete="off" autocapitalize="off" spellcheck="false"
                 bind:value=pasted></textarea>
-            <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>{tr!("Check pasted data", "Revisar lo pegado")}</button>
+            <button type="button" class="button secondary" data-testid="paste-data-check" on:click=check>{tr!("Check pasted data")}</button>
             <Unprotect restoring pending name="paste"/>
             <RestorePreview restoring name="paste"/>
         </section>
@@ -545,7 +523,7 @@ impl Protection {
     /// `None` (said in `say`) if it couldn't be protected.
     async fn seal(self, passphrase: Option<String>, text: String, say: RwSignal<Option<String>>) -> Option<String> {
         let Some(passphrase) = passphrase else { return Some(text) };
-        say.try_set(Some(tr!("Protecting the copy…", "Protegiendo la copia…").into()));
+        say.try_set(Some(tr!("Protecting the copy…").into()));
         let sealed = crypto::protect(&passphrase, &text).await.ok();
         if sealed.is_none() {
             say.try_set(Some(cant_protect().into()));
@@ -555,7 +533,7 @@ impl Protection {
 }
 
 fn cant_protect() -> &'static str {
-    tr!("Couldn't protect the copy in this browser, so none was made.", "No se pudo proteger la copia en este navegador, así que no se hizo.")
+    tr!("Couldn't protect the copy in this browser, so none was made.")
 }
 
 /// The passphrase choice for a copy, with what it means next to the button.
@@ -568,21 +546,19 @@ fn ProtectChoice(protection: Protection, name: &'static str) -> impl IntoView {
         <div class="check">
             <input type="checkbox" id=check_id.clone() data-testid=check_id.clone()
                 prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
-            <label for=check_id>{tr!("Protect it with a passphrase", "Protegerla con una frase de contraseña")}</label>
+            <label for=check_id>{tr!("Protect it with a passphrase")}</label>
         </div>
         <Show when=move || on.get()>
             <div class="field">
-                <label for=field_id.clone()>{tr!("Passphrase (at least 8 characters). You'll need it to restore, and nobody can recover it.",
-                    "Frase de contraseña (al menos 8 caracteres). La necesitarás para restaurar, y nadie puede recuperarla.")}</label>
+                <label for=field_id.clone()>{tr!("Passphrase (at least 8 characters). You'll need it to restore, and nobody can recover it.")}</label>
                 <input id=field_id.clone() type="password" autocomplete="new-password" data-testid=field_id.clone() bind:value=passphrase/>
             </div>
         </Show>
         <p class="hint" data-testid=format!("{name}-protect-note")>
             {move || if on.get() {
-                tr!("Protected, it can't be read without the passphrase.", "Protegida, no se puede leer sin la frase de contraseña.")
+                tr!("Protected, it can't be read without the passphrase.")
             } else {
-                tr!("Without a passphrase, anyone who gets this copy can read everything in it.",
-                    "Sin frase de contraseña, cualquiera que consiga esta copia puede leer todo lo que contiene.")
+                tr!("Without a passphrase, anyone who gets this copy can read everything in it.")
             }}
         </p>
     }
@@ -620,7 +596,7 @@ fn Unprotect(restoring: Restoring, pending: RwSignal<Option<Protected>>, name: &
                     passphrase.try_set(String::new());
                     restoring.check(&text, clock.local_untracked());
                 }
-                Err(_) => restoring.refuse(tr!("That passphrase doesn't open this copy.", "Esa frase de contraseña no abre esta copia.")),
+                Err(_) => restoring.refuse(tr!("That passphrase doesn't open this copy.")),
             }
             working.try_set(false);
         });
@@ -629,13 +605,13 @@ fn Unprotect(restoring: Restoring, pending: RwSignal<Option<Protected>>, name: &
     view! {
         <Show when=move || pending.with(Option::is_some)>
             <form class="notice" data-testid=format!("{name}-protected") on:submit=open>
-                <p>{tr!("This copy is protected. Type the passphrase it was made with.", "Esta copia está protegida. Escribe la frase de contraseña con la que se hizo.")}</p>
+                <p>{tr!("This copy is protected. Type the passphrase it was made with.")}</p>
                 <div class="field">
-                    <label for=field_id.clone()>{tr!("Passphrase", "Frase de contraseña")}</label>
+                    <label for=field_id.clone()>{tr!("Passphrase")}</label>
                     <input id=field_id.clone() type="password" autocomplete="off" data-testid=field_id.clone() bind:value=passphrase/>
                 </div>
                 <button type="submit" class="button" data-testid=format!("{name}-unlock") disabled=move || working.get()>
-                    {move || if working.get() { tr!("Opening…", "Abriendo…") } else { tr!("Open the copy", "Abrir la copia") }}
+                    {move || if working.get() { tr!("Opening…") } else { tr!("Open the copy") }}
                 </button>
             </form>
         </Show>
@@ -708,16 +684,15 @@ fn SetAsideCopies() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="card" data-testid="set-aside-list">
-                <h3 id="set-aside-heading" tabindex="-1">{tr!("Data set aside", "Datos guardados aparte")}</h3>
+                <h3 id="set-aside-heading" tabindex="-1">{tr!("Data set aside")}</h3>
                 <p>
-                    {tr!("When saved data couldn't be read, Steady kept it here, exactly as it was, instead of deleting it. You can copy it, save it as a file for someone to look at, or delete it. Backups include it.",
-                        "Cuando no pudo leer datos guardados, Steady los conservó aquí, tal como estaban, en vez de borrarlos. Puedes copiarlos, guardarlos como archivo para que alguien los revise, o borrarlos. Las copias de seguridad los incluyen.")}
+                    {tr!("When saved data couldn't be read, Steady kept it here, exactly as it was, instead of deleting it. You can copy it, save it as a file for someone to look at, or delete it. Backups include it.")}
                 </p>
                 <ul class="set-aside-list">
                     <For each=move || copies.get() key=|c| c.name.clone() children=move |copy| view! { <SetAsideCopy copy deleted/> }/>
                 </ul>
                 <p role="status" data-testid="set-aside-deleted">
-                    {move || (deleted.get() > 0).then(|| if copies.with(Vec::is_empty) { tr!("Deleted. No data is set aside now.", "Borrado. Ya no hay datos guardados aparte.") } else { tr!("Deleted.", "Borrado.") })}
+                    {move || (deleted.get() > 0).then(|| if copies.with(Vec::is_empty) { tr!("Deleted. No data is set aside now.") } else { tr!("Deleted.") })}
                 </p>
             </div>
         </Show>
@@ -734,7 +709,7 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
     let when = copy.origin().1.map(|ms| {
         let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
         chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-            .map(|day| fill(tr!(", set aside on {}", "; se guardó aparte el {}"), &[&long_date(day)]))
+            .map(|day| fill(tr!(", set aside on {}"), &[&long_date(day)]))
             .unwrap_or_default()
     });
     let ids = format!("set-aside-{}", copy.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
@@ -747,17 +722,17 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
             let promise = window.navigator().clipboard().write_text(&text.get_value());
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             status.try_set(Some(if copied {
-                tr!("Copied.", "Copiado.")
+                tr!("Copied.")
             } else {
-                tr!("Couldn't copy automatically — tap Show and copy the text from the box.", "No se pudo copiar automáticamente: toca Mostrar y copia el texto del cuadro.")
+                tr!("Couldn't copy automatically — tap Show and copy the text from the box.")
             }.into()));
         });
     };
     let save_file = move |_| {
         let file = format!("steady-set-aside-{}.txt", name.get_value().trim_start_matches("steady."));
         status.set(Some(match download(&file, "text/plain", &text.get_value()) {
-            Ok(()) => fill(tr!("Saving “{}”.", "Guardando “{}”."), &[&file]),
-            Err(_) => tr!("Couldn't save the file in this browser — use Copy instead.", "No se pudo guardar el archivo en este navegador: usa Copiar el texto.").into(),
+            Ok(()) => fill(tr!("Saving “{}”."), &[&file]),
+            Err(_) => tr!("Couldn't save the file in this browser — use Copy instead.").into(),
         }));
     };
     let (delete_focus, confirm_focus) = (delete_id.clone(), confirm_id.clone());
@@ -777,26 +752,25 @@ fn SetAsideCopy(copy: SetAside, deleted: RwSignal<u32>) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="set-aside-view" aria-expanded=move || showing.get().to_string()
                     on:click=move |_| showing.update(|s| *s = !*s)>
-                    {move || if showing.get() { tr!("Hide", "Ocultar") } else { tr!("Show", "Mostrar") }}
+                    {move || if showing.get() { tr!("Hide") } else { tr!("Show") }}
                 </button>
-                <button type="button" class="button secondary" data-testid="set-aside-copy" on:click=copy_text>{tr!("Copy text", "Copiar el texto")}</button>
-                <button type="button" class="button secondary" data-testid="set-aside-download" on:click=save_file>{tr!("Download", "Descargar")}</button>
+                <button type="button" class="button secondary" data-testid="set-aside-copy" on:click=copy_text>{tr!("Copy text")}</button>
+                <button type="button" class="button secondary" data-testid="set-aside-download" on:click=save_file>{tr!("Download")}</button>
                 <button type="button" class="button secondary" id=delete_id data-testid="set-aside-delete"
-                    on:click=move |_| { confirming.set(true); focus_soon(&confirm_focus); }>{tr!("Delete…", "Borrar…")}</button>
+                    on:click=move |_| { confirming.set(true); focus_soon(&confirm_focus); }>{tr!("Delete…")}</button>
             </div>
             <Show when=move || showing.get()>
-                <label for=text_id.clone()>{tr!("The stored text, exactly as it was", "El texto guardado, tal como estaba")}</label>
+                <label for=text_id.clone()>{tr!("The stored text, exactly as it was")}</label>
                 <textarea id=text_id.clone() readonly rows="4" data-testid="set-aside-text">{text.get_value()}</textarea>
             </Show>
             <Show when=move || confirming.get()>
-                <p>{tr!("Delete this copy? It can't be undone — copy or download it first if you might need it.",
-                    "¿Borrar esta copia? No se puede deshacer: cópiala o descárgala antes si podrías necesitarla.")}</p>
+                <p>{tr!("Delete this copy? It can't be undone — copy or download it first if you might need it.")}</p>
                 <div class="actions">
-                    <button type="button" class="button danger" id=confirm_id.clone() data-testid="set-aside-delete-confirm" on:click=delete>{tr!("Delete this copy", "Borrar esta copia")}</button>
+                    <button type="button" class="button danger" id=confirm_id.clone() data-testid="set-aside-delete-confirm" on:click=delete>{tr!("Delete this copy")}</button>
                     <button type="button" class="button secondary" on:click={
                         let delete_focus = delete_focus.clone();
                         move |_| { confirming.set(false); focus_soon(&delete_focus); }
-                    }>{tr!("Cancel", "Cancelar")}</button>
+                    }>{tr!("Cancel")}</button>
                 </div>
             </Show>
             <p role="status" data-testid="set-aside-status">{move || status.get()}</p>
@@ -811,7 +785,7 @@ fn DeleteAll() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     // The word of the language in use; the English one works in either.
-    let ready = move || typed.with(|t| t.trim() == "DELETE" || t.trim() == tr!("DELETE", "BORRAR"));
+    let ready = move || typed.with(|t| t.trim() == "DELETE" || t.trim() == tr!("DELETE"));
     let close = move || {
         open.set(false);
         typed.set(String::new());
@@ -832,33 +806,32 @@ fn DeleteAll() -> impl IntoView {
             }
         }
         message.set(Some(match outcome {
-            Ok(()) => tr!("Everything Steady stored on this device has been deleted.", "Se borró todo lo que Steady guardaba en este dispositivo.").into(),
+            Ok(()) => tr!("Everything Steady stored on this device has been deleted.").into(),
             Err(e) => e,
         }));
         close();
     };
     view! {
         <div class="card danger-zone">
-            <h3>{tr!("Delete all my data", "Borrar todos mis datos")}</h3>
+            <h3>{tr!("Delete all my data")}</h3>
             <Show
                 when=move || open.get()
                 fallback=move || view! {
                     <button type="button" class="button secondary" id="delete-all" data-testid="delete-all" on:click=move |_| { open.set(true); focus_soon("delete-confirm"); }>
-                        {tr!("Delete all my data…", "Borrar todos mis datos…")}
+                        {tr!("Delete all my data…")}
                     </button>
                 }
             >
-                <p data-testid="delete-all-what">{tr!("This removes everything Steady keeps on this device: your counters, craving log, check-ins, journal, weekly look-backs, plan, coping ratings, medication and doses, appointments, people and settings, the passcode lock, set-aside copies of data that couldn't be read, and unsaved drafts. It also empties the clipboard, in case your data was copied there. It can't be undone — download a backup first if you might want them back.",
-                    "Esto borra todo lo que Steady guarda en este dispositivo: tus contadores, tu registro de ganas de consumir, tus registros del día, tu diario, tus repasos semanales, tu plan, tus valoraciones de lo que te ayuda, tu medicación y tus tomas, tus citas, tus contactos y ajustes, el bloqueo con código, las copias guardadas aparte de datos que no se pudieron leer y los borradores sin guardar. También vacía el portapapeles, por si tus datos se copiaron ahí. No se puede deshacer: descarga antes una copia de seguridad si podrías querer recuperarlos.")}</p>
+                <p data-testid="delete-all-what">{tr!("This removes everything Steady keeps on this device: your counters, craving log, check-ins, journal, weekly look-backs, plan, coping ratings, medication and doses, appointments, people and settings, the passcode lock, set-aside copies of data that couldn't be read, and unsaved drafts. It also empties the clipboard, in case your data was copied there. It can't be undone — download a backup first if you might want them back.")}</p>
                 <div class="field">
-                    <label for="delete-confirm">{tr!("Type DELETE to confirm", "Escribe BORRAR para confirmar")}</label>
+                    <label for="delete-confirm">{tr!("Type DELETE to confirm")}</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>
                 </div>
                 <div class="actions">
                     <button type="button" class="button danger" data-testid="delete-all-confirm" prop:disabled=move || !ready() on:click=delete>
-                        {tr!("Delete everything", "Borrar todo")}
+                        {tr!("Delete everything")}
                     </button>
-                    <button type="button" class="button secondary" on:click=move |_| close()>{tr!("Cancel", "Cancelar")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| close()>{tr!("Cancel")}</button>
                 </div>
             </Show>
             <p role="status" data-testid="delete-status">{move || message.get()}</p>
@@ -877,30 +850,23 @@ fn LockSettings() -> impl IntoView {
     let lock_on = Memo::new(move |_| store.lock.with(Option::is_some));
     view! {
         <div class="card" data-testid="lock-settings">
-            <h3>{tr!("Passcode lock", "Bloqueo con código")}</h3>
+            <h3>{tr!("Passcode lock")}</h3>
             <p>
-                {tr!("With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the passcode when you open it, when you come back to it, and after a few minutes untouched. ",
-                    "Con un código, todo lo que Steady guarda en este teléfono queda cifrado, y Steady te pide el código al abrirlo, al volver a él y después de unos minutos sin usarlo. ")}
-                {tr!("Helplines and the overdose steps stay on the lock screen, so help is never locked away.",
-                    "Las líneas de ayuda y los pasos ante una sobredosis siguen en la pantalla de bloqueo, así que la ayuda nunca queda bloqueada.")}
+                {tr!("With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the passcode when you open it, when you come back to it, and after a few minutes untouched. ")}
+                {tr!("Helplines and the overdose steps stay on the lock screen, so help is never locked away.")}
             </p>
             <details>
-                <summary>{tr!("What the lock does and doesn't protect", "Qué protege el bloqueo y qué no")}</summary>
-                <p>{tr!("It protects against someone who picks up or borrows your phone and opens Steady: without the passcode they see only the lock screen.",
-                    "Te protege de alguien que toma tu teléfono o te lo pide prestado y abre Steady: sin el código, solo ve la pantalla de bloqueo.")}</p>
-                <p>{tr!("It doesn't protect against:", "No te protege de:")}</p>
+                <summary>{tr!("What the lock does and doesn't protect")}</summary>
+                <p>{tr!("It protects against someone who picks up or borrows your phone and opens Steady: without the passcode they see only the lock screen.")}</p>
+                <p>{tr!("It doesn't protect against:")}</p>
                 <ul>
-                    <li>{tr!("someone who knows your passcode or watches you type it;", "alguien que sabe tu código o te ve escribirlo;")}</li>
-                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 6-to-8-digit code within hours; a long phrase is much harder to guess;",
-                        "alguien que copia los datos del navegador del teléfono y tiene tiempo y una computadora: puede probar en pocas horas todos los códigos de 6 a 8 dígitos; una frase larga es mucho más difícil de adivinar;")}</li>
-                    <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;",
-                        "apps espía en el teléfono, o alguien que lo usa mientras Steady está desbloqueado;")}</li>
-                    <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.", "las copias de seguridad y las copias de tus datos hechas sin frase de contraseña: esas no están cifradas.")}</li>
+                    <li>{tr!("someone who knows your passcode or watches you type it;")}</li>
+                    <li>{tr!("someone who copies the phone's browser data and has time and a computer — they can try every 6-to-8-digit code within hours; a long phrase is much harder to guess;")}</li>
+                    <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;")}</li>
+                    <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.")}</li>
                 </ul>
-                <p>{tr!("What stays readable without the passcode: your helpline country and language; the lock's own settings (how long until it locks, whether the passcode is digits or a phrase, wrong tries and any wait); and the names of what is stored — which kinds of data there are and for which months (for example, that medication doses were recorded in a month), whether something is being written, and roughly how much each holds. Everything you wrote or chose is encrypted.",
-                    "Lo que se puede leer sin el código: tu país para las líneas de ayuda y el idioma; los ajustes del propio bloqueo (cuánto tarda en bloquearse, si el código son dígitos o una frase, los intentos fallidos y la espera); y los nombres de lo guardado: qué tipos de datos hay y de qué meses (por ejemplo, que se anotaron dosis de medicación en un mes), si hay algo a medio escribir y más o menos cuánto ocupa cada cosa. Todo lo que escribiste o elegiste está cifrado.")}</p>
-                <p>{tr!("While Steady is locked in an open tab, what was on screen stays in the phone's memory behind the lock screen, so nothing you were typing is lost; closing Steady clears it. If you forget the passcode, your data can't be recovered by anyone — keep a backup.",
-                    "Mientras Steady está bloqueado en una pestaña abierta, lo que había en pantalla sigue en la memoria del teléfono detrás de la pantalla de bloqueo, para que no pierdas lo que estabas escribiendo; al cerrar Steady se borra. Si olvidas el código, nadie podrá recuperar tus datos: guarda una copia de seguridad.")}</p>
+                <p>{tr!("What stays readable without the passcode: your helpline country and language; the lock's own settings (how long until it locks, whether the passcode is digits or a phrase, wrong tries and any wait); and the names of what is stored — which kinds of data there are and for which months (for example, that medication doses were recorded in a month), whether something is being written, and roughly how much each holds. Everything you wrote or chose is encrypted.")}</p>
+                <p>{tr!("While Steady is locked in an open tab, what was on screen stays in the phone's memory behind the lock screen, so nothing you were typing is lost; closing Steady clears it. If you forget the passcode, your data can't be recovered by anyone — keep a backup.")}</p>
             </details>
             {move || if lock_on.get() {
                 view! { <LockOn status error/> }.into_any()
@@ -917,7 +883,7 @@ fn LockSettings() -> impl IntoView {
 fn new_passcode(code: &str, again: &str) -> Result<(), String> {
     check_passcode(code)?;
     if code != again {
-        return Err(tr!("The two passcodes don't match.", "Los dos códigos no coinciden.").into());
+        return Err(tr!("The two passcodes don't match.").into());
     }
     Ok(())
 }
@@ -937,7 +903,7 @@ fn PasscodeField(id: &'static str, label: &'static str, autocomplete: &'static s
 fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="lock-idle">{tr!("Lock after this long untouched", "Bloquear tras este tiempo sin usar")}</label>
+            <label for="lock-idle">{tr!("Lock after this long untouched")}</label>
             <select id="lock-idle" data-testid="lock-idle" on:change=move |ev| {
                 if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
                     value.set(minutes);
@@ -946,7 +912,7 @@ fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> imp
             }>
                 {IDLE_CHOICES.into_iter().map(|m| view! {
                     <option value=m.to_string() selected=move || value.get() == m>
-                        {plural(i64::from(m), tr!("minute", "minuto"), tr!("minutes", "minutos"))}
+                        {plural(i64::from(m), tr!("minute"), tr!("minutes"))}
                     </option>
                 }).collect_view()}
             </select>
@@ -973,11 +939,11 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
         }
         error.set(None);
         working.set(true);
-        status.set(Some(tr!("Encrypting your data…", "Cifrando tus datos…").into()));
+        status.set(Some(tr!("Encrypting your data…").into()));
         leptos::task::spawn_local(async move {
             match store.turn_on_lock(&passcode, idle.get_untracked()).await {
                 Ok(()) => {
-                    status.try_set(Some(tr!("The lock is on. Everything Steady stores is now encrypted.", "El bloqueo está activado. Ahora todo lo que guarda Steady está cifrado.").into()));
+                    status.try_set(Some(tr!("The lock is on. Everything Steady stores is now encrypted.").into()));
                 }
                 Err(why) => {
                     status.try_set(None);
@@ -989,15 +955,14 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
     };
     view! {
         <Show when=move || available fallback=|| view! {
-            <p class="hint">{tr!("This browser can only encrypt on a secure (https) connection, so the lock isn't available here.",
-                "Este navegador solo puede cifrar con una conexión segura (https), así que el bloqueo no está disponible aquí.")}</p>
+            <p class="hint">{tr!("This browser can only encrypt on a secure (https) connection, so the lock isn't available here.")}</p>
         }>
             <form on:submit=set>
-                <PasscodeField id="lock-passcode" label=tr!("New passcode: 6 to 8 digits, or a phrase", "Código nuevo: de 6 a 8 dígitos, o una frase") autocomplete="new-password" value=code/>
-                <PasscodeField id="lock-passcode-again" label=tr!("The same passcode again", "El mismo código otra vez") autocomplete="new-password" value=again/>
+                <PasscodeField id="lock-passcode" label=tr!("New passcode: 6 to 8 digits, or a phrase") autocomplete="new-password" value=code/>
+                <PasscodeField id="lock-passcode-again" label=tr!("The same passcode again") autocomplete="new-password" value=again/>
                 <IdlePicker value=idle on_pick=|_| {}/>
                 <button type="submit" class="button" data-testid="lock-set" disabled=move || working.get()>
-                    {tr!("Turn on the lock", "Activar el bloqueo")}
+                    {tr!("Turn on the lock")}
                 </button>
             </form>
         </Show>
@@ -1014,7 +979,7 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
     let again = RwSignal::new(String::new());
     let working = RwSignal::new(false);
     let pick_idle = move |minutes| match store.set_lock_idle(minutes) {
-        Ok(()) => status.set(Some(tr!("Saved.", "Guardado.").into())),
+        Ok(()) => status.set(Some(tr!("Saved.").into())),
         Err(why) => error.set(Some(why)),
     };
     let run = move |change: bool| {
@@ -1023,7 +988,7 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         }
         let (old, new, repeat) = (current.get_untracked(), code.get_untracked(), again.get_untracked());
         if old.is_empty() {
-            return error.set(Some(tr!("Type your current passcode first.", "Primero escribe tu código actual.").into()));
+            return error.set(Some(tr!("Type your current passcode first.").into()));
         }
         if change {
             if let Err(why) = new_passcode(&new, &repeat) {
@@ -1032,15 +997,15 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         }
         error.set(None);
         working.set(true);
-        status.set(Some(if change { tr!("Re-encrypting your data…", "Volviendo a cifrar tus datos…") } else { tr!("Decrypting your data…", "Descifrando tus datos…") }.into()));
+        status.set(Some(if change { tr!("Re-encrypting your data…") } else { tr!("Decrypting your data…") }.into()));
         leptos::task::spawn_local(async move {
             let outcome = if change { store.change_passcode(&old, &new).await } else { store.remove_lock(&old).await };
             match outcome {
                 Ok(()) => {
                     status.try_set(Some(if change {
-                        tr!("Your passcode is changed.", "Tu código se cambió.")
+                        tr!("Your passcode is changed.")
                     } else {
-                        tr!("The lock is off. Steady's data is stored unencrypted again.", "El bloqueo está desactivado. Los datos de Steady vuelven a guardarse sin cifrar.")
+                        tr!("The lock is off. Steady's data is stored unencrypted again.")
                     }.into()));
                     current.try_set(String::new());
                     code.try_set(String::new());
@@ -1055,17 +1020,17 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
         });
     };
     view! {
-        <p>{tr!("The lock is on.", "El bloqueo está activado.")}</p>
-        <button type="button" class="button" data-testid="lock-now" on:click=move |_| auto_lock.lock(store)>{tr!("Lock now", "Bloquear ahora")}</button>
+        <p>{tr!("The lock is on.")}</p>
+        <button type="button" class="button" data-testid="lock-now" on:click=move |_| auto_lock.lock(store)>{tr!("Lock now")}</button>
         <IdlePicker value=idle on_pick=pick_idle/>
         <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); run(true) }>
-            <PasscodeField id="lock-current" label=tr!("Current passcode", "Código actual") autocomplete="off" value=current/>
-            <PasscodeField id="lock-new" label=tr!("New passcode (to change it)", "Código nuevo (para cambiarlo)") autocomplete="new-password" value=code/>
-            <PasscodeField id="lock-new-again" label=tr!("The new passcode again", "El código nuevo otra vez") autocomplete="new-password" value=again/>
+            <PasscodeField id="lock-current" label=tr!("Current passcode") autocomplete="off" value=current/>
+            <PasscodeField id="lock-new" label=tr!("New passcode (to change it)") autocomplete="new-password" value=code/>
+            <PasscodeField id="lock-new-again" label=tr!("The new passcode again") autocomplete="new-password" value=again/>
             <div class="actions">
-                <button type="submit" class="button" data-testid="lock-change" disabled=move || working.get()>{tr!("Change passcode", "Cambiar el código")}</button>
+                <button type="submit" class="button" data-testid="lock-change" disabled=move || working.get()>{tr!("Change passcode")}</button>
                 <button type="button" class="button secondary" data-testid="lock-remove" disabled=move || working.get() on:click=move |_| run(false)>
-                    {tr!("Turn off the lock", "Desactivar el bloqueo")}
+                    {tr!("Turn off the lock")}
                 </button>
             </div>
         </form>

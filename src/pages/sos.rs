@@ -30,29 +30,29 @@ pub fn Sos() -> impl IntoView {
     provide_context(CopeSession::new(store, None));
     view! {
         <section class="page sos-flow" data-testid="sos-flow">
-            <h1>{tr!("You're having a craving", "Tienes ganas de consumir")}</h1>
+            <h1>{tr!("You're having a craving")}</h1>
             <CallBar/>
             <EmergencyCountry region=stored_region()/>
             {move || match step.get() {
                 Step::Log => view! {
-                    <p class="step-count">{tr!("Step 1 of 3 · Note it", "Paso 1 de 3 · Anótalas")}</p>
-                    <p class="hint">{tr!("Pick what set it off and save — it takes seconds.", "Elige qué las provocó y guarda: es cosa de segundos.")}</p>
+                    <p class="step-count">{tr!("Step 1 of 3 · Note it")}</p>
+                    <p class="hint">{tr!("Pick what set it off and save — it takes seconds.")}</p>
                     <CravingForm initial=new_craving(store, clock) mode=FormMode::New on_saved=move |c| step.set(Step::Cope(c))/>
                 }.into_any(),
                 Step::Cope(craving) => view! { <CopeStep craving step/> }.into_any(),
                 Step::HowDidItGo(craving) => view! { <OutcomeStep craving step/> }.into_any(),
                 Step::Done(outcome) => view! {
-                    <p class="step-count">{tr!("Done", "Listo")}</p>
+                    <p class="step-count">{tr!("Done")}</p>
                     <div class="card" role="status" data-testid="sos-done">
                         <p>{match outcome {
-                            Outcome::Passed => tr!("It passed. You rode it out — that's real strength.", "Se te pasaron las ganas. Aguantaste: eso es fuerza de verdad."),
-                            Outcome::StillStrong => tr!("It's still strong. That's OK: try another strategy, or call someone now.", "Las ganas siguen fuertes. Está bien: prueba otra estrategia o llama a alguien ahora."),
-                            Outcome::Used => tr!("Thank you for being honest. A slip is information, not failure.", "Gracias por tu honestidad. Un desliz es información, no un fracaso."),
+                            Outcome::Passed => tr!("It passed. You rode it out — that's real strength."),
+                            Outcome::StillStrong => tr!("It's still strong. That's OK: try another strategy, or call someone now."),
+                            Outcome::Used => tr!("Thank you for being honest. A slip is information, not failure."),
                         }}</p>
                         {(outcome == Outcome::Used).then(|| view! { <UsedSafety/> })}
                         <div class="actions">
-                            <a class="button secondary" href="/cope">{tr!("More ways to cope", "Más formas de afrontarlo")}</a>
-                            <a class="button secondary" href="/">{tr!("Back to Today", "Volver a Hoy")}</a>
+                            <a class="button secondary" href="/cope">{tr!("More ways to cope")}</a>
+                            <a class="button secondary" href="/">{tr!("Back to Today")}</a>
                         </div>
                     </div>
                 }.into_any(),
@@ -75,9 +75,9 @@ fn CallBar() -> impl IntoView {
         <div class="call-bar" data-testid="sos-call">
             {move || match person() {
                 Some(Contact { name, tel, needs_fixing, .. }) => view! {
-                    <a class="button call" href=format!("tel:{tel}")>{fill(tr!("Call {}", "Llamar a {}"), &[&name])}</a>
+                    <a class="button call" href=format!("tel:{tel}")>{fill(tr!("Call {}"), &[&name])}</a>
                     {needs_fixing.then(|| view! {
-                        <p class="hint">{tr!("This number may not work as written — ", "Puede que este número no funcione tal como está escrito: ")} <a href="/plan#plan-support">{tr!("fix it in your plan", "corrígelo en tu plan")}</a></p>
+                        <p class="hint">{tr!("This number may not work as written — ")} <a href="/plan#plan-support">{tr!("fix it in your plan")}</a></p>
                     })}
                 }.into_any(),
                 None => view! { <CrisisLineCall/> }.into_any(),
@@ -100,10 +100,10 @@ fn CopeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
     }
     let next = move |_| step.set(Step::HowDidItGo(craving.clone()));
     view! {
-        <p class="step-count">{tr!("Step 2 of 3 · Try this", "Paso 2 de 3 · Prueba esto")}</p>
-        <p class="hint">{tr!("Saved. Here's something to try now — or pick another below.", "Guardado. Aquí tienes algo para probar ahora, o elige otra cosa más abajo.")}</p>
+        <p class="step-count">{tr!("Step 2 of 3 · Try this")}</p>
+        <p class="hint">{tr!("Saved. Here's something to try now — or pick another below.")}</p>
         <StrategyList list/>
-        <button type="button" class="button big" data-testid="sos-next" on:click=next>{tr!("Next: how did it go?", "Siguiente: ¿cómo te fue?")}</button>
+        <button type="button" class="button big" data-testid="sos-next" on:click=next>{tr!("Next: how did it go?")}</button>
     }
 }
 
@@ -132,9 +132,9 @@ fn OutcomeStep(craving: Craving, step: RwSignal<Step>) -> impl IntoView {
         }
     };
     view! {
-        <p class="step-count">{tr!("Step 3 of 3 · How did it go?", "Paso 3 de 3 · ¿Cómo te fue?")}</p>
+        <p class="step-count">{tr!("Step 3 of 3 · How did it go?")}</p>
         <div class="card">
-            <h2>{tr!("How did it go?", "¿Cómo te fue?")}</h2>
+            <h2>{tr!("How did it go?")}</h2>
             <div class="actions">
                 {Outcome::ALL.into_iter().map(|o| view! {
                     <button type="button" class="button secondary big" data-testid=format!("sos-outcome-{}", o.key()) on:click=move |_| answer(o)>

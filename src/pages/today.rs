@@ -26,7 +26,7 @@ use crate::storage::Store;
 
 fn start_text(start: Start) -> String {
     match start.time {
-        Some(time) => fill(tr!("{} at {}", "{} {}"), &[&long_date(start.date), &at_time(time)]),
+        Some(time) => fill(tr!("{} at {}"), &[&long_date(start.date), &at_time(time)]),
         None => long_date(start.date),
     }
 }
@@ -43,7 +43,7 @@ pub fn Today() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="today">
-            <h1>{tr!("Today", "Hoy")}</h1>
+            <h1>{tr!("Today")}</h1>
             <PrivateNote/>
             {celebration_due().then(|| lazy_part(celebration_card))}
             {move || match main_id.get() {
@@ -56,8 +56,8 @@ pub fn Today() -> impl IntoView {
             <BackupReminder/>
             <InstallGuide/>
             <div class="actions two">
-                <a class="button big sos-inline" href="/sos" data-testid="craving-sos">{tr!("I'm having a craving", "Tengo ganas de consumir")}</a>
-                <a class="button big secondary" href="/log/new" data-testid="log-craving">{tr!("Log a craving", "Registrar ganas de consumir")}</a>
+                <a class="button big sos-inline" href="/sos" data-testid="craving-sos">{tr!("I'm having a craving")}</a>
+                <a class="button big secondary" href="/log/new" data-testid="log-craving">{tr!("Log a craving")}</a>
             </div>
             {move || has_counter.get().then(|| lazy_part(counter_list))}
         </section>
@@ -71,12 +71,12 @@ fn FirstStart() -> impl IntoView {
     view! {
         <div class="card counter">
             <p class="counter-name">{counter::shown_name(DEFAULT_NAME)}</p>
-            <p>{tr!("What day are you counting from? Steady will count the days, mark milestones and keep your history — all on this phone.", "¿Desde qué día cuentas? Steady contará los días, marcará tus logros y guardará tu historial, todo en este teléfono.")}</p>
+            <p>{tr!("What day are you counting from? Steady will count the days, mark milestones and keep your history — all on this phone.")}</p>
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
                     <button type="button" class="button big" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
-                        {tr!("Set my start date", "Poner mi fecha de inicio")}
+                        {tr!("Set my start date")}
                     </button>
                 }
             >
@@ -135,17 +135,17 @@ fn StartForm(counter: Option<u32>, on_close: Callback<()>) -> impl IntoView {
     view! {
         <form class="editor" on:submit=submit novalidate>
             <div class="field">
-                <label for="start-date">{tr!("Start date", "Fecha de inicio")}</label>
+                <label for="start-date">{tr!("Start date")}</label>
                 <input id="start-date" type="date" data-testid="start-date" max=date_value(today) bind:value=date required/>
             </div>
             <div class="field">
-                <label for="start-time">{tr!("Time (optional)", "Hora (opcional)")}</label>
+                <label for="start-time">{tr!("Time (optional)")}</label>
                 <input id="start-time" type="time" data-testid="start-time" bind:value=time/>
             </div>
             <p class="error" role="alert" data-testid="start-error">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="button" data-testid="save-start">{tr!("Save start", "Guardar inicio")}</button>
-                <button type="button" class="button secondary" on:click=move |_| on_close.run(())>{tr!("Cancel", "Cancelar")}</button>
+                <button type="submit" class="button" data-testid="save-start">{tr!("Save start")}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_close.run(())>{tr!("Cancel")}</button>
             </div>
         </form>
     }
@@ -171,9 +171,9 @@ fn MainCounter(id: u32) -> impl IntoView {
             <p class="counter-days" data-testid="counter-days" aria-live="polite">
                 <span class="count">{move || days.get()}</span>
                 " "
-                {move || if days.get() == 1 { tr!("day", "día") } else { tr!("days", "días") }}
+                {move || if days.get() == 1 { tr!("day") } else { tr!("days") }}
             </p>
-            <p class="since">{move || with(&|c| fill(tr!("since {}", "desde el {}"), &[&start_text(c.start)]))}</p>
+            <p class="since">{move || with(&|c| fill(tr!("since {}"), &[&start_text(c.start)]))}</p>
             <LiveDuration counter/>
             <MilestoneProgress counter/>
             <MoneySaved counter id/>
@@ -198,10 +198,10 @@ fn MainCounter(id: u32) -> impl IntoView {
             <Show when=move || !editing.get() && !slipping.get()>
                 <div class="actions">
                     <button type="button" class="button secondary" id="set-start" data-testid="set-start" on:click=move |_| editing.set(true)>
-                        {tr!("Change start date", "Cambiar la fecha de inicio")}
+                        {tr!("Change start date")}
                     </button>
                     <button type="button" class="button secondary" id="slip" data-testid="slip" on:click=move |_| { after_slip.set(None); slipping.set(true); }>
-                        {tr!("I slipped", "Tuve un desliz")}
+                        {tr!("I slipped")}
                     </button>
                 </div>
             </Show>
@@ -209,7 +209,7 @@ fn MainCounter(id: u32) -> impl IntoView {
                 {lazy_part(move || counts_question(id, counter.with_untracked(|c| c.as_ref().map(|c| counter::shown_name(&c.name).to_owned()).unwrap_or_default())))}
             </Show>
             <p class="hint medication">
-                {tr!("Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count.", "Tomar la medicación recetada (buprenorfina, metadona o naltrexona) es tratamiento. Nunca reinicia tu cuenta.")}
+                {tr!("Taking prescribed medication — buprenorphine, methadone or naltrexone — is treatment. It never resets your count.")}
             </p>
             {move || after_slip.get().map(|(ended, warning)| lazy_part(move || after_slip_notice(ended.clone(), warning)))}
         </div>
@@ -231,12 +231,12 @@ fn LiveDuration(counter: Memo<Option<Counter>>) -> impl IntoView {
         Some(format!(
             "{}, {}, {}",
             days_text(d),
-            plural(h, tr!("hour", "hora"), tr!("hours", "horas")),
-            plural(m, tr!("minute", "minuto"), tr!("minutes", "minutos"))
+            plural(h, tr!("hour"), tr!("hours")),
+            plural(m, tr!("minute"), tr!("minutes"))
         ))
     };
     view! {
-        {move || text().map(|t| view! { <p class="live" data-testid="counter-live">{tr!("Time so far: ", "Tiempo hasta ahora: ")} {t}</p> })}
+        {move || text().map(|t| view! { <p class="live" data-testid="counter-live">{tr!("Time so far: ")} {t}</p> })}
     }
 }
 
@@ -249,8 +249,8 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
             let next = p.as_ref()?.next.as_ref()?;
             let days = p.as_ref()?.days_to_go;
             Some(match days {
-                0 => fill(tr!("Next milestone: {} — later today", "Próximo logro: {}, hoy mismo"), &[&next.label]),
-                _ => fill(tr!("Next milestone: {} — {} to go", "Próximo logro: {}, faltan {}"), &[&next.label, &days_text(days)]),
+                0 => fill(tr!("Next milestone: {} — later today"), &[&next.label]),
+                _ => fill(tr!("Next milestone: {} — {} to go"), &[&next.label, &days_text(days)]),
             })
         })
     };
@@ -258,13 +258,13 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
     view! {
         <div class="milestones">
             {move || progress.with(|p| p.as_ref().and_then(|p| p.reached.clone())).map(|m| view! {
-                <p class="reached" data-testid="milestone-reached">{tr!("Milestone reached: ", "Logro alcanzado: ")} <strong>{m.label}</strong></p>
+                <p class="reached" data-testid="milestone-reached">{tr!("Milestone reached: ")} <strong>{m.label}</strong></p>
             })}
             <p data-testid="milestone-next">{next_text}</p>
             <div
                 class="progress"
                 role="progressbar"
-                aria-label=tr!("Progress to the next milestone", "Progreso hacia el próximo logro")
+                aria-label=tr!("Progress to the next milestone")
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=percent
@@ -284,10 +284,10 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         {move || saved().map(|cents| view! {
-            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} {tr!(" not spent", " sin gastar")}</p>
+            <p class="saved" data-testid="money-saved">{format_cents(cents, currency())} {tr!(" not spent")}</p>
         })}
         <details class="money" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary id=format!("money-summary-{id}")>{tr!("Money saved", "Dinero ahorrado")}</summary>
+            <summary id=format!("money-summary-{id}")>{tr!("Money saved")}</summary>
             // Fetched when first opened.
             <Show when=move || open.get()>{lazy_part(move || money_form(id, open))}</Show>
         </details>
@@ -323,11 +323,11 @@ fn MoneyForm(id: u32, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form on:submit=submit novalidate>
             <div class="field">
-                <label for=format!("money-{id}")>{tr!("What you used to spend a day (leave empty to hide)", "Lo que gastabas al día (déjalo vacío para ocultarlo)")}</label>
+                <label for=format!("money-{id}")>{tr!("What you used to spend a day (leave empty to hide)")}</label>
                 <input id=format!("money-{id}") inputmode="decimal" data-testid="money-per-day" bind:value=amount/>
             </div>
             <p class="error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="button secondary" data-testid="money-save">{tr!("Save amount", "Guardar cantidad")}</button>
+            <button type="submit" class="button secondary" data-testid="money-save">{tr!("Save amount")}</button>
         </form>
     }
 }
@@ -342,19 +342,19 @@ fn StreakHistory(counter: Memo<Option<Counter>>) -> impl IntoView {
     let stat = move |f: fn(&counter::StreakStats) -> String| move || stats().map(|s| f(&s)).unwrap_or_default();
     view! {
         <div class="card history">
-            <h2>{tr!("Your streaks", "Tus rachas")}</h2>
+            <h2>{tr!("Your streaks")}</h2>
             <dl class="stats">
-                <div><dt>{tr!("Longest streak", "Racha más larga")}</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
-                <div><dt>{tr!("Total clean days", "Total de días sin consumir")}</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
-                <div><dt>{tr!("Streaks", "Rachas")}</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
+                <div><dt>{tr!("Longest streak")}</dt><dd data-testid="longest-streak">{stat(|s| days_text(s.longest_days))}</dd></div>
+                <div><dt>{tr!("Total clean days")}</dt><dd data-testid="total-days">{stat(|s| days_text(s.total_days))}</dd></div>
+                <div><dt>{tr!("Streaks")}</dt><dd data-testid="streak-count">{stat(|s| s.streaks.to_string())}</dd></div>
             </dl>
             <ol class="timeline" data-testid="streak-timeline" reversed>
                 {move || counter.get().map(|c| {
                     let now = clock.local();
                     let current = view! {
                         <li>
-                            <strong>{tr!("Now: ", "Ahora: ")}</strong>
-                            {fill(tr!("since {} · {}", "desde el {} · {}"), &[&long_date(c.start.date), &days_text(c.days(now))])}
+                            <strong>{tr!("Now: ")}</strong>
+                            {fill(tr!("since {} · {}"), &[&long_date(c.start.date), &days_text(c.days(now))])}
                         </li>
                     };
                     let earlier = c.history.iter().rev().map(|s| {
@@ -411,9 +411,9 @@ fn Celebration() -> impl IntoView {
         {move || shown.get().map(|(name, label)| view! {
             <div class="card celebration" role="status" data-testid="celebration">
                 <p class="celebration-title">{format!("{label}!")}</p>
-                <p>{fill(tr!("You've reached {} — {}. That took work, one day at a time. Well done.", "Llegaste a {}: {}. Costó esfuerzo, un día a la vez. ¡Bien hecho!"), &[&label, &name])}</p>
+                <p>{fill(tr!("You've reached {} — {}. That took work, one day at a time. Well done."), &[&label, &name])}</p>
                 <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
-                    {tr!("Thanks", "Gracias")}
+                    {tr!("Thanks")}
                 </button>
             </div>
         })}
@@ -487,13 +487,13 @@ fn FollowUpCard() -> impl IntoView {
         {move || used.get().then(|| view! {
             <div class="card follow-up">
                 <UsedSafety/>
-                <button type="button" class="button secondary" data-testid="followup-close" on:click=move |_| due.craving.set(Some(None))>{tr!("Close", "Cerrar")}</button>
+                <button type="button" class="button secondary" data-testid="followup-close" on:click=move |_| due.craving.set(Some(None))>{tr!("Close")}</button>
             </div>
         })}
         {move || entry().filter(|_| !used.get()).map(|c| view! {
             <div class="card follow-up" data-testid="follow-up" role="region" aria-labelledby="follow-up-title">
-                <h2 id="follow-up-title">{tr!("How did it go?", "¿Cómo te fue?")}</h2>
-                <p>{fill(tr!("About the craving you logged {} (strength {} of 10).", "Sobre las ganas de consumir que anotaste el {} (intensidad {} de 10)."), &[&day_month_at(c.at), &c.intensity.to_string()])}</p>
+                <h2 id="follow-up-title">{tr!("How did it go?")}</h2>
+                <p>{fill(tr!("About the craving you logged {} (strength {} of 10)."), &[&day_month_at(c.at), &c.intensity.to_string()])}</p>
                 <div class="actions">
                     {Outcome::ALL.into_iter().map(|o| view! {
                         <button type="button" class="button secondary" data-testid=format!("followup-{}", o.key()) on:click=move |_| answer(o)>
@@ -502,8 +502,8 @@ fn FollowUpCard() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <p class="hint">
-                    {tr!("Whatever happened, noting it helps. ", "Pase lo que pase, anotarlo ayuda. ")} <a href="/log">{tr!("Add more in the log", "Añadir más en el registro")}</a> " · "
-                    <button type="button" class="link-button" on:click=move |_| due.craving.set(Some(None))>{tr!("Not now", "Ahora no")}</button>
+                    {tr!("Whatever happened, noting it helps. ")} <a href="/log">{tr!("Add more in the log")}</a> " · "
+                    <button type="button" class="link-button" on:click=move |_| due.craving.set(Some(None))>{tr!("Not now")}</button>
                 </p>
             </div>
         })}
@@ -543,11 +543,11 @@ split_view!(backup_reminder, fn backup_reminder_card(later: Callback<()>) { view
 #[component]
 fn BackupReminderCard(later: Callback<()>) -> impl IntoView {
     view! {
-        <div class="card" data-testid="backup-reminder" role="region" aria-label=tr!("Backup reminder", "Recordatorio de copia de seguridad")>
-                <p>{tr!("It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back.", "Hace tiempo que no haces una copia de seguridad. Si pierdes o cambias este teléfono, un archivo de copia es la única forma de recuperar tus datos.")}</p>
+        <div class="card" data-testid="backup-reminder" role="region" aria-label=tr!("Backup reminder")>
+                <p>{tr!("It's been a while since your last backup. If this phone is lost or replaced, a backup file is the only way to get your data back.")}</p>
                 <div class="actions">
-                    <a class="button secondary" href="/settings">{tr!("Make a backup", "Hacer una copia")}</a>
-                    <button type="button" class="button secondary" data-testid="backup-later" on:click=move |_| later.run(())>{tr!("Remind me next month", "Recuérdamelo el mes que viene")}</button>
+                    <a class="button secondary" href="/settings">{tr!("Make a backup")}</a>
+                    <button type="button" class="button secondary" data-testid="backup-later" on:click=move |_| later.run(())>{tr!("Remind me next month")}</button>
                 </div>
             </div>
     }

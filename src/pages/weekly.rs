@@ -81,7 +81,7 @@ pub fn WeeklyPage() -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 let _ = keep_draft(DRAFT, None);
-                flash.show(tr!("Look-back saved. Thank you for taking the time.", "Repaso guardado. Gracias por tomarte el tiempo."));
+                flash.show(tr!("Look-back saved. Thank you for taking the time."));
             }
             Err(message) => error.set(Some(message)),
         }
@@ -95,17 +95,17 @@ pub fn WeeklyPage() -> impl IntoView {
     };
     view! {
         <section class="page" data-testid="weekly">
-            <h1>{tr!("Weekly look-back", "Repaso semanal")}</h1>
-            <p class="hint">{tr!("A few minutes once a week: how this week compared with last, and a few questions. It isn't a score or a prediction — just a look.", "Unos minutos a la semana: cómo fue esta semana comparada con la anterior, y unas preguntas. No es una puntuación ni una predicción: solo un repaso.")}</p>
+            <h1>{tr!("Weekly look-back")}</h1>
+            <p class="hint">{tr!("A few minutes once a week: how this week compared with last, and a few questions. It isn't a score or a prediction — just a look.")}</p>
             <div class="field">
-                <label for="weekly-day">{tr!("My look-back day", "Mi día de repaso")}</label>
+                <label for="weekly-day">{tr!("My look-back day")}</label>
                 <select id="weekly-day" data-testid="weekly-day" on:change=pick_day>
-                    <option value="" selected=move || chosen().is_none()>{tr!("Not picked yet", "Sin elegir")}</option>
+                    <option value="" selected=move || chosen().is_none()>{tr!("Not picked yet")}</option>
                     {(0u8..7).map(|d| view! { <option value=d.to_string() selected=move || chosen() == Some(d)>{weekday_short(d as usize)}</option> }).collect_view()}
                 </select>
             </div>
             <h2 data-testid="weekly-period">
-                {move || { let (first, last) = this_week(); fill(tr!("{} to {}", "Del {} al {}"), &[&long_date(first), &long_date(last)]) }}
+                {move || { let (first, last) = this_week(); fill(tr!("{} to {}"), &[&long_date(first), &long_date(last)]) }}
             </h2>
             {move || { let (this, last) = summaries.get(); view! { <Comparison this last/> } }}
             {move || {
@@ -113,8 +113,8 @@ pub fn WeeklyPage() -> impl IntoView {
                 (!found.is_empty()).then(|| view! { <WatchOuts found/> })
             }}
             <form class="card" on:submit=save novalidate aria-labelledby="weekly-questions-title">
-                <h2 id="weekly-questions-title">{tr!("This week", "Esta semana")}</h2>
-                <p class="hint">{tr!("From 1 to 5. Skip any you like.", "Del 1 al 5. Puedes saltarte las que quieras.")}</p>
+                <h2 id="weekly-questions-title">{tr!("This week")}</h2>
+                <p class="hint">{tr!("From 1 to 5. Skip any you like.")}</p>
                 {QUESTIONS.iter().map(|q| {
                     let key = q.key;
                     let value = move || answers.with(|a| a.iter().find(|(k, _)| k == key).map(|(_, v)| *v));
@@ -149,13 +149,13 @@ pub fn WeeklyPage() -> impl IntoView {
                 }).collect_view()}
                 <p class="error" role="alert">{move || error.get()}</p>
                 <div class="actions">
-                    <button type="submit" class="button big" data-testid="weekly-save">{tr!("Save my look-back", "Guardar mi repaso")}</button>
+                    <button type="submit" class="button big" data-testid="weekly-save">{tr!("Save my look-back")}</button>
                 </div>
                 <Show when=move || saved().is_some()>
-                    <p class="done" role="status" data-testid="weekly-done">{tr!("This week's look-back is saved. You can change it until the next one.", "El repaso de esta semana está guardado. Puedes cambiarlo hasta el próximo.")}</p>
+                    <p class="done" role="status" data-testid="weekly-done">{tr!("This week's look-back is saved. You can change it until the next one.")}</p>
                 </Show>
             </form>
-            <p><a href="/">{tr!("Back to Today", "Volver a Hoy")}</a></p>
+            <p><a href="/">{tr!("Back to Today")}</a></p>
         </section>
     }
 }
@@ -166,7 +166,7 @@ fn Comparison(this: WeekSummary, last: WeekSummary) -> impl IntoView {
     let row = |label: &'static str, now: String, before: String| view! { <tr><th scope="row">{label}</th><td>{now}</td><td>{before}</td></tr> };
     let list = |items: &[(String, u32)]| {
         if items.is_empty() {
-            tr!(context = "weekly list", "none", "ninguno").to_string()
+            tr!(context = "weekly list", "none").to_string()
         } else {
             items.iter().map(|(t, n)| format!("{t} ({n})")).collect::<Vec<_>>().join(", ")
         }
@@ -175,17 +175,17 @@ fn Comparison(this: WeekSummary, last: WeekSummary) -> impl IntoView {
         <table class="card comparison" data-testid="weekly-comparison">
             <thead><tr>
                 <td></td>
-                <th scope="col">{tr!("This week", "Esta semana")}</th>
-                <th scope="col">{tr!("Last week", "La semana pasada")}</th>
+                <th scope="col">{tr!("This week")}</th>
+                <th scope="col">{tr!("Last week")}</th>
             </tr></thead>
             <tbody>
-                {row(tr!("Check-ins", "Registros del día"), this.check_ins.to_string(), last.check_ins.to_string())}
-                {row(tr!("Average mood (1–5)", "Ánimo medio (1–5)"), one_decimal(this.mood), one_decimal(last.mood))}
-                {row(tr!("Cravings logged", "Ganas de consumir anotadas"), this.cravings.to_string(), last.cravings.to_string())}
-                {row(tr!("Average strength", "Intensidad media"), one_decimal(this.craving_strength), one_decimal(last.craving_strength))}
-                {row(tr!("Days with use", "Días con consumo"), this.used_days.to_string(), last.used_days.to_string())}
-                {row(tr!("Top triggers", "Detonantes más frecuentes"), list(&this.top_triggers), list(&last.top_triggers))}
-                {row(tr!("What helped", "Qué ayudó"), list(&this.helped), list(&last.helped))}
+                {row(tr!("Check-ins"), this.check_ins.to_string(), last.check_ins.to_string())}
+                {row(tr!("Average mood (1–5)"), one_decimal(this.mood), one_decimal(last.mood))}
+                {row(tr!("Cravings logged"), this.cravings.to_string(), last.cravings.to_string())}
+                {row(tr!("Average strength"), one_decimal(this.craving_strength), one_decimal(last.craving_strength))}
+                {row(tr!("Days with use"), this.used_days.to_string(), last.used_days.to_string())}
+                {row(tr!("Top triggers"), list(&this.top_triggers), list(&last.top_triggers))}
+                {row(tr!("What helped"), list(&this.helped), list(&last.helped))}
             </tbody>
         </table>
     }
@@ -204,17 +204,17 @@ fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
     };
     view! {
         <section class="card warning" data-testid="weekly-watchouts" aria-labelledby="watchouts-title">
-            <h2 id="watchouts-title">{tr!("Worth a look", "Vale la pena mirar")}</h2>
+            <h2 id="watchouts-title">{tr!("Worth a look")}</h2>
             <ul>
                 {found.into_iter().map(|w| view! { <li data-watch=w.key()>{w.message()}</li> }).collect_view()}
             </ul>
-            <p>{tr!("This isn't a score and it doesn't predict anything. It can help to read your warning signs and what helps you cope, and to talk to someone.", "No es una puntuación y no predice nada. Puede ayudarte leer tus señales de alerta y lo que te ayuda a afrontar, y hablar con alguien.")}</p>
+            <p>{tr!("This isn't a score and it doesn't predict anything. It can help to read your warning signs and what helps you cope, and to talk to someone.")}</p>
             <div class="actions">
-                <a class="button secondary" href="/plan#plan-warning-signs" data-testid="weekly-plan-warning-signs">{tr!("My warning signs", "Mis señales de alerta")}</a>
-                <a class="button secondary" href="/plan#plan-coping" data-testid="weekly-plan-coping">{tr!("My ways to cope", "Mis formas de afrontar")}</a>
+                <a class="button secondary" href="/plan#plan-warning-signs" data-testid="weekly-plan-warning-signs">{tr!("My warning signs")}</a>
+                <a class="button secondary" href="/plan#plan-coping" data-testid="weekly-plan-coping">{tr!("My ways to cope")}</a>
                 {move || match person() {
-                    Some(c) => view! { <a class="button call" data-testid="weekly-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}", "Llamar a {}"), &[&c.name])}</a> }.into_any(),
-                    None => view! { <a class="button secondary" data-testid="weekly-help" href="/help">{tr!("Talk to someone now", "Hablar con alguien ahora")}</a> }.into_any(),
+                    Some(c) => view! { <a class="button call" data-testid="weekly-call" href=format!("tel:{}", c.tel)>{fill(tr!("Call {}"), &[&c.name])}</a> }.into_any(),
+                    None => view! { <a class="button secondary" data-testid="weekly-help" href="/help">{tr!("Talk to someone now")}</a> }.into_any(),
                 }}
             </div>
             {used.then(|| view! { <UseAloneLine/> })}

@@ -62,13 +62,11 @@ impl Problem {
         let label = crate::domain::i18n::in_use(self.label);
         match &self.kind {
             ProblemKind::Damaged(_) => fill(
-                tr!("Steady couldn't read {} on this device. Nothing has been deleted: the stored text is kept exactly as it was, and Steady won't write over it. You can copy the text below to keep it safe.",
-                    "Steady no pudo leer {} en este dispositivo. No se ha borrado nada: el texto guardado se conserva tal como estaba y Steady no lo sobrescribirá. Puedes copiar el texto de abajo para guardarlo."),
+                tr!("Steady couldn't read {} on this device. Nothing has been deleted: the stored text is kept exactly as it was, and Steady won't write over it. You can copy the text below to keep it safe."),
                 &[label],
             ),
             ProblemKind::TooNew(v) => fill(
-                tr!("{} was saved by a newer version of Steady (data version {}). Nothing has been deleted and Steady won't write over it. Reload the app to get the newer version, or copy the text below to keep it safe.",
-                    "{}: lo guardó una versión más nueva de Steady (versión de datos {}). No se ha borrado nada y Steady no lo sobrescribirá. Recarga la app para obtener la versión nueva, o copia el texto de abajo para guardarlo."),
+                tr!("{} was saved by a newer version of Steady (data version {}). Nothing has been deleted and Steady won't write over it. Reload the app to get the newer version, or copy the text below to keep it safe."),
                 &[&capitalise(label), &v.to_string()],
             ),
         }

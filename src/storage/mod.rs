@@ -35,7 +35,7 @@ pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
 pub use monthly::Monthly;
 
 impl Document for Settings {
-    const LABEL: &'static str = Both::new("your settings", "tus ajustes").en;
+    const LABEL: &'static str = Both::new("your settings").en;
     /// Version 2 added `region_chosen`; it defaults, so nothing changes on the
     /// way up. Raised so a version-1 tab refuses the data rather than drops it.
     const VERSION: u64 = 2;
@@ -52,7 +52,7 @@ impl Singleton for Settings {
 }
 
 impl Document for Counters {
-    const LABEL: &'static str = Both::new("your clean-time counters", "tus contadores de tiempo sin consumir").en;
+    const LABEL: &'static str = Both::new("your clean-time counters").en;
     /// Version 2: `Counter.counts` had been added under version 1. It defaults,
     /// so nothing changes on the way up; raised so an older tab refuses it rather than drops it.
     const VERSION: u64 = 2;
@@ -66,7 +66,7 @@ impl Singleton for Counters {
 }
 
 impl Document for Plan {
-    const LABEL: &'static str = Both::new("your relapse-prevention plan", "tu plan de prevención de recaídas").en;
+    const LABEL: &'static str = Both::new("your relapse-prevention plan").en;
     /// Version 2: `PlanItem.dial` had been added under version 1 (see [`Counters`]).
     const VERSION: u64 = 2;
 
@@ -79,7 +79,7 @@ impl Singleton for Plan {
 }
 
 impl Document for MedsData {
-    const LABEL: &'static str = Both::new("your medication and naloxone details", "tus medicamentos y tu naloxona").en;
+    const LABEL: &'static str = Both::new("your medication and naloxone details").en;
     /// Version 2 added appointments and the notification and badge choices;
     /// version 3 the calendar file's random id (`cal`). Their fields default,
     /// so nothing changes on the way up; the number is raised so an older app
@@ -99,7 +99,7 @@ impl Singleton for MedsData {
 }
 
 impl Document for CopingData {
-    const LABEL: &'static str = Both::new("your coping strategies and ratings", "tus estrategias para afrontar y sus valoraciones").en;
+    const LABEL: &'static str = Both::new("your coping strategies and ratings").en;
     const VERSION: u64 = 1;
 }
 impl Singleton for CopingData {
@@ -113,7 +113,7 @@ impl Singleton for CopingData {
 pub struct CravingMonth(pub Vec<Craving>);
 
 impl Document for CravingMonth {
-    const LABEL: &'static str = Both::new("part of your craving log", "parte de tu registro de ganas de consumir").en;
+    const LABEL: &'static str = Both::new("part of your craving log").en;
     /// Version 2 added `Craving.updated` (see [`Counters`]).
     const VERSION: u64 = 2;
 
@@ -140,13 +140,11 @@ fn month_key(month: YearMonth) -> String {
 const SET_ASIDE_PREFIX: &str = "steady.set-aside.";
 
 fn storage_off() -> &'static str {
-    tr!("Not saved — this browser isn't letting Steady store anything on this device (private browsing or storage turned off). Your change is kept on screen until you close the app.",
-        "No se guardó: este navegador no deja que Steady guarde nada en este dispositivo (navegación privada o almacenamiento desactivado). Tu cambio se queda en pantalla hasta que cierres la app.")
+    tr!("Not saved — this browser isn't letting Steady store anything on this device (private browsing or storage turned off). Your change is kept on screen until you close the app.")
 }
 
 fn storage_full() -> &'static str {
-    tr!("Not saved — this device's storage for Steady is full or refused the change. Your change is still on screen; free some space and try again.",
-        "No se guardó: el espacio de Steady en este dispositivo está lleno o rechazó el cambio. Tu cambio sigue en pantalla; libera espacio e inténtalo de nuevo.")
+    tr!("Not saved — this device's storage for Steady is full or refused the change. Your change is still on screen; free some space and try again.")
 }
 
 /// Everything the app has stored, in memory, plus what went wrong reading or writing it.
@@ -427,9 +425,9 @@ fn apply_all(writes: &[(String, Option<String>)]) -> Result<(), String> {
             // Undo in reverse, so space freed by later writes is there for earlier ones.
             let restored = before[..written].iter().rev().all(|(k, v)| disk_set(k, v.as_deref()).is_ok());
             return Err(if restored {
-                fill(tr!("{} Nothing was changed.", "{} No se cambió nada."), &[&e])
+                fill(tr!("{} Nothing was changed."), &[&e])
             } else {
-                fill(tr!("{} Some of your earlier data could not be put back — keep your backup file.", "{} No se pudo restaurar parte de tus datos anteriores: conserva tu archivo de copia de seguridad."), &[&e])
+                fill(tr!("{} Some of your earlier data could not be put back — keep your backup file."), &[&e])
             });
         }
     }
@@ -614,8 +612,7 @@ impl Store {
     fn refuse_if_blocked(&self, key: &str, label: &'static str) -> Result<(), String> {
         if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key)) {
             return Err(fill(
-                tr!("Not saved — {} couldn't be read, so Steady won't write over it. See the message at the top of the screen.",
-                    "No se guardó: no se pudo leer {}, así que Steady no lo sobrescribirá. Mira el mensaje en la parte de arriba de la pantalla."),
+                tr!("Not saved — {} couldn't be read, so Steady won't write over it. See the message at the top of the screen."),
                 &[in_use(label)],
             ));
         }
@@ -783,7 +780,7 @@ impl Store {
         let AllData { settings, counters, plan, coping, meds, cravings, checkins, journal, look_backs, doses, set_aside } = data;
         let mut writes = vec![doc(self, &settings)?, doc(self, &counters)?, doc(self, &plan)?, doc(self, &coping)?, doc(self, &meds)?];
         if !self.problems.with_untracked(Vec::is_empty) {
-            return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.", "No se pudieron leer algunos datos guardados. Cópialos o guárdalos aparte primero (mira el mensaje de arriba) para no perder nada.").into());
+            return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.").into());
         }
         let months = crate::domain::cravings::by_month(cravings);
         for month in stored_months() {
@@ -904,7 +901,7 @@ impl Store {
     pub async fn set_aside(&self, key: &str) -> Result<(), String> {
         // Never data a newer version wrote (see ProblemNotice): this tab would write old-format data over it.
         if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key && matches!(p.kind, envelope::ProblemKind::TooNew(_)))) {
-            return Err(tr!("This was saved by a newer version of Steady. Reload to update — nothing was changed.", "Esto lo guardó una versión más nueva de Steady. Recarga para actualizar: no se cambió nada.").into());
+            return Err(tr!("This was saved by a newer version of Steady. Reload to update — nothing was changed.").into());
         }
         if let Some(raw) = read_raw(key) {
             let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
@@ -912,7 +909,7 @@ impl Store {
                 .await
                 .map_err(|_| "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string())?;
             if read_raw(&copy_key).as_deref() != Some(raw.as_str()) {
-                return Err(tr!("Couldn't set the old data aside safely. Nothing was changed.", "No se pudieron guardar aparte los datos antiguos de forma segura. No se cambió nada.").into());
+                return Err(tr!("Couldn't set the old data aside safely. Nothing was changed.").into());
             }
             write_raw(key, None)?;
         }
@@ -985,7 +982,7 @@ impl Store {
 
     /// Changes how long the app waits, untouched, before locking.
     pub fn set_lock_idle(&self, minutes: u32) -> Result<(), String> {
-        let Some(Ok(mut record)) = vault::lock_record() else { return Err(tr!("There's no passcode set.", "No hay ningún código configurado.").into()) };
+        let Some(Ok(mut record)) = vault::lock_record() else { return Err(tr!("There's no passcode set.").into()) };
         record.idle_minutes = minutes;
         vault::save_lock_record(&record)?;
         self.lock.set(Some(record));
@@ -1016,10 +1013,10 @@ impl Store {
 /// The lock record, once `current` is shown to be its passcode (wrong guesses count here too).
 async fn check_current_passcode(current: &str) -> Result<LockRecord, String> {
     match vault::try_passcode(current).await {
-        vault::Unlock::Opened(_) => vault::lock_record().and_then(Result::ok).ok_or_else(|| tr!("The lock changed meanwhile.", "El bloqueo cambió mientras tanto.").into()),
-        vault::Unlock::Wrong { wait: 0 } => Err(tr!("That isn't your current passcode. Nothing was changed.", "Ese no es tu código actual. No se cambió nada.").into()),
+        vault::Unlock::Opened(_) => vault::lock_record().and_then(Result::ok).ok_or_else(|| tr!("The lock changed meanwhile.").into()),
+        vault::Unlock::Wrong { wait: 0 } => Err(tr!("That isn't your current passcode. Nothing was changed.").into()),
         vault::Unlock::Wrong { wait } => Err(fill(
-            tr!("That isn't your current passcode. Nothing was changed. You can try again in {}.", "Ese no es tu código actual. No se cambió nada. Puedes volver a intentarlo en {}."),
+            tr!("That isn't your current passcode. Nothing was changed. You can try again in {}."),
             &[&crate::domain::lock::describe_wait(wait)],
         )),
         vault::Unlock::Failed(e) => Err(e),

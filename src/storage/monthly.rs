@@ -95,7 +95,7 @@ pub trait MonthItem: Serialize + DeserializeOwned + Clone + PartialEq + Send + S
 }
 
 impl MonthItem for CheckIn {
-    const LABEL: &'static str = Both::new("part of your daily check-ins", "parte de tus registros diarios").en;
+    const LABEL: &'static str = Both::new("part of your daily check-ins").en;
     fn month(&self) -> YearMonth {
         CheckIn::month(self)
     }
@@ -112,7 +112,7 @@ impl MonthItem for CheckIn {
 }
 
 impl MonthItem for JournalEntry {
-    const LABEL: &'static str = Both::new("part of your journal", "parte de tu diario").en;
+    const LABEL: &'static str = Both::new("part of your journal").en;
     fn month(&self) -> YearMonth {
         JournalEntry::month(self)
     }
@@ -128,7 +128,7 @@ impl MonthItem for JournalEntry {
 }
 
 impl MonthItem for LookBack {
-    const LABEL: &'static str = Both::new("part of your weekly look-backs", "parte de tus repasos semanales").en;
+    const LABEL: &'static str = Both::new("part of your weekly look-backs").en;
     fn month(&self) -> YearMonth {
         LookBack::month(self)
     }
@@ -145,7 +145,7 @@ impl MonthItem for LookBack {
 }
 
 impl MonthItem for Taken {
-    const LABEL: &'static str = Both::new("part of your medication history", "parte de tu historial de medicación").en;
+    const LABEL: &'static str = Both::new("part of your medication history").en;
     fn month(&self) -> YearMonth {
         YearMonth::of(self.day)
     }

@@ -68,8 +68,8 @@ pub fn describe(copy: &SetAside) -> String {
             ];
             match months.iter().find_map(|(prefix, label)| k.strip_prefix(prefix).map(|month| (month, label))) {
                 Some((month, label)) => format!("{} ({month})", in_use(label)),
-                None if k.starts_with(super::DRAFT_PREFIX) => tr!("a form you hadn't saved yet", "un formulario que aún no habías guardado").to_string(),
-                None => crate::domain::i18n::fill(tr!("data stored under “{}”", "datos guardados en “{}”"), &[k]),
+                None if k.starts_with(super::DRAFT_PREFIX) => tr!("a form you hadn't saved yet").to_string(),
+                None => crate::domain::i18n::fill(tr!("data stored under “{}”"), &[k]),
             }
         }
     };

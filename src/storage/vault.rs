@@ -218,7 +218,7 @@ async fn drain() {
                 Ok(_) if !active() => return,
                 // Another window changed the passcode: this key would make the value unreadable.
                 Ok(_) if current_generation() != generation => {
-                    Err(tr!("Not saved — the passcode was changed in another window. Reload Steady to carry on.", "No se guardó: el código se cambió en otra ventana. Recarga Steady para seguir.").into())
+                    Err(tr!("Not saved — the passcode was changed in another window. Reload Steady to carry on.").into())
                 }
                 Ok(sealed) => disk_store(&name, Some(&sealed)),
                 Err(e) => Err(e),
@@ -283,13 +283,13 @@ pub fn lock_record() -> Option<Result<LockRecord, String>> {
 }
 
 fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
-    let damaged = || tr!("The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.", "La configuración del bloqueo en este dispositivo está dañada, así que tus datos no se pueden desbloquear. No se ha borrado nada.").to_string();
+    let damaged = || tr!("The lock's settings on this device are damaged, so your data can't be unlocked. Nothing has been deleted.").to_string();
     // Through serde_json::Value, like every other document (one deserialiser per type in the wasm).
     let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|_| damaged())?;
     // The version first: a newer record may have a shape this build doesn't know.
     match value.get("v").and_then(serde_json::Value::as_u64) {
         Some(1 | LOCK_VERSION) => {}
-        Some(v) => return Err(fill(tr!("The lock was set by a newer version of Steady (lock version {}). Reload to update.", "El bloqueo lo configuró una versión más nueva de Steady (versión {}). Recarga para actualizar."), &[&v.to_string()])),
+        Some(v) => return Err(fill(tr!("The lock was set by a newer version of Steady (lock version {}). Reload to update."), &[&v.to_string()])),
         None => return Err(damaged()),
     }
     serde_json::from_value(value["data"].take()).map_err(|_| damaged())
@@ -411,11 +411,11 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
     let mut record = match lock_record() {
         Some(Ok(record)) => record,
         Some(Err(e)) => return Unlock::Failed(e),
-        None => return Unlock::Failed(tr!("There's no passcode set any more — reload Steady.", "Ya no hay ningún código configurado: recarga Steady.").into()),
+        None => return Unlock::Failed(tr!("There's no passcode set any more — reload Steady.").into()),
     };
     let wait = wait_for(&record);
     if wait > 0 {
-        return Unlock::Failed(fill(tr!("Wait {} before trying again.", "Espera {} antes de volver a intentarlo."), &[&lock::describe_wait(wait)]));
+        return Unlock::Failed(fill(tr!("Wait {} before trying again."), &[&lock::describe_wait(wait)]));
     }
     let (wall, mono) = clocks();
     GUESSES.with_borrow_mut(|g| g.begin(&mut record, wall, mono));
@@ -436,7 +436,7 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
     // then this answer is about an old lock, and the new record must not be overwritten.
     let mut current = match lock_record() {
         Some(Ok(current)) if current.generation == record.generation && current.salt == record.salt => current,
-        _ => return Unlock::Failed(tr!("The passcode was changed just now. Enter the new one.", "El código se acaba de cambiar. Escribe el nuevo.").into()),
+        _ => return Unlock::Failed(tr!("The passcode was changed just now. Enter the new one.").into()),
     };
     match right {
         Some((key, nfc_form)) => {
