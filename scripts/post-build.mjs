@@ -76,7 +76,9 @@ const build = hash.digest("hex").slice(0, 16);
 
 const workerPath = join(staging, WORKER);
 const template = readFileSync(workerPath, "utf8");
-const urls = files.map((file) => base + file);
+// The pseudo-locale's catalog is only for tests (tests/e2e/pseudo.spec.ts): it is fetched
+// when chosen, never downloaded ahead for offline use.
+const urls = files.filter((file) => !/(^|\/)split_pseudo\.wasm$/.test(file)).map((file) => base + file);
 const worker = template
   .replace('"__STEADY_BUILD__"', JSON.stringify(build))
   .replace('["__STEADY_FILES__"]', JSON.stringify(release ? urls : []))

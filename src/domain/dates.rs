@@ -53,7 +53,9 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// "23 Nov" / "23 nov".
 pub fn day_month_short(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), &month_name(date.month0())[..3])
+    // By characters: a translated month name needn't be ASCII (and slicing bytes could split one).
+    let short: String = month_name(date.month0()).chars().take(3).collect();
+    format!("{} {short}", date.day())
 }
 
 /// "23 November at 21:30" / "23 de noviembre a las 21:30" ("a la 1:05" for one o'clock).
@@ -315,6 +317,14 @@ pub mod stored {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_short_date_cuts_a_month_name_by_letters_in_any_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(day_month_short(date), "9 Mar");
+        // The pseudo-locale's "[Måŕçĥ ~~]" is not ASCII.
+        assert_eq!(crate::domain::i18n::Lang::Pseudo.while_current(|| day_month_short(date)).chars().count(), 5);
+    }
     use super::*;
 
     #[test]

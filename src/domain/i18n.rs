@@ -21,7 +21,7 @@ macro_rules! each_language {
     ($then:path) => {
         $then! {
             offered { Es, "es", "Español", es; }
-            hidden { Pseudo, "qps-ploc", "Pseudo", pseudo; }
+            hidden { Pseudo, "en-XA", "Pseudo", pseudo; }
         }
     };
 }
