@@ -462,12 +462,18 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 /// or moved from another key) is kept as stored, and shows up as unreadable.
 ///
 /// Another tab may store something while this one decrypts (its storage events
-/// aren't listened to yet): the read is repeated until the disk is as it was read.
+/// aren't listened to yet): the read is repeated until the disk is as it was
+/// read — at most a few times, so a tab that never stops writing can't keep
+/// this one from opening (the last read is then the newest, and the other
+/// tab's later changes arrive as storage events once this one is open).
 async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(String, Option<String>)>) {
+    const MOST_READS: u32 = 4;
     let on_disk = || -> Vec<(String, String)> {
         disk_keys().into_iter().filter(|k| is_data_key(k)).filter_map(|k| disk_get(&k).map(|raw| (k, raw))).collect()
     };
+    let mut reads = 0;
     loop {
+        reads += 1;
         let read = on_disk();
         let mut mirror = BTreeMap::new();
         let mut rewrite = Vec::new();
@@ -488,7 +494,7 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
             };
             mirror.insert(name.clone(), plain);
         }
-        if on_disk() == read {
+        if reads == MOST_READS || on_disk() == read {
             return (mirror, rewrite);
         }
     }
