@@ -43,7 +43,7 @@ pub fn FlashMessage() -> impl IntoView {
             {move || flash.0.get().map(|message| view! {
                 <p class="notice flash" data-testid="flash">
                     {message}
-                    <button type="button" class="button secondary" on:click=move |_| flash.clear()>"OK"</button>
+                    <button type="button" class="button secondary" on:click=move |_| flash.clear()>{tr!("OK")}</button>
                 </p>
             })}
         </div>

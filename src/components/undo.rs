@@ -45,9 +45,6 @@ pub fn take_latest<T: Send + Sync + 'static>(stack: RwSignal<Vec<T>>) -> Option<
 /// Said after the newest deletion's line when more than one can be undone.
 pub fn more_to_undo(count: usize) -> Option<String> {
     (count > 1).then(|| {
-        crate::domain::i18n::fill(
-            tr!("You can undo {} deletions, one at a time. "),
-            &[&count.to_string()],
-        )
+        crate::domain::i18n::counted(trn!("You can undo {} deletion, one at a time. ", "You can undo {} deletions, one at a time. ", count), count)
     })
 }

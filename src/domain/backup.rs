@@ -15,7 +15,7 @@ use super::journal::JournalEntry;
 use super::meds::{MedsData, Taken};
 use super::weekly::LookBack;
 use super::plan::Plan;
-use super::i18n::fill;
+use super::i18n::{counted, fill};
 use super::settings::Settings;
 
 pub const FORMAT: &str = "steady-backup";
@@ -207,6 +207,43 @@ impl Preview {
             set_aside: data.set_aside.len(),
             moved_to_now: 0,
         }
+    }
+
+    /// What the backup holds, a line for each kind, counted as each language
+    /// counts ("1 counter and 2 earlier streaks", "12 cravings, from … to …").
+    pub fn lines(&self) -> Vec<String> {
+        let and = |a: String, b: String| format!("{a}{}{b}", tr!(" and "));
+        let cravings = counted(trn!("{} craving", "{} cravings", self.cravings), self.cravings);
+        let mut lines = vec![
+            fill(tr!("Made on {}"), &[&super::dates::long_date(self.exported_at.date())]),
+            and(counted(trn!("{} counter", "{} counters", self.counters), self.counters),
+                counted(trn!("{} earlier streak", "{} earlier streaks", self.earlier_streaks), self.earlier_streaks)),
+            match (self.first_craving, self.last_craving) {
+                (Some(a), Some(b)) => fill(tr!("{}, from {} to {}"), &[&cravings, &super::dates::long_date(a), &super::dates::long_date(b)]),
+                _ => cravings,
+            },
+            counted(trn!("{} plan item", "{} plan items", self.plan_items), self.plan_items),
+            counted(trn!("{} coping rating", "{} coping ratings", self.coping_ratings), self.coping_ratings),
+            counted(trn!("{} daily check-in", "{} daily check-ins", self.checkins), self.checkins),
+            counted(trn!("{} journal entry", "{} journal entries", self.journal), self.journal),
+            counted(trn!("{} weekly look-back", "{} weekly look-backs", self.look_backs), self.look_backs),
+            and(counted(trn!("{} medication", "{} medications", self.medications), self.medications),
+                counted(trn!("{} dose marked taken", "{} doses marked taken", self.doses), self.doses)),
+            counted(trn!("{} appointment", "{} appointments", self.appointments), self.appointments),
+        ];
+        if self.set_aside > 0 {
+            lines.push(counted(trn!(
+                "{} set-aside copy of data that couldn't be read (added beside any here, never over your data)",
+                "{} set-aside copies of data that couldn't be read (added beside any here, never over your data)",
+                self.set_aside), self.set_aside));
+        }
+        if self.moved_to_now > 0 {
+            lines.push(counted(trn!(
+                "{} time later than this phone's clock allows (it will be set to now)",
+                "{} times later than this phone's clock allows (they'll be set to now)",
+                self.moved_to_now), self.moved_to_now));
+        }
+        lines
     }
 }
 
@@ -479,36 +516,30 @@ impl MergeReport {
     /// "12 cravings will be added, 3 will be updated with newer changes and 40
     /// are already on this phone." One and many are worded apart in both languages.
     pub fn sentences(&self) -> Vec<String> {
-        let kinds: [(Tally, &str, &str); 10] = [
-            (self.counters, tr!("{} counter"), tr!("{} counters")),
-            (self.cravings, tr!("{} craving"), tr!("{} cravings")),
-            (self.checkins, tr!("{} daily check-in"), tr!("{} daily check-ins")),
-            (self.journal, tr!("{} journal entry"), tr!("{} journal entries")),
-            (self.look_backs, tr!("{} weekly look-back"), tr!("{} weekly look-backs")),
-            (self.plan_items, tr!("{} plan item"), tr!("{} plan items")),
-            (self.own_triggers, tr!("{} trigger of your own"), tr!("{} triggers of your own")),
-            (self.medications, tr!("{} medication"), tr!("{} medications")),
-            (self.appointments, tr!("{} appointment"), tr!("{} appointments")),
-            (self.doses, tr!("{} dose marked taken"), tr!("{} doses marked taken")),
+        let kinds: [(Tally, fn(usize) -> &'static str); 10] = [
+            (self.counters, |n| trn!("{} counter", "{} counters", n)),
+            (self.cravings, |n| trn!("{} craving", "{} cravings", n)),
+            (self.checkins, |n| trn!("{} daily check-in", "{} daily check-ins", n)),
+            (self.journal, |n| trn!("{} journal entry", "{} journal entries", n)),
+            (self.look_backs, |n| trn!("{} weekly look-back", "{} weekly look-backs", n)),
+            (self.plan_items, |n| trn!("{} plan item", "{} plan items", n)),
+            (self.own_triggers, |n| trn!("{} trigger of your own", "{} triggers of your own", n)),
+            (self.medications, |n| trn!("{} medication", "{} medications", n)),
+            (self.appointments, |n| trn!("{} appointment", "{} appointments", n)),
+            (self.doses, |n| trn!("{} dose marked taken", "{} doses marked taken", n)),
         ];
         let mut out = Vec::new();
-        for (tally, one, many) in kinds {
-            let clauses = [
-                (tally.added, tr!(context = "one", "{} will be added"), tr!(context = "many", "{} will be added")),
-                (tally.updated, tr!(context = "one", "{} will be updated with newer changes"),
-                    tr!(context = "many", "{} will be updated with newer changes")),
-                (tally.already, tr!("{} is already on this phone"), tr!("{} are already on this phone")),
+        for (tally, what) in kinds {
+            let clauses: [(usize, fn(usize) -> &'static str); 3] = [
+                (tally.added, |n| trn!("{} will be added", "{} will be added", n)),
+                (tally.updated, |n| trn!("{} will be updated with newer changes", "{} will be updated with newer changes", n)),
+                (tally.already, |n| trn!("{} is already on this phone", "{} are already on this phone", n)),
             ];
             let mut parts: Vec<String> = Vec::new();
-            for (n, one_clause, many_clause) in clauses.into_iter().filter(|c| c.0 > 0) {
-                let count = n.to_string();
+            for (n, clause) in clauses.into_iter().filter(|c| c.0 > 0) {
                 // The first part names what is counted; the others give the number alone.
-                let what = match (parts.is_empty(), n) {
-                    (true, 1) => fill(one, &[&count]),
-                    (true, _) => fill(many, &[&count]),
-                    (false, _) => count,
-                };
-                parts.push(fill(if n == 1 { one_clause } else { many_clause }, &[&what]));
+                let subject = if parts.is_empty() { counted(what(n), n) } else { n.to_string() };
+                parts.push(fill(clause(n), &[&subject]));
             }
             let Some(last) = parts.pop() else { continue };
             let mut sentence = parts.join(", ");
@@ -1122,6 +1153,40 @@ mod tests {
     }
 
     #[test]
+    fn the_preview_counts_each_kind_as_each_language_does() {
+        use crate::domain::i18n::Lang;
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let preview = |n: usize| Preview {
+            exported_at: day.and_hms_opt(9, 0, 0).unwrap(),
+            counters: n, earlier_streaks: n, cravings: n,
+            first_craving: (n > 0).then_some(day), last_craving: (n > 0).then_some(day),
+            plan_items: n, coping_ratings: n, checkins: n, journal: n, look_backs: n,
+            medications: n, appointments: n, doses: n, set_aside: n, moved_to_now: n,
+        };
+        assert_eq!(preview(0).lines(), [
+            "Made on 23 November 2026", "0 counters and 0 earlier streaks", "0 cravings", "0 plan items", "0 coping ratings",
+            "0 daily check-ins", "0 journal entries", "0 weekly look-backs", "0 medications and 0 doses marked taken", "0 appointments",
+        ]);
+        assert_eq!(preview(1).lines()[1..], [
+            "1 counter and 1 earlier streak", "1 craving, from 23 November 2026 to 23 November 2026", "1 plan item", "1 coping rating",
+            "1 daily check-in", "1 journal entry", "1 weekly look-back", "1 medication and 1 dose marked taken", "1 appointment",
+            "1 set-aside copy of data that couldn't be read (added beside any here, never over your data)",
+            "1 time later than this phone's clock allows (it will be set to now)",
+        ]);
+        assert_eq!(preview(2).lines()[1], "2 counters and 2 earlier streaks");
+        assert_eq!(preview(21).lines()[8], "21 medications and 21 doses marked taken");
+        assert_eq!(preview(21).lines()[11], "21 times later than this phone's clock allows (they'll be set to now)");
+        Lang::Es.while_current(|| {
+            assert_eq!(preview(0).lines()[1], "0 contadores y 0 rachas anteriores");
+            assert_eq!(preview(1).lines()[1], "1 contador y 1 racha anterior");
+            assert_eq!(preview(1).lines()[8], "1 medicamento y 1 dosis marcada como tomada");
+            assert_eq!(preview(2).lines()[9], "2 citas");
+            assert_eq!(preview(21).lines()[4], "21 valoraciones de estrategias");
+            assert_eq!(preview(1).lines()[11], "1 hora posterior a lo que permite el reloj de este teléfono (se cambiará a la hora actual)");
+        });
+    }
+
+    #[test]
     fn the_merge_is_told_in_sentences_for_one_and_many_in_both_languages() {
         use crate::domain::i18n::Lang;
         let report = MergeReport {
@@ -1145,6 +1210,12 @@ mod tests {
         let nothing = MergeReport { plan_items: Tally { added: 0, updated: 0, already: 2 }, ..MergeReport::default() };
         assert_eq!(nothing.sentences(), ["Nothing new: everything in this backup is already on this phone.", "2 plan items are already on this phone."]);
         assert!(MergeReport::default().sentences().is_empty());
+        let at = |n: usize| MergeReport { medications: Tally { added: n, updated: n, already: n }, ..MergeReport::default() }.sentences();
+        assert_eq!(at(21), ["21 medications will be added, 21 will be updated with newer changes and 21 are already on this phone."]);
+        assert_eq!(Lang::Es.while_current(|| [at(1), at(2)]), [
+            ["Se agregará 1 medicamento, se actualizará 1 con cambios más recientes y 1 ya está en este teléfono."],
+            ["Se agregarán 2 medicamentos, se actualizarán 2 con cambios más recientes y 2 ya están en este teléfono."],
+        ]);
     }
 
     #[test]

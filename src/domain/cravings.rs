@@ -353,6 +353,13 @@ impl Filter {
 mod tests {
     use super::*;
 
+    /// Spanish review B9: *las ganas* are plural everywhere.
+    #[test]
+    fn outcomes_speak_of_cravings_in_the_plural_in_spanish() {
+        let labels = crate::domain::i18n::Lang::Es.while_current(|| Outcome::ALL.map(Outcome::label));
+        assert_eq!(labels, ["Se me pasaron", "Siguen fuertes", "Consumí"]);
+    }
+
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
     }

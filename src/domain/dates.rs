@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::i18n::{fill, Both, Lang};
+use super::i18n::{counted, fill, Both, Lang};
 
 const MONTHS: [Both; 12] = [
     Both::new("January"),
@@ -89,14 +89,17 @@ pub fn datetime_input(at: NaiveDateTime) -> String {
     format!("{}T{}", iso_date(at.date()), hh_mm(at.time()))
 }
 
-/// "1 day", "5 days" / "1 día", "5 días": in both languages only exactly one
-/// takes the singular (English "0 days", Spanish "0 días").
-pub fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 day", "5 days" / "1 día", "5 días".
+pub fn days_text(n: i64) -> String {
+    counted(trn!("{} day", "{} days", n), n)
 }
 
-pub fn days_text(n: i64) -> String {
-    plural(n, tr!("day"), tr!("days"))
+pub fn hours_text(n: i64) -> String {
+    counted(trn!("{} hour", "{} hours", n), n)
+}
+
+pub fn minutes_text(n: i64) -> String {
+    counted(trn!("{} minute", "{} minutes", n), n)
 }
 
 /// Reads a date input's value ("2026-11-23").
@@ -359,6 +362,19 @@ mod tests {
             assert_eq!(days_text(5), "5 días");
         });
         assert_eq!(long_date(d), "2 December 2026", "the language comes back");
+    }
+
+    #[test]
+    fn days_hours_and_minutes_are_counted_in_each_language() {
+        let all = |f: fn(i64) -> String| [0, 1, 2, 21].map(f);
+        assert_eq!(all(days_text), ["0 days", "1 day", "2 days", "21 days"]);
+        assert_eq!(all(hours_text), ["0 hours", "1 hour", "2 hours", "21 hours"]);
+        assert_eq!(all(minutes_text), ["0 minutes", "1 minute", "2 minutes", "21 minutes"]);
+        Lang::Es.while_current(|| {
+            assert_eq!(all(days_text), ["0 días", "1 día", "2 días", "21 días"]);
+            assert_eq!(all(hours_text), ["0 horas", "1 hora", "2 horas", "21 horas"]);
+            assert_eq!(all(minutes_text), ["0 minutos", "1 minuto", "2 minutos", "21 minutos"]);
+        });
     }
 
     #[test]

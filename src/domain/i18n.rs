@@ -238,6 +238,12 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
+/// `template`, a [`trn!`] text, with its `{}` filled by the count `n`:
+/// `counted(trn!("{} day", "{} days", n), n)`.
+pub fn counted(template: &str, n: impl std::fmt::Display) -> String {
+    fill(template, &[&n.to_string()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +284,29 @@ mod tests {
         let days = |n: u64| fill(trn!("{} day", "{} days", n), &[&n.to_string()]);
         assert_eq!([0, 1, 2, 21].map(days), ["0 days", "1 day", "2 days", "21 days"]);
         assert_eq!(Lang::Es.while_current(|| [0, 1, 2, 21].map(days)), ["0 días", "1 día", "2 días", "21 días"]);
+    }
+
+    /// Spanish review B4, C8, C2, B12 and B3: the celebration opens with ¡; one word for
+    /// the same dismiss button; data is *borrado*, a list item *quitado*; counts agree.
+    #[test]
+    fn spanish_punctuation_dismissal_and_deletion_words() {
+        assert_eq!(fill(tr!("{}!"), &["30 days"]), "30 days!");
+        Lang::Es.while_current(|| {
+            assert_eq!(fill(tr!("{}!"), &["30 días"]), "¡30 días!");
+            assert_eq!(tr!("OK"), tr!("Got it"));
+            assert_eq!(tr!("Delete"), "Borrar");
+            assert_eq!(tr!(context = "list item", "Delete"), "Quitar");
+            // Review B12: Today's check-in card (src/components/checkin_card.rs).
+            assert_eq!(format!("{}{}.", tr!("Today's check-in is done"), fill(tr!(" — mood: {}"), &["bien"])), "Ya hiciste el registro de hoy (ánimo: bien).");
+            // Review B3: Today's next milestone (src/pages/today.rs).
+            let to_go = |n: u64| fill(trn!("Next milestone: {} — {} day to go", "Next milestone: {} — {} days to go", n), &["30 días", &n.to_string()]);
+            assert_eq!([1, 2, 21].map(to_go), ["Próximo logro: 30 días, falta 1 día", "Próximo logro: 30 días, faltan 2 días", "Próximo logro: 30 días, faltan 21 días"]);
+        });
+        for (key, forms) in es.entries {
+            for spanish in *forms {
+                assert!(!spanish.to_lowercase().contains("elimin"), "{key:?}: {spanish} (use borrar)");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::checkin::CheckIn;
 use super::cravings::{trigger_label, Craving, Outcome};
+use super::i18n::{counted, fill};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bucket {
@@ -32,6 +33,32 @@ impl OutcomeShare {
     pub fn passed_percent(&self) -> Option<u32> {
         let known = self.passed + self.still_strong + self.used;
         (known > 0).then(|| ((f64::from(self.passed) * 100.0) / f64::from(known)).round() as u32)
+    }
+
+    /// The share in words, each count in the form it needs ("1 passed",
+    /// "se pasaron 1 vez", "consumiste 2 veces").
+    pub fn described(&self) -> String {
+        let waiting = self.open;
+        let Some(p) = self.passed_percent() else {
+            return counted(trn!(
+                "No follow-ups yet: {} craving is waiting for “How did it go?”.",
+                "No follow-ups yet: {} cravings are waiting for “How did it go?”.",
+                waiting), waiting);
+        };
+        let mut text = fill(tr!("{}% of cravings with a follow-up passed: {}, {} and {}."), &[
+            &p.to_string(),
+            &counted(trn!("{} passed", "{} passed", self.passed), self.passed),
+            &counted(trn!("{} still strong", "{} still strong", self.still_strong), self.still_strong),
+            &counted(trn!("{} used", "{} used", self.used), self.used),
+        ]);
+        if waiting > 0 {
+            text.push(' ');
+            text.push_str(&counted(trn!(
+                "{} is still waiting for “How did it go?”.",
+                "{} are still waiting for “How did it go?”.",
+                waiting), waiting));
+        }
+        text
     }
 }
 
@@ -196,6 +223,44 @@ pub fn mood_and_craving_by_week(checkins: &[CheckIn], cravings: &[Craving], toda
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod outcome_words {
+    use super::*;
+    use crate::domain::i18n::Lang;
+
+    fn all_at(n: u32) -> OutcomeShare {
+        OutcomeShare { passed: n, still_strong: n, used: n, open: n }
+    }
+
+    /// Spanish review B10: no "1 se pasaron" or "1 registros esperan".
+    #[test]
+    fn each_count_in_the_outcomes_takes_its_own_form_in_both_languages() {
+        let en = [1, 2, 21].map(|n| all_at(n).described());
+        assert_eq!(en, [
+            "33% of cravings with a follow-up passed: 1 passed, 1 still strong and 1 used. 1 is still waiting for “How did it go?”.",
+            "33% of cravings with a follow-up passed: 2 passed, 2 still strong and 2 used. 2 are still waiting for “How did it go?”.",
+            "33% of cravings with a follow-up passed: 21 passed, 21 still strong and 21 used. 21 are still waiting for “How did it go?”.",
+        ]);
+        let es = Lang::Es.while_current(|| [1, 2].map(|n| all_at(n).described()));
+        assert_eq!(es, [
+            "En el 33% de las veces con seguimiento, las ganas se pasaron. En total: se pasaron 1 vez, siguieron fuertes 1 vez y consumiste 1 vez. Falta responder “¿Cómo te fue?” 1 vez.",
+            "En el 33% de las veces con seguimiento, las ganas se pasaron. En total: se pasaron 2 veces, siguieron fuertes 2 veces y consumiste 2 veces. Falta responder “¿Cómo te fue?” 2 veces.",
+        ]);
+        // Nothing waiting: no sentence about it; none known yet: only the waiting.
+        let done = OutcomeShare { passed: 1, still_strong: 0, used: 0, open: 0 };
+        assert_eq!(done.described(), "100% of cravings with a follow-up passed: 1 passed, 0 still strong and 0 used.");
+        let waiting = |n| OutcomeShare { open: n, ..OutcomeShare::default() }.described();
+        assert_eq!([0, 1, 2, 21].map(waiting)[1], "No follow-ups yet: 1 craving is waiting for “How did it go?”.");
+        assert_eq!(waiting(21), "No follow-ups yet: 21 cravings are waiting for “How did it go?”.");
+        assert_eq!(Lang::Es.while_current(|| [0, 1, 2, 21].map(waiting)), [
+            "Todavía no hay seguimientos. Falta responder “¿Cómo te fue?” 0 veces.",
+            "Todavía no hay seguimientos. Falta responder “¿Cómo te fue?” 1 vez.",
+            "Todavía no hay seguimientos. Falta responder “¿Cómo te fue?” 2 veces.",
+            "Todavía no hay seguimientos. Falta responder “¿Cómo te fue?” 21 veces.",
+        ]);
+    }
 }
 
 #[cfg(test)]

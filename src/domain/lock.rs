@@ -232,8 +232,8 @@ pub fn check_passcode(code: &str) -> Result<(), &'static str> {
 /// "5 seconds", "1 minute 20 seconds".
 pub fn describe_wait(seconds: u32) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
-    let minutes = |n: u32| super::dates::plural(n.into(), tr!("minute"), tr!("minutes"));
-    let seconds = |n: u32| super::dates::plural(n.into(), tr!("second"), tr!("seconds"));
+    let minutes = |n: u32| super::dates::minutes_text(n.into());
+    let seconds = |n: u32| super::i18n::counted(trn!("{} second", "{} seconds", n), n);
     match (m, s) {
         (0, s) => seconds(s),
         (m, 0) => minutes(m),
@@ -598,6 +598,9 @@ mod tests {
         assert_eq!(describe_wait(60), "1 minute");
         assert_eq!(describe_wait(80), "1 minute 20 seconds");
         assert_eq!(describe_wait(900), "15 minutes");
+        assert_eq!(describe_wait(21), "21 seconds");
+        let es = |s| crate::domain::i18n::Lang::Es.while_current(|| describe_wait(s));
+        assert_eq!([es(1), es(2), es(21), es(60), es(81)], ["1 segundo", "2 segundos", "21 segundos", "1 minuto", "1 minuto y 21 segundos"]);
     }
 
     #[test]

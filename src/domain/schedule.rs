@@ -82,7 +82,7 @@ impl Repeat {
             Repeat::Once => tr!("once").into(),
             Repeat::Daily => tr!("every day").into(),
             Repeat::Weekly => tr!("every week").into(),
-            Repeat::EveryDays(n) => super::i18n::fill(tr!("every {} days"), &[&n.to_string()]),
+            Repeat::EveryDays(n) => super::i18n::counted(trn!("every {} day", "every {} days", n), n),
             Repeat::Monthly => tr!("every month").into(),
         }
     }
@@ -354,6 +354,8 @@ mod tests {
         assert_eq!(Repeat::from_choice("days", " 28 "), Some(Repeat::EveryDays(28)));
         assert_eq!(Repeat::from_choice("days", "a month"), None);
         assert_eq!(Repeat::EveryDays(28).words(), "every 28 days");
+        assert_eq!(Repeat::EveryDays(1).words(), "every 1 day");
+        assert_eq!(crate::domain::i18n::Lang::Es.while_current(|| [1, 2, 21].map(|n| Repeat::EveryDays(n).words())), ["cada 1 día", "cada 2 días", "cada 21 días"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::domain::dates::{day_month_short, plural, weekday_short};
+use crate::domain::dates::{day_month_short, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::checkin::CheckIn;
 use crate::domain::insights::{insights, mood_and_craving_by_week, Bucket, Insights, MoodWeek};
@@ -107,9 +107,9 @@ fn TimeChart(title: &'static str, id: &'static str, buckets: Vec<Bucket>, label:
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     let description = match busiest {
         Some(b) => fill(
-            tr!("{} in this period; the most, {}, on {}."),
+            trn!("{} craving in this period; the most, {}, on {}.", "{} cravings in this period; the most, {}, on {}.", total),
             &[
-                &plural(i64::from(total), tr!("craving"), tr!("cravings")),
+                &total.to_string(),
                 &b.count.to_string(),
                 &label(b.start),
             ],
@@ -277,18 +277,7 @@ fn Outcomes(i: Insights) -> impl IntoView {
         x += w;
         rect
     }).collect_view();
-    let description = match o.passed_percent() {
-        Some(p) => fill(
-            tr!(
-                "{}% of cravings with a follow-up passed: {} passed, {} still strong, {} used. {} still waiting for “How did it go?”."
-            ),
-            &[&p.to_string(), &o.passed.to_string(), &o.still_strong.to_string(), &o.used.to_string(), &o.open.to_string()],
-        ),
-        None => fill(
-            tr!("No follow-ups yet: {} cravings are waiting for “How did it go?”."),
-            &[&o.open.to_string()],
-        ),
-    };
+    let description = o.described();
     let helped = i.helped.iter().take(6).map(|(what, n)| view! { <li>{format!("{} — {n}", crate::domain::coping::shown_tried(what))}</li> }).collect_view();
     view! {
         <figure class="chart card" data-testid="chart-outcomes">

@@ -12,7 +12,7 @@ use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::checkin::{mood_word, MOOD_LEVELS};
 use crate::domain::cravings::next_id;
 use crate::domain::dates::{day_month_at, long_date, hh_mm};
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{counted, fill};
 use crate::domain::journal::{search, unsaved, JournalEntry, PROMPTS};
 use crate::storage::{keep_draft, keep_form, kept_form, Store};
 
@@ -133,9 +133,9 @@ pub fn Journal() -> impl IntoView {
                     {move || {
                         let n = found.with(Vec::len);
                         if query.with(|q| q.trim().is_empty()) {
-                            fill(tr!("Entries: {}"), &[&n.to_string()])
+                            counted(trn!("{} entry", "{} entries", n), n)
                         } else {
-                            fill(tr!("Entries found: {}"), &[&n.to_string()])
+                            counted(trn!("{} entry found", "{} entries found", n), n)
                         }
                     }}
                 </p>

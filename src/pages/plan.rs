@@ -11,7 +11,7 @@ use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::phone::normalise_phone;
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
 use crate::domain::dates::long_date;
-use crate::domain::i18n::{fill, Lang};
+use crate::domain::i18n::{counted, fill, Lang};
 use crate::storage::{keep_draft, keep_form, kept_form, Store};
 
 /// A deleted item, kept for Undo.
@@ -188,8 +188,7 @@ fn Overview() -> impl IntoView {
                             <span class="fill-state" data-testid=format!("plan-filled-{}", section.key())>
                                 {move || match count() {
                                     0 => tr!("not started").to_string(),
-                                    1 => tr!("✓ 1 item").to_string(),
-                                    n => fill(tr!("✓ {} items"), &[&n.to_string()]),
+                                    n => counted(trn!("✓ {} item", "✓ {} items", n), n),
                                 }}
                             </span>
                         </li>
@@ -215,7 +214,7 @@ fn UndoBar() -> impl IntoView {
     view! {
         {move || ui.removed.with(|s| s.last().map(|r| (r.item.text.clone(), s.len()))).map(|(text, count)| view! {
             <p class="notice undo" role="status">
-                {fill(tr!("Deleted “{}”. "), &[&text])}
+                {fill(tr!(context = "list item", "Deleted “{}”. "), &[&text])}
                 {more_to_undo(count)}
                 <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo")}</button>
             </p>
@@ -407,7 +406,7 @@ fn ItemRow(list: List, id: u32) -> impl IntoView {
             <div class="actions item-actions">
                 <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” up"), &[&name()]) on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="button secondary" aria-label=move || fill(tr!("Move “{}” down"), &[&name()]) on:click=move |_| shift(1)>"↓"</button>
-                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || fill(tr!("Delete “{}”"), &[&name()]) on:click=remove>{tr!("Delete")}</button>
+                <button type="button" class="button secondary" data-testid="plan-item-delete" aria-label=move || fill(tr!(context = "list item", "Delete “{}”"), &[&name()]) on:click=remove>{tr!(context = "list item", "Delete")}</button>
             </div>
         </li>
     }

@@ -14,7 +14,7 @@ use crate::components::language::LanguagePicker;
 use crate::components::region_picker::RegionPicker;
 use crate::domain::backup::{self, AllData, Preview, SetAside};
 use crate::domain::transfer;
-use crate::domain::dates::{long_date, plural};
+use crate::domain::dates::{long_date, minutes_text};
 use crate::domain::i18n::fill;
 use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::domain::protected::{self, Protected};
@@ -294,38 +294,7 @@ fn RestorePreview(restoring: Restoring, name: &'static str) -> impl IntoView {
     };
     let preview_text = move || {
         incoming.with(|i| {
-            i.as_ref().map(|i| {
-                let p = &i.preview;
-                // The number after a label, so one and many read the same in both languages.
-                let cravings = match (p.first_craving, p.last_craving) {
-                    (Some(a), Some(b)) => fill(tr!("Cravings logged: {}, from {} to {}"),
-                        &[&p.cravings.to_string(), &long_date(a), &long_date(b)]),
-                    _ => fill(tr!("Cravings logged: {}"), &[&p.cravings.to_string()]),
-                };
-                let mut lines = vec![
-                    fill(tr!("Made on {}"), &[&long_date(p.exported_at.date())]),
-                    fill(tr!("Counters: {} (earlier streaks: {})"),
-                        &[&p.counters.to_string(), &p.earlier_streaks.to_string()]),
-                    cravings,
-                    fill(tr!("Plan items: {}"), &[&p.plan_items.to_string()]),
-                    fill(tr!("Coping ratings: {}"), &[&p.coping_ratings.to_string()]),
-                    fill(tr!("Daily check-ins: {}"), &[&p.checkins.to_string()]),
-                    fill(tr!("Journal entries: {}"), &[&p.journal.to_string()]),
-                    fill(tr!("Weekly look-backs: {}"), &[&p.look_backs.to_string()]),
-                    fill(tr!("Medications: {} (doses marked taken: {})"),
-                        &[&p.medications.to_string(), &p.doses.to_string()]),
-                    fill(tr!("Appointments: {}"), &[&p.appointments.to_string()]),
-                ];
-                if p.set_aside > 0 {
-                    lines.push(fill(tr!("Set-aside copies of data that couldn't be read: {} (added beside any here, never over your data)"),
-                        &[&p.set_aside.to_string()]));
-                }
-                if p.moved_to_now > 0 {
-                    lines.push(fill(tr!("Times later than this phone's clock allows: {} (they'll be set to now)"),
-                        &[&p.moved_to_now.to_string()]));
-                }
-                lines
-            })
+            i.as_ref().map(|i| i.preview.lines())
         })
     };
     // What "Keep it and add the backup" would actually do, worked out when it is picked.
@@ -912,7 +881,7 @@ fn IdlePicker(value: RwSignal<u32>, #[prop(into)] on_pick: Callback<u32>) -> imp
             }>
                 {IDLE_CHOICES.into_iter().map(|m| view! {
                     <option value=m.to_string() selected=move || value.get() == m>
-                        {plural(i64::from(m), tr!("minute"), tr!("minutes"))}
+                        {minutes_text(i64::from(m))}
                     </option>
                 }).collect_view()}
             </select>

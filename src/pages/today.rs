@@ -17,7 +17,7 @@ use crate::domain::counter::{
     ToleranceWarning, DEFAULT_NAME, LIVE_DURATION_DAYS,
 };
 use crate::domain::cravings::{latest_logged_before, Outcome, YearMonth};
-use crate::domain::dates::{at_time, day_month_at, days_text, hh_mm, iso_date, long_date, plural};
+use crate::domain::dates::{at_time, day_month_at, days_text, hh_mm, hours_text, iso_date, long_date, minutes_text};
 use crate::domain::i18n::fill;
 use crate::domain::money::parse_cents;
 use crate::domain::settings::oldest_data;
@@ -171,7 +171,7 @@ fn MainCounter(id: u32) -> impl IntoView {
             <p class="counter-days" data-testid="counter-days" aria-live="polite">
                 <span class="count">{move || days.get()}</span>
                 " "
-                {move || if days.get() == 1 { tr!("day") } else { tr!("days") }}
+                {move || trn!("day", "days", days.get())}
             </p>
             <p class="since">{move || with(&|c| fill(tr!("since {}"), &[&start_text(c.start)]))}</p>
             <LiveDuration counter/>
@@ -231,8 +231,8 @@ fn LiveDuration(counter: Memo<Option<Counter>>) -> impl IntoView {
         Some(format!(
             "{}, {}, {}",
             days_text(d),
-            plural(h, tr!("hour"), tr!("hours")),
-            plural(m, tr!("minute"), tr!("minutes"))
+            hours_text(h),
+            minutes_text(m)
         ))
     };
     view! {
@@ -250,7 +250,7 @@ fn MilestoneProgress(counter: Memo<Option<Counter>>) -> impl IntoView {
             let days = p.as_ref()?.days_to_go;
             Some(match days {
                 0 => fill(tr!("Next milestone: {} — later today"), &[&next.label]),
-                _ => fill(tr!("Next milestone: {} — {} to go"), &[&next.label, &days_text(days)]),
+                _ => fill(trn!("Next milestone: {} — {} day to go", "Next milestone: {} — {} days to go", days), &[&next.label, &days.to_string()]),
             })
         })
     };
@@ -410,7 +410,7 @@ fn Celebration() -> impl IntoView {
     view! {
         {move || shown.get().map(|(name, label)| view! {
             <div class="card celebration" role="status" data-testid="celebration">
-                <p class="celebration-title">{format!("{label}!")}</p>
+                <p class="celebration-title">{fill(tr!("{}!"), &[&label])}</p>
                 <p>{fill(tr!("You've reached {} — {}. That took work, one day at a time. Well done."), &[&label, &name])}</p>
                 <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
                     {tr!("Thanks")}

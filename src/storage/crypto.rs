@@ -12,17 +12,19 @@ use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_te
 use crate::domain::protected;
 
 /// Why a crypto step failed, in words for the person.
-const NO_CRYPTO: &str = "This browser can't encrypt here (it needs a secure https connection), so the lock can't be used.";
+fn no_crypto() -> String {
+    tr!("This browser can't encrypt here (it needs a secure https connection), so the lock can't be used.").into()
+}
 
 fn crypto() -> Result<Crypto, String> {
-    web_sys::window().and_then(|w| w.crypto().ok()).ok_or_else(|| NO_CRYPTO.to_string())
+    web_sys::window().and_then(|w| w.crypto().ok()).ok_or_else(no_crypto)
 }
 
 fn subtle() -> Result<SubtleCrypto, String> {
     let crypto = crypto()?;
     // `crypto.subtle` is undefined outside secure contexts.
-    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).map_err(|_| NO_CRYPTO.to_string())?;
-    subtle.dyn_into::<SubtleCrypto>().map_err(|_| NO_CRYPTO.to_string())
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).map_err(|_| no_crypto())?;
+    subtle.dyn_into::<SubtleCrypto>().map_err(|_| no_crypto())
 }
 
 /// Whether the lock can work in this browser.
@@ -32,7 +34,7 @@ pub fn available() -> bool {
 
 pub fn random_bytes(count: usize) -> Result<Vec<u8>, String> {
     let mut bytes = vec![0u8; count];
-    crypto()?.get_random_values_with_u8_array(&mut bytes).map_err(|_| NO_CRYPTO.to_string())?;
+    crypto()?.get_random_values_with_u8_array(&mut bytes).map_err(|_| no_crypto())?;
     Ok(bytes)
 }
 
@@ -50,9 +52,9 @@ pub fn normalized(text: &str, form: &str) -> String {
 /// the form: [`normalized`]). Non-extractable: it lives only in this page's
 /// memory, and only while unlocked.
 pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> Result<CryptoKey, String> {
-    let fail = |_| "Couldn't prepare the encryption key.".to_string();
+    let fail = |_| tr!("Couldn't prepare the encryption key.").to_string();
     let subtle = subtle()?;
-    let salt = base64_decode(salt_base64).ok_or("The lock's salt is damaged.")?;
+    let salt = base64_decode(salt_base64).ok_or(tr!("The lock's salt is damaged."))?;
     let secret = Uint8Array::from(passcode.as_bytes());
     let usages = Array::of1(&"deriveKey".into());
     let base = run(subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &usages)).await.map_err(fail)?;
@@ -67,7 +69,7 @@ pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> R
 /// Encrypts `text` under `key` with a fresh random IV, bound to `name` (the key
 /// it is stored under); returns the sealed text to store.
 pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
-    let fail = |_| "Couldn't encrypt your data, so it wasn't saved.".to_string();
+    let fail = |_| tr!("Couldn't encrypt your data, so it wasn't saved.").to_string();
     let iv = random_bytes(IV_BYTES)?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
     params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
@@ -79,15 +81,15 @@ pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, 
 /// damaged text and for a value moved from another name alike (AES-GCM checks
 /// all three). Values sealed before names were bound open without it.
 pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String, String> {
-    let parts = open_text(sealed).ok_or("This isn't encrypted the way Steady stores data.")?;
+    let parts = open_text(sealed).ok_or(tr!("This isn't encrypted the way Steady stores data."))?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&parts.iv[..]));
     if parts.bound {
         params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
     }
     let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &parts.data))
         .await
-        .map_err(|_| "Couldn't decrypt this — the passcode is wrong or the data is damaged.".to_string())?;
-    String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| "The decrypted data isn't text.".into())
+        .map_err(|_| tr!("Couldn't decrypt this — the passcode is wrong or the data is damaged.").to_string())?;
+    String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| tr!("The decrypted data isn't text.").into())
 }
 
 /// A new random salt, base64.

@@ -907,7 +907,7 @@ impl Store {
             let copy_key = format!("{SET_ASIDE_PREFIX}{key}.{}", js_sys::Date::now() as u64);
             vault::write_all(vec![(copy_key.clone(), Some(raw.clone()))])
                 .await
-                .map_err(|_| "Couldn't set the old data aside — storage is full. Nothing was changed.".to_string())?;
+                .map_err(|_| tr!("Couldn't set the old data aside — storage is full. Nothing was changed.").to_string())?;
             if read_raw(&copy_key).as_deref() != Some(raw.as_str()) {
                 return Err(tr!("Couldn't set the old data aside safely. Nothing was changed.").into());
             }

@@ -606,7 +606,7 @@ async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), Strin
         Cipher::Locked => Err(()),
     }) {
         Some(Ok(key)) => key,
-        _ => return Err("Steady is locked. Unlock it and try again — nothing was changed.".into()),
+        _ => return Err(tr!("Steady is locked. Unlock it and try again — nothing was changed.").into()),
     };
     let mut sealed = Vec::with_capacity(writes.len());
     for (name, text) in writes {
@@ -701,7 +701,7 @@ pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::
 /// another tab, which could write in the middle of it.
 pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), String> {
     if other_tabs_open().await {
-        return Err("Steady is open in another tab or window. Close it there first, then try again — nothing was changed.".into());
+        return Err(tr!("Steady is open in another tab or window. Close it there first, then try again — nothing was changed.").into());
     }
     if !active() {
         // No lock yet: the data is plain on disk; hold it in memory like a vault.
@@ -728,7 +728,7 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     clear_staged();
     let unchanged = |e: String| {
         clear_staged();
-        format!("{e} Nothing was changed.")
+        fill(tr!("{} Nothing was changed."), &[&e])
     };
     disk_set(STAGED_HEADER, Some(&generation.to_string())).map_err(unchanged)?;
     let mut staged = Vec::with_capacity(documents.len());
@@ -739,7 +739,7 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
             None => plain.clone(),
         };
         disk_set(&format!("{STAGED_PREFIX}{name}"), Some(&text)).map_err(|_| {
-            unchanged("There isn't enough storage space to make the new copy of your data (it needs room for two copies for a moment).".into())
+            unchanged(tr!("There isn't enough storage space to make the new copy of your data (it needs room for two copies for a moment).").into())
         })?;
         staged.push((name.clone(), text));
     }
@@ -751,14 +751,14 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
             None => true,
         };
         if back.as_ref() != Some(text) || !decrypts {
-            return Err(unchanged("The new copy of your data didn't check out.".into()));
+            return Err(unchanged(tr!("The new copy of your data didn't check out.").into()));
         }
     }
     // The switch, in one synchronous run so no other tab starts up halfway through.
     let intact = disk_get(STAGED_HEADER) == Some(generation.to_string())
         && staged.iter().all(|(n, t)| disk_get(&format!("{STAGED_PREFIX}{n}")).as_ref() == Some(t));
     if !intact {
-        return Err(unchanged("Steady was opened in another tab meanwhile — close it and try again.".into()));
+        return Err(unchanged(tr!("Steady was opened in another tab meanwhile — close it and try again.").into()));
     }
     match target {
         Some((record, _)) => save_lock_record(record).map_err(unchanged)?,
@@ -766,7 +766,7 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     }
     if !finish_staged() {
         // The new copies are safe under their own keys and are moved at the next start.
-        report("Storage is almost full, so part of your data will finish moving the next time Steady opens. Nothing is lost.".into());
+        report(tr!("Storage is almost full, so part of your data will finish moving the next time Steady opens. Nothing is lost.").into());
     }
     Ok(())
 }

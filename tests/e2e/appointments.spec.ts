@@ -202,7 +202,7 @@ test("appointments go into a backup (format 5) and come back", async ({ page }) 
   await page.getByTestId("delete-all-confirm").click();
   await expect(page.getByTestId("delete-status")).toContainText("deleted");
   await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(page.getByTestId("import-preview")).toContainText("Appointments: 1");
+  await expect(page.getByTestId("import-preview")).toContainText("1 appointment");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await appts(page)).toEqual([WEEKLY]);

@@ -47,9 +47,9 @@ test("export, delete everything, import: the same data comes back", async ({ pag
 
   await upload(page, "steady-backup-2026-11-23.json", text);
   const preview = page.getByTestId("import-preview");
-  await expect(preview).toContainText("Counters: 1 (earlier streaks: 1)");
-  await expect(preview).toContainText("Cravings logged: 2, from 23 November 2026 to 23 November 2026");
-  await expect(preview).toContainText("Plan items: 1");
+  await expect(preview).toContainText("1 counter and 1 earlier streak");
+  await expect(preview).toContainText("2 cravings, from 23 November 2026 to 23 November 2026");
+  await expect(preview).toContainText("1 plan item");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await snapshot(page)).toEqual(before);
@@ -282,7 +282,7 @@ test.describe("in New York", () => {
     };
     await upload(page, "london.json", JSON.stringify(file));
     await expect(page.getByTestId("import-error")).toBeEmpty();
-    await expect(page.getByTestId("import-preview")).toContainText("Cravings logged: 1, from 23 November 2026");
+    await expect(page.getByTestId("import-preview")).toContainText("1 craving, from 23 November 2026");
     await expect(page.getByTestId("import-preview")).not.toContainText("set to now");
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-status")).toContainText("restored");
@@ -357,7 +357,7 @@ test.describe("protected copies", () => {
     await page.getByTestId("import-unlock").click();
     await expect(page.getByTestId("import-error")).toBeEmpty();
     await expect(page.getByTestId("import-protected")).toHaveCount(0);
-    await expect(page.getByTestId("import-preview")).toContainText("Plan items: 1");
+    await expect(page.getByTestId("import-preview")).toContainText("1 plan item");
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-status")).toContainText("restored");
     const after = await snapshot(page);
@@ -432,7 +432,7 @@ test.describe("protected copies", () => {
 
     await app.getByTestId("paste-passphrase").fill(PASSPHRASE);
     await app.getByTestId("paste-unlock").click();
-    await expect(app.getByTestId("paste-preview")).toContainText("Plan items: 1");
+    await expect(app.getByTestId("paste-preview")).toContainText("1 plan item");
     await app.getByTestId("paste-confirm").click();
     await expect(app.getByTestId("paste-status")).toContainText("restored");
     expect(await snapshot(app)).toEqual(before);

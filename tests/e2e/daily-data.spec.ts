@@ -56,8 +56,8 @@ test("check-ins and journal entries go into a backup and come back; merging doub
   await page.getByTestId("delete-all-confirm").click();
   await expect(page.getByTestId("delete-status")).toContainText("deleted");
   await upload(page, text);
-  await expect(page.getByTestId("import-preview")).toContainText("Daily check-ins: 1");
-  await expect(page.getByTestId("import-preview")).toContainText("Journal entries: 1");
+  await expect(page.getByTestId("import-preview")).toContainText("1 daily check-in");
+  await expect(page.getByTestId("import-preview")).toContainText("1 journal entry");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await snapshot(page)).toEqual(before);
@@ -157,7 +157,7 @@ test("ten years of check-ins and 3,000 journal entries: Today, the calendar and 
   await expect(page.getByTestId("checkin-day")).toHaveCount(30);
   await expect(page.locator('[data-testid="checkin-day"][data-checked="true"]')).toHaveCount(23);
   await page.goto("/journal");
-  await expect(page.getByTestId("journal-count")).toHaveText("Entries: 3000");
+  await expect(page.getByTestId("journal-count")).toHaveText("3000 entries");
   await page.getByTestId("journal-search").fill("zebra");
   await expect(page.getByTestId("journal-entry")).toHaveCount(1);
   await expect(page.getByTestId("journal-entry")).toContainText("The zebra at the zoo");

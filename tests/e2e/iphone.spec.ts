@@ -166,9 +166,9 @@ test.describe("moving the data from the Safari tab to the Home Screen app", () =
     await app.page.getByTestId("paste-data").fill(block);
     await app.page.getByTestId("paste-data-check").click();
     const preview = app.page.getByTestId("paste-preview");
-    await expect(preview).toContainText("Counters: 1 (earlier streaks: 1)");
-    await expect(preview).toContainText("Cravings logged: 2");
-    await expect(preview).toContainText("Plan items: 1");
+    await expect(preview).toContainText("1 counter and 1 earlier streak");
+    await expect(preview).toContainText("2 cravings");
+    await expect(preview).toContainText("1 plan item");
     // Nothing is written before the person confirms.
     expect(await snapshot(app.page)).toEqual({});
     await app.page.getByTestId("paste-confirm").click();
@@ -255,7 +255,7 @@ test.describe("moving the data from the Safari tab to the Home Screen app", () =
     const app = await openDevice(browser, HOME_SCREEN_APP, outside);
     await openApp(app.page, "/settings");
     await app.page.getByTestId("import-backup").setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
-    await expect(app.page.getByTestId("import-preview")).toContainText("Cravings logged: 2");
+    await expect(app.page.getByTestId("import-preview")).toContainText("2 cravings");
     await app.page.getByTestId("import-confirm").click();
     await expect(app.page.getByTestId("import-status")).toContainText("restored");
     const arrived = await snapshot(app.page);

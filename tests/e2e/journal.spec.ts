@@ -132,7 +132,7 @@ test("search finds entries as you type, ignoring case and accents", async ({ pag
   await expect(entries(page).last()).toContainText("Rough night");
   await page.getByTestId("journal-search").fill("CANCION");
   await expect(entries(page)).toHaveCount(1);
-  await expect(page.getByTestId("journal-count")).toHaveText("Entries found: 1");
+  await expect(page.getByTestId("journal-count")).toHaveText("1 entry found");
   await page.getByTestId("journal-search").fill("sponsor night");
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first()).toContainText("Rough night");

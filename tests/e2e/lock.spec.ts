@@ -399,6 +399,24 @@ test("with the lock on, a save that fails is still shown", async ({ page }) => {
   await expect(page.getByTestId("helpline-au-lifeline")).toBeVisible();
 });
 
+test.describe("in Spanish", () => {
+  test.use({ locale: "es-US" });
+
+  // Spanish review B6: the lock's own errors were in English, and " Nothing was changed." was added in English.
+  test("a lock that can't be turned on says why in Spanish, in whole sentences", async ({ context }) => {
+    const first = await context.newPage();
+    await openApp(first, "/settings");
+    const second = await context.newPage();
+    await openApp(second, "/");
+    await first.getByTestId("lock-passcode").fill("246813");
+    await first.getByTestId("lock-passcode-again").fill("246813");
+    await first.getByTestId("lock-set").click();
+    await expect(first.getByTestId("lock-error")).toHaveText(
+      "Steady está abierta en otra pestaña o ventana. Ciérrala allí primero y luego inténtalo de nuevo. No se cambió nada.",
+    );
+  });
+});
+
 test("two open tabs with the lock on stay in step; the passcode changes only with one tab open", async ({ context }) => {
   const first = await context.newPage();
   await openApp(first, "/");

@@ -435,7 +435,7 @@ test("medication goes into a backup and comes back, and is stored encrypted unde
   await page.getByTestId("delete-all-confirm").click();
   await expect(page.getByTestId("delete-status")).toContainText("deleted");
   await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(page.getByTestId("import-preview")).toContainText("Medications: 1 (doses marked taken: 1)");
+  await expect(page.getByTestId("import-preview")).toContainText("1 medication and 1 dose marked taken");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   const after = await snapshot(page);

@@ -77,7 +77,7 @@ test("a backup carries set-aside copies and a restore puts them back aside, neve
   // Good data on this phone first; the restore must not touch it with the copy.
   await page.getByTestId("region-picker").selectOption("IE");
   await page.getByTestId("import-backup").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(page.getByTestId("import-preview")).toContainText("Set-aside copies of data that couldn't be read: 1");
+  await expect(page.getByTestId("import-preview")).toContainText("1 set-aside copy of data that couldn't be read");
   await page.getByTestId("import-mode-merge").check();
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
@@ -98,7 +98,7 @@ test("the committed version 1 backup still restores", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/settings");
   await page.getByTestId("import-backup").setInputFiles("tests/fixtures/backup-v1.json");
-  await expect(page.getByTestId("import-preview")).toContainText("Cravings logged: 50");
+  await expect(page.getByTestId("import-preview")).toContainText("50 cravings");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
   expect(await setAsideKeys(page)).toEqual([]);
