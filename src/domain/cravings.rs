@@ -365,6 +365,17 @@ mod tests {
     }
 
     #[test]
+    fn in_spanish_the_feeling_chips_are_nouns_that_follow_sientes() {
+        // Spanish review D5: "¿Estás… con soledad?" isn't said; "¿Sientes…? Soledad" is.
+        crate::domain::i18n::Lang::Es.while_current(|| {
+            let halt: Vec<&str> = Halt::ALL.iter().map(|h| h.label()).collect();
+            assert_eq!(halt, ["Hambre", "Enojo", "Soledad", "Cansancio"]);
+            let moods: Vec<&str> = Mood::ALL.iter().map(|m| m.label()).collect();
+            assert_eq!(moods, ["Tristeza", "Enojo", "Ansiedad", "Aburrimiento", "Alegría", "Otro"]);
+        });
+    }
+
+    #[test]
     fn follow_up_asks_about_the_latest_craving_from_before_opening() {
         let mut older = Craving::new(1_000, at(2026, 3, 10, 9));
         older.outcome = Some(Outcome::Passed);

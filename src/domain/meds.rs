@@ -885,6 +885,13 @@ mod tests {
     use super::*;
     use crate::domain::testing::{at, date, hm};
 
+    #[test]
+    fn in_spanish_a_residential_stay_is_a_program_not_an_estancia() {
+        // Spanish review D14: "estancia" is the Spain word.
+        let shown = crate::domain::i18n::Lang::Es.while_current(|| LeftPlace::Residential.label());
+        assert_eq!(shown, "un programa residencial");
+    }
+
     fn bup_twice_daily() -> Medication {
         let mut m = Medication::new(1, MedKind::Buprenorphine, date(2026, 1, 1));
         m.dose = "8 mg".into();

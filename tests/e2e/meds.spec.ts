@@ -328,7 +328,8 @@ test.describe("in Spanish", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await page.getByTestId("med-restart").click();
     const confirm = page.getByTestId("med-restart-confirm");
-    await expect(confirm).toContainText("Vuelve a tomarla solo con el visto bueno de quien te la receta o de tu clínica.");
+    // The medication is masculine throughout (Spanish review B7).
+    await expect(confirm).toContainText("Vuelve a tomarlo solo con el visto bueno de quien te lo receta o de tu clínica.");
     await expect(confirm).toContainText("tu dosis anterior de metadona puede ser demasiado fuerte para ti y causar una sobredosis");
     await expect(confirm).toContainText("¿Qué dosis te indicaron ahora? (opcional)");
     await expect(page.getByTestId("med-restart-dose")).toHaveValue("");

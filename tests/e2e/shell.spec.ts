@@ -157,7 +157,7 @@ const OVERDOSE_STEPS = {
     never: [],
   },
   es: {
-    call: ["Grita su nombre", "Llama ya a emergencias, con el altavoz puesto"],
+    call: ["Grita el nombre de la persona", "Llama ya a emergencias, con el altavoz puesto"],
     lines: [
       "No le hace daño a quien no tomó opioides: si tienes dudas, úsala.",
       "un aerosol nasal nuevo (cada uno trae una sola dosis) en la otra fosa nasal. Repite cada 2 o 3 minutos mientras tengas dosis.",
@@ -167,9 +167,10 @@ const OVERDOSE_STEPS = {
       // The person, not the naloxone, may stop breathing again.
       "la persona puede volver a dejar de respirar",
       "La ley canadiense del Buen Samaritano sobre sobredosis y las leyes de muchos estados de EE. UU. protegen a quien pide ayuda.",
+      "no metas a la persona en una ducha fría y no intentes hacer vomitar a la persona",
     ],
     // Gendered pronouns for the person (Spanish review C6): "la persona" instead.
-    never: ["ponlo", "lo metas", "hacerlo vomitar"],
+    never: ["ponlo", "lo metas", "la metas", "hacerlo vomitar", "hacer que vomite"],
   },
 };
 
@@ -188,6 +189,9 @@ for (const lang of ["en", "es"] as const) {
     for (const line of want.lines) await expect(overdose).toContainText(line);
     for (const word of want.never) await expect(overdose).not.toContainText(word);
     if (lang === "es") {
+      // Spanish review D10 and C1: a plainer crisis heading, and the craving log's tab is "Ganas".
+      await expect(overdose.locator("summary")).toHaveText("Alguien podría tener una sobredosis");
+      await expect(page.locator('a[href="/log"]')).toHaveText("Ganas");
       await expect(page.getByTestId("shell-emergency").getByRole("link").nth(1)).toHaveAccessibleName("Llamar al 999 (Reino Unido)");
     }
   });

@@ -99,6 +99,37 @@ test.describe("a phone set to Spanish", () => {
     });
   }
 
+  test("at 320 px the Spanish tab bar is one row, and the review's key fixes show", async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await openApp(page, "/");
+    // The craving log's tab is "Ganas" ("Registro" is the daily check-in), short enough for one row.
+    await expect(page.getByTestId("nav-log")).toHaveText("Ganas");
+    const tabs = page.locator(".tabbar li");
+    await expect(tabs).toHaveCount(5);
+    const tops = await tabs.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+    expect(new Set(tops).size, `tab rows (tops: ${tops.join(", ")})`).toBe(1);
+    const navHeight = await page.locator(".tabbar ul").evaluate((ul) => ul.getBoundingClientRect().height);
+    expect(navHeight).toBeLessThanOrEqual(64);
+    await expect(page.getByTestId("log-craving")).toHaveText("Anotar mis ganas");
+
+    await page.getByTestId("nav-log").click();
+    await expect(page.locator("h1")).toHaveText("Mis ganas de consumir");
+
+    // Help: a plainer crisis link; the craving card doesn't promise to tell "us" anything.
+    await page.getByTestId("nav-help").click();
+    await expect(page.getByTestId("overdose-guide")).toContainText("Alguien podría tener una sobredosis");
+    await expect(page.getByTestId("craving-sos")).toContainText("Anótalas, prueba algo que ayude y luego anota cómo te fue");
+
+    // The overdose steps speak of "la persona", never "le"/"lo" for them.
+    await page.getByTestId("overdose-guide").click();
+    const steps = page.getByTestId("overdose-page");
+    await expect(steps).toContainText("La persona no despierta ni responde");
+    await expect(steps).toContainText("No metas a la persona en una ducha");
+    await expect(steps).toContainText("No intentes hacer vomitar a la persona.");
+    await expect(steps).not.toContainText("despertarle");
+    await expect(steps).not.toContainText("hacer que vomite");
+  });
+
   test("Help offers the 988 line in Spanish: press 2, or text AYUDA", async ({ page }) => {
     await openApp(page, "/help");
     const line = page.getByTestId("helpline-us-988");
