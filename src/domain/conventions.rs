@@ -115,7 +115,7 @@ pub fn cents(cents: u64) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    /// What `Intl` answers in each locale the tests use (Chromium, ICU 74).
+    /// What `Intl` answers in each locale the tests use (ICU, as in Chromium and Node 20).
     pub fn en_us() -> Conventions {
         Conventions::from_intl(Some("h12"), Some(true), "10,000.5", "1,000")
     }
@@ -123,7 +123,7 @@ pub(crate) mod tests {
         Conventions::from_intl(Some("h12"), Some(true), "10,000.5", "1,000")
     }
     pub fn es_mx() -> Conventions {
-        Conventions::from_intl(Some("h23"), Some(false), "10,000.5", "1,000")
+        Conventions::from_intl(Some("h12"), Some(true), "10,000.5", "1,000")
     }
     pub fn es_es() -> Conventions {
         Conventions::from_intl(Some("h23"), Some(false), "10.000,5", "1000")

@@ -379,8 +379,10 @@ mod tests {
         let times = [t(0, 5), t(12, 0), t(0, 30), t(13, 45)];
         let each = |c: Conventions, lang: Lang| c.while_current(|| lang.while_current(|| times.map(time_of_day)));
         assert_eq!(each(en_us(), Lang::En), ["12:05 AM", "12:00 PM", "12:30 AM", "1:45 PM"].map(nb));
-        assert_eq!(each(es_us(), Lang::Es), ["12:05 a. m.", "12:00 p. m.", "12:30 a. m.", "1:45 p. m."].map(nb));
-        for (c, lang) in [(en_gb(), Lang::En), (es_es(), Lang::Es), (es_mx(), Lang::Es), (Conventions::default(), Lang::En)] {
+        for c in [es_us(), es_mx()] {
+            assert_eq!(each(c, Lang::Es), ["12:05 a. m.", "12:00 p. m.", "12:30 a. m.", "1:45 p. m."].map(nb));
+        }
+        for (c, lang) in [(en_gb(), Lang::En), (es_es(), Lang::Es), (Conventions::default(), Lang::En)] {
             assert_eq!(each(c, lang), ["00:05", "12:00", "00:30", "13:45"], "{c:?}");
         }
         // Form fields and files keep the 24-hour machine form.
