@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::conventions::{self, Conventions};
 use crate::domain::i18n::{self, Lang};
 use crate::storage;
 
@@ -92,9 +93,11 @@ impl Language {
 /// fetched, so it comes within a frame or two).
 const FRAMES_TO_WAIT: u32 = 30;
 
-/// Makes `lang` the language in use, in the page around the app too.
+/// Makes `lang` the language in use, in the page around the app too, with
+/// the times and numbers of its locale on this phone.
 pub fn show_in(lang: Lang) {
     lang.make_current();
+    read_conventions().make_current();
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
@@ -107,6 +110,25 @@ pub fn show_in(lang: Lang) {
             button.set_text_content(Some(tr!("Reload")));
         }
     }
+}
+
+/// The locale text is read in: the language in use with the phone's region ("es-US").
+pub fn reader_locale() -> String {
+    let phone = window().navigator().languages().get(0).as_string().unwrap_or_default();
+    conventions::locale_tag(Lang::current().code(), &phone)
+}
+
+/// The reader's clock and number marks, as `Intl` has them for [`reader_locale`].
+fn read_conventions() -> Conventions {
+    use js_sys::{Array, Intl, Object, Reflect};
+    let locales = Array::of1(&reader_locale().into());
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"hour".into(), &"numeric".into());
+    let resolved = Intl::DateTimeFormat::new(&locales, &options).resolved_options();
+    let get = |key: &str| Reflect::get(&resolved, &key.into()).unwrap_or_default();
+    let numbers = Intl::NumberFormat::new(&locales, &Object::new());
+    let written = |n: f64| numbers.format().call1(&numbers, &n.into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    Conventions::from_intl(get("hourCycle").as_string().as_deref(), get("hour12").as_bool(), &written(10000.5), &written(1000.0))
 }
 
 fn phone_language() -> Lang {

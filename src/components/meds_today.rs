@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::appointments::NextAppointment;
 use crate::components::clock::Clock;
 use crate::domain::cravings::YearMonth;
-use crate::domain::dates::{at_time, hh_mm, long_date, parse_hh_mm};
+use crate::domain::dates::{at_time, time_of_day, hh_mm, long_date, parse_hh_mm};
 use crate::domain::i18n::fill;
 use crate::domain::meds::{due, dose_for_tap, taken_for, Due, Expiry, Medication, NaloxoneKind, Taken};
 use crate::split::split_view;
@@ -75,7 +75,7 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
         }
     };
     let label = match last_night {
-        Some(time) => fill(tr!("Mark yesterday's {} dose of {} taken"), &[&hh_mm(time), &name]),
+        Some(time) => fill(tr!("Mark yesterday's {} dose of {} taken"), &[&time_of_day(time), &name]),
         None => fill(tr!("Mark {} taken"), &[&name]),
     };
     view! {
@@ -90,10 +90,10 @@ fn MedToday(med: Medication, taken: Vec<Taken>, due: Option<Due>, just_taken: Rw
             {open.map(|dose| view! {
                 {match (due, dose.time) {
                     // Last night's late dose, not marked yet: the button is for it.
-                    (_, Some(time)) if last_night.is_some() => view! { <p data-testid="med-due"><strong>{fill(tr!("Yesterday's {} dose"), &[&hh_mm(time)])}</strong></p> }.into_any(),
+                    (_, Some(time)) if last_night.is_some() => view! { <p data-testid="med-due"><strong>{fill(tr!("Yesterday's {} dose"), &[&time_of_day(time)])}</strong></p> }.into_any(),
                     // Its time has come, or is within the hour: the gentle reminder.
-                    (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose") } else { tr!("Your {} dose is coming up") }, &[&hh_mm(time)])}</strong></p> }.into_any(),
-                    (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}"), &[&hh_mm(time)])}</p> }.into_any(),
+                    (Some(d), Some(time)) => view! { <p data-testid="med-due"><strong>{fill(if d.now { tr!("Time for your {} dose") } else { tr!("Your {} dose is coming up") }, &[&time_of_day(time)])}</strong></p> }.into_any(),
+                    (_, Some(time)) => view! { <p class="hint">{fill(tr!("Next dose: {}"), &[&time_of_day(time)])}</p> }.into_any(),
                     (_, None) => view! { <p data-testid="med-due"><strong>{tr!("Due today")}</strong></p> }.into_any(),
                 }}
                 <button type="button" class="button" data-testid="med-taken" aria-label=label on:click=mark>{tr!("Taken")}</button>

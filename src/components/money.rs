@@ -1,16 +1,14 @@
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// Formats cents in the device's locale for the given currency (e.g. "$1,234.50").
+/// Formats cents for the given currency as the reader reads it: the language
+/// in use with the phone's region (e.g. "$1,234.50"; "1234,50 €" in Spain).
 pub fn format_cents(cents: u64, currency: &str) -> String {
     let amount = cents as f64 / 100.0;
     let options = Object::new();
     let _ = Reflect::set(&options, &"style".into(), &"currency".into());
     let _ = Reflect::set(&options, &"currency".into(), &currency.into());
-    let locales = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map(|lang| Array::of1(&JsValue::from(lang)))
-        .unwrap_or_default();
+    let locales = Array::of1(&JsValue::from(super::language::reader_locale()));
     let formatter = Intl::NumberFormat::new(&locales, &options);
     formatter
         .format()

@@ -1,9 +1,11 @@
-//! Dates and times as the app shows them ("23 November 2026", "21:30").
+//! Dates and times as the app shows them ("23 November 2026", "21:30" or
+//! "9:30 PM" as the reader's conventions have it).
 //! Hand-written rather than chrono's strftime, whose format interpreter adds
 //! tens of KB to the wasm for five fixed patterns.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use super::conventions::Conventions;
 use super::i18n::{counted, fill, Both, Lang};
 
 const MONTHS: [Both; 12] = [
@@ -65,16 +67,29 @@ pub fn day_month_at(at: NaiveDateTime) -> String {
 }
 
 /// "at 21:30" without the "at" in English (it's in the sentence), "a las 21:30"
-/// in Spanish, which says "a la" for one o'clock ("a la 1:05").
+/// in Spanish, which says "a la" for one o'clock ("a la 1:05", "a la 1:05 p. m.").
 pub fn at_time(time: NaiveTime) -> String {
-    match (Lang::current(), time.hour()) {
-        (Lang::En, _) => hh_mm(time),
-        (_, 1) => fill(tr!("at one o'clock: {}"), &[&format!("1:{:02}", time.minute())]),
-        _ => fill(tr!("at {}"), &[&hh_mm(time)]),
+    let shown = time_of_day(time);
+    match Lang::current() {
+        Lang::En => shown,
+        _ if shown.starts_with("1:") || shown.starts_with("01:") => fill(tr!("at one o'clock: {}"), &[shown.trim_start_matches('0')]),
+        _ => fill(tr!("at {}"), &[&shown]),
     }
 }
 
-/// "21:30", 24-hour.
+/// A time of day as the reader reads it: "21:30", or "9:30 PM" ("9:30 p. m.")
+/// where a 12-hour clock is usual. Never in a form field or a file: those take [`hh_mm`].
+pub fn time_of_day(time: NaiveTime) -> String {
+    if !Conventions::current().twelve_hour {
+        return hh_mm(time);
+    }
+    let (pm, hour) = time.hour12();
+    let mark = if pm { tr!("PM") } else { tr!("AM") };
+    // No line break inside "9:30 PM" or "a. m.".
+    format!("{hour}:{:02}\u{a0}{}", time.minute(), mark.replace(' ', "\u{a0}"))
+}
+
+/// "21:30", 24-hour, as a time input, a key or a file wants it.
 pub fn hh_mm(time: NaiveTime) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
@@ -362,6 +377,55 @@ mod tests {
             assert_eq!(days_text(5), "5 días");
         });
         assert_eq!(long_date(d), "2 December 2026", "the language comes back");
+    }
+
+    /// No-break spaces inside a 12-hour time: "1:05 p. m." stays on one line.
+    fn nb(text: &str) -> String {
+        [" AM", " PM", " a. m.", " p. m."].iter().fold(text.to_string(), |t, mark| t.replace(mark, &mark.replace(' ', "\u{a0}")))
+    }
+
+    #[test]
+    fn times_follow_the_readers_clock() {
+        use crate::domain::conventions::tests::{en_gb, en_us, es_es, es_mx, es_us};
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let times = [t(0, 5), t(12, 0), t(0, 30), t(13, 45)];
+        let each = |c: Conventions, lang: Lang| c.while_current(|| lang.while_current(|| times.map(time_of_day)));
+        assert_eq!(each(en_us(), Lang::En), ["12:05 AM", "12:00 PM", "12:30 AM", "1:45 PM"].map(nb));
+        for c in [es_us(), es_mx()] {
+            assert_eq!(each(c, Lang::Es), ["12:05 a. m.", "12:00 p. m.", "12:30 a. m.", "1:45 p. m."].map(nb));
+        }
+        for (c, lang) in [(en_gb(), Lang::En), (es_es(), Lang::Es), (Conventions::default(), Lang::En)] {
+            assert_eq!(each(c, lang), ["00:05", "12:00", "00:30", "13:45"], "{c:?}");
+        }
+        // Form fields and files keep the 24-hour machine form.
+        en_us().while_current(|| {
+            assert_eq!(hh_mm(t(13, 45)), "13:45");
+            assert_eq!(datetime_input(NaiveDate::from_ymd_opt(2026, 3, 10).unwrap().and_time(t(20, 0))), "2026-03-10T20:00");
+        });
+    }
+
+    #[test]
+    fn spanish_says_a_la_for_one_oclock_on_either_clock() {
+        use crate::domain::conventions::tests::{en_us, es_es, es_us};
+        let at = |h, m| NaiveDate::from_ymd_opt(2026, 12, 2).unwrap().and_hms_opt(h, m, 0).unwrap();
+        es_us().while_current(|| Lang::Es.while_current(|| {
+            assert_eq!(day_month_at(at(13, 5)), nb("2 de diciembre a la 1:05 p. m."));
+            assert_eq!(day_month_at(at(1, 5)), nb("2 de diciembre a la 1:05 a. m."));
+            assert_eq!(day_month_at(at(14, 0)), nb("2 de diciembre a las 2:00 p. m."));
+            assert_eq!(day_month_at(at(0, 30)), nb("2 de diciembre a las 12:30 a. m."));
+            assert_eq!(day_month_at(at(10, 15)), nb("2 de diciembre a las 10:15 a. m."));
+        }));
+        es_es().while_current(|| Lang::Es.while_current(|| {
+            assert_eq!(day_month_at(at(1, 5)), "2 de diciembre a la 1:05");
+            assert_eq!(day_month_at(at(13, 5)), "2 de diciembre a las 13:05");
+            assert_eq!(at_time(at(2, 0).time()), "a las 02:00");
+        }));
+        en_us().while_current(|| {
+            assert_eq!(day_month_at(at(13, 5)), nb("2 December at 1:05 PM"));
+            assert_eq!(days_text(1000), "1,000 days");
+        });
+        es_es().while_current(|| Lang::Es.while_current(|| assert_eq!([days_text(1000), days_text(20000)], ["1000 días", "20.000 días"])));
+        assert_eq!(days_text(-3), "-3 days");
     }
 
     #[test]

@@ -240,8 +240,10 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 
 /// `template`, a [`trn!`] text, with its `{}` filled by the count `n`:
 /// `counted(trn!("{} day", "{} days", n), n)`.
-pub fn counted(template: &str, n: impl std::fmt::Display) -> String {
-    fill(template, &[&n.to_string()])
+/// The count is grouped as the reader groups numbers ("1,000").
+pub fn counted(template: &str, n: impl std::fmt::Display + Copy + TryInto<u64>) -> String {
+    let shown = n.try_into().map_or_else(|_| n.to_string(), super::conventions::number);
+    fill(template, &[&shown])
 }
 
 #[cfg(test)]

@@ -287,9 +287,14 @@ pub fn parse_times(text: &str) -> Result<Vec<NaiveTime>, MedProblem> {
     Ok(times)
 }
 
-/// Times as they are shown and typed: "08:00, 20:30".
+/// Times as they are typed: "08:00, 20:30".
 pub fn times_text(times: &[NaiveTime]) -> String {
     times.iter().map(|t| super::dates::hh_mm(*t)).collect::<Vec<_>>().join(", ")
+}
+
+/// Times as they are shown: "8:00 AM, 8:30 PM" on a 12-hour clock.
+pub fn times_shown(times: &[NaiveTime]) -> String {
+    times.iter().map(|t| super::dates::time_of_day(*t)).collect::<Vec<_>>().join(", ")
 }
 
 /// A dose marked taken: which medication, the scheduled dose it answers
@@ -368,7 +373,7 @@ impl Reminder {
     pub fn message(&self) -> String {
         let fill = super::i18n::fill;
         match (self.appointment, self.time) {
-            (false, Some(t)) => fill(tr!("Reminder: {}"), &[&super::dates::hh_mm(t)]),
+            (false, Some(t)) => fill(tr!("Reminder: {}"), &[&super::dates::time_of_day(t)]),
             (false, None) => tr!("A reminder for today").into(),
             (true, Some(t)) => fill(tr!("An appointment at {}"), &[&super::dates::at_time(t)]),
             (true, None) => tr!("An appointment today").into(),

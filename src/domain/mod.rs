@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod coping;
 pub mod counter;
 pub mod cravings;
+pub mod conventions;
 pub mod dates;
 pub mod device;
 pub mod insights;

@@ -513,7 +513,7 @@ fn DayDetail(date: NaiveDate, today: Memo<NaiveDate>, on_pick: Callback<NaiveDat
                         <p>{fill(tr!("Cravings logged: {}"), &[&list.len().to_string()])}</p>
                         <ul class="plain">
                             {list.into_iter().map(|c| view! {
-                                <li>{fill(tr!("{} — strength {} of 10"), &[&crate::domain::dates::hh_mm(c.at.time()), &c.intensity.to_string()])}</li>
+                                <li>{fill(tr!("{} — strength {} of 10"), &[&crate::domain::dates::time_of_day(c.at.time()), &c.intensity.to_string()])}</li>
                             }).collect_view()}
                         </ul>
                     }.into_any()

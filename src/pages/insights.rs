@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::domain::dates::{day_month_short, weekday_short};
+use crate::domain::dates::{time_of_day, day_month_short, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::checkin::CheckIn;
 use crate::domain::insights::{insights, mood_and_craving_by_week, Bucket, Insights, MoodWeek};
@@ -227,6 +227,11 @@ fn TriggerChart(i: Insights) -> impl IntoView {
     }.into_any()
 }
 
+/// "08:00", or "8:00 AM" on a 12-hour clock.
+fn hour_at(hour: usize, minute: u32) -> String {
+    chrono::NaiveTime::from_hms_opt(hour as u32 % 24, minute, 0).map(time_of_day).unwrap_or_default()
+}
+
 #[component]
 fn Heatmap(i: Insights) -> impl IntoView {
     let max = i.heatmap_max().max(1) as f64;
@@ -241,10 +246,10 @@ fn Heatmap(i: Insights) -> impl IntoView {
     let labels = (0..7).map(|d| view! {
         <text class="label small" x="0" y=(d * 14 + 10).to_string()>{weekday_short(d)}</text>
     }).collect_view();
-    let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{format!("{h:02}:00")}</text> }).into_iter().collect_view();
+    let hours = [0, 6, 12, 18].map(|h| view! { <text class="label small" x=(30 + h * 11).to_string() y="110">{hour_at(h, 0)}</text> }).into_iter().collect_view();
     // The busiest times, in words.
     let busiest = i.busiest_slots(3).iter()
-        .map(|s| format!("{} {:02}:00–{:02}:59 ({})", weekday_short(s.weekday), s.hour, s.hour, s.count))
+        .map(|s| format!("{} {}–{} ({})", weekday_short(s.weekday), hour_at(s.hour as usize, 0), hour_at(s.hour as usize, 59), s.count))
         .collect::<Vec<_>>().join(", ");
     let rows = (0..7).map(|d| {
         let busy = i.heatmap[d].iter().enumerate().filter(|(_, n)| **n > 0)

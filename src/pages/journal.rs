@@ -11,7 +11,7 @@ use crate::components::switch_confirm::SwitchConfirm;
 use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::checkin::{mood_word, MOOD_LEVELS};
 use crate::domain::cravings::next_id;
-use crate::domain::dates::{day_month_at, long_date, hh_mm};
+use crate::domain::dates::{at_time, day_month_at, long_date};
 use crate::domain::i18n::{counted, fill};
 use crate::domain::journal::{search, unsaved, JournalEntry, PROMPTS};
 use crate::storage::{keep_draft, keep_form, kept_form, Store};
@@ -159,7 +159,7 @@ pub fn Journal() -> impl IntoView {
 #[component]
 fn Entry(entry: JournalEntry, edit: Callback<JournalEntry>, delete: Callback<JournalEntry>) -> impl IntoView {
     let (for_edit, for_delete) = (entry.clone(), entry.clone());
-    let when = fill(tr!(context = "journal", "{} at {}"), &[&long_date(entry.at.date()), &hh_mm(entry.at.time())]);
+    let when = fill(tr!("{} at {}"), &[&long_date(entry.at.date()), &at_time(entry.at.time())]);
     view! {
         <li class="card journal-entry" data-testid="journal-entry">
             <h2 class="entry-when">{when}</h2>

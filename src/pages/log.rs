@@ -9,7 +9,7 @@ use crate::components::craving_form::{CravingForm, FormMode};
 use crate::components::focus::focus_soon;
 use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::cravings::{trigger_label, Craving, Filter, TRIGGERS};
-use crate::domain::dates::{day_month_at, hh_mm, long_date};
+use crate::domain::dates::{time_of_day, day_month_at, long_date};
 use crate::domain::i18n::fill;
 use crate::storage::Store;
 
@@ -191,7 +191,7 @@ fn Entry(entry: Craving, open: RwSignal<Option<u64>>, delete: Callback<Craving>)
     let outcome = entry.outcome.map_or(tr!("How did it go?"), |o| o.label());
     let summary = format!(
         "{} · {}/10{}{}",
-        hh_mm(entry.at.time()),
+        time_of_day(entry.at.time()),
         entry.intensity.min(10),
         if triggers.is_empty() { String::new() } else { format!(" · {triggers}") },
         format!(" · {outcome}"),

@@ -22,7 +22,7 @@ use crate::domain::cravings::YearMonth;
 use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
 use crate::domain::i18n::fill;
 use crate::domain::ics::{calendar, Naming};
-use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
+use crate::domain::meds::{day_doses, reminders, parse_times, times_shown, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
 use crate::domain::schedule::{upcoming, Repeat};
 use crate::domain::stored_name;
 use crate::storage::Store;
@@ -431,7 +431,7 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
     let when = {
         let mut parts = vec![Repeat::words(med.repeat)];
         if !med.times.is_empty() {
-            parts.push(fill(tr!("at {}"), &[&times_text(&med.times)]));
+            parts.push(fill(tr!("at {}"), &[&times_shown(&med.times)]));
         }
         parts.join(" ")
     };
@@ -578,7 +578,7 @@ fn History(med: Medication) -> impl IntoView {
             .take_while(|d| d.month() == first.month() && *d <= today)
             .filter(|d| *d >= med.first)
             .map(|d| {
-                let times: Vec<String> = taken.iter().filter(|t| t.day == d).map(|t| crate::domain::dates::hh_mm(t.at.time())).collect();
+                let times: Vec<String> = taken.iter().filter(|t| t.day == d).map(|t| crate::domain::dates::time_of_day(t.at.time())).collect();
                 (d, day_doses(&med, &taken, d), times)
             })
             .collect::<Vec<_>>()

@@ -20,6 +20,30 @@ export async function mounted(d) {
   );
 }
 
+/** The engine's clock, as its Intl reports it, for the locale the app reads in: the app's language
+ *  with the region of `navigator.languages[0]` (en-US → "en-US"; Spanish on that phone → "es-US"). */
+async function engineClock(d) {
+  return d.evaluate(() => {
+    const tag = navigator.languages?.[0] || navigator.language || "";
+    const region = tag.split(/[-_]/).slice(1).find((s) => /^([A-Za-z]{2}|\d{3})$/.test(s));
+    const twelve = (lang) => {
+      const o = new Intl.DateTimeFormat(region ? `${lang}-${region.toUpperCase()}` : lang, { hour: "numeric" }).resolvedOptions();
+      return o.hourCycle ? /^h1[12]$/.test(o.hourCycle) : !!o.hour12;
+    };
+    return { tag, en: twelve("en"), es: twelve("es") };
+  });
+}
+
+/** A time as the app shows it: "7:00 PM" / "7:00 p. m." on a 12-hour clock, "19:00" on a 24-hour one. */
+function shown(twelve, h, m, spanish = false) {
+  const mm = String(m).padStart(2, "0");
+  if (!twelve) return `${String(h).padStart(2, "0")}:${mm}`;
+  const mark = spanish ? (h < 12 ? "a. m." : "p. m.") : h < 12 ? "AM" : "PM";
+  return `${h % 12 || 12}:${mm} ${mark}`;
+}
+
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export const flows = [
   [
     "the app mounts",
@@ -232,7 +256,8 @@ export const flows = [
       await d.waitText("med-item", /60 mg — every day/);
       await d.click("nav-today");
       await d.click("med-today med-taken");
-      await d.waitText("med-taken-at", /^Taken at \d\d:\d\d$/);
+      const clock = await engineClock(d);
+      await d.waitText("med-taken-at", clock.en ? /^Taken at \d{1,2}:\d\d [AP]M$/ : /^Taken at \d\d:\d\d$/);
       check((await d.text("counter-days")) === days, "marking a dose taken changed the clean-time counter");
       await d.open("/meds");
       await mounted(d);
@@ -261,6 +286,8 @@ export const flows = [
           return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
         });
       });
+      const clock = await engineClock(d);
+      const [seven, half_past_eight] = [shown(clock.en, 19, 0), shown(clock.en, 20, 30)].map(escaped);
       await d.click("appt-add");
       await d.fill("appt-kind", "meeting");
       await d.fill("appt-title", "Tuesday group");
@@ -268,15 +295,41 @@ export const flows = [
       await d.fill("appt-time", "19:00");
       await d.fill("appt-repeat", "weekly");
       await d.click("appt-save");
-      await d.waitText(`appt-item[data-date="${second}"]`, /19:00 — Tuesday group/);
+      await d.waitText(`appt-item[data-date="${second}"]`, new RegExp(`${seven} — Tuesday group`));
       await d.click(`appt-item[data-date="${second}"] appt-edit`);
       await d.click("appt-this-one");
       await d.fill("appt-time", "20:30");
       await d.click("appt-save");
-      await d.waitText(`appt-item[data-date="${second}"]`, /20:30 — Tuesday group/);
-      await d.waitText(`appt-item[data-date="${first}"]`, /19:00 — Tuesday group/);
+      await d.waitText(`appt-item[data-date="${second}"]`, new RegExp(`${half_past_eight} — Tuesday group`));
+      await d.waitText(`appt-item[data-date="${first}"]`, new RegExp(`${seven} — Tuesday group`));
       await d.click("nav-today");
-      await d.waitText("appt-next", /^Next appointment: .* 19:00 ?Tuesday group$/);
+      await d.waitText("appt-next", new RegExp(`^Next appointment: .* ${seven} ?Tuesday group$`));
+    },
+  ],
+  [
+    "times on the engine's clock (12-hour on en-US), in English and after switching to Spanish and back",
+    async (d) => {
+      const clock = await engineClock(d);
+      console.log(`      (navigator.languages[0] ${clock.tag}: English ${clock.en ? 12 : 24}-hour, Spanish ${clock.es ? 12 : 24}-hour)`);
+      if (/^en-US$/i.test(clock.tag)) check(clock.en && clock.es, "Intl reports a 24-hour clock for en-US or es-US");
+      await d.open("/");
+      await mounted(d);
+      const seven = shown(clock.en, 19, 0);
+      await d.waitText("appt-next", new RegExp(`at ${escaped(seven)} ?Tuesday group$`));
+      if (clock.en) await d.waitText("appt-next", / 7:00 PM ?Tuesday group$/);
+      await d.open("/settings");
+      await mounted(d);
+      await d.fill("language-picker", "es");
+      await d.waitFor(() => document.documentElement.lang === "es", { __opts: true, message: "<html lang=es>" });
+      await d.waitText("nav-today", /^Hoy$/);
+      await d.click("nav-today");
+      // Spanish with the phone's region: "a las 7:00 p. m." on a US phone.
+      await d.waitText("appt-next", new RegExp(`a las ${escaped(shown(clock.es, 19, 0, true))} ?Tuesday group$`));
+      await d.click("nav-settings");
+      await d.fill("language-picker", "en");
+      await d.waitText("nav-today", /^Today$/);
+      await d.click("nav-today");
+      await d.waitText("appt-next", new RegExp(`at ${escaped(seven)} ?Tuesday group$`));
     },
   ],
   [

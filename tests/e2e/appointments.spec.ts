@@ -30,20 +30,20 @@ test("an appointment added on the medication screen is listed there, on Today an
   await page.getByTestId("appt-save").click();
   // Two weeks ahead: this Thursday and the next.
   await expect(rows(page)).toHaveCount(2);
-  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 09:00 — Counselling");
+  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 9:00 AM — Counselling");
   await expect(rows(page).nth(0)).toContainText("Main St · every week");
-  await expect(rows(page).nth(1)).toContainText("Thu 19 Mar at 09:00");
+  await expect(rows(page).nth(1)).toContainText("Thu 19 Mar at 9:00 AM");
   // Numbered from the time of saving: never a number given before.
   const added = await appts(page);
   expect(added).toEqual([{ ...WEEKLY, id: expect.any(Number) }]);
   expect(added[0].id).toBeGreaterThanOrEqual(NOW.getTime());
 
   await page.getByTestId("nav-today").click();
-  await expect(page.getByTestId("appt-next")).toContainText("Next appointment: Thu 12 Mar at 09:00");
+  await expect(page.getByTestId("appt-next")).toContainText("Next appointment: Thu 12 Mar at 9:00 AM");
   await expect(page.getByTestId("appt-next")).toContainText("Counselling — Main St");
 
   await page.goto("/plan");
-  await expect(page.getByTestId("plan-appt").first()).toContainText("Thu 12 Mar at 09:00 — Counselling");
+  await expect(page.getByTestId("plan-appt").first()).toContainText("Thu 12 Mar at 9:00 AM — Counselling");
   await page.getByTestId("plan-appts-open").click();
   await expect(page.getByTestId("appt-list")).toBeVisible();
 });
@@ -61,8 +61,8 @@ test("a repeating appointment changes only this one or every time, and a cancell
   await expect(page.getByTestId("appt-date")).toHaveValue("2026-03-19");
   await page.getByTestId("appt-time").fill("10:30");
   await page.getByTestId("appt-save").click();
-  await expect(rows(page).nth(1)).toContainText("Thu 19 Mar at 10:30");
-  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 09:00");
+  await expect(rows(page).nth(1)).toContainText("Thu 19 Mar at 10:30 AM");
+  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 9:00 AM");
   let list = await appts(page);
   expect(list[0].skip).toEqual(["2026-03-19"]);
   expect(list[1]).toMatchObject({ from: "2026-03-19", at: "10:30:00", r: "once", pl: "Main St" });
@@ -79,18 +79,18 @@ test("a repeating appointment changes only this one or every time, and a cancell
   // Cancelling only the 12th leaves the rest; Undo brings it back.
   await rows(page).nth(0).getByTestId("appt-cancel").click();
   await page.getByTestId("appt-this-one").click();
-  await expect(rows(page).nth(0)).toContainText("Thu 19 Mar at 10:30");
+  await expect(rows(page).nth(0)).toContainText("Thu 19 Mar at 10:30 AM");
   list = await appts(page);
   expect(list[0].skip).toEqual(["2026-03-12", "2026-03-19"]);
   await page.getByTestId("appt-undo").click();
-  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 09:00");
+  await expect(rows(page).nth(0)).toContainText("Thu 12 Mar at 9:00 AM");
   expect((await appts(page))[0].skip).toEqual(["2026-03-19"]);
 
   // Every time: the series goes; the moved one stays.
   await rows(page).nth(0).getByTestId("appt-cancel").click();
   await page.getByTestId("appt-all").click();
   await expect(rows(page)).toHaveCount(1);
-  await expect(rows(page).nth(0)).toContainText("Thu 19 Mar at 10:30");
+  await expect(rows(page).nth(0)).toContainText("Thu 19 Mar at 10:30 AM");
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
 });
@@ -152,7 +152,7 @@ test("within the hour before it, Today says the appointment is coming up", async
   const soon = { id: 3, k: "pickup", from: "2026-03-10", at: "09:00:00", r: "once" };
   await plant(page, { "steady.meds": medsDoc({ appts: [soon] }) });
   await openApp(page, "/");
-  await expect(page.getByTestId("appt-soon")).toContainText("Coming up: Tue 10 Mar at 09:00");
+  await expect(page.getByTestId("appt-soon")).toContainText("Coming up: Tue 10 Mar at 9:00 AM");
   await expect(page.getByTestId("appt-soon")).toContainText("Medication pickup");
 });
 
@@ -248,7 +248,7 @@ test("notifications and the badge are off until turned on; then opening Steady w
   await expect(page.getByTestId("notify-status")).toContainText("On.");
   await page.getByTestId("badge-toggle").check();
   // Turned on: what is due now is told at once.
-  await expect.poll(() => page.evaluate(() => (window as any).notes)).toEqual([{ title: "Steady", body: "Reminder: 08:00", tag: "dose-1-2026-03-10-08:00" }]);
+  await expect.poll(() => page.evaluate(() => (window as any).notes)).toEqual([{ title: "Steady", body: "Reminder: 8:00\u00a0AM", tag: "dose-1-2026-03-10-08:00" }]);
   await expect.poll(() => page.evaluate(() => (window as any).badges.at(-1))).toBe(1);
   expect(JSON.parse((await stored(page, "steady.meds"))!).data).toMatchObject({ notify: true, badge: true });
 
@@ -274,7 +274,7 @@ test("notifications and the badge are off until turned on; then opening Steady w
   // Back in the foreground at 19:30: the evening dose.
   await page.clock.fastForward((19 * 60 + 30 - (8 * 60 + 11)) * 60_000);
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
-  await expect.poll(() => page.evaluate(() => (window as any).notes.map((n: any) => n.body))).toEqual(["Reminder: 20:00"]);
+  await expect.poll(() => page.evaluate(() => (window as any).notes.map((n: any) => n.body))).toEqual(["Reminder: 8:00\u00a0PM"]);
 
   // Turned off: no more notifications, and the badge is cleared.
   await page.goto("/settings");

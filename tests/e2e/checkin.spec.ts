@@ -188,7 +188,7 @@ test("the calendar shows each day's check-in by colour and in words, and a tappe
   await expect(detail).toContainText("Mood: 4 — Good");
   await expect(detail).toContainText("Meeting helped");
   await expect(detail).toContainText("Cravings logged: 1");
-  await expect(detail).toContainText("17:15 — strength 6 of 10");
+  await expect(detail).toContainText("5:15 PM — strength 6 of 10");
 
   await calendar.getByTestId("checkin-month-prev").click();
   await expect(calendar.locator("#calendar-title")).toHaveText("February 2026");

@@ -39,7 +39,7 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   await page.getByTestId("med-dose").fill("8 mg, one film");
   await page.getByTestId("med-times").fill("20:00, 8:00");
   await page.getByTestId("med-save").click();
-  await expect(page.getByTestId("med-item")).toContainText("8 mg, one film — every day at 08:00, 20:00");
+  await expect(page.getByTestId("med-item")).toContainText("8 mg, one film — every day at 8:00 AM, 8:00 PM");
   const list = JSON.parse((await stored(page, "steady.meds"))!).data.list;
   expect(list).toEqual([
     { id: expect.any(Number), k: "bup", dose: "8 mg, one film", from: "2026-03-10", r: "daily", at: ["08:00:00", "20:00:00"] },
@@ -50,10 +50,10 @@ test("a medication added from Today is marked taken from Today in one tap; the c
 
   await page.getByTestId("nav-today").click();
   const today = page.getByTestId("med-today");
-  await expect(today).toContainText("Time for your 08:00 dose");
+  await expect(today).toContainText("Time for your 8:00 AM dose");
   await today.getByTestId("med-taken").click();
-  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
-  await expect(today).toContainText("Next dose: 20:00");
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 8:10 AM");
+  await expect(today).toContainText("Next dose: 8:00 PM");
   expect(await doses(page)).toEqual([{ med: id, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T08:10:00" }]);
   // Treatment never touches clean time.
   expect(await stored(page, "steady.counters")).toBe(counterBefore);
@@ -62,10 +62,10 @@ test("a medication added from Today is marked taken from Today in one tap; the c
   // Taken a little earlier, really: the time can be changed.
   await page.getByTestId("med-taken-time").fill("07:45");
   await page.getByTestId("med-taken-time").dispatchEvent("change");
-  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 7:45 AM");
   expect(await doses(page)).toEqual([{ med: id, d: "2026-03-10", slot: "08:00:00", t: "2026-03-10T07:45:00" }]);
   await page.reload();
-  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 07:45");
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 7:45 AM");
 });
 
 test("what is typed in the medication form is kept through leaving the screen and a reload, until saved or cancelled", async ({ page }) => {
@@ -86,7 +86,7 @@ test("what is typed in the medication form is kept through leaving the screen an
   await expect(page.getByTestId("med-take-homes")).toHaveValue("6");
   await expect(page.getByTestId("med-prescriber")).toHaveValue("Harbor clinic");
   await page.getByTestId("med-save").click();
-  await expect(page.getByTestId("med-item")).toContainText("60 mg — every day at 09:00");
+  await expect(page.getByTestId("med-item")).toContainText("60 mg — every day at 9:00 AM");
   expect(await stored(page, "steady.draft.med")).toBeNull();
   await page.getByTestId("med-add").click();
   await page.getByTestId("med-dose").fill("not this");
@@ -143,7 +143,7 @@ test("a dose marked by mistake can be undone", async ({ page }) => {
   await page.getByTestId("med-undo").click();
   await expect(page.getByTestId("med-taken-at")).toHaveCount(0);
   expect(await stored(page, "steady.dose.2026-03")).toBeNull();
-  await expect(page.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
+  await expect(page.getByTestId("med-today")).toContainText("Time for your 8:00 AM dose");
 });
 
 test("stopping treatment shows the overdose-risk card once, with naloxone, the crisis plan and the sponsor", async ({ page }) => {
@@ -240,7 +240,7 @@ test("“I've started again” asks first, with an empty dose field, and clears 
   await page.getByTestId("med-restart-dose").fill("30 mg");
   await page.getByTestId("med-restart-save").click();
   await expect(confirm).toHaveCount(0);
-  await expect(item).toContainText("30 mg — every day at 09:00");
+  await expect(item).toContainText("30 mg — every day at 9:00 AM");
   await expect(item).not.toContainText("80 mg");
   await expect(item).not.toContainText("Take-home doses");
   await expect(page.getByTestId("med-stopped")).toHaveCount(0);
@@ -390,7 +390,7 @@ test("bad input is refused with a clear message and nothing is stored", async ({
   await expect(page.getByTestId("med-name")).toHaveValue("Sertraline");
   await page.getByTestId("med-every").fill("2");
   await page.getByTestId("med-save").click();
-  await expect(page.getByTestId("med-item")).toContainText("every 2 days at 09:00");
+  await expect(page.getByTestId("med-item")).toContainText("every 2 days at 9:00 AM");
 });
 
 test("a medication's history shows each day plainly", async ({ page }) => {
@@ -406,7 +406,7 @@ test("a medication's history shows each day plainly", async ({ page }) => {
   await page.getByTestId("med-history-open").click();
   const history = page.getByTestId("med-history");
   await expect(history).toContainText("March 2026");
-  await expect(history.locator('[data-date="2026-03-08"]')).toHaveText("8 March 2026: taken at 08:05, 20:15");
+  await expect(history.locator('[data-date="2026-03-08"]')).toHaveText("8 March 2026: taken at 8:05 AM, 8:15 PM");
   await expect(history.locator('[data-date="2026-03-09"]')).toHaveText("9 March 2026: not marked");
   await expect(history.getByTestId("med-day")).toHaveCount(3);
   await page.getByTestId("med-history-earlier").click();
@@ -461,7 +461,7 @@ test("medication goes into a backup and comes back, and is stored encrypted unde
   await page.goto("/");
   await page.getByTestId("unlock-input").fill("246813");
   await page.getByTestId("unlock-submit").click();
-  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+  await expect(page.getByTestId("med-taken-at")).toHaveText("Taken at 8:10 AM");
 });
 
 test("“Add to my calendar” downloads one calendar file with discreet titles and alarms", async ({ page }) => {
@@ -531,10 +531,10 @@ test("two open tabs stay in step: a dose marked in one shows in the other", asyn
   const second = await context.newPage();
   await second.clock.install({ time: NOW });
   await openApp(second, "/meds");
-  await expect(second.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
+  await expect(second.getByTestId("med-today")).toContainText("Time for your 8:00 AM dose");
   await first.getByTestId("med-taken").click();
-  await expect(first.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
-  await expect(second.getByTestId("med-taken-at")).toHaveText("Taken at 08:10");
+  await expect(first.getByTestId("med-taken-at")).toHaveText("Taken at 8:10 AM");
+  await expect(second.getByTestId("med-taken-at")).toHaveText("Taken at 8:10 AM");
   expect(await doses(second)).toHaveLength(1);
 });
 
@@ -618,16 +618,16 @@ test("“Taken” tapped after midnight marks last night's dose, and the morning
   await plant(page, { "steady.meds": meds([BUP]) });
   await openApp(page, "/");
   const today = page.getByTestId("med-today");
-  await expect(today.getByTestId("med-due")).toHaveText("Yesterday's 20:00 dose");
-  await expect(today.getByTestId("med-taken")).toHaveAttribute("aria-label", "Mark yesterday's 20:00 dose of Buprenorphine film or tablet taken");
+  await expect(today.getByTestId("med-due")).toHaveText("Yesterday's 8:00 PM dose");
+  await expect(today.getByTestId("med-taken")).toHaveAttribute("aria-label", "Mark yesterday's 8:00\u00a0PM dose of Buprenorphine film or tablet taken");
   await today.getByTestId("med-taken").click();
-  await expect(page.getByTestId("med-just-taken")).toContainText("Marked taken at 00:20.");
+  await expect(page.getByTestId("med-just-taken")).toContainText("Marked taken at 12:20 AM.");
   expect(await doses(page)).toEqual([{ med: 1, d: "2026-03-09", slot: "20:00:00", t: "2026-03-10T00:20:00" }]);
-  await expect(today).toContainText("Next dose: 08:00");
+  await expect(today).toContainText("Next dose: 8:00 AM");
   // In the morning, the 08:00 dose is still due.
   await page.clock.setFixedTime(new Date("2026-03-10T12:05:00Z"));
   await page.reload();
-  await expect(page.getByTestId("med-today")).toContainText("Time for your 08:00 dose");
+  await expect(page.getByTestId("med-today")).toContainText("Time for your 8:00 AM dose");
 });
 
 test("two medications removed in a row can both be brought back", async ({ page }) => {
