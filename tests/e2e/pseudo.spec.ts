@@ -84,4 +84,38 @@ test.describe("the pseudo-locale", () => {
     await page.evaluate(() => document.querySelector("main h1")!.append(" Call now"));
     expect(await outsideCatalogs(page)).toEqual([expect.stringContaining("Call now")]);
   });
+
+  test("the lock screen, a wrong passcode, a saved flash message and a storage problem show only catalog text", async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript(() => localStorage.setItem("steady-language", "en-XA"));
+    await openApp(page, "/log/new");
+    await page.getByTestId("craving-save").click();
+    await expect(page.getByTestId("flash")).toBeVisible();
+    expect(await outsideCatalogs(page), "text outside the catalogs with a flash message").toEqual([]);
+
+    await page.goto("/settings");
+    await page.getByTestId("lock-passcode").fill("246813");
+    await page.getByTestId("lock-passcode-again").fill("246813");
+    await page.getByTestId("lock-set").click();
+    await expect(page.getByTestId("lock-now")).toBeVisible({ timeout: 15_000 });
+    expect(await outsideCatalogs(page), "text outside the catalogs with the lock on").toEqual([]);
+    await page.reload();
+    const screen = page.getByTestId("lock-screen");
+    await screen.getByTestId("unlock-input").fill("1111");
+    await screen.getByTestId("unlock-submit").click();
+    await expect(screen.getByTestId("unlock-message")).not.toBeEmpty();
+    await screen.getByTestId("lock-overdose").locator("summary").click();
+    expect(await outsideCatalogs(page), "text outside the catalogs on the lock screen").toEqual([]);
+    await axe(page, "lock screen (pseudo-locale)");
+  });
+
+  test("a document that can't be read is explained in catalog text", async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem("steady-language", "en-XA");
+      localStorage.setItem("steady.settings", "{broken");
+    });
+    await openApp(page, "/help");
+    await expect(page.getByTestId("storage-problem")).toBeVisible();
+    expect(await outsideCatalogs(page)).toEqual([]);
+  });
 });
