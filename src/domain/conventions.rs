@@ -57,15 +57,10 @@ impl Conventions {
             Some(cycle) => matches!(cycle, "h11" | "h12"),
             None => hour12.unwrap_or(false),
         };
-        // "10,000.5" → digits "10", "000", "5" with a mark between each.
-        let marks: Vec<&str> = ten_thousand_and_a_half.split(|ch: char| ch.is_ascii_digit()).filter(|m| !m.is_empty()).collect();
-        let digits: String = ten_thousand_and_a_half.chars().filter(char::is_ascii_digit).collect();
-        let single = |mark: &str| {
-            let mut chars = mark.chars();
-            chars.next().filter(|_| chars.next().is_none())
-        };
-        if let ([group, decimal], "100005") = (marks.as_slice(), digits.as_str()) {
-            if let (Some(group), Some(decimal)) = (single(group), single(decimal)) {
+        // "10,000.5": exactly two marks, the group's and the decimal's.
+        let mut marks = ten_thousand_and_a_half.chars().filter(|ch| !ch.is_ascii_digit());
+        if let (Some(group), Some(decimal), None) = (marks.next(), marks.next(), marks.next()) {
+            if ten_thousand_and_a_half.starts_with("10") {
                 c.group = group;
                 c.decimal = decimal;
                 c.group_four_digits = thousand.trim() != "1000";

@@ -85,8 +85,8 @@ pub fn time_of_day(time: NaiveTime) -> String {
     }
     let (pm, hour) = time.hour12();
     let mark = if pm { tr!("PM") } else { tr!("AM") };
-    // No line break inside "9:30 PM" or "a. m.".
-    format!("{hour}:{:02}\u{a0}{}", time.minute(), mark.replace(' ', "\u{a0}"))
+    // No line break inside "9:30 PM" (nor inside "a. m.": the catalog has a no-break space there).
+    format!("{hour}:{:02}\u{a0}{mark}", time.minute())
 }
 
 /// "21:30", 24-hour, as a time input, a key or a file wants it.
