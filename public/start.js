@@ -153,4 +153,18 @@
       "A slow connection can do this. Wait a little longer, or reload.",
     );
   }, 30000);
+
+  // For the app (src/components/language.rs): how a locale writes a time and numbers,
+  // as "h12|10,000.5|1,000" (the clock's hour cycle; 10000.5 and 1000 as written).
+  // Here rather than in the wasm, where the Intl bindings cost more of the first download.
+  window.steadyConventions = function (tag) {
+    try {
+      var time = new Intl.DateTimeFormat(tag, { hour: "numeric" }).resolvedOptions();
+      var numbers = new Intl.NumberFormat(tag);
+      var cycle = time.hourCycle || (time.hour12 ? "h12" : "h23");
+      return [cycle, numbers.format(10000.5), numbers.format(1000)].join("|");
+    } catch (e) {
+      return "";
+    }
+  };
 })();

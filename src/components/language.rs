@@ -118,17 +118,20 @@ pub fn reader_locale() -> String {
     conventions::locale_tag(Lang::current().code(), &phone)
 }
 
-/// The reader's clock and number marks, as `Intl` has them for [`reader_locale`].
+/// The reader's clock and number marks, as `Intl` has them for [`reader_locale`]
+/// (asked through `public/start.js`; without it, the defaults).
 fn read_conventions() -> Conventions {
-    use js_sys::{Array, Intl, Object, Reflect};
-    let locales = Array::of1(&reader_locale().into());
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"hour".into(), &"numeric".into());
-    let resolved = Intl::DateTimeFormat::new(&locales, &options).resolved_options();
-    let get = |key: &str| Reflect::get(&resolved, &key.into()).unwrap_or_default();
-    let numbers = Intl::NumberFormat::new(&locales, &Object::new());
-    let written = |n: f64| numbers.format().call1(&numbers, &n.into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    Conventions::from_intl(get("hourCycle").as_string().as_deref(), get("hour12").as_bool(), &written(10000.5), &written(1000.0))
+    let answer = js_sys::Reflect::get(&window(), &"steadyConventions".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &reader_locale().into()).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let mut parts = answer.split('|');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(cycle), Some(ten_thousand), Some(thousand)) => Conventions::from_intl(Some(cycle), None, ten_thousand, thousand),
+        _ => Conventions::default(),
+    }
 }
 
 fn phone_language() -> Lang {
