@@ -1203,7 +1203,7 @@ mod tests {
         assert_eq!(report.sentences(), english);
         let spanish = [
             "Se actualizará 1 contador con cambios más recientes.",
-            "Se agregarán 12 registros de ganas de consumir, se actualizarán 3 con cambios más recientes y 40 ya están en este teléfono.",
+            "Se agregarán 12 anotaciones de ganas de consumir, se actualizarán 3 con cambios más recientes y 40 ya están en este teléfono.",
             "Se agregará 1 entrada del diario y 1 ya está en este teléfono.",
         ];
         assert_eq!(Lang::Es.while_current(|| report.sentences()), spanish);
