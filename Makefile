@@ -31,6 +31,7 @@ test-native:
 	cargo test --quiet
 	@# The calendar file that a test above wrote, read by a real iCalendar parser.
 	node tests/scripts/ics-check.mjs
+	node tests/scripts/conventions-check.mjs
 	tests/scripts/toolchain-routes.sh
 
 test-e2e:

@@ -154,17 +154,24 @@
     );
   }, 30000);
 
-  // For the app (src/components/language.rs): how a locale writes a time and numbers,
-  // as "h12|10,000.5|1,000" (the clock's hour cycle; 10000.5 and 1000 as written).
-  // Here rather than in the wasm, where the Intl bindings cost more of the first download.
-  window.steadyConventions = function (tag) {
+  // For the app (src/components/language.rs): the locale the reader reads in (the app's
+  // language with the region of the phone's first language: Spanish on an en-US phone is
+  // es-US), and how it writes a time and numbers, as "es-US|h12|10,000.5|1,000" (the tag,
+  // the clock's hour cycle, and 10000.5 and 1000 as written). Here rather than in the
+  // wasm, where the Intl bindings cost more of the first download.
+  window.steadyConventions = function (lang) {
+    var phone = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+    var region = String(phone).split(/[-_]/).slice(1).filter(function (part) {
+      return /^([A-Za-z]{2}|[0-9]{3})$/.test(part);
+    })[0];
+    var tag = lang.split("-")[0] + (region ? "-" + region.toUpperCase() : "");
     try {
       var time = new Intl.DateTimeFormat(tag, { hour: "numeric" }).resolvedOptions();
       var numbers = new Intl.NumberFormat(tag);
       var cycle = time.hourCycle || (time.hour12 ? "h12" : "h23");
-      return [cycle, numbers.format(10000.5), numbers.format(1000)].join("|");
+      return [tag, cycle, numbers.format(10000.5), numbers.format(1000)].join("|");
     } catch (e) {
-      return "";
+      return tag;
     }
   };
 })();

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::conventions::{self, Conventions};
+use crate::domain::conventions::Conventions;
 use crate::domain::i18n::{self, Lang};
 use crate::storage;
 
@@ -97,7 +97,7 @@ const FRAMES_TO_WAIT: u32 = 30;
 /// the times and numbers of its locale on this phone.
 pub fn show_in(lang: Lang) {
     lang.make_current();
-    read_conventions().make_current();
+    read_conventions(lang).make_current();
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
@@ -112,22 +112,27 @@ pub fn show_in(lang: Lang) {
     }
 }
 
-/// The locale text is read in: the language in use with the phone's region ("es-US").
-pub fn reader_locale() -> String {
-    let phone = window().navigator().languages().get(0).as_string().unwrap_or_default();
-    conventions::locale_tag(Lang::current().code(), &phone)
+thread_local! {
+    /// The locale the reader reads in, as `public/start.js` found it for the language in use.
+    static READER_LOCALE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// The reader's clock and number marks, as `Intl` has them for [`reader_locale`]
-/// (asked through `public/start.js`; without it, the defaults).
-fn read_conventions() -> Conventions {
+/// The locale text is read in: the language in use with the phone's region ("es-US").
+pub fn reader_locale() -> String {
+    READER_LOCALE.with_borrow(|tag| if tag.is_empty() { Lang::current().code().to_string() } else { tag.clone() })
+}
+
+/// The reader's locale, clock and number marks, as `Intl` has them, asked
+/// through `public/start.js` (without it: the language alone and the defaults).
+fn read_conventions(lang: Lang) -> Conventions {
     let answer = js_sys::Reflect::get(&window(), &"steadyConventions".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &reader_locale().into()).ok())
+        .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &lang.code().into()).ok())
         .and_then(|s| s.as_string())
         .unwrap_or_default();
     let mut parts = answer.split('|');
+    READER_LOCALE.with_borrow_mut(|tag| *tag = parts.next().unwrap_or_default().to_string());
     match (parts.next(), parts.next(), parts.next()) {
         (Some(cycle), Some(ten_thousand), Some(thousand)) => Conventions::from_intl(Some(cycle), None, ten_thousand, thousand),
         _ => Conventions::default(),

@@ -21,12 +21,14 @@ pub struct Conventions {
 impl Default for Conventions {
     /// Natively, and wherever `Intl` says nothing usable: 24-hour, "1,000", "12.50".
     fn default() -> Conventions {
-        Conventions { twelve_hour: false, group: ',', decimal: '.', group_four_digits: true }
+        DEFAULT
     }
 }
 
+const DEFAULT: Conventions = Conventions { twelve_hour: false, group: ',', decimal: '.', group_four_digits: true };
+
 thread_local! {
-    static CURRENT: Cell<Conventions> = Cell::new(Conventions::default());
+    static CURRENT: Cell<Conventions> = const { Cell::new(DEFAULT) };
 }
 
 impl Conventions {
@@ -67,20 +69,6 @@ impl Conventions {
             }
         }
         c
-    }
-}
-
-/// The locale the reader reads in: the app's language with the region of the
-/// phone's first language ("es" on an "en-US" phone is "es-US"); the language
-/// alone where that names no region ("en", "es-419" keeps "419").
-pub fn locale_tag(lang_code: &str, phone_language: &str) -> String {
-    let lang = lang_code.split('-').next().unwrap_or("en");
-    let region = phone_language.split(['-', '_']).skip(1).find(|sub| {
-        (sub.len() == 2 && sub.bytes().all(|b| b.is_ascii_alphabetic())) || (sub.len() == 3 && sub.bytes().all(|b| b.is_ascii_digit()))
-    });
-    match region {
-        Some(region) => format!("{lang}-{}", region.to_ascii_uppercase()),
-        None => lang.to_string(),
     }
 }
 
@@ -141,19 +129,6 @@ pub(crate) mod tests {
         // Digits of another script, or nothing: the default marks.
         assert_eq!(Conventions::from_intl(None, None, "١٠٬٠٠٠٫٥", "١٬٠٠٠"), Conventions::default());
         assert_eq!(Conventions::from_intl(None, None, "10000.5", "1000"), Conventions::default());
-    }
-
-    #[test]
-    fn the_locale_is_the_apps_language_with_the_phones_region() {
-        assert_eq!(locale_tag("es", "en-US"), "es-US");
-        assert_eq!(locale_tag("en", "es-MX"), "en-MX");
-        assert_eq!(locale_tag("en", "en-gb"), "en-GB");
-        assert_eq!(locale_tag("es", "es-419"), "es-419");
-        assert_eq!(locale_tag("es", "zh-Hant-TW"), "es-TW");
-        assert_eq!(locale_tag("en", "en_AU"), "en-AU");
-        assert_eq!(locale_tag("es", "es"), "es");
-        assert_eq!(locale_tag("en", ""), "en");
-        assert_eq!(locale_tag("qps-ploc", "en-US"), "qps-US");
     }
 
     #[test]
