@@ -176,7 +176,8 @@ fn MainCounter(id: u32) -> impl IntoView {
             <p class="since">{move || with(&|c| fill(tr!("since {}"), &[&start_text(c.start)]))}</p>
             <LiveDuration counter/>
             <MilestoneProgress counter/>
-            <MoneySaved counter id/>
+            // Split off (from the service worker's cache in milliseconds): the money line and its currency formatting.
+            {lazy_part(move || money_saved(counter, id))}
             <Show when=move || editing.get()>
                 {
                     let on_close = Callback::new(move |()| { editing.set(false); focus_soon("set-start"); });
@@ -294,6 +295,7 @@ fn MoneySaved(counter: Memo<Option<Counter>>, id: u32) -> impl IntoView {
     }
 }
 
+split_view!(money_saved, fn money_saved(counter: Memo<Option<Counter>>, id: u32) { view! { <MoneySaved counter id/> } });
 split_view!(money, fn money_form(id: u32, open: RwSignal<bool>) { view! { <MoneyForm id open/> } });
 
 #[component]
