@@ -157,7 +157,7 @@ test("ten years of check-ins and 3,000 journal entries: Today, the calendar and 
   await expect(page.getByTestId("checkin-day")).toHaveCount(30);
   await expect(page.locator('[data-testid="checkin-day"][data-checked="true"]')).toHaveCount(23);
   await page.goto("/journal");
-  await expect(page.getByTestId("journal-count")).toHaveText("3000 entries");
+  await expect(page.getByTestId("journal-count")).toHaveText("3,000 entries");
   await page.getByTestId("journal-search").fill("zebra");
   await expect(page.getByTestId("journal-entry")).toHaveCount(1);
   await expect(page.getByTestId("journal-entry")).toContainText("The zebra at the zoo");
