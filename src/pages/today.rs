@@ -169,7 +169,7 @@ fn MainCounter(id: u32) -> impl IntoView {
         <div class="card counter" data-testid="main-counter">
             <p class="counter-name">{move || with(&|c| counter::shown_name(&c.name).to_owned())}</p>
             <p class="counter-days" data-testid="counter-days" aria-live="polite">
-                <span class="count">{move || days.get()}</span>
+                <span class="count">{move || u64::try_from(days.get()).map_or_else(|_| days.get().to_string(), crate::domain::conventions::number)}</span>
                 " "
                 {move || trn!("day", "days", days.get())}
             </p>
