@@ -86,9 +86,4 @@ test.describe("the pseudo-locale", () => {
     expect(await outsideCatalogs(page), "text outside the catalogs on the lock screen").toEqual([]);
     await axe(page, "lock screen (pseudo-locale)");
   });
-
-    await openApp(page, "/help");
-    await expect(page.getByTestId("storage-problem")).toBeVisible();
-    expect(await outsideCatalogs(page)).toEqual([]);
-  });
 });
