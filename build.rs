@@ -181,9 +181,13 @@ fn pseudo_text(english: &str) -> String {
             other => other,
         });
     }
+    // Padding in short runs, like the extra words a translation adds: one
+    // unbroken run as long as 40 % of a sentence could never wrap.
     let padding = (english.chars().count() * 2).div_ceil(5).max(1);
-    out.push(' ');
-    out.push_str(&"~".repeat(padding));
+    for run in 0..padding.div_ceil(4) {
+        out.push(' ');
+        out.push_str(&"~".repeat((padding - run * 4).min(4)));
+    }
     out.push(']');
     out
 }

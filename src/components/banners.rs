@@ -75,7 +75,10 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
             <textarea id=text_id readonly rows="3" data-testid="storage-problem-raw">
                 {problem.raw.clone()}
             </textarea>
-            <p class="detail">{tr!("Details: ")} {problem.detail()}</p>
+            <p class="detail">
+                {tr!("Details: ")} {problem.detail()}
+                {problem.parser_detail().map(|words| view! { " " <code lang="en" translate="no">{words.to_owned()}</code> })}
+            </p>
             <div class="actions">
                 <button type="button" class="button" on:click=copy>{tr!("Copy text")}</button>
                 {if too_new {

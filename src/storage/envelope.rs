@@ -51,7 +51,7 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     /// Not valid JSON, or not the shape this document has.
-    Damaged(String),
+    Damaged(Damage),
     /// Written by a newer version of Steady than this one.
     TooNew(u64),
 }
@@ -72,11 +72,53 @@ impl Problem {
         }
     }
 
-    /// The technical detail, for someone helping the person.
+    /// What went wrong, in the person's language, for someone helping them.
     pub fn detail(&self) -> String {
         match &self.kind {
-            ProblemKind::Damaged(why) => why.clone(),
-            ProblemKind::TooNew(v) => format!("stored data version {v} is newer than this app understands"),
+            ProblemKind::Damaged(damage) => damage.summary(),
+            ProblemKind::TooNew(v) => fill(tr!("stored data version {} is newer than this app understands"), &[&v.to_string()]),
+        }
+    }
+
+    /// The parser's own words (line, column, field), which only exist in
+    /// English: shown as they are, marked as English, for a technical helper.
+    pub fn parser_detail(&self) -> Option<&str> {
+        match &self.kind {
+            ProblemKind::Damaged(damage) => damage.parser_detail(),
+            ProblemKind::TooNew(_) => None,
+        }
+    }
+}
+
+/// Why a stored document couldn't be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    NotJson(String),
+    NotAnObject,
+    NoVersion,
+    VersionZero,
+    NoData,
+    UpgradeFailed { from: u64, why: String },
+    UnexpectedShape(String),
+}
+
+impl Damage {
+    fn summary(&self) -> String {
+        match self {
+            Damage::NotJson(_) => tr!("the text is not valid JSON").to_owned(),
+            Damage::NotAnObject => tr!("it is not a versioned document").to_owned(),
+            Damage::NoVersion => tr!("its version number is missing or not a whole number").to_owned(),
+            Damage::VersionZero => tr!("version 0 is not a valid version").to_owned(),
+            Damage::NoData => tr!("its data field is missing").to_owned(),
+            Damage::UpgradeFailed { from, .. } => fill(tr!("upgrading it from version {} failed"), &[&from.to_string()]),
+            Damage::UnexpectedShape(_) => tr!("its data doesn't have the expected shape").to_owned(),
+        }
+    }
+
+    fn parser_detail(&self) -> Option<&str> {
+        match self {
+            Damage::NotJson(why) | Damage::UpgradeFailed { why, .. } | Damage::UnexpectedShape(why) => Some(why),
+            _ => None,
         }
     }
 }
@@ -95,36 +137,36 @@ pub fn decode<D: Document>(key: &str, raw: Option<&str>) -> Loaded<D> {
     let problem = |kind| {
         Loaded::Unreadable(Problem { key: key.to_owned(), label: D::LABEL, raw: raw.to_owned(), kind })
     };
-    let damaged = |why: String| problem(ProblemKind::Damaged(why));
+    let damaged = |why: Damage| problem(ProblemKind::Damaged(why));
 
     let envelope: Value = match serde_json::from_str(raw) {
         Ok(value) => value,
-        Err(e) => return damaged(format!("not valid JSON: {e}")),
+        Err(e) => return damaged(Damage::NotJson(e.to_string())),
     };
     let Value::Object(mut fields) = envelope else {
-        return damaged("not a versioned document (expected an object)".into());
+        return damaged(Damage::NotAnObject);
     };
     let Some(version) = fields.get("v").and_then(Value::as_u64) else {
-        return damaged("the version number \"v\" is missing or not a whole number".into());
+        return damaged(Damage::NoVersion);
     };
     if version == 0 {
-        return damaged("version 0 is not a valid version".into());
+        return damaged(Damage::VersionZero);
     }
     if version > D::VERSION {
         return problem(ProblemKind::TooNew(version));
     }
     let Some(mut data) = fields.remove("data") else {
-        return damaged("the \"data\" field is missing".into());
+        return damaged(Damage::NoData);
     };
     for from in version..D::VERSION {
         data = match D::migrate(from, data) {
             Ok(upgraded) => upgraded,
-            Err(why) => return damaged(format!("upgrading from version {from} failed: {why}")),
+            Err(why) => return damaged(Damage::UpgradeFailed { from, why }),
         };
     }
     match serde_json::from_value(data) {
         Ok(doc) => Loaded::Ready(doc),
-        Err(e) => damaged(format!("unexpected shape: {e}")),
+        Err(e) => damaged(Damage::UnexpectedShape(e.to_string())),
     }
 }
 
@@ -221,7 +263,9 @@ mod tests {
     #[test]
     fn failed_migration_keeps_the_raw_text() {
         let p = damaged::<Note>(r#"{"v":1,"data":{"nom":"x"}}"#);
-        assert!(p.detail().contains("upgrading from version 1"), "{}", p.detail());
+        assert!(p.detail().contains("upgrading it from version 1"), "{}", p.detail());
+        assert!(matches!(&p.kind, ProblemKind::Damaged(Damage::UpgradeFailed { from: 1, .. })), "{p:?}");
+        assert!(p.parser_detail().is_some());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 // panel in it finds text that doesn't go through the catalogs (it shows as
 // plain English) and layouts that can't take longer words.
 import { test, expect, openApp } from "./fixtures";
-import { axe } from "./screens";
+import { SCREENS, SEED, axe, seeded } from "./screens";
 import type { Page } from "@playwright/test";
 
 // What may show outside the catalogs: the person's own words (the seeded data),
@@ -22,7 +22,8 @@ async function outsideCatalogs(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest("script, style, [hidden], #static-shell, noscript")) continue;
+      // translate="no": words that exist in one language only (a parser's technical detail), marked so.
+      if (!el || el.closest("script, style, [hidden], #static-shell, noscript, [translate=no]")) continue;
       if (el.closest("input, textarea, select") && !el.closest("option")) continue;
       const style = getComputedStyle(el);
       if (style.display === "none" || style.visibility === "hidden") continue;
@@ -55,6 +56,28 @@ async function outsideCatalogs(page: Page): Promise<string[]> {
 test.describe("the pseudo-locale", () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
+  test("every screen and panel shows only catalog text, passes axe and takes longer words at 320 px with text at 200 %", async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.addInitScript(() => localStorage.setItem("steady-language", "en-XA"));
+    await seeded(page, SEED);
+    for (const [what, path, open] of SCREENS) {
+      await openApp(page, path);
+      if (open) await open(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
+      expect(await outsideCatalogs(page), `text outside the catalogs on ${what}`).toEqual([]);
+      await axe(page, `${what} (pseudo-locale)`);
+      const overflow = await page.evaluate(() => {
+        const over = () => document.documentElement.scrollWidth - window.innerWidth;
+        const at100 = over();
+        document.documentElement.style.fontSize = "200%";
+        const at200 = over();
+        document.documentElement.style.fontSize = "";
+        return [at100, at200];
+      });
+      expect(Math.max(...overflow), `horizontal overflow on ${what} (at 100 % and 200 % text)`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test("the catalog check can fail: plain English on a screen is found", async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem("steady-language", "en-XA"));
     await openApp(page, "/help");
@@ -85,5 +108,18 @@ test.describe("the pseudo-locale", () => {
     await screen.getByTestId("lock-overdose").locator("summary").click();
     expect(await outsideCatalogs(page), "text outside the catalogs on the lock screen").toEqual([]);
     await axe(page, "lock screen (pseudo-locale)");
+  });
+
+  test("a document that can't be read is explained in catalog text", async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem("steady-language", "en-XA");
+      localStorage.setItem("steady.settings", "{broken");
+    });
+    await openApp(page, "/help");
+    const problem = page.getByTestId("storage-problem");
+    await expect(problem).toBeVisible();
+    expect(await outsideCatalogs(page)).toEqual([]);
+    // The parser's own words are shown, marked as English for a technical helper.
+    await expect(problem.locator('code[lang="en"][translate="no"]')).not.toBeEmpty();
   });
 });
