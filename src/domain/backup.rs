@@ -436,7 +436,7 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
         if !med_ids.insert(m.id) {
             return Err(tr!("Two medications in that backup share an id.").into());
         }
-        m.check().map_err(|e| fill(tr!("The medication “{}”: {}"), &[m.shown_name(), e.message()]))?;
+        m.check().map_err(|e| fill(tr!("The medication “{}”: {}"), &[m.shown_name(), &e.message()]))?;
     }
     let mut appt_ids = HashSet::new();
     for a in &data.meds.appts {
@@ -446,7 +446,7 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
         a.check().map_err(|e| fill(tr!("The appointment “{}”: {}"), &[a.shown_title(), e.message()]))?;
     }
     if let Some(kit) = &data.meds.naloxone {
-        kit.check().map_err(|e| fill(tr!("Your naloxone: {}"), &[e.message()]))?;
+        kit.check().map_err(|e| fill(tr!("Your naloxone: {}"), &[&e.message()]))?;
     }
     let mut item_ids = HashSet::new();
     for item in data.plan.lists.values().flatten() {

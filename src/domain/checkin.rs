@@ -340,6 +340,9 @@ mod tests {
         use crate::domain::ics::Naming;
         let quiet = calendar_reminder(at_nine, today, Naming::Discreet("a1b2"));
         assert_eq!((quiet.title.as_str(), quiet.uid.as_str()), ("Reminder: 21:00", "a1b2-c"));
+        // The title is read in a calendar: on the reader's clock.
+        let us = crate::domain::conventions::tests::en_us().while_current(|| calendar_reminder(at_nine, today, Naming::Discreet("a1b2")));
+        assert_eq!(us.title, "Reminder: 9:00\u{a0}PM");
         assert_eq!(quiet.dates.ics_rule(true).unwrap().0, "FREQ=DAILY");
         let full = calendar_reminder(at_nine, today, Naming::Full);
         assert_eq!((full.title.as_str(), full.uid.as_str()), ("Daily check-in", "steady-checkin@steady.app"));

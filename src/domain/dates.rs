@@ -137,6 +137,25 @@ pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(hour, minute, second)
 }
 
+/// A clock reading: "20:30" (24-hour), or with `pm` known, "8", "8:30" on a
+/// 12-hour clock (12 am is midnight, 12 pm is noon).
+pub fn parse_clock(text: &str, pm: Option<bool>) -> Option<NaiveTime> {
+    let Some(pm) = pm else { return parse_hh_mm(text) };
+    let (hour, minute) = match text.split_once(':') {
+        Some((hour, minute)) => (hour, minute),
+        None => (text, "00"),
+    };
+    let digits = |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hour) || minute.len() != 2 || !digits(minute) {
+        return None;
+    }
+    let hour: u32 = hour.parse().ok()?;
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour % 12 + if pm { 12 } else { 0 }, minute.parse().ok()?, 0)
+}
+
 /// Reads a datetime-local input's value ("2026-11-23T21:30").
 pub fn parse_datetime_input(text: &str) -> Option<NaiveDateTime> {
     let (date, time) = text.trim().split_once('T')?;

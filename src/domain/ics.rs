@@ -73,9 +73,10 @@ impl Naming<'_> {
     }
 }
 
-/// A discreet title for something at `time` (a dose, the check-in): "Reminder: 08:00".
+/// A discreet title for something at `time` (a dose, the check-in): "Reminder: 08:00",
+/// or "Reminder: 8:00 AM" for a reader on a 12-hour clock (a person reads it in their calendar).
 pub fn discreet_at(time: chrono::NaiveTime) -> String {
-    super::i18n::fill(tr!("Reminder: {}"), &[&super::dates::hh_mm(time)])
+    super::i18n::fill(tr!("Reminder: {}"), &[&super::dates::time_of_day(time)])
 }
 
 /// The whole file, CRLF line endings and folded lines. `stamp` is now, in UTC.

@@ -151,7 +151,11 @@ pub enum MedProblem {
 }
 
 impl MedProblem {
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> String {
+        if self == MedProblem::BadTime {
+            let example = |h, m| super::dates::time_of_day(NaiveTime::from_hms_opt(h, m, 0).expect("a time"));
+            return super::i18n::fill(tr!("Write the times like {} or {}, with commas between them."), &[&example(8, 0), &example(20, 30)]);
+        }
         match self {
             MedProblem::NoName => tr!("Give this medication a name."),
             MedProblem::TooLong => tr!("One of the fields is too long (200 characters at most)."),
@@ -159,9 +163,10 @@ impl MedProblem {
             MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set."),
             MedProblem::SameTimeTwice => tr!("The same time is there twice."),
             MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99."),
-            MedProblem::BadTime => tr!("Write the times like 08:00 or 20:30, with commas between them."),
+            MedProblem::BadTime => unreachable!("written above, with the reader's clock"),
             MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started."),
         }
+        .to_owned()
     }
 }
 
@@ -275,25 +280,56 @@ impl Medication {
     }
 }
 
-/// Reads the times typed in one field ("8:00, 20:30"), in time order.
-/// Nothing typed means no set time (an injection, a pickup).
+/// Reads the times typed in one field, in time order: on a 24-hour clock
+/// ("8:00, 20:30") or a 12-hour one ("8 am, 8:30 PM", "8:00 a. m."), whichever
+/// the person writes. Nothing typed means no set time (an injection, a pickup).
 pub fn parse_times(text: &str) -> Result<Vec<NaiveTime>, MedProblem> {
-    let mut times = text
-        .split([',', ';', ' '])
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| super::dates::parse_hh_mm(t).ok_or(MedProblem::BadTime))
-        .collect::<Result<Vec<_>, _>>()?;
+    // Clock readings ("8", "8:30") and words ("am"); dots, spaces, commas and
+    // semicolons separate them, except that letters join across them ("a. m.").
+    let mut pieces: Vec<(bool, String)> = Vec::new();
+    let mut gap = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let is_word = c.is_alphabetic();
+        if c.is_ascii_digit() || c == ':' || is_word {
+            match pieces.last_mut() {
+                Some((true, word)) if is_word => word.push(c),
+                Some((false, clock)) if !is_word && !gap => clock.push(c),
+                _ => pieces.push((is_word, c.to_string())),
+            }
+            gap = false;
+        } else if c == '.' || c == ',' || c == ';' || c.is_whitespace() {
+            gap = true;
+        } else {
+            return Err(MedProblem::BadTime);
+        }
+    }
+    let mut times = Vec::new();
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((is_word, clock)) = pieces.next() {
+        if is_word {
+            return Err(MedProblem::BadTime);
+        }
+        let pm = match pieces.peek() {
+            Some((true, word)) => {
+                let pm = match word.as_str() {
+                    "am" => false,
+                    "pm" => true,
+                    _ => return Err(MedProblem::BadTime),
+                };
+                pieces.next();
+                Some(pm)
+            }
+            _ => None,
+        };
+        times.push(super::dates::parse_clock(&clock, pm).ok_or(MedProblem::BadTime)?);
+    }
     times.sort();
     Ok(times)
 }
 
-/// Times as they are typed: "08:00, 20:30".
+/// Times as they are typed and shown in the form: "08:00, 20:30", or
+/// "8:00 AM, 8:30 PM" for a reader on a 12-hour clock.
 pub fn times_text(times: &[NaiveTime]) -> String {
-    times.iter().map(|t| super::dates::hh_mm(*t)).collect::<Vec<_>>().join(", ")
-}
-
-/// Times as they are shown: "8:00 AM, 8:30 PM" on a 12-hour clock.
-pub fn times_shown(times: &[NaiveTime]) -> String {
     times.iter().map(|t| super::dates::time_of_day(*t)).collect::<Vec<_>>().join(", ")
 }
 
@@ -1295,12 +1331,35 @@ mod tests {
     }
 
     #[test]
+    fn times_on_a_twelve_hour_clock_are_read_as_people_write_them() {
+        assert_eq!(parse_times("8am, 8:30 PM"), Ok(vec![hm(8, 0), hm(20, 30)]));
+        assert_eq!(parse_times("8:00 a. m., 8:30\u{a0}p.\u{a0}m."), Ok(vec![hm(8, 0), hm(20, 30)]));
+        assert_eq!(parse_times("9 p.m. 7 a.m."), Ok(vec![hm(7, 0), hm(21, 0)]));
+        assert_eq!(parse_times("12 am, 12:15 pm"), Ok(vec![hm(0, 0), hm(12, 15)]), "midnight and a quarter past noon");
+        assert_eq!(parse_times("8:00 AM, 20:30"), Ok(vec![hm(8, 0), hm(20, 30)]), "both clocks in one field");
+        for wrong in ["13 pm", "0 am", "8:60 am", "8 xm", "am", "8 a", "8 noon", "8 am pm", "8h30"] {
+            assert_eq!(parse_times(wrong), Err(MedProblem::BadTime), "{wrong}");
+        }
+        // What the form shows on a 12-hour clock reads back as the same times.
+        let times = vec![hm(0, 5), hm(8, 0), hm(12, 0), hm(20, 30)];
+        for conventions in [crate::domain::conventions::tests::en_us(), crate::domain::conventions::tests::es_us()] {
+            let shown = conventions.while_current(|| times_text(&times));
+            assert_eq!(parse_times(&shown), Ok(times.clone()), "{shown}");
+        }
+        let shown = crate::domain::conventions::tests::en_us().while_current(|| times_text(&times));
+        assert_eq!(shown, "12:05\u{a0}AM, 8:00\u{a0}AM, 12:00\u{a0}PM, 8:30\u{a0}PM");
+        let problem = crate::domain::conventions::tests::en_us().while_current(|| MedProblem::BadTime.message());
+        assert_eq!(problem, "Write the times like 8:00\u{a0}AM or 8:30\u{a0}PM, with commas between them.");
+    }
+
+    #[test]
     fn times_are_read_from_one_field_in_order() {
         assert_eq!(parse_times("20:30, 8:00"), Ok(vec![hm(8, 0), hm(20, 30)]));
         assert_eq!(parse_times(" 08:00;20:00 "), Ok(vec![hm(8, 0), hm(20, 0)]));
         assert_eq!(parse_times(""), Ok(vec![]));
-        assert_eq!(parse_times("8am"), Err(MedProblem::BadTime));
+        assert_eq!(parse_times("8:00 20:30"), Ok(vec![hm(8, 0), hm(20, 30)]));
         assert_eq!(parse_times("25:00"), Err(MedProblem::BadTime));
+        assert_eq!(parse_times("8"), Err(MedProblem::BadTime), "a bare hour could be either clock");
         assert_eq!(times_text(&[hm(8, 0), hm(20, 30)]), "08:00, 20:30");
         // Twice the same time is caught when the medication is checked.
         let mut m = bup_twice_daily();

@@ -19,13 +19,18 @@ use crate::split::lazy_part;
 use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::checkin::calendar_reminder;
 use crate::domain::cravings::YearMonth;
+use crate::domain::conventions::Conventions;
 use crate::domain::dates::{iso_date, long_date, month_year, parse_hh_mm, parse_iso_date};
 use crate::domain::i18n::fill;
 use crate::domain::ics::{calendar, Naming};
-use crate::domain::meds::{day_doses, reminders, parse_times, times_shown, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
+use crate::domain::meds::{day_doses, reminders, parse_times, times_text, DayDoses, LeftPlace, MedKind, MedProblem, Medication, Naloxone, NaloxoneKind, RiskCard, RiskMoment, Taken, MAX_TAKE_HOMES};
 use crate::domain::schedule::{upcoming, Repeat};
 use crate::domain::stored_name;
 use crate::storage::Store;
+
+fn at_hour(hour: u32) -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(hour, 0, 0).expect("an hour of the day")
+}
 
 #[component]
 pub fn MedsPage() -> impl IntoView {
@@ -341,8 +346,10 @@ fn MedForm(start: MedDraft, editing: RwSignal<Option<MedDraft>>, risk: RwSignal<
                 <input id="med-first" type="date" data-testid="med-first" prop:value=move || first.get() on:input=move |ev| { first.set(event_target_value(&ev)); keep(); }/>
             </div>
             <div class="field">
-                <label for="med-times">{tr!("Times of day (optional, e.g. 08:00, 20:00)")}</label>
-                <input id="med-times" data-testid="med-times" inputmode="numeric" autocomplete="off" aria-describedby="med-times-hint"
+                <label for="med-times">{fill(tr!("Times of day (optional, e.g. {})"), &[&times_text(&[at_hour(8), at_hour(20)])])}</label>
+                // A 12-hour clock needs letters (AM, PM): the number pad only where it doesn't.
+                <input id="med-times" data-testid="med-times" autocomplete="off" aria-describedby="med-times-hint"
+                    inputmode=if Conventions::current().twelve_hour { "text" } else { "numeric" }
                     prop:value=move || times.get() on:input=move |ev| { times.set(event_target_value(&ev)); keep(); }/>
                 <p class="hint" id="med-times-hint">{tr!("Leave empty for something done once that day, like an injection or a pickup.")}</p>
             </div>
@@ -385,7 +392,7 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
     let show_history = RwSignal::new(false);
     let restarting = RwSignal::new(false);
     let restart_dose = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let id = med.id;
     // Saves a change to this medication; false (and a message) if it can't be saved.
     let change = move |f: Box<dyn FnOnce(&mut Medication)>| -> bool {
@@ -431,7 +438,7 @@ fn MedItem(med: Medication, on_change: Callback<Medication>, risk: RwSignal<Opti
     let when = {
         let mut parts = vec![Repeat::words(med.repeat)];
         if !med.times.is_empty() {
-            parts.push(fill(tr!("at {}"), &[&times_shown(&med.times)]));
+            parts.push(fill(tr!("at {}"), &[&times_text(&med.times)]));
         }
         parts.join(" ")
     };
@@ -628,14 +635,14 @@ fn NaloxoneSection() -> impl IntoView {
     let place = RwSignal::new(kit.place.clone());
     let expiry = RwSignal::new(kit.expiry.map(iso_date).unwrap_or_default());
     let kind = RwSignal::new(kit.kind);
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = expiry.get_untracked();
         let date = parse_iso_date(&typed);
         if !typed.trim().is_empty() && date.is_none() {
-            error.set(Some(tr!("That expiry date couldn't be read. Pick it from the calendar.")));
+            error.set(Some(tr!("That expiry date couldn't be read. Pick it from the calendar.").to_owned()));
             return;
         }
         let kit = Naloxone { place: place.get_untracked().trim().to_string(), expiry: date, kind: kind.get_untracked() };

@@ -183,7 +183,7 @@ test("the calendar file can hold a daily check-in reminder, even with nothing el
   await page.getByTestId("calendar-export").click();
   const text = readFileSync((await (await downloading).path())!, "utf8");
   expect(text).toMatch(/\r\nUID:[0-9a-f]{16}-c\r\n/);
-  expect(text).toContain("DTSTART:20260310T213000\r\nDURATION:PT5M\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Reminder: 21:30\r\n");
+  expect(text).toContain("DTSTART:20260310T213000\r\nDURATION:PT5M\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Reminder: 9:30\u00a0PM\r\n");
   expect(text).not.toMatch(/steady/i);
 });
 

@@ -474,8 +474,8 @@ test("“Add to my calendar” downloads one calendar file with discreet titles 
   expect(file.suggestedFilename()).toBe("reminders.ics");
   const text = readFileSync((await file.path())!, "utf8");
   expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-  expect(text).toContain("SUMMARY:Reminder: 08:00\r\n");
-  expect(text).toContain("SUMMARY:Reminder: 20:00\r\n");
+  expect(text).toContain("SUMMARY:Reminder: 8:00\u00a0AM\r\n");
+  expect(text).toContain("SUMMARY:Reminder: 8:00\u00a0PM\r\n");
   expect(text).toContain("SUMMARY:Check a date\r\n");
   expect(text).toContain("DTSTART:20260301T080000\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY\r\n");
   expect(text).toContain("BEGIN:VALARM");

@@ -62,6 +62,39 @@ test.describe("on a US phone in English", () => {
   });
 });
 
+test.describe("the medication times field on a US phone", () => {
+  test.use({ locale: "en-US" });
+
+  test("takes times as the reader writes them (8 am, 8:30 p.m.), shows them 12-hour and explains in 12-hour", async ({ page }) => {
+    await page.clock.install({ time: NOW });
+    await openApp(page, "/meds");
+    await page.getByTestId("med-add").click();
+    await expect(page.locator('label[for="med-times"]')).toHaveText("Times of day (optional, e.g. 8:00\u00a0AM, 8:00\u00a0PM)");
+    await expect(page.getByTestId("med-times")).toHaveAttribute("inputmode", "text");
+    await page.getByTestId("med-name").fill("Buprenorphine");
+    await page.getByTestId("med-times").fill("8 pm, 8h");
+    await page.getByTestId("med-save").click();
+    await expect(page.getByTestId("med-error")).toContainText("Write the times like 8:00\u00a0AM or 8:30\u00a0PM");
+    await page.getByTestId("med-times").fill("8:30 p.m., 8 am");
+    await page.getByTestId("med-save").click();
+    await expect(page.getByTestId("med-item")).toContainText("at 8:00\u00a0AM, 8:30\u00a0PM");
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem("steady.meds")))!).data.list[0].at).toEqual(["08:00:00", "20:30:00"]);
+    await page.getByTestId("med-edit").first().click();
+    await expect(page.getByTestId("med-times")).toHaveValue("8:00\u00a0AM, 8:30\u00a0PM");
+  });
+});
+
+test.describe("the medication times field on a UK phone", () => {
+  test.use({ locale: "en-GB" });
+
+  test("shows 24-hour times and the number pad", async ({ page }) => {
+    await openApp(page, "/meds");
+    await page.getByTestId("med-add").click();
+    await expect(page.locator('label[for="med-times"]')).toHaveText("Times of day (optional, e.g. 08:00, 20:00)");
+    await expect(page.getByTestId("med-times")).toHaveAttribute("inputmode", "numeric");
+  });
+});
+
 // What each phone shows on Today: the due dose, the next appointment, the count and the money saved.
 const PHONES = [
   { locale: "es-US", clock: "12-hour with a. m./p. m., 'a la' for one o'clock", due: "8:00\u00a0a.\u00a0m.", appt: "12 mar a la 1:05\u00a0p.\u00a0m.", days: "1,164 días", money: "17,460.00" },
