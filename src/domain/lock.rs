@@ -251,8 +251,15 @@ pub fn describe_wait(seconds: u32) -> String {
 /// stored bound at the next write. (An older build reads `k` as a damaged IV, so
 /// it keeps a bound value untouched as unreadable rather than taking it for plain
 /// text.) Plain values are JSON and always start with `{`.
+///
+/// `steady-aes-gcm:z:` is the same, bound, with the text compressed (raw
+/// DEFLATE) before it was encrypted: years of entries take about a sixth of the
+/// room, so they fit in the browser's 5 M characters twice over, as a change of
+/// passcode needs. (Ciphertext can't be compressed afterwards: it looks random.)
+/// An older build reads `z` as a damaged IV too, and keeps the value untouched.
 const SEALED_PREFIX: &str = "steady-aes-gcm:";
 const BOUND: &str = "k:";
+const COMPRESSED: &str = "z:";
 
 /// A sealed value's parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,24 +268,31 @@ pub struct Sealed {
     pub data: Vec<u8>,
     /// Encrypted with its name as additional data.
     pub bound: bool,
+    /// Compressed before it was encrypted (always bound too).
+    pub compressed: bool,
 }
 
-/// The text to store for a value encrypted with its name as additional data.
-pub fn seal_text(iv: &[u8], ciphertext: &[u8]) -> String {
-    format!("{SEALED_PREFIX}{BOUND}{}:{}", base64_encode(iv), base64_encode(ciphertext))
+/// The text to store for a value encrypted with its name as additional data,
+/// `compressed` first or not.
+pub fn seal_text(iv: &[u8], ciphertext: &[u8], compressed: bool) -> String {
+    let mark = if compressed { COMPRESSED } else { BOUND };
+    format!("{SEALED_PREFIX}{mark}{}:{}", base64_encode(iv), base64_encode(ciphertext))
 }
 
 /// The parts of a sealed value; `None` if it isn't one.
 pub fn open_text(text: &str) -> Option<Sealed> {
     let rest = text.strip_prefix(SEALED_PREFIX)?;
-    let (bound, rest) = match rest.strip_prefix(BOUND) {
-        Some(rest) => (true, rest),
-        None => (false, rest),
+    let (bound, compressed, rest) = if let Some(rest) = rest.strip_prefix(COMPRESSED) {
+        (true, true, rest)
+    } else if let Some(rest) = rest.strip_prefix(BOUND) {
+        (true, false, rest)
+    } else {
+        (false, false, rest)
     };
     let (iv, data) = rest.split_once(':')?;
     let iv = base64_decode(iv)?;
     (iv.len() == IV_BYTES).then_some(())?;
-    Some(Sealed { iv, data: base64_decode(data)?, bound })
+    Some(Sealed { iv, data: base64_decode(data)?, bound, compressed })
 }
 
 /// Whether a stored value is sealed (either way).
@@ -286,9 +300,14 @@ pub fn is_sealed(text: &str) -> bool {
     text.starts_with(SEALED_PREFIX)
 }
 
+/// Whether a stored value was compressed before it was sealed.
+pub fn is_compressed(text: &str) -> bool {
+    text.strip_prefix(SEALED_PREFIX).is_some_and(|rest| rest.starts_with(COMPRESSED))
+}
+
 /// Whether a stored value is sealed without its name (to be stored again, bound).
 pub fn is_unbound(text: &str) -> bool {
-    is_sealed(text) && !text[SEALED_PREFIX.len()..].starts_with(BOUND)
+    is_sealed(text) && ![BOUND, COMPRESSED].iter().any(|mark| text[SEALED_PREFIX.len()..].starts_with(mark))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -622,14 +641,21 @@ mod tests {
 
     #[test]
     fn sealed_values_are_told_apart_from_plain_json() {
-        let sealed = seal_text(&[1; IV_BYTES], b"ciphertext");
+        let sealed = seal_text(&[1; IV_BYTES], b"ciphertext", false);
         assert!(sealed.starts_with("steady-aes-gcm:k:"));
         assert!(is_sealed(&sealed) && !is_unbound(&sealed));
         assert!(!is_sealed(r#"{"v":1,"data":{}}"#) && !is_unbound(r#"{"v":1,"data":{}}"#));
-        let parts = Sealed { iv: vec![1; IV_BYTES], data: b"ciphertext".to_vec(), bound: true };
+        let parts = Sealed { iv: vec![1; IV_BYTES], data: b"ciphertext".to_vec(), bound: true, compressed: false };
         assert_eq!(open_text(&sealed), Some(parts));
+        let squeezed = seal_text(&[1; IV_BYTES], b"ciphertext", true);
+        assert!(squeezed.starts_with("steady-aes-gcm:z:"));
+        assert!(is_sealed(&squeezed) && !is_unbound(&squeezed) && is_compressed(&squeezed));
+        assert!(!is_compressed(&sealed) && !is_compressed(r#"{"v":1,"data":"z:"}"#));
+        let parts = Sealed { iv: vec![1; IV_BYTES], data: b"ciphertext".to_vec(), bound: true, compressed: true };
+        assert_eq!(open_text(&squeezed), Some(parts));
         // Damaged: wrong IV length, bad base64, missing parts.
-        assert_eq!(open_text(&seal_text(&[1; 8], b"x")), None);
+        assert_eq!(open_text(&seal_text(&[1; 8], b"x", true)), None);
+        assert_eq!(open_text("steady-aes-gcm:z:AAAA"), None);
         assert_eq!(open_text("steady-aes-gcm:AAAA"), None);
         assert_eq!(open_text("steady-aes-gcm:k:AAAA"), None);
         assert_eq!(open_text("steady-aes-gcm:!!!!:AAAA"), None);
@@ -641,13 +667,15 @@ mod tests {
     fn values_sealed_before_names_were_bound_still_open_without_them() {
         let old = format!("steady-aes-gcm:{}:{}", base64_encode(&[2; IV_BYTES]), base64_encode(b"old"));
         assert!(is_sealed(&old) && is_unbound(&old));
-        let parts = Sealed { iv: vec![2; IV_BYTES], data: b"old".to_vec(), bound: false };
+        let parts = Sealed { iv: vec![2; IV_BYTES], data: b"old".to_vec(), bound: false, compressed: false };
         assert_eq!(open_text(&old), Some(parts));
         // How an older build parses a bound value: "k" as the IV, which isn't one,
         // so it keeps the value as unreadable rather than taking it for plain text.
-        let bound = seal_text(&[2; IV_BYTES], b"new");
-        let (iv, _) = bound.strip_prefix(SEALED_PREFIX).unwrap().split_once(':').unwrap();
-        assert_eq!(base64_decode(iv), None);
+        for compressed in [false, true] {
+            let bound = seal_text(&[2; IV_BYTES], b"new", compressed);
+            let (iv, _) = bound.strip_prefix(SEALED_PREFIX).unwrap().split_once(':').unwrap();
+            assert_eq!(base64_decode(iv), None);
+        }
     }
 
     #[test]

@@ -84,7 +84,7 @@ mod tests {
     use crate::domain::lock::{base64_encode, seal_text, IV_BYTES};
 
     fn sealed() -> String {
-        seal_text(&[3; IV_BYTES], b"ciphertext")
+        seal_text(&[3; IV_BYTES], b"ciphertext", false)
     }
 
     fn salt() -> String {

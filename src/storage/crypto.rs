@@ -6,7 +6,9 @@
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AesDerivedKeyParams, AesGcmParams, Crypto, CryptoKey, Pbkdf2Params, SubtleCrypto};
+use web_sys::{
+    AesDerivedKeyParams, AesGcmParams, Blob, Crypto, CryptoKey, Pbkdf2Params, ReadableWritablePair, Response, SubtleCrypto,
+};
 
 use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_text, IV_BYTES};
 use crate::domain::protected;
@@ -66,15 +68,29 @@ pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> R
     Ok(run(key).await.map_err(fail)?.unchecked_into())
 }
 
-/// Encrypts `text` under `key` with a fresh random IV, bound to `name` (the key
-/// it is stored under); returns the sealed text to store.
+/// Encrypts a stored document's `text` under `key` with a fresh random IV,
+/// bound to `name` (the key it is stored under), compressed first where the
+/// browser can (see [`lock::seal_text`]); returns the sealed text to store.
 pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
+    match deflate(text.as_bytes(), true).await {
+        Some(squeezed) => seal(key, name, &squeezed, true).await,
+        None => seal(key, name, text.as_bytes(), false).await,
+    }
+}
+
+/// Encrypts `text` as it is: for what an older build must still open (a
+/// protected backup, the lock's check value).
+pub async fn encrypt_as_is(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
+    seal(key, name, text.as_bytes(), false).await
+}
+
+async fn seal(key: &CryptoKey, name: &str, bytes: &[u8], compressed: bool) -> Result<String, String> {
     let fail = |_| tr!("Couldn't encrypt your data, so it wasn't saved.").to_string();
     let iv = random_bytes(IV_BYTES)?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
     params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
-    let sealed = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, text.as_bytes())).await.map_err(fail)?;
-    Ok(seal_text(&iv, &Uint8Array::new(&sealed).to_vec()))
+    let sealed = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, bytes)).await.map_err(fail)?;
+    Ok(seal_text(&iv, &Uint8Array::new(&sealed).to_vec(), compressed))
 }
 
 /// Decrypts a sealed value stored under `name`. Fails for a wrong key, for
@@ -89,7 +105,30 @@ pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String
     let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &parts.data))
         .await
         .map_err(|_| tr!("Couldn't decrypt this — the passcode is wrong or the data is damaged.").to_string())?;
-    String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| tr!("The decrypted data isn't text.").into())
+    let mut plain = Uint8Array::new(&plain).to_vec();
+    if parts.compressed {
+        plain = deflate(&plain, false).await.ok_or(tr!("This browser can't unpack Steady's stored data (it needs a newer version)."))?;
+    }
+    String::from_utf8(plain).map_err(|_| tr!("The decrypted data isn't text.").into())
+}
+
+/// Whether this browser can compress (every supported one can).
+pub fn can_compress() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &"CompressionStream".into()).unwrap_or(false)
+}
+
+/// `bytes` through the browser's own raw DEFLATE (`CompressionStream`, in every
+/// supported browser): compressed, or (`squeeze` false) decompressed. `None`
+/// where the browser hasn't one, or the data doesn't decompress.
+async fn deflate(bytes: &[u8], squeeze: bool) -> Option<Vec<u8>> {
+    // Made through the global constructor: web-sys lists these streams as unstable APIs.
+    let name = if squeeze { "CompressionStream" } else { "DecompressionStream" };
+    let make: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into().ok()?;
+    let pair: ReadableWritablePair = js_sys::Reflect::construct(&make, &Array::of1(&"deflate-raw".into())).ok()?.unchecked_into();
+    let blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).ok()?;
+    let response = Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(&pair))).ok()?;
+    let buffer = run(response.array_buffer()).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
 }
 
 /// A new random salt, base64.
@@ -103,7 +142,7 @@ pub fn new_salt() -> Result<String, String> {
 pub async fn protect(passphrase: &str, text: &str) -> Result<String, String> {
     let salt = new_salt()?;
     let key = derive_key(&normalized(passphrase, "NFC"), &salt, lock::ITERATIONS).await?;
-    let data = encrypt(&key, protected::BOUND_TO, text).await?;
+    let data = encrypt_as_is(&key, protected::BOUND_TO, text).await?;
     Ok(protected::wrap(salt, lock::ITERATIONS, data))
 }
 

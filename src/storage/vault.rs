@@ -19,7 +19,7 @@ use web_sys::CryptoKey;
 use super::crypto;
 use super::{disk_get, disk_keys, disk_set, disk_store};
 use crate::domain::i18n::fill;
-use crate::domain::lock::{self, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
+use crate::domain::lock::{self, is_compressed, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
 
 /// The lock's record, stored in the clear.
 pub const LOCK_KEY: &str = "steady.lock";
@@ -34,7 +34,11 @@ pub(super) const STAGED_PREFIX: &str = "steady.next.";
 /// write over them); with version 2 it refuses and asks for a reload instead. A
 /// version-1 record reads the same (the new fields default), and is stored as
 /// version 2 at its next save.
-const LOCK_VERSION: u64 = 2;
+///
+/// Version 3: values may be compressed before they are sealed (`steady-aes-gcm:z:`),
+/// which a version-2 build can't open. The record is stored as version 3 by every
+/// unlock, before anything is written compressed.
+const LOCK_VERSION: u64 = 3;
 
 enum Cipher {
     /// The key, and the generation of the lock it belongs to.
@@ -288,7 +292,7 @@ fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
     let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|_| damaged())?;
     // The version first: a newer record may have a shape this build doesn't know.
     match value.get("v").and_then(serde_json::Value::as_u64) {
-        Some(1 | LOCK_VERSION) => {}
+        Some(1 | 2 | LOCK_VERSION) => {}
         Some(v) => return Err(fill(tr!("The lock was set by a newer version of Steady (lock version {}). Reload to update."), &[&v.to_string()])),
         None => return Err(damaged()),
     }
@@ -480,8 +484,9 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
         for (name, raw) in &read {
             let plain = if is_sealed(raw) {
                 match crypto::decrypt(key, name, raw).await {
-                    // Sealed before values were bound to their names: stored again, bound.
-                    Ok(plain) if is_unbound(raw) => {
+                    // Sealed before values were bound to their names, or before they were
+                    // compressed: stored again, bound and compressed (room for years more).
+                    Ok(plain) if is_unbound(raw) || (!is_compressed(raw) && crypto::can_compress()) => {
                         rewrite.push((name.clone(), Some(plain.clone())));
                         plain
                     }
@@ -678,7 +683,7 @@ pub async fn new_lock(passcode: &str, idle_minutes: u32, region: crate::domain::
     let salt = crypto::new_salt()?;
     // NFC: the same passcode from any keyboard (see `lock::passcode_forms`).
     let key = crypto::derive_key(&crypto::normalized(passcode, "NFC"), &salt, lock::ITERATIONS).await?;
-    let check = crypto::encrypt(&key, LOCK_KEY, CHECK_TEXT).await?;
+    let check = crypto::encrypt_as_is(&key, LOCK_KEY, CHECK_TEXT).await?;
     let record = LockRecord {
         salt,
         iterations: lock::ITERATIONS,
@@ -782,18 +787,20 @@ mod tests {
         let record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
         assert_eq!((record.iterations, record.failures, record.numeric), (600_000, 0, true));
         assert!(!record.normalized && record.waited == 0);
-        assert!(parse_lock_record(r#"{"v":3,"data":{}}"#).unwrap_err().contains("newer version"));
+        assert!(parse_lock_record(r#"{"v":4,"data":{}}"#).unwrap_err().contains("newer version"));
+        let v2 = fixture[LOCK_KEY].replacen(r#"{"v":1,"#, r#"{"v":2,"#, 1);
+        assert_eq!(parse_lock_record(&v2).unwrap(), record);
         assert!(parse_lock_record("{").unwrap_err().contains("damaged"));
     }
 
     #[test]
-    fn a_record_is_stored_as_version_2_with_its_new_fields() {
+    fn a_record_is_stored_as_version_3_with_its_new_fields() {
         let fixture: BTreeMap<String, String> =
             serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap();
         let mut record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
         (record.normalized, record.waited) = (true, 4);
         let text = serde_json::to_string(&StoredLock { v: LOCK_VERSION, data: record.clone() }).unwrap();
-        assert!(text.starts_with(r#"{"v":2,"#));
+        assert!(text.starts_with(r#"{"v":3,"#));
         assert_eq!(parse_lock_record(&text).unwrap(), record);
     }
 

@@ -4,7 +4,8 @@ import { test, expect, openApp, snapshot, stored, fillSomeData, plant } from "./
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
-const SEALED = /^steady-aes-gcm:k:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+// Compressed, then sealed bound to its name (every engine has CompressionStream).
+const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
 
 const dataOnly = (all: Record<string, string>) =>
   Object.fromEntries(Object.entries(all).filter(([k]) => k !== "steady.lock"));
@@ -51,7 +52,7 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   expect(JSON.stringify(sealed)).not.toContain("My kids");
   expect(JSON.stringify(sealed)).not.toContain("stress");
   const record = JSON.parse(sealed["steady.lock"]);
-  expect(record.v).toBe(2);
+  expect(record.v).toBe(3);
   expect(record.data.normalized).toBe(true);
   expect(record.data.iterations).toBeGreaterThanOrEqual(600_000);
   expect(Buffer.from(record.data.salt, "base64")).toHaveLength(16);
@@ -735,11 +736,11 @@ test("a lock and data sealed by an earlier version still open, and are then stor
   await page.goto("/plan");
   await unlock(page, "2468");
   await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
-  // Each value is stored again, bound to its name; the record is version 2 and marked normalised.
+  // Each value is stored again, bound to its name and compressed; the record is version 3 and marked normalised.
   await expect.poll(async () => Object.values(dataOnly(await snapshot(page))).every((v) => SEALED.test(v))).toBe(true);
   expect(Object.keys(dataOnly(await snapshot(page)))).toEqual(expect.arrayContaining(plainKeys));
   const record = JSON.parse((await stored(page, "steady.lock"))!);
-  expect([record.v, record.data.normalized, record.data.failures]).toEqual([2, true, 0]);
+  expect([record.v, record.data.normalized, record.data.failures]).toEqual([3, true, 0]);
   await page.reload();
   await unlock(page, "2468");
   await page.getByTestId("nav-log").click();

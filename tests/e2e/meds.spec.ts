@@ -12,7 +12,8 @@ test.use({ timezoneId: "America/New_York", locale: "en-US" });
 
 // 10 March 2026, 08:10 in New York (two days after the clocks went forward).
 const NOW = new Date("2026-03-10T12:10:00Z");
-const SEALED = /^steady-aes-gcm:k:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+// Compressed, then sealed bound to its name (every engine has CompressionStream).
+const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
 
 const COUNTER = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 } });
 const PLAN = JSON.stringify({ v: 1, data: { lists: { support: [{ id: 1, text: "Sam", role: "sponsor", phone: "555 123 4567" }] } } });
