@@ -35,7 +35,7 @@ pub mod storage;
 use leptos::prelude::*;
 
 use components::auto_lock::AutoLock;
-use components::banners::{SaveErrorBanner, StorageProblems};
+use components::banners::{RoomWarning, SaveErrorBanner, StorageProblems};
 use components::clock::Clock;
 use components::flash::{Flash, FlashMessage};
 use components::language::Language;
@@ -139,6 +139,7 @@ fn Unlocked() -> impl IntoView {
                 view! {
                     <TopBar/>
                     <StorageProblems/>
+                    <RoomWarning/>
                     <main id="main" class="main" tabindex="-1" node_ref=main>
                         <NewScreenAtTop main/>
                         <FlashMessage/>

@@ -109,6 +109,33 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
 }
 
 /// A save that failed stays visible until a later save succeeds.
+/// From 80 % full, a word above every screen pointing to what can be done (in
+/// Settings). Counting reads every stored value, so it is done once a few
+/// seconds after start-up, never on the way to the first screen — and again
+/// after a save fails.
+#[component]
+pub fn RoomWarning() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let nearly_full = RwSignal::new(false);
+    let check = move || {
+        nearly_full.try_set(crate::storage::room().nearly_full());
+    };
+    set_timeout(check, std::time::Duration::from_secs(3));
+    Effect::new(move |_| {
+        if store.save_error.with(Option::is_some) {
+            check();
+        }
+    });
+    view! {
+        <Show when=move || nearly_full.get()>
+            <p class="notice notice-problem" data-testid="room-warning">
+                {tr!("Steady's storage on this device is nearly full. Nothing has been deleted.")} " "
+                <a href="/settings#storage-room">{tr!("What you can do")}</a>
+            </p>
+        </Show>
+    }
+}
+
 #[component]
 pub fn SaveErrorBanner() -> impl IntoView {
     let store = expect_context::<Store>();

@@ -18,6 +18,7 @@ pub mod lock;
 pub mod meds;
 pub mod money;
 pub mod phone;
+pub mod room;
 pub mod plan;
 pub mod protected;
 pub mod schedule;

@@ -54,25 +54,20 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// Whether the browser will keep the data, and how much room it takes (from
+/// 80 % full, what to do about it).
 #[component]
 fn StorageInfo() -> impl IntoView {
+    let store = expect_context::<Store>();
     let status = RwSignal::new(None::<String>);
     let refresh = move || {
         leptos::task::spawn_local(async move {
-            let persistent = storage_manager("persisted").await.and_then(|v| v.as_bool());
-            let used = storage_manager("estimate")
-                .await
-                .and_then(|e| js_sys::Reflect::get(&e, &"usage".into()).ok())
-                .and_then(|u| u.as_f64());
-            let kept = match persistent {
+            let kept = match storage_manager("persisted").await.and_then(|v| v.as_bool()) {
                 Some(true) => tr!("Your browser has agreed to keep Steady's data."),
                 Some(false) => tr!("Your browser may clear Steady's data if the phone runs low on space — keep a backup."),
                 None => tr!("This browser doesn't say whether it will keep Steady's data — keep a backup."),
             };
-            let size = used
-                .map(|b| fill(tr!(" Using about {} KB."), &[&(b / 1024.0).ceil().to_string()]))
-                .unwrap_or_default();
-            status.set(Some(format!("{kept}{size}")));
+            status.try_set(Some(kept.to_string()));
         });
     };
     refresh();
@@ -82,8 +77,14 @@ fn StorageInfo() -> impl IntoView {
             refresh();
         });
     };
+    let room = crate::storage::room();
+    let locked = store.lock.get_untracked().is_some();
     view! {
-        <div class="card">
+        <div class="card" id="storage-room">
+            <p data-testid="storage-room">{room.summary()}</p>
+            {room.advice(locked).into_iter().map(|advice| view! {
+                <p class="notice notice-problem" role="note" data-testid="storage-room-warning">{advice}</p>
+            }).collect_view()}
             <p data-testid="storage-status" role="status">{move || status.get()}</p>
             <button type="button" class="button secondary" on:click=ask>{tr!("Ask the browser to keep my data")}</button>
         </div>

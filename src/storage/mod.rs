@@ -417,6 +417,22 @@ fn disk_keys() -> Vec<String> {
     (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
+/// The room this site takes in localStorage, counted as the browser counts its
+/// quota (UTF-16 code units, keys included). Reads every value: for Settings,
+/// and once a while after start-up, never on the way to a screen.
+pub fn room() -> crate::domain::room::Room {
+    let size = |text: &str| text.encode_utf16().count() as u64;
+    let mut room = crate::domain::room::Room::default();
+    for key in disk_keys() {
+        let characters = size(&key) + disk_get(&key).map_or(0, |value| size(&value));
+        room.used += characters;
+        if vault::is_data_key(&key) {
+            room.data += characters;
+        }
+    }
+    room
+}
+
 /// Stores all of `writes`, or — if any fails — puts every key back as it was.
 fn apply_all(writes: &[(String, Option<String>)]) -> Result<(), String> {
     let before: Vec<(String, Option<String>)> = writes.iter().map(|(k, _)| (k.clone(), disk_get(k))).collect();

@@ -57,6 +57,7 @@ test.describe("on a US phone in English", () => {
 
     await page.getByTestId("nav-settings").click();
     await page.getByTestId("language-picker").selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.getByTestId("nav-today").click();
     await expect(page.getByTestId("appt-next")).toContainText("Thu 12 Mar at 1:05 PM");
   });

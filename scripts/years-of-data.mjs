@@ -1,0 +1,64 @@
+// Years of heavy use, as Steady stores it: for the bench (`make bench`) and the capacity test.
+// Per ten years: 20,000 cravings, 3,650 daily check-ins, 3,000 journal entries and five years of
+// a twice-daily medication marked taken (3,650 doses). Everything ends the day before `until`.
+
+const DAY = 86_400_000;
+const WORDS = "Went to the meeting and talked about work stress, sleep and my family. ".repeat(4);
+
+/** The records, by kind, for `years` of use ending the day before `until` ("2026-12-06"). */
+export function yearsOfData(years, until) {
+  const end = Date.parse(`${until}T00:00:00Z`);
+  const start = end - Math.round(years * 365.25) * DAY;
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 19);
+  const cravings = [];
+  const count = 2_000 * years;
+  const step = (end - start) / count;
+  for (let i = 0; i < count; i++) {
+    cravings.push({ id: i + 1, t: iso(start + i * step), n: i % 11, tr: [["stress", "people", "boredom"][i % 3]], ...(i % 2 ? { o: "passed" } : {}) });
+  }
+  const checkins = [];
+  for (let day = start; day < end; day += DAY) {
+    const d = iso(day).slice(0, 10), i = checkins.length;
+    checkins.push({ d, m: 1 + (i % 5), c: i % 11, h: ["t"], u: i % 97 === 0, w: "Called my sponsor", x: "Grateful for a quiet evening", t: `${d}T21:00:00` });
+  }
+  const journal = [];
+  const entries = 300 * years;
+  for (let i = 0; i < entries; i++) {
+    journal.push({ id: 1_000_000_000_000 + i, t: iso(start + i * ((end - start) / entries)), x: `${i}: ${WORDS}`, m: 1 + (i % 5) });
+  }
+  const doses = [];
+  for (let day = end - DAY; day >= end - Math.round((years / 2) * 365.25) * DAY; day -= DAY) {
+    const d = iso(day).slice(0, 10);
+    for (const [slot, t] of [["08:00:00", "08:05:00"], ["20:00:00", "20:10:00"]]) doses.push({ med: 1, d, slot, t: `${d}T${t}` });
+  }
+  const first = iso(start).slice(0, 10);
+  const meds = { list: [{ id: 1, k: "bup", dose: "8 mg", from: first, r: "daily", at: ["08:00:00", "20:00:00"] }] };
+  const counters = { list: [{ id: 1, name: "Clean time", start: { date: first }, history: [] }], main: 1 };
+  return { cravings, checkins, journal, doses, meds, counters };
+}
+
+/** Stored documents ([key, text]), a document per kind and month, as Steady writes them. */
+export function asStorage(data) {
+  const byMonth = (prefix, list, monthOf) => {
+    const months = {};
+    for (const item of list) (months[monthOf(item)] ??= []).push(item);
+    return Object.entries(months).map(([month, items]) => [`steady.${prefix}.${month}`, JSON.stringify({ v: 1, data: items })]);
+  };
+  return [
+    ["steady.counters", JSON.stringify({ v: 1, data: data.counters })],
+    ["steady.meds", JSON.stringify({ v: 2, data: data.meds })],
+    ...byMonth("log", data.cravings, (c) => c.t.slice(0, 7)),
+    ...byMonth("checkin", data.checkins, (c) => c.d.slice(0, 7)),
+    ...byMonth("journal", [...data.journal].reverse(), (j) => j.t.slice(0, 7)),
+    ...byMonth("dose", data.doses, (d) => d.d.slice(0, 7)),
+  ];
+}
+
+/** A backup file of `data`, on the skeleton of a backup Steady exported (`exported`, its text). */
+export function asBackup(data, exported) {
+  const file = JSON.parse(exported);
+  return JSON.stringify({ ...file, version: Math.max(file.version, 4), counters: data.counters, cravings: data.cravings, checkins: data.checkins, journal: data.journal, meds: data.meds, doses: data.doses });
+}
+
+/** How many characters `documents` take in localStorage (keys and values, as browsers count them). */
+export const characters = (documents) => documents.reduce((sum, [key, text]) => sum + key.length + text.length, 0);

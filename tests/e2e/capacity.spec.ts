@@ -1,0 +1,65 @@
+// Room for a lifetime: twenty years of heavy use, restored from a backup under the lock, fit in
+// the browser's 5,242,880 characters with room for a change of passcode (which stages a second
+// copy of everything), and read back whole after a reload.
+import { readFileSync } from "node:fs";
+import { test, expect, openApp, snapshot } from "./fixtures";
+import { yearsOfData, asBackup, characters } from "../../scripts/years-of-data.mjs";
+
+const NOW = new Date("2026-12-06T12:00:00Z");
+/** What localStorage holds per origin in Chromium, WebKit and Firefox alike (measured by filling it). */
+const CEILING = 5_242_880;
+const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+
+test("twenty years of heavy use, restored under the lock, fit with room for a passcode change, and read back", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/settings");
+  await page.getByTestId("lock-passcode").fill("246813");
+  await page.getByTestId("lock-passcode-again").fill("246813");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+
+  // A backup of twenty years, on the skeleton of one this app exports.
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  const skeleton = readFileSync((await (await downloading).path())!, "utf8");
+  const years = yearsOfData(20, "2026-12-06");
+  const backup = asBackup(years, skeleton);
+  expect(backup.length).toBeGreaterThan(CEILING); // more than would fit as plain text
+  await page.getByTestId("import-backup").setInputFiles({ name: "twenty-years.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await expect(page.getByTestId("import-preview")).toContainText("40,000 cravings", { timeout: 60_000 });
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-status")).toContainText("restored", { timeout: 120_000 });
+  await expect(page.getByTestId("save-error")).toHaveCount(0);
+
+  // Everything is stored encrypted, compressed, in under half the room: a change of passcode fits.
+  const stored = await snapshot(page);
+  const data = Object.entries(stored).filter(([key]) => key !== "steady.lock");
+  for (const [key, value] of data) expect(value, key).toMatch(SEALED);
+  expect(data.filter(([key]) => key.startsWith("steady.journal.")).length).toBeGreaterThan(200);
+  const used = characters(Object.entries(stored));
+  expect(used, `${used} characters stored`).toBeLessThan(CEILING / 2);
+
+  await page.getByTestId("lock-current").fill("246813");
+  await page.getByTestId("lock-new").fill("975319");
+  await page.getByTestId("lock-new-again").fill("975319");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 120_000 });
+
+  // Read back after a reload, with the new passcode: every entry is there.
+  await page.reload();
+  const screen = page.getByTestId("lock-screen");
+  await screen.getByTestId("unlock-input").fill("975319");
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen).toHaveCount(0, { timeout: 120_000 });
+  await page.goto("/journal");
+  await expect(page.getByTestId("journal-count")).toContainText("6,000", { timeout: 60_000 });
+  await page.goto("/settings");
+  const again = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  const back = JSON.parse(readFileSync((await (await again).path())!, "utf8"));
+  expect([back.cravings.length, back.checkins.length, back.journal.length, back.doses.length]).toEqual([
+    years.cravings.length, years.checkins.length, years.journal.length, years.doses.length,
+  ]);
+  expect(back.journal.find((entry: { id: number }) => entry.id === years.journal[4321].id).x).toBe(years.journal[4321].x);
+});
