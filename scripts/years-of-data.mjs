@@ -62,3 +62,27 @@ export function asBackup(data, exported) {
 
 /** How many characters `documents` take in localStorage (keys and values, as browsers count them). */
 export const characters = (documents) => documents.reduce((sum, [key, text]) => sum + key.length + text.length, 0);
+
+/** `documents` as Steady stores them under a passcode lock (lock record version 3): each value
+ *  compressed (raw DEFLATE), then AES-GCM under a PBKDF2-SHA256 key with the value's name as
+ *  additional data, as `src/storage/crypto.rs` does; plus the lock's record. */
+export async function sealUnderLock(documents, passcode) {
+  const subtle = globalThis.crypto.subtle;
+  const b64 = (bytes) => Buffer.from(bytes).toString("base64");
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const base = await subtle.importKey("raw", new TextEncoder().encode(passcode.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
+  const key = await subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 600_000 }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
+  const squeeze = async (bytes) => new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+  const seal = async (name, bytes, mark) => {
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+    const data = await subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(name) }, key, bytes);
+    return `steady-aes-gcm:${mark}:${b64(iv)}:${b64(new Uint8Array(data))}`;
+  };
+  const sealed = [];
+  for (const [name, text] of documents) sealed.push([name, await seal(name, await squeeze(new TextEncoder().encode(text)), "z")]);
+  const record = {
+    salt: b64(salt), iterations: 600_000, check: await seal("steady.lock", new TextEncoder().encode("Steady passcode check"), "k"),
+    generation: 1_764_000_000_000, idle_minutes: 5, region: "US", numeric: /^\d+$/.test(passcode), failures: 0, wait_until_ms: 0, normalized: true,
+  };
+  return [...sealed, ["steady.lock", JSON.stringify({ v: 3, data: record })]];
+}

@@ -126,15 +126,17 @@ pub fn RoomWarning() -> impl IntoView {
             check();
         }
     });
-    view! {
-        <Show when=move || nearly_full.get()>
-            <p class="notice notice-problem" data-testid="room-warning">
-                {tr!("Steady's storage on this device is nearly full. Nothing has been deleted.")} " "
-                <a href="/settings#storage-room">{tr!("What you can do")}</a>
-            </p>
-        </Show>
-    }
+    view! { <Show when=move || nearly_full.get()>{lazy_part(room_notice)}</Show> }
 }
+
+split_view!(room, fn room_notice() {
+    view! {
+        <p class="notice notice-problem" data-testid="room-warning">
+            {tr!("Steady's storage on this device is nearly full. Nothing has been deleted.")} " "
+            <a href="/settings#storage-room">{tr!("What you can do")}</a>
+        </p>
+    }
+});
 
 #[component]
 pub fn SaveErrorBanner() -> impl IntoView {

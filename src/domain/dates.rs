@@ -55,9 +55,26 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// "23 Nov" / "23 nov".
 pub fn day_month_short(date: NaiveDate) -> String {
-    // By characters: a translated month name needn't be ASCII (and slicing bytes could split one).
-    let short: String = month_name(date.month0()).chars().take(3).collect();
-    format!("{} {short}", date.day())
+    format!("{} {}", date.day(), month_short(date.month0()))
+}
+
+/// Each its own message: cutting a translated name short needn't give the
+/// abbreviation people use (and cuts the pseudo-locale's "[Mårçh ~~~~]" to "[Må").
+fn month_short(month0: u32) -> &'static str {
+    match month0 {
+        0 => tr!(context = "short month", "Jan"),
+        1 => tr!(context = "short month", "Feb"),
+        2 => tr!(context = "short month", "Mar"),
+        3 => tr!(context = "short month", "Apr"),
+        4 => tr!(context = "short month", "May"),
+        5 => tr!(context = "short month", "Jun"),
+        6 => tr!(context = "short month", "Jul"),
+        7 => tr!(context = "short month", "Aug"),
+        8 => tr!(context = "short month", "Sep"),
+        9 => tr!(context = "short month", "Oct"),
+        10 => tr!(context = "short month", "Nov"),
+        _ => tr!(context = "short month", "Dec"),
+    }
 }
 
 /// "23 November at 21:30" / "23 de noviembre a las 21:30" ("a la 1:05" for one o'clock).
@@ -356,11 +373,14 @@ pub mod stored {
 mod tests {
 
     #[test]
-    fn a_short_date_cuts_a_month_name_by_letters_in_any_language() {
+    fn a_short_date_has_its_own_month_abbreviation_in_every_language() {
         let date = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
         assert_eq!(day_month_short(date), "9 Mar");
-        // The pseudo-locale's "[Måŕçĥ ~~]" is not ASCII.
-        assert_eq!(crate::domain::i18n::Lang::Pseudo.while_current(|| day_month_short(date)).chars().count(), 5);
+        assert_eq!(Lang::Es.while_current(|| day_month_short(NaiveDate::from_ymd_opt(2026, 8, 1).unwrap())), "1 ago");
+        assert_eq!(Lang::Es.while_current(|| day_month_short(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap())), "1 may");
+        assert_eq!(day_month_short(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()), "1 May");
+        // The pseudo-locale's is whole, brackets and all (cutting its "[Mårçh ~~~~]" left "[Må").
+        assert_eq!(Lang::Pseudo.while_current(|| day_month_short(date)), "9 [Mår ~~]");
     }
     use super::*;
 

@@ -417,11 +417,15 @@ fn disk_keys() -> Vec<String> {
     (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-/// The room this site takes in localStorage, counted as the browser counts its
-/// quota (UTF-16 code units, keys included). Reads every value: for Settings,
-/// and once a while after start-up, never on the way to a screen.
+/// The room this site takes in localStorage, counted as the strictest browser
+/// counts its quota: UTF-16 code units, keys included, and (as WebKit does)
+/// twice for a text with anything beyond Latin-1 in it. Reads every value: for
+/// Settings, and once a little after start-up, never on the way to a screen.
 pub fn room() -> crate::domain::room::Room {
-    let size = |text: &str| text.encode_utf16().count() as u64;
+    let size = |text: &str| {
+        let units = text.encode_utf16().count() as u64;
+        if text.chars().any(|c| u32::from(c) > 0xFF) { units * 2 } else { units }
+    };
     let mut room = crate::domain::room::Room::default();
     for key in disk_keys() {
         let characters = size(&key) + disk_get(&key).map_or(0, |value| size(&value));

@@ -3,7 +3,11 @@
 // flows build on earlier ones (the lock flow checks that everything entered before comes back).
 // The Chromium suite (tests/e2e) covers each flow in depth; these check that it works at all.
 
+import { asStorage, sealUnderLock, yearsOfData } from "../../scripts/years-of-data.mjs";
+
 const PASSCODE = "246813";
+/** Twenty years of heavy use, sealed as Steady seals them (made once, before the flows run). */
+const TWENTY_YEARS_SEALED = sealUnderLock(asStorage(yearsOfData(20, new Date().toISOString().slice(0, 10))), PASSCODE);
 
 function check(ok, message) {
   if (!ok) throw new Error(message);
@@ -347,6 +351,7 @@ export const flows = [
           .map((k) => localStorage.getItem(k)),
       );
       check(sealed.length > 0 && sealed.every((v) => v.startsWith("steady-aes-gcm:")), "not everything is stored encrypted");
+      check(sealed.every((v) => v.startsWith("steady-aes-gcm:z:")), "not everything is compressed before it is encrypted");
       check(!JSON.stringify(sealed).includes("My kids"), "the plan is readable at rest");
 
       await d.reload();
@@ -398,6 +403,22 @@ export const flows = [
         message: "stored: the editor closes and the message goes",
       });
       await d.waitText("journal-entry", "Kept when the phone is full");
+    },
+  ],
+  [
+    "twenty years of heavy use, compressed and encrypted, open whole (the capacity the lock gives)",
+    async (d) => {
+      const documents = await TWENTY_YEARS_SEALED;
+      await d.evaluate((documents) => {
+        localStorage.clear();
+        for (const [key, text] of documents) localStorage.setItem(key, text);
+      }, documents);
+      await d.open("/journal");
+      await d.visible("lock-screen", 20_000);
+      await d.fill("lock-screen unlock-input", PASSCODE);
+      await d.click("lock-screen unlock-submit");
+      await d.waitFor(() => !document.querySelector('[data-testid="lock-screen"]'), { __opts: true, timeout: 120_000, message: "unlocked" });
+      await d.waitText("journal-count", /^6,000 entries$/, 60_000);
     },
   ],
 ];

@@ -3,7 +3,7 @@
 // copy of everything), and read back whole after a reload.
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, snapshot } from "./fixtures";
-import { yearsOfData, asBackup, characters } from "../../scripts/years-of-data.mjs";
+import { yearsOfData, asBackup, asStorage, characters, sealUnderLock } from "../../scripts/years-of-data.mjs";
 
 const NOW = new Date("2026-12-06T12:00:00Z");
 /** What localStorage holds per origin in Chromium, WebKit and Firefox alike (measured by filling it). */
@@ -47,14 +47,17 @@ test("twenty years of heavy use, restored under the lock, fit with room for a pa
   await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 120_000 });
 
   // Read back after a reload, with the new passcode: every entry is there.
-  await page.reload();
-  const screen = page.getByTestId("lock-screen");
-  await screen.getByTestId("unlock-input").fill("975319");
-  await screen.getByTestId("unlock-submit").click();
-  await expect(screen).toHaveCount(0, { timeout: 120_000 });
+  const unlock = async () => {
+    const screen = page.getByTestId("lock-screen");
+    await screen.getByTestId("unlock-input").fill("975319");
+    await screen.getByTestId("unlock-submit").click();
+    await expect(screen).toHaveCount(0, { timeout: 120_000 });
+  };
   await page.goto("/journal");
+  await unlock();
   await expect(page.getByTestId("journal-count")).toContainText("6,000", { timeout: 60_000 });
   await page.goto("/settings");
+  await unlock();
   const again = page.waitForEvent("download");
   await page.getByTestId("export-backup").click();
   const back = JSON.parse(readFileSync((await (await again).path())!, "utf8"));
@@ -62,4 +65,57 @@ test("twenty years of heavy use, restored under the lock, fit with room for a pa
     years.cravings.length, years.checkins.length, years.journal.length, years.doses.length,
   ]);
   expect(back.journal.find((entry: { id: number }) => entry.id === years.journal[4321].id).x).toBe(years.journal[4321].x);
+});
+
+test("a twenty-year store sealed as the bench seeds it (compressed, then encrypted) opens whole, and Settings shows its room", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install({ time: NOW });
+  const documents = await sealUnderLock(asStorage(yearsOfData(20, "2026-12-06")), "246813");
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  const unlock = async () => {
+    const screen = page.getByTestId("lock-screen");
+    await screen.getByTestId("unlock-input").fill("246813");
+    await screen.getByTestId("unlock-submit").click();
+    await expect(screen).toHaveCount(0, { timeout: 120_000 });
+  };
+  await page.goto("/journal");
+  await unlock();
+  await expect(page.getByTestId("journal-count")).toContainText("6,000", { timeout: 60_000 });
+  await page.goto("/settings");
+  await unlock();
+  // What was stored, give or take what opening it wrote (the lock's record, a setting).
+  const percent = Math.floor((characters(documents) * 100) / CEILING);
+  expect(percent).toBeLessThan(50);
+  await expect(page.getByTestId("storage-room")).toContainText(new RegExp(`^(${percent}|${percent + 1}) % of the room`));
+  await expect(page.getByTestId("storage-room-warning")).toHaveCount(0);
+});
+
+test("from 80 % full, Settings and every screen say so and what to do, and nothing is deleted", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: NOW });
+  // Thirteen and a half years, as plain text: about 82 % of the room.
+  const documents = asStorage(yearsOfData(13.5, "2026-12-06"));
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  const before = await snapshot(page);
+  await openApp(page, "/");
+  await expect(page.getByTestId("room-warning")).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId("room-warning").getByRole("link").click();
+  await expect(page.getByTestId("storage-room")).toContainText(/8\d % of the room this browser keeps for Steady is in use/);
+  await expect(page.getByTestId("storage-room-warning")).toContainText("Download a backup now");
+  // Nothing removed, no entry touched (opening may still write a setting or a counter's milestone).
+  const after = await snapshot(page);
+  const missing = Object.keys(before).filter((key) => !(key in after));
+  const changed = Object.keys(before).filter((key) => /^steady\.(log|checkin|journal|dose)\./.test(key) && after[key] !== before[key]);
+  expect({ missing, changed }).toEqual({ missing: [], changed: [] });
+});
+
+test("with little stored there is no warning, and the room is shown", async ({ page }) => {
+  await openApp(page, "/settings");
+  await expect(page.getByTestId("storage-room")).toContainText(/^[01] % of the room/);
+  await expect(page.getByTestId("storage-room-warning")).toHaveCount(0);
+  await page.goto("/");
+  await page.waitForTimeout(3500);
+  await expect(page.getByTestId("room-warning")).toHaveCount(0);
 });
