@@ -3,12 +3,20 @@
 // copy of everything), and read back whole after a reload.
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, snapshot } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { yearsOfData, asBackup, asStorage, characters, sealUnderLock } from "../../scripts/years-of-data.mjs";
 
 const NOW = new Date("2026-12-06T12:00:00Z");
 /** What localStorage holds per origin in Chromium, WebKit and Firefox alike (measured by filling it). */
 const CEILING = 5_242_880;
 const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+
+async function unlock(page: Page, passcode: string) {
+  const screen = page.getByTestId("lock-screen");
+  await screen.getByTestId("unlock-input").fill(passcode);
+  await screen.getByTestId("unlock-submit").click();
+  await expect(screen).toHaveCount(0, { timeout: 120_000 });
+}
 
 test("twenty years of heavy use, restored under the lock, fit with room for a passcode change, and read back", async ({ page }) => {
   test.setTimeout(300_000);
@@ -47,17 +55,11 @@ test("twenty years of heavy use, restored under the lock, fit with room for a pa
   await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 120_000 });
 
   // Read back after a reload, with the new passcode: every entry is there.
-  const unlock = async () => {
-    const screen = page.getByTestId("lock-screen");
-    await screen.getByTestId("unlock-input").fill("975319");
-    await screen.getByTestId("unlock-submit").click();
-    await expect(screen).toHaveCount(0, { timeout: 120_000 });
-  };
   await page.goto("/journal");
-  await unlock();
+  await unlock(page, "975319");
   await expect(page.getByTestId("journal-count")).toContainText("6,000", { timeout: 60_000 });
   await page.goto("/settings");
-  await unlock();
+  await unlock(page, "975319");
   const again = page.waitForEvent("download");
   await page.getByTestId("export-backup").click();
   const back = JSON.parse(readFileSync((await (await again).path())!, "utf8"));
@@ -73,17 +75,11 @@ test("a twenty-year store sealed as the bench seeds it (compressed, then encrypt
   const documents = await sealUnderLock(asStorage(yearsOfData(20, "2026-12-06")), "246813");
   await page.goto("/manifest.webmanifest");
   await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
-  const unlock = async () => {
-    const screen = page.getByTestId("lock-screen");
-    await screen.getByTestId("unlock-input").fill("246813");
-    await screen.getByTestId("unlock-submit").click();
-    await expect(screen).toHaveCount(0, { timeout: 120_000 });
-  };
   await page.goto("/journal");
-  await unlock();
+  await unlock(page, "246813");
   await expect(page.getByTestId("journal-count")).toContainText("6,000", { timeout: 60_000 });
   await page.goto("/settings");
-  await unlock();
+  await unlock(page, "246813");
   // What was stored, give or take what opening it wrote (the lock's record, a setting).
   const percent = Math.floor((characters(documents) * 100) / CEILING);
   expect(percent).toBeLessThan(50);
