@@ -186,6 +186,8 @@ pub fn LanguagePicker() -> impl IntoView {
 struct TypedText {
     fields: Vec<(String, Field)>,
     focused: Option<String>,
+    /// The screen they were typed on: once another is shown, nothing is put back.
+    path: String,
     /// The content area being replaced: the fields are filled once it has gone.
     before: Option<web_sys::Element>,
 }
@@ -195,6 +197,10 @@ enum Field {
     Ticked(bool),
 }
 
+fn current_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
 impl TypedText {
     fn take_note() -> TypedText {
         let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
@@ -202,6 +208,11 @@ impl TypedText {
         if let Ok(found) = document().query_selector_all("#main input[id], #main textarea[id], #main select[id]") {
             for i in 0..found.length() {
                 let Some(node) = found.item(i) else { continue };
+                // The picker itself says which language was chosen: putting its old value
+                // back (late, on a Settings screen opened again) would choose that one again.
+                if node.dyn_ref::<web_sys::Element>().is_some_and(|e| e.id() == "language") {
+                    continue;
+                }
                 if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
                     match input.type_().as_str() {
                         "file" | "button" | "submit" => {}
@@ -215,12 +226,15 @@ impl TypedText {
                 }
             }
         }
-        TypedText { fields, focused, before: document().get_element_by_id("main") }
+        TypedText { fields, focused, path: current_path(), before: document().get_element_by_id("main") }
     }
 
     /// Fills the fields again, as if typed (so the screen's own state follows),
     /// once the redrawn screen is there.
     fn put_back(self, frames_left: u32) {
+        if current_path() != self.path {
+            return;
+        }
         let replaced = match (&self.before, document().get_element_by_id("main")) {
             (Some(before), Some(now)) => !before.is_same_node(Some(&now)),
             _ => true,

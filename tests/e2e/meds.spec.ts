@@ -378,9 +378,9 @@ test("bad input is refused with a clear message and nothing is stored", async ({
   await page.getByTestId("med-save").click();
   await expect(page.getByTestId("med-error")).toHaveText("Give this medication a name.");
   await page.getByTestId("med-name").fill("Sertraline");
-  await page.getByTestId("med-times").fill("8am");
+  await page.getByTestId("med-times").fill("8h30");
   await page.getByTestId("med-save").click();
-  await expect(page.getByTestId("med-error")).toContainText("Write the times like 08:00");
+  await expect(page.getByTestId("med-error")).toContainText("Write the times like 8:00\u00a0AM or 8:30\u00a0PM");
   await page.getByTestId("med-repeat").selectOption("days");
   await page.getByTestId("med-every").fill("0");
   await page.getByTestId("med-times").fill("09:00");

@@ -45,7 +45,8 @@ async function outsideCatalogs(page: Page): Promise<string[]> {
       before = text;
       text = text.replace(/\[[^[\]]*~+\]/g, " ");
     }
-    for (const name of ALLOWED) text = text.split(name).join(" ");
+    // Longest first: "Called Sam" before "Sam".
+    for (const name of [...ALLOWED].sort((a, b) => b.length - a.length)) text = text.split(name).join(" ");
     // Whatever has letters still is English that didn't go through a catalog.
     const words = text.match(/[A-Za-z]{2,}/g);
     if (words) left.push(part.trim().slice(0, 80));

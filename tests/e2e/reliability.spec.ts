@@ -47,7 +47,11 @@ async function limitRoom(page: Page) {
 test("with the lock on and storage nearly full, a journal entry that can't be stored stays open, and its words survive a reload", async ({ page }) => {
   await page.clock.install({ time: NOW });
   // A month with long entries already: storing it again needs more room than a short draft.
-  const entries = Array.from({ length: 6 }, (_, i) => ({ id: 1_763_000_000_000 + i, t: `2026-11-0${i + 1}T21:00:00`, x: "An evening I want to remember. ".repeat(60) }));
+  // Words that don't repeat, so compressing them (as the lock does) can't make the month small.
+  let seed = 7;
+  const word = () => ((seed = (seed * 48271) % 2147483647), seed.toString(36).slice(0, 2 + (seed % 6)));
+  const evening = () => Array.from({ length: 300 }, word).join(" ");
+  const entries = Array.from({ length: 6 }, (_, i) => ({ id: 1_763_000_000_000 + i, t: `2026-11-0${i + 1}T21:00:00`, x: evening() }));
   await page.addInitScript((doc) => {
     if (!localStorage.getItem("seeded")) {
       localStorage.setItem("steady.journal.2026-11", doc);
