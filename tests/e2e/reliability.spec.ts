@@ -66,7 +66,7 @@ test("with the lock on and storage nearly full, a journal entry that can't be st
 
   // The draft is kept as it is typed; then the storage fills up (another app, say): there is
   // room left for small changes, not for the month with this long entry added.
-  const words = "Words I must not lose tonight. " + "The whole evening, as it was. ".repeat(30);
+  const words = "Words I must not lose tonight. " + Array.from({ length: 150 }, word).join(" ");
   await page.getByTestId("journal-new").click();
   await page.getByTestId("journal-text").fill(words);
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("steady.draft.")))).toBe(true);
