@@ -108,7 +108,6 @@ fn ProblemNotice(problem: Problem, store: Store) -> impl IntoView {
     }
 }
 
-/// A save that failed stays visible until a later save succeeds.
 /// From 80 % full, a word above every screen pointing to what can be done (in
 /// Settings). Counting reads every stored value, so it is done once a few
 /// seconds after start-up, never on the way to the first screen — and again
@@ -138,6 +137,7 @@ split_view!(room, fn room_notice() {
     }
 });
 
+/// A save that failed stays visible until a later save succeeds.
 #[component]
 pub fn SaveErrorBanner() -> impl IntoView {
     let store = expect_context::<Store>();

@@ -152,21 +152,21 @@ pub enum MedProblem {
 
 impl MedProblem {
     pub fn message(self) -> String {
-        if self == MedProblem::BadTime {
-            let example = |h, m| super::dates::time_of_day(NaiveTime::from_hms_opt(h, m, 0).expect("a time"));
-            return super::i18n::fill(tr!("Write the times like {} or {}, with commas between them."), &[&example(8, 0), &example(20, 30)]);
-        }
-        match self {
+        let text = match self {
             MedProblem::NoName => tr!("Give this medication a name."),
             MedProblem::TooLong => tr!("One of the fields is too long (200 characters at most)."),
             MedProblem::BadRepeat => tr!("Every how many days? A number from 1 to 366."),
             MedProblem::TooManyTimes => tr!("Up to 8 times a day can be set."),
             MedProblem::SameTimeTwice => tr!("The same time is there twice."),
             MedProblem::TooManyTakeHomes => tr!("Take-home doses: a number from 0 to 99."),
-            MedProblem::BadTime => unreachable!("written above, with the reader's clock"),
+            MedProblem::BadTime => {
+                // The examples on the reader's clock.
+                let example = |h, m| super::dates::time_of_day(NaiveTime::from_hms_opt(h, m, 0).expect("a time"));
+                return super::i18n::fill(tr!("Write the times like {} or {}, with commas between them."), &[&example(8, 0), &example(20, 30)]);
+            }
             MedProblem::StoppedBeforeStart => tr!("The day it stopped is before the day it started."),
-        }
-        .to_owned()
+        };
+        text.to_owned()
     }
 }
 
