@@ -1,7 +1,7 @@
 // WCAG 2.2 AA checks with axe-core on every screen and open dialog, light and
 // dark, at 320 and 390 px wide, with the target-size rule on.
 import { test, expect, openApp } from "./fixtures";
-import { NOW, SCREENS, axe, seeded } from "./screens";
+import { NOW, SCREENS, axe, fit, seeded } from "./screens";
 
 // One walk, every check on each screen once it is open: opening a screen costs about three
 // times an axe run, and six walks (light and dark at two widths, and 200 % text at two widths)
@@ -21,22 +21,12 @@ test("every screen passes axe light and dark at 320 and 390 px, and fits with te
         await axe(page, `${what}, ${colorScheme}, ${width} px`);
       }
       await page.emulateMedia({ colorScheme: "light" });
-      // Nothing may be wider than the screen, with text at 100 % and at 200 % (Chromium's
-      // "font size" setting scales the root font size), and Get help stays whole.
-      const fit = await page.evaluate(() => {
-        const root = document.documentElement;
-        const over = () => root.scrollWidth - window.innerWidth;
-        const at100 = over();
-        root.style.setProperty("font-size", "200%", "important");
-        const at200 = over();
-        const help = document.querySelector('[data-testid="sos"]')!.getBoundingClientRect();
-        root.style.removeProperty("font-size");
-        return { at100, at200, helpLeft: help.left, helpRight: help.right };
-      });
-      expect(fit.at100, `horizontal overflow on ${what} at ${width} px`).toBeLessThanOrEqual(0);
-      expect(fit.at200, `horizontal overflow on ${what} at ${width} px with text at 200 %`).toBeLessThanOrEqual(0);
-      expect(fit.helpLeft, `Get help on ${what} at ${width} px with text at 200 %`).toBeGreaterThanOrEqual(0);
-      expect(fit.helpRight, `Get help on ${what} at ${width} px with text at 200 %`).toBeLessThanOrEqual(width);
+      // Nothing may be wider than the screen, with text at 100 % and 200 %, and Get help stays whole.
+      const { at100, at200, helpLeft, helpRight } = await fit(page);
+      expect(at100, `horizontal overflow on ${what} at ${width} px`).toBeLessThanOrEqual(0);
+      expect(at200, `horizontal overflow on ${what} at ${width} px with text at 200 %`).toBeLessThanOrEqual(0);
+      expect(helpLeft, `Get help on ${what} at ${width} px with text at 200 %`).toBeGreaterThanOrEqual(0);
+      expect(helpRight, `Get help on ${what} at ${width} px with text at 200 %`).toBeLessThanOrEqual(width);
     }
   }
 });

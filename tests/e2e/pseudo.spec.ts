@@ -3,7 +3,7 @@
 // panel in it finds text that doesn't go through the catalogs (it shows as
 // plain English) and layouts that can't take longer words.
 import { test, expect, openApp } from "./fixtures";
-import { SCREENS, SEED, axe, seeded } from "./screens";
+import { SCREENS, SEED, axe, fit, seeded } from "./screens";
 import type { Page } from "@playwright/test";
 
 // What may show outside the catalogs: the person's own words (the seeded data),
@@ -67,15 +67,8 @@ test.describe("the pseudo-locale", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
       expect(await outsideCatalogs(page), `text outside the catalogs on ${what}`).toEqual([]);
       await axe(page, `${what} (pseudo-locale)`);
-      const overflow = await page.evaluate(() => {
-        const over = () => document.documentElement.scrollWidth - window.innerWidth;
-        const at100 = over();
-        document.documentElement.style.fontSize = "200%";
-        const at200 = over();
-        document.documentElement.style.fontSize = "";
-        return [at100, at200];
-      });
-      expect(Math.max(...overflow), `horizontal overflow on ${what} (at 100 % and 200 % text)`).toBeLessThanOrEqual(0);
+      const { at100, at200 } = await fit(page);
+      expect(Math.max(at100, at200), `horizontal overflow on ${what} (at 100 % and 200 % text)`).toBeLessThanOrEqual(0);
     }
   });
 

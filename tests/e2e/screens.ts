@@ -64,6 +64,23 @@ export async function axe(page: Page, what: string) {
   expect(violations, `axe on ${what}`).toEqual([]);
 }
 
+/**
+ * How far the page is wider than the screen with text at 100 % and at 200 % (Chromium's "font
+ * size" setting scales the root font size), and where Get help sits at 200 %.
+ */
+export async function fit(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const over = () => root.scrollWidth - window.innerWidth;
+    const at100 = over();
+    root.style.setProperty("font-size", "200%", "important");
+    const at200 = over();
+    const help = document.querySelector('[data-testid="sos"]')!.getBoundingClientRect();
+    root.style.removeProperty("font-size");
+    return { at100, at200, helpLeft: help.left, helpRight: help.right };
+  });
+}
+
 // Screens, and the dialogs/panels that open on them.
 export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
   ["today", "/"],

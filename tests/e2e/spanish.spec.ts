@@ -2,7 +2,7 @@
 // English word left in what is shown or read out), and the language can be
 // changed in Settings at once, without losing what was typed or changing data.
 import { test, expect, openApp, stored } from "./fixtures";
-import { SCREENS, SEED, axe, seeded } from "./screens";
+import { SCREENS, SEED, axe, fit, seeded } from "./screens";
 import type { Page } from "@playwright/test";
 
 // Words of English UI text that Spanish never uses. A word of the person's own
@@ -80,14 +80,7 @@ test.describe("a phone set to Spanish", () => {
         await axe(page, `${what} (es, ${colorScheme})`);
       }
       await page.emulateMedia({ colorScheme: "light" });
-      const overflow = await page.evaluate(() => {
-        const over = () => document.documentElement.scrollWidth - window.innerWidth;
-        const at100 = over();
-        document.documentElement.style.fontSize = "200%";
-        const at200 = over();
-        document.documentElement.style.fontSize = "";
-        return { at100, at200 };
-      });
+      const overflow = await fit(page);
       expect(overflow.at100, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
       expect(overflow.at200, `horizontal overflow on ${what} with text at 200 %`).toBeLessThanOrEqual(0);
     }
