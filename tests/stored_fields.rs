@@ -30,7 +30,7 @@ use steady::domain::cravings::{Craving, Halt, Mood, Outcome};
 use steady::domain::helplines::Region;
 use steady::domain::journal::JournalEntry;
 use steady::domain::meds::{Left, MedsData, Medication, Naloxone, Taken};
-use steady::domain::plan::{Guide, List, Plan, PlanItem, Role};
+use steady::domain::plan::{Guide, List, Plan, PlanItem, Role, ShareChoices};
 use steady::domain::settings::Settings;
 use steady::domain::weekly::LookBack;
 use steady::storage::envelope::Document;
@@ -83,6 +83,7 @@ fn plan() -> Plan {
     item.role = Some(Role::Sponsor);
     item.set_phone("07700 900123".into(), Region::UnitedKingdom);
     let mut plan = Plan { guide: Guide::At(2), ..Plan::default() };
+    plan.set_share_choices(&ShareChoices { id: "k3Xz".into(), name: "Jo".into(), phone: "07700 900456".into() });
     plan.lists.insert(List::Support, vec![item]);
     plan
 }

@@ -22,6 +22,7 @@ pub mod money;
 pub mod overdose_steps;
 pub mod region_picker;
 pub mod safety;
+pub mod shared_plan;
 pub mod shell;
 pub mod slip;
 pub mod startup;

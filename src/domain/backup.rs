@@ -21,9 +21,10 @@ use super::settings::Settings;
 pub const FORMAT: &str = "steady-backup";
 /// The newest format this version reads. Version 2 added set-aside copies,
 /// version 3 daily check-ins and the journal, version 4 medication, version 5
-/// appointments (an app that reads 4 would drop them, so it must refuse them); a file is written with the
+/// appointments (an app that reads 4 would drop them, so it must refuse them), version 6 the
+/// plan's choices for plan links; a file is written with the
 /// lowest version that holds what it has, so older apps read what they can.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -145,7 +146,9 @@ pub fn export(data: &AllData, now: NaiveDateTime) -> String {
     let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside } = data.clone();
     let settings = settings.without_guess();
     // The lowest version that holds what this file has (see [`VERSION`]).
-    let version = if !meds.appts.is_empty() {
+    let version = if !plan.share.is_empty() {
+        6
+    } else if !meds.appts.is_empty() {
         5
     } else if meds != MedsData::default() || !doses.is_empty() {
         4
@@ -603,6 +606,10 @@ pub fn merged(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
         }
     }
 
+    // This phone's link choices stay (its links' id among them); a phone without any takes the file's.
+    if out.plan.share.is_empty() {
+        out.plan.share = incoming.plan.share.clone();
+    }
     let mut next_item = out.plan.lists.values().flatten().map(|i| i.id).max().unwrap_or(0) + 1;
     for (list, items) in &incoming.plan.lists {
         let target = out.plan.lists.entry(*list).or_default();
@@ -709,7 +716,7 @@ mod tests {
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&with_appointments(), now())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_share_choices(), now())).unwrap();
         let path = format!("tests/fixtures/backup-v{VERSION}.json");
         std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
@@ -755,7 +762,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 6", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 7", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -951,6 +958,32 @@ mod tests {
         let moved = Appointment { first: NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(), time: chrono::NaiveTime::from_hms_opt(10, 30, 0), ..visit };
         save_one(&mut data.meds.appts, 1, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(), moved).unwrap();
         data
+    }
+
+    fn with_share_choices() -> AllData {
+        let mut data = with_appointments();
+        data.plan.set_share_choices(&crate::domain::plan::ShareChoices { id: "k3Xz9wQa".into(), name: "Jo".into(), phone: "07700 900456".into() });
+        data
+    }
+
+    /// Version 6 added the choices for plan links.
+    const FIXTURE_V6: &str = include_str!("../../tests/fixtures/backup-v6.json");
+
+    #[test]
+    fn plan_link_choices_are_backed_up_and_kept_in_a_merge() {
+        let data = with_share_choices();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":6"));
+        assert_eq!(import(&text, now()).unwrap().0, data);
+        assert_eq!(import(FIXTURE_V6, now()).unwrap().0, data);
+        // Without them, the file is still version 5, for older apps.
+        assert!(export(&with_appointments(), now()).contains("\"version\":5"));
+        // A phone without choices takes the file's; a phone with its own keeps them (its links' id).
+        let merged = merge(&with_appointments(), &data);
+        assert_eq!(merged.plan.share, data.plan.share);
+        let mut own = with_appointments();
+        own.plan.set_share_choices(&crate::domain::plan::ShareChoices { id: "mine".into(), ..Default::default() });
+        assert_eq!(merge(&own, &data).plan.share_choices().id, "mine");
     }
 
     /// Version 5 added appointments.

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod protected;
 pub mod schedule;
 pub mod settings;
+pub mod share;
 pub mod transfer;
 pub mod undo;
 pub mod weekly;

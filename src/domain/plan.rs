@@ -328,11 +328,47 @@ pub struct Plan {
     pub lists: BTreeMap<List, Vec<PlanItem>>,
     #[serde(default)]
     pub guide: Guide,
+    /// What was chosen for the last plan link: a [`ShareChoices`] (see `domain::share`) as JSON
+    /// text. The first load reads the plan; kept as text, the code that reads these choices
+    /// comes with the plan screen instead (the first load has a size budget).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub share: String,
+}
+
+/// What the person chose for their last link, kept with the plan for the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ShareChoices {
+    /// Made with the first link; the same on every link after it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The person's own number, if they chose to include it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+impl ShareChoices {
+    pub fn is_unset(&self) -> bool {
+        *self == ShareChoices::default()
+    }
 }
 
 pub const MAX_ITEM_TEXT: usize = 1_000;
 
 impl Plan {
+    /// The choices for plan links; none if they can't be read (they are only a convenience).
+    pub fn share_choices(&self) -> ShareChoices {
+        serde_json::from_str(&self.share).unwrap_or_default()
+    }
+
+    pub fn set_share_choices(&mut self, choices: &ShareChoices) {
+        self.share = match choices.is_unset() {
+            true => String::new(),
+            false => serde_json::to_string(choices).unwrap_or_default(),
+        };
+    }
+
     pub fn items(&self, list: List) -> &[PlanItem] {
         self.lists.get(&list).map_or(&[], Vec::as_slice)
     }

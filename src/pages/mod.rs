@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod overdose;
 pub mod plan;
 pub mod settings;
+pub mod shared;
 pub mod sos;
 pub mod today;
 pub mod weekly;

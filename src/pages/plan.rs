@@ -7,9 +7,12 @@ use wasm_bindgen::JsValue;
 use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
 use crate::components::language::fetch_catalog;
+use crate::components::shared_plan::{plan_sections, SharedPlanView};
 use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
-use crate::domain::phone::normalise_phone;
-use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section};
+use crate::domain::phone::{normalise_phone, typed_digits, Dial};
+use crate::domain::share::{base64url_encode, link, new_passphrase, too_long_for_chat, SharedPhone, SharedPlan, PASSPHRASE_RANDOM_BYTES};
+use crate::storage::crypto::{pack_link, random_bytes};
+use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section, ShareChoices};
 use crate::domain::dates::long_date;
 use crate::domain::i18n::{counted, fill, Lang};
 use crate::storage::{keep_draft, keep_form, kept_form, Store};
@@ -512,7 +515,7 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
         // The title goes with the text, so it's in the same language.
         let title = in_share_language(&|| tr!("My relapse-prevention plan").to_string());
         leptos::task::spawn_local(async move {
-            let message = match share_text(&title, &text).await {
+            let message = match share_text(&title, &text, None).await {
                 Some(true) => tr!("Shared.").to_string(),
                 Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
                 None if copy_text(&text).await => {
@@ -563,7 +566,181 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                 <button type="button" class="button secondary" data-testid="print-plan" on:click=print>{tr!("Print / Save as PDF")}</button>
             </div>
             <p role="status" data-testid="share-status">{move || status.get()}</p>
+            <ShareLink chosen share_lang/>
         </section>
+    }
+}
+
+/// A link made by [`ShareLink`], until anything it was made from changes.
+#[derive(Clone)]
+struct MadeLink {
+    link: String,
+    /// Shown this once: it is never stored.
+    passphrase: Option<String>,
+}
+
+/// A link to the chosen sections for someone to open on their own phone, protected by
+/// default with a passphrase of four words, and a preview of exactly what it carries.
+#[component]
+fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let clock = expect_context::<Clock>();
+    let remembered = store.plan().with_untracked(Plan::share_choices);
+    let name = RwSignal::new(remembered.name.clone());
+    let include_phone = RwSignal::new(!remembered.phone.is_empty());
+    let phone = RwSignal::new(remembered.phone.clone());
+    let protect = RwSignal::new(true);
+    let made = RwSignal::new(None::<MadeLink>);
+    let status = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // A link made before a change would no longer be what the preview shows.
+    Effect::new(move |first: Option<()>| {
+        let _ = (chosen.get(), share_lang.get(), name.get(), include_phone.get(), phone.get(), protect.get());
+        if first.is_some() {
+            made.set(None);
+        }
+    });
+    let snapshot = move |id: String| {
+        let region = store.settings().with_untracked(|s| s.region);
+        let mut shared = store.plan().with(|p| SharedPlan::of(&p.as_shown(region), &chosen.get(), id, clock.local_untracked(), share_lang.get()));
+        shared.name = name.get().trim().to_string();
+        if include_phone.get() && !phone.get().trim().is_empty() {
+            let typed = phone.get().trim().to_string();
+            let dial = Dial::read(&typed, region).tel;
+            let tel = if dial.is_empty() { typed_digits(&typed) } else { dial };
+            shared.phone = Some(SharedPhone { shown: typed, tel });
+        }
+        shared
+    };
+    let make = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        status.set(None);
+        // The same id on every link, so a newer link can replace an older one where it is kept.
+        let id = match store.plan().with_untracked(|p| p.share_choices().id) {
+            id if !id.is_empty() => id,
+            _ => match random_bytes(9) {
+                Ok(bytes) => base64url_encode(&bytes),
+                Err(message) => return status.set(Some(message)),
+            },
+        };
+        let choices = ShareChoices { id: id.clone(), name: name.get_untracked().trim().into(), phone: if include_phone.get_untracked() { phone.get_untracked().trim().into() } else { String::new() } };
+        if let Err(message) = store.plan().modify(|p| -> Result<(), &'static str> {
+            p.set_share_choices(&choices);
+            Ok(())
+        }) {
+            return status.set(Some(message.into()));
+        }
+        let shared = untrack(|| snapshot(id));
+        let passphrase = match protect.get_untracked() {
+            true => match random_bytes(PASSPHRASE_RANDOM_BYTES) {
+                Ok(bytes) => Some(new_passphrase(&bytes, shared.language())),
+                Err(message) => return status.set(Some(message)),
+            },
+            false => None,
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match pack_link(&shared.to_json(), passphrase.as_deref()).await {
+                Ok(packed) => {
+                    let origin = js_sys::Reflect::get(&window().location(), &"origin".into()).ok().and_then(|o| o.as_string());
+                    let origin = origin.unwrap_or_default();
+                    made.set(Some(MadeLink { link: link(&origin, &packed), passphrase }));
+                }
+                Err(message) => status.set(Some(message)),
+            }
+            busy.set(false);
+        });
+    };
+    let copy = move |_| {
+        let Some(made) = made.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            status.set(Some(if copy_text(&made.link).await {
+                tr!("Link copied. Paste it into a message to your sponsor.").into()
+            } else {
+                tr!("Couldn't copy. Select the link above and copy it yourself.").into()
+            }));
+        });
+    };
+    let send = move |_| {
+        let Some(made) = made.get_untracked() else { return };
+        let (title, text) = share_lang.get_untracked().while_current(|| {
+            (tr!("My relapse-prevention plan").to_string(), tr!("My relapse-prevention plan, from Steady:").to_string())
+        });
+        leptos::task::spawn_local(async move {
+            let message = match share_text(&title, &text, Some(&made.link)).await {
+                Some(true) => tr!("Shared.").to_string(),
+                Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
+                None if copy_text(&made.link).await => tr!("This browser can't open a share sheet, so the link was copied instead.").to_string(),
+                None => tr!("Couldn't copy. Select the link above and copy it yourself.").to_string(),
+            };
+            status.set(Some(message));
+        });
+    };
+    view! {
+        <div class="share-link">
+            <h3>{tr!("Send a link")}</h3>
+            <p class="hint">{tr!("A link opens the sections chosen above on the other person's phone, even without Steady. It holds a copy made now: later changes aren't in it.")}</p>
+            <div class="field">
+                <label for="share-name">{tr!("Your first name or initials (optional)")}</label>
+                <input id="share-name" data-testid="share-name" autocomplete="given-name" maxlength="40"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="check">
+                <input type="checkbox" id="share-include-phone" data-testid="share-include-phone"
+                    prop:checked=move || include_phone.get() on:change=move |ev| include_phone.set(event_target_checked(&ev))/>
+                <label for="share-include-phone">{tr!("Include my phone number, for Call and Text buttons")}</label>
+            </div>
+            <Show when=move || include_phone.get()>
+                <div class="field">
+                    <label for="share-phone">{tr!("My phone number")}</label>
+                    <input id="share-phone" data-testid="share-phone" type="tel" autocomplete="tel"
+                        prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="check">
+                <input type="checkbox" id="share-protect" data-testid="share-protect"
+                    prop:checked=move || protect.get() on:change=move |ev| protect.set(event_target_checked(&ev))/>
+                <label for="share-protect">{tr!("Protect it with a passphrase")}</label>
+            </div>
+            <Show when=move || !protect.get()>
+                <p class="warning" data-testid="share-protect-warning">
+                    {tr!("Without a passphrase, anyone who gets this link can read your plan, and it stays in chat histories. Links can't be taken back.")}
+                </p>
+            </Show>
+            <details class="share-preview" data-testid="share-preview">
+                <summary>{tr!("See exactly what will be sent")}</summary>
+                {move || view! { <SharedPlanView shared=snapshot(String::new())/> }}
+            </details>
+            <button type="button" class="button" data-testid="share-link" on:click=make disabled=move || busy.get()>
+                {move || if busy.get() { tr!("Making the link…") } else { tr!("Make a link") }}
+            </button>
+            {move || made.get().map(|made| {
+                let too_long = too_long_for_chat(&made.link);
+                view! {
+                    <div class="made-link">
+                        <div class="field">
+                            <label for="share-link-url">{tr!("Your link")}</label>
+                            <input id="share-link-url" data-testid="share-link-url" readonly prop:value=made.link.clone()/>
+                        </div>
+                        {too_long.then(|| view! {
+                            <p class="warning" role="alert" data-testid="share-link-too-long">
+                                {fill(tr!("This link is {} characters long, and chat apps may cut it. Choose fewer sections, or use Print / Save as PDF."), &[&made.link.len().to_string()])}
+                            </p>
+                        })}
+                        {made.passphrase.clone().map(|words| view! {
+                            <p>{tr!("The passphrase, shown only now. Read it out, or send it separately from the link:")}</p>
+                            <p class="passphrase" data-testid="share-passphrase" translate="no">{words}</p>
+                        })}
+                        <div class="actions">
+                            <button type="button" class="button" data-testid="share-link-send" on:click=send>{tr!("Share link")}</button>
+                            <button type="button" class="button secondary" data-testid="share-link-copy" on:click=copy>{tr!("Copy link")}</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </div>
     }
 }
 
@@ -583,27 +760,7 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
                 store.plan().with(|plan| lang.while_current(|| { let plan = plan.as_shown(region); view! {
                     <h1>{tr!("My relapse-prevention plan")}</h1>
                     <p>{fill(tr!("Printed {}"), &[&long_date(today)])}</p>
-                    {Section::ALL.into_iter()
-                        .filter(|s| chosen.with(|c| c.contains(s)) && plan.is_filled(*s))
-                        .map(|s| view! {
-                            <section class="print-section">
-                                <h2>{s.title()}</h2>
-                                {s.lists().iter().filter(|l| !plan.items(**l).is_empty()).map(|l| view! {
-                                    {l.step_title().map(|t| view! { <h3>{t}</h3> })}
-                                    <ul>
-                                        {plan.items(*l).iter().map(|i| view! {
-                                            <li>
-                                                {i.text.clone()}
-                                                {i.role.map(|r| format!(" ({})", r.label().to_lowercase()))}
-                                                {(!i.phone.is_empty()).then(|| format!(": {}", i.phone))}
-                                                {(!i.response.is_empty()).then(|| view! { <br/>{fill(tr!("What I'll do: {}"), &[&i.response])} })}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }).collect_view()}
-                            </section>
-                        })
-                        .collect_view()}
+                    {plan_sections(&plan, &chosen.get())}
                 }}))
             }}
         </div>
@@ -618,7 +775,7 @@ async fn copy_text(text: &str) -> bool {
 
 /// Opens the share sheet. `None` when the browser has no Web Share API,
 /// `Some(false)` when the person cancelled.
-async fn share_text(title: &str, text: &str) -> Option<bool> {
+async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bool> {
     use js_sys::{Function, Object, Promise, Reflect};
     use wasm_bindgen::JsCast;
     let navigator: JsValue = web_sys::window()?.navigator().into();
@@ -626,6 +783,9 @@ async fn share_text(title: &str, text: &str) -> Option<bool> {
     let data = Object::new();
     let _ = Reflect::set(&data, &"title".into(), &title.into());
     let _ = Reflect::set(&data, &"text".into(), &text.into());
+    if let Some(url) = url {
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+    }
     let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
     Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
 }

@@ -11,7 +11,7 @@ use web_sys::{
 };
 
 use crate::domain::lock::{self, base64_decode, base64_encode, open_text, seal_text, IV_BYTES};
-use crate::domain::protected;
+use crate::domain::{protected, share};
 
 /// Why a crypto step failed, in words for the person.
 fn no_crypto() -> String {
@@ -105,11 +105,15 @@ pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String
     let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &parts.data))
         .await
         .map_err(|_| tr!("Couldn't decrypt this — the passcode is wrong or the data is damaged.").to_string())?;
-    let mut plain = Uint8Array::new(&plain).to_vec();
-    if parts.compressed {
-        plain = deflate(&plain, false).await.ok_or(tr!("This browser can't unpack Steady's stored data (it needs a newer version)."))?;
+    as_text(Uint8Array::new(&plain).to_vec(), parts.compressed).await
+}
+
+/// Decrypted (or never encrypted) bytes as text, decompressed first if `compressed`.
+async fn as_text(mut bytes: Vec<u8>, compressed: bool) -> Result<String, String> {
+    if compressed {
+        bytes = deflate(&bytes, false).await.ok_or(tr!("This browser can't unpack Steady's stored data (it needs a newer version)."))?;
     }
-    String::from_utf8(plain).map_err(|_| tr!("The decrypted data isn't text.").into())
+    String::from_utf8(bytes).map_err(|_| tr!("The decrypted data isn't text.").into())
 }
 
 /// Whether this browser can compress (every supported one can).
@@ -150,4 +154,41 @@ pub async fn protect(passphrase: &str, text: &str) -> Result<String, String> {
 pub async fn unprotect(copy: &protected::Protected, passphrase: &str) -> Result<String, String> {
     let key = derive_key(&normalized(passphrase, "NFC"), &copy.salt, copy.iterations).await?;
     decrypt(&key, protected::BOUND_TO, &copy.data).await
+}
+
+/// The contents of a plan link for `json` (a [`share::SharedPlan`]): compressed where the
+/// browser can, and sealed under `passphrase` (four words, [`share::passphrase_key`]) if given,
+/// the way the lock seals a stored value (its sealed text is taken apart for the link).
+pub async fn pack_link(json: &str, passphrase: Option<&str>) -> Result<share::Packed, String> {
+    let Some(passphrase) = passphrase else {
+        return Ok(match deflate(json.as_bytes(), true).await {
+            Some(data) => share::Packed { deflated: true, sealed: None, data },
+            None => share::Packed { deflated: false, sealed: None, data: json.as_bytes().to_vec() },
+        });
+    };
+    let salt = random_bytes(lock::SALT_BYTES)?;
+    let key = derive_key(&share::passphrase_key(passphrase), &base64_encode(&salt), share::ITERATIONS).await?;
+    let parts = open_text(&encrypt(&key, share::BOUND_TO, json).await?).ok_or_else(no_crypto)?;
+    let sealed = (salt.try_into().map_err(|_| no_crypto())?, parts.iv.try_into().map_err(|_| no_crypto())?);
+    Ok(share::Packed { deflated: parts.compressed, sealed: Some(sealed), data: parts.data })
+}
+
+/// The plan in a link's contents; a protected link needs its passphrase.
+pub async fn unpack_link(packed: &share::Packed, passphrase: &str) -> Result<share::SharedPlan, share::LinkProblem> {
+    use share::LinkProblem;
+    if packed.deflated && !can_compress() {
+        return Err(LinkProblem::Unsupported);
+    }
+    let text = match &packed.sealed {
+        Some((salt, iv)) => {
+            let key = derive_key(&share::passphrase_key(passphrase), &base64_encode(salt), share::ITERATIONS)
+                .await
+                .map_err(|_| LinkProblem::Unsupported)?;
+            // AES-GCM checks key and contents alike; a link cut short was refused before (its length).
+            let sealed = seal_text(iv, &packed.data, packed.deflated);
+            decrypt(&key, share::BOUND_TO, &sealed).await.map_err(|_| LinkProblem::WrongPassphrase)?
+        }
+        None => as_text(packed.data.clone(), packed.deflated).await.map_err(|_| LinkProblem::Damaged)?,
+    };
+    share::SharedPlan::from_json(&text)
 }

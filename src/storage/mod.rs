@@ -67,8 +67,9 @@ impl Singleton for Counters {
 
 impl Document for Plan {
     const LABEL: &'static str = Both::new("your relapse-prevention plan").en;
-    /// Version 2: `PlanItem.dial` had been added under version 1 (see [`Counters`]).
-    const VERSION: u64 = 2;
+    /// Version 2: `PlanItem.dial` had been added under version 1 (see [`Counters`]);
+    /// version 3 the choices for plan links (`share`), which default.
+    const VERSION: u64 = 3;
 
     fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
         fields_added(from_version, data)
