@@ -37,7 +37,9 @@ const loader = [
   `<script type="module">import init from "${base}${pkg.js[0]}";document.documentElement.hasAttribute("data-no-app")||init({module_or_path:"${base}${pkg.wasm}"});</script>`,
 ].join("");
 let html = readFileSync(htmlPath, "utf8");
-let head = loader;
+// Before anything the page fetches: no request from Steady says which page it came from
+// (a shared plan travels after the # of a /shared link; browsers never send that part anyway).
+let head = `<meta name="referrer" content="no-referrer">${loader}`;
 if (release) {
   // The small scripts the page loads first are part of the first download: minified.
   const { transformSync } = await import("esbuild");

@@ -74,11 +74,8 @@ pub fn SharedPlanView(shared: SharedPlan) -> impl IntoView {
                     </div>
                     <p class="hint">{phone.shown.clone()}</p>
                 })}
-                {if sections.is_empty() {
-                    view! { <p>{tr!("No sections chosen have anything in them yet.")}</p> }.into_any()
-                } else {
-                    plan_sections(&shared.plan, &sections).into_any()
-                }}
+                {sections.is_empty().then(|| view! { <p>{tr!("No sections chosen have anything in them yet.")}</p> })}
+                {plan_sections(&shared.plan, &sections)}
             </article>
         }
     })

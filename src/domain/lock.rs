@@ -273,7 +273,9 @@ pub struct Sealed {
 }
 
 /// The text to store for a value encrypted with its name as additional data,
-/// `compressed` first or not.
+/// `compressed` first or not. Inlined: a plan link's code calls it too, and a function
+/// shared with a split-off module stays in the first load.
+#[inline(always)]
 pub fn seal_text(iv: &[u8], ciphertext: &[u8], compressed: bool) -> String {
     let mark = if compressed { COMPRESSED } else { BOUND };
     format!("{SEALED_PREFIX}{mark}{}:{}", base64_encode(iv), base64_encode(ciphertext))

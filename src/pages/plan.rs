@@ -575,6 +575,8 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
 #[derive(Clone)]
 struct MadeLink {
     link: String,
+    /// See `made_from` in [`ShareLink`].
+    from: String,
     /// Shown this once: it is never stored.
     passphrase: Option<String>,
 }
@@ -593,13 +595,12 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
     let made = RwSignal::new(None::<MadeLink>);
     let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    // A link made before a change would no longer be what the preview shows.
-    Effect::new(move |first: Option<()>| {
-        let _ = (chosen.get(), share_lang.get(), name.get(), include_phone.get(), phone.get(), protect.get());
-        if first.is_some() {
-            made.set(None);
-        }
-    });
+    // What a link is made from: one made before any of it changed is no longer what the preview shows.
+    let made_from = move || {
+        let sections: Vec<&str> = chosen.get().iter().map(|s| s.key()).collect();
+        let plan = store.plan().with(|p| serde_json::to_string(&p.lists).unwrap_or_default());
+        format!("{plan}|{}|{}|{}|{}|{}|{}", sections.join(","), share_lang.get().code(), name.get(), include_phone.get(), phone.get(), protect.get())
+    };
     let snapshot = move |id: String| {
         let region = store.settings().with_untracked(|s| s.region);
         let mut shared = store.plan().with(|p| SharedPlan::of(&p.as_shown(region), &chosen.get(), id, clock.local_untracked(), share_lang.get()));
@@ -633,6 +634,7 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
             return status.set(Some(message.into()));
         }
         let shared = untrack(|| snapshot(id));
+        let from = untrack(made_from);
         let passphrase = match protect.get_untracked() {
             true => match random_bytes(PASSPHRASE_RANDOM_BYTES) {
                 Ok(bytes) => Some(new_passphrase(&bytes, shared.language())),
@@ -646,15 +648,16 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                 Ok(packed) => {
                     let origin = js_sys::Reflect::get(&window().location(), &"origin".into()).ok().and_then(|o| o.as_string());
                     let origin = origin.unwrap_or_default();
-                    made.set(Some(MadeLink { link: link(&origin, &packed), passphrase }));
+                    made.set(Some(MadeLink { link: link(&origin, &packed), from, passphrase }));
                 }
                 Err(message) => status.set(Some(message)),
             }
             busy.set(false);
         });
     };
+    let current = move || made.get().filter(|m| m.from == made_from());
     let copy = move |_| {
-        let Some(made) = made.get_untracked() else { return };
+        let Some(made) = untrack(current) else { return };
         leptos::task::spawn_local(async move {
             status.set(Some(if copy_text(&made.link).await {
                 tr!("Link copied. Paste it into a message to your sponsor.").into()
@@ -664,7 +667,7 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
         });
     };
     let send = move |_| {
-        let Some(made) = made.get_untracked() else { return };
+        let Some(made) = untrack(current) else { return };
         let (title, text) = share_lang.get_untracked().while_current(|| {
             (tr!("My relapse-prevention plan").to_string(), tr!("My relapse-prevention plan, from Steady:").to_string())
         });
@@ -716,7 +719,7 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
             <button type="button" class="button" data-testid="share-link" on:click=make disabled=move || busy.get()>
                 {move || if busy.get() { tr!("Making the link…") } else { tr!("Make a link") }}
             </button>
-            {move || made.get().map(|made| {
+            {move || current().map(|made| {
                 let too_long = too_long_for_chat(&made.link);
                 view! {
                     <div class="made-link">
@@ -740,6 +743,7 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                     </div>
                 }
             })}
+            <p role="status" data-testid="share-link-status">{move || status.get()}</p>
         </div>
     }
 }

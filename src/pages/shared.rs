@@ -56,36 +56,35 @@ pub fn SharedPage() -> impl IntoView {
 
     view! {
         <div class="shared-page">
-            {move || match opened.get() {
-                Some(shared) => view! {
-                    <SharedPlanView shared/>
-                    <p class="hint">{tr!("Nothing from this link was saved on this phone.")}</p>
-                    <div class="actions">
-                        <button type="button" class="button secondary" data-testid="shared-print" on:click=print>{tr!("Print / Save as PDF")}</button>
-                    </div>
-                }.into_any(),
-                None => view! {
-                    <h1>{tr!("A plan shared with you")}</h1>
-                    <Show when=move || protected>
-                        <form class="card" on:submit=submit>
-                            <p>{tr!("It is protected. Type the four words the person who sent it gave you.")}</p>
-                            <div class="field">
-                                <label for="shared-passphrase">{tr!("Passphrase")}</label>
-                                <input id="shared-passphrase" data-testid="shared-passphrase" autocomplete="off" autocapitalize="none"
-                                    spellcheck="false" translate="no"
-                                    prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                            </div>
-                            <button type="submit" class="button" data-testid="shared-unlock" disabled=move || busy.get()>
-                                {move || if busy.get() { tr!("Opening…") } else { tr!("Open the plan") }}
-                            </button>
-                        </form>
-                    </Show>
-                    <Show when=move || busy.get() && !protected>
-                        <p role="status">{tr!("Opening…")}</p>
-                    </Show>
-                    <p class="error" role="alert" data-testid="shared-problem">{move || problem.get().map(LinkProblem::message)}</p>
-                }.into_any(),
-            }}
+            // Not `into_any()`: each view type made "any" brings code into the first load.
+            {move || opened.get().map(|shared| view! {
+                <SharedPlanView shared/>
+                <p class="hint">{tr!("Nothing from this link was saved on this phone.")}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" data-testid="shared-print" on:click=print>{tr!("Print / Save as PDF")}</button>
+                </div>
+            })}
+            <Show when=move || opened.with(Option::is_none)>
+                <h1>{tr!("A plan shared with you")}</h1>
+                <Show when=move || protected>
+                    <form class="card" on:submit=submit>
+                        <p>{tr!("It is protected. Type the four words the person who sent it gave you.")}</p>
+                        <div class="field">
+                            <label for="shared-passphrase">{tr!("Passphrase")}</label>
+                            <input id="shared-passphrase" data-testid="shared-passphrase" autocomplete="off" autocapitalize="none"
+                                spellcheck="false" translate="no"
+                                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                        </div>
+                        <button type="submit" class="button" data-testid="shared-unlock" disabled=move || busy.get()>
+                            {move || if busy.get() { tr!("Opening…") } else { tr!("Open the plan") }}
+                        </button>
+                    </form>
+                </Show>
+                <Show when=move || busy.get() && !protected>
+                    <p role="status">{tr!("Opening…")}</p>
+                </Show>
+                <p class="error" role="alert" data-testid="shared-problem">{move || problem.get().map(LinkProblem::message)}</p>
+            </Show>
         </div>
     }
 }

@@ -105,18 +105,16 @@ pub async fn decrypt(key: &CryptoKey, name: &str, sealed: &str) -> Result<String
     let plain = run(subtle()?.decrypt_with_object_and_u8_array(&params, key, &parts.data))
         .await
         .map_err(|_| tr!("Couldn't decrypt this — the passcode is wrong or the data is damaged.").to_string())?;
-    as_text(Uint8Array::new(&plain).to_vec(), parts.compressed).await
-}
-
-/// Decrypted (or never encrypted) bytes as text, decompressed first if `compressed`.
-async fn as_text(mut bytes: Vec<u8>, compressed: bool) -> Result<String, String> {
-    if compressed {
-        bytes = deflate(&bytes, false).await.ok_or(tr!("This browser can't unpack Steady's stored data (it needs a newer version)."))?;
+    let mut plain = Uint8Array::new(&plain).to_vec();
+    if parts.compressed {
+        plain = deflate(&plain, false).await.ok_or(tr!("This browser can't unpack Steady's stored data (it needs a newer version)."))?;
     }
-    String::from_utf8(bytes).map_err(|_| tr!("The decrypted data isn't text.").into())
+    String::from_utf8(plain).map_err(|_| tr!("The decrypted data isn't text.").into())
 }
 
-/// Whether this browser can compress (every supported one can).
+/// Whether this browser can compress (every supported one can). Inlined: a plan link's
+/// code calls it too, and a function shared with a split-off module stays in the first load.
+#[inline(always)]
 pub fn can_compress() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &"CompressionStream".into()).unwrap_or(false)
 }
@@ -188,7 +186,15 @@ pub async fn unpack_link(packed: &share::Packed, passphrase: &str) -> Result<sha
             let sealed = seal_text(iv, &packed.data, packed.deflated);
             decrypt(&key, share::BOUND_TO, &sealed).await.map_err(|_| LinkProblem::WrongPassphrase)?
         }
-        None => as_text(packed.data.clone(), packed.deflated).await.map_err(|_| LinkProblem::Damaged)?,
+        None => {
+            let bytes = match packed.deflated {
+                true => deflate(&packed.data, false).await.ok_or(LinkProblem::Damaged)?,
+                false => packed.data.clone(),
+            };
+            // Not `String::from_utf8`, shared with the first load's code: a damaged link can't
+            // come this far whole anyway (its length, DEFLATE and JSON all check it).
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
     };
     share::SharedPlan::from_json(&text)
 }
