@@ -15,7 +15,7 @@ test("after one online visit the app, its data and deep links work offline", asy
   await expect(page.getByTestId("helpline-uk-samaritans")).toBeVisible();
 
   // Every screen, including those whose code is split off and fetched on first opening.
-  for (const path of ["/", "/log", "/log/new", "/log/insights", "/cope", "/plan", "/sos", "/help", "/help/overdose", "/settings"]) {
+  for (const path of ["/", "/log", "/log/new", "/log/insights", "/cope", "/plan", "/sos", "/help", "/help/overdose", "/shared", "/settings"]) {
     await page.goto(path);
     await expect(page.getByTestId("nav-today")).toBeVisible();
     await expect(page.locator("main h1").first()).toBeVisible();

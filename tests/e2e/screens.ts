@@ -1,7 +1,9 @@
 // The screens and panels the accessibility and language tests walk, and the
 // stored data they are seeded with.
+import { createCipheriv, pbkdf2Sync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { deflateRawSync } from "node:zlib";
 import { expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 
@@ -81,6 +83,39 @@ export async function fit(page: Page) {
   });
 }
 
+/**
+ * A plan link's fragment, made here independently of the app, as src/domain/share.rs describes
+ * the format: `plan1.` and base64url of one byte of flags (1 DEFLATE, 2 protected), two bytes of
+ * length, then the salt and IV if protected, then the JSON in raw DEFLATE — sealed with AES-GCM
+ * (additional data "steady.shared-plan") under PBKDF2-SHA256 (600,000 rounds) of the passphrase.
+ */
+export function planFragment(shared: object, passphrase?: string): string {
+  let body = deflateRawSync(Buffer.from(JSON.stringify(shared)));
+  let head = Buffer.from([1, 0, 0]);
+  if (passphrase) {
+    const salt = randomBytes(16);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", pbkdf2Sync(passphrase, salt, 600_000, 32, "sha256"), iv);
+    cipher.setAAD(Buffer.from("steady.shared-plan"));
+    body = Buffer.concat([cipher.update(body), cipher.final(), cipher.getAuthTag()]);
+    head = Buffer.concat([Buffer.from([3, 0, 0]), salt, iv]);
+  }
+  head.writeUInt16BE(body.length, 1);
+  return `plan1.${Buffer.concat([head, body]).toString("base64url")}`;
+}
+
+/** Opens a link to the plan stored on this page, in the page's language, as someone it was sent to would. */
+async function openSharedPlan(page: Page, passphrase?: string) {
+  const { lang, lists } = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    lists: JSON.parse(localStorage.getItem("steady.plan")!).data.lists,
+  }));
+  const shared = { id: "walk", made: "2026-03-09T20:00:00", lang, name: "Sam", phone: { shown: "555 123 4567", tel: "+15551234567" }, plan: { lists } };
+  // From another path: a full load, as a tapped link is.
+  await page.goto(`/shared#${planFragment(shared, passphrase)}`);
+  await expect(page.getByTestId(passphrase ? "shared-passphrase" : "shared-plan")).toBeVisible();
+}
+
 // Screens, and the dialogs/panels that open on them.
 export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
   ["today", "/"],
@@ -144,6 +179,13 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await p.getByTestId("paste-data-check").click();
     await expect(p.getByTestId("paste-preview")).toBeVisible();
   }],
+  ["plan link made, its passphrase and the preview", "/plan", async (p) => {
+    await p.getByTestId("share-preview").locator("summary").click();
+    await p.getByTestId("share-link").click();
+    await expect(p.getByTestId("share-passphrase")).toBeVisible({ timeout: 15_000 });
+  }],
+  ["a shared plan asking for its passphrase", "/", (p) => openSharedPlan(p, "walk through the park")],
+  ["a shared plan, opened", "/", (p) => openSharedPlan(p)],
   ["not found", "/nowhere"],
   // Last: from here on the page looks like a private Safari tab on an iPhone.
   ["iPhone Safari tab and private-window notes on Today", "/", async (p) => {
