@@ -156,6 +156,30 @@ export const flows = [
     },
   ],
   [
+    "a protected plan link: made on the plan, opened with its four words, nothing stored by opening it",
+    async (d) => {
+      await d.open("/plan");
+      await mounted(d);
+      await d.click("share-link");
+      await d.visible("share-passphrase", 60_000);
+      const { link, words } = await d.evaluate(() => ({
+        link: document.querySelector('[data-testid="share-link-url"]').value,
+        words: document.querySelector('[data-testid="share-passphrase"]').textContent,
+      }));
+      check(/\/shared#plan1\./.test(link) && !link.includes("My kids"), `the link reads ${link.slice(0, 60)}`);
+      const keys = () => d.evaluate(() => Object.keys(localStorage).sort().join(","));
+      const before = await keys();
+      const url = new URL(link);
+      await d.open(url.pathname + url.hash);
+      await mounted(d);
+      await d.fill("shared-passphrase", words.toUpperCase());
+      await d.click("shared-unlock");
+      await d.waitText("shared-plan", "My kids", 60_000);
+      check((await d.evaluate(() => location.hash)) === "", "the plan is still in the address bar");
+      check((await keys()) === before, "opening the link stored something");
+    },
+  ],
+  [
     "Help has the tel: links",
     async (d) => {
       await d.open("/help");
