@@ -7,8 +7,10 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  // Two cores: one browser at a time keeps timings steady.
-  workers: 1,
+  // Two workers on two cores: much of a test is waiting (for a page, a timer, a key derivation),
+  // so two overlap well; the suite must stay well inside `make test`'s 30 minutes.
+  // STEADY_E2E_WORKERS=1 runs one browser at a time.
+  workers: Number(process.env.STEADY_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [["list"]],
   use: {

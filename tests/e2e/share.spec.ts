@@ -1,7 +1,7 @@
 // A plan shared by link: made on the plan's share panel, opened on a phone that has
 // never used Steady, protected by a passphrase by default. The plan travels only after
 // the link's #, so no request ever carries it.
-import { test, expect, openApp, snapshot } from "./fixtures";
+import { test, expect, openApp, snapshot, waitForServiceWorker } from "./fixtures";
 import type { Browser, Page, Request } from "@playwright/test";
 
 test.use({ timezoneId: "America/Chicago", locale: "en-US" });
@@ -197,5 +197,23 @@ test("a plan shared in Spanish from an English phone opens in Spanish, with Span
   await expect(plan).toContainText("Un plan de prevención de recaídas compartido contigo", { timeout: 15_000 });
   await expect(plan).toHaveAttribute("lang", "es");
   await expect(plan).toContainText("Pay bills first");
+  await sponsor.context.close();
+});
+
+test("after one visit, a link opens with the network off", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await aPlan(page);
+  const first = (await makeLink(page)).link;
+  await page.getByTestId("share-name").fill("Jo");
+  const second = await makeLink(page);
+  const sponsor = await newPhone(browser);
+  await sponsor.open(first);
+  await expect(sponsor.page.getByTestId("shared-passphrase")).toBeVisible();
+  await waitForServiceWorker(sponsor.page);
+  await sponsor.context.setOffline(true);
+  await sponsor.open(second.link);
+  await sponsor.page.getByTestId("shared-passphrase").fill(second.passphrase!);
+  await sponsor.page.getByTestId("shared-unlock").click();
+  await expect(sponsor.page.getByTestId("shared-plan")).toContainText("Jo's relapse-prevention plan", { timeout: 15_000 });
   await sponsor.context.close();
 });
