@@ -51,6 +51,7 @@ createServer((request, response) => {
     "content-security-policy": "frame-ancestors 'none'",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
+    "referrer-policy": "no-referrer",
   };
   const accepts = request.headers["accept-encoding"] || "";
   for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {

@@ -261,6 +261,45 @@ pub fn passphrase_key(typed: &str) -> String {
         .join(" ")
 }
 
+/// The largest QR code made: 117 modules a side, still easy for a phone camera to read from a
+/// phone screen (research anchors §4c: keep what a code carries small).
+const QR_MAX_VERSION: u8 = 25;
+/// The blank border a reader needs around a code, in modules.
+const QR_QUIET: i32 = 4;
+
+/// A QR code drawn as one SVG path: dark modules, row by row, in runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qr {
+    /// Modules a side, with the blank border.
+    pub size: i32,
+    pub path: String,
+}
+
+/// The link as a QR code, or `None` if it is too long for a code that scans reliably.
+pub fn qr(link: &str) -> Option<Qr> {
+    use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
+    let segments = QrSegment::make_segments(link);
+    // Low error correction leaves the most room; raised where the size allows it anyway.
+    let code = QrCode::encode_segments_advanced(&segments, QrCodeEcc::Low, Version::MIN, Version::new(QR_MAX_VERSION), None, true).ok()?;
+    let mut path = String::new();
+    for y in 0..code.size() {
+        let mut x = 0;
+        while x < code.size() {
+            let start = x;
+            while x < code.size() && code.get_module(x, y) {
+                x += 1;
+            }
+            if x > start {
+                let run = x - start;
+                path.push_str(&format!("M{},{}h{run}v1h-{run}z", start + QR_QUIET, y + QR_QUIET));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(Qr { size: code.size() + 2 * QR_QUIET, path })
+}
+
 /// The iteration count a protected link's key takes (fixed for `plan1.`).
 pub const ITERATIONS: u32 = lock::ITERATIONS;
 
@@ -356,6 +395,25 @@ mod tests {
         assert!(!too_long_for_chat(&short));
         let long = link("https://steady.example", &Packed { deflated: true, sealed: None, data: vec![0; 3_000] });
         assert!(too_long_for_chat(&long));
+    }
+
+    #[test]
+    fn a_link_becomes_a_qr_code_unless_too_long_for_one_that_scans_well() {
+        let short = link("https://steady.example", &Packed { deflated: true, sealed: Some(([7; SALT_BYTES], [9; IV_BYTES])), data: vec![42; 600] });
+        let code = qr(&short).expect("a plan of a few sections fits");
+        assert!(code.size > 2 * QR_QUIET && code.size <= 17 + 4 * i32::from(QR_MAX_VERSION) + 2 * QR_QUIET);
+        // Every run starts inside the code, after the blank border, and is at least one module long.
+        for run in code.path.split('M').skip(1) {
+            let (at, rest) = run.split_once('h').unwrap();
+            let (x, y) = at.split_once(',').unwrap();
+            let (x, y): (i32, i32) = (x.parse().unwrap(), y.parse().unwrap());
+            let length: i32 = rest.split_once('v').unwrap().0.parse().unwrap();
+            assert!(x >= QR_QUIET && y >= QR_QUIET && length >= 1 && x + length <= code.size - QR_QUIET, "{run}");
+        }
+        // The three finder patterns: the top-left corner's first row is a run of 7.
+        assert!(code.path.starts_with(&format!("M{QR_QUIET},{QR_QUIET}h7v1h-7z")));
+        let long = link("https://steady.example", &Packed { deflated: true, sealed: None, data: vec![42; 2_000] });
+        assert_eq!(qr(&long), None);
     }
 
     #[test]

@@ -6,11 +6,12 @@ use wasm_bindgen::JsValue;
 
 use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
+use crate::components::focus::focus_soon;
 use crate::components::language::fetch_catalog;
 use crate::components::shared_plan::{plan_sections, SharedPlanView};
 use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::phone::{normalise_phone, typed_digits, Dial};
-use crate::domain::share::{base64url_encode, link, new_passphrase, too_long_for_chat, SharedPhone, SharedPlan, PASSPHRASE_RANDOM_BYTES};
+use crate::domain::share::{base64url_encode, link, new_passphrase, qr, too_long_for_chat, SharedPhone, SharedPlan, PASSPHRASE_RANDOM_BYTES};
 use crate::storage::crypto::{pack_link, random_bytes};
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section, ShareChoices};
 use crate::domain::dates::long_date;
@@ -451,7 +452,7 @@ fn AddItem(list: List) -> impl IntoView {
             <div class="prompts" role="group" aria-label=tr!("Ideas to start from")>
                 {prompts.into_iter().map(|p| view! {
                     <button type="button" class="button secondary" data-testid="plan-prompt"
-                        on:click=move |_| { draft.update(|d| d.text = p.to_string()); crate::components::focus::focus_soon(&format!("{}-new-text", list.key())); }>
+                        on:click=move |_| { draft.update(|d| d.text = p.to_string()); focus_soon(&format!("{}-new-text", list.key())); }>
                         {p.trim_end_matches([' ', ':'])}
                     </button>
                 }).collect_view()}
@@ -593,6 +594,8 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
     let phone = RwSignal::new(remembered.phone.clone());
     let protect = RwSignal::new(true);
     let made = RwSignal::new(None::<MadeLink>);
+    // The link's QR code, full screen, for someone in the same room to scan.
+    let qr_shown = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     // What a link is made from: one made before any of it changed is no longer what the preview shows.
@@ -618,6 +621,7 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
             return;
         }
         status.set(None);
+        qr_shown.set(false);
         // The same id on every link, so a newer link can replace an older one where it is kept.
         let id = match store.plan().with_untracked(|p| p.share_choices().id) {
             id if !id.is_empty() => id,
@@ -739,11 +743,46 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                         <div class="actions">
                             <button type="button" class="button" data-testid="share-link-send" on:click=send>{tr!("Share link")}</button>
                             <button type="button" class="button secondary" data-testid="share-link-copy" on:click=copy>{tr!("Copy link")}</button>
+                            <button type="button" class="button secondary" id="share-qr-open" data-testid="share-qr" on:click=move |_| {
+                                qr_shown.set(true);
+                                focus_soon("share-qr-close");
+                            }>{tr!("Show as a QR code")}</button>
                         </div>
+                        {move || qr_shown.get().then(|| qr_screen(&made.link, qr_shown))}
                     </div>
                 }
             })}
             <p role="status" data-testid="share-link-status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+/// The link as a QR code filling the screen, black on white in either theme, or why it can't be one.
+fn qr_screen(link: &str, shown: RwSignal<bool>) -> impl IntoView {
+    let code = qr(link);
+    let close = move || {
+        shown.set(false);
+        focus_soon("share-qr-open");
+    };
+    let too_large = code.is_none();
+    view! {
+        <div class="qr-screen" role="dialog" aria-modal="true" aria-labelledby="share-qr-title" data-testid="share-qr-screen"
+            on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+            <h2 id="share-qr-title">{tr!("Your plan link as a QR code")}</h2>
+            {code.map(|code| view! {
+                <svg data-testid="share-qr-code" role="img" aria-label=tr!("QR code of your plan link")
+                    viewBox=format!("0 0 {0} {0}", code.size) shape-rendering="crispEdges">
+                    <rect width="100%" height="100%" fill="#fff"/>
+                    <path d=code.path fill="#000"/>
+                </svg>
+                <p>{tr!("Let the other person scan it with their phone's camera. It holds the same link, so the passphrase is still needed.")}</p>
+            })}
+            {too_large.then(|| view! {
+                <p class="warning" data-testid="share-qr-too-large">
+                    {tr!("This plan is too large for one QR code. Choose fewer sections, or send the link instead.")}
+                </p>
+            })}
+            <button type="button" class="button" id="share-qr-close" data-testid="share-qr-close" on:click=move |_| close()>{tr!("Close")}</button>
         </div>
     }
 }

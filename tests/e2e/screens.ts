@@ -184,6 +184,11 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await p.getByTestId("share-link").click();
     await expect(p.getByTestId("share-passphrase")).toBeVisible({ timeout: 15_000 });
   }],
+  ["plan link as a QR code, full screen", "/plan", async (p) => {
+    await p.getByTestId("share-link").click();
+    await p.getByTestId("share-qr").click({ timeout: 15_000 });
+    await expect(p.getByTestId("share-qr-code")).toBeVisible();
+  }],
   ["a shared plan asking for its passphrase", "/", (p) => openSharedPlan(p, "walk through the park")],
   ["a shared plan, opened", "/", (p) => openSharedPlan(p)],
   ["not found", "/nowhere"],

@@ -3,6 +3,11 @@
 // the link's #, so no request ever carries it.
 import { test, expect, openApp, snapshot, waitForServiceWorker } from "./fixtures";
 import type { Browser, Page, Request } from "@playwright/test";
+import { createRequire } from "node:module";
+import jsQR from "jsqr";
+
+// Playwright's own PNG reader, to read a screenshot's pixels.
+const { PNG } = createRequire(import.meta.url)("playwright-core/lib/utilsBundle");
 
 test.use({ timezoneId: "America/Chicago", locale: "en-US" });
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -216,4 +221,45 @@ test("after one visit, a link opens with the network off", async ({ page, browse
   await sponsor.page.getByTestId("shared-unlock").click();
   await expect(sponsor.page.getByTestId("shared-plan")).toContainText("Jo's relapse-prevention plan", { timeout: 15_000 });
   await sponsor.context.close();
+});
+
+test("the link as a QR code fills the screen and reads back, with an ordinary decoder, as exactly the link", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await aPlan(page);
+  const { link } = await makeLink(page);
+  await page.getByTestId("share-qr").click();
+  const screen = page.getByTestId("share-qr-screen");
+  await expect(screen).toBeVisible();
+  await expect(page.getByTestId("share-qr-close")).toBeFocused();
+  const box = (await screen.boundingBox())!;
+  expect(box.width).toBe(390);
+
+  // What the browser drew, as an image, read by jsQR (what a phone camera's reader does).
+  const png = PNG.sync.read(await page.getByTestId("share-qr-code").screenshot());
+  const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(read?.data).toBe(link);
+
+  await page.keyboard.press("Escape");
+  await expect(screen).toHaveCount(0);
+  await expect(page.getByTestId("share-qr")).toBeFocused();
+});
+
+test("a plan too large for one QR code says so", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/plan");
+  let seed = 88172645;
+  const letter = () => {
+    seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+    return "abcdefghijklmnopqrstuvwxyz "[seed % 27];
+  };
+  for (let i = 0; i < 2; i++) await addItem(page, "coping", `x${Array.from({ length: 900 }, letter).join("")}`);
+  await page.getByTestId("share-protect").uncheck();
+  await page.getByTestId("share-link").click();
+  await expect(page.getByTestId("share-link-url")).toBeVisible();
+  await page.getByTestId("share-qr").click();
+  await expect(page.getByTestId("share-qr-too-large")).toContainText("too large for one QR code");
+  await expect(page.getByTestId("share-qr-code")).toHaveCount(0);
+  await page.getByTestId("share-qr-close").click();
+  await expect(page.getByTestId("share-qr-screen")).toHaveCount(0);
 });
