@@ -19,6 +19,16 @@ async function addItem(page: Page, section: string, text: string, response?: str
   await s.getByTestId("plan-add-item").first().click();
 }
 
+/** `count` coping items of letters that don't compress away (xorshift: no pattern for DEFLATE to find). */
+async function addIncompressible(page: Page, count: number, length: number) {
+  let seed = 2463534242;
+  const letter = () => {
+    seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+    return "abcdefghijklmnopqrstuvwxyz "[seed % 27];
+  };
+  for (let i = 0; i < count; i++) await addItem(page, "coping", `x${Array.from({ length }, letter).join("")}`);
+}
+
 /** A plan with a reason, a trigger and a sponsor, on the plan screen. */
 async function aPlan(page: Page) {
   await page.clock.install({ time: NOW });
@@ -174,15 +184,7 @@ test("a cut or changed link, or none at all, gets a clear message and changes no
 test("a link too long for a chat app says so", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/plan");
-  // Letters that don't compress away (xorshift: no pattern for DEFLATE to find).
-  let seed = 2463534242;
-  const letter = () => {
-    seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
-    return "abcdefghijklmnopqrstuvwxyz "[seed % 27];
-  };
-  for (let i = 0; i < 6; i++) {
-    await addItem(page, "coping", `x${Array.from({ length: 980 }, letter).join("")}`);
-  }
+  await addIncompressible(page, 6, 980);
   await page.getByTestId("share-protect").uncheck();
   await page.getByTestId("share-link").click();
   await expect(page.getByTestId("share-link-too-long")).toContainText("chat apps may cut it");
@@ -248,12 +250,7 @@ test("the link as a QR code fills the screen and reads back, with an ordinary de
 test("a plan too large for one QR code says so", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/plan");
-  let seed = 88172645;
-  const letter = () => {
-    seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
-    return "abcdefghijklmnopqrstuvwxyz "[seed % 27];
-  };
-  for (let i = 0; i < 2; i++) await addItem(page, "coping", `x${Array.from({ length: 900 }, letter).join("")}`);
+  await addIncompressible(page, 2, 900);
   await page.getByTestId("share-protect").uncheck();
   await page.getByTestId("share-link").click();
   await expect(page.getByTestId("share-link-url")).toBeVisible();
