@@ -60,8 +60,9 @@ fi
 
 # 4. npm packages from the lockfile: Playwright (no browser download; tests use
 #    /usr/bin/chromium), puppeteer-core (drives /usr/bin/firefox-esr), binaryen's wasm-opt (Debian's binaryen 108 breaks the wasm)
-#    esbuild (minifies the JS glue) and ical.js (a real iCalendar parser that checks our calendar files).
+#    esbuild (minifies the JS glue), ical.js (a real iCalendar parser that checks our calendar files)
+#    and jsQR (reads a plan link's QR code back from a screenshot).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (@playwright/test, puppeteer-core, binaryen, esbuild, ical.js)"
+  say "installing npm packages from package-lock.json (@playwright/test, puppeteer-core, binaryen, esbuild, ical.js, jsqr)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
