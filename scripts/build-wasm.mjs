@@ -29,9 +29,9 @@ function run(command, args, env = process.env) {
  *
  * Binaryen's own JS API in this process, not its `wasm-opt` command once per module: that
  * command is binaryen compiled to a 10 MB script, and starting it for each of the ~490 modules
- * took five minutes of every release build; this takes about twenty seconds. The output
- * matches the command's byte for byte except that an empty function keeps a one-byte `nop`
- * (3 bytes on the first load, measured on 2026-12-07).
+ * took five minutes of every release build; this takes about twenty seconds. Compared with the
+ * command's output (2026-12-07): most modules byte for byte, a few a byte or so apart, where an
+ * empty function keeps a one-byte `nop` (3 bytes on the first load).
  * Binaryen warns about every name subsection it doesn't know (wasm-split writes one); only that is hidden.
  */
 async function wasmOptAll(files) {

@@ -733,7 +733,11 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                         </div>
                         {too_long.then(|| view! {
                             <p class="warning" role="alert" data-testid="share-link-too-long">
-                                {fill(tr!("This link is {} characters long, and chat apps may cut it. Choose fewer sections, or use Print / Save as PDF."), &[&made.link.len().to_string()])}
+                                {counted(trn!(
+                                    "This link is {} character long, and chat apps may cut it. Choose fewer sections, or use Print / Save as PDF.",
+                                    "This link is {} characters long, and chat apps may cut it. Choose fewer sections, or use Print / Save as PDF.",
+                                    made.link.len(),
+                                ), made.link.len())}
                             </p>
                         })}
                         {made.passphrase.clone().map(|words| view! {
