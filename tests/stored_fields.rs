@@ -24,6 +24,7 @@ use serde::de::{self, Deserialize, Visitor};
 use serde_json::Value;
 use steady::domain::backup::{self, AllData, SetAside};
 use steady::domain::checkin::{CheckIn, Intention};
+use steady::domain::checkin_text::Part;
 use steady::domain::coping::{ActiveTimer, CopingData, Helped, OwnStrategy, Rating};
 use steady::domain::counter::{Counter, Counters, Start, Streak, Substance};
 use steady::domain::cravings::{Craving, Halt, Mood, Outcome};
@@ -83,7 +84,7 @@ fn plan() -> Plan {
     item.role = Some(Role::Sponsor);
     item.set_phone("07700 900123".into(), Region::UnitedKingdom);
     let mut plan = Plan { guide: Guide::At(2), ..Plan::default() };
-    plan.set_share_choices(&ShareChoices { id: "k3Xz".into(), name: "Jo".into(), phone: "07700 900456".into() });
+    plan.set_share_choices(&ShareChoices { id: "k3Xz".into(), name: "Jo".into(), phone: "07700 900456".into(), checkin: Some(vec![Part::Days, Part::Mood]) });
     plan.lists.insert(List::Support, vec![item]);
     plan
 }
@@ -190,6 +191,11 @@ fn current() -> BTreeMap<String, BTreeSet<String>> {
     entry(&mut out, "settings", settings());
     entry(&mut out, "counters", counters());
     entry(&mut out, "plan", plan());
+    // The plan keeps its sharing choices as JSON text (see `Plan::share`): their fields count too.
+    // (A backup carries that text whole, and an older app keeps it whole.)
+    let share: Value = serde_json::from_str(&plan().share).unwrap();
+    let plan_fields = out.get_mut(&format!("plan@{}", <steady::domain::plan::Plan as Document>::VERSION)).unwrap();
+    plan_fields.extend(paths(&share).into_iter().map(|p| format!("share{{}}.{p}")));
     entry(&mut out, "coping", coping());
     entry(&mut out, "meds", meds());
     entry(&mut out, "log-month", CravingMonth(vec![craving()]));

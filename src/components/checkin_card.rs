@@ -10,6 +10,7 @@ use crate::domain::checkin::{day_of, find, mood_word, CheckIn};
 use crate::domain::cravings::YearMonth;
 use crate::domain::i18n::fill;
 use crate::domain::weekly::{due_day, weekday_from, LookBack};
+use crate::components::checkin_text::checkin_text_panel;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
@@ -65,6 +66,23 @@ fn WeeklyReminder(chosen: u8) -> impl IntoView {
     }
 }
 
+/// Once the day's check-in is done: a text to their sponsor about it, written on
+/// a tap (its code is split off again: most days it isn't opened).
+#[component]
+fn SponsorText(checkin: CheckIn) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="button secondary" data-testid="sponsor-checkin" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            {tr!("Text my sponsor how today went")}
+        </button>
+        {move || open.get().then(|| {
+            let checkin = checkin.clone();
+            lazy_part(move || checkin_text_panel(checkin.clone()))
+        })}
+    }
+}
+
 /// Today's card when there are check-ins: whether today's is done, and
 /// yesterday's if it was missed. Split off on its own.
 #[component]
@@ -86,6 +104,7 @@ fn CheckInStatus() -> impl IntoView {
                     "."
                 </p>
                 <a class="button secondary" href="/checkin" data-testid="checkin-open">{tr!("Change today's check-in")}</a>
+                <SponsorText checkin=c.clone()/>
             }.into_any(),
             Some(c) => view! {
                 <p data-testid="checkin-intention">

@@ -47,3 +47,26 @@ pub async fn share_file(file: web_sys::File) -> Result<bool, ()> {
         Err(_) => Err(()),
     }
 }
+
+/// Copies `text`; false if the browser wouldn't.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the share sheet. `None` when the browser has no Web Share API,
+/// `Some(false)` when the person cancelled.
+pub async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bool> {
+    use js_sys::{Function, Object, Promise, Reflect};
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    let share = Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<Function>().ok()?;
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"text".into(), &text.into());
+    if let Some(url) = url {
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+    }
+    let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
+}

@@ -3,6 +3,7 @@
 pub mod appointments;
 pub mod auto_lock;
 pub mod checkin_card;
+pub mod checkin_text;
 pub mod banners;
 pub mod clock;
 pub mod counter_list;

@@ -962,7 +962,7 @@ mod tests {
 
     fn with_share_choices() -> AllData {
         let mut data = with_appointments();
-        data.plan.set_share_choices(&crate::domain::plan::ShareChoices { id: "k3Xz9wQa".into(), name: "Jo".into(), phone: "07700 900456".into() });
+        data.plan.set_share_choices(&crate::domain::plan::ShareChoices { id: "k3Xz9wQa".into(), name: "Jo".into(), phone: "07700 900456".into(), checkin: None });
         data
     }
 

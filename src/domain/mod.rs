@@ -3,6 +3,7 @@
 pub mod appointments;
 pub mod backup;
 pub mod checkin;
+pub mod checkin_text;
 pub mod coping;
 pub mod counter;
 pub mod cravings;

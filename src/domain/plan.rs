@@ -346,12 +346,22 @@ pub struct ShareChoices {
     /// The person's own number, if they chose to include it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    /// What the check-in text to their sponsor says, once chosen (see `domain::checkin_text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkin: Option<Vec<super::checkin_text::Part>>,
 }
 
 impl ShareChoices {
     pub fn is_unset(&self) -> bool {
         *self == ShareChoices::default()
     }
+}
+
+/// Whom a check-in text goes to (`domain::checkin_text`): the sponsor in the plan's support people if there is
+/// one with a number, else the first person with a number that can be dialled.
+pub fn texted_first(contacts: &[Contact]) -> Option<&Contact> {
+    let reachable = || contacts.iter().filter(|c| !c.tel.is_empty());
+    reachable().find(|c| c.role == Some(Role::Sponsor)).or_else(|| reachable().next())
 }
 
 pub const MAX_ITEM_TEXT: usize = 1_000;
@@ -913,5 +923,18 @@ mod tests {
         }
         assert_eq!(plan.crisis_line_prefill(Ireland).unwrap().text, "Samaritans: 116 123");
         assert_eq!(plan.crisis_line_prefill(UnitedStates).unwrap().text, "988 Suicide & Crisis Lifeline: 988");
+    }
+
+    fn contact(name: &str, role: Option<Role>, tel: &str) -> Contact {
+        Contact { name: name.into(), role, shown: tel.into(), tel: tel.into(), needs_fixing: tel.is_empty() }
+    }
+
+    #[test]
+    fn a_check_in_text_goes_to_the_sponsor_first_then_the_first_person_with_a_number() {
+        let people = [contact("Ana", Some(Role::Family), ""), contact("Bo", Some(Role::Friend), "+15551230000"), contact("Sam", Some(Role::Sponsor), "+15559870000")];
+        assert_eq!(texted_first(&people).map(|c| c.name.as_str()), Some("Sam"));
+        assert_eq!(texted_first(&people[..2]).map(|c| c.name.as_str()), Some("Bo"));
+        assert_eq!(texted_first(&people[..1]).map(|c| c.name.as_str()), None);
+        assert!(texted_first(&[]).is_none());
     }
 }

@@ -2,10 +2,10 @@
 //! sharing with a sponsor by share sheet, clipboard or print.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
+use crate::components::files::{copy_text, share_text};
 use crate::components::focus::focus_soon;
 use crate::components::language::fetch_catalog;
 use crate::components::shared_plan::{plan_sections, SharedPlanView};
@@ -630,7 +630,13 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
                 Err(message) => return status.set(Some(message)),
             },
         };
-        let choices = ShareChoices { id: id.clone(), name: name.get_untracked().trim().into(), phone: if include_phone.get_untracked() { phone.get_untracked().trim().into() } else { String::new() } };
+        let choices = ShareChoices {
+            id: id.clone(),
+            name: name.get_untracked().trim().into(),
+            phone: if include_phone.get_untracked() { phone.get_untracked().trim().into() } else { String::new() },
+            // The check-in text's choices stay as they are.
+            ..store.plan().with_untracked(Plan::share_choices)
+        };
         if let Err(message) = store.plan().modify(|p| -> Result<(), &'static str> {
             p.set_share_choices(&choices);
             Ok(())
@@ -812,27 +818,4 @@ fn PrintedPlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> im
             }}
         </div>
     }
-}
-
-async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-}
-
-/// Opens the share sheet. `None` when the browser has no Web Share API,
-/// `Some(false)` when the person cancelled.
-async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bool> {
-    use js_sys::{Function, Object, Promise, Reflect};
-    use wasm_bindgen::JsCast;
-    let navigator: JsValue = web_sys::window()?.navigator().into();
-    let share = Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<Function>().ok()?;
-    let data = Object::new();
-    let _ = Reflect::set(&data, &"title".into(), &title.into());
-    let _ = Reflect::set(&data, &"text".into(), &text.into());
-    if let Some(url) = url {
-        let _ = Reflect::set(&data, &"url".into(), &url.into());
-    }
-    let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
-    Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
 }

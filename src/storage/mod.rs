@@ -68,8 +68,9 @@ impl Singleton for Counters {
 impl Document for Plan {
     const LABEL: &'static str = Both::new("your relapse-prevention plan").en;
     /// Version 2: `PlanItem.dial` had been added under version 1 (see [`Counters`]);
-    /// version 3 the choices for plan links (`share`), which default.
-    const VERSION: u64 = 3;
+    /// version 3 the choices for plan links (`share`), which default; version 4 the
+    /// check-in text's choices, inside `share`'s JSON text.
+    const VERSION: u64 = 4;
 
     fn migrate(from_version: u64, data: serde_json::Value) -> Result<serde_json::Value, String> {
         fields_added(from_version, data)

@@ -242,7 +242,7 @@ export const flows = [
     },
   ],
   [
-    "a daily check-in from Today in four taps; a journal entry survives a reload",
+    "a daily check-in from Today in four taps, then its text for a sponsor; a journal entry survives a reload",
     async (d) => {
       await d.open("/");
       await mounted(d);
@@ -252,6 +252,17 @@ export const flows = [
       await d.click("checkin-save"); // 4
       await d.waitFor(() => location.pathname === "/", { __opts: true, message: "back on Today" });
       await d.waitText("checkin-done", /mood: good/);
+      // The check-in text: shown whole before anything leaves; its choices remembered.
+      await d.click("sponsor-checkin");
+      await d.waitText("sponsor-checkin-message", /Mood: good\.$/);
+      await d.click("sponsor-checkin-include-mood");
+      await d.fill("sponsor-checkin-line", "Talk soon");
+      await d.waitText("sponsor-checkin-message", /^(Clean time: \d+ days?\. )?Talk soon$/);
+      await d.reload();
+      await mounted(d);
+      await d.click("sponsor-checkin");
+      await d.waitText("sponsor-checkin-message", /^(Clean time: \d+ days?\. )?Talk soon$/);
+      await d.visible("sponsor-checkin-share");
       await d.open("/checkin");
       await mounted(d);
       const checked = await d.waitFor(

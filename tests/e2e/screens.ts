@@ -189,6 +189,14 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
     await p.getByTestId("share-qr").click({ timeout: 15_000 });
     await expect(p.getByTestId("share-qr-code")).toBeVisible();
   }],
+  // Saves today's check-in, so it comes after the screens that show the check-in before it.
+  ["check-in text for the sponsor", "/", async (p) => {
+    await p.getByTestId("checkin-open").click();
+    await p.getByTestId("checkin-mood-4").click();
+    await p.getByTestId("checkin-save").click();
+    await p.getByTestId("sponsor-checkin").click();
+    await expect(p.getByTestId("sponsor-checkin-send")).toBeVisible();
+  }],
   ["a shared plan asking for its passphrase", "/", (p) => openSharedPlan(p, "walk through the park")],
   ["a shared plan, opened", "/", (p) => openSharedPlan(p)],
   ["not found", "/nowhere"],
