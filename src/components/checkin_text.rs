@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
-use crate::components::files::{copy_text, share_text};
+use crate::components::files::share_or_copy;
 use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_text::{message, sms_link, Part};
 use crate::domain::plan::texted_first;
@@ -69,13 +69,9 @@ fn CheckInText(checkin: CheckIn) -> impl IntoView {
     let share = move |_| {
         let text = text_now();
         leptos::task::spawn_local(async move {
-            let said = match share_text(tr!("Daily check-in"), &text, None).await {
-                Some(true) => tr!("Shared.").to_string(),
-                Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
-                None if copy_text(&text).await => tr!("This browser can't open a share sheet, so the message was copied. Paste it into a text to your sponsor.").to_string(),
-                None => tr!("This browser can't share or copy. Select the message above and copy it.").to_string(),
-            };
-            status.set(Some(said));
+            let copied = tr!("This browser can't open a share sheet, so the message was copied. Paste it into a text to your sponsor.");
+            let neither = tr!("This browser can't share or copy. Select the message above and copy it.");
+            status.set(Some(share_or_copy(tr!("Daily check-in"), &text, copied, neither).await));
         });
     };
 

@@ -70,3 +70,15 @@ pub async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bo
     let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
     Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
 }
+
+/// Shares `text` through the share sheet, or copies it where the browser has
+/// none, and says what happened: `copied` if it was copied instead, `neither`
+/// if it could do neither.
+pub async fn share_or_copy(title: &str, text: &str, copied: &str, neither: &str) -> String {
+    match share_text(title, text, None).await {
+        Some(true) => tr!("Shared.").to_string(),
+        Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
+        None if copy_text(text).await => copied.to_string(),
+        None => neither.to_string(),
+    }
+}

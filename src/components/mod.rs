@@ -30,3 +30,4 @@ pub mod startup;
 pub mod strategies;
 pub mod switch_confirm;
 pub mod undo;
+pub mod visit_summary;

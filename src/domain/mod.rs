@@ -27,6 +27,7 @@ pub mod settings;
 pub mod share;
 pub mod transfer;
 pub mod undo;
+pub mod visit;
 pub mod weekly;
 
 /// The name serde stores a unit variant under ("bup", "talk"…): the value of

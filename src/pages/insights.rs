@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::clock::Clock;
+use crate::components::visit_summary::VisitSummary;
 use crate::domain::dates::{time_of_day, day_month_short, weekday_short};
 use crate::domain::i18n::fill;
 use crate::domain::checkin::CheckIn;
@@ -39,9 +40,21 @@ pub fn InsightsPage() -> impl IntoView {
         })
     });
     let has_checkins = move || store.checkins.months.with(|m| !m.is_empty());
+    let visit = RwSignal::new(false);
     view! {
         <section class="page" data-testid="insights">
-            <h1>{tr!("Insights")}</h1>
+            <h1 class="screen-only">{tr!("Insights")}</h1>
+            <section class="card screen-only" aria-labelledby="visit-title">
+                <h2 id="visit-title">{tr!("Visit summary")}</h2>
+                <p>{tr!("A page or two for your counsellor or prescriber: clean time, check-ins, cravings, medication, appointments and look-backs, as you choose.")}</p>
+                <button type="button" class="button secondary" data-testid="visit-summary" aria-expanded=move || visit.get().to_string()
+                    on:click=move |_| visit.update(|v| *v = !*v)>
+                    {move || if visit.get() { tr!("Close the visit summary") } else { tr!("Make a visit summary") }}
+                </button>
+            </section>
+            {move || visit.get().then(|| view! { <VisitSummary/> })}
+            // While the summary is open, printing prints only the summary.
+            <div class=move || visit.get().then_some("screen-only")>
             <p><a href="/log">{tr!("Back to the craving log")}</a></p>
             {move || has_checkins().then(|| view! { <MoodChart weeks=mood_weeks.get()/> })}
             {move || {
@@ -65,6 +78,7 @@ pub fn InsightsPage() -> impl IntoView {
                     <Outcomes i/>
                 }.into_any()
             }}
+            </div>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::appointments::AgendaList;
 use crate::components::clock::Clock;
-use crate::components::files::{copy_text, share_text};
+use crate::components::files::{copy_text, share_or_copy, share_text};
 use crate::components::focus::focus_soon;
 use crate::components::language::fetch_catalog;
 use crate::components::shared_plan::{plan_sections, SharedPlanView};
@@ -516,15 +516,8 @@ fn SharePlan(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
         // The title goes with the text, so it's in the same language.
         let title = in_share_language(&|| tr!("My relapse-prevention plan").to_string());
         leptos::task::spawn_local(async move {
-            let message = match share_text(&title, &text, None).await {
-                Some(true) => tr!("Shared.").to_string(),
-                Some(false) => tr!("Sharing was cancelled — nothing was sent.").to_string(),
-                None if copy_text(&text).await => {
-                    tr!("This browser can't open a share sheet, so the plan was copied instead.").to_string()
-                }
-                None => tr!("This browser can't share or copy. Use Print / Save as PDF.").to_string(),
-            };
-            status.set(Some(message));
+            let copied = tr!("This browser can't open a share sheet, so the plan was copied instead.");
+            status.set(Some(share_or_copy(&title, &text, copied, tr!("This browser can't share or copy. Use Print / Save as PDF.")).await));
         });
     };
     let print = move |_| {

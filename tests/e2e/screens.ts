@@ -125,6 +125,10 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
   ["log entry editor", "/log", async (p) => p.getByTestId("log-entry").first().getByRole("button").first().click()],
   ["quick capture", "/log/new", async (p) => p.locator("details.more > summary").click()],
   ["insights", "/log/insights"],
+  ["visit summary", "/log/insights", async (p) => {
+    await p.getByTestId("visit-summary").click();
+    await expect(p.getByTestId("visit-chart")).toBeVisible();
+  }],
   ["cope", "/cope"],
   ["breathing", "/cope", async (p) => {
     const box = p.locator('[data-strategy="box-breathing"]');
