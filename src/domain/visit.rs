@@ -248,16 +248,27 @@ fn when(date: NaiveDate, time: Option<chrono::NaiveTime>) -> String {
 }
 
 fn appt_lines(period: Period, appts: &[Appointment], now: NaiveDateTime) -> Vec<String> {
-    let mut past: Vec<(NaiveDate, Option<chrono::NaiveTime>, &Appointment)> = Vec::new();
+    // One line per appointment, however often it repeats, so twelve weeks of daily pickups still fit a page.
+    let mut past: Vec<(NaiveDate, Option<chrono::NaiveTime>, &Appointment, usize)> = Vec::new();
     for appt in appts {
-        for day in appt.recurrence().between(period.first, period.last, 400) {
-            if !appt.skipped.contains(&day) && appt.time.map_or(day < now.date(), |t| day.and_time(t) <= now) {
-                past.push((day, appt.time, appt));
-            }
+        let days: Vec<NaiveDate> = appt
+            .recurrence()
+            .between(period.first, period.last, 400)
+            .into_iter()
+            .filter(|day| !appt.skipped.contains(day) && appt.time.map_or(*day < now.date(), |t| day.and_time(t) <= now))
+            .collect();
+        if let Some(last) = days.last() {
+            past.push((*last, appt.time, appt, days.len()));
         }
     }
-    past.sort_by_key(|(d, t, a)| (*d, *t, a.id));
-    let mut lines: Vec<String> = past.iter().map(|(d, t, a)| fill(tr!("Was due: {} — {}."), &[&when(*d, *t), a.shown_title()])).collect();
+    past.sort_by_key(|(d, t, a, _)| (*d, *t, a.id));
+    let mut lines: Vec<String> = past
+        .iter()
+        .map(|(d, t, a, n)| match n {
+            1 => fill(tr!("Was due: {} — {}."), &[&when(*d, *t), a.shown_title()]),
+            _ => fill(trn!("{}: due {} time in this period, the last {}.", "{}: due {} times in this period, the last {}.", *n), &[a.shown_title(), &number(*n as u64), &when(*d, *t)]),
+        })
+        .collect();
     for next in agenda(appts, now, 28, 6) {
         lines.push(fill(tr!("Coming up: {} — {}."), &[&when(next.when.date, next.when.time), next.appt.shown_title()]));
     }
@@ -460,9 +471,8 @@ mod tests {
         // Doses from 25 February: 14 due, 9 marked (4 March not marked, 25–28 February not marked).
         assert_eq!(all[3], ["Buprenorphine film or tablet, 8 mg: 9 of 14 doses marked taken, 5 not marked."]);
         assert_eq!(all[4], [
-            "Was due: 3 Mar 10:00 — Counselling.",
-            // Earlier today, so past; the 17th was cancelled; four weeks ahead.
-            "Was due: 10 Mar 10:00 — Counselling.",
+            // Today's was earlier, so past (and the last); the 17th was cancelled; four weeks ahead.
+            "Counselling: due 2 times in this period, the last 10 Mar 10:00.",
             "Coming up: 24 Mar 10:00 — Counselling.",
             "Coming up: 31 Mar 10:00 — Counselling.",
         ]);

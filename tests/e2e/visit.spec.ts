@@ -48,6 +48,18 @@ test("a visit summary: four weeks by default, sections as chosen, never the jour
   await expect(page.getByTestId("chart-mood")).toBeHidden();
   await expect(page.getByTestId("visit-print")).toBeHidden();
   await expect(page.getByTestId("visit-include-checkins")).toBeHidden();
+
+  // Twelve weeks of everything: one or two pages, on A4 and on Letter.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByTestId("visit-weeks-12").click();
+  for (const part of ["cravings", "appointments"]) await page.getByTestId(`visit-include-${part}`).check();
+  await expect(sheet).toContainText("From 17 December 2025 to 10 March 2026");
+  for (const format of ["A4", "Letter"] as const) {
+    const pdf = (await page.pdf({ format })).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages, `pages on ${format}`).toBeGreaterThanOrEqual(1);
+    expect(pages, `pages on ${format}`).toBeLessThanOrEqual(2);
+  }
 });
 
 test("a visit summary goes as text through the share sheet, and in Spanish when chosen", async ({ page }) => {
