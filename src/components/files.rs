@@ -6,7 +6,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Starts a download of `text`. (Whether the file is really saved, the browser doesn't say.)
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_part(name, mime, &JsValue::from_str(text))
+}
+
+/// Starts a download of `bytes` (an image, say).
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+// One part of a blob: text or bytes (the "str sequence" constructors take any blob parts).
+fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -21,10 +31,19 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 
 /// `text` as a file for the share sheet, where the browser can share files.
 pub fn shareable_file(name: &str, mime: &str, text: &str) -> Option<web_sys::File> {
+    shareable_part(name, mime, &JsValue::from_str(text))
+}
+
+/// `bytes` as a file for the share sheet, where the browser can share files.
+pub fn shareable_bytes(name: &str, mime: &str, bytes: &[u8]) -> Option<web_sys::File> {
+    shareable_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn shareable_part(name: &str, mime: &str, part: &JsValue) -> Option<web_sys::File> {
     use js_sys::{Function, Reflect};
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
     let navigator: JsValue = web_sys::window()?.navigator().into();
     let can_share = Reflect::get(&navigator, &"canShare".into()).ok()?.dyn_into::<Function>().ok()?;

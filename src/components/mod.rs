@@ -17,6 +17,7 @@ pub mod helplines;
 pub mod language;
 pub mod lock_screen;
 pub mod meds_card;
+pub mod milestone_card;
 pub mod meds_today;
 pub mod reminders;
 pub mod money;

@@ -422,6 +422,20 @@ pub struct Milestone {
     pub at: NaiveDateTime,
 }
 
+/// What a milestone card shared from the celebration says, line by line: the
+/// milestone, its length in days when the milestone isn't counted in days, and
+/// a few words. Never what is counted (no substance is named) nor any date.
+pub fn milestone_card(milestone: &Milestone, start: Start) -> Vec<String> {
+    let days = days_between(start.date, milestone.at.date()).max(0);
+    let in_days = super::dates::days_text(days);
+    let mut lines = vec![milestone.label.clone()];
+    if milestone.index > 0 && in_days != milestone.label {
+        lines.push(in_days);
+    }
+    lines.push(tr!("One day at a time.").to_string());
+    lines
+}
+
 /// 24 hours, 30/60/90 days, 6 and 9 months, 1 year, 18 months, then every year.
 pub fn milestone(start: Start, index: u32) -> Option<Milestone> {
     let begin = start.at();
@@ -1019,4 +1033,16 @@ mod tests {
             assert_eq!(Substance::guess(name), guess, "{name}");
         }
     }
+
+    #[test]
+    fn a_milestone_card_says_the_milestone_and_its_days_and_nothing_counted() {
+        let start = Start { date: NaiveDate::from_ymd_opt(2025, 8, 31).unwrap(), time: None };
+        let card = |index| milestone_card(&milestone(start, index).unwrap(), start);
+        assert_eq!(card(0), ["24 hours", "One day at a time."]);
+        assert_eq!(card(1), ["30 days", "One day at a time."]);
+        // Six months after 31 August is the last day of February: 181 days.
+        assert_eq!(card(4), ["6 months", "181 days", "One day at a time."]);
+        assert_eq!(crate::domain::i18n::Lang::Es.while_current(|| card(6)), ["1 año", "365 días", "Un día a la vez."]);
+    }
+
 }

@@ -21,6 +21,7 @@ use crate::domain::dates::{at_time, day_month_at, days_text, hh_mm, hours_text, 
 use crate::domain::i18n::fill;
 use crate::domain::money::parse_cents;
 use crate::domain::settings::oldest_data;
+use crate::components::milestone_card::share_milestone;
 use crate::split::{lazy_part, split_view};
 use crate::storage::Store;
 
@@ -397,6 +398,21 @@ fn Celebration() -> impl IntoView {
     let store = expect_context::<Store>();
     let due = uncelebrated(store, expect_context::<Clock>());
     let shown = RwSignal::new(due.as_ref().map(|(_, name, milestone)| (name.clone(), milestone.label.clone())));
+    // The card to share: the milestone's words only (see `counter::milestone_card`).
+    let card = due.as_ref().and_then(|(id, _, milestone)| {
+        store.counters().with_untracked(|all| all.get(*id).map(|c| counter::milestone_card(milestone, c.start)))
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let share = move |_| {
+        let Some(lines) = card.clone() else { return };
+        leptos::task::spawn_local(async move {
+            status.set(Some(match share_milestone(lines).await {
+                Ok(true) => tr!("Your milestone card is ready: shared, or saved as milestone.png."),
+                Ok(false) => tr!("Sharing was cancelled — nothing was sent."),
+                Err(()) => tr!("This browser couldn't make the image."),
+            }));
+        });
+    };
     if let Some((id, _, milestone)) = due {
         // Recorded once it is on screen (an effect runs after rendering; a
         // render never writes to storage), so it appears once.
@@ -414,9 +430,15 @@ fn Celebration() -> impl IntoView {
             <div class="card celebration" role="status" data-testid="celebration">
                 <p class="celebration-title">{fill(tr!("{}!"), &[&label])}</p>
                 <p>{fill(tr!("You've reached {} — {}. That took work, one day at a time. Well done."), &[&label, &name])}</p>
-                <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
-                    {tr!("Thanks")}
-                </button>
+                <div class="actions">
+                    <button type="button" class="button" data-testid="celebration-dismiss" on:click=move |_| shown.set(None)>
+                        {tr!("Thanks")}
+                    </button>
+                    <button type="button" class="button secondary" data-testid="milestone-share" on:click=share.clone()>
+                        {tr!("Share as an image")}
+                    </button>
+                </div>
+                <p class="hint" role="status" data-testid="milestone-share-status">{move || status.get()}</p>
             </div>
         })}
     }

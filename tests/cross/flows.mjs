@@ -92,6 +92,35 @@ export const flows = [
     },
   ],
   [
+    "a milestone shared from the celebration is drawn as a 1080 px PNG",
+    async (d) => {
+      // The counter of the flow before: its first milestone (24 hours) is celebrated again.
+      await d.evaluate(() => {
+        const doc = JSON.parse(localStorage.getItem("steady.counters"));
+        for (const c of doc.data.list) delete c.celebrated;
+        localStorage.setItem("steady.counters", JSON.stringify(doc));
+      });
+      await d.reload();
+      await mounted(d);
+      await d.visible("milestone-share");
+      // The share sheet stands in for the person's: it reads the image it is given.
+      await d.evaluate(() => {
+        Object.defineProperty(navigator, "canShare", { configurable: true, value: (data) => !!data?.files });
+        Object.defineProperty(navigator, "share", {
+          configurable: true,
+          value: async (data) => {
+            const bitmap = await createImageBitmap(data.files[0]);
+            window.sharedCard = `${data.files[0].type} ${bitmap.width}x${bitmap.height}`;
+          },
+        });
+      });
+      await d.click("milestone-share");
+      await d.waitText("milestone-share-status", "Your milestone card is ready");
+      const card = await d.evaluate(() => window.sharedCard);
+      check(card === "image/png 1080x1080", `the card shared was ${card}`);
+    },
+  ],
+  [
     "log a craving in three taps and see it in the Log",
     async (d) => {
       await d.open("/");
