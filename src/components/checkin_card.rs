@@ -66,7 +66,7 @@ fn WeeklyReminder(chosen: u8) -> impl IntoView {
     }
 }
 
-/// Once the day's check-in is done: a text to their sponsor about it, written on
+/// Once the day's check-in is done: a text about it to their sponsor (or first support person), written on
 /// a tap (its code is split off again: most days it isn't opened).
 #[component]
 fn SponsorText(checkin: CheckIn) -> impl IntoView {
@@ -74,7 +74,7 @@ fn SponsorText(checkin: CheckIn) -> impl IntoView {
     view! {
         <button type="button" class="button secondary" data-testid="sponsor-checkin" aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>
-            {tr!("Text my sponsor how today went")}
+            {tr!("Text how today went")}
         </button>
         {move || open.get().then(|| {
             let checkin = checkin.clone();

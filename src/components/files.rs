@@ -74,8 +74,8 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Opens the share sheet. `None` when the browser has no Web Share API,
-/// `Some(false)` when the person cancelled.
+/// Opens the share sheet. `None` when the browser has no Web Share API (or it
+/// refused), `Some(false)` when the person cancelled.
 pub async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bool> {
     use js_sys::{Function, Object, Promise, Reflect};
     let navigator: JsValue = web_sys::window()?.navigator().into();
@@ -87,7 +87,11 @@ pub async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bo
         let _ = Reflect::set(&data, &"url".into(), &url.into());
     }
     let promise = share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()?;
-    Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Some(true),
+        // Closed by the person; any other refusal (not allowed here, say) is as if there were none.
+        Err(e) => (Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")).then_some(false),
+    }
 }
 
 /// Shares `text` through the share sheet, or copies it where the browser has

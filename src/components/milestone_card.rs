@@ -54,12 +54,15 @@ pub fn milestone_png(lines: &[String]) -> Result<Vec<u8>, JsValue> {
     url.split_once("base64,").and_then(|(_, data)| base64_decode(data)).ok_or_else(|| JsValue::from_str("no PNG"))
 }
 
-/// Shares the card as `milestone.png` where the share sheet takes files, else downloads it.
+/// Shares the card as `milestone.png` where the share sheet takes files, else (or if it
+/// refuses) downloads it.
 /// `Ok(false)`: the person closed the share sheet.
 pub async fn share_milestone(lines: Vec<String>) -> Result<bool, ()> {
     let png = milestone_png(&lines).map_err(|_| ())?;
-    match shareable_bytes("milestone.png", "image/png", &png) {
+    let shared = match shareable_bytes("milestone.png", "image/png", &png) {
         Some(file) => share_file(file).await,
-        None => download_bytes("milestone.png", "image/png", &png).map(|_| true).map_err(|_| ()),
-    }
+        None => Err(()),
+    };
+    // No share sheet for images, or it refused: a download instead.
+    shared.or_else(|()| download_bytes("milestone.png", "image/png", &png).map(|_| true).map_err(|_| ()))
 }

@@ -606,10 +606,12 @@ pub fn merged(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
         }
     }
 
-    // This phone's link choices stay (its links' id among them); a phone without any takes the file's.
-    if out.plan.share.is_empty() {
-        out.plan.share = incoming.plan.share.clone();
-    }
+    // This phone's link choices stay (its links' id, name and number together); a phone that has
+    // made no link takes the file's. The check-in text's choices are taken the same way, on their own.
+    let (mine, theirs) = (out.plan.share_choices(), incoming.plan.share_choices());
+    let mut choices = if mine.id.is_empty() { theirs.clone() } else { mine.clone() };
+    choices.checkin = mine.checkin.or(theirs.checkin);
+    out.plan.set_share_choices(&choices);
     let mut next_item = out.plan.lists.values().flatten().map(|i| i.id).max().unwrap_or(0) + 1;
     for (list, items) in &incoming.plan.lists {
         let target = out.plan.lists.entry(*list).or_default();
@@ -984,6 +986,17 @@ mod tests {
         let mut own = with_appointments();
         own.plan.set_share_choices(&crate::domain::plan::ShareChoices { id: "mine".into(), ..Default::default() });
         assert_eq!(merge(&own, &data).plan.share_choices().id, "mine");
+        // A phone that has only chosen what its check-in text says still takes the file's link
+        // choices, and keeps its own check-in choices (or takes the file's when it has none).
+        use crate::domain::{checkin_text::Part, plan::ShareChoices};
+        let mut texting = with_appointments();
+        texting.plan.set_share_choices(&ShareChoices { checkin: Some(vec![Part::Mood]), ..Default::default() });
+        let merged = merge(&texting, &data).plan.share_choices();
+        assert_eq!((merged.id.as_str(), merged.name.as_str(), merged.checkin), ("k3Xz9wQa", "Jo", Some(vec![Part::Mood])));
+        let mut file = data.clone();
+        file.plan.set_share_choices(&ShareChoices { checkin: Some(vec![Part::Days]), ..data.plan.share_choices() });
+        assert_eq!(merge(&own, &file).plan.share_choices().checkin, Some(vec![Part::Days]));
+        assert_eq!(merge(&own, &file).plan.share_choices().id, "mine");
     }
 
     /// Version 5 added appointments.

@@ -77,10 +77,11 @@ pub fn message(parts: &[Part], days: Option<i64>, checkin: &CheckIn, line: &str)
     text
 }
 
-/// An `sms:` link that opens the messages app with `text` ready to edit and send
-/// (RFC 5724: the number, then `?body=` with the text percent-encoded).
+/// An `sms:` link that opens the messages app with `text` ready to edit and send:
+/// the number, then the text percent-encoded (RFC 5724), after `?&body=`, which
+/// iOS and Android both read (as the helplines' text links do).
 pub fn sms_link(tel: &str, text: &str) -> String {
-    let mut link = format!("sms:{tel}?body=");
+    let mut link = format!("sms:{tel}?&body=");
     for byte in text.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => link.push(byte as char),
@@ -138,6 +139,6 @@ mod tests {
     #[test]
     fn an_sms_link_carries_the_whole_text_encoded() {
         let link = sms_link("+15559870000", "Mood: okay.\nÁnimo & más?");
-        assert_eq!(link, "sms:+15559870000?body=Mood%3A%20okay.%0A%C3%81nimo%20%26%20m%C3%A1s%3F");
+        assert_eq!(link, "sms:+15559870000?&body=Mood%3A%20okay.%0A%C3%81nimo%20%26%20m%C3%A1s%3F");
     }
 }

@@ -16,7 +16,7 @@ use crate::storage::crypto::{pack_link, random_bytes};
 use crate::domain::plan::{plain_text, Guide, ItemKind, List, Plan, PlanItem, Role, Section, ShareChoices};
 use crate::domain::dates::long_date;
 use crate::domain::i18n::{counted, fill, Lang};
-use crate::storage::{keep_draft, keep_form, kept_form, Store};
+use crate::storage::{draft, keep_draft, keep_form, kept_form, Store};
 
 /// A deleted item, kept for Undo.
 #[derive(Clone, PartialEq)]
@@ -575,6 +575,9 @@ struct MadeLink {
     passphrase: Option<String>,
 }
 
+/// The share panel's name and number as typed, until a link is made with them.
+const SHARE_DRAFT: &str = "share-link";
+
 /// A link to the chosen sections for someone to open on their own phone, protected by
 /// default with a passphrase of four words, and a preview of exactly what it carries.
 #[component]
@@ -582,14 +585,25 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
     let store = expect_context::<Store>();
     let clock = expect_context::<Clock>();
     let remembered = store.plan().with_untracked(Plan::share_choices);
-    let name = RwSignal::new(remembered.name.clone());
-    let include_phone = RwSignal::new(!remembered.phone.is_empty());
-    let phone = RwSignal::new(remembered.phone.clone());
+    // What was typed since the last link, kept through a reload until the next link is made.
+    // (As lines: the name, "1" if the number is included, the number; none of them holds a line break.)
+    let kept = draft(SHARE_DRAFT);
+    let mut typed = kept.as_deref().map(|k| k.split('\n'));
+    let mut next = |or: String| typed.as_mut().and_then(Iterator::next).map_or(or, str::to_owned);
+    let name = RwSignal::new(next(remembered.name.clone()));
+    let include_phone = RwSignal::new(next(String::new()) == "1" || kept.is_none() && !remembered.phone.is_empty());
+    let phone = RwSignal::new(next(remembered.phone.clone()));
+    let status = RwSignal::new(None::<String>);
+    let keep_typed = move || {
+        let typed = format!("{}\n{}\n{}", name.get_untracked(), if include_phone.get_untracked() { "1" } else { "0" }, phone.get_untracked());
+        if let Err(message) = keep_draft(SHARE_DRAFT, Some(&typed)) {
+            status.set(Some(message));
+        }
+    };
     let protect = RwSignal::new(true);
     let made = RwSignal::new(None::<MadeLink>);
     // The link's QR code, full screen, for someone in the same room to scan.
     let qr_shown = RwSignal::new(false);
-    let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     // What a link is made from: one made before any of it changed is no longer what the preview shows.
     let made_from = move || {
@@ -636,6 +650,8 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
         }) {
             return status.set(Some(message.into()));
         }
+        // Now remembered with the plan.
+        let _ = keep_draft(SHARE_DRAFT, None);
         let shared = untrack(|| snapshot(id));
         let from = untrack(made_from);
         let passphrase = match protect.get_untracked() {
@@ -691,18 +707,18 @@ fn ShareLink(chosen: RwSignal<Vec<Section>>, share_lang: RwSignal<Lang>) -> impl
             <div class="field">
                 <label for="share-name">{tr!("Your first name or initials (optional)")}</label>
                 <input id="share-name" data-testid="share-name" autocomplete="given-name" maxlength="40"
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    prop:value=move || name.get() on:input=move |ev| { name.set(event_target_value(&ev)); keep_typed(); }/>
             </div>
             <div class="check">
                 <input type="checkbox" id="share-include-phone" data-testid="share-include-phone"
-                    prop:checked=move || include_phone.get() on:change=move |ev| include_phone.set(event_target_checked(&ev))/>
+                    prop:checked=move || include_phone.get() on:change=move |ev| { include_phone.set(event_target_checked(&ev)); keep_typed(); }/>
                 <label for="share-include-phone">{tr!("Include my phone number, for Call and Text buttons")}</label>
             </div>
             <Show when=move || include_phone.get()>
                 <div class="field">
                     <label for="share-phone">{tr!("My phone number")}</label>
                     <input id="share-phone" data-testid="share-phone" type="tel" autocomplete="tel"
-                        prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev))/>
+                        prop:value=move || phone.get() on:input=move |ev| { phone.set(event_target_value(&ev)); keep_typed(); }/>
                 </div>
             </Show>
             <div class="check">

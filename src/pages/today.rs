@@ -438,8 +438,9 @@ fn Celebration() -> impl IntoView {
                         {tr!("Share as an image")}
                     </button>
                 </div>
-                <p class="hint" role="status" data-testid="milestone-share-status">{move || status.get()}</p>
             </div>
+            // Outside the card, which is announced whole when it appears.
+            <p class="hint" role="status" data-testid="milestone-share-status">{move || status.get()}</p>
         })}
     }
 }

@@ -165,8 +165,10 @@ pub async fn pack_link(json: &str, passphrase: Option<&str>) -> Result<share::Pa
         });
     };
     let salt = random_bytes(lock::SALT_BYTES)?;
-    let key = derive_key(&share::passphrase_key(passphrase), &base64_encode(&salt), share::ITERATIONS).await?;
-    let parts = open_text(&encrypt(&key, share::BOUND_TO, json).await?).ok_or_else(no_crypto)?;
+    // The lock's own messages speak of saving data; nothing is saved here.
+    let failed = |_| tr!("Steady couldn't protect this link, so none was made. Try again.").to_string();
+    let key = derive_key(&share::passphrase_key(passphrase), &base64_encode(&salt), share::ITERATIONS).await.map_err(failed)?;
+    let parts = open_text(&encrypt(&key, share::BOUND_TO, json).await.map_err(failed)?).ok_or_else(no_crypto)?;
     let sealed = (salt.try_into().map_err(|_| no_crypto())?, parts.iv.try_into().map_err(|_| no_crypto())?);
     Ok(share::Packed { deflated: parts.compressed, sealed: Some(sealed), data: parts.data })
 }

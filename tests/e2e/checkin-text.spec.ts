@@ -50,7 +50,7 @@ test("after the check-in, one tap shows a text for the sponsor; what it says is 
   await expect(message).toHaveText("Clean time: 42 days. Mood: okay. Strongest craving: 3 of 10.");
   const send = page.getByTestId("sponsor-checkin-send");
   await expect(send).toHaveText("Text Sam");
-  await expect(send).toHaveAttribute("href", "sms:+15551234567?body=Clean%20time%3A%2042%20days.%20Mood%3A%20okay.%20Strongest%20craving%3A%203%20of%2010.");
+  await expect(send).toHaveAttribute("href", "sms:+15551234567?&body=Clean%20time%3A%2042%20days.%20Mood%3A%20okay.%20Strongest%20craving%3A%203%20of%2010.");
 
   // Choices: sleep and what helped in, clean time out; and a line of their own.
   await page.getByTestId("sponsor-checkin-include-days").uncheck();
@@ -59,7 +59,7 @@ test("after the check-in, one tap shows a text for the sponsor; what it says is 
   await page.getByTestId("sponsor-checkin-line").fill("Call you Sunday?");
   const expected = "Mood: okay. Strongest craving: 3 of 10. Sleep: good. What helped: A walk & a call\nCall you Sunday?";
   await expect(message).toHaveText(expected);
-  expect(decodeURIComponent((await send.getAttribute("href"))!.split("?body=")[1])).toBe(expected);
+  expect(decodeURIComponent((await send.getAttribute("href"))!.split("?&body=")[1])).toBe(expected);
   // The note and whether they used are never part of it.
   await expect(message).not.toContainText("Private note");
 

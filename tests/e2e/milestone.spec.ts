@@ -72,3 +72,15 @@ test("where the share sheet can't take an image, the milestone card is downloade
   expect(looks(Buffer.concat(png)).width).toBe(1080);
   await expect(page.getByTestId("milestone-share-status")).toContainText("saved as milestone.png");
 });
+
+test("a share sheet that refuses the image (not a cancel) leads to a download instead", async ({ page }) => {
+  await thirtyDays(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "canShare", { value: () => true });
+    Object.defineProperty(navigator, "share", { value: async () => { throw new DOMException("Not allowed", "NotAllowedError"); } });
+  });
+  await openApp(page, "/");
+  const download = page.waitForEvent("download");
+  await page.getByTestId("milestone-share").click();
+  expect((await download).suggestedFilename()).toBe("milestone.png");
+});

@@ -88,9 +88,10 @@ test("a protected link opens with its four words on a phone without Steady, show
   // A change after the link was made takes the link away: it would no longer match the preview.
   await page.getByTestId("share-name").fill("Joanna");
   await expect(page.getByTestId("share-link-url")).toHaveCount(0);
-  // The name and number of the last link made are remembered for the next one.
+  // The name and number of the last link made are remembered for the next one, and what was
+  // typed since is kept through a reload too.
   await page.reload();
-  await expect(page.getByTestId("share-name")).toHaveValue("Jo");
+  await expect(page.getByTestId("share-name")).toHaveValue("Joanna");
   await expect(page.getByTestId("share-phone")).toHaveValue("(555) 987-6543");
 
   const sponsor = await newPhone(browser);
