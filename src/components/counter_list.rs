@@ -7,7 +7,7 @@ use crate::domain::i18n::fill;
 
 use crate::components::clock::Clock;
 use crate::components::counts::SubstanceSelect;
-use crate::components::undo::offer_undo;
+use crate::components::undo::{more_to_undo, offer_undo_each, take_latest};
 use crate::domain::counter::{Counter, CounterError, Start, Substance};
 use crate::domain::dates::days_text;
 use crate::split::{lazy_part, split_view};
@@ -37,22 +37,22 @@ split_view!(counters, fn counter_list() { view! { <Counters/> } });
 #[component]
 fn Counters() -> impl IntoView {
     let store = expect_context::<Store>();
-    let deleted = RwSignal::new(None::<Deleted>);
+    // Every deletion still in its time, newest last: two counters deleted in a row both come back.
+    let deleted = RwSignal::new(Vec::<Deleted>::new());
     let ids = Memo::new(move |_| store.counters().with(|all| all.list.iter().map(|c| c.id).collect::<Vec<_>>()));
 
     let delete = move |id: u32| {
         let was_main = store.counters().with_untracked(|all| all.main().map(|c| c.id) == Some(id));
         if let Ok(Some((at, counter))) = store.counters().modify(|all| Ok::<_, ()>(all.remove(id))) {
-            offer_undo(deleted, Deleted { at, counter, was_main });
+            offer_undo_each(deleted, Deleted { at, counter, was_main });
         }
     };
     let undo = move |_| {
-        if let Some(d) = deleted.get_untracked() {
+        if let Some(d) = take_latest(deleted) {
             let _ = store.counters().modify(|all| {
                 all.restore(d.at, d.counter, d.was_main);
                 Ok::<_, ()>(())
             });
-            deleted.set(None);
         }
     };
 
@@ -63,9 +63,10 @@ fn Counters() -> impl IntoView {
             <ul class="counter-list" data-testid="counter-list">
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <CounterRow id on_delete=delete/> }/>
             </ul>
-            {move || deleted.get().map(|d| view! {
+            {move || deleted.with(|s| s.last().map(|d| (crate::domain::counter::shown_name(&d.counter.name).to_owned(), s.len()))).map(|(name, count)| view! {
                 <p class="notice undo" role="status">
-                    {fill(tr!("Deleted “{}”. "), &[crate::domain::counter::shown_name(&d.counter.name)])}
+                    {fill(tr!("Deleted “{}”. "), &[&name])}
+                    {more_to_undo(count)}
                     <button type="button" class="button secondary" data-testid="undo" on:click=undo>{tr!("Undo")}</button>
                 </p>
             })}

@@ -7,24 +7,8 @@ use crate::domain::undo;
 /// How long an "Undo" stays on screen after a delete.
 pub const UNDO_FOR: Duration = Duration::from_secs(10);
 
-/// Offers `deleted` back for [`UNDO_FOR`]: it sits in `slot` (which shows the
-/// Undo button) until then, unless something newer replaced it. Screens where
-/// several things can be deleted in a row use [`offer_undo_each`] instead.
-pub fn offer_undo<T: Clone + PartialEq + Send + Sync + 'static>(slot: RwSignal<Option<T>>, deleted: T) {
-    slot.set(Some(deleted.clone()));
-    set_timeout(
-        move || {
-            // The page may have been left (and the signal disposed) by now.
-            if slot.try_with_untracked(|current| current.as_ref() == Some(&deleted)) == Some(true) {
-                slot.try_set(None);
-            }
-        },
-        UNDO_FOR,
-    );
-}
-
 /// Offers `deleted` back for [`UNDO_FOR`] without taking away the Undo of
-/// earlier deletes: `stack` holds every deletion still in its time, newest
+/// earlier deletes (a person who deletes two things in a row can bring both back): `stack` holds every deletion still in its time, newest
 /// last (see [`undo::push`]). Undo takes the newest with [`take_latest`].
 pub fn offer_undo_each<T: Clone + PartialEq + Send + Sync + 'static>(stack: RwSignal<Vec<T>>, deleted: T) {
     stack.update(|s| undo::push(s, deleted.clone()));

@@ -237,6 +237,34 @@ test("several counters: add, show on Today, rename, delete with undo", async ({ 
   await expect(days(page)).toHaveText("7 days");
 });
 
+test("two counters deleted in a row can both be brought back, in their places", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await openApp(page, "/");
+  await setStart(page, "2026-01-01");
+  const list = page.getByTestId("counter-list");
+  for (const name of ["Nicotine", "Alcohol"]) {
+    await page.getByTestId("new-counter-name").fill(name);
+    await page.getByTestId("new-counter-date").fill("2026-03-03");
+    await page.getByTestId("add-counter").click();
+  }
+  await expect(list.getByTestId("counter-item")).toHaveCount(3);
+  const names = () => list.getByTestId("counter-item").allTextContents();
+  const before = await names();
+  for (const name of ["Nicotine", "Alcohol"]) {
+    await list.getByRole("button", { name: `Delete ${name}` }).click();
+    await list.getByTestId("delete-confirm").click();
+  }
+  await expect(list.getByTestId("counter-item")).toHaveCount(1);
+  await expect(page.locator(".notice.undo")).toContainText("Deleted “Alcohol”. You can undo 2 deletions, one at a time.");
+  await page.getByTestId("undo").click();
+  await expect(page.locator(".notice.undo")).toContainText("Deleted “Nicotine”.");
+  await page.getByTestId("undo").click();
+  await expect(page.locator(".notice.undo")).toHaveCount(0);
+  expect(await names()).toEqual(before);
+  await page.reload();
+  await expect(page.getByTestId("counter-list").getByTestId("counter-item")).toHaveCount(3);
+});
+
 test("an empty counter name gets a clear message", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/");
