@@ -65,8 +65,9 @@ export const characters = (documents) => documents.reduce((sum, [key, text]) => 
 
 /** `documents` as Steady stores them under a passcode lock (lock record version 3): each value
  *  compressed (raw DEFLATE), then AES-GCM under a PBKDF2-SHA256 key with the value's name as
- *  additional data, as `src/storage/crypto.rs` does; plus the lock's record. */
-export async function sealUnderLock(documents, passcode) {
+ *  additional data, as `src/storage/crypto.rs` does; plus the lock's record. With
+ *  `compressed: false`, as builds before compression stored them (record version 2, values `k:`). */
+export async function sealUnderLock(documents, passcode, { compressed = true } = {}) {
   const subtle = globalThis.crypto.subtle;
   const b64 = (bytes) => Buffer.from(bytes).toString("base64");
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
@@ -79,10 +80,14 @@ export async function sealUnderLock(documents, passcode) {
     return `steady-aes-gcm:${mark}:${b64(iv)}:${b64(new Uint8Array(data))}`;
   };
   const sealed = [];
-  for (const [name, text] of documents) sealed.push([name, await seal(name, await squeeze(new TextEncoder().encode(text)), "z")]);
+  for (const [name, text] of documents) {
+    const bytes = new TextEncoder().encode(text);
+    // Before compression (lock record version 2), every value was sealed as it was, marked `k`.
+    sealed.push([name, compressed ? await seal(name, await squeeze(bytes), "z") : await seal(name, bytes, "k")]);
+  }
   const record = {
     salt: b64(salt), iterations: 600_000, check: await seal("steady.lock", new TextEncoder().encode("Steady passcode check"), "k"),
     generation: 1_764_000_000_000, idle_minutes: 5, region: "US", numeric: /^\d+$/.test(passcode), failures: 0, wait_until_ms: 0, normalized: true,
   };
-  return [...sealed, ["steady.lock", JSON.stringify({ v: 3, data: record })]];
+  return [...sealed, ["steady.lock", JSON.stringify({ v: compressed ? 3 : 2, data: record })]];
 }

@@ -89,6 +89,28 @@ test("a twenty-year store sealed as the bench seeds it (compressed, then encrypt
   await expect(page.getByTestId("storage-room-warning")).toHaveCount(0);
 });
 
+test("ten years sealed by the build before compression (84 % full) open whole, and the first unlock stores them compressed", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install({ time: NOW });
+  const documents = await sealUnderLock(asStorage(yearsOfData(10, "2026-12-06")), "246813", { compressed: false });
+  const before = characters(documents);
+  expect(before / CEILING).toBeGreaterThan(0.8);
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  await page.goto("/journal");
+  await unlock(page, "246813");
+  await expect(page.getByTestId("journal-count")).toContainText("3,000", { timeout: 60_000 });
+  // Every value sealed again, compressed, in place: nothing lost, far more room.
+  const keys = documents.map(([key]) => key).filter((key) => key !== "steady.lock");
+  await expect.poll(async () => page.evaluate((keys) => keys.filter((k) => !localStorage.getItem(k)?.startsWith("steady-aes-gcm:z:")).length, keys), { timeout: 60_000 }).toBe(0);
+  const after = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k)!.length, 0));
+  expect(after).toBeLessThan(before / 2);
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem("steady.lock")))!).v).toBe(3);
+  await page.reload();
+  await unlock(page, "246813");
+  await expect(page.getByTestId("journal-count")).toContainText("3,000", { timeout: 60_000 });
+});
+
 test("from 80 % full, Settings and every screen say so and what to do, and nothing is deleted", async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.install({ time: NOW });
