@@ -74,7 +74,8 @@ test("the urge-surfing timer checks in and survives a reload", async ({ page }) 
   await urge.getByTestId("start-urge-timer").click();
   await expect(urge.getByTestId("urge-timer")).toHaveText("15:00");
   await page.clock.runFor(61_000);
-  await expect(urge.getByTestId("urge-timer")).toHaveText("13:59");
+  // The installed clock still moves in real time too: a slow machine may take some seconds more.
+  await expect(urge.getByTestId("urge-timer")).toHaveText(/^13:5\d$/);
 
   await page.reload();
   await expect(card(page, "urge-surfing").getByTestId("urge-timer")).toHaveText(/13:5\d/);
