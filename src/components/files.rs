@@ -62,7 +62,7 @@ pub async fn share_file(file: web_sys::File) -> Result<bool, ()> {
     let promise = share.call1(&navigator, &data).map_err(|_| ())?.dyn_into::<js_sys::Promise>().map_err(|_| ())?;
     match wasm_bindgen_futures::JsFuture::from(promise).await {
         Ok(_) => Ok(true),
-        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(false),
+        Err(e) if closed_by_person(&e) => Ok(false),
         Err(_) => Err(()),
     }
 }
@@ -90,7 +90,7 @@ pub async fn share_text(title: &str, text: &str, url: Option<&str>) -> Option<bo
     match wasm_bindgen_futures::JsFuture::from(promise).await {
         Ok(_) => Some(true),
         // Closed by the person; any other refusal (not allowed here, say) is as if there were none.
-        Err(e) => (Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")).then_some(false),
+        Err(e) => closed_by_person(&e).then_some(false),
     }
 }
 
@@ -104,4 +104,9 @@ pub async fn share_or_copy(title: &str, text: &str, copied: &str, neither: &str)
         None if copy_text(text).await => copied.to_string(),
         None => neither.to_string(),
     }
+}
+
+/// Whether a share sheet's refusal is the person closing it (not the browser refusing).
+fn closed_by_person(error: &JsValue) -> bool {
+    js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
 }

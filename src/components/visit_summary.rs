@@ -38,8 +38,10 @@ fn make(store: Store, weeks: u32, parts: &[Part], today: NaiveDate, now: chrono:
     let checkins: Vec<CheckIn> = months.iter().flat_map(|m| store.with_month::<CheckIn, _>(*m, |l| l.to_vec())).collect();
     let taken: Vec<Taken> = months.iter().flat_map(|m| store.with_month::<Taken, _>(*m, |l| l.to_vec())).collect();
     let look_backs: Vec<LookBack> = months.iter().flat_map(|m| store.with_month::<LookBack, _>(*m, |l| l.to_vec())).collect();
+    // Only the period's months of the log (not the whole log, which can be years).
+    store.log.months.track();
     store.load_months(months.iter().copied());
-    let cravings = store.with_whole_log(|l| months.iter().filter_map(|m| l.get(m)).flatten().cloned().collect::<Vec<_>>());
+    let cravings = store.log.loaded.with(|l| months.iter().filter_map(|m| l.get(m)).flatten().cloned().collect::<Vec<_>>());
     let counters = store.counters().with(|c| c.list.clone());
     let (meds, appts) = store.meds().with(|m| (m.list.clone(), m.appts.clone()));
     let from = Sources { counters: &counters, checkins: &checkins, cravings: &cravings, meds: &meds, taken: &taken, appts: &appts, look_backs: &look_backs };
