@@ -44,7 +44,7 @@ use components::meds_card::ReminderWatch;
 use components::shell::{BottomNav, TopBar};
 use pages::{
     checkin::CheckInPage, cope::Cope, help::Help, insights::InsightsPage, journal::Journal, weekly::WeeklyPage, log::Log, log_new::LogNew, meds::MedsPage, not_found::NotFound,
-    overdose::Overdose, plan::Plan, settings::SettingsPage, shared::SharedPage, sos::Sos, today::{FollowUpDue, Today},
+    overdose::Overdose, plan::Plan, settings::SettingsPage, shared::{SharedPage, SupportingPage}, sos::Sos, today::{FollowUpDue, Today},
 };
 use routing::Location;
 use split::{lazy_screen, split_view};
@@ -192,6 +192,7 @@ fn screen(path: &str) -> AnyView {
         "/sos" => lazy_screen(sos_screen),
         "/settings" => lazy_screen(settings_screen),
         "/shared" => lazy_screen(shared_screen),
+        "/supporting" => lazy_screen(supporting_screen),
         _ => view! { <NotFound/> }.into_any(),
     }
 }
@@ -208,6 +209,7 @@ split_view!(plan, fn plan_screen() { view! { <Plan/> } });
 split_view!(sos, fn sos_screen() { view! { <Sos/> } });
 split_view!(settings, fn settings_screen() { view! { <SettingsPage/> } });
 split_view!(shared, fn shared_screen() { view! { <SharedPage/> } });
+split_view!(shared, fn supporting_screen() { view! { <SupportingPage/> } });
 
 /// The content area scrolls, not the window: a new screen starts at its top
 /// (or, going back, where the person left it), and focus moves there so screen

@@ -33,6 +33,8 @@ use steady::domain::journal::JournalEntry;
 use steady::domain::meds::{Left, MedsData, Medication, Naloxone, Taken};
 use steady::domain::plan::{Guide, List, Plan, PlanItem, Role, ShareChoices};
 use steady::domain::settings::Settings;
+use steady::domain::share::{SharedPhone, SharedPlan};
+use steady::domain::supporting::Supporting;
 use steady::domain::weekly::LookBack;
 use steady::storage::envelope::Document;
 use steady::storage::monthly::MonthDoc;
@@ -165,6 +167,20 @@ fn doses(meds: &MedsData) -> Vec<Taken> {
     vec![Taken { med: med.id, day: day(3), slot: Some(NaiveTime::from_hms_opt(8, 0, 0).unwrap()), at: at(3, 8) }]
 }
 
+fn supporting() -> Supporting {
+    let shared = SharedPlan {
+        id: "pQ7r".into(),
+        made: at(2, 9),
+        lang: "es".into(),
+        name: "Alex".into(),
+        phone: Some(SharedPhone { shown: "555 010 0200".into(), tel: "5550100200".into() }),
+        plan: plan(),
+    };
+    let mut kept = Supporting::default();
+    kept.keep(shared, at(3, 9)).unwrap();
+    kept
+}
+
 fn all_data() -> AllData {
     let meds = meds();
     AllData {
@@ -179,6 +195,7 @@ fn all_data() -> AllData {
         doses: doses(&meds),
         meds,
         set_aside: vec![SetAside { name: "steady.plan.1".into(), text: "x".into() }],
+        supporting: supporting(),
     }
 }
 
@@ -198,6 +215,7 @@ fn current() -> BTreeMap<String, BTreeSet<String>> {
     plan_fields.extend(paths(&share).into_iter().map(|p| format!("share{{}}.{p}")));
     entry(&mut out, "coping", coping());
     entry(&mut out, "meds", meds());
+    entry(&mut out, "supporting", supporting());
     entry(&mut out, "log-month", CravingMonth(vec![craving()]));
     entry(&mut out, "checkin-month", MonthDoc(vec![checkin()]));
     entry(&mut out, "journal-month", MonthDoc(vec![journal()]));

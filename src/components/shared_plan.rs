@@ -38,6 +38,31 @@ pub fn plan_sections(plan: &Plan, sections: &[Section]) -> impl IntoView {
         .collect_view()
 }
 
+/// Call and text links to the number a shared plan came with (none without one), worded
+/// with the person's name if they gave one. `place` starts the test ids ("shared-call").
+pub fn call_and_text(shared: &SharedPlan, place: &'static str, call_class: &'static str) -> Option<impl IntoView> {
+    let phone = shared.phone.as_ref().filter(|p| !p.tel.is_empty())?;
+    let (call, text) = match shared.name.trim() {
+        "" => (tr!("Call").to_string(), tr!("Text").to_string()),
+        name => (fill(tr!("Call {}"), &[name]), fill(tr!("Text {}"), &[name])),
+    };
+    Some(view! {
+        <a class=call_class data-testid=format!("{place}-call") href=format!("tel:{}", phone.tel)>{call}</a>
+        <a class="button secondary" data-testid=format!("{place}-text") href=format!("sms:{}", phone.tel)>{text}</a>
+    })
+}
+
+/// The way to People I support (`/supporting`), on Help and in Settings.
+#[component]
+pub fn SupportingLink() -> impl IntoView {
+    view! {
+        <a class="card-link" href="/supporting" data-testid="supporting">
+            <strong>{tr!("People I support")}</strong>
+            <span>{tr!("Plans that people shared with you and you kept")}</span>
+        </a>
+    }
+}
+
 /// A shared plan as the person it was sent to sees it, in the language it was
 /// shared in (whose catalog must be in already): who it's from, when it was
 /// made, call and text buttons if a number came with it, and the sections.
@@ -53,26 +78,14 @@ pub fn SharedPlanView(shared: SharedPlan) -> impl IntoView {
         } else {
             fill(tr!("{}'s relapse-prevention plan"), &[shared.name.trim()])
         };
-        let name = shared.name.trim().to_string();
-        let (call, text) = match name.is_empty() {
-            true => (tr!("Call").to_string(), tr!("Text").to_string()),
-            false => (fill(tr!("Call {}"), &[&name]), fill(tr!("Text {}"), &[&name])),
-        };
         let sections = shared.sections();
         view! {
             <article class="card shared-plan" data-testid="shared-plan" lang=shared.language().code()>
                 <h1 class="shared-title">{title}</h1>
                 <p class="hint" data-testid="shared-made">{made}</p>
-                {shared.phone.clone().filter(|p| !p.tel.is_empty()).map(|phone| view! {
-                    <div class="actions">
-                        <a class="button" data-testid="shared-call" href=format!("tel:{}", phone.tel)>
-                            {call}
-                        </a>
-                        <a class="button secondary" data-testid="shared-text" href=format!("sms:{}", phone.tel)>
-                            {text}
-                        </a>
-                    </div>
-                    <p class="hint">{phone.shown.clone()}</p>
+                {call_and_text(&shared, "shared", "button").map(|links| view! {
+                    <div class="actions">{links}</div>
+                    <p class="hint">{shared.phone.as_ref().map(|p| p.shown.clone())}</p>
                 })}
                 {sections.is_empty().then(|| view! { <p>{tr!("No sections chosen have anything in them yet.")}</p> })}
                 {plan_sections(&shared.plan, &sections)}

@@ -17,14 +17,15 @@ use super::weekly::LookBack;
 use super::plan::Plan;
 use super::i18n::{counted, fill};
 use super::settings::Settings;
+use super::supporting::{Supported, Supporting};
 
 pub const FORMAT: &str = "steady-backup";
 /// The newest format this version reads. Version 2 added set-aside copies,
 /// version 3 daily check-ins and the journal, version 4 medication, version 5
 /// appointments (an app that reads 4 would drop them, so it must refuse them), version 6 the
-/// plan's choices for plan links; a file is written with the
+/// plan's choices for plan links, version 7 the plans of people the person supports; a file is written with the
 /// lowest version that holds what it has, so older apps read what they can.
-pub const VERSION: u64 = 6;
+pub const VERSION: u64 = 7;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Everything the person has stored.
@@ -50,6 +51,9 @@ pub struct AllData {
     /// Copies of stored data that couldn't be read, set aside by the person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAside>,
+    /// Plans other people shared with this person, kept under People I support.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub supporting: Supporting,
 }
 
 /// Stored text that couldn't be read, kept aside verbatim at the person's request.
@@ -132,21 +136,25 @@ struct BackupFile {
     doses: Vec<Taken>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     set_aside: Vec<SetAside>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    supporting: Supporting,
 }
 
 impl BackupFile {
     fn into_data(self) -> AllData {
-        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, .. } = self;
-        AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside }
+        let BackupFile { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, supporting, .. } = self;
+        AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, supporting }
     }
 }
 
 /// The text of a backup file.
 pub fn export(data: &AllData, now: NaiveDateTime) -> String {
-    let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside } = data.clone();
+    let AllData { settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, supporting } = data.clone();
     let settings = settings.without_guess();
     // The lowest version that holds what this file has (see [`VERSION`]).
-    let version = if !plan.share.is_empty() {
+    let version = if !supporting.people.is_empty() {
+        7
+    } else if !plan.share.is_empty() {
         6
     } else if !meds.appts.is_empty() {
         5
@@ -159,7 +167,7 @@ pub fn export(data: &AllData, now: NaiveDateTime) -> String {
     } else {
         1
     };
-    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside };
+    let file = BackupFile { format: FORMAT.into(), version, exported_at: now, settings, counters, plan, coping, cravings, checkins, journal, look_backs, meds, doses, set_aside, supporting };
     // Compact like everything else stored: a pretty printer would be a second copy of every serialiser.
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -186,6 +194,8 @@ pub struct Preview {
     pub appointments: usize,
     pub doses: usize,
     pub set_aside: usize,
+    /// People whose plans are kept.
+    pub supporting: usize,
     /// Times later than this phone's clock allows (see [`CLOCK_SLACK`]), set to now.
     pub moved_to_now: usize,
 }
@@ -208,6 +218,7 @@ impl Preview {
             appointments: data.meds.appts.len(),
             doses: data.doses.len(),
             set_aside: data.set_aside.len(),
+            supporting: data.supporting.people.len(),
             moved_to_now: 0,
         }
     }
@@ -234,6 +245,9 @@ impl Preview {
                 counted(trn!("{} dose marked taken", "{} doses marked taken", self.doses), self.doses)),
             counted(trn!("{} appointment", "{} appointments", self.appointments), self.appointments),
         ];
+        if self.supporting > 0 {
+            lines.push(counted(trn!("{} plan of someone you support", "{} plans of people you support", self.supporting), self.supporting));
+        }
         if self.set_aside > 0 {
             lines.push(counted(trn!(
                 "{} set-aside copy of data that couldn't be read (added beside any here, never over your data)",
@@ -373,6 +387,7 @@ pub fn import(text: &str, now: NaiveDateTime) -> Result<(AllData, Preview), Stri
     let moved_to_now = bring_back_to_now(&mut data, now);
     // What a support person's link dials is never taken from the file as it is.
     data.plan.redial();
+    data.supporting.redial();
     check(&data, now)?;
     let preview = Preview { moved_to_now, ..Preview::of(&data, exported_at) };
     Ok((data, preview))
@@ -457,6 +472,7 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
             return Err(tr!("Two plan items share an id.").into());
         }
     }
+    data.supporting.check().map_err(|e| fill(tr!("People you support: {}"), &[e.message()]))?;
     let mut names = HashSet::new();
     for copy in &data.set_aside {
         let name_ok = !copy.name.is_empty() && copy.name.chars().count() <= 200 && !copy.name.chars().any(char::is_control);
@@ -512,6 +528,7 @@ pub struct MergeReport {
     pub appointments: Tally,
     pub doses: Tally,
     pub own_triggers: Tally,
+    pub supporting: Tally,
 }
 
 impl MergeReport {
@@ -519,7 +536,7 @@ impl MergeReport {
     /// "12 cravings will be added, 3 will be updated with newer changes and 40
     /// are already on this phone." One and many are worded apart in both languages.
     pub fn sentences(&self) -> Vec<String> {
-        let kinds: [(Tally, fn(usize) -> &'static str); 10] = [
+        let kinds: [(Tally, fn(usize) -> &'static str); 11] = [
             (self.counters, |n| trn!("{} counter", "{} counters", n)),
             (self.cravings, |n| trn!("{} craving", "{} cravings", n)),
             (self.checkins, |n| trn!("{} daily check-in", "{} daily check-ins", n)),
@@ -530,6 +547,7 @@ impl MergeReport {
             (self.medications, |n| trn!("{} medication", "{} medications", n)),
             (self.appointments, |n| trn!("{} appointment", "{} appointments", n)),
             (self.doses, |n| trn!("{} dose marked taken", "{} doses marked taken", n)),
+            (self.supporting, |n| trn!("{} plan of someone you support", "{} plans of people you support", n)),
         ];
         let mut out = Vec::new();
         for (tally, what) in kinds {
@@ -563,7 +581,7 @@ impl MergeReport {
     }
 
     fn kinds(&self) -> impl Iterator<Item = Tally> {
-        [self.counters, self.cravings, self.checkins, self.journal, self.look_backs, self.plan_items, self.own_triggers, self.medications, self.appointments, self.doses].into_iter()
+        [self.counters, self.cravings, self.checkins, self.journal, self.look_backs, self.plan_items, self.own_triggers, self.medications, self.appointments, self.doses, self.supporting].into_iter()
     }
 }
 
@@ -659,6 +677,7 @@ pub fn merged(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
         }
     }
     out.set_aside.extend(new_set_aside(&current.set_aside, &incoming.set_aside));
+    out.supporting.merge_from(&incoming.supporting);
 
     let items = |d: &AllData| d.plan.lists.values().flatten().cloned().collect::<Vec<_>>();
     let report = MergeReport {
@@ -672,6 +691,7 @@ pub fn merged(current: &AllData, incoming: &AllData) -> (AllData, MergeReport) {
         appointments: Tally::of(&current.meds.appts, &out.meds.appts, incoming.meds.appts.len(), |a| a.id),
         doses: Tally::of(&current.doses, &out.doses, incoming.doses.len(), |d| (d.med, d.day, d.slot, d.at)),
         own_triggers: Tally::of(&current.settings.own_triggers, &out.settings.own_triggers, incoming.settings.own_triggers.len(), |t| t.to_lowercase()),
+        supporting: Tally::of(&current.supporting.people, &out.supporting.people, incoming.supporting.people.len(), |p: &Supported| p.id().to_owned()),
     };
     (out, report)
 }
@@ -718,7 +738,7 @@ mod tests {
     #[test]
     #[ignore = "run once with --ignored to write a fixture for a new format version"]
     fn write_fixture() {
-        let value: serde_json::Value = serde_json::from_str(&export(&with_share_choices(), now())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&export(&with_supporting(), now())).unwrap();
         let path = format!("tests/fixtures/backup-v{VERSION}.json");
         std::fs::write(path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
@@ -764,7 +784,7 @@ mod tests {
             ("{\"format\":\"something-else\",\"version\":1}".into(), "isn't a Steady backup"),
             ("[1,2,3]".into(), "isn't a Steady backup"),
             ("\"steady-backup\"".into(), "isn't a Steady backup"),
-            (good.replacen("\"version\": 1", "\"version\": 7", 1), "newer version"),
+            (good.replacen("\"version\": 1", "\"version\": 8", 1), "newer version"),
             (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no valid version"),
             (good.replacen("\"version\": 1", "\"version\": 0", 1), "no valid version"),
             (good.replacen("\"n\": 10", "\"n\": 11", 1), "0 to 10"),
@@ -999,6 +1019,45 @@ mod tests {
         assert_eq!(merge(&own, &file).plan.share_choices().id, "mine");
     }
 
+    fn with_supporting() -> AllData {
+        use crate::domain::{i18n::Lang, plan::Section, share::{SharedPhone, SharedPlan}};
+        let mut data = with_share_choices();
+        let mut shared = SharedPlan::of(&sample().plan, &Section::ALL, "pQ7rT2xZ".into(), now() - TimeDelta::days(2), Lang::Es);
+        shared.name = "Alex".into();
+        shared.phone = Some(SharedPhone { shown: "555 010 0200".into(), tel: "5550100200".into() });
+        data.supporting.keep(shared, now()).unwrap();
+        data
+    }
+
+    /// Version 7 added the plans of people the person supports.
+    const FIXTURE_V7: &str = include_str!("../../tests/fixtures/backup-v7.json");
+
+    #[test]
+    fn plans_of_people_supported_are_backed_up_merged_and_checked() {
+        let data = with_supporting();
+        let text = export(&data, now());
+        assert!(text.contains("\"version\":7"));
+        let (back, preview) = import(&text, now()).unwrap();
+        assert_eq!(back, data);
+        assert!(preview.lines().iter().any(|l| l == "1 plan of someone you support"), "{:?}", preview.lines());
+        assert_eq!(import(FIXTURE_V7, now()).unwrap().0, data);
+        // Without any, the file is still version 6, for older apps.
+        assert!(export(&with_share_choices(), now()).contains("\"version\":6"));
+        // A merge adds the person once, and merging again changes nothing.
+        let (merged, report) = merged(&with_share_choices(), &data);
+        assert_eq!(merged.supporting, data.supporting);
+        assert_eq!(report.supporting.added, 1);
+        assert!(report.sentences().iter().any(|s| s == "1 plan of someone you support will be added."), "{:?}", report.sentences());
+        assert_eq!(merge(&merged, &data), merged);
+        // A file's numbers are dialled only as digits; a repeated person is refused.
+        let mut odd = data.clone();
+        odd.supporting.people[0].shared.phone.as_mut().unwrap().tel = "555-010;0200".into();
+        assert_eq!(import(&export(&odd, now()), now()).unwrap().0.supporting.people[0].shared.phone.as_ref().unwrap().tel, "5550100200");
+        let mut twice = data.clone();
+        twice.supporting.people.push(twice.supporting.people[0].clone());
+        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("People you support"));
+    }
+
     /// Version 5 added appointments.
     const FIXTURE_V5: &str = include_str!("../../tests/fixtures/backup-v5.json");
 
@@ -1207,7 +1266,7 @@ mod tests {
             counters: n, earlier_streaks: n, cravings: n,
             first_craving: (n > 0).then_some(day), last_craving: (n > 0).then_some(day),
             plan_items: n, coping_ratings: n, checkins: n, journal: n, look_backs: n,
-            medications: n, appointments: n, doses: n, set_aside: n, moved_to_now: n,
+            medications: n, appointments: n, doses: n, set_aside: n, supporting: n, moved_to_now: n,
         };
         assert_eq!(preview(0).lines(), [
             "Made on 23 November 2026", "0 counters and 0 earlier streaks", "0 cravings", "0 plan items", "0 coping ratings",
@@ -1216,19 +1275,22 @@ mod tests {
         assert_eq!(preview(1).lines()[1..], [
             "1 counter and 1 earlier streak", "1 craving, from 23 November 2026 to 23 November 2026", "1 plan item", "1 coping rating",
             "1 daily check-in", "1 journal entry", "1 weekly look-back", "1 medication and 1 dose marked taken", "1 appointment",
+            "1 plan of someone you support",
             "1 set-aside copy of data that couldn't be read (added beside any here, never over your data)",
             "1 time later than this phone's clock allows (it will be set to now)",
         ]);
         assert_eq!(preview(2).lines()[1], "2 counters and 2 earlier streaks");
         assert_eq!(preview(21).lines()[8], "21 medications and 21 doses marked taken");
-        assert_eq!(preview(21).lines()[11], "21 times later than this phone's clock allows (they'll be set to now)");
+        assert_eq!(preview(21).lines()[10], "21 plans of people you support");
+        assert_eq!(preview(21).lines()[12], "21 times later than this phone's clock allows (they'll be set to now)");
         Lang::Es.while_current(|| {
             assert_eq!(preview(0).lines()[1], "0 contadores y 0 rachas anteriores");
             assert_eq!(preview(1).lines()[1], "1 contador y 1 racha anterior");
             assert_eq!(preview(1).lines()[8], "1 medicamento y 1 dosis marcada como tomada");
             assert_eq!(preview(2).lines()[9], "2 citas");
             assert_eq!(preview(21).lines()[4], "21 valoraciones de estrategias");
-            assert_eq!(preview(1).lines()[11], "1 hora posterior a lo que permite el reloj de este teléfono (se cambiará a la hora actual)");
+            assert_eq!(preview(21).lines()[10], "21 planes de personas a las que apoyas");
+            assert_eq!(preview(1).lines()[12], "1 hora posterior a lo que permite el reloj de este teléfono (se cambiará a la hora actual)");
         });
     }
 

@@ -25,6 +25,7 @@ pub mod protected;
 pub mod schedule;
 pub mod settings;
 pub mod share;
+pub mod supporting;
 pub mod transfer;
 pub mod undo;
 pub mod visit;

@@ -6,6 +6,7 @@ use crate::components::meds_card::NaloxoneNote;
 use crate::components::overdose_steps::OverdoseCall;
 use crate::components::safety::{stored_region, EmergencyCountry};
 use crate::components::helplines::{no_people_yet, Helplines, SupportPeople};
+use crate::components::shared_plan::SupportingLink;
 use crate::components::region_picker::RegionPicker;
 use crate::split::{lazy_part, lazy_part_settling, split_view};
 use crate::storage::Store;
@@ -49,12 +50,19 @@ pub fn Help() -> impl IntoView {
                 </a>
                 <NaloxoneNote/>
                 <Helplines region heading_id="lines-heading"/>
-                // The full picker, split off (the line at the top changes the country too).
-                {lazy_part(region_picker)}
+                // The full picker, split off (the line at the top changes the country too), and
+                // for someone who keeps plans of people they support, the way to them.
+                {lazy_part(help_end)}
             </div>
         </section>
     }
 }
 
 split_view!(support, fn support_people() { view! { <SupportPeople/> } });
-split_view!(overdose, fn region_picker() { view! { <RegionPicker/> } });
+split_view!(overdose, fn help_end() {
+    let kept = expect_context::<Store>().supporting_stored();
+    view! {
+        <RegionPicker/>
+        {kept.then(|| view! { <SupportingLink/> })}
+    }
+});

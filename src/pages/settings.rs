@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::reminders::ReminderSettings;
+use crate::components::shared_plan::SupportingLink;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
@@ -39,6 +40,8 @@ pub fn SettingsPage() -> impl IntoView {
             </ul>
             <ReminderSettings/>
             <p><a class="button secondary" href="/meds" data-testid="settings-meds">{tr!("Medication and calendar reminders")}</a></p>
+            <h2>{tr!("People I support")}</h2>
+            <SupportingLink/>
             <h2>{tr!("Your data")}</h2>
             <p>
                 {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.")}
@@ -792,7 +795,7 @@ fn DeleteAll() -> impl IntoView {
                     </button>
                 }
             >
-                <p data-testid="delete-all-what">{tr!("This removes everything Steady keeps on this device: your counters, craving log, check-ins, journal, weekly look-backs, plan, coping ratings, medication and doses, appointments, people and settings, the passcode lock, set-aside copies of data that couldn't be read, and unsaved drafts. It also empties the clipboard, in case your data was copied there. It can't be undone — download a backup first if you might want them back.")}</p>
+                <p data-testid="delete-all-what">{tr!("This removes everything Steady keeps on this device: your counters, craving log, check-ins, journal, weekly look-backs, plan, coping ratings, medication and doses, appointments, people and settings, the plans of people you support, the passcode lock, set-aside copies of data that couldn't be read, and unsaved drafts. It also empties the clipboard, in case your data was copied there. It can't be undone — download a backup first if you might want them back.")}</p>
                 <div class="field">
                     <label for="delete-confirm">{tr!("Type DELETE to confirm")}</label>
                     <input id="delete-confirm" data-testid="delete-all-input" autocomplete="off" bind:value=typed/>

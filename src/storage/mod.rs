@@ -31,6 +31,7 @@ use crate::domain::lock::LockRecord;
 use crate::domain::meds::MedsData;
 use crate::domain::plan::Plan;
 use crate::domain::settings::Settings;
+use crate::domain::supporting::Supporting;
 pub use envelope::{Document, Loaded, Problem, ProblemKind, Singleton};
 pub use monthly::Monthly;
 
@@ -98,6 +99,14 @@ impl Document for MedsData {
 }
 impl Singleton for MedsData {
     const KEY: &'static str = "steady.meds";
+}
+
+impl Document for Supporting {
+    const LABEL: &'static str = Both::new("the plans of people you support").en;
+    const VERSION: u64 = 1;
+}
+impl Singleton for Supporting {
+    const KEY: &'static str = "steady.supporting";
 }
 
 impl Document for CopingData {
@@ -258,6 +267,26 @@ impl Slot for CopingData {
 impl Slot for MedsData {
     fn slot(store: &Store) -> RwSignal<Self> {
         store.meds
+    }
+}
+
+/// Kept outside [`Store`]'s fields and made when first asked for: a signal of a
+/// new type made in `Store::load` would bring its code into the first download
+/// (about 0.4 KB) for something few people use. It belongs to the app's root
+/// owner, so like the store it lasts as long as the page, whichever screen asked first.
+impl Slot for Supporting {
+    fn slot(_store: &Store) -> RwSignal<Self> {
+        thread_local! {
+            static KEPT: RwSignal<Supporting> = {
+                let mut owner = Owner::current();
+                while let Some(parent) = owner.as_ref().and_then(Owner::parent) {
+                    owner = Some(parent);
+                }
+                let make = || RwSignal::new(Supporting::default());
+                owner.map_or_else(make, |root| root.with(make))
+            };
+        }
+        KEPT.with(|kept| *kept)
     }
 }
 
@@ -584,6 +613,16 @@ impl Store {
         read_raw(MedsData::KEY).is_some()
     }
 
+    /// Plans others shared by link and this person kept (read now if not yet).
+    pub fn supporting(&self) -> Doc<Supporting> {
+        self.doc()
+    }
+
+    /// Whether any such plan is kept, without reading them.
+    pub fn supporting_stored(&self) -> bool {
+        read_raw(Supporting::KEY).is_some()
+    }
+
     fn doc<D: Slot>(&self) -> Doc<D> {
         Doc { store: *self, slot: self.held::<D>() }
     }
@@ -777,6 +816,7 @@ impl Store {
             meds: self.meds().get_untracked(),
             doses: self.all_of(),
             set_aside: set_aside::copies(),
+            supporting: self.supporting().get_untracked(),
         }
     }
 
@@ -799,8 +839,15 @@ impl Store {
             Ok((D::KEY.into(), text))
         }
         // Spelled out whole, so a document added to `AllData` can't be left out here.
-        let AllData { settings, counters, plan, coping, meds, cravings, checkins, journal, look_backs, doses, set_aside } = data;
-        let mut writes = vec![doc(self, &settings)?, doc(self, &counters)?, doc(self, &plan)?, doc(self, &coping)?, doc(self, &meds)?];
+        let AllData { settings, counters, plan, coping, meds, cravings, checkins, journal, look_backs, doses, set_aside, supporting } = data;
+        let mut writes = vec![
+            doc(self, &settings)?,
+            doc(self, &counters)?,
+            doc(self, &plan)?,
+            doc(self, &coping)?,
+            doc(self, &meds)?,
+            doc(self, &supporting)?,
+        ];
         if !self.problems.with_untracked(Vec::is_empty) {
             return Err(tr!("Some stored data couldn't be read. Copy it or set it aside first (see the message at the top), so nothing is lost.").into());
         }

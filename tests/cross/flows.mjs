@@ -185,7 +185,7 @@ export const flows = [
     },
   ],
   [
-    "a protected plan link: made on the plan, opened with its four words, nothing stored by opening it",
+    "a protected plan link: made on the plan, opened with its four words, nothing stored by opening it, then kept",
     async (d) => {
       await d.open("/plan");
       await mounted(d);
@@ -206,6 +206,15 @@ export const flows = [
       await d.waitText("shared-plan", "My kids", 60_000);
       check((await d.evaluate(() => location.hash)) === "", "the plan is still in the address bar");
       check((await keys()) === before, "opening the link stored something");
+      // Kept under People I support: stored, and listed there after a reload.
+      await d.click("shared-keep");
+      await d.visible("shared-kept", 30_000);
+      const kept = await d.evaluate(() => localStorage.getItem("steady.supporting") ?? "");
+      check(kept.includes("My kids"), "the kept plan isn't stored");
+      await d.open("/supporting");
+      await mounted(d);
+      await d.click("supporting-open");
+      await d.waitText("shared-plan", "My kids", 30_000);
     },
   ],
   [
@@ -276,6 +285,8 @@ export const flows = [
       await d.open("/");
       await mounted(d);
       await d.click("checkin-open"); // 1
+      // The form is split off: its first fetch has once taken WebKit over 15 s on a loaded machine.
+      await d.visible("checkin-mood-4", 45_000);
       await d.click("checkin-mood-4"); // 2
       await d.click("checkin-used-no"); // 3
       await d.click("checkin-save"); // 4

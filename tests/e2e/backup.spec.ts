@@ -142,7 +142,7 @@ const BAD_FILES: Array<[string, string, string]> = [
   ["not json", "hello", "isn't valid JSON"],
   ["truncated", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{', "cut short"],
   ["wrong type", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{},"counters":{"list":"lots"},"plan":{},"coping":{},"cravings":[]}', "damaged"],
-  ["future version", '{"format":"steady-backup","version":7}', "newer version"],
+  ["future version", '{"format":"steady-backup","version":8}', "newer version"],
   ["another app", '{"format":"other","version":1}', "isn't a Steady backup"],
   ["out of range", '{"format":"steady-backup","version":1,"exported_at":"2026-11-23T10:00:00","settings":{},"counters":{"list":[]},"plan":{},"coping":{},"cravings":[{"id":1,"t":"2026-11-20T10:00:00","n":42}]}', "0 to 10"],
 ];

@@ -220,7 +220,7 @@ test("Delete all names the journal and drafts, removes them, and empties the cli
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("STEADY-DATA");
   await page.getByTestId("delete-all").click();
   const what = page.getByTestId("delete-all-what");
-  for (const kind of ["counters", "craving log", "check-ins", "journal", "weekly look-backs", "plan", "coping ratings", "medication and doses", "appointments", "people and settings", "passcode lock", "set-aside copies", "unsaved drafts", "clipboard"]) {
+  for (const kind of ["counters", "craving log", "check-ins", "journal", "weekly look-backs", "plan", "coping ratings", "medication and doses", "appointments", "people and settings", "plans of people you support", "passcode lock", "set-aside copies", "unsaved drafts", "clipboard"]) {
     await expect(what).toContainText(kind);
   }
   await page.getByTestId("delete-all-input").fill("DELETE");

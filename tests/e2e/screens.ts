@@ -203,6 +203,20 @@ export const SCREENS: Array<[string, string, ((page: Page) => Promise<void>)?]> 
   }],
   ["a shared plan asking for its passphrase", "/", (p) => openSharedPlan(p, "walk through the park")],
   ["a shared plan, opened", "/", (p) => openSharedPlan(p)],
+  ["a shared plan, kept", "/", async (p) => {
+    await openSharedPlan(p);
+    await p.getByTestId("shared-keep").click();
+    await expect(p.getByTestId("shared-kept")).toBeVisible();
+  }],
+  // After the one above, which keeps a plan.
+  ["people I support, removing one", "/supporting", async (p) => {
+    await p.getByTestId("supporting-remove").click();
+    await expect(p.getByTestId("supporting-remove-confirm")).toBeVisible();
+  }],
+  ["a kept plan, opened", "/supporting", async (p) => {
+    await p.getByTestId("supporting-open").click();
+    await expect(p.getByTestId("shared-plan")).toBeVisible();
+  }],
   ["not found", "/nowhere"],
   // Last: from here on the page looks like a private Safari tab on an iPhone.
   ["iPhone Safari tab and private-window notes on Today", "/", async (p) => {
