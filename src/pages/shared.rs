@@ -17,28 +17,40 @@ use crate::routing::Location;
 use crate::storage::crypto::unpack_link;
 use crate::storage::Store;
 
+/// What is after the `#` in the address bar now.
+fn link_in_address_bar() -> String {
+    // Through Reflect, as the router reads the address: no new browser bindings in the first load.
+    js_sys::Reflect::get(&window().location(), &"hash".into()).ok().and_then(|h| h.as_string()).unwrap_or_default()
+}
+
 #[component]
 pub fn SharedPage() -> impl IntoView {
     let location = expect_context::<Location>();
-    // Through Reflect, as the router reads the address: no new browser bindings in the first load.
-    let hash = js_sys::Reflect::get(&window().location(), &"hash".into()).ok().and_then(|h| h.as_string());
-    let read = Packed::read(&hash.unwrap_or_default());
-    let protected = read.as_ref().is_ok_and(|p| p.sealed.is_some());
-    let packed = StoredValue::new(read.clone().ok());
-    let problem = RwSignal::new(read.err());
+    let packed = RwSignal::new(None::<Packed>);
+    let problem = RwSignal::new(None::<LinkProblem>);
     let opened = RwSignal::new(None::<SharedPlan>);
     let busy = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
+    // Which link is being read: an opening still under way for an earlier one is dropped.
+    let reading = StoredValue::new(0u32);
+    let protected = move || packed.with(|p| p.as_ref().is_some_and(|p| p.sealed.is_some()));
 
     let open = move |typed: String| {
-        let Some(packed) = packed.get_value() else { return };
+        let Some(packed) = packed.get_untracked() else { return };
+        let this = reading.get_value();
         busy.set(true);
         problem.set(None);
         leptos::task::spawn_local(async move {
-            match unpack_link(&packed, &typed).await {
+            let unpacked = unpack_link(&packed, &typed).await;
+            if let Ok(plan) = &unpacked {
+                // In the language it was shared in, whatever this phone's is.
+                fetch_catalog(plan.language()).await;
+            }
+            if reading.try_get_value() != Some(this) {
+                return;
+            }
+            match unpacked {
                 Ok(plan) => {
-                    // In the language it was shared in, whatever this phone's is.
-                    fetch_catalog(plan.language()).await;
                     // Out of the address bar (and this history entry), once read.
                     location.navigate(PATH);
                     opened.set(Some(plan));
@@ -48,9 +60,29 @@ pub fn SharedPage() -> impl IntoView {
             busy.set(false);
         });
     };
-    if !protected && problem.get_untracked().is_none() {
-        open(String::new());
-    }
+    let read = move |fragment: String| {
+        reading.update_value(|n| *n += 1);
+        let read = Packed::read(&fragment);
+        opened.set(None);
+        busy.set(false);
+        passphrase.set(String::new());
+        packed.set(read.clone().ok());
+        problem.set(read.as_ref().err().copied());
+        if read.is_ok_and(|p| p.sealed.is_none()) {
+            open(String::new());
+        }
+    };
+    read(link_in_address_bar());
+    // Another link tapped while this page is open changes only what is after `#`: the page isn't
+    // loaded again, so the new link is read here. (Taking a link out of the address bar changes
+    // nothing that fires this.)
+    let tapped = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = link_in_address_bar();
+        if !fragment.trim_start_matches('#').is_empty() {
+            read(fragment);
+        }
+    });
+    on_cleanup(move || tapped.remove());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !busy.get_untracked() && !passphrase.get_untracked().trim().is_empty() {
@@ -73,7 +105,7 @@ pub fn SharedPage() -> impl IntoView {
             })}
             <Show when=move || opened.with(Option::is_none)>
                 <h1>{tr!("A plan shared with you")}</h1>
-                <Show when=move || protected>
+                <Show when=protected>
                     <form class="card" on:submit=submit>
                         <p>{tr!("It is protected. Type the four words the person who sent it gave you.")}</p>
                         <div class="field">
@@ -87,7 +119,7 @@ pub fn SharedPage() -> impl IntoView {
                         </button>
                     </form>
                 </Show>
-                <Show when=move || busy.get() && !protected>
+                <Show when=move || busy.get() && !protected()>
                     <p role="status">{tr!("Opening…")}</p>
                 </Show>
                 <p class="error" role="alert" data-testid="shared-problem">{move || problem.get().map(LinkProblem::message)}</p>

@@ -147,6 +147,9 @@ fn month_key(month: YearMonth) -> String {
     format!("{LOG_PREFIX}{month}")
 }
 
+/// Changed by "Delete everything", so other open tabs start again (never holds data).
+const DELETED_EVERYTHING_KEY: &str = "steady-deleted-everything";
+
 /// Where a set-aside copy of unreadable data goes: never read by the app, never deleted by it.
 const SET_ASIDE_PREFIX: &str = "steady.set-aside.";
 
@@ -878,6 +881,10 @@ impl Store {
         for key in disk_keys().into_iter().filter(|k| k.starts_with("steady.") || k == LANGUAGE_KEY) {
             disk_set(&key, None)?;
         }
+        // Other open tabs start again, empty (see `follow_other_tabs`). Set and removed at once:
+        // only the change is wanted, and nothing is left behind.
+        let _ = disk_set(DELETED_EVERYTHING_KEY, Some("1"));
+        let _ = disk_set(DELETED_EVERYTHING_KEY, None);
         self.reload_everything();
         Ok(())
     }
@@ -920,6 +927,9 @@ impl Store {
                         self.lock.set(now);
                     }
                 }
+                // Everything was deleted there: what this tab holds goes too. Only reloading also
+                // drops an open form, which would otherwise store its draft again at the next key press.
+                Some(key) if key == DELETED_EVERYTHING_KEY => reload_page(),
                 Some(key) if !vault::is_data_key(&key) => {}
                 Some(key) if vault::active() => leptos::task::spawn_local(async move {
                     if let Some(plain) = vault::accept_from_other_tab(&key, event.new_value()).await {

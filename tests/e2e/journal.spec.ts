@@ -1,6 +1,6 @@
 // The journal: write, edit, delete with undo, search as you type, prompts on a
 // blank page, and a draft that survives a reload.
-import { test, expect, openApp, stored } from "./fixtures";
+import { test, expect, openApp, snapshot, stored, twoTabs } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.use({ timezoneId: "Europe/Madrid", locale: "en-GB" });
@@ -229,4 +229,24 @@ test("Delete all names the journal and drafts, removes them, and empties the cli
   expect(await stored(page, "steady.journal.2026-03")).toBeNull();
   expect(await stored(page, "steady.draft.journal")).toBeNull();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("");
+});
+
+test("Delete all in one tab empties another open tab too: its open editor doesn't store its draft again", async ({ context }) => {
+  const [settings, writing] = await twoTabs(context, "/journal", NOW);
+  await write(writing, "Something private");
+  await writing.getByTestId("journal-new").click();
+  await writing.getByTestId("journal-text").fill("A draft in the other tab");
+  await expect.poll(() => stored(writing, "steady.draft.journal")).toContain("A draft in the other tab");
+
+  await settings.goto("/settings");
+  await settings.getByTestId("delete-all").click();
+  await settings.getByTestId("delete-all-input").fill("DELETE");
+  await settings.getByTestId("delete-all-confirm").click();
+  await expect(settings.getByTestId("delete-status")).toContainText("has been deleted");
+
+  // The other tab starts again, empty: no entry, no editor holding the words to store again.
+  await expect(writing.getByTestId("journal-text")).toHaveCount(0);
+  await expect(entries(writing)).toHaveCount(0);
+  await writing.keyboard.type("more");
+  expect(await snapshot(writing)).toEqual({});
 });

@@ -184,6 +184,24 @@ test("a cut or changed link, or none at all, gets a clear message and changes no
   await sponsor.context.close();
 });
 
+test("a second link tapped while a plan is open is read too (only what is after # changes)", async ({ page, browser }) => {
+  await aPlan(page);
+  await page.getByTestId("share-protect").uncheck();
+  const first = (await makeLink(page)).link;
+  await addItem(page, "reasons", "My dog");
+  const second = (await makeLink(page)).link;
+  const sponsor = await newPhone(browser);
+  await sponsor.open(first);
+  const plan = sponsor.page.getByTestId("shared-plan");
+  await expect(plan).toContainText("My daughter");
+  await expect(plan).not.toContainText("My dog");
+  // The page isn't loaded again: the browser only changes the fragment.
+  await sponsor.page.evaluate((hash) => { location.hash = hash; }, new URL(second).hash);
+  await expect(plan).toContainText("My dog");
+  await expect.poll(() => new URL(sponsor.page.url()).hash).toBe("");
+  await sponsor.context.close();
+});
+
 test("a link too long for a chat app says so", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await openApp(page, "/plan");

@@ -58,7 +58,8 @@ async function englishOn(page: Page): Promise<string[]> {
   });
   let text = said;
   for (const name of PROPER) text = text.split(name).join(" ");
-  const words = text.toLowerCase().match(/[a-z'’]+/g) ?? [];
+  // Whole words, accented letters included ("allí" is not "all").
+  const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   return [...new Set(words.map((w) => w.replace(/’/g, "'")).filter((w) => ENGLISH.has(w)))];
 }
 
