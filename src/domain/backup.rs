@@ -472,7 +472,10 @@ fn check(data: &AllData, now: NaiveDateTime) -> Result<(), String> {
             return Err(tr!("Two plan items share an id.").into());
         }
     }
-    data.supporting.check().map_err(|e| fill(tr!("People you support: {}"), &[e.message()]))?;
+    // (Not the check's own words, which speak of keeping a link.)
+    if data.supporting.check().is_err() {
+        return Err(tr!("A plan of someone you support in that backup is repeated, too big or has no id.").into());
+    }
     let mut names = HashSet::new();
     for copy in &data.set_aside {
         let name_ok = !copy.name.is_empty() && copy.name.chars().count() <= 200 && !copy.name.chars().any(char::is_control);
@@ -1055,7 +1058,7 @@ mod tests {
         assert_eq!(import(&export(&odd, now()), now()).unwrap().0.supporting.people[0].shared.phone.as_ref().unwrap().tel, "5550100200");
         let mut twice = data.clone();
         twice.supporting.people.push(twice.supporting.people[0].clone());
-        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("People you support"));
+        assert!(import(&export(&twice, now()), now()).unwrap_err().contains("someone you support"));
     }
 
     /// Version 5 added appointments.

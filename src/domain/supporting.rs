@@ -6,6 +6,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::phone::typed_digits;
 use super::share::SharedPlan;
 
 /// More people than anyone sponsors; a limit so a crafted file can't fill storage.
@@ -96,7 +97,7 @@ impl Supporting {
             return Err(KeepProblem::TooBig);
         }
         if let Some(phone) = &mut shared.phone {
-            phone.tel = dialable(&phone.tel);
+            phone.tel = typed_digits(&phone.tel);
         }
         let person = Supported { kept: now, shared };
         match self.people.iter().position(|p| p.id() == person.id()) {
@@ -124,26 +125,20 @@ impl Supporting {
     }
 
     /// Adds another copy's people (a backup's): for someone on both, the newer link
-    /// stays (the more recently kept of the same link). Returns how many were added or updated.
-    pub fn merge_from(&mut self, other: &Supporting) -> usize {
-        let mut changed = 0;
+    /// stays (the more recently kept of the same link).
+    pub fn merge_from(&mut self, other: &Supporting) {
         for theirs in &other.people {
             match self.people.iter().position(|p| p.id() == theirs.id()) {
                 Some(i) => {
                     let mine = &self.people[i];
                     if (theirs.shared.made, theirs.kept) > (mine.shared.made, mine.kept) {
                         self.people[i] = theirs.clone();
-                        changed += 1;
                     }
                 }
-                None if self.people.len() < MAX_PEOPLE => {
-                    self.people.push(theirs.clone());
-                    changed += 1;
-                }
+                None if self.people.len() < MAX_PEOPLE => self.people.push(theirs.clone()),
                 None => {}
             }
         }
-        changed
     }
 
     /// Checks a copy read from a backup: ids present and unrepeated, sizes in bounds.
@@ -167,17 +162,9 @@ impl Supporting {
     /// number is never dialled as it came).
     pub fn redial(&mut self) {
         for phone in self.people.iter_mut().filter_map(|p| p.shared.phone.as_mut()) {
-            phone.tel = dialable(&phone.tel);
+            phone.tel = typed_digits(&phone.tel);
         }
     }
-}
-
-/// Only what a `tel:` or `sms:` link should dial: digits, with a leading `+` kept.
-pub fn dialable(tel: &str) -> String {
-    let tel = tel.trim();
-    let plus = if tel.starts_with('+') { "+" } else { "" };
-    let digits: String = tel.chars().filter(char::is_ascii_digit).take(20).collect();
-    if digits.is_empty() { String::new() } else { format!("{plus}{digits}") }
 }
 
 #[cfg(test)]
@@ -267,22 +254,18 @@ mod tests {
         theirs.keep(link("sam", at("2026-11-15 09:00"), "theirs, newer"), at("2026-11-15 09:00")).unwrap();
         theirs.keep(link("alex", at("2026-11-15 09:00"), "only theirs"), at("2026-11-15 09:00")).unwrap();
         let mut merged = mine.clone();
-        assert_eq!(merged.merge_from(&theirs), 2);
+        merged.merge_from(&theirs);
         assert_eq!(merged.people.len(), 3);
         assert_eq!(merged.get("jo").unwrap().shared.made, at("2026-11-20 09:00"));
         assert_eq!(merged.get("sam").unwrap().shared.made, at("2026-11-15 09:00"));
         let again = merged.clone();
-        assert_eq!(merged.merge_from(&theirs), 0);
-        assert_eq!(merged.merge_from(&mine), 0);
+        merged.merge_from(&theirs);
+        merged.merge_from(&mine);
         assert_eq!(merged, again, "merging again changes nothing");
     }
 
     #[test]
     fn only_digits_and_a_leading_plus_are_dialled() {
-        assert_eq!(dialable("+44 7700 900456"), "+447700900456");
-        assert_eq!(dialable("555;ext=1,2#"), "55512");
-        assert_eq!(dialable("javascript:alert(1)"), "1");
-        assert_eq!(dialable("call me"), "");
         let mut kept = Supporting::default();
         let mut shared = link("jo", at("2026-11-01 09:00"), "x");
         shared.phone = Some(SharedPhone { shown: "555-0100".into(), tel: "555-0100?body=hi".into() });
