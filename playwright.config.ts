@@ -11,7 +11,11 @@ export default defineConfig({
   // so two overlap well; the suite must stay well inside `make test`'s 30 minutes.
   // STEADY_E2E_WORKERS=1 runs one browser at a time.
   workers: Number(process.env.STEADY_E2E_WORKERS ?? 2),
-  retries: 0,
+  // One more try for a failed test, reported as "flaky" in the summary (one that fails twice fails
+  // the run). CI twice failed a test here that passes on its own every time, only under the whole
+  // suite's load on two cores (a split-off module or a catalog that never arrived, we think).
+  // A flaky test named in the summary is still a bug to find.
+  retries: 1,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -87,7 +87,20 @@ async function main() {
   const app = await startApp(appPort);
   const recorder = await startRecorder(proxyPort);
 
-  const results = [];
+  /** What the page shows when a flow fails, to tell a fetch that never settled from a lost tap. */
+function pageState() {
+  const main = document.querySelector("main");
+  return JSON.stringify({
+    path: location.pathname + location.search,
+    lang: document.documentElement.lang,
+    worker: navigator.serviceWorker?.controller?.state ?? "none",
+    loading: !!document.querySelector('[data-testid="screen-loading"]'),
+    failed: !!document.querySelector('[data-testid="screen-failed"], [data-testid="part-failed"]'),
+    main: (main?.innerText ?? "(no main)").replace(/\s+/g, " ").slice(0, 300),
+  });
+}
+
+const results = [];
   const flaky = [];
   const started = Date.now();
   for (const engine of wanted) {
@@ -119,6 +132,7 @@ async function main() {
             // see which. So a failed flow is run once more and both outcomes are printed: one that
             // fails twice fails the suite, one that passes the second time is named as flaky.
             console.log(`  … ${engine} ${name}: failed once, trying again: ${first(e)}`);
+            console.log(`    what the page showed: ${await withTimeout(d.evaluate(pageState), 10_000, "page state").catch((x) => first(x))}`);
             try {
               await withTimeout(flow(d), FLOW_TIMEOUT, name);
               flaky.push(`${engine}: ${name} (first try: ${first(e).split("\n")[0]})`);
