@@ -88,23 +88,31 @@ pub fn App() -> impl IntoView {
     vault::recover_interrupted_change();
     vault::answer_other_tabs();
     let open = RwSignal::new(vault::lock_record().is_none());
+    // Locking again removes the app from the page and drops what it had read (a
+    // hidden page can still be read by a browser extension); unlocking reads and
+    // draws it anew.
+    let auto_lock = AutoLock::new();
+    provide_context(auto_lock);
+    let location = Location::start();
+    provide_context(location);
     let on_unlock = Callback::new(move |key| {
         leptos::task::spawn_local(async move {
             vault::open_with(key).await;
             open.set(true);
+            auto_lock.unlocked();
             // Once the app has rendered in the lock screen's place.
             request_animation_frame(focus_main);
         });
     });
     view! {
-        <Show when=move || open.get() fallback=move || view! { <LockScreen on_unlock/> }>
-            <Unlocked/>
+        <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || view! { <LockScreen on_unlock/> }>
+            <Unlocked auto_lock location/>
         </Show>
     }
 }
 
 #[component]
-fn Unlocked() -> impl IntoView {
+fn Unlocked(auto_lock: AutoLock, location: Location) -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
@@ -112,24 +120,12 @@ fn Unlocked() -> impl IntoView {
     provide_context(Flash::new());
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
     provide_context(FollowUpDue::at_start());
-    let auto_lock = AutoLock::new();
-    provide_context(auto_lock);
     auto_lock.watch(store);
-    let on_unlock = Callback::new(move |key| {
-        leptos::task::spawn_local(async move {
-            store.unlock_again(key).await;
-            auto_lock.locked.set(false);
-            auto_lock.lock_if_hidden(store);
-            // Back where the person was, once the app is shown again.
-            request_animation_frame(focus_main);
-        });
-    });
+    on_cleanup(components::reminders::stop);
 
-    let location = Location::start();
-    provide_context(location);
     let language = expect_context::<Language>();
     view! {
-        <div class="app-frame" hidden=move || auto_lock.locked.get()>
+        <div class="app-frame">
             // Drawn again in the other language when the person changes it in Settings.
             {move || {
                 language.current.track();
@@ -151,11 +147,6 @@ fn Unlocked() -> impl IntoView {
             }}
         </div>
         <ReminderWatch/>
-        <Show when=move || auto_lock.locked.get()>
-            <div class="lock-overlay">
-                <LockScreen on_unlock/>
-            </div>
-        </Show>
     }
 }
 

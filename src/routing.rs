@@ -38,7 +38,7 @@ thread_local! {
 }
 
 impl Location {
-    /// Follows the address bar for as long as the page lives.
+    /// Follows the address bar for as long as the page lives (through the lock too).
     pub fn start() -> Location {
         let raw = RwSignal::new(address_bar_path());
         let scroll_back = StoredValue::new(None);

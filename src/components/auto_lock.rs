@@ -1,23 +1,49 @@
 //! When the app locks itself: on going to the background, on leaving the page
-//! and after the chosen idle time (with a passcode set). The lock screen covers
-//! the app rather than replacing it, so nothing typed is lost.
+//! and after the chosen idle time (with a passcode set). Locking removes the
+//! app from the page and the store it read (`App` draws the lock screen in its
+//! place); forms with something typed keep it as an encrypted draft.
 
 use leptos::prelude::*;
 
-use crate::storage::Store;
+use crate::components::typed_text::TypedText;
+use crate::storage::{self, Store};
 
-/// Whether the lock screen covers the app (the app stays underneath, so
-/// nothing typed is lost).
+/// Whether the lock screen is shown in the app's place. Made by `App`, so it
+/// outlives the app drawn under it.
 #[derive(Clone, Copy)]
 pub struct AutoLock {
     pub locked: RwSignal<bool>,
     /// A lock asked for while the passcode was being changed: done when that ends.
     pending: StoredValue<bool>,
+    /// Locking is under way (the screen's typed text is being stored).
+    closing: StoredValue<bool>,
+}
+
+/// The draft that holds what was typed on the screen when Steady locked.
+const LOCKED_SCREEN: &str = "locked-screen";
+
+/// How long the screen drawn after unlocking may take to appear.
+const FRAMES_TO_WAIT: u32 = 120;
+
+// Split off: only needed with a passcode. Without a note, takes one of the screen; with
+// one, puts it back (one function, so the first download holds one loader for both).
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(lock_note, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn typed_text(note: Option<String>) -> Result<Option<String>, leptos::wasm_split::SplitLoaderError> {
+    Ok(match note {
+        None => Some(TypedText::take_note()).filter(|typed| !typed.is_empty()).and_then(|typed| serde_json::to_string(&typed).ok()),
+        Some(note) => {
+            if let Ok(typed) = serde_json::from_str::<TypedText>(&note) {
+                typed.put_back(FRAMES_TO_WAIT);
+            }
+            None
+        }
+    })
 }
 
 impl AutoLock {
     pub fn new() -> AutoLock {
-        AutoLock { locked: RwSignal::new(false), pending: StoredValue::new(false) }
+        AutoLock { locked: RwSignal::new(false), pending: StoredValue::new(false), closing: StoredValue::new(false) }
     }
 
     pub fn lock(self, store: Store) {
@@ -28,13 +54,36 @@ impl AutoLock {
             self.pending.set_value(true);
             return;
         }
-        store.lock_now();
         // Hidden here and now, in the event's own handler, so the picture the App Switcher
-        // takes can't show the screen; the reactive `hidden` below follows a moment later.
+        // takes can't show the screen; the app is removed a moment later.
         if let Ok(Some(frame)) = document().query_selector(".app-frame") {
             let _ = frame.set_attribute("hidden", "");
         }
-        self.locked.set(true);
+        if self.closing.get_value() {
+            return;
+        }
+        self.closing.set_value(true);
+        leptos::task::spawn_local(async move {
+            // What was typed and not saved yet goes into an encrypted draft (the key is
+            // forgotten only once it is stored), and is put back after the unlock.
+            if let Ok(Some(note)) = typed_text(None).await {
+                let _ = storage::keep_draft(LOCKED_SCREEN, Some(&note));
+            }
+            store.lock_now();
+            self.closing.set_value(false);
+            self.locked.set(true);
+        });
+    }
+
+    /// The passcode was entered: the app is drawn again, with what was typed before the lock.
+    pub fn unlocked(self) {
+        self.locked.set(false);
+        if let Some(note) = storage::draft(LOCKED_SCREEN) {
+            let _ = storage::keep_draft(LOCKED_SCREEN, None);
+            leptos::task::spawn_local(async move {
+                let _ = typed_text(Some(note)).await;
+            });
+        }
     }
 
     /// Lock at once if the app is already in the background (unlocked while switching away).
@@ -44,7 +93,8 @@ impl AutoLock {
         }
     }
 
-    /// Locks when the app goes to the background or is left, and after the chosen idle time.
+    /// Locks when the app goes to the background or is left, and after the chosen idle
+    /// time — for as long as the app (drawn for this unlock) is in the page.
     pub fn watch(self, store: Store) {
         let last_touch = StoredValue::new(js_sys::Date::now());
         let touched = move || last_touch.set_value(js_sys::Date::now());
@@ -70,7 +120,7 @@ impl AutoLock {
                 touched();
             }
         };
-        let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
+        let interval = set_interval_with_handle(check, std::time::Duration::from_secs(5)).ok();
         Effect::new(move |_| {
             if !store.lock_changing.get() && self.pending.get_value() {
                 self.pending.set_value(false);
@@ -78,7 +128,13 @@ impl AutoLock {
             }
         });
         self.lock_if_hidden(store);
-        // These live as long as the page.
-        std::mem::forget(listeners);
+        on_cleanup(move || {
+            for listener in listeners {
+                listener.remove();
+            }
+            if let Some(interval) = interval {
+                interval.clear();
+            }
+        });
     }
 }

@@ -30,5 +30,6 @@ pub mod slip;
 pub mod startup;
 pub mod strategies;
 pub mod switch_confirm;
+pub mod typed_text;
 pub mod undo;
 pub mod visit_summary;

@@ -25,6 +25,8 @@ use crate::storage::Store;
 thread_local! {
     /// The check [`watch`] runs, once started.
     static CHECK: RefCell<Option<Rc<dyn Fn(bool)>>> = const { RefCell::new(None) };
+    /// The listener and the timer that call `CHECK` are there.
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
     /// Notified in this tab already (through reloads too): opening Steady again
     /// or reloading it doesn't repeat them.
     static NOTIFIED: RefCell<HashSet<String>> = RefCell::new(
@@ -129,6 +131,12 @@ fn notify_due(due: Vec<Reminder>) {
     }
 }
 
+/// Stops checking with the store of the app being removed (Steady locked);
+/// the app drawn at the unlock starts again with its own.
+pub fn stop() {
+    CHECK.set(None);
+}
+
 /// Starts keeping the badge up to date (each minute and on coming back) and
 /// notifying on opening and on coming back to the foreground, for as long as
 /// the page is open; once started, checks again now (`opening`: notifying too).
@@ -152,9 +160,12 @@ pub fn watch(store: Store, clock: Clock, opening: bool) {
             notify_due(due);
         }
     });
-    CHECK.with(|c| *c.borrow_mut() = Some(check.clone()));
+    let listening = CHECK.with(|c| c.borrow_mut().replace(check.clone())).is_some() || LISTENING.replace(true);
     check(opening);
-    // Both live as long as the page.
+    if listening {
+        return;
+    }
+    // Both live as long as the page, and check with whichever store the app has at the time.
     std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| {
         if let Some(check) = CHECK.with(|c| c.borrow().clone()) {
             check(true);

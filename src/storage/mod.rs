@@ -276,20 +276,30 @@ impl Slot for MedsData {
 /// Kept outside [`Store`]'s fields and made when first asked for: a signal of a
 /// new type made in `Store::load` would bring its code into the first download
 /// (about 0.4 KB) for something few people use. It belongs to the app's root
-/// owner, so like the store it lasts as long as the page, whichever screen asked first.
+/// owner, not to whichever screen asked first, and like the store it is dropped
+/// when Steady locks.
 impl Slot for Supporting {
     fn slot(_store: &Store) -> RwSignal<Self> {
-        thread_local! {
-            static KEPT: RwSignal<Supporting> = {
+        KEPT.with_borrow_mut(|kept| {
+            *kept.get_or_insert_with(|| {
                 let mut owner = Owner::current();
                 while let Some(parent) = owner.as_ref().and_then(Owner::parent) {
                     owner = Some(parent);
                 }
                 let make = || RwSignal::new(Supporting::default());
                 owner.map_or_else(make, |root| root.with(make))
-            };
-        }
-        KEPT.with(|kept| *kept)
+            })
+        })
+    }
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Option<RwSignal<Supporting>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn forget_kept_plans() {
+    if let Some(kept) = KEPT.take() {
+        kept.dispose();
     }
 }
 
@@ -942,8 +952,8 @@ impl Store {
                 None => self.reload_everything(),
             }
         });
-        // The app lives as long as the page, so the listener does too.
-        std::mem::forget(listener);
+        // Until Steady locks (the app and this store are removed then).
+        on_cleanup(move || listener.remove());
     }
 
     fn reload_key(&self, key: &str, raw: Option<String>) {
@@ -1068,9 +1078,10 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets the key; the screen is covered by the lock screen.
+    /// Forgets the key and what was decrypted (the app drawn over this store is removed).
     pub fn lock_now(&self) {
         vault::lock();
+        forget_kept_plans();
         // The lock screen shows helplines for the country chosen now.
         if let Some(Ok(mut record)) = vault::lock_record() {
             let region = self.settings.with_untracked(|s| s.region);
@@ -1078,13 +1089,6 @@ impl Store {
                 record.region = region;
                 let _ = vault::save_lock_record(&record);
             }
-        }
-    }
-
-    /// Back from the lock screen with the key.
-    pub async fn unlock_again(&self, key: web_sys::CryptoKey) {
-        if vault::resume(key).await {
-            self.reload_everything();
         }
     }
 }

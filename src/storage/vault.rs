@@ -57,7 +57,7 @@ struct Vault {
     queue: VecDeque<(String, Option<String>)>,
     /// The worker (or a re-encryption) owns the disk.
     busy: bool,
-    /// Another tab changed data while this one was locked.
+    /// What is in `mirror` must be read from the disk again before use (locked since).
     stale: bool,
     /// Lock as soon as the writes already made are stored (the key is needed until then).
     lock_requested: bool,
@@ -73,10 +73,18 @@ impl Vault {
     }
 
     /// Drops the key once nothing is left to encrypt.
+    ///
+    /// The decrypted documents go with it (they are read and decrypted again at the next
+    /// unlock), except those whose write failed: their words exist nowhere else yet.
     fn settle(&mut self) {
         if self.lock_requested && !self.busy && self.queue.is_empty() {
             self.cipher = Cipher::Locked;
             self.lock_requested = false;
+            let read = std::mem::take(&mut self.mirror);
+            for name in &self.failed {
+                set(&mut self.mirror, name, read.get(name).cloned());
+            }
+            self.stale = true;
         }
     }
 
@@ -505,8 +513,11 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
     }
 }
 
-/// After the first unlock of a session: everything decrypted into memory.
+/// At an unlock: everything decrypted into memory.
 pub async fn open_with(key: CryptoKey) {
+    if VAULT.with_borrow(Option::is_some) {
+        return resume(key).await;
+    }
     let (mirror, rewrite) = read_everything(&key).await;
     let mut vault = Vault::new(Cipher::Key(key, current_generation()), mirror);
     vault.queue = rewrite.into();
@@ -523,19 +534,22 @@ pub fn lock() {
     });
 }
 
-/// Unlocks again; returns whether another tab changed data meanwhile (the
-/// caller then reloads what is on screen).
-pub async fn resume(key: CryptoKey) -> bool {
+/// Unlocks again, after the first time in this page (the app was drawn anew).
+async fn resume(key: CryptoKey) {
     let stale = with_vault(|v| std::mem::take(&mut v.stale)).unwrap_or(false);
     if stale {
         let (mut mirror, rewrite) = read_everything(&key).await;
         with_vault(|v| {
-            // Writes made while locked are newer than what was read.
+            // Writes made while locked, and failed ones waiting to be tried again, are newer
+            // than what was read.
+            for name in &v.failed {
+                set(&mut mirror, name, v.mirror.get(name).cloned());
+            }
             for (name, text) in &v.queue {
                 set(&mut mirror, name, text.clone());
             }
             v.mirror = mirror;
-            let rewrite: Vec<_> = rewrite.into_iter().filter(|(name, _)| !v.has_pending(name)).collect();
+            let rewrite: Vec<_> = rewrite.into_iter().filter(|(name, _)| !v.has_pending(name) && !v.failed.contains(name)).collect();
             v.queue.extend(rewrite);
         });
     }
@@ -544,7 +558,6 @@ pub async fn resume(key: CryptoKey) -> bool {
         v.lock_requested = false;
     });
     kick();
-    stale
 }
 
 /// A change another tab stored, decrypted into memory. `None` when there is

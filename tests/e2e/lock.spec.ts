@@ -504,7 +504,51 @@ test("going to the background during a change of passcode locks once the change 
   await expect(page.getByTestId("lock-screen")).toBeVisible({ timeout: 15_000 });
   // The change finished before locking: the new passcode opens it.
   await unlock(page, "975319");
-  await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed");
+  // Settings is drawn anew after the unlock, with the lock on.
+  await expect(page.getByTestId("lock-now")).toBeVisible();
+});
+
+test("locking removes the app and what it read from the page; unlocking reads it all again", async ({ context }) => {
+  test.setTimeout(60_000);
+  const page = await context.newPage();
+  await openApp(page, "/");
+  await turnOnLock(page, "246813");
+  await page.goto("/journal");
+  await unlock(page, "246813");
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("Kept between us");
+  await page.getByTestId("journal-save").click();
+  await expect(page.getByTestId("journal-entry")).toHaveCount(1);
+  // Something typed and not saved when it locks.
+  await page.getByTestId("journal-new").click();
+  await page.getByTestId("journal-text").fill("Half a sentence");
+
+  await goToBackground(page);
+  await expect(page.getByTestId("lock-screen")).toBeVisible();
+  // Not hidden: gone. Nothing the person wrote is in the page while it is locked.
+  await expect(page.locator(".app-frame")).toHaveCount(0);
+  const html = await page.content();
+  expect(html).not.toContain("Kept between us");
+  expect(html).not.toContain("Half a sentence");
+  // What was being typed waits encrypted, like everything else.
+  const all = await snapshot(page);
+  expect(Object.values(all).some((v) => v.includes("Half a sentence"))).toBe(false);
+  expect(all["steady.draft.locked-screen"]).toMatch(SEALED);
+
+  // Another tab logs a craving meanwhile; this one reads everything again at the unlock.
+  const other = await context.newPage();
+  await other.goto("/log/new");
+  await unlock(other, "246813");
+  await other.getByTestId("craving-save").click();
+  await expect(other.getByTestId("log-entry")).toHaveCount(1);
+  await other.close();
+
+  await unlock(page, "246813");
+  await expect(page.getByTestId("journal-text")).toHaveValue("Half a sentence");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-entry")).toHaveCount(1);
+  // The note is dropped once it has been put back.
+  await expect.poll(() => stored(page, "steady.draft.locked-screen")).toBeNull();
 });
 
 test("unreadable data under the lock is kept, and set aside encrypted", async ({ page }) => {
