@@ -839,7 +839,7 @@ fn LockSettings() -> impl IntoView {
                     <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.")}</li>
                 </ul>
                 <p>{tr!("What stays readable without the passcode: your helpline country and language; the lock's own settings (how long until it locks, whether the passcode is digits or a phrase, wrong tries and any wait); and the names of what is stored — which kinds of data there are and for which months (for example, that medication doses were recorded in a month), whether something is being written, and roughly how much each holds. Everything you wrote or chose is encrypted.")}</p>
-                <p>{tr!("While Steady is locked in an open tab, what was on screen stays in the phone's memory behind the lock screen, so nothing you were typing is lost; closing Steady clears it. If you forget the passcode, your data can't be recovered by anyone — keep a backup.")}</p>
+                <p>{tr!("When Steady locks, what was on screen is removed and what it had decrypted is let go; anything you were typing waits, encrypted, until you unlock. If you forget the passcode, your data can't be recovered by anyone — keep a backup.")}</p>
             </details>
             {move || if lock_on.get() {
                 view! { <LockOn status error/> }.into_any()
