@@ -63,11 +63,14 @@ impl AutoLock {
             return;
         }
         self.closing.set_value(true);
+        let fields = document().query_selector("#main input, #main textarea, #main select").ok().flatten().is_some();
         leptos::task::spawn_local(async move {
             // What was typed and not saved yet goes into an encrypted draft (the key is
             // forgotten only once it is stored), and is put back after the unlock.
-            if let Ok(Some(note)) = typed_text(None).await {
-                let _ = storage::keep_draft(LOCKED_SCREEN, Some(&note));
+            if fields {
+                if let Ok(Some(note)) = typed_text(None).await {
+                    let _ = storage::keep_draft(LOCKED_SCREEN, Some(&note));
+                }
             }
             store.lock_now();
             self.closing.set_value(false);
@@ -127,6 +130,12 @@ impl AutoLock {
                 self.lock(store);
             }
         });
+        if store.lock.with_untracked(Option::is_some) {
+            // Fetched now, so locking never waits for it (an empty note puts nothing back).
+            leptos::task::spawn_local(async {
+                let _ = typed_text(Some(String::new())).await;
+            });
+        }
         self.lock_if_hidden(store);
         on_cleanup(move || {
             for listener in listeners {
