@@ -49,6 +49,7 @@ use pages::{
 use routing::Location;
 use split::{lazy_screen, split_view};
 use storage::{vault, Store};
+use domain::i18n::Lang;
 
 /// Starts Steady in the person's language (fetching its catalog first if it
 /// isn't English; index.html's static shell with the helplines shows meanwhile).
@@ -58,7 +59,9 @@ pub fn start() {
         // Not Leptos's spawn_local: its executor starts with the app.
         wasm_bindgen_futures::spawn_local(async move {
             components::language::fetch_catalog(lang).await;
-            components::language::show_in(lang);
+            // A catalog that couldn't be fetched: English, and the page says so (for screen
+            // readers); the choice stays stored, so the next start tries again.
+            components::language::show_in(if components::language::catalog_needed(lang) { Lang::En } else { lang });
             mount();
         });
     } else {

@@ -24,9 +24,13 @@ pub fn decide() -> Lang {
 }
 
 /// Fetches the catalog `lang` needs, if it isn't here yet (from the service
-/// worker's cache after the first visit). Without it, text stays English.
+/// worker's cache after the first visit), trying a failed fetch again twice.
+/// Without it, text stays English.
 pub async fn fetch_catalog(lang: Lang) {
-    if catalog_needed(lang) {
+    for _ in 0..3 {
+        if !catalog_needed(lang) {
+            return;
+        }
         if let Some(catalog) = split_catalog(lang).await {
             i18n::install_catalog(lang, catalog);
         }
