@@ -214,25 +214,24 @@ test("the plan can be shared in Spanish from an English app: Spanish headings, t
 test.describe("without a service worker (every fetch goes to the network)", () => {
   test.use({ serviceWorkers: "block" });
 
+  test("a Spanish catalog that can't be fetched is tried again; if it never comes, the page is English and says so", async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem("steady-language", "es"));
+    // The first fetch fails, the second arrives: Spanish.
+    let refused = 0;
+    await page.route("**/split_es.wasm", (route) => (refused++ < 1 ? route.abort() : route.continue()));
+    await openApp(page, "/");
+    await expect(page.getByTestId("nav-today")).toHaveText("Hoy");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    expect(refused).toBeGreaterThanOrEqual(2);
 
-test("a Spanish catalog that can't be fetched is tried again; if it never comes, the page is English and says so", async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem("steady-language", "es"));
-  // The first fetch fails, the second arrives: Spanish.
-  let refused = 0;
-  await page.route("**/split_es.wasm", (route) => (refused++ < 1 ? route.abort() : route.continue()));
-  await openApp(page, "/");
-  await expect(page.getByTestId("nav-today")).toHaveText("Hoy");
-  await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  expect(refused).toBeGreaterThanOrEqual(2);
-
-  // Never: English throughout, and <html lang> doesn't claim Spanish.
-  const other = await page.context().newPage();
-  await other.route("**/split_es.wasm", (route) => route.abort());
-  await other.addInitScript(() => localStorage.setItem("steady-language", "es"));
-  await other.goto("/help");
-  await expect(other.getByTestId("nav-today")).toHaveText("Today");
-  await expect(other.locator("html")).toHaveAttribute("lang", "en");
-  // The choice is still stored: the next start tries Spanish again.
-  expect(await stored(other, "steady-language")).toBe("es");
+    // Never: English throughout, and <html lang> doesn't claim Spanish.
+    const other = await page.context().newPage();
+    await other.route("**/split_es.wasm", (route) => route.abort());
+    await other.addInitScript(() => localStorage.setItem("steady-language", "es"));
+    await other.goto("/help");
+    await expect(other.getByTestId("nav-today")).toHaveText("Today");
+    await expect(other.locator("html")).toHaveAttribute("lang", "en");
+    // The choice is still stored: the next start tries Spanish again.
+    expect(await stored(other, "steady-language")).toBe("es");
   });
 });
