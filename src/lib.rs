@@ -98,14 +98,11 @@ pub fn App() -> impl IntoView {
     provide_context(auto_lock);
     let location = Location::start();
     provide_context(location);
-    let on_unlock = Callback::new(move |key| {
-        leptos::task::spawn_local(async move {
-            vault::open_with(key).await;
-            open.set(true);
-            auto_lock.unlocked();
-            // Once the app has rendered in the lock screen's place.
-            request_animation_frame(focus_main);
-        });
+    let on_unlock = Callback::new(move |()| {
+        open.set(true);
+        auto_lock.unlocked();
+        // Once the app has rendered in the lock screen's place.
+        request_animation_frame(focus_main);
     });
     view! {
         <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || view! { <LockScreen on_unlock/> }>

@@ -2,7 +2,6 @@
 //! always reachable — someone in crisis must never be locked out of help.
 
 use leptos::prelude::*;
-use web_sys::CryptoKey;
 
 use crate::domain::i18n::fill;
 use crate::domain::lock::describe_wait;
@@ -14,8 +13,8 @@ use crate::storage::vault::{self, Unlock};
 
 #[component]
 pub fn LockScreen(
-    /// Called with the key once the passcode is right.
-    on_unlock: Callback<CryptoKey>,
+    /// Called once the passcode is right and the data is open.
+    on_unlock: Callback<()>,
 ) -> impl IntoView {
     // The country last used while unlocked (kept in the clear for this); a change
     // here only changes what this screen shows, as the settings are encrypted.
@@ -47,10 +46,10 @@ pub fn LockScreen(
     }
 }
 
-split_view!(lock, fn unlock_form(on_unlock: Callback<CryptoKey>) { view! { <UnlockForm on_unlock/> } });
+split_view!(lock, fn unlock_form(on_unlock: Callback<()>) { view! { <UnlockForm on_unlock/> } });
 
 #[component]
-fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
+fn UnlockForm(on_unlock: Callback<()>) -> impl IntoView {
     let record = vault::lock_record();
     let broken = record.as_ref().and_then(|r| r.as_ref().err().cloned());
     let numeric = record.as_ref().and_then(|r| r.as_ref().ok()).is_some_and(|r| r.numeric);
@@ -88,7 +87,12 @@ fn UnlockForm(on_unlock: Callback<CryptoKey>) -> impl IntoView {
             checking.try_set(false);
             tick.try_update(|t| *t += 1);
             match outcome {
-                Unlock::Opened(key) => on_unlock.run(key),
+                Unlock::Opened(key) => {
+                    // Opened from here, so the code that reads and decrypts the data comes with
+                    // this form, not in the first download.
+                    vault::open_with(key).await;
+                    on_unlock.run(());
+                }
                 Unlock::Wrong { wait: 0 } => {
                     message.try_set(Some(tr!("That isn't the passcode.").into()));
                 }

@@ -379,9 +379,59 @@ pub fn staged_action(lock_generation: u64, staged_for: Option<u64>) -> Staged {
     }
 }
 
+/// How many of the newest months of each kind of month archive are decrypted at the unlock
+/// itself (Today reads from them: the check-in card, today's doses, the latest craving).
+pub const MONTHS_AT_UNLOCK: usize = 2;
+
+/// Of the stored `keys`, the month archives (one of `prefixes` followed by `YYYY-MM`) that
+/// are decrypted after the app has opened, newest month first: so unlocking takes as long
+/// with twenty years of entries as with one. Every other key is decrypted at the unlock.
+pub fn decrypted_later(keys: &[String], prefixes: &[&str]) -> Vec<String> {
+    let mut archives: Vec<(&String, usize, &str)> = keys
+        .iter()
+        .filter_map(|key| {
+            prefixes.iter().enumerate().find_map(|(kind, prefix)| {
+                let month = key.strip_prefix(prefix)?;
+                super::cravings::YearMonth::parse(month).map(|_| (key, kind, month))
+            })
+        })
+        .collect();
+    // "YYYY-MM" sorts as text; the newest first.
+    archives.sort_by(|a, b| b.2.cmp(a.2));
+    let mut seen = vec![0; prefixes.len()];
+    archives
+        .into_iter()
+        .filter(|(_, kind, _)| {
+            seen[*kind] += 1;
+            seen[*kind] > MONTHS_AT_UNLOCK
+        })
+        .map(|(key, _, _)| key.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_older_months_wait_and_they_come_newest_first() {
+        let keys: Vec<String> = [
+            "steady.settings", "steady.log.2026-11", "steady.log.2026-12", "steady.log.2025-01", "steady.log.2024-07",
+            "steady.dose.2026-12", "steady.journal.2019-03", "steady.draft.journal", "steady.set-aside.steady.log.2020-01.17000",
+            "steady.log.2026-13", "steady.checkin.2026-10", "steady.checkin.2026-09", "steady.checkin.2026-08",
+        ]
+        .map(String::from)
+        .to_vec();
+        let prefixes = ["steady.log.", "steady.checkin.", "steady.journal.", "steady.dose."];
+        // The two newest of each kind open at once, whatever their age; a month that isn't one stays with them.
+        assert_eq!(decrypted_later(&keys, &prefixes), ["steady.checkin.2026-08", "steady.log.2025-01", "steady.log.2024-07"]);
+        assert!(decrypted_later(&[], &prefixes).is_empty());
+        // Twenty years of five kinds: all but ten wait.
+        let many: Vec<String> = (0..240).flat_map(|m| ["log", "checkin", "journal", "weekly", "dose"].map(|k| format!("steady.{k}.{}-{:02}", 2006 + m / 12, 1 + m % 12))).collect();
+        let later = decrypted_later(&many, &["steady.log.", "steady.checkin.", "steady.journal.", "steady.weekly.", "steady.dose."]);
+        assert_eq!(later.len(), 1190);
+        assert!(later.first().unwrap().ends_with("2025-10") && later.last().unwrap().ends_with("2006-01"));
+    }
 
     fn record() -> LockRecord {
         LockRecord {

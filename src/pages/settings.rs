@@ -24,6 +24,7 @@ use crate::components::auto_lock::AutoLock;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let all_open = expect_context::<Store>().all_open;
     view! {
         <section class="page" data-testid="settings">
             <h1>{tr!("Settings")}</h1>
@@ -47,9 +48,20 @@ pub fn SettingsPage() -> impl IntoView {
                 {tr!("Everything you enter is kept only in this browser on this device. Steady has no account and sends nothing anywhere. If you lose or replace your phone, a backup file is the only way to bring it back.")}
             </p>
             <StorageInfo/>
-            <Backup/>
-            <Restore/>
-            <MoveData/>
+            // Each reads every month: under the lock, older months are still being decrypted
+            // for a few moments after an unlock.
+            <Show
+                when=move || all_open.get()
+                fallback=|| view! {
+                    <p class="hint" role="status" data-testid="data-opening">
+                        {tr!("Steady is still opening your older entries. Backups and restoring are ready in a moment.")}
+                    </p>
+                }
+            >
+                <Backup/>
+                <Restore/>
+                <MoveData/>
+            </Show>
             <SetAsideCopies/>
             <LockSettings/>
             <DeleteAll/>

@@ -143,6 +143,11 @@ fn fields_added(_from_version: u64, data: serde_json::Value) -> Result<serde_jso
 
 const LOG_PREFIX: &str = "steady.log.";
 
+/// The collections kept a month per key; under the lock their older months are decrypted just
+/// after the unlock (see `vault`).
+const MONTH_ARCHIVES: [&str; 5] =
+    [LOG_PREFIX, monthly::CHECKIN_PREFIX, monthly::JOURNAL_PREFIX, monthly::WEEKLY_PREFIX, monthly::DOSE_PREFIX];
+
 fn month_key(month: YearMonth) -> String {
     format!("{LOG_PREFIX}{month}")
 }
@@ -194,6 +199,9 @@ pub struct Store {
     pub lock: RwSignal<Option<LockRecord>>,
     /// A passcode is being set, changed or removed (don't auto-lock halfway).
     pub lock_changing: RwSignal<bool>,
+    /// Every stored month is decrypted (under the lock, older months follow the unlock):
+    /// what reads all of them at once — a backup, a restore's preview — waits for it.
+    pub all_open: RwSignal<bool>,
 }
 
 /// A fixed-key document held in memory, and how to read it again or write it.
@@ -576,6 +584,7 @@ impl Store {
             save_error: RwSignal::new(None),
             lock: RwSignal::new(vault::lock_record().and_then(Result::ok)),
             lock_changing: RwSignal::new(false),
+            all_open: RwSignal::new(vault::all_open()),
         };
         vault::report_failures_to(store.save_error);
         store.held::<Settings>();
@@ -684,6 +693,10 @@ impl Store {
     }
 
     fn refuse_if_blocked(&self, key: &str, label: &'static str) -> Result<(), String> {
+        // An older month not decrypted yet (this only lasts moments after an unlock).
+        if vault::still_sealed(key) {
+            return Err(fill(tr!("Not saved yet — Steady is still opening {}. Try again in a moment."), &[in_use(label)]));
+        }
         if self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key)) {
             return Err(fill(
                 tr!("Not saved — {} couldn't be read, so Steady won't write over it. See the message at the top of the screen."),
@@ -836,6 +849,7 @@ impl Store {
     /// Replaces everything with `data`. All documents are written, or — if any
     /// write fails — every key is put back exactly as it was.
     pub async fn replace_all(&self, data: AllData) -> Result<(), String> {
+        vault::all_opened().await;
         // Reading every month first surfaces any unreadable one, which must not be replaced.
         self.load_all_months();
         self.with_every_month::<crate::domain::checkin::CheckIn, _>(|_| ());
@@ -952,25 +966,48 @@ impl Store {
                 None => self.reload_everything(),
             }
         });
+        // Older months decrypted just after an unlock arrive like another tab's changes.
+        vault::on_arrival(Some(Box::new(move |names| self.arrived(&names))));
         // Until Steady locks (the app and this store are removed then).
-        on_cleanup(move || listener.remove());
+        on_cleanup(move || {
+            listener.remove();
+            vault::on_arrival(None);
+        });
+    }
+
+    fn arrived(&self, names: &[String]) {
+        self.months_changed(names);
+        if vault::all_open() {
+            self.all_open.set(true);
+        }
     }
 
     fn reload_key(&self, key: &str, raw: Option<String>) {
         self.problems.update(|ps| ps.retain(|p| p.key != key));
-        let singleton = self.held_as(key).map(|doc| (doc.reread)(self, raw.clone()));
-        let month = key.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse);
+        match self.held_as(key) {
+            Some(doc) => (doc.reread)(self, raw),
+            None => self.months_changed(&[key.to_string()]),
+        }
+    }
+
+    /// Lists the stored months again, and drops from memory those of `names` (changed
+    /// elsewhere): the screens showing them read them again.
+    fn months_changed(&self, names: &[String]) {
+        let keys = stored_keys();
         for collection in [self.checkins, self.journal, self.weekly, self.doses] {
-            if let Some(month) = collection.month_of(key) {
-                collection.changed(month, &stored_keys());
+            let months: Vec<YearMonth> = names.iter().filter_map(|n| collection.month_of(n)).collect();
+            if !months.is_empty() {
+                collection.changed(&months, &keys);
             }
         }
-        if let (None, Some(month)) = (singleton, month) {
-            self.log.months.set(stored_months());
-            // Dropped from memory; the screens showing it read it again.
-            if self.log.loaded.with_untracked(|l| l.contains_key(&month)) {
+        let months: Vec<YearMonth> = names.iter().filter_map(|n| n.strip_prefix(LOG_PREFIX).and_then(YearMonth::parse)).collect();
+        if !months.is_empty() {
+            self.log.months.set(months_of_log(&keys));
+            if self.log.loaded.with_untracked(|l| months.iter().any(|m| l.contains_key(m))) {
                 self.log.loaded.update(|l| {
-                    l.remove(&month);
+                    for month in &months {
+                        l.remove(month);
+                    }
                 });
             }
         }

@@ -58,13 +58,15 @@ impl Monthly {
         key.strip_prefix(self.prefix).and_then(YearMonth::parse)
     }
 
-    /// Lists the stored months again and forgets `month` (changed elsewhere):
-    /// the screens showing it read it again.
-    pub(super) fn changed(&self, month: YearMonth, keys: &[String]) {
+    /// Lists the stored months again and forgets `months` (changed elsewhere):
+    /// the screens showing them read them again.
+    pub(super) fn changed(&self, months: &[YearMonth], keys: &[String]) {
         self.months.set(months_in(self.prefix, keys));
-        if self.loaded.with_untracked(|l| l.contains_key(&month)) {
+        if self.loaded.with_untracked(|l| months.iter().any(|m| l.contains_key(m))) {
             self.loaded.update(|l| {
-                l.remove(&month);
+                for month in months {
+                    l.remove(month);
+                }
             });
         }
     }

@@ -1,9 +1,10 @@
 //! Encryption at rest, for when the person has set a passcode.
 //!
-//! With a lock, every stored document is AES-GCM ciphertext. At unlock all of
-//! it is decrypted into `mirror`, so the rest of the storage code reads and
-//! writes plain text synchronously as before; writes are encrypted in order by
-//! one background worker. Locking drops the key (writes made meanwhile wait in
+//! With a lock, every stored document is AES-GCM ciphertext. At unlock it is
+//! decrypted into `mirror` (older month archives just after the app opens,
+//! newest first: see [`lock::decrypted_later`]), so the rest of the storage code
+//! reads and writes plain text synchronously as before; writes are encrypted in
+//! order by one background worker. Locking drops the key (writes made meanwhile wait in
 //! the queue). Changing the passcode stages complete new copies, verifies
 //! them, and only then switches — so at no moment is data in neither form.
 //!
@@ -19,7 +20,7 @@ use web_sys::CryptoKey;
 use super::crypto;
 use super::{disk_get, disk_keys, disk_set, disk_store};
 use crate::domain::i18n::fill;
-use crate::domain::lock::{self, is_compressed, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
+use crate::domain::lock::{self, decrypted_later, is_compressed, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
 
 /// The lock's record, stored in the clear.
 pub const LOCK_KEY: &str = "steady.lock";
@@ -51,8 +52,13 @@ enum Cipher {
 
 struct Vault {
     cipher: Cipher,
-    /// The plain text of every stored document, by key.
+    /// The plain text of every stored document, by key...
     mirror: BTreeMap<String, String>,
+    /// ...except these older months, read at the unlock and decrypted (into `mirror`)
+    /// just after it, newest first. Writes to them wait (see [`still_sealed`]).
+    sealed: Vec<(String, String)>,
+    /// `open_the_rest` is decrypting them.
+    opening: bool,
     /// Writes not yet stored, oldest first.
     queue: VecDeque<(String, Option<String>)>,
     /// The worker (or a re-encryption) owns the disk.
@@ -69,7 +75,18 @@ struct Vault {
 
 impl Vault {
     fn new(cipher: Cipher, mirror: BTreeMap<String, String>) -> Vault {
-        Vault { cipher, mirror, queue: VecDeque::new(), busy: false, stale: false, lock_requested: false, failed: Vec::new(), failure: None }
+        Vault {
+            cipher,
+            mirror,
+            sealed: Vec::new(),
+            opening: false,
+            queue: VecDeque::new(),
+            busy: false,
+            stale: false,
+            lock_requested: false,
+            failed: Vec::new(),
+            failure: None,
+        }
     }
 
     /// Drops the key once nothing is left to encrypt.
@@ -81,6 +98,7 @@ impl Vault {
             self.cipher = Cipher::Locked;
             self.lock_requested = false;
             let read = std::mem::take(&mut self.mirror);
+            self.sealed.clear();
             for name in &self.failed {
                 set(&mut self.mirror, name, read.get(name).cloned());
             }
@@ -91,12 +109,19 @@ impl Vault {
     fn has_pending(&self, name: &str) -> bool {
         self.queue.iter().any(|(k, _)| k == name)
     }
+
+    /// `name` is decrypted (or written) now: it waits no longer.
+    fn unseal(&mut self, name: &str) {
+        self.sealed.retain(|(n, _)| n != name);
+    }
 }
 
 thread_local! {
     static VAULT: RefCell<Option<Vault>> = const { RefCell::new(None) };
     /// Where failed background writes are reported (the app's save-error banner).
     static REPORT_TO: std::cell::Cell<Option<RwSignal<Option<String>>>> = const { std::cell::Cell::new(None) };
+    /// Told which keys were decrypted after the unlock (the store shows them); none once all are.
+    static ARRIVED: RefCell<Option<Box<dyn Fn(Vec<String>)>>> = const { RefCell::new(None) };
 }
 
 fn report(message: String) {
@@ -142,6 +167,9 @@ pub fn mirror_keys() -> Option<Vec<String>> {
 /// trying again any write that failed before.
 pub fn put(key: &str, text: Option<&str>) {
     with_vault(|v| {
+        // The store refuses to write a month still sealed (it couldn't read it); anything
+        // else written to one is newer than what waits.
+        v.unseal(key);
         set(&mut v.mirror, key, text.map(str::to_string));
         v.retry_failed();
         v.queue.push_back((key.to_string(), text.map(str::to_string)));
@@ -478,7 +506,7 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 /// read — at most a few times, so a tab that never stops writing can't keep
 /// this one from opening (the last read is then the newest, and the other
 /// tab's later changes arrive as storage events once this one is open).
-async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(String, Option<String>)>) {
+async fn read_everything(key: &CryptoKey) -> Opened {
     const MOST_READS: u32 = 4;
     let on_disk = || -> Vec<(String, String)> {
         disk_keys().into_iter().filter(|k| is_data_key(k)).filter_map(|k| disk_get(&k).map(|raw| (k, raw))).collect()
@@ -487,30 +515,131 @@ async fn read_everything(key: &CryptoKey) -> (BTreeMap<String, String>, Vec<(Str
     loop {
         reads += 1;
         let read = on_disk();
-        let mut mirror = BTreeMap::new();
-        let mut rewrite = Vec::new();
+        let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
+        let mut later = decrypted_later(&names, &super::MONTH_ARCHIVES);
+        let mut opened = Opened::default();
         for (name, raw) in &read {
-            let plain = if is_sealed(raw) {
-                match crypto::decrypt(key, name, raw).await {
-                    // Sealed before values were bound to their names, or before they were
-                    // compressed: stored again, bound and compressed (room for years more).
-                    Ok(plain) if is_unbound(raw) || (!is_compressed(raw) && crypto::can_compress()) => {
-                        rewrite.push((name.clone(), Some(plain.clone())));
-                        plain
-                    }
-                    Ok(plain) => plain,
-                    Err(_) => raw.clone(),
+            if is_sealed(raw) && later.contains(name) {
+                continue;
+            }
+            let plain = match is_sealed(raw) {
+                true => opened_value(key, name, raw, &mut opened.rewrite).await,
+                false => {
+                    opened.rewrite.push((name.clone(), Some(raw.clone())));
+                    raw.clone()
                 }
-            } else {
-                rewrite.push((name.clone(), Some(raw.clone())));
-                raw.clone()
             };
-            mirror.insert(name.clone(), plain);
+            opened.mirror.insert(name.clone(), plain);
         }
+        // In the order they are decrypted: the newest first.
+        later.retain(|name| !opened.mirror.contains_key(name));
+        opened.sealed = later.iter().filter_map(|name| read.iter().find(|(n, _)| n == name).cloned()).collect();
         if reads == MOST_READS || on_disk() == read {
-            return (mirror, rewrite);
+            return opened;
         }
     }
+}
+
+#[derive(Default)]
+struct Opened {
+    mirror: BTreeMap<String, String>,
+    /// Values to store again (see [`opened_value`]).
+    rewrite: Vec<(String, Option<String>)>,
+    sealed: Vec<(String, String)>,
+}
+
+/// The plain text of a sealed value; one that won't decrypt is kept as stored (it shows up as
+/// unreadable). One sealed the old way is noted in `rewrite` to be stored again.
+async fn opened_value(key: &CryptoKey, name: &str, raw: &str, rewrite: &mut Vec<(String, Option<String>)>) -> String {
+    match crypto::decrypt(key, name, raw).await {
+        // Sealed before values were bound to their names, or before they were
+        // compressed: stored again, bound and compressed (room for years more).
+        Ok(plain) if is_unbound(raw) || (!is_compressed(raw) && crypto::can_compress()) => {
+            rewrite.push((name.to_string(), Some(plain.clone())));
+            plain
+        }
+        Ok(plain) => plain,
+        Err(_) => raw.to_string(),
+    }
+}
+
+/// Decrypts the older months, newest first, while the app is open, and tells the store
+/// which have arrived (a few at a time: each telling has screens read them again). Stops
+/// when Steady locks (the next unlock starts again).
+async fn open_the_rest() {
+    const AT_A_TIME: usize = 24;
+    loop {
+        let next = with_vault(|v| match &v.cipher {
+            Cipher::Key(key, _) if !v.sealed.is_empty() => {
+                Some((key.clone(), v.sealed.iter().take(AT_A_TIME).cloned().collect::<Vec<_>>()))
+            }
+            _ => {
+                v.opening = false;
+                None
+            }
+        })
+        .flatten();
+        let Some((key, batch)) = next else { break };
+        let mut rewrite = Vec::new();
+        let mut opened = Vec::with_capacity(batch.len());
+        for (name, raw) in batch {
+            let plain = opened_value(&key, &name, &raw, &mut rewrite).await;
+            opened.push((name, raw, plain));
+        }
+        // Unless a write, another tab's change or a lock came first (each is newer, or drops it).
+        let arrived = with_vault(|v| {
+            let mut arrived = Vec::new();
+            for (name, raw, plain) in opened {
+                if v.sealed.iter().any(|(n, r)| *n == name && *r == raw) {
+                    v.unseal(&name);
+                    v.mirror.insert(name.clone(), plain);
+                    v.queue.extend(rewrite.iter().filter(|(n, _)| *n == name).cloned());
+                    arrived.push(name);
+                }
+            }
+            arrived
+        })
+        .unwrap_or_default();
+        if !arrived.is_empty() {
+            tell_arrived(arrived);
+            kick();
+        }
+    }
+    if all_open() {
+        tell_arrived(Vec::new());
+    }
+}
+
+fn tell_arrived(names: Vec<String>) {
+    ARRIVED.with_borrow(|tell| tell.as_ref().map(|tell| tell(names)));
+}
+
+fn start_opening_the_rest() {
+    if with_vault(|v| !v.sealed.is_empty() && !std::mem::replace(&mut v.opening, true)) == Some(true) {
+        leptos::task::spawn_local(open_the_rest());
+    }
+}
+
+/// Whether `key` is an older month not decrypted yet (nothing may be written over it).
+pub fn still_sealed(key: &str) -> bool {
+    with_vault(|v| v.sealed.iter().any(|(n, _)| n == key)).unwrap_or(false)
+}
+
+/// Whether every stored document is decrypted (or there is no lock).
+pub fn all_open() -> bool {
+    with_vault(|v| v.sealed.is_empty()).unwrap_or(true)
+}
+
+/// Waits until every stored document is decrypted: before what reads or writes them all.
+pub async fn all_opened() {
+    while !all_open() && with_vault(|v| !matches!(v.cipher, Cipher::Locked)) == Some(true) {
+        sleep(20).await;
+    }
+}
+
+/// `tell(keys)` learns of the months decrypted after the unlock, and `tell([])` that none waits.
+pub fn on_arrival(tell: Option<Box<dyn Fn(Vec<String>)>>) {
+    ARRIVED.set(tell);
 }
 
 /// At an unlock: everything decrypted into memory.
@@ -518,11 +647,13 @@ pub async fn open_with(key: CryptoKey) {
     if VAULT.with_borrow(Option::is_some) {
         return resume(key).await;
     }
-    let (mirror, rewrite) = read_everything(&key).await;
-    let mut vault = Vault::new(Cipher::Key(key, current_generation()), mirror);
-    vault.queue = rewrite.into();
+    let opened = read_everything(&key).await;
+    let mut vault = Vault::new(Cipher::Key(key, current_generation()), opened.mirror);
+    vault.queue = opened.rewrite.into();
+    vault.sealed = opened.sealed;
     VAULT.set(Some(vault));
     kick();
+    start_opening_the_rest();
 }
 
 /// Locks: the key is forgotten as soon as the writes already made are stored.
@@ -538,15 +669,16 @@ pub fn lock() {
 async fn resume(key: CryptoKey) {
     let stale = with_vault(|v| std::mem::take(&mut v.stale)).unwrap_or(false);
     if stale {
-        let (mut mirror, rewrite) = read_everything(&key).await;
+        let Opened { mut mirror, rewrite, sealed } = read_everything(&key).await;
         with_vault(|v| {
+            v.sealed = sealed;
             // Writes made while locked, and failed ones waiting to be tried again, are newer
             // than what was read.
-            for name in &v.failed {
-                set(&mut mirror, name, v.mirror.get(name).cloned());
-            }
-            for (name, text) in &v.queue {
-                set(&mut mirror, name, text.clone());
+            let newer: Vec<(String, Option<String>)> =
+                v.failed.iter().map(|name| (name.clone(), v.mirror.get(name).cloned())).chain(v.queue.iter().cloned()).collect();
+            for (name, text) in newer {
+                v.unseal(&name);
+                set(&mut mirror, &name, text);
             }
             v.mirror = mirror;
             let rewrite: Vec<_> = rewrite.into_iter().filter(|(name, _)| !v.has_pending(name) && !v.failed.contains(name)).collect();
@@ -558,6 +690,7 @@ async fn resume(key: CryptoKey) {
         v.lock_requested = false;
     });
     kick();
+    start_opening_the_rest();
 }
 
 /// A change another tab stored, decrypted into memory. `None` when there is
@@ -584,6 +717,7 @@ pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Op
         if v.has_pending(name) {
             return None;
         }
+        v.unseal(name);
         set(&mut v.mirror, name, plain.clone());
         Some(plain)
     })?
@@ -609,6 +743,7 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
                 // Writes queued meanwhile to these keys were made against the data being
                 // replaced; the restored data wins on disk as it does on screen.
                 v.queue.retain(|(k, _)| *k != name);
+                v.unseal(&name);
                 set(&mut v.mirror, &name, text);
             }
         });
@@ -730,6 +865,8 @@ pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), 
             .collect();
         VAULT.set(Some(Vault::new(Cipher::Plain, mirror)));
     }
+    // Every document is copied: the older months must be decrypted first.
+    all_opened().await;
     take_turn().await;
     let outcome = stage_and_switch(&target).await;
     if outcome.is_ok() {
