@@ -27,6 +27,15 @@ impl Default for Conventions {
 
 const DEFAULT: Conventions = Conventions { twelve_hour: false, group: ',', decimal: '.', group_four_digits: true };
 
+/// Runs `f` with `value` in `setting` (one of the thread's current ones: the language,
+/// the reader's conventions), then puts the previous value back.
+pub fn while_set<T: Copy, R>(setting: &'static std::thread::LocalKey<Cell<T>>, value: T, f: impl FnOnce() -> R) -> R {
+    let before = setting.with(|c| c.replace(value));
+    let result = f();
+    setting.with(|c| c.set(before));
+    result
+}
+
 thread_local! {
     static CURRENT: Cell<Conventions> = const { Cell::new(DEFAULT) };
 }
@@ -42,11 +51,7 @@ impl Conventions {
 
     /// Runs `f` with `self` current, then puts the previous ones back.
     pub fn while_current<R>(self, f: impl FnOnce() -> R) -> R {
-        let before = Conventions::current();
-        self.make_current();
-        let result = f();
-        before.make_current();
-        result
+        while_set(&CURRENT, self, f)
     }
 
     /// From what `Intl` says: the `hourCycle` ("h12", "h23"…) or, where an

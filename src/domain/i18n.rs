@@ -176,11 +176,7 @@ impl Lang {
     /// Runs `f` with `self` as the language (a plan shared in the other
     /// language), then puts the previous one back.
     pub fn while_current<R>(self, f: impl FnOnce() -> R) -> R {
-        let before = Lang::current();
-        self.make_current();
-        let result = f();
-        before.make_current();
-        result
+        super::conventions::while_set(&CURRENT, self, f)
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
