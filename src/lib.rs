@@ -105,7 +105,12 @@ pub fn App() -> impl IntoView {
         request_animation_frame(focus_main);
     });
     view! {
-        <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || view! { <LockScreen on_unlock/> }>
+        <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || {
+            if location.path.get_untracked() == "/" {
+                pages::today::fetch_parts_ahead(storage::kinds_stored_under_lock());
+            }
+            view! { <LockScreen on_unlock/> }
+        }>
             <Unlocked auto_lock location/>
         </Show>
     }
@@ -114,6 +119,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Unlocked(auto_lock: AutoLock, location: Location) -> impl IntoView {
     let store = Store::load();
+    if location.path.get_untracked() == "/" {
+        pages::today::fetch_parts_ahead(store.kinds_stored());
+    }
     store.follow_other_tabs();
     provide_context(store);
     provide_context(Clock::start());

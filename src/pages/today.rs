@@ -473,6 +473,24 @@ fn FollowUp() -> impl IntoView {
 
 split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
 
+/// Fetches the split-off parts Today shows for what is stored (`kinds`: check-ins, cravings,
+/// medication) ahead — while the app's frame is built, or the passcode typed — rather than
+/// once Today is drawn: years of check-ins shouldn't make Today slower to open than none.
+pub fn fetch_parts_ahead(kinds: [bool; 3]) {
+    use crate::components::{checkin_card::checkin_status, meds_today::meds_part};
+    let [checkins, log, meds] = kinds;
+    // The medication part is in the check-in card's module.
+    if checkins || meds {
+        leptos::task::spawn_local(async { drop(meds_part::preload().await) });
+    }
+    if checkins {
+        leptos::task::spawn_local(async { drop(checkin_status::preload().await) });
+    }
+    if log {
+        leptos::task::spawn_local(async { drop(follow_up_card::preload().await) });
+    }
+}
+
 #[component]
 fn FollowUpCard() -> impl IntoView {
     // "I used": what keeps the person safe takes the question's place, until put away.

@@ -54,9 +54,9 @@ struct Vault {
     cipher: Cipher,
     /// The plain text of every stored document, by key...
     mirror: BTreeMap<String, String>,
-    /// ...except these older months, read at the unlock and decrypted (into `mirror`)
-    /// just after it, newest first. Writes to them wait (see [`still_sealed`]).
-    sealed: Vec<(String, String)>,
+    /// ...except these older months, read and decrypted (into `mirror`) just after the
+    /// unlock, newest first. Writes to them wait (see [`still_sealed`]).
+    sealed: Vec<String>,
     /// `open_the_rest` is decrypting them.
     opening: bool,
     /// Writes not yet stored, oldest first.
@@ -112,7 +112,7 @@ impl Vault {
 
     /// `name` is decrypted (or written) now: it waits no longer.
     fn unseal(&mut self, name: &str) {
-        self.sealed.retain(|(n, _)| n != name);
+        self.sealed.retain(|n| n != name);
     }
 }
 
@@ -508,33 +508,25 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 /// tab's later changes arrive as storage events once this one is open).
 async fn read_everything(key: &CryptoKey) -> Opened {
     const MOST_READS: u32 = 4;
-    let on_disk = || -> Vec<(String, String)> {
-        disk_keys().into_iter().filter(|k| is_data_key(k)).filter_map(|k| disk_get(&k).map(|raw| (k, raw))).collect()
-    };
     let mut reads = 0;
     loop {
         reads += 1;
-        let read = on_disk();
-        let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
-        let mut later = decrypted_later(&names, &super::MONTH_ARCHIVES);
+        let names: Vec<String> = disk_keys().into_iter().filter(|k| is_data_key(k)).collect();
+        // The older months are read when they are decrypted, just after this.
+        let later = decrypted_later(&names, &super::MONTH_ARCHIVES);
+        let read: Vec<(String, String)> =
+            names.iter().filter(|n| !later.contains(n)).filter_map(|n| disk_get(n).map(|raw| (n.clone(), raw))).collect();
         let mut opened = Opened::default();
         for (name, raw) in &read {
-            if is_sealed(raw) && later.contains(name) {
-                continue;
-            }
-            let plain = match is_sealed(raw) {
-                true => opened_value(key, name, raw, &mut opened.rewrite).await,
-                false => {
-                    opened.rewrite.push((name.clone(), Some(raw.clone())));
-                    raw.clone()
-                }
-            };
+            let plain = opened_value(key, name, raw, &mut opened.rewrite).await;
             opened.mirror.insert(name.clone(), plain);
         }
-        // In the order they are decrypted: the newest first.
-        later.retain(|name| !opened.mirror.contains_key(name));
-        opened.sealed = later.iter().filter_map(|name| read.iter().find(|(n, _)| n == name).cloned()).collect();
-        if reads == MOST_READS || on_disk() == read {
+        opened.sealed = later;
+        let unchanged = || {
+            disk_keys().into_iter().filter(|k| is_data_key(k)).eq(names.iter().cloned())
+                && read.iter().all(|(name, raw)| disk_get(name).as_ref() == Some(raw))
+        };
+        if reads == MOST_READS || unchanged() {
             return opened;
         }
     }
@@ -545,12 +537,17 @@ struct Opened {
     mirror: BTreeMap<String, String>,
     /// Values to store again (see [`opened_value`]).
     rewrite: Vec<(String, Option<String>)>,
-    sealed: Vec<(String, String)>,
+    sealed: Vec<String>,
 }
 
-/// The plain text of a sealed value; one that won't decrypt is kept as stored (it shows up as
-/// unreadable). One sealed the old way is noted in `rewrite` to be stored again.
+/// The plain text of a stored value; one that won't decrypt is kept as stored (it shows up
+/// as unreadable). One sealed the old way, or still plain (a change of passcode cut off), is
+/// noted in `rewrite` to be stored again.
 async fn opened_value(key: &CryptoKey, name: &str, raw: &str, rewrite: &mut Vec<(String, Option<String>)>) -> String {
+    if !is_sealed(raw) {
+        rewrite.push((name.to_string(), Some(raw.to_string())));
+        return raw.to_string();
+    }
     match crypto::decrypt(key, name, raw).await {
         // Sealed before values were bound to their names, or before they were
         // compressed: stored again, bound and compressed (room for years more).
@@ -568,11 +565,12 @@ async fn opened_value(key: &CryptoKey, name: &str, raw: &str, rewrite: &mut Vec<
 /// when Steady locks (the next unlock starts again).
 async fn open_the_rest() {
     const AT_A_TIME: usize = 24;
+    // Once the screen opened has been drawn: both need the page's one thread.
+    const AFTER_THE_UNLOCK_MS: i32 = 500;
+    sleep(AFTER_THE_UNLOCK_MS).await;
     loop {
         let next = with_vault(|v| match &v.cipher {
-            Cipher::Key(key, _) if !v.sealed.is_empty() => {
-                Some((key.clone(), v.sealed.iter().take(AT_A_TIME).cloned().collect::<Vec<_>>()))
-            }
+            Cipher::Key(key, _) if !v.sealed.is_empty() => Some((key.clone(), v.sealed.iter().take(AT_A_TIME).cloned().collect::<Vec<_>>())),
             _ => {
                 v.opening = false;
                 None
@@ -582,17 +580,21 @@ async fn open_the_rest() {
         let Some((key, batch)) = next else { break };
         let mut rewrite = Vec::new();
         let mut opened = Vec::with_capacity(batch.len());
-        for (name, raw) in batch {
-            let plain = opened_value(&key, &name, &raw, &mut rewrite).await;
+        for name in batch {
+            let raw = disk_get(&name);
+            let plain = match &raw {
+                Some(raw) => Some(opened_value(&key, &name, raw, &mut rewrite).await),
+                None => None,
+            };
             opened.push((name, raw, plain));
         }
         // Unless a write, another tab's change or a lock came first (each is newer, or drops it).
         let arrived = with_vault(|v| {
             let mut arrived = Vec::new();
             for (name, raw, plain) in opened {
-                if v.sealed.iter().any(|(n, r)| *n == name && *r == raw) {
+                if v.sealed.contains(&name) && disk_get(&name) == raw {
                     v.unseal(&name);
-                    v.mirror.insert(name.clone(), plain);
+                    set(&mut v.mirror, &name, plain);
                     v.queue.extend(rewrite.iter().filter(|(n, _)| *n == name).cloned());
                     arrived.push(name);
                 }
@@ -622,7 +624,7 @@ fn start_opening_the_rest() {
 
 /// Whether `key` is an older month not decrypted yet (nothing may be written over it).
 pub fn still_sealed(key: &str) -> bool {
-    with_vault(|v| v.sealed.iter().any(|(n, _)| n == key)).unwrap_or(false)
+    with_vault(|v| v.sealed.iter().any(|n| n == key)).unwrap_or(false)
 }
 
 /// Whether every stored document is decrypted (or there is no lock).
