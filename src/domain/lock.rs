@@ -379,6 +379,13 @@ pub fn staged_action(lock_generation: u64, staged_for: Option<u64>) -> Staged {
     }
 }
 
+/// How long after the `tries`-th failed try a failed write is tried again with the next
+/// write: 2 s, doubling to a minute. (Storage full: typing into a form writes its draft at
+/// each key press, and shouldn't encrypt a big month again each time.) Saving a form tries at once.
+pub fn retry_after_ms(tries: u32) -> f64 {
+    f64::from(1000u32 << tries.clamp(1, 6)).min(60_000.0)
+}
+
 /// How many of the newest months of each kind of month archive are decrypted at the unlock
 /// itself (Today reads from them: the check-in card, today's doses, the latest craving).
 pub const MONTHS_AT_UNLOCK: usize = 2;
@@ -412,6 +419,13 @@ pub fn decrypted_later(keys: &[String], prefixes: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_write_is_tried_again_less_and_less_often_up_to_a_minute() {
+        let waits: Vec<f64> = (0..9).map(retry_after_ms).collect();
+        assert_eq!(waits, [2000.0, 2000.0, 4000.0, 8000.0, 16000.0, 32000.0, 60000.0, 60000.0, 60000.0]);
+        assert_eq!(retry_after_ms(u32::MAX), 60000.0);
+    }
 
     #[test]
     fn only_older_months_wait_and_they_come_newest_first() {

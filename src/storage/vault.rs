@@ -68,8 +68,11 @@ struct Vault {
     /// Lock as soon as the writes already made are stored (the key is needed until then).
     lock_requested: bool,
     /// Keys whose last write failed, oldest first, and why: written again (from `mirror`)
-    /// before the next write, never dropped.
+    /// before a later write, never dropped...
     failed: Vec<String>,
+    /// ...after this many failed tries in a row, not before this time (`monotonic_ms`).
+    tries: u32,
+    next_try_ms: f64,
     failure: Option<String>,
 }
 
@@ -85,6 +88,8 @@ impl Vault {
             stale: false,
             lock_requested: false,
             failed: Vec::new(),
+            tries: 0,
+            next_try_ms: 0.0,
             failure: None,
         }
     }
@@ -171,7 +176,7 @@ pub fn put(key: &str, text: Option<&str>) {
         // else written to one is newer than what waits.
         v.unseal(key);
         set(&mut v.mirror, key, text.map(str::to_string));
-        v.retry_failed();
+        v.retry_failed(false);
         v.queue.push_back((key.to_string(), text.map(str::to_string)));
     });
     kick();
@@ -179,7 +184,10 @@ pub fn put(key: &str, text: Option<&str>) {
 
 impl Vault {
     /// Queues every failed write again (each stays failed until it is stored).
-    fn retry_failed(&mut self) {
+    fn retry_failed(&mut self, now: bool) {
+        if !now && monotonic_ms() < self.next_try_ms {
+            return;
+        }
         for i in 0..self.failed.len() {
             let name = &self.failed[i];
             if !self.has_pending(name) {
@@ -193,7 +201,8 @@ impl Vault {
 /// the next unlock); `Err` says why one couldn't be. A form drops its draft and
 /// closes only after this, so a failed write never loses what was typed.
 pub async fn settled() -> Result<(), String> {
-    with_vault(Vault::retry_failed);
+    // A form is being saved: try at once.
+    with_vault(|v| v.retry_failed(true));
     kick();
     loop {
         let state = with_vault(|v| (v.busy || !v.queue.is_empty()) && !matches!(v.cipher, Cipher::Locked));
@@ -268,8 +277,15 @@ async fn drain() {
         let banner = with_vault(|v| {
             v.failed.retain(|k| *k != name);
             match outcome {
-                Ok(()) => (v.failed.is_empty() && v.failure.take().is_some()).then_some(None),
+                Ok(()) => {
+                    if v.failed.is_empty() {
+                        v.tries = 0;
+                    }
+                    (v.failed.is_empty() && v.failure.take().is_some()).then_some(None)
+                }
                 Err(message) => {
+                    v.tries += 1;
+                    v.next_try_ms = monotonic_ms() + lock::retry_after_ms(v.tries);
                     v.failed.push(name);
                     (!message.is_empty()).then(|| {
                         v.failure = Some(message.clone());
