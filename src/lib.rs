@@ -98,6 +98,9 @@ pub fn App() -> impl IntoView {
     provide_context(auto_lock);
     let location = Location::start();
     provide_context(location);
+    if location.path.get_untracked() == "/" {
+        pages::today::fetch_parts_ahead(storage::kinds_stored());
+    }
     let on_unlock = Callback::new(move |()| {
         open.set(true);
         auto_lock.unlocked();
@@ -105,12 +108,7 @@ pub fn App() -> impl IntoView {
         request_animation_frame(focus_main);
     });
     view! {
-        <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || {
-            if location.path.get_untracked() == "/" {
-                pages::today::fetch_parts_ahead(storage::kinds_stored_under_lock());
-            }
-            view! { <LockScreen on_unlock/> }
-        }>
+        <Show when=move || open.get() && !auto_lock.locked.get() fallback=move || view! { <LockScreen on_unlock/> }>
             <Unlocked auto_lock location/>
         </Show>
     }
@@ -119,9 +117,6 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Unlocked(auto_lock: AutoLock, location: Location) -> impl IntoView {
     let store = Store::load();
-    if location.path.get_untracked() == "/" {
-        pages::today::fetch_parts_ahead(store.kinds_stored());
-    }
     store.follow_other_tabs();
     provide_context(store);
     provide_context(Clock::start());

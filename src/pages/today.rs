@@ -474,8 +474,8 @@ fn FollowUp() -> impl IntoView {
 split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
 
 /// Fetches the split-off parts Today shows for what is stored (`kinds`: check-ins, cravings,
-/// medication) ahead — while the app's frame is built, or the passcode typed — rather than
-/// once Today is drawn: years of check-ins shouldn't make Today slower to open than none.
+/// medication) ahead — at start-up, while the frame is built or the passcode typed — rather
+/// than once Today is drawn: years of check-ins shouldn't make Today slower to open than none.
 pub fn fetch_parts_ahead(kinds: [bool; 3]) {
     use crate::components::{checkin_card::checkin_status, meds_today::meds_part};
     let [checkins, log, meds] = kinds;

@@ -152,8 +152,9 @@ fn month_key(month: YearMonth) -> String {
     format!("{LOG_PREFIX}{month}")
 }
 
-/// [`Store::kinds_stored`] while locked, from the names of what is stored (readable then).
-pub fn kinds_stored_under_lock() -> [bool; 3] {
+/// Whether check-ins, cravings and medication are stored (what Today's parts show), from the
+/// names of what is stored: known at start-up, before anything is read or unlocked.
+pub fn kinds_stored() -> [bool; 3] {
     let keys = disk_keys();
     [monthly::CHECKIN_PREFIX, LOG_PREFIX, MedsData::KEY].map(|kind| keys.iter().any(|k| k.starts_with(kind)))
 }
@@ -639,11 +640,6 @@ impl Store {
     /// (not reactive: the screens asking are drawn again when shown).
     pub fn meds_stored(&self) -> bool {
         read_raw(MedsData::KEY).is_some()
-    }
-
-    /// Whether there are check-ins, cravings and medication (what Today's parts show).
-    pub fn kinds_stored(&self) -> [bool; 3] {
-        [self.checkins.months.with_untracked(|m| !m.is_empty()), self.log.months.with_untracked(|m| !m.is_empty()), self.meds_stored()]
     }
 
     /// Plans others shared by link and this person kept (read now if not yet).
