@@ -209,3 +209,61 @@ test("unlocking opens Today before the older months are decrypted; those follow,
   expect(back.cravings.filter((c: { t: string }) => c.t.startsWith("2024-05")).length).toBe(may2024 + 1);
   expect(await page.evaluate(() => localStorage.getItem("steady.log.2024-05"))).toMatch(SEALED);
 });
+
+test("a month another tab changes while this one is still decrypting it keeps the other tab's change", async ({ context }) => {
+  test.setTimeout(120_000);
+  const years = yearsOfData(3, "2026-12-06");
+  const documents = await sealUnderLock(asStorage(years), "246813");
+  const mine = await context.newPage();
+  // Here, the first decryption of May 2024's cravings (the one the unlock starts) waits until let go.
+  await mine.addInitScript(() => {
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const w = window as unknown as { releaseHeld: () => void; held: number };
+    w.releaseHeld = release;
+    w.held = 0;
+    subtle.decrypt = async (params: AesGcmParams, key: CryptoKey, data: BufferSource) => {
+      const name = params.additionalData ? new TextDecoder().decode(params.additionalData as Uint8Array) : "";
+      if (name === "steady.log.2024-05" && w.held++ === 0) {
+        const copy = new Uint8Array(data as Uint8Array);
+        await released;
+        return decrypt(params, key, copy);
+      }
+      return decrypt(params, key, data);
+    };
+  });
+  await mine.goto("/manifest.webmanifest");
+  await mine.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  await mine.goto("/");
+  await unlock(mine, "246813");
+  await expect.poll(() => mine.evaluate(() => (window as unknown as { held: number }).held)).toBe(1);
+
+  // Meanwhile another tab logs a craving in that month.
+  const other = await context.newPage();
+  await other.goto("/log/new");
+  await unlock(other, "246813");
+  await other.getByTestId("craving-intensity").fill("6");
+  await other.getByText("More: how you feel, when, where, notes").click();
+  await other.getByTestId("craving-time").fill("2024-05-20T18:45");
+  await other.getByTestId("craving-note").fill("Logged in the other tab.");
+  await expect(async () => {
+    await other.getByTestId("craving-save").click({ timeout: 2_000 });
+    await expect(other.getByTestId("log-new")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // This tab takes the other's change; the decryption it had started of the month as it was
+  // ends after that, and must not put the older month back.
+  await expect.poll(() => mine.evaluate(() => (window as unknown as { held: number }).held)).toBe(2);
+  await mine.evaluate(() => (window as unknown as { releaseHeld: () => void }).releaseHeld());
+  await mine.getByTestId("nav-settings").click();
+  await expect(mine.getByTestId("data-opening")).toHaveCount(0, { timeout: 30_000 });
+  await mine.getByTestId("backup-protect").uncheck();
+  const downloading = mine.waitForEvent("download");
+  await mine.getByTestId("export-backup").click();
+  const back = JSON.parse(readFileSync((await (await downloading).path())!, "utf8"));
+  const may = back.cravings.filter((c: { t: string }) => c.t.startsWith("2024-05"));
+  expect(may.length).toBe(years.cravings.filter((c) => c.t.startsWith("2024-05")).length + 1);
+  expect(may.some((c: { note?: string; x?: string }) => JSON.stringify(c).includes("Logged in the other tab."))).toBe(true);
+});
