@@ -18,6 +18,33 @@ async function unlock(page: Page, passcode: string) {
   await expect(screen).toHaveCount(0, { timeout: 120_000 });
 }
 
+/** Holds back the decryption of values whose name starts with `prefix` (the name is the AES-GCM
+ *  additional data) until `window.releaseHeld()`; with `once`, only the first such decryption.
+ *  `window.held` counts them. */
+async function holdDecryption(page: Page, prefix: string, once = false) {
+  await page.addInitScript(([prefix, once]) => {
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const w = window as unknown as { releaseHeld: () => void; held: number };
+    w.releaseHeld = release;
+    w.held = 0;
+    subtle.decrypt = async (params: AesGcmParams, key: CryptoKey, data: BufferSource) => {
+      const name = params.additionalData ? new TextDecoder().decode(params.additionalData as Uint8Array) : "";
+      if (name.startsWith(prefix as string) && (w.held++ === 0 || !once)) {
+        // The browser reads the data when called; held, it must be copied (it is a view into wasm memory).
+        const copy = new Uint8Array(data as Uint8Array);
+        await released;
+        return decrypt(params, key, copy);
+      }
+      return decrypt(params, key, data);
+    };
+  }, [prefix, once] as const);
+}
+const held = (page: Page) => page.evaluate(() => (window as unknown as { held: number }).held);
+const releaseHeld = (page: Page) => page.evaluate(() => (window as unknown as { releaseHeld: () => void }).releaseHeld());
+
 test("twenty years of heavy use, restored under the lock, fit with room for a passcode change, and read back", async ({ page }) => {
   test.setTimeout(300_000);
   await page.clock.install({ time: NOW });
@@ -145,34 +172,14 @@ test("unlocking opens Today before the older months are decrypted; those follow,
   await page.clock.install({ time: NOW });
   const years = yearsOfData(3, "2026-12-06");
   const documents = await sealUnderLock(asStorage(years), "246813");
-  // Decrypting the cravings of 2024 waits until the test lets it go (the name a value is bound to
-  // is its AES-GCM additional data).
-  await page.addInitScript(() => {
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const w = window as unknown as { releaseHeld: () => void; held: string[] };
-    w.releaseHeld = release;
-    w.held = [];
-    subtle.decrypt = async (params: AesGcmParams, key: CryptoKey, data: BufferSource) => {
-      const name = params.additionalData ? new TextDecoder().decode(params.additionalData as Uint8Array) : "";
-      if (name.startsWith("steady.log.2024-")) {
-        w.held.push(name);
-        // The browser reads the data when called; held, it must be copied (it is a view into wasm memory).
-        const copy = new Uint8Array(data as Uint8Array);
-        await released;
-        return decrypt(params, key, copy);
-      }
-      return decrypt(params, key, data);
-    };
-  });
+  // Decrypting the cravings of 2024 waits until the test lets it go.
+  await holdDecryption(page, "steady.log.2024-");
   await page.goto("/manifest.webmanifest");
   await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
   await page.goto("/");
   await unlock(page, "246813");
   await expect(page.getByTestId("counter-days")).toBeVisible();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { held: string[] }).held.length)).toBeGreaterThan(0);
+  await expect.poll(() => held(page)).toBeGreaterThan(0);
 
   // Backups and restoring wait for every month.
   await page.getByTestId("nav-settings").click();
@@ -192,8 +199,8 @@ test("unlocking opens Today before the older months are decrypted; those follow,
   await expect(page.getByTestId("craving-note")).toHaveValue("Walked past the old place.");
 
   // Once the months are open, it is saved beside the month's others, and a backup holds everything.
-  await page.evaluate(() => (window as unknown as { releaseHeld: () => void }).releaseHeld());
-  await expect.poll(() => page.evaluate(() => (window as unknown as { held: string[] }).held.length)).toBeGreaterThan(1);
+  await releaseHeld(page);
+  await expect.poll(() => held(page)).toBeGreaterThan(1);
   // (The message stays on screen until then; the form's last button isn't hidden under it.)
   await expect(async () => {
     await page.getByTestId("craving-save").click({ timeout: 2_000 });
@@ -216,29 +223,12 @@ test("a month another tab changes while this one is still decrypting it keeps th
   const documents = await sealUnderLock(asStorage(years), "246813");
   const mine = await context.newPage();
   // Here, the first decryption of May 2024's cravings (the one the unlock starts) waits until let go.
-  await mine.addInitScript(() => {
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const w = window as unknown as { releaseHeld: () => void; held: number };
-    w.releaseHeld = release;
-    w.held = 0;
-    subtle.decrypt = async (params: AesGcmParams, key: CryptoKey, data: BufferSource) => {
-      const name = params.additionalData ? new TextDecoder().decode(params.additionalData as Uint8Array) : "";
-      if (name === "steady.log.2024-05" && w.held++ === 0) {
-        const copy = new Uint8Array(data as Uint8Array);
-        await released;
-        return decrypt(params, key, copy);
-      }
-      return decrypt(params, key, data);
-    };
-  });
+  await holdDecryption(mine, "steady.log.2024-05", true);
   await mine.goto("/manifest.webmanifest");
   await mine.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
   await mine.goto("/");
   await unlock(mine, "246813");
-  await expect.poll(() => mine.evaluate(() => (window as unknown as { held: number }).held)).toBe(1);
+  await expect.poll(() => held(mine)).toBe(1);
 
   // Meanwhile another tab logs a craving in that month.
   const other = await context.newPage();
@@ -255,8 +245,8 @@ test("a month another tab changes while this one is still decrypting it keeps th
 
   // This tab takes the other's change; the decryption it had started of the month as it was
   // ends after that, and must not put the older month back.
-  await expect.poll(() => mine.evaluate(() => (window as unknown as { held: number }).held)).toBe(2);
-  await mine.evaluate(() => (window as unknown as { releaseHeld: () => void }).releaseHeld());
+  await expect.poll(() => held(mine)).toBe(2);
+  await releaseHeld(mine);
   await mine.getByTestId("nav-settings").click();
   await expect(mine.getByTestId("data-opening")).toHaveCount(0, { timeout: 30_000 });
   await mine.getByTestId("backup-protect").uncheck();
