@@ -160,7 +160,8 @@ pub fn watch(store: Store, clock: Clock, opening: bool) {
             notify_due(due);
         }
     });
-    let listening = CHECK.with(|c| c.borrow_mut().replace(check.clone())).is_some() || LISTENING.replace(true);
+    CHECK.set(Some(check.clone()));
+    let listening = LISTENING.replace(true);
     check(opening);
     if listening {
         return;

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 /// What the person has typed into the screen's fields (and which one they
 /// were in), so the same fields can be filled again once the screen is drawn
-/// in the other language.
+/// anew (in the other language, or after the lock).
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct TypedText {
     fields: Vec<(String, Field)>,

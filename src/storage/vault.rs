@@ -63,8 +63,6 @@ struct Vault {
     queue: VecDeque<(String, Option<String>)>,
     /// The worker (or a re-encryption) owns the disk.
     busy: bool,
-    /// What is in `mirror` must be read from the disk again before use (locked since).
-    stale: bool,
     /// Lock as soon as the writes already made are stored (the key is needed until then).
     lock_requested: bool,
     /// Keys whose last write failed, oldest first, and why: written again (from `mirror`)
@@ -85,7 +83,6 @@ impl Vault {
             opening: false,
             queue: VecDeque::new(),
             busy: false,
-            stale: false,
             lock_requested: false,
             failed: Vec::new(),
             tries: 0,
@@ -107,7 +104,6 @@ impl Vault {
             for name in &self.failed {
                 set(&mut self.mirror, name, read.get(name).cloned());
             }
-            self.stale = true;
         }
     }
 
@@ -685,8 +681,8 @@ pub fn lock() {
 
 /// Unlocks again, after the first time in this page (the app was drawn anew).
 async fn resume(key: CryptoKey) {
-    let stale = with_vault(|v| std::mem::take(&mut v.stale)).unwrap_or(false);
-    if stale {
+    // Locked since: what was decrypted was dropped (see `settle`), so everything is read again.
+    if with_vault(|v| matches!(v.cipher, Cipher::Locked)) == Some(true) {
         let Opened { mut mirror, rewrite, sealed } = read_everything(&key).await;
         with_vault(|v| {
             v.sealed = sealed;
@@ -716,10 +712,7 @@ async fn resume(key: CryptoKey) {
 /// later change, or about to be overwritten by this tab's own pending write.
 pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Option<String>> {
     let key = with_vault(|v| match &v.cipher {
-        Cipher::Locked => {
-            v.stale = true;
-            None
-        }
+        Cipher::Locked => None,
         Cipher::Key(k, _) => Some(Some(k.clone())),
         Cipher::Plain => Some(None),
     })??;
