@@ -24,12 +24,17 @@ pub fn decide() -> Lang {
 }
 
 /// Fetches the catalog `lang` needs, if it isn't here yet (from the service
-/// worker's cache after the first visit), trying a failed fetch again twice.
+/// worker's cache after the first visit), trying a failed fetch again twice (0.3 s
+/// and 1 s later).
 /// Without it, text stays English.
 pub async fn fetch_catalog(lang: Lang) {
-    for _ in 0..3 {
+    for wait in [0, 300, 1000] {
         if !catalog_needed(lang) {
             return;
+        }
+        // Not at once: what made a fetch fail (the service worker taking over, say) may last a moment.
+        if wait > 0 {
+            crate::storage::vault::sleep(wait).await;
         }
         if let Some(catalog) = split_catalog(lang).await {
             i18n::install_catalog(lang, catalog);

@@ -297,7 +297,8 @@ async fn drain() {
     }
 }
 
-async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds (a timer; nothing is blocked meanwhile).
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
