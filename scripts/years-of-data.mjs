@@ -63,31 +63,46 @@ export function asBackup(data, exported) {
 /** How many characters `documents` take in localStorage (keys and values, as browsers count them). */
 export const characters = (documents) => documents.reduce((sum, [key, text]) => sum + key.length + text.length, 0);
 
-/** `documents` as Steady stores them under a passcode lock (lock record version 3): each value
- *  compressed (raw DEFLATE), then AES-GCM under a PBKDF2-SHA256 key with the value's name as
- *  additional data, as `src/storage/crypto.rs` does; plus the lock's record. With
- *  `compressed: false`, as builds before compression stored them (record version 2, values `k:`). */
-export async function sealUnderLock(documents, passcode, { compressed = true } = {}) {
+/** `documents` as Steady stores them under a passcode lock (lock record version 4), as
+ *  `src/storage/vault.rs` and `crypto.rs` do: each under an opaque name (HMAC-SHA256 of its name,
+ *  keyed by a secret made with the passcode's key), its name and text compressed (raw DEFLATE),
+ *  then AES-GCM under a PBKDF2-SHA256 key with the opaque name as additional data; plus the
+ *  lock's record. Earlier layouts, to test moving from them: `hidden: false` stores each under
+ *  its own name, bound to it (version 3, values `z:`); `compressed: false` also leaves them
+ *  uncompressed (version 2, values `k:`). */
+export async function sealUnderLock(documents, passcode, { compressed = true, hidden = compressed } = {}) {
   const subtle = globalThis.crypto.subtle;
   const b64 = (bytes) => Buffer.from(bytes).toString("base64");
+  const utf8 = (text) => new TextEncoder().encode(text);
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  const base = await subtle.importKey("raw", new TextEncoder().encode(passcode.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
+  const generation = 1_764_000_000_000;
+  const base = await subtle.importKey("raw", utf8(passcode.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
   const key = await subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 600_000 }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
   const squeeze = async (bytes) => new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
   const seal = async (name, bytes, mark) => {
     const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-    const data = await subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(name) }, key, bytes);
+    const data = await subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(name) }, key, bytes);
     return `steady-aes-gcm:${mark}:${b64(iv)}:${b64(new Uint8Array(data))}`;
   };
+  // The names' secret: a known text sealed with the all-zero IV no value uses (`crypto::name_secret`).
+  const secret = await subtle.encrypt({ name: "AES-GCM", iv: new Uint8Array(12), additionalData: utf8("steady.names") }, key, utf8("Names of stored documents"));
+  const mac = await subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const storedAs = async (name) => `steady.x-${generation}.${b64(new Uint8Array(await subtle.sign("HMAC", mac, utf8(name))).slice(0, 15))}`;
   const sealed = [];
+  // Which document is stored under which name (for tests that watch one: `sealed.names[name]`).
+  const names = {};
   for (const [name, text] of documents) {
-    const bytes = new TextEncoder().encode(text);
-    // Before compression (lock record version 2), every value was sealed as it was, marked `k`.
-    sealed.push([name, compressed ? await seal(name, await squeeze(bytes), "z") : await seal(name, bytes, "k")]);
+    if (hidden) {
+      const where = (names[name] = await storedAs(name));
+      sealed.push([where, await seal(where, await squeeze(utf8(`${name}\n${text}`)), "n")]);
+    } else {
+      // Before compression (lock record version 2), every value was sealed as it was, marked `k`.
+      sealed.push([name, compressed ? await seal(name, await squeeze(utf8(text)), "z") : await seal(name, utf8(text), "k")]);
+    }
   }
   const record = {
-    salt: b64(salt), iterations: 600_000, check: await seal("steady.lock", new TextEncoder().encode("Steady passcode check"), "k"),
-    generation: 1_764_000_000_000, idle_minutes: 5, region: "US", numeric: /^\d+$/.test(passcode), failures: 0, wait_until_ms: 0, normalized: true,
+    salt: b64(salt), iterations: 600_000, check: await seal("steady.lock", utf8("Steady passcode check"), "k"),
+    generation, idle_minutes: 5, region: "US", numeric: /^\d+$/.test(passcode), failures: 0, wait_until_ms: 0, normalized: true,
   };
-  return [...sealed, ["steady.lock", JSON.stringify({ v: compressed ? 3 : 2, data: record })]];
+  return Object.assign([...sealed, ["steady.lock", JSON.stringify({ v: hidden ? 4 : compressed ? 3 : 2, data: record })]], { names });
 }

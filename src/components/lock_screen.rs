@@ -84,15 +84,23 @@ fn UnlockForm(on_unlock: Callback<()>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = vault::try_passcode(&passcode).await;
             code.try_set(String::new());
-            checking.try_set(false);
             tick.try_update(|t| *t += 1);
-            match outcome {
-                Unlock::Opened(key) => {
-                    // Opened from here, so the code that reads and decrypts the data comes with
-                    // this form, not in the first download.
-                    vault::open_with(key).await;
-                    on_unlock.run(());
+            // "Checking…" stays until the data is open: a second tap meanwhile does nothing.
+            if let Unlock::Opened(key) = outcome {
+                // Opened from here, so the code that reads and decrypts the data comes with
+                // this form, not in the first download.
+                match vault::open_with(key).await {
+                    Ok(()) => on_unlock.run(()),
+                    Err(e) => {
+                        checking.try_set(false);
+                        message.try_set(Some(e));
+                    }
                 }
+                return;
+            }
+            checking.try_set(false);
+            match outcome {
+                Unlock::Opened(_) => {}
                 Unlock::Wrong { wait: 0 } => {
                     message.try_set(Some(tr!("That isn't the passcode.").into()));
                 }

@@ -284,8 +284,10 @@ pub fn seal_text(iv: &[u8], ciphertext: &[u8], compressed: bool) -> String {
 /// The parts of a sealed value; `None` if it isn't one.
 pub fn open_text(text: &str) -> Option<Sealed> {
     let rest = text.strip_prefix(SEALED_PREFIX)?;
-    let (bound, compressed, rest) = if let Some(rest) = rest.strip_prefix(COMPRESSED) {
+    let (bound, compressed, rest) = if let Some(rest) = rest.strip_prefix(COMPRESSED).or_else(|| rest.strip_prefix(NAMED)) {
         (true, true, rest)
+    } else if let Some(rest) = rest.strip_prefix(NAMED_AS_IS) {
+        (true, false, rest)
     } else if let Some(rest) = rest.strip_prefix(BOUND) {
         (true, false, rest)
     } else {
@@ -297,6 +299,77 @@ pub fn open_text(text: &str) -> Option<Sealed> {
     Some(Sealed { iv, data: base64_decode(data)?, bound, compressed })
 }
 
+/// `steady-aes-gcm:n:` (compressed) and `m:` (not) hold a value stored under an opaque
+/// name ([`Names`]): bound to that name, with the document's own name inside, before its
+/// text ([`with_name`]), so a value copied to another name is refused and one whose name
+/// can't be worked out (a set-aside copy) can still be read.
+const NAMED: &str = "n:";
+const NAMED_AS_IS: &str = "m:";
+
+/// The text to store for a value sealed under an opaque name ([`NAMED`]).
+pub fn seal_named(iv: &[u8], ciphertext: &[u8], compressed: bool) -> String {
+    let mark = if compressed { NAMED } else { NAMED_AS_IS };
+    format!("{SEALED_PREFIX}{mark}{}:{}", base64_encode(iv), base64_encode(ciphertext))
+}
+
+/// Whether a stored value was sealed under an opaque name, holding its own.
+pub fn is_named(text: &str) -> bool {
+    text.strip_prefix(SEALED_PREFIX).is_some_and(|rest| rest.starts_with(NAMED) || rest.starts_with(NAMED_AS_IS))
+}
+
+/// What is sealed under an opaque name: the document's name, a line break, its text.
+pub fn with_name(name: &str, text: &str) -> String {
+    format!("{name}\n{text}")
+}
+
+/// The name and text of what [`with_name`] made.
+pub fn without_name(payload: &str) -> Option<(&str, &str)> {
+    payload.split_once('\n')
+}
+
+/// Every stored name under a lock starts with this, then the lock's generation: what the
+/// names of a document's key would say (a kind of data, a month, that a draft exists) is hidden.
+pub const OPAQUE_MARK: &str = "steady.x-";
+
+/// The start of every stored name under the lock of `generation` (so names from another
+/// lock, or none, are told apart without a key: see `vault::finish_staged`).
+pub fn opaque_prefix(generation: u64) -> String {
+    format!("{OPAQUE_MARK}{generation}.")
+}
+
+/// The names documents are stored under with a lock: HMAC-SHA256 of the document's name
+/// under a secret only the passcode's key can make (`crypto::name_secret`), so the same
+/// document always has the same stored name (two tabs agree without a shared index) and
+/// nobody without the passcode can tell which is which.
+#[derive(Clone)]
+pub struct Names {
+    mac: hmac::Hmac<sha2::Sha256>,
+    prefix: String,
+}
+
+impl Names {
+    pub fn new(secret: &[u8], generation: u64) -> Names {
+        use hmac::Mac;
+        Names { mac: hmac::Hmac::new_from_slice(secret).expect("HMAC takes a key of any length"), prefix: opaque_prefix(generation) }
+    }
+
+    /// Where the document `name` is stored.
+    pub fn stored_as(&self, name: &str) -> String {
+        use hmac::Mac;
+        let mut mac = self.mac.clone();
+        mac.update(name.as_bytes());
+        // 120 bits: no two documents meet.
+        format!("{}{}", self.prefix, base64_encode(&mac.finalize().into_bytes()[..15]))
+    }
+}
+
+/// Every month archive's name (one of `prefixes` and `YYYY-MM`) from January of `first_year`
+/// to December of `last_year`: what an opaque stored name is matched against at the unlock.
+pub fn month_names(prefixes: &[&str], first_year: i32, last_year: i32) -> Vec<String> {
+    let months = (first_year..=last_year).flat_map(|year| (1..=12).map(move |month| super::cravings::YearMonth { year, month }));
+    months.flat_map(|month| prefixes.iter().map(move |prefix| format!("{prefix}{month}"))).collect()
+}
+
 /// Whether a stored value is sealed (either way).
 pub fn is_sealed(text: &str) -> bool {
     text.starts_with(SEALED_PREFIX)
@@ -304,12 +377,12 @@ pub fn is_sealed(text: &str) -> bool {
 
 /// Whether a stored value was compressed before it was sealed.
 pub fn is_compressed(text: &str) -> bool {
-    text.strip_prefix(SEALED_PREFIX).is_some_and(|rest| rest.starts_with(COMPRESSED))
+    text.strip_prefix(SEALED_PREFIX).is_some_and(|rest| rest.starts_with(COMPRESSED) || rest.starts_with(NAMED))
 }
 
 /// Whether a stored value is sealed without its name (to be stored again, bound).
 pub fn is_unbound(text: &str) -> bool {
-    is_sealed(text) && ![BOUND, COMPRESSED].iter().any(|mark| text[SEALED_PREFIX.len()..].starts_with(mark))
+    is_sealed(text) && ![BOUND, COMPRESSED, NAMED, NAMED_AS_IS].iter().any(|mark| text[SEALED_PREFIX.len()..].starts_with(mark))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -419,6 +492,49 @@ pub fn decrypted_later(keys: &[String], prefixes: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_names_under_a_lock_say_nothing_and_stay_the_same() {
+        let names = Names::new(b"secret from the key", 1_764_000_000_000);
+        let dose = names.stored_as("steady.dose.2026-11");
+        // The same name for the same document (two tabs agree), another for any other.
+        assert_eq!(dose, names.stored_as("steady.dose.2026-11"));
+        assert_ne!(dose, names.stored_as("steady.dose.2026-12"));
+        assert!(dose.starts_with(&opaque_prefix(1_764_000_000_000)) && dose.starts_with(OPAQUE_MARK));
+        for told in ["dose", "2026", "draft", "log"] {
+            assert!(!dose[OPAQUE_MARK.len()..].contains(told), "{dose}");
+        }
+        assert_eq!(dose.len(), opaque_prefix(1_764_000_000_000).len() + 20);
+        // Another secret (another passcode) or another lock: other names.
+        assert_ne!(Names::new(b"another", 1_764_000_000_000).stored_as("steady.dose.2026-11"), dose);
+        assert_ne!(Names::new(b"secret from the key", 1_764_000_000_001).stored_as("steady.dose.2026-11"), dose);
+        assert_eq!(opaque_prefix(0), "steady.x-0.");
+        assert_eq!(opaque_prefix(1_764_000_000_000), "steady.x-1764000000000.");
+        // A document's own name can never look like one: none starts "x-".
+        assert!(!"steady.settings".starts_with(OPAQUE_MARK));
+    }
+
+    #[test]
+    fn a_named_value_holds_its_name_and_is_told_apart() {
+        let payload = with_name("steady.journal.2024-02", "{\"v\":2,\"data\":[\"two\\nlines\"]}");
+        assert_eq!(without_name(&payload), Some(("steady.journal.2024-02", "{\"v\":2,\"data\":[\"two\\nlines\"]}")));
+        let text = seal_named(&[1; IV_BYTES], &[2, 3], true);
+        assert!(is_named(&text) && is_compressed(&text) && !is_unbound(&text));
+        let parts = open_text(&text).unwrap();
+        assert!(parts.bound && parts.compressed && parts.data == [2, 3]);
+        let as_is = seal_named(&[1; IV_BYTES], &[2, 3], false);
+        assert!(is_named(&as_is) && !is_compressed(&as_is) && open_text(&as_is).unwrap().bound);
+        assert!(!is_named(&seal_text(&[1; IV_BYTES], &[2], true)));
+    }
+
+    #[test]
+    fn every_month_of_every_archive_is_named_for_matching() {
+        let names = month_names(&["steady.log.", "steady.dose."], 2023, 2024);
+        assert_eq!(names.len(), 48);
+        assert_eq!(names[..3], ["steady.log.2023-01", "steady.dose.2023-01", "steady.log.2023-02"]);
+        assert_eq!(names.last().unwrap(), "steady.dose.2024-12");
+        assert!(month_names(&["steady.log."], 2025, 2024).is_empty());
+    }
 
     #[test]
     fn a_failed_write_is_tried_again_less_and_less_often_up_to_a_minute() {

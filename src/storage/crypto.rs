@@ -78,6 +78,30 @@ pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, 
     }
 }
 
+/// Encrypts the document `name` to be stored under the opaque name `stored_as` (see
+/// [`lock::Names`]): bound to `stored_as`, with `name` inside, compressed where the browser can.
+pub async fn encrypt_named(key: &CryptoKey, stored_as: &str, name: &str, text: &str) -> Result<String, String> {
+    let payload = lock::with_name(name, text);
+    let (bytes, compressed) = match deflate(payload.as_bytes(), true).await {
+        Some(squeezed) => (squeezed, true),
+        None => (payload.into_bytes(), false),
+    };
+    let (iv, sealed) = seal_bytes(key, stored_as, &bytes).await?;
+    Ok(lock::seal_named(&iv, &sealed, compressed))
+}
+
+/// The secret [`lock::Names`] is made from: a known text encrypted under `key` with an IV no
+/// stored value uses (all zeros; every other IV is random), so only the passcode makes it,
+/// the same in every tab, and it is never stored.
+pub async fn name_secret(key: &CryptoKey) -> Result<Vec<u8>, String> {
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&[0u8; IV_BYTES][..]));
+    params.set_additional_data_u8_array(&Uint8Array::from(&b"steady.names"[..]));
+    let made = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, b"Names of stored documents"))
+        .await
+        .map_err(|_| tr!("Couldn't prepare the encryption key.").to_string())?;
+    Ok(Uint8Array::new(&made).to_vec())
+}
+
 /// Encrypts `text` as it is: for what an older build must still open (a
 /// protected backup, the lock's check value).
 pub async fn encrypt_as_is(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
@@ -85,12 +109,18 @@ pub async fn encrypt_as_is(key: &CryptoKey, name: &str, text: &str) -> Result<St
 }
 
 async fn seal(key: &CryptoKey, name: &str, bytes: &[u8], compressed: bool) -> Result<String, String> {
+    let (iv, sealed) = seal_bytes(key, name, bytes).await?;
+    Ok(seal_text(&iv, &sealed, compressed))
+}
+
+/// A fresh random IV, and `bytes` encrypted under `key` with it, bound to `name`.
+async fn seal_bytes(key: &CryptoKey, name: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let fail = |_| tr!("Couldn't encrypt your data, so it wasn't saved.").to_string();
     let iv = random_bytes(IV_BYTES)?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
     params.set_additional_data_u8_array(&Uint8Array::from(name.as_bytes()));
     let sealed = run(subtle()?.encrypt_with_object_and_u8_array(&params, key, bytes)).await.map_err(fail)?;
-    Ok(seal_text(&iv, &Uint8Array::new(&sealed).to_vec(), compressed))
+    Ok((iv, Uint8Array::new(&sealed).to_vec()))
 }
 
 /// Decrypts a sealed value stored under `name`. Fails for a wrong key, for

@@ -148,15 +148,21 @@ const LOG_PREFIX: &str = "steady.log.";
 const MONTH_ARCHIVES: [&str; 5] =
     [LOG_PREFIX, monthly::CHECKIN_PREFIX, monthly::JOURNAL_PREFIX, monthly::WEEKLY_PREFIX, monthly::DOSE_PREFIX];
 
+/// The documents kept whole, one key each (under the lock, their stored names are worked out
+/// at the unlock like the months', so one that can't be decrypted is still shown as that document).
+const SINGLETONS: [&str; 6] = [Settings::KEY, Counters::KEY, Plan::KEY, MedsData::KEY, Supporting::KEY, CopingData::KEY];
+
 fn month_key(month: YearMonth) -> String {
     format!("{LOG_PREFIX}{month}")
 }
 
 /// Whether check-ins, cravings and medication are stored (what Today's parts show), from the
-/// names of what is stored: known at start-up, before anything is read or unlocked.
+/// names of what is stored: known at start-up, before anything is read or unlocked. Under
+/// the lock the names don't say (see `vault`): any of them may be.
 pub fn kinds_stored() -> [bool; 3] {
     let keys = disk_keys();
-    [monthly::CHECKIN_PREFIX, LOG_PREFIX, MedsData::KEY].map(|kind| keys.iter().any(|k| k.starts_with(kind)))
+    let hidden = keys.iter().any(|k| k.starts_with(crate::domain::lock::OPAQUE_MARK));
+    [monthly::CHECKIN_PREFIX, LOG_PREFIX, MedsData::KEY].map(|kind| hidden || keys.iter().any(|k| k.starts_with(kind)))
 }
 
 /// Changed by "Delete everything", so other open tabs start again (never holds data).
@@ -963,8 +969,8 @@ impl Store {
                 Some(key) if key == DELETED_EVERYTHING_KEY => reload_page(),
                 Some(key) if !vault::is_data_key(&key) => {}
                 Some(key) if vault::active() => leptos::task::spawn_local(async move {
-                    if let Some(plain) = vault::accept_from_other_tab(&key, event.new_value()).await {
-                        self.reload_key(&key, plain);
+                    if let Some((name, plain)) = vault::accept_from_other_tab(&key, event.new_value()).await {
+                        self.reload_key(&name, plain);
                     }
                 }),
                 Some(key) => self.reload_key(&key, event.new_value()),

@@ -8,10 +8,15 @@
 //! the queue). Changing the passcode stages complete new copies, verifies
 //! them, and only then switches — so at no moment is data in neither form.
 //!
+//! Under a lock every document is stored under an opaque name (see [`lock::Names`]): the
+//! names on disk don't say which kinds of data exist, which months have entries or that a
+//! draft is kept. `mirror` and everything above the vault use the documents' own names.
+//!
 //! Without a lock there is no vault and documents go straight to localStorage.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use serde::Serialize;
@@ -20,7 +25,10 @@ use web_sys::CryptoKey;
 use super::crypto;
 use super::{disk_get, disk_keys, disk_set, disk_store};
 use crate::domain::i18n::fill;
-use crate::domain::lock::{self, decrypted_later, is_compressed, is_sealed, is_unbound, staged_action, LockRecord, Staged, CHECK_TEXT};
+use crate::domain::lock::{
+    self, decrypted_later, is_compressed, is_named, is_sealed, opaque_prefix, staged_action, LockRecord, Staged, CHECK_TEXT,
+    OPAQUE_MARK,
+};
 
 /// The lock's record, stored in the clear.
 pub const LOCK_KEY: &str = "steady.lock";
@@ -39,11 +47,59 @@ pub(super) const STAGED_PREFIX: &str = "steady.next.";
 /// Version 3: values may be compressed before they are sealed (`steady-aes-gcm:z:`),
 /// which a version-2 build can't open. The record is stored as version 3 by every
 /// unlock, before anything is written compressed.
-const LOCK_VERSION: u64 = 3;
+///
+/// Version 4: documents are stored under opaque names (`steady.x-…`), which a version-3
+/// build would take for no data at all; it asks for a reload instead.
+const LOCK_VERSION: u64 = 4;
+
+/// A document's name → the opaque name it is stored under with the lock (see [`lock::Names`]).
+type Namer = Rc<dyn Fn(&str) -> String>;
+
+type Later<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+/// What the vault does with the key. Made where the key is made (the unlock, the lock's
+/// settings: split-off modules) and called through these pointers, so that the hashing,
+/// encrypting and decrypting code isn't in the first download.
+#[derive(Clone)]
+struct Crypt {
+    key: CryptoKey,
+    /// The generation of the lock the key belongs to.
+    generation: u64,
+    names: Namer,
+    /// (stored name, document name, text) → the sealed text to store.
+    seal: Rc<dyn Fn(String, String, String) -> Later<Result<String, String>>>,
+    /// (stored name, sealed text) → the document's name and text, if it opens and its name
+    /// leads to where it is stored (a value copied to another name is refused).
+    open: Rc<dyn Fn(String, String) -> Later<Option<(String, String)>>>,
+}
+
+/// The vault's cryptography for the lock of `generation` whose key is `key`.
+async fn crypt_for(key: CryptoKey, generation: u64) -> Result<Crypt, String> {
+    let names = lock::Names::new(&crypto::name_secret(&key).await?, generation);
+    let names: Namer = Rc::new(move |name: &str| names.stored_as(name));
+    let (sealing, opening, naming) = (key.clone(), key.clone(), names.clone());
+    Ok(Crypt {
+        key,
+        generation,
+        names,
+        seal: Rc::new(move |stored_as, name, text| {
+            let key = sealing.clone();
+            Box::pin(async move { crypto::encrypt_named(&key, &stored_as, &name, &text).await })
+        }),
+        open: Rc::new(move |stored_as, raw| {
+            let (key, names) = (opening.clone(), naming.clone());
+            Box::pin(async move {
+                let payload = crypto::decrypt(&key, &stored_as, &raw).await.ok()?;
+                let (name, text) = lock::without_name(&payload).filter(|(name, _)| names(name) == stored_as)?;
+                Some((name.to_string(), text.to_string()))
+            })
+        }),
+    })
+}
 
 enum Cipher {
-    /// The key, and the generation of the lock it belongs to.
-    Key(CryptoKey, u64),
+    /// Unlocked: the key, with what the vault does with it.
+    Key(Crypt),
     /// Locked: nothing can be encrypted until the passcode is entered again.
     Locked,
     /// The lock was removed in this session: values are stored as they are.
@@ -54,9 +110,9 @@ struct Vault {
     cipher: Cipher,
     /// The plain text of every stored document, by key...
     mirror: BTreeMap<String, String>,
-    /// ...except these older months, read and decrypted (into `mirror`) just after the
-    /// unlock, newest first. Writes to them wait (see [`still_sealed`]).
-    sealed: Vec<String>,
+    /// ...except these older months (and the names they are stored under), read and decrypted
+    /// (into `mirror`) just after the unlock, newest first. Writes to them wait (see [`still_sealed`]).
+    sealed: Vec<(String, String)>,
     /// `open_the_rest` is decrypting them.
     opening: bool,
     /// Writes not yet stored, oldest first.
@@ -113,7 +169,7 @@ impl Vault {
 
     /// `name` is decrypted (or written) now: it waits no longer.
     fn unseal(&mut self, name: &str) {
-        self.sealed.retain(|n| n != name);
+        self.sealed.retain(|(n, _)| n != name);
     }
 }
 
@@ -235,7 +291,7 @@ async fn drain() {
         let next = with_vault(|v| {
             let key = match &v.cipher {
                 Cipher::Locked => None,
-                Cipher::Key(k, generation) => Some(Some((k.clone(), *generation))),
+                Cipher::Key(crypt) => Some(Some(crypt.clone())),
                 Cipher::Plain => Some(None),
             };
             let (Some(key), Some((name, text))) = (key, v.queue.pop_front()) else {
@@ -254,21 +310,25 @@ async fn drain() {
         }
         // A draft goes only once everything written before it is stored: it may hold the only copy.
         let earlier_failed = with_vault(|v| !v.failed.is_empty()).unwrap_or(false);
+        let stored_as = key.as_ref().map_or_else(|| name.clone(), |crypt| (crypt.names)(&name));
         let outcome = match (text, key) {
             (None, _) if earlier_failed && name.starts_with(super::DRAFT_PREFIX) => Err(String::new()),
-            (None, _) => disk_store(&name, None),
-            (Some(text), None) => disk_store(&name, Some(&text)),
-            (Some(text), Some((key, generation))) => match crypto::encrypt(&key, &name, &text).await {
+            (None, _) => disk_store(&stored_as, None),
+            (Some(text), None) => disk_store(&stored_as, Some(&text)),
+            (Some(text), Some(crypt)) => match (crypt.seal)(stored_as.clone(), name.clone(), text).await {
                 // Everything was deleted while this was being encrypted: don't bring it back.
                 Ok(_) if !active() => return,
                 // Another window changed the passcode: this key would make the value unreadable.
-                Ok(_) if current_generation() != generation => {
+                Ok(_) if current_generation() != crypt.generation => {
                     Err(tr!("Not saved — the passcode was changed in another window. Reload Steady to carry on.").into())
                 }
-                Ok(sealed) => disk_store(&name, Some(&sealed)),
+                Ok(sealed) => disk_store(&stored_as, Some(&sealed)),
                 Err(e) => Err(e),
             },
         };
+        if outcome.is_ok() {
+            drop_old_copy(&name, &stored_as);
+        }
         // What the banner should say now: `Some(None)` once every failed write has been stored.
         let banner = with_vault(|v| {
             v.failed.retain(|k| *k != name);
@@ -294,6 +354,14 @@ async fn drain() {
         if let (Some(text), Some(signal)) = (banner, REPORT_TO.get()) {
             signal.set(text);
         }
+    }
+}
+
+/// Once document `name` is stored under the opaque name `stored_as`, a copy under its own
+/// name (stored before names were hidden, and not yet moved) goes.
+fn drop_old_copy(name: &str, stored_as: &str) {
+    if stored_as != name && disk_get(name).is_some() {
+        let _ = disk_set(name, None);
     }
 }
 
@@ -341,7 +409,7 @@ fn parse_lock_record(raw: &str) -> Result<LockRecord, String> {
     let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|_| damaged())?;
     // The version first: a newer record may have a shape this build doesn't know.
     match value.get("v").and_then(serde_json::Value::as_u64) {
-        Some(1 | 2 | LOCK_VERSION) => {}
+        Some(1..=LOCK_VERSION) => {}
         Some(v) => return Err(fill(tr!("The lock was set by a newer version of Steady (lock version {}). Reload to update."), &[&v.to_string()])),
         None => return Err(damaged()),
     }
@@ -400,9 +468,30 @@ fn finish_staged() -> bool {
     }
     let complete = left.is_empty();
     if complete {
+        drop_other_names();
         let _ = disk_set(STAGED_HEADER, None);
     }
     complete
+}
+
+/// Once every new copy is in place: what is stored under the names of the lock before (or
+/// of none) goes — the names change with the lock, so nothing was written over it.
+fn drop_other_names() {
+    let current = match lock_record() {
+        Some(Ok(record)) => Some(opaque_prefix(record.generation)),
+        // Which names are current can't be told: everything stays.
+        Some(Err(_)) => return,
+        None => None,
+    };
+    for key in disk_keys().into_iter().filter(|k| is_data_key(k)) {
+        let other = match &current {
+            Some(prefix) => !key.starts_with(prefix.as_str()),
+            None => key.starts_with(OPAQUE_MARK),
+        };
+        if other {
+            let _ = disk_set(&key, None);
+        }
+    }
 }
 
 fn clear_staged() {
@@ -510,36 +599,78 @@ pub async fn try_passcode(passcode: &str) -> Unlock {
 }
 
 /// Reads every stored document into memory, decrypting with `key`. Values
-/// that are still plain (an interrupted switch) or sealed the old way (not bound
-/// to their names) are kept and re-encrypted; a value that won't decrypt (damaged,
-/// or moved from another key) is kept as stored, and shows up as unreadable.
+/// that are still plain (an interrupted switch), sealed the old way (not bound
+/// to their names) or stored under their own names (before names were hidden) are
+/// kept and stored again; a value that won't decrypt (damaged, or moved from
+/// another key) is kept as stored, and shows up as unreadable.
+///
+/// Which opaque name holds which document is found by naming every month from 1970 to
+/// five years ahead, and the documents kept whole; any other opaque name (a draft, a
+/// set-aside copy, a month outside those years) is decrypted now, and its name read from
+/// inside it. (One of those that can't be decrypted can't be told apart, so it can't be
+/// shown as a problem: it is kept as stored, and only that same document written again
+/// — the next draft of the same form — takes its place.)
 ///
 /// Another tab may store something while this one decrypts (its storage events
 /// aren't listened to yet): the read is repeated until the disk is as it was
 /// read — at most a few times, so a tab that never stops writing can't keep
 /// this one from opening (the last read is then the newest, and the other
 /// tab's later changes arrive as storage events once this one is open).
-async fn read_everything(key: &CryptoKey) -> Opened {
+async fn read_everything(crypt: &Crypt) -> Opened {
     const MOST_READS: u32 = 4;
+    let (key, names) = (&crypt.key, &crypt.names);
+    let mine = opaque_prefix(crypt.generation);
+    let this_year = js_sys::Date::new_0().get_full_year() as i32;
+    let months = lock::month_names(&super::MONTH_ARCHIVES, 1970, this_year + 5);
+    let known: BTreeMap<String, String> =
+        months.into_iter().chain(super::SINGLETONS.map(String::from)).map(|name| (names(&name), name)).collect();
     let mut reads = 0;
     loop {
         reads += 1;
-        let names: Vec<String> = disk_keys().into_iter().filter(|k| is_data_key(k)).collect();
-        // The older months are read when they are decrypted, just after this.
-        let later = decrypted_later(&names, &super::MONTH_ARCHIVES);
-        let read: Vec<(String, String)> =
-            names.iter().filter(|n| !later.contains(n)).filter_map(|n| disk_get(n).map(|raw| (n.clone(), raw))).collect();
-        let mut opened = Opened::default();
-        for (name, raw) in &read {
-            let plain = opened_value(key, name, raw, &mut opened.rewrite).await;
-            opened.mirror.insert(name.clone(), plain);
+        let on_disk: Vec<String> = disk_keys().into_iter().filter(|k| is_data_key(k)).collect();
+        let present: BTreeSet<&String> = on_disk.iter().collect();
+        // (document name if known, stored name). Names of another lock are a switch's leftovers.
+        let mut stored: Vec<(Option<String>, String)> = Vec::new();
+        let mut old_copies = Vec::new();
+        for key in &on_disk {
+            if key.starts_with(&mine) {
+                stored.push((known.get(key).cloned(), key.clone()));
+            } else if !key.starts_with(OPAQUE_MARK) {
+                // Under its own name: moved under its opaque one, unless that is there already (newer).
+                if present.contains(&names(key)) {
+                    old_copies.push(key.clone());
+                } else {
+                    stored.push((Some(key.clone()), key.clone()));
+                }
+            }
         }
-        opened.sealed = later;
+        // The older months are read when they are decrypted, just after this.
+        let named: Vec<String> = stored.iter().filter_map(|(name, _)| name.clone()).collect();
+        let later: BTreeSet<String> = decrypted_later(&named, &super::MONTH_ARCHIVES).into_iter().collect();
+        let mut opened = Opened::default();
+        let mut read = Vec::new();
+        for (name, stored_as) in stored {
+            if let Some(name) = name.as_ref().filter(|n| later.contains(*n)) {
+                opened.sealed.push((name.clone(), stored_as));
+                continue;
+            }
+            let Some(raw) = disk_get(&stored_as) else { continue };
+            let (name, plain) = opened_value(key, names, &stored_as, name.as_deref(), &raw, &mut opened.rewrite).await;
+            opened.mirror.insert(name, plain);
+            read.push((stored_as, raw));
+        }
+        // Newest first, as `decrypted_later` lists them.
+        let order: Vec<String> = decrypted_later(&named, &super::MONTH_ARCHIVES);
+        opened.sealed.sort_by_key(|(name, _)| order.iter().position(|n| n == name));
         let unchanged = || {
-            disk_keys().into_iter().filter(|k| is_data_key(k)).eq(names.iter().cloned())
-                && read.iter().all(|(name, raw)| disk_get(name).as_ref() == Some(raw))
+            disk_keys().into_iter().filter(|k| is_data_key(k)).eq(on_disk.iter().cloned())
+                && read.iter().all(|(stored_as, raw)| disk_get(stored_as).as_ref() == Some(raw))
         };
         if reads == MOST_READS || unchanged() {
+            // Their newer copies are read: these can go.
+            for old in old_copies {
+                let _ = disk_set(&old, None);
+            }
             return opened;
         }
     }
@@ -550,26 +681,48 @@ struct Opened {
     mirror: BTreeMap<String, String>,
     /// Values to store again (see [`opened_value`]).
     rewrite: Vec<(String, Option<String>)>,
-    sealed: Vec<String>,
+    sealed: Vec<(String, String)>,
 }
 
-/// The plain text of a stored value; one that won't decrypt is kept as stored (it shows up
-/// as unreadable). One sealed the old way, or still plain (a change of passcode cut off), is
-/// noted in `rewrite` to be stored again.
-async fn opened_value(key: &CryptoKey, name: &str, raw: &str, rewrite: &mut Vec<(String, Option<String>)>) -> String {
+/// The document a stored value holds: its name and plain text. `name` is the document's name
+/// when the stored one says it (`None`: an opaque name not matched to a month). A value that
+/// won't decrypt is kept as stored (it shows up as unreadable). One sealed the old way, under
+/// its own name, or still plain (a change of passcode cut off), is noted in `rewrite` to be
+/// stored again.
+async fn opened_value(
+    key: &CryptoKey,
+    names: &Namer,
+    stored_as: &str,
+    name: Option<&str>,
+    raw: &str,
+    rewrite: &mut Vec<(String, Option<String>)>,
+) -> (String, String) {
+    let as_stored = || (name.unwrap_or(stored_as).to_string(), raw.to_string());
+    if is_named(raw) {
+        let Ok(payload) = crypto::decrypt(key, stored_as, raw).await else { return as_stored() };
+        // Its own name must lead to where it is stored: a value copied to another name is refused.
+        let Some((inside, text)) = lock::without_name(&payload).filter(|(inside, _)| names(inside) == stored_as && name.is_none_or(|n| n == *inside))
+        else {
+            return as_stored();
+        };
+        if !is_compressed(raw) && crypto::can_compress() {
+            rewrite.push((inside.to_string(), Some(text.to_string())));
+        }
+        return (inside.to_string(), text.to_string());
+    }
+    // What follows is stored under the document's own name (from before names were hidden).
+    let Some(name) = name.filter(|n| *n == stored_as) else { return as_stored() };
     if !is_sealed(raw) {
         rewrite.push((name.to_string(), Some(raw.to_string())));
-        return raw.to_string();
+        return as_stored();
     }
     match crypto::decrypt(key, name, raw).await {
-        // Sealed before values were bound to their names, or before they were
-        // compressed: stored again, bound and compressed (room for years more).
-        Ok(plain) if is_unbound(raw) || (!is_compressed(raw) && crypto::can_compress()) => {
+        // Stored again under its opaque name, bound to it and compressed.
+        Ok(plain) => {
             rewrite.push((name.to_string(), Some(plain.clone())));
-            plain
+            (name.to_string(), plain)
         }
-        Ok(plain) => plain,
-        Err(_) => raw.to_string(),
+        Err(_) => as_stored(),
     }
 }
 
@@ -583,29 +736,31 @@ async fn open_the_rest() {
     sleep(AFTER_THE_UNLOCK_MS).await;
     loop {
         let next = with_vault(|v| match &v.cipher {
-            Cipher::Key(key, _) if !v.sealed.is_empty() => Some((key.clone(), v.sealed.iter().take(AT_A_TIME).cloned().collect::<Vec<_>>())),
+            Cipher::Key(crypt) if !v.sealed.is_empty() => {
+                Some((crypt.key.clone(), crypt.names.clone(), v.sealed.iter().take(AT_A_TIME).cloned().collect::<Vec<_>>()))
+            }
             _ => {
                 v.opening = false;
                 None
             }
         })
         .flatten();
-        let Some((key, batch)) = next else { break };
+        let Some((key, names, batch)) = next else { break };
         let mut rewrite = Vec::new();
         let mut opened = Vec::with_capacity(batch.len());
-        for name in batch {
-            let raw = disk_get(&name);
+        for (name, stored_as) in batch {
+            let raw = disk_get(&stored_as);
             let plain = match &raw {
-                Some(raw) => Some(opened_value(&key, &name, raw, &mut rewrite).await),
+                Some(raw) => Some(opened_value(&key, &names, &stored_as, Some(&name), raw, &mut rewrite).await.1),
                 None => None,
             };
-            opened.push((name, raw, plain));
+            opened.push((name, stored_as, raw, plain));
         }
         // Unless a write, another tab's change or a lock came first (each is newer, or drops it).
         let arrived = with_vault(|v| {
             let mut arrived = Vec::new();
-            for (name, raw, plain) in opened {
-                if v.sealed.contains(&name) && disk_get(&name) == raw {
+            for (name, stored_as, raw, plain) in opened {
+                if v.sealed.iter().any(|(n, _)| *n == name) && disk_get(&stored_as) == raw {
                     v.unseal(&name);
                     set(&mut v.mirror, &name, plain);
                     v.queue.extend(rewrite.iter().filter(|(n, _)| *n == name).cloned());
@@ -637,7 +792,7 @@ fn start_opening_the_rest() {
 
 /// Whether `key` is an older month not decrypted yet (nothing may be written over it).
 pub fn still_sealed(key: &str) -> bool {
-    with_vault(|v| v.sealed.iter().any(|n| n == key)).unwrap_or(false)
+    with_vault(|v| v.sealed.iter().any(|(n, _)| n == key)).unwrap_or(false)
 }
 
 /// Whether every stored document is decrypted (or there is no lock).
@@ -657,18 +812,22 @@ pub fn on_arrival(tell: Option<Box<dyn Fn(Vec<String>)>>) {
     ARRIVED.set(tell);
 }
 
-/// At an unlock: everything decrypted into memory.
-pub async fn open_with(key: CryptoKey) {
+/// At an unlock: everything decrypted into memory. `Err` if the names data is stored under
+/// can't be made (then nothing is opened).
+pub async fn open_with(key: CryptoKey) -> Result<(), String> {
+    let crypt = crypt_for(key, current_generation()).await?;
     if VAULT.with_borrow(Option::is_some) {
-        return resume(key).await;
+        resume(crypt).await;
+        return Ok(());
     }
-    let opened = read_everything(&key).await;
-    let mut vault = Vault::new(Cipher::Key(key, current_generation()), opened.mirror);
+    let opened = read_everything(&crypt).await;
+    let mut vault = Vault::new(Cipher::Key(crypt), opened.mirror);
     vault.queue = opened.rewrite.into();
     vault.sealed = opened.sealed;
     VAULT.set(Some(vault));
     kick();
     start_opening_the_rest();
+    Ok(())
 }
 
 /// Locks: the key is forgotten as soon as the writes already made are stored.
@@ -681,10 +840,10 @@ pub fn lock() {
 }
 
 /// Unlocks again, after the first time in this page (the app was drawn anew).
-async fn resume(key: CryptoKey) {
+async fn resume(crypt: Crypt) {
     // Locked since: what was decrypted was dropped (see `settle`), so everything is read again.
     if with_vault(|v| matches!(v.cipher, Cipher::Locked)) == Some(true) {
-        let Opened { mut mirror, rewrite, sealed } = read_everything(&key).await;
+        let Opened { mut mirror, rewrite, sealed } = read_everything(&crypt).await;
         with_vault(|v| {
             v.sealed = sealed;
             // Writes made while locked, and failed ones waiting to be tried again, are newer
@@ -701,38 +860,55 @@ async fn resume(key: CryptoKey) {
         });
     }
     with_vault(|v| {
-        v.cipher = Cipher::Key(key, current_generation());
+        v.cipher = Cipher::Key(crypt);
         v.lock_requested = false;
     });
     kick();
     start_opening_the_rest();
 }
 
-/// A change another tab stored, decrypted into memory. `None` when there is
-/// nothing to show: locked (it is read at the next unlock), superseded by a
-/// later change, or about to be overwritten by this tab's own pending write.
-pub async fn accept_from_other_tab(name: &str, raw: Option<String>) -> Option<Option<String>> {
-    let key = with_vault(|v| match &v.cipher {
+/// A change another tab stored under `stored_as`, decrypted into memory: the document's
+/// name and its text. `None` when there is nothing to show: locked (it is read at the next
+/// unlock), superseded by a later change, about to be overwritten by this tab's own pending
+/// write, or an old copy the other tab removed once it had stored it under its opaque name.
+pub async fn accept_from_other_tab(stored_as: &str, raw: Option<String>) -> Option<(String, Option<String>)> {
+    let crypt = with_vault(|v| match &v.cipher {
         Cipher::Locked => None,
-        Cipher::Key(k, _) => Some(Some(k.clone())),
+        Cipher::Key(crypt) => Some(Some(crypt.clone())),
         Cipher::Plain => Some(None),
     })??;
-    let plain = match (&raw, key) {
-        (Some(sealed), Some(key)) if is_sealed(sealed) => Some(crypto::decrypt(&key, name, sealed).await.unwrap_or(sealed.clone())),
-        _ => raw.clone(),
+    let (name, plain) = match crypt {
+        Some(crypt) => {
+            let opened = match &raw {
+                Some(sealed) => (crypt.open)(stored_as.to_string(), sealed.clone()).await,
+                None => None,
+            };
+            match opened {
+                Some((name, text)) => (name, Some(text)),
+                // Removed, or unreadable (shown as it is stored): only a document this tab knows.
+                None => (known_name(stored_as, &crypt.names)?, raw.clone()),
+            }
+        }
+        None => (stored_as.to_string(), raw.clone()),
     };
     // Decrypting takes a moment; a newer change may have landed meanwhile (its own event follows).
-    if disk_get(name) != raw {
+    if disk_get(stored_as) != raw {
         return None;
     }
     with_vault(|v| {
-        if v.has_pending(name) {
+        if v.has_pending(&name) {
             return None;
         }
-        v.unseal(name);
-        set(&mut v.mirror, name, plain.clone());
-        Some(plain)
+        v.unseal(&name);
+        set(&mut v.mirror, &name, plain.clone());
+        Some((name, plain))
     })?
+}
+
+/// The document stored under the opaque name `stored_as`, if this tab has met it. (None of a
+/// document's own names leads to an old copy under its own name: that going is no change.)
+fn known_name(stored_as: &str, names: &Namer) -> Option<String> {
+    with_vault(|v| v.mirror.keys().chain(v.sealed.iter().map(|(n, _)| n)).find(|n| names(n) == stored_as).cloned()).flatten()
 }
 
 /// Everything was deleted: no vault, no lock.
@@ -766,7 +942,7 @@ pub async fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), Stri
 
 async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), String> {
     let key = match with_vault(|v| match &v.cipher {
-        Cipher::Key(k, _) => Ok(Some(k.clone())),
+        Cipher::Key(crypt) => Ok(Some(crypt.clone())),
         Cipher::Plain => Ok(None),
         Cipher::Locked => Err(()),
     }) {
@@ -775,13 +951,18 @@ async fn seal_and_apply(writes: &[(String, Option<String>)]) -> Result<(), Strin
     };
     let mut sealed = Vec::with_capacity(writes.len());
     for (name, text) in writes {
+        let stored_as = key.as_ref().map_or_else(|| name.clone(), |crypt| (crypt.names)(name));
         let text = match (text, &key) {
-            (Some(t), Some(k)) => Some(crypto::encrypt(k, name, t).await?),
+            (Some(t), Some(crypt)) => Some((crypt.seal)(stored_as.clone(), name.clone(), t.clone()).await?),
             (t, _) => t.clone(),
         };
-        sealed.push((name.clone(), text));
+        sealed.push((stored_as, text));
     }
-    super::apply_all(&sealed)
+    super::apply_all(&sealed)?;
+    for ((name, _), (stored_as, _)) in writes.iter().zip(&sealed) {
+        drop_old_copy(name, stored_as);
+    }
+    Ok(())
 }
 
 // ---- Other open tabs ----
@@ -879,16 +1060,22 @@ pub async fn switch_lock(target: Option<(LockRecord, CryptoKey)>) -> Result<(), 
     }
     // Every document is copied: the older months must be decrypted first.
     all_opened().await;
+    let crypt = match &target {
+        Some((record, key)) => Some(crypt_for(key.clone(), record.generation).await?),
+        None => None,
+    };
     take_turn().await;
-    let outcome = stage_and_switch(&target).await;
+    let outcome = stage_and_switch(&target, crypt.as_ref().map(|c| &c.names)).await;
     if outcome.is_ok() {
-        with_vault(|v| v.cipher = target.map_or(Cipher::Plain, |(record, key)| Cipher::Key(key, record.generation)));
+        with_vault(|v| v.cipher = crypt.map_or(Cipher::Plain, Cipher::Key));
     }
     release();
     outcome
 }
 
-async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<(), String> {
+/// Stages a copy of every document under the names of `target` (opaque ones made by `names`
+/// for a lock, their own without one), checks them, then switches.
+async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>, names: Option<&Namer>) -> Result<(), String> {
     let documents: Vec<(String, String)> =
         with_vault(|v| v.mirror.clone().into_iter().collect()).unwrap_or_default();
     let generation = target.as_ref().map_or(0, |(r, _)| r.generation);
@@ -900,21 +1087,22 @@ async fn stage_and_switch(target: &Option<(LockRecord, CryptoKey)>) -> Result<()
     disk_set(STAGED_HEADER, Some(&generation.to_string())).map_err(unchanged)?;
     let mut staged = Vec::with_capacity(documents.len());
     for (name, plain) in &documents {
+        let stored_as = names.map_or_else(|| name.clone(), |names| names(name));
         let text = match target {
             // Bound to the name it is moved to, not the staging one.
-            Some((_, key)) => crypto::encrypt(key, name, plain).await.map_err(unchanged)?,
+            Some((_, key)) => crypto::encrypt_named(key, &stored_as, name, plain).await.map_err(unchanged)?,
             None => plain.clone(),
         };
-        disk_set(&format!("{STAGED_PREFIX}{name}"), Some(&text)).map_err(|_| {
+        disk_set(&format!("{STAGED_PREFIX}{stored_as}"), Some(&text)).map_err(|_| {
             unchanged(tr!("There isn't enough storage space to make the new copy of your data (it needs room for two copies for a moment).").into())
         })?;
-        staged.push((name.clone(), text));
+        staged.push((stored_as, text));
     }
     // Verify every copy reads back, and decrypts to exactly what it should.
-    for ((name, text), (_, plain)) in staged.iter().zip(&documents) {
-        let back = disk_get(&format!("{STAGED_PREFIX}{name}"));
+    for ((stored_as, text), (name, plain)) in staged.iter().zip(&documents) {
+        let back = disk_get(&format!("{STAGED_PREFIX}{stored_as}"));
         let decrypts = match target {
-            Some((_, key)) => crypto::decrypt(key, name, text).await.ok().as_ref() == Some(plain),
+            Some((_, key)) => crypto::decrypt(key, stored_as, text).await.ok() == Some(lock::with_name(name, plain)),
             None => true,
         };
         if back.as_ref() != Some(text) || !decrypts {
@@ -949,20 +1137,20 @@ mod tests {
         let record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
         assert_eq!((record.iterations, record.failures, record.numeric), (600_000, 0, true));
         assert!(!record.normalized && record.waited == 0);
-        assert!(parse_lock_record(r#"{"v":4,"data":{}}"#).unwrap_err().contains("newer version"));
+        assert!(parse_lock_record(r#"{"v":5,"data":{}}"#).unwrap_err().contains("newer version"));
         let v2 = fixture[LOCK_KEY].replacen(r#"{"v":1,"#, r#"{"v":2,"#, 1);
         assert_eq!(parse_lock_record(&v2).unwrap(), record);
         assert!(parse_lock_record("{").unwrap_err().contains("damaged"));
     }
 
     #[test]
-    fn a_record_is_stored_as_version_3_with_its_new_fields() {
+    fn a_record_is_stored_as_version_4_with_its_new_fields() {
         let fixture: BTreeMap<String, String> =
             serde_json::from_str(include_str!("../../tests/fixtures/storage-v1.json")).unwrap();
         let mut record = parse_lock_record(&fixture[LOCK_KEY]).unwrap();
         (record.normalized, record.waited) = (true, 4);
         let text = serde_json::to_string(&StoredLock { v: LOCK_VERSION, data: record.clone() }).unwrap();
-        assert!(text.starts_with(r#"{"v":3,"#));
+        assert!(text.starts_with(r#"{"v":4,"#));
         assert_eq!(parse_lock_record(&text).unwrap(), record);
     }
 
@@ -971,6 +1159,7 @@ mod tests {
         assert!(is_data_key("steady.settings"));
         assert!(is_data_key("steady.log.2026-03"));
         assert!(is_data_key("steady.set-aside.steady.plan.1700000000000"));
+        assert!(is_data_key("steady.x-mi6a1b2c.AAAAAAAAAAAAAAAAAAAA"));
         for key in [LOCK_KEY, STAGED_HEADER, "steady.next.steady.plan", "other-app"] {
             assert!(!is_data_key(key), "{key}");
         }

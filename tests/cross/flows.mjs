@@ -420,13 +420,11 @@ export const flows = [
       await d.fill("lock-passcode-again", PASSCODE);
       await d.click("lock-set");
       await d.waitText("lock-status", "The lock is on", 60_000);
-      const sealed = await d.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith("steady.") && k !== "steady.lock")
-          .map((k) => localStorage.getItem(k)),
-      );
+      const names = await d.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("steady.") && k !== "steady.lock"));
+      const sealed = await d.evaluate((names) => names.map((k) => localStorage.getItem(k)), names);
       check(sealed.length > 0 && sealed.every((v) => v.startsWith("steady-aes-gcm:")), "not everything is stored encrypted");
-      check(sealed.every((v) => v.startsWith("steady-aes-gcm:z:")), "not everything is compressed before it is encrypted");
+      check(sealed.every((v) => v.startsWith("steady-aes-gcm:n:")), "not everything is compressed before it is encrypted, under its hidden name");
+      check(names.every((k) => /^steady\.x-\d+\.[A-Za-z0-9+/]{20}$/.test(k)), `a stored name says what it holds: ${names.join(", ")}`);
       check(!JSON.stringify(sealed).includes("My kids"), "the plan is readable at rest");
 
       await d.reload();
@@ -457,8 +455,11 @@ export const flows = [
       await d.click("lock-screen unlock-submit");
       await d.waitFor(() => !document.querySelector('[data-testid="lock-screen"]'), { __opts: true, timeout: 60_000, message: "unlocked" });
       await d.click("journal-new");
+      const documents = () => Object.keys(localStorage).filter((k) => k.startsWith("steady.x-")).length;
+      const withoutDraft = await d.evaluate(documents);
       await d.fill("journal-text", "Kept when the phone is full");
-      await d.waitFor(() => Object.keys(localStorage).some((k) => k.startsWith("steady.draft.")), { __opts: true, message: "the draft is kept" });
+      // One more document: the draft (its name doesn't say so).
+      await d.waitFor((n) => Object.keys(localStorage).filter((k) => k.startsWith("steady.x-")).length > n, withoutDraft, { __opts: true, message: "the draft is kept" });
       await d.evaluate(() => {
         window.storeForReal = Storage.prototype.setItem;
         Storage.prototype.setItem = function () {

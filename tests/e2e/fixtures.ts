@@ -113,3 +113,17 @@ export async function fillSomeData(page: Page) {
   await reasons.getByTestId("plan-add-item").click();
   await expect(page.getByTestId("plan-saved")).toContainText("Saved");
 }
+
+// With the passcode lock: compressed, then sealed bound to the opaque name it is stored under
+// (every engine has CompressionStream)...
+export const SEALED = /^steady-aes-gcm:n:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
+// ...a name that doesn't say which document it holds.
+export const HIDDEN = /^steady\.x-\d+\.[A-Za-z0-9+/]{20}$/;
+
+/** Stored data without the lock's own record. */
+export const dataOnly = (all: Record<string, string>) =>
+  Object.fromEntries(Object.entries(all).filter(([k]) => k !== "steady.lock"));
+
+/** Whether every stored document is sealed, under a name that says nothing of it. */
+export const allHidden = (all: Record<string, string>) =>
+  Object.entries(dataOnly(all)).every(([k, v]) => HIDDEN.test(k) && SEALED.test(v));

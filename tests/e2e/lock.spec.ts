@@ -1,14 +1,16 @@
 // The passcode lock: encryption at rest, the lock screen (with helplines),
 // wrong-passcode delays, auto-lock, and changing or removing the passcode.
-import { test, expect, openApp, snapshot, stored, fillSomeData, plant } from "./fixtures";
+import { test, expect, openApp, snapshot, stored, fillSomeData, plant, SEALED, HIDDEN, dataOnly, allHidden } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
-// Compressed, then sealed bound to its name (every engine has CompressionStream).
-const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
-
-const dataOnly = (all: Record<string, string>) =>
-  Object.fromEntries(Object.entries(all).filter(([k]) => k !== "steady.lock"));
+/** Every stored document is sealed, under a name that says nothing of it. */
+function expectAllHidden(all: Record<string, string>) {
+  for (const [name, value] of Object.entries(dataOnly(all))) {
+    expect(name).toMatch(HIDDEN);
+    expect(value, name).toMatch(SEALED);
+  }
+}
 
 async function turnOnLock(page: Page, passcode: string, idleMinutes = "5") {
   await page.goto("/settings");
@@ -43,16 +45,17 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   const plain = await snapshot(page);
   await turnOnLock(page, "246813");
 
-  // At rest: every document is AES-GCM ciphertext, each with its own IV; nothing readable is left.
+  // At rest: every document is AES-GCM ciphertext, each with its own IV, under a name that
+  // doesn't say what it is (no kind of data, no month); nothing readable is left.
   const sealed = await snapshot(page);
-  expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
-  for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
+  expect(Object.keys(dataOnly(sealed))).toHaveLength(Object.keys(plain).length);
+  expect(Object.keys(plain).some((k) => k.startsWith("steady.log.2026-"))).toBe(true);
+  expectAllHidden(sealed);
   const ivs = Object.values(dataOnly(sealed)).map((v) => v.split(":")[2]);
   expect(new Set(ivs).size).toBe(ivs.length);
-  expect(JSON.stringify(sealed)).not.toContain("My kids");
-  expect(JSON.stringify(sealed)).not.toContain("stress");
+  for (const told of ["My kids", "stress"]) expect(JSON.stringify(sealed)).not.toContain(told);
   const record = JSON.parse(sealed["steady.lock"]);
-  expect(record.v).toBe(3);
+  expect(record.v).toBe(4);
   expect(record.data.normalized).toBe(true);
   expect(record.data.iterations).toBeGreaterThanOrEqual(600_000);
   expect(Buffer.from(record.data.salt, "base64")).toHaveLength(16);
@@ -63,8 +66,14 @@ test("with a passcode, everything is stored encrypted and the app opens only wit
   await page.getByTestId("trigger-people").click();
   await page.getByTestId("craving-save").click();
   await expect(page.getByTestId("flash")).toBeVisible();
-  await expect.poll(async () => (await snapshot(page))["steady.log.2026-11"]).not.toBe(sealed["steady.log.2026-11"]);
-  expect((await snapshot(page))["steady.log.2026-11"]).toMatch(SEALED);
+  // The month's document is stored again under the same hidden name; no name says what it is.
+  const changed = async () => {
+    const now = dataOnly(await snapshot(page));
+    return Object.keys(now).filter((k) => now[k] !== sealed[k]);
+  };
+  await expect.poll(changed).toHaveLength(1);
+  expect(Object.keys(dataOnly(await snapshot(page))).sort()).toEqual(Object.keys(dataOnly(sealed)).sort());
+  expectAllHidden(await snapshot(page));
 
   // Reopened: only the lock screen — with the helplines working.
   await page.goto("/plan");
@@ -228,11 +237,14 @@ test("it locks after the idle time and in the background, without losing what wa
   await unlock(page, "walk by the river");
   await expect(reasons.getByTestId("plan-new-text")).toHaveValue("Half a thought");
 
-  // A save made just as the app locks is still stored (encrypted) before the key goes.
+  // A save made just as the app locks is still stored (encrypted) before the key goes: the
+  // plan first, then its draft goes (so anything changing on disk means the plan is stored).
+  const typed = JSON.stringify(dataOnly(await snapshot(page)));
   await reasons.getByTestId("plan-add-item").click();
   await goToBackground(page);
   await expect(page.getByTestId("lock-screen")).toBeVisible();
-  await expect.poll(async () => (await snapshot(page))["steady.plan"] ?? "").toMatch(SEALED);
+  await expect.poll(async () => JSON.stringify(dataOnly(await snapshot(page)))).not.toBe(typed);
+  expectAllHidden(await snapshot(page));
   await page.reload();
   await unlock(page, "walk by the river");
   await page.getByTestId("nav-plan").click();
@@ -273,11 +285,14 @@ test("changing and removing the passcode re-encrypts everything, and nothing is 
   await page.getByTestId("lock-change").click();
   await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 15_000 });
   const second = await snapshot(page);
-  expect(Object.keys(second)).toEqual(Object.keys(first));
+  expect(Object.keys(second)).toHaveLength(Object.keys(first).length);
   expect(JSON.parse(second["steady.lock"]).data.salt).not.toBe(JSON.parse(first["steady.lock"]).data.salt);
-  for (const [key, value] of Object.entries(dataOnly(second))) {
-    expect(value).toMatch(SEALED);
-    expect(value).not.toBe(first[key]);
+  // Every document stored again under the new lock's names (none left under the old ones).
+  expectAllHidden(second);
+  const generation = JSON.parse(second["steady.lock"]).data.generation;
+  for (const key of Object.keys(dataOnly(second))) {
+    expect(key.startsWith(`steady.x-${generation}.`), key).toBe(true);
+    expect(first[key]).toBeUndefined();
   }
 
   await page.reload();
@@ -465,9 +480,9 @@ test("a backup restored while the lock is on is stored encrypted", async ({ page
   await page.getByTestId("import-backup").setInputFiles(file!);
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-status")).toContainText("restored");
-  const stored = dataOnly(await snapshot(page));
-  expect(Object.keys(stored)).toEqual(plainKeys);
-  for (const value of Object.values(stored)) expect(value).toMatch(SEALED);
+  const stored = await snapshot(page);
+  expect(Object.keys(dataOnly(stored))).toHaveLength(plainKeys.length);
+  expectAllHidden(stored);
   await page.reload();
   await unlock(page, "246813");
   await page.getByTestId("nav-plan").click();
@@ -533,7 +548,8 @@ test("locking removes the app and what it read from the page; unlocking reads it
   // What was being typed waits encrypted, like everything else.
   const all = await snapshot(page);
   expect(Object.values(all).some((v) => v.includes("Half a sentence"))).toBe(false);
-  expect(all["steady.draft.locked-screen"]).toMatch(SEALED);
+  expect(allHidden(all)).toBe(true);
+  const atLock = Object.keys(all).length;
 
   // Another tab logs a craving meanwhile; this one reads everything again at the unlock.
   const other = await context.newPage();
@@ -547,8 +563,9 @@ test("locking removes the app and what it read from the page; unlocking reads it
   await expect(page.getByTestId("journal-text")).toHaveValue("Half a sentence");
   await page.getByTestId("nav-log").click();
   await expect(page.getByTestId("log-entry")).toHaveCount(1);
-  // The note is dropped once it has been put back.
-  await expect.poll(() => stored(page, "steady.draft.locked-screen")).toBeNull();
+  // The note is dropped once it has been put back: one document fewer than at the lock, and
+  // one more, the other tab's month of cravings.
+  await expect.poll(async () => Object.keys(await snapshot(page)).length).toBe(atLock);
 });
 
 test("unreadable data under the lock is kept, and set aside encrypted", async ({ page }) => {
@@ -563,15 +580,17 @@ test("unreadable data under the lock is kept, and set aside encrypted", async ({
   await expect(page.getByTestId("storage-problem-raw")).toHaveValue("{broken");
   await page.getByTestId("set-aside").click();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
-  const stored = await snapshot(page);
-  const copy = Object.keys(stored).find((k) => k.startsWith("steady.set-aside.steady.plan."));
-  expect(copy).toBeTruthy();
-  for (const value of Object.values(dataOnly(stored))) expect(value).toMatch(SEALED);
+  // The copy is sealed like everything else (the value planted under the plan's own name too).
+  await expect.poll(async () => allHidden(await snapshot(page))).toBe(true);
   await page.reload();
   await unlock(page, "246813");
   await page.getByTestId("nav-plan").click();
   await expect(page.getByTestId("plan")).toBeVisible();
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+  await page.getByTestId("nav-settings").click();
+  await expect(page.getByTestId("set-aside-item")).toHaveCount(1);
+  await page.getByTestId("set-aside-view").click();
+  await expect(page.getByTestId("set-aside-text")).toHaveValue("{broken");
 });
 
 /** A heavy log in emoji-rich words: two years of entries, each with a note. */
@@ -656,8 +675,8 @@ test("with a heavy, emoji-rich log, turning the lock on or changing the passcode
   await setQuota(page, 2);
   await turnOnLock(page, "246813");
   const sealed = await snapshot(page);
-  expect(Object.keys(dataOnly(sealed))).toEqual(Object.keys(plain));
-  for (const value of Object.values(dataOnly(sealed))) expect(value).toMatch(SEALED);
+  expect(Object.keys(dataOnly(sealed))).toHaveLength(Object.keys(plain).length);
+  expect(allHidden(sealed)).toBe(true);
 
   // A change of passcode needs two encrypted copies for a moment: refused, nothing changed.
   await setQuota(page, 1.5);
@@ -781,13 +800,67 @@ test("a lock and data sealed by an earlier version still open, and are then stor
   await page.goto("/plan");
   await unlock(page, "2468");
   await expect(page.getByTestId("plan-section-reasons").getByTestId("plan-item-text")).toHaveValue("My kids");
-  // Each value is stored again, bound to its name and compressed; the record is version 3 and marked normalised.
-  await expect.poll(async () => Object.values(dataOnly(await snapshot(page))).every((v) => SEALED.test(v))).toBe(true);
-  expect(Object.keys(dataOnly(await snapshot(page)))).toEqual(expect.arrayContaining(plainKeys));
+  // Each value is stored again under a hidden name, bound to it and compressed, and the copy under
+  // its own name goes; the record is version 4 and marked normalised.
+  await expect.poll(async () => allHidden(await snapshot(page))).toBe(true);
+  expect(Object.keys(dataOnly(await snapshot(page)))).toHaveLength(plainKeys.length);
   const record = JSON.parse((await stored(page, "steady.lock"))!);
-  expect([record.v, record.data.normalized, record.data.failures]).toEqual([3, true, 0]);
+  expect([record.v, record.data.normalized, record.data.failures]).toEqual([4, true, 0]);
   await page.reload();
   await unlock(page, "2468");
+  await page.getByTestId("nav-log").click();
+  await expect(page.getByTestId("log-entry")).toHaveCount(2);
+  await expect(page.getByTestId("storage-problem")).toHaveCount(0);
+});
+
+/** Stores `docs` the way version 3 did under the current lock: under their own names, bound to them. */
+async function sealAsVersion3(page: Page, passcode: string, docs: Record<string, string>) {
+  await page.evaluate(async ([passcode, docs]) => {
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    const record = JSON.parse(localStorage.getItem("steady.lock")!).data;
+    const salt = Uint8Array.from(atob(record.salt), (c) => c.charCodeAt(0));
+    const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(passcode), "PBKDF2", false, ["deriveKey"]);
+    const key = await crypto.subtle.deriveKey(
+      { name: "PBKDF2", hash: "SHA-256", salt, iterations: record.iterations },
+      base,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt"],
+    );
+    for (const [name, text] of Object.entries(docs)) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const params = { name: "AES-GCM", iv, additionalData: new TextEncoder().encode(name) };
+      const data = new Uint8Array(await crypto.subtle.encrypt(params, key, new TextEncoder().encode(text)));
+      localStorage.setItem(name, `steady-aes-gcm:k:${b64(iv)}:${b64(data)}`);
+    }
+  }, [passcode, docs] as const);
+}
+
+test("moving to hidden names, cut off halfway, carries on at the next unlock: nothing lost, nothing doubled", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await fillSomeData(page);
+  await turnOnLock(page, "246813");
+  const hidden = dataOnly(await snapshot(page));
+  // As a version-4 build leaves it when closed halfway through moving: November's log already
+  // under its hidden name (an older copy still under its own), October's journal not moved yet.
+  const entry = (t: string, x: string) => JSON.stringify({ v: 1, data: [{ id: 9, t, n: 3, tr: [], x }] });
+  await sealAsVersion3(page, "246813", {
+    "steady.log.2026-11": entry("2026-11-02T09:00:00", "An older copy"),
+    "steady.journal.2026-10": JSON.stringify({ v: 1, data: [{ id: 1, t: "2026-10-05T21:00:00", x: "Written before" }] }),
+  });
+  await page.goto("/log");
+  await unlock(page, "246813");
+  await expect(page.getByTestId("log-entry")).toHaveCount(2);
+  await expect(page.getByText("An older copy")).toHaveCount(0);
+  await page.getByTestId("nav-journal").click();
+  await expect(page.getByText("Written before")).toBeVisible();
+  // Both old names are gone; the journal's month has a hidden name of its own, beside the rest.
+  await expect.poll(async () => allHidden(await snapshot(page))).toBe(true);
+  expect(Object.keys(dataOnly(await snapshot(page)))).toHaveLength(Object.keys(hidden).length + 1);
+  await page.reload();
+  await unlock(page, "246813");
+  await page.getByTestId("nav-journal").click();
+  await expect(page.getByText("Written before")).toBeVisible();
   await page.getByTestId("nav-log").click();
   await expect(page.getByTestId("log-entry")).toHaveCount(2);
   await expect(page.getByTestId("storage-problem")).toHaveCount(0);
@@ -805,7 +878,7 @@ test("an earlier lock set with decomposed accents opens typed either way", async
   await unlock(page, "cafe\u0301 con leche");
 });
 
-test("values swapped between keys don't open: each shows as a problem, not as the other's data", async ({ page }) => {
+test("values swapped between stored names don't open: each shows as a problem, not as another's data", async ({ page }) => {
   await page.clock.install({ time: NOW });
   // Two months of log entries: the same kind of document under two names.
   const month = (m: string, id: number, note: string) =>
@@ -813,23 +886,23 @@ test("values swapped between keys don't open: each shows as a problem, not as th
   await plant(page, { "steady.log.2026-10": month("10", 1, "October note"), "steady.log.2026-11": month("11", 2, "November note") });
   await openApp(page, "/");
   await turnOnLock(page, "246813");
-  const sealed = await snapshot(page);
-  await page.evaluate(([october, november]) => {
-    localStorage.setItem("steady.log.2026-10", november);
-    localStorage.setItem("steady.log.2026-11", october);
-  }, [sealed["steady.log.2026-10"], sealed["steady.log.2026-11"]]);
+  // The names don't say which holds a month of the log: every value moves to the next name.
+  const sealed = dataOnly(await snapshot(page));
+  const names = Object.keys(sealed);
+  expect(names.length).toBeGreaterThanOrEqual(2);
+  const moved = Object.fromEntries(names.map((name, i) => [name, sealed[names[(i + 1) % names.length]]]));
+  await page.evaluate((moved) => { for (const [k, v] of Object.entries(moved)) localStorage.setItem(k, v); }, moved);
   await page.goto("/log");
   await unlock(page, "246813");
-  for (const [key, raw] of [["steady.log.2026-10", sealed["steady.log.2026-11"]], ["steady.log.2026-11", sealed["steady.log.2026-10"]]]) {
+  for (const key of ["steady.log.2026-10", "steady.log.2026-11"]) {
     const problem = page.locator(`[data-testid="storage-problem"][data-key="${key}"]`);
     await expect(problem, key).toBeVisible();
-    await expect(problem.getByTestId("storage-problem-raw"), key).toHaveValue(raw);
+    expect(Object.values(moved), key).toContain(await problem.getByTestId("storage-problem-raw").inputValue());
   }
   await expect(page.getByText("October note")).toHaveCount(0);
   await expect(page.getByText("November note")).toHaveCount(0);
   // Kept exactly as stored.
-  const now = await snapshot(page);
-  expect([now["steady.log.2026-10"], now["steady.log.2026-11"]]).toEqual([sealed["steady.log.2026-11"], sealed["steady.log.2026-10"]]);
+  expect(dataOnly(await snapshot(page))).toEqual(moved);
 });
 
 test("the server sends Cross-Origin-Opener-Policy, so a site that opens Steady keeps no handle on it", async ({ request }) => {

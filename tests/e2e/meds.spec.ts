@@ -5,15 +5,13 @@
 // dose; safe storage and missed doses; naloxone's place and expiry; history; bad
 // input refused with nothing stored; backups and the lock.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, plant, snapshot, stored, twoTabs } from "./fixtures";
+import { test, expect, openApp, plant, snapshot, stored, twoTabs, allHidden } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.use({ timezoneId: "America/New_York", locale: "en-US" });
 
 // 10 March 2026, 08:10 in New York (two days after the clocks went forward).
 const NOW = new Date("2026-03-10T12:10:00Z");
-// Compressed, then sealed bound to its name (every engine has CompressionStream).
-const SEALED = /^steady-aes-gcm:z:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/=]+$/;
 
 const COUNTER = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Clean time", start: { date: "2026-01-01" }, history: [] }], main: 1 } });
 const PLAN = JSON.stringify({ v: 1, data: { lists: { support: [{ id: 1, text: "Sam", role: "sponsor", phone: "555 123 4567" }] } } });
@@ -457,7 +455,8 @@ test("medication goes into a backup and comes back, and is stored encrypted unde
   await page.getByTestId("lock-set").click();
   await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
   const sealed = await snapshot(page);
-  for (const key of ["steady.meds", "steady.dose.2026-03"]) expect(sealed[key], key).toMatch(SEALED);
+  // Sealed, under names that don't say medication is taken, or in which months.
+  expect(allHidden(sealed)).toBe(true);
   expect(JSON.stringify(sealed)).not.toContain("Secret");
   await page.goto("/");
   await page.getByTestId("unlock-input").fill("246813");
