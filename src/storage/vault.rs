@@ -628,30 +628,29 @@ async fn read_everything(crypt: &Crypt) -> Opened {
     loop {
         reads += 1;
         let on_disk: Vec<String> = disk_keys().into_iter().filter(|k| is_data_key(k)).collect();
-        let present: BTreeSet<&String> = on_disk.iter().collect();
-        // (document name if known, stored name). Names of another lock are a switch's leftovers.
-        let mut stored: Vec<(Option<String>, String)> = Vec::new();
-        let mut old_copies = Vec::new();
-        for key in &on_disk {
-            if key.starts_with(&mine) {
-                stored.push((known.get(key).cloned(), key.clone()));
-            } else if !key.starts_with(OPAQUE_MARK) {
-                // Under its own name: moved under its opaque one, unless that is there already (newer).
-                if present.contains(&names(key)) {
-                    old_copies.push(key.clone());
-                } else {
-                    stored.push((Some(key.clone()), key.clone()));
-                }
-            }
-        }
-        // The older months are read when they are decrypted, just after this.
-        let named: Vec<String> = stored.iter().filter_map(|(name, _)| name.clone()).collect();
-        let later: BTreeSet<String> = decrypted_later(&named, &super::MONTH_ARCHIVES).into_iter().collect();
-        let mut opened = Opened::default();
+        // Stored under their own names (before names were hidden): moved under their opaque ones.
+        let own: BTreeSet<&String> = on_disk.iter().filter(|k| !k.starts_with(OPAQUE_MARK)).collect();
+        // (document name if known, stored name); names of another lock are a switch's leftovers.
+        // A document under both names was being moved when Steady closed: the copy under its own
+        // name is read (the same, or newer if a tab of the version before wrote it since), and
+        // written over the other; it comes last, so a draft or set-aside copy read under both
+        // ends up with its text too.
+        let mut stored: Vec<(Option<String>, String)> = on_disk
+            .iter()
+            .filter(|k| k.starts_with(&mine))
+            .map(|k| (known.get(k).cloned(), k.clone()))
+            .filter(|(name, _)| name.as_ref().is_none_or(|n| !own.contains(n)))
+            .collect();
+        stored.extend(own.iter().map(|k| (Some(k.to_string()), k.to_string())));
+        // The older months are read when they are decrypted (newest first), just after this.
+        let named: BTreeMap<String, String> = stored.iter().filter_map(|(name, s)| Some((name.clone()?, s.clone()))).collect();
+        let later: Vec<String> = decrypted_later(&named.keys().cloned().collect::<Vec<_>>(), &super::MONTH_ARCHIVES);
+        let sealed = later.iter().map(|name| (name.clone(), named[name].clone())).collect();
+        let mut opened = Opened { sealed, ..Opened::default() };
+        let later: BTreeSet<String> = later.into_iter().collect();
         let mut read = Vec::new();
         for (name, stored_as) in stored {
-            if let Some(name) = name.as_ref().filter(|n| later.contains(*n)) {
-                opened.sealed.push((name.clone(), stored_as));
+            if name.as_ref().is_some_and(|n| later.contains(n)) {
                 continue;
             }
             let Some(raw) = disk_get(&stored_as) else { continue };
@@ -659,18 +658,11 @@ async fn read_everything(crypt: &Crypt) -> Opened {
             opened.mirror.insert(name, plain);
             read.push((stored_as, raw));
         }
-        // Newest first, as `decrypted_later` lists them.
-        let order: Vec<String> = decrypted_later(&named, &super::MONTH_ARCHIVES);
-        opened.sealed.sort_by_key(|(name, _)| order.iter().position(|n| n == name));
         let unchanged = || {
             disk_keys().into_iter().filter(|k| is_data_key(k)).eq(on_disk.iter().cloned())
                 && read.iter().all(|(stored_as, raw)| disk_get(stored_as).as_ref() == Some(raw))
         };
         if reads == MOST_READS || unchanged() {
-            // Their newer copies are read: these can go.
-            for old in old_copies {
-                let _ = disk_set(&old, None);
-            }
             return opened;
         }
     }

@@ -839,13 +839,13 @@ async function sealAsVersion3(page: Page, passcode: string, docs: Record<string,
 test("moving to hidden names, cut off halfway, carries on at the next unlock: nothing lost, nothing doubled", async ({ page }) => {
   await page.clock.install({ time: NOW });
   await fillSomeData(page);
+  const plain = await snapshot(page);
   await turnOnLock(page, "246813");
   const hidden = dataOnly(await snapshot(page));
-  // As a version-4 build leaves it when closed halfway through moving: November's log already
-  // under its hidden name (an older copy still under its own), October's journal not moved yet.
-  const entry = (t: string, x: string) => JSON.stringify({ v: 1, data: [{ id: 9, t, n: 3, tr: [], x }] });
+  // As a build with hidden names leaves it when closed halfway through moving: November's log
+  // stored under its hidden name and still under its own, October's journal not moved yet.
   await sealAsVersion3(page, "246813", {
-    "steady.log.2026-11": entry("2026-11-02T09:00:00", "An older copy"),
+    "steady.log.2026-11": plain["steady.log.2026-11"],
     "steady.journal.2026-10": JSON.stringify({ v: 1, data: [{ id: 1, t: "2026-10-05T21:00:00", x: "Written before" }] }),
   });
   await page.goto("/journal");
@@ -853,7 +853,6 @@ test("moving to hidden names, cut off halfway, carries on at the next unlock: no
   await expect(page.getByText("Written before")).toBeVisible();
   await page.getByTestId("nav-log").click();
   await expect(page.getByTestId("log-entry")).toHaveCount(2);
-  await expect(page.getByText("An older copy")).toHaveCount(0);
   // Both old names are gone; the journal's month has a hidden name of its own, beside the rest.
   await expect.poll(async () => allHidden(await snapshot(page))).toBe(true);
   expect(Object.keys(dataOnly(await snapshot(page)))).toHaveLength(Object.keys(hidden).length + 1);
