@@ -888,6 +888,9 @@ pub async fn accept_from_other_tab(stored_as: &str, raw: Option<String>) -> Opti
         return None;
     }
     with_vault(|v| {
+        // Saved here too in the few milliseconds the decryption took (the same person, in two
+        // windows at once): the later save wins, as two saves of one document do anywhere.
+        // Keeping both would take merging entry by entry; not done, as the window is that short.
         if v.has_pending(&name) {
             return None;
         }
