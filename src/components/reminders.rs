@@ -101,7 +101,7 @@ fn note_notified(change: impl FnOnce(&mut HashSet<String>)) {
     let keys = NOTIFIED.with(|n| {
         let mut notified = n.borrow_mut();
         change(&mut notified);
-        // One key a line: keys are made of digits, letters, dashes and colons.
+        // One key a line: keys are made of digits, letters and - : . + / (no line breaks).
         notified.iter().map(String::as_str).collect::<Vec<_>>().join("\n")
     });
     crate::storage::keep_tab_note(NOTIFIED_NOTE, &keys);
@@ -112,18 +112,20 @@ fn notify_due(due: Vec<Reminder>) {
     if permission().as_deref() != Some("granted") {
         return;
     }
+    // Noted as the lock would store them: the note doesn't say which dose, day or time.
+    let due: Vec<(String, Reminder)> = due.into_iter().map(|r| (crate::storage::tab_note_name(&r.key), r)).collect();
     // What is no longer due is forgotten, so the list stays short.
-    note_notified(|notified| notified.retain(|key| due.iter().any(|r| &r.key == key)));
-    for reminder in due {
-        if NOTIFIED.with(|n| !n.borrow().contains(&reminder.key)) {
+    note_notified(|notified| notified.retain(|noted| due.iter().any(|(n, _)| n == noted)));
+    for (noted, reminder) in due {
+        if NOTIFIED.with(|n| !n.borrow().contains(&noted)) {
             note_notified(|notified| {
-                notified.insert(reminder.key.clone());
+                notified.insert(noted.clone());
             });
             leptos::task::spawn_local(async move {
                 if notify(&reminder).await.is_err() {
                     // Not shown: let a later opening try again.
                     note_notified(|notified| {
-                        notified.remove(&reminder.key);
+                        notified.remove(&noted);
                     });
                 }
             });

@@ -850,7 +850,7 @@ fn LockSettings() -> impl IntoView {
                     <li>{tr!("spying apps on the phone, or someone using it while Steady is unlocked;")}</li>
                     <li>{tr!("backup files and copies of your data made without a passphrase — those aren't encrypted.")}</li>
                 </ul>
-                <p>{tr!("What stays readable without the passcode: your helpline country and language; the lock's own settings (how long until it locks, whether the passcode is digits or a phrase, wrong tries and any wait); how many things are stored and roughly how much each holds; and, until this tab is closed, which reminders it has already shown. Everything you wrote or chose is encrypted, and so are the names it is stored under: they don't say which kinds of data there are, for which months, or whether something is being written.")}</p>
+                <p>{tr!("What stays readable without the passcode: your helpline country and language; the lock's own settings (how long until it locks, whether the passcode is digits or a phrase, wrong tries and any wait); how many things are stored and roughly how much each holds; and, until this tab is closed, how many reminders it has shown. Everything you wrote or chose is encrypted, and so are the names it is stored under: they don't say which kinds of data there are, for which months, or whether something is being written.")}</p>
                 <p>{tr!("When Steady locks, what was on screen is removed and what it had decrypted is let go; anything you were typing waits, encrypted, until you unlock. If you forget the passcode, your data can't be recovered by anyone — keep a backup.")}</p>
             </details>
             {move || if lock_on.get() {

@@ -158,7 +158,9 @@ fn month_key(month: YearMonth) -> String {
 
 /// Whether check-ins, cravings and medication are stored (what Today's parts show), from the
 /// names of what is stored: known at start-up, before anything is read or unlocked. Under
-/// the lock the names don't say (see `vault`): any of them may be.
+/// the lock the names don't say (see `vault`), so all three are fetched: while the passcode is
+/// typed, which takes a person longer than fetching them. (`make bench` types it at once, so
+/// there an empty store pays for them; see README.)
 pub fn kinds_stored() -> [bool; 3] {
     let keys = disk_keys();
     let hidden = keys.iter().any(|k| k.starts_with(crate::domain::lock::OPAQUE_MARK));
@@ -455,6 +457,12 @@ pub fn set_aside_form(name: &str) {
 /// wrote: losing a note only means something is done once more.
 pub fn tab_note(name: &str) -> Option<String> {
     web_sys::window()?.session_storage().ok().flatten()?.get_item(&format!("steady.tab.{name}")).ok().flatten()
+}
+
+/// What this tab notes `name` as (in a [`tab_note`]): with the lock on, the hidden name the
+/// vault would store it under, so the note says no more than the stored names do.
+pub fn tab_note_name(name: &str) -> String {
+    vault::hidden_name(name).unwrap_or_else(|| name.to_string())
 }
 
 pub fn keep_tab_note(name: &str, text: &str) {

@@ -115,6 +115,8 @@ struct Vault {
     sealed: Vec<(String, String)>,
     /// `open_the_rest` is decrypting them.
     opening: bool,
+    /// Stored names whose change in another tab is being decrypted.
+    incoming: Vec<String>,
     /// Writes not yet stored, oldest first.
     queue: VecDeque<(String, Option<String>)>,
     /// The worker (or a re-encryption) owns the disk.
@@ -137,6 +139,7 @@ impl Vault {
             mirror,
             sealed: Vec::new(),
             opening: false,
+            incoming: Vec::new(),
             queue: VecDeque::new(),
             busy: false,
             lock_requested: false,
@@ -205,6 +208,15 @@ pub fn is_data_key(key: &str) -> bool {
 }
 
 // ---- Used by the storage code ----
+
+/// The hidden name `name` is stored under while unlocked (`None` without a lock).
+pub fn hidden_name(name: &str) -> Option<String> {
+    with_vault(|v| match &v.cipher {
+        Cipher::Key(crypt) => Some((crypt.names)(name)),
+        _ => None,
+    })
+    .flatten()
+}
 
 /// Whether writes go through the vault.
 pub fn active() -> bool {
@@ -782,9 +794,17 @@ fn start_opening_the_rest() {
     }
 }
 
-/// Whether `key` is an older month not decrypted yet (nothing may be written over it).
+/// Whether `key` is an older month not decrypted yet, or a document whose change in another
+/// tab is being decrypted (nothing may be written over either until it is read).
 pub fn still_sealed(key: &str) -> bool {
-    with_vault(|v| v.sealed.iter().any(|(n, _)| n == key)).unwrap_or(false)
+    with_vault(|v| {
+        let incoming = || match &v.cipher {
+            Cipher::Key(crypt) => v.incoming.contains(&(crypt.names)(key)),
+            _ => false,
+        };
+        v.sealed.iter().any(|(n, _)| n == key) || (!v.incoming.is_empty() && incoming())
+    })
+    .unwrap_or(false)
 }
 
 /// Whether every stored document is decrypted (or there is no lock).
@@ -869,6 +889,15 @@ pub async fn accept_from_other_tab(stored_as: &str, raw: Option<String>) -> Opti
         Cipher::Key(crypt) => Some(Some(crypt.clone())),
         Cipher::Plain => Some(None),
     })??;
+    // Until it is read, a save of the same document here would be made without it: such a save
+    // waits (see [`still_sealed`]; decrypting takes a few milliseconds).
+    with_vault(|v| v.incoming.push(stored_as.to_string()));
+    let accepted = accept(stored_as, raw, crypt).await;
+    with_vault(|v| v.incoming.iter().position(|s| s == stored_as).map(|i| v.incoming.remove(i)));
+    accepted
+}
+
+async fn accept(stored_as: &str, raw: Option<String>, crypt: Option<Crypt>) -> Option<(String, Option<String>)> {
     let (name, plain) = match crypt {
         Some(crypt) => {
             let opened = match &raw {
@@ -888,9 +917,9 @@ pub async fn accept_from_other_tab(stored_as: &str, raw: Option<String>) -> Opti
         return None;
     }
     with_vault(|v| {
-        // Saved here too in the few milliseconds the decryption took (the same person, in two
-        // windows at once): the later save wins, as two saves of one document do anywhere.
-        // Keeping both would take merging entry by entry; not done, as the window is that short.
+        // Saved here just before this change arrived, and not yet stored (a few milliseconds
+        // apart, in two windows): this one is stored after it, so it wins, as the later of two
+        // saves of one document does anywhere. (A save after it arrived waits for it: see above.)
         if v.has_pending(&name) {
             return None;
         }

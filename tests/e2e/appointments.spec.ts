@@ -284,6 +284,41 @@ test("notifications and the badge are off until turned on; then opening Steady w
   expect(JSON.parse((await stored(page, "steady.meds"))!).data.notify).toBeUndefined();
 });
 
+test("with the lock on, this tab's note of the reminders it has shown doesn't say which dose, day or time", async ({ context }) => {
+  const page = await context.newPage();
+  await page.clock.install({ time: NOW });
+  await recordNotifications(page);
+  await plant(page, { "steady.meds": JSON.stringify({ v: 1, data: { list: [BUP] } }) });
+  await openApp(page, "/settings");
+  await page.getByTestId("notify-toggle").check();
+  await expect(page.getByTestId("notify-status")).toContainText("On.");
+  await page.getByTestId("lock-passcode").fill("246813");
+  await page.getByTestId("lock-passcode-again").fill("246813");
+  await page.getByTestId("lock-set").click();
+  await expect(page.getByTestId("lock-status")).toContainText("The lock is on", { timeout: 15_000 });
+
+  // Steady opened anew (a new tab) and unlocked: the dose due is told, and noted for this tab.
+  const tab = await context.newPage();
+  await tab.clock.install({ time: NOW });
+  await recordNotifications(tab);
+  const unlockIn = async () => {
+    await tab.getByTestId("unlock-input").fill("246813");
+    await tab.getByTestId("unlock-submit").click();
+    await expect(tab.getByTestId("lock-screen")).toHaveCount(0, { timeout: 15_000 });
+  };
+  await tab.goto("/");
+  await unlockIn();
+  await expect.poll(() => tab.evaluate(() => (window as any).notes.map((n: any) => n.tag))).toEqual(["dose-1-2026-03-10-08:00"]);
+  const note = await tab.evaluate(() => sessionStorage.getItem("steady.tab.notified"));
+  expect(note).toMatch(/^steady\.x-\d+\.[A-Za-z0-9+/]{20}$/);
+  // A reload doesn't repeat it: the note is still recognised.
+  await tab.reload();
+  await unlockIn();
+  await expect(tab.getByTestId("med-due")).toBeVisible();
+  await tab.waitForTimeout(500);
+  expect(await tab.evaluate(() => (window as any).notes)).toEqual([]);
+});
+
 test("where the browser has no notifications or badges, Settings says so and the choices are off", async ({ page }) => {
   await page.addInitScript(() => {
     delete (window as any).Notification;

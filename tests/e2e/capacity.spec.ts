@@ -3,7 +3,7 @@
 // copy of everything), and read back whole after a reload.
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, snapshot, allHidden } from "./fixtures";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { yearsOfData, asBackup, asStorage, characters, sealUnderLock } from "../../scripts/years-of-data.mjs";
 
 const NOW = new Date("2026-12-06T12:00:00Z");
@@ -18,10 +18,10 @@ async function unlock(page: Page, passcode: string) {
 }
 
 /** Holds back the decryption of values stored under `names` (the stored name is the AES-GCM
- *  additional data) until `window.releaseHeld()`; with `once`, only the first such decryption.
- *  `window.held` counts them. */
-async function holdDecryption(page: Page, names: string[], once = false) {
-  await page.addInitScript(([names, once]) => {
+ *  additional data) until `window.releaseHeld()`: all but the first `skip`, or with `once` only
+ *  the next one after those. `window.held` counts them, held or not. */
+async function holdDecryption(page: Page, names: string[], once = false, skip = 0) {
+  await page.addInitScript(([names, once, skip]) => {
     const subtle = crypto.subtle;
     const decrypt = subtle.decrypt.bind(subtle);
     let release = () => {};
@@ -31,7 +31,8 @@ async function holdDecryption(page: Page, names: string[], once = false) {
     w.held = 0;
     subtle.decrypt = async (params: AesGcmParams, key: CryptoKey, data: BufferSource) => {
       const name = params.additionalData ? new TextDecoder().decode(params.additionalData as Uint8Array) : "";
-      if ((names as string[]).includes(name) && (w.held++ === 0 || !once)) {
+      const seen = (names as string[]).includes(name) ? w.held++ : -1;
+      if (seen >= (skip as number) && (!once || seen === skip)) {
         // The browser reads the data when called; held, it must be copied (it is a view into wasm memory).
         const copy = new Uint8Array(data as Uint8Array);
         await released;
@@ -39,10 +40,59 @@ async function holdDecryption(page: Page, names: string[], once = false) {
       }
       return decrypt(params, key, data);
     };
-  }, [names, once] as const);
+  }, [names, once, skip] as const);
 }
 const held = (page: Page) => page.evaluate(() => (window as unknown as { held: number }).held);
 const releaseHeld = (page: Page) => page.evaluate(() => (window as unknown as { releaseHeld: () => void }).releaseHeld());
+
+/** Fills the craving form (open on `page`) for `time`, with `note`. */
+async function fillCraving(page: Page, time: string, note: string) {
+  await page.getByTestId("craving-intensity").fill("6");
+  await page.getByText("More: how you feel, when, where, notes").click();
+  await page.getByTestId("craving-time").fill(time);
+  await page.getByTestId("craving-note").fill(note);
+}
+
+/** Taps Save until the craving form closes (it says "not saved yet" while its month is being opened). */
+async function saveCraving(page: Page) {
+  await expect(async () => {
+    await page.getByTestId("craving-save").click({ timeout: 2_000 });
+    await expect(page.getByTestId("log-new")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** `years` sealed under the lock and opened in a tab, where the decryptions of `month` are held
+ *  as `holdDecryption` says (`once`, `skip`); returns the tab once the unlock has decrypted it once or held it. */
+async function openSealed(context: BrowserContext, years: ReturnType<typeof yearsOfData>, month: string, once: boolean, skip = 0) {
+  const documents = await sealUnderLock(asStorage(years), "246813");
+  const page = await context.newPage();
+  await holdDecryption(page, [documents.names[month]], once, skip);
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  await page.goto("/");
+  await unlock(page, "246813");
+  await expect.poll(() => held(page)).toBe(1);
+  return page;
+}
+
+/** Another tab, unlocked, logs a craving at `time` with `note`. */
+async function logInAnotherTab(context: BrowserContext, time: string, note: string) {
+  const other = await context.newPage();
+  await other.goto("/log/new");
+  await unlock(other, "246813");
+  await fillCraving(other, time, note);
+  await saveCraving(other);
+}
+
+/** Everything on `page`, as a backup from Settings once every month is open (no passphrase: it is read here). */
+async function backupOf(page: Page) {
+  await page.getByTestId("nav-settings").click();
+  await expect(page.getByTestId("data-opening")).toHaveCount(0, { timeout: 30_000 });
+  await page.getByTestId("backup-protect").uncheck();
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-backup").click();
+  return JSON.parse(readFileSync((await (await downloading).path())!, "utf8"));
+}
 
 test("twenty years of heavy use, restored under the lock, fit with room for a passcode change, and read back", async ({ page }) => {
   test.setTimeout(300_000);
@@ -192,10 +242,7 @@ test("unlocking opens Today before the older months are decrypted; those follow,
   const may2024 = years.cravings.filter((c) => c.t.startsWith("2024-05")).length;
   await page.locator("a.brand").click();
   await page.getByTestId("log-craving").click();
-  await page.getByTestId("craving-intensity").fill("6");
-  await page.getByText("More: how you feel, when, where, notes").click();
-  await page.getByTestId("craving-time").fill("2024-05-20T18:45");
-  await page.getByTestId("craving-note").fill("Walked past the old place.");
+  await fillCraving(page, "2024-05-20T18:45", "Walked past the old place.");
   await page.getByTestId("craving-save").click();
   await expect(page.getByTestId("craving-error")).toContainText("still opening part of your craving log");
   await expect(page.getByTestId("craving-note")).toHaveValue("Walked past the old place.");
@@ -204,16 +251,8 @@ test("unlocking opens Today before the older months are decrypted; those follow,
   await releaseHeld(page);
   await expect.poll(() => held(page)).toBeGreaterThan(1);
   // (The message stays on screen until then; the form's last button isn't hidden under it.)
-  await expect(async () => {
-    await page.getByTestId("craving-save").click({ timeout: 2_000 });
-    await expect(page.getByTestId("log-new")).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await page.getByTestId("nav-settings").click();
-  await expect(page.getByTestId("data-opening")).toHaveCount(0, { timeout: 30_000 });
-  await page.getByTestId("backup-protect").uncheck();
-  const downloading = page.waitForEvent("download");
-  await page.getByTestId("export-backup").click();
-  const back = JSON.parse(readFileSync((await (await downloading).path())!, "utf8"));
+  await saveCraving(page);
+  const back = await backupOf(page);
   expect([back.cravings.length, back.checkins.length, back.journal.length]).toEqual([years.cravings.length + 1, years.checkins.length, years.journal.length]);
   expect(back.cravings.filter((c: { t: string }) => c.t.startsWith("2024-05")).length).toBe(may2024 + 1);
   expect(allHidden(await snapshot(page))).toBe(true);
@@ -222,40 +261,42 @@ test("unlocking opens Today before the older months are decrypted; those follow,
 test("a month another tab changes while this one is still decrypting it keeps the other tab's change", async ({ context }) => {
   test.setTimeout(120_000);
   const years = yearsOfData(3, "2026-12-06");
-  const documents = await sealUnderLock(asStorage(years), "246813");
-  const mine = await context.newPage();
   // Here, the first decryption of May 2024's cravings (the one the unlock starts) waits until let go.
-  await holdDecryption(mine, [documents.names["steady.log.2024-05"]], true);
-  await mine.goto("/manifest.webmanifest");
-  await mine.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
-  await mine.goto("/");
-  await unlock(mine, "246813");
-  await expect.poll(() => held(mine)).toBe(1);
+  const mine = await openSealed(context, years, "steady.log.2024-05", true);
 
   // Meanwhile another tab logs a craving in that month.
-  const other = await context.newPage();
-  await other.goto("/log/new");
-  await unlock(other, "246813");
-  await other.getByTestId("craving-intensity").fill("6");
-  await other.getByText("More: how you feel, when, where, notes").click();
-  await other.getByTestId("craving-time").fill("2024-05-20T18:45");
-  await other.getByTestId("craving-note").fill("Logged in the other tab.");
-  await expect(async () => {
-    await other.getByTestId("craving-save").click({ timeout: 2_000 });
-    await expect(other.getByTestId("log-new")).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await logInAnotherTab(context, "2024-05-20T18:45", "Logged in the other tab.");
 
   // This tab takes the other's change; the decryption it had started of the month as it was
   // ends after that, and must not put the older month back.
   await expect.poll(() => held(mine)).toBe(2);
   await releaseHeld(mine);
-  await mine.getByTestId("nav-settings").click();
-  await expect(mine.getByTestId("data-opening")).toHaveCount(0, { timeout: 30_000 });
-  await mine.getByTestId("backup-protect").uncheck();
-  const downloading = mine.waitForEvent("download");
-  await mine.getByTestId("export-backup").click();
-  const back = JSON.parse(readFileSync((await (await downloading).path())!, "utf8"));
+  const back = await backupOf(mine);
   const may = back.cravings.filter((c: { t: string }) => c.t.startsWith("2024-05"));
   expect(may.length).toBe(years.cravings.filter((c) => c.t.startsWith("2024-05")).length + 1);
   expect(may.some((c: { note?: string; x?: string }) => JSON.stringify(c).includes("Logged in the other tab."))).toBe(true);
+});
+
+test("a save made while another tab's change to the same month is being read waits for it: both are kept", async ({ context }) => {
+  test.setTimeout(120_000);
+  // November's cravings: decrypted once at the unlock; the next decryption (another tab's change) waits.
+  const mine = await openSealed(context, yearsOfData(1, "2026-12-06"), "steady.log.2026-11", false, 1);
+
+  // Another tab logs a craving in November.
+  await logInAnotherTab(context, "2026-11-20T18:45", "From the other window.");
+
+  // While this tab is still reading that change, a craving saved here in November waits...
+  await expect.poll(() => held(mine)).toBe(2);
+  await mine.getByTestId("log-craving").click();
+  await fillCraving(mine, "2026-11-21T18:45", "From this window.");
+  await mine.getByTestId("craving-save").click();
+  await expect(mine.getByTestId("craving-error")).toContainText("still opening part of your craving log");
+  await expect(mine.getByTestId("craving-note")).toHaveValue("From this window.");
+  // ...and once the change is read, it is saved beside it.
+  await releaseHeld(mine);
+  await saveCraving(mine);
+  const back = await backupOf(mine);
+  const notes = JSON.stringify(back.cravings.filter((c: { t: string }) => c.t.startsWith("2026-11")));
+  expect(notes).toContain("From the other window.");
+  expect(notes).toContain("From this window.");
 });
