@@ -235,4 +235,4 @@ fn MedsPart(spot: MedsSpot) -> impl IntoView {
     }
 }
 
-split_view!(checkin_card, fn meds_part(spot: MedsSpot) { view! { <MedsPart spot/> } });
+split_view!(meds_today, fn meds_part(spot: MedsSpot) { view! { <MedsPart spot/> } });

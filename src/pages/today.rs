@@ -479,8 +479,7 @@ split_view!(follow_up, fn follow_up_card() { view! { <FollowUpCard/> } });
 pub fn fetch_parts_ahead(kinds: [bool; 3]) {
     use crate::components::{checkin_card::checkin_status, meds_today::meds_part};
     let [checkins, log, meds] = kinds;
-    // The medication part is in the check-in card's module.
-    if checkins || meds {
+    if meds {
         leptos::task::spawn_local(async { drop(meds_part::preload().await) });
     }
     if checkins {
