@@ -380,11 +380,6 @@ pub fn is_compressed(text: &str) -> bool {
     text.strip_prefix(SEALED_PREFIX).is_some_and(|rest| rest.starts_with(COMPRESSED) || rest.starts_with(NAMED))
 }
 
-/// Whether a stored value is sealed without its name (to be stored again, bound).
-pub fn is_unbound(text: &str) -> bool {
-    is_sealed(text) && ![BOUND, COMPRESSED, NAMED, NAMED_AS_IS].iter().any(|mark| text[SEALED_PREFIX.len()..].starts_with(mark))
-}
-
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Standard base64 with padding.
@@ -519,7 +514,7 @@ mod tests {
         let payload = with_name("steady.journal.2024-02", "{\"v\":2,\"data\":[\"two\\nlines\"]}");
         assert_eq!(without_name(&payload), Some(("steady.journal.2024-02", "{\"v\":2,\"data\":[\"two\\nlines\"]}")));
         let text = seal_named(&[1; IV_BYTES], &[2, 3], true);
-        assert!(is_named(&text) && is_compressed(&text) && !is_unbound(&text));
+        assert!(is_named(&text) && is_compressed(&text));
         let parts = open_text(&text).unwrap();
         assert!(parts.bound && parts.compressed && parts.data == [2, 3]);
         let as_is = seal_named(&[1; IV_BYTES], &[2, 3], false);
@@ -825,13 +820,12 @@ mod tests {
     fn sealed_values_are_told_apart_from_plain_json() {
         let sealed = seal_text(&[1; IV_BYTES], b"ciphertext", false);
         assert!(sealed.starts_with("steady-aes-gcm:k:"));
-        assert!(is_sealed(&sealed) && !is_unbound(&sealed));
-        assert!(!is_sealed(r#"{"v":1,"data":{}}"#) && !is_unbound(r#"{"v":1,"data":{}}"#));
+        assert!(is_sealed(&sealed) && !is_sealed(r#"{"v":1,"data":{}}"#));
         let parts = Sealed { iv: vec![1; IV_BYTES], data: b"ciphertext".to_vec(), bound: true, compressed: false };
         assert_eq!(open_text(&sealed), Some(parts));
         let squeezed = seal_text(&[1; IV_BYTES], b"ciphertext", true);
         assert!(squeezed.starts_with("steady-aes-gcm:z:"));
-        assert!(is_sealed(&squeezed) && !is_unbound(&squeezed) && is_compressed(&squeezed));
+        assert!(is_sealed(&squeezed) && is_compressed(&squeezed));
         assert!(!is_compressed(&sealed) && !is_compressed(r#"{"v":1,"data":"z:"}"#));
         let parts = Sealed { iv: vec![1; IV_BYTES], data: b"ciphertext".to_vec(), bound: true, compressed: true };
         assert_eq!(open_text(&squeezed), Some(parts));
@@ -848,7 +842,7 @@ mod tests {
     #[test]
     fn values_sealed_before_names_were_bound_still_open_without_them() {
         let old = format!("steady-aes-gcm:{}:{}", base64_encode(&[2; IV_BYTES]), base64_encode(b"old"));
-        assert!(is_sealed(&old) && is_unbound(&old));
+        assert!(is_sealed(&old) && !is_named(&old));
         let parts = Sealed { iv: vec![2; IV_BYTES], data: b"old".to_vec(), bound: false, compressed: false };
         assert_eq!(open_text(&old), Some(parts));
         // How an older build parses a bound value: "k" as the IV, which isn't one,

@@ -68,9 +68,9 @@ pub async fn derive_key(passcode: &str, salt_base64: &str, iterations: u32) -> R
     Ok(run(key).await.map_err(fail)?.unchecked_into())
 }
 
-/// Encrypts a stored document's `text` under `key` with a fresh random IV,
-/// bound to `name` (the key it is stored under), compressed first where the
-/// browser can (see [`lock::seal_text`]); returns the sealed text to store.
+/// Encrypts `text` under `key` with a fresh random IV, bound to `name`, compressed
+/// first where the browser can (see [`lock::seal_text`]): a plan link's contents.
+/// (Stored documents are sealed with their names inside: [`encrypt_named`].)
 pub async fn encrypt(key: &CryptoKey, name: &str, text: &str) -> Result<String, String> {
     match deflate(text.as_bytes(), true).await {
         Some(squeezed) => seal(key, name, &squeezed, true).await,
