@@ -32,6 +32,8 @@ test-native:
 	@# The calendar file that a test above wrote, read by a real iCalendar parser.
 	node tests/scripts/ics-check.mjs
 	node tests/scripts/conventions-check.mjs
+	@# The build's merging of shared wasm chunks, in Node's WebAssembly engine.
+	node tests/scripts/merge-chunks-check.mjs
 	tests/scripts/toolchain-routes.sh
 
 test-e2e:

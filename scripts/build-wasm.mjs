@@ -6,17 +6,21 @@
 // Trunk's own Rust pipeline can't run a step between cargo and wasm-bindgen, so
 // the post_build hook runs them all here: cargo build (with relocations kept) →
 // wasm-split-cli → wasm-bindgen → short names (scripts/short-names.mjs) → a compact loader
-// (scripts/compact-loader.mjs) → wasm-opt (binaryen). The output goes into a folder named
+// (scripts/compact-loader.mjs) → wasm-opt (binaryen) → the shared chunks merged into fewer
+// modules (scripts/merge-chunks.mjs). The output goes into a folder named
 // by a hash of its contents, so a cached page never mixes files of two builds.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compactLoader } from "./compact-loader.mjs";
+import { mergeChunks } from "./merge-chunks.mjs";
 import { shortenNames } from "./short-names.mjs";
 
 const BIN = "steady";
 const WASM_TARGET = "wasm32-unknown-unknown";
+/** What the shared chunks use, all within the oldest supported browsers' (scripts/check-floor.mjs). */
+const CHUNK_FEATURES = ({ Features: f }) => f.SignExt | f.MutableGlobals | f.NontrappingFPToInt | f.BulkMemory | f.BulkMemoryOpt;
 
 function run(command, args, env = process.env) {
   execFileSync(command, args, { stdio: "inherit", env });
@@ -40,18 +44,11 @@ async function wasmOptAll(files) {
   process.stderr.write = (chunk, ...rest) =>
     /^warning: unknown name subsection/.test(String(chunk)) ? true : write(chunk, ...rest);
   try {
-    binaryen.setOptimizeLevel(2);
-    binaryen.setShrinkLevel(0);
-    // --low-memory-unused: Rust puts the 1 MB stack first, growing down towards address 0, and
-    // the data after it, so the lowest 1 KB is touched only by a stack already overflowing;
-    // knowing that lets wasm-opt fold address arithmetic (about 0.2 KB less on the first load).
-    binaryen.setLowMemoryUnused(true);
+    const optimise = optimiser(binaryen);
     for (const file of files) {
       const module = binaryen.readBinary(readFileSync(file));
       try {
-        module.optimize();
-        module.runPasses(["strip-producers", "strip-target-features"]);
-        if (!module.validate()) throw new Error(`wasm-opt: ${file} is not valid after optimising`);
+        optimise(module, file);
         writeFileSync(file, module.emitBinary());
       } finally {
         module.dispose();
@@ -60,6 +57,21 @@ async function wasmOptAll(files) {
   } finally {
     process.stderr.write = write;
   }
+}
+
+/** Optimises a binaryen module in place with the settings above. */
+function optimiser(binaryen) {
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(0);
+  // --low-memory-unused: Rust puts the 1 MB stack first, growing down towards address 0, and
+  // the data after it, so the lowest 1 KB is touched only by a stack already overflowing;
+  // knowing that lets wasm-opt fold address arithmetic (about 0.2 KB less on the first load).
+  binaryen.setLowMemoryUnused(true);
+  return (module, name) => {
+    module.optimize();
+    module.runPasses(["strip-producers", "strip-target-features"]);
+    if (!module.validate()) throw new Error(`wasm-opt: ${name} is not valid after optimising`);
+  };
 }
 
 /** The glue and the split loader, minified (names of exports and imports are kept). */
@@ -122,12 +134,13 @@ async function splitBindOptimise(staging, release, work, linked) {
       renameSync(join(work, file), join(out, file));
     }
   }
-  const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
-  compactLoader(join(out, "__wasm_split.js"), wasmFiles.length - 1);
-  if (release) {
-    await wasmOptAll(wasmFiles.map((file) => join(out, file)));
-    await minifyScripts(out);
-  }
+  const wasmFiles = () => readdirSync(out).filter((f) => f.endsWith(".wasm"));
+  compactLoader(join(out, "__wasm_split.js"), wasmFiles().length - 1);
+  if (release) await wasmOptAll(wasmFiles().map((file) => join(out, file)));
+  const { default: binaryen } = await import("binaryen");
+  const [chunks, merged] = await mergeChunks(out, CHUNK_FEATURES(binaryen), release ? optimiser(binaryen) : undefined);
+  console.log(`wasm: ${chunks} shared chunks merged into ${merged} modules`);
+  if (release) await minifyScripts(out);
 
   const hash = createHash("sha256");
   for (const file of readdirSync(out).sort()) {
@@ -136,7 +149,7 @@ async function splitBindOptimise(staging, release, work, linked) {
   }
   const dir = `pkg-${hash.digest("hex").slice(0, 16)}`;
   cpSync(out, join(staging, dir), { recursive: true });
-  console.log(`wasm: ${wasmFiles.length - 1} module(s) split off into ${dir}/`);
+  console.log(`wasm: ${wasmFiles().length - 1} module(s) split off into ${dir}/`);
   // The glue imports the loader statically, so it is part of the first load too.
   return { js: [`${dir}/${BIN}.js`, `${dir}/__wasm_split.js`], wasm: `${dir}/${BIN}_bg.wasm` };
 }

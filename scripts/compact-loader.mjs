@@ -31,7 +31,7 @@ function chunksIn(ranges) {
 `;
 
 /** "27,29-35" for [27, 29, 30, …, 35]. */
-function ranges(numbers) {
+export function ranges(numbers) {
   const parts = [];
   for (let i = 0; i < numbers.length; ) {
     let j = i;
