@@ -79,16 +79,18 @@ fn set_badge(count: usize) {
     }
 }
 
-/// Shows one notification through the service worker (phones allow no other way).
-async fn notify(reminder: &Reminder) -> Result<(), JsValue> {
+/// Shows one notification through the service worker (phones allow no other way), tagged
+/// `tag`: the same dose or visit then replaces its earlier notification rather than adding
+/// another. With the lock on the tag is the reminder's hidden name, so what the phone keeps of
+/// it doesn't say which dose, day or time either.
+async fn notify(reminder: &Reminder, tag: &str) -> Result<(), JsValue> {
     let navigator = navigator().ok_or(JsValue::NULL)?;
     let workers = Reflect::get(&navigator, &"serviceWorker".into())?;
     let ready: Promise = Reflect::get(&workers, &"ready".into())?.dyn_into()?;
     let registration = JsFuture::from(ready).await?;
     let options = js_sys::Object::new();
     Reflect::set(&options, &"body".into(), &reminder.message().into())?;
-    // The same dose or visit replaces its earlier notification rather than adding another.
-    Reflect::set(&options, &"tag".into(), &reminder.key.as_str().into())?;
+    Reflect::set(&options, &"tag".into(), &tag.into())?;
     Reflect::set(&options, &"icon".into(), &"/icons/icon-192.png".into())?;
     let show = method(&registration, "showNotification").ok_or(JsValue::NULL)?;
     let shown: Promise = show.call2(&registration, &"Steady".into(), &options)?.dyn_into()?;
@@ -112,7 +114,7 @@ fn notify_due(due: Vec<Reminder>) {
     if permission().as_deref() != Some("granted") {
         return;
     }
-    // Noted as the lock would store them: the note doesn't say which dose, day or time.
+    // Noted (and tagged) as the lock would store them: neither says which dose, day or time.
     let due: Vec<(String, Reminder)> = due.into_iter().map(|r| (crate::storage::tab_note_name(&r.key), r)).collect();
     // What is no longer due is forgotten, so the list stays short.
     note_notified(|notified| notified.retain(|noted| due.iter().any(|(n, _)| n == noted)));
@@ -122,7 +124,7 @@ fn notify_due(due: Vec<Reminder>) {
                 notified.insert(noted.clone());
             });
             leptos::task::spawn_local(async move {
-                if notify(&reminder).await.is_err() {
+                if notify(&reminder, &noted).await.is_err() {
                     // Not shown: let a later opening try again.
                     note_notified(|notified| {
                         notified.remove(&noted);
