@@ -9,15 +9,16 @@
 // differently, the build fails here rather than shipping a loader half rewritten.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const FETCH = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("(\.\/[\w.]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
+// A debug build wraps each instantiation in `debugWrap` (which names a module of another build).
+const FETCH = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("(\.\/[\w.]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
 
-const HELPERS = `
+const helpers = (wrap) => `
 /* Added by scripts/compact-loader.mjs. */
 function fetchModule(name) {
     return () => {
         const src = fetch(new URL(name, import.meta.url));
         src.catch(() => {});
-        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+        return async (imports) => ${wrap}(WebAssembly.instantiateStreaming(src, imports));
     };
 }
 const chunks = [];
@@ -46,8 +47,10 @@ export function ranges(numbers) {
 export function compactLoader(path, modules) {
   const source = readFileSync(path, "utf8");
   let rewritten = 0;
-  let out = source.replace(FETCH, (_, name) => {
+  const wraps = new Set();
+  let out = source.replace(FETCH, (_, name, wrap = "") => {
     rewritten++;
+    wraps.add(wrap);
     return `makeLoad(fetchModule("${name}"), `;
   });
   out = out.replace(/const __chunk_(\d+) = makeLoad\(/g, "chunks[$1] = makeLoad(");
@@ -67,9 +70,9 @@ export function compactLoader(path, modules) {
   });
   // The helpers go before the first chunk is declared (after the import, which must stay first).
   const start = out.indexOf("\nfunction makeLoad(");
-  if (rewritten !== modules || /__chunk_/.test(out) || start < 0) {
+  if (rewritten !== modules || wraps.size > 1 || /__chunk_/.test(out) || start < 0) {
     throw new Error(`compact-loader: ${path} isn't in the form wasm-split-cli wrote before (${rewritten} of ${modules} fetches matched); update scripts/compact-loader.mjs`);
   }
-  writeFileSync(path, out.slice(0, start) + HELPERS + out.slice(start));
+  writeFileSync(path, out.slice(0, start) + helpers([...wraps][0]) + out.slice(start));
   return rewritten;
 }

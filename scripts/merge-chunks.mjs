@@ -87,17 +87,23 @@ function mergedText(binaryen, files, work) {
   } finally {
     module.dispose();
   }
-  // Read back from a binary without names, binaryen calls imports $mimport$N, $timport$N, $gimport$N.
-  const kept = new Map();
-  text = text.replace(/^ \(import "__wasm_split" "(\w+)" \((?:memory|table|global) \$[mtg]import\$\d+ ([^\n]*)\)\n/gm, (line, name, type) => {
-    if (kept.has(name)) {
-      if (kept.get(name) !== type) throw new Error(`merge-chunks: chunks import ${name} as ${kept.get(name)} and as ${type}`);
-      return "";
-    }
-    kept.set(name, type);
-    return line;
+  // Read back from a binary without names, binaryen calls imports $mimport$N, $timport$N and
+  // $gimport$N; each input's are named apart. Each import is kept once, under its field's name
+  // (the stack pointer and a debug build's canary are both globals: they must stay two).
+  const field = new Map();
+  const types = new Map();
+  text = text.replace(/^ \(import "__wasm_split" "(\w+)" \((memory|table|global) (\$[mtg]import\$\d+) ([^\n]*)\)\n/gm, (line, name, kind, id, type) => {
+    field.set(id, `$import_${name}`);
+    const seen = types.get(name);
+    types.set(name, `${kind} ${type}`);
+    if (seen === undefined) return line;
+    if (seen !== `${kind} ${type}`) throw new Error(`merge-chunks: chunks import ${name} as ${seen} and as ${kind} ${type}`);
+    return "";
   });
-  return text.replace(/\$([mtg])import\$\d+/g, "$$$1import$$0");
+  return text.replace(/\$[mtg]import\$\d+/g, (id) => {
+    if (!field.has(id)) throw new Error(`merge-chunks: ${id} isn't an import of __wasm_split`);
+    return field.get(id);
+  });
 }
 
 /**

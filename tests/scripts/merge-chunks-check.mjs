@@ -26,14 +26,16 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 }
 
 // Merging. Two chunks as wasm-split-cli writes them: the main module's memory, table and stack
-// pointer imported, table slots filled at fixed offsets, data at fixed addresses.
+// pointer imported (and in a debug build a canary, another global), table slots filled at fixed
+// offsets, data at fixed addresses.
 const chunk = (offset, address, text, value) => `(module
+  (import "__wasm_split" "__canary_1" (global $canary i32))
   (import "__wasm_split" "memory" (memory 1))
   (import "__wasm_split" "__indirect_function_table" (table 8 funcref))
   (import "__wasm_split" "__wasm_split_shared0" (global $sp (mut i32)))
   (elem (i32.const ${offset}) $f)
   (data (i32.const ${address}) "${text}")
-  (func $f (result i32) (global.set $sp (i32.sub (global.get $sp) (i32.const 16))) (memory.copy (i32.const 200) (i32.const ${address}) (i32.const 1)) (i32.const ${value})))`;
+  (func $f (result i32) (global.set $sp (i32.sub (global.get $sp) (i32.const 16))) (memory.copy (i32.const 200) (i32.const ${address}) (i32.const 1)) (i32.add (global.get $canary) (i32.const ${value}))))`;
 const dir = mkdtempSync(join(tmpdir(), "merge-chunks-"));
 try {
   const pkg = join(dir, "pkg");
@@ -66,12 +68,12 @@ try {
   const table = new WebAssembly.Table({ initial: 8, element: "anyfunc" });
   const sp = new WebAssembly.Global({ value: "i32", mutable: true }, 1024);
   const merged = new WebAssembly.Module(readFileSync(join(pkg, "chunk_3.wasm")));
-  check(WebAssembly.Module.imports(merged).length === 3, `each import once: ${JSON.stringify(WebAssembly.Module.imports(merged))}`);
-  new WebAssembly.Instance(merged, { __wasm_split: { memory, __indirect_function_table: table, __wasm_split_shared0: sp } });
+  check(WebAssembly.Module.imports(merged).length === 4, `each import once: ${JSON.stringify(WebAssembly.Module.imports(merged))}`);
+  new WebAssembly.Instance(merged, { __wasm_split: { __canary_1: 1000, memory, __indirect_function_table: table, __wasm_split_shared0: sp } });
   const bytes = new Uint8Array(memory.buffer);
   check(String.fromCharCode(...bytes.slice(100, 102)) === "hi" && String.fromCharCode(...bytes.slice(120, 122)) === "yo", "both chunks' data is written");
-  check(table.get(2)?.() === 41 && table.get(5)?.() === 42, "both chunks' table slots are filled with their functions");
-  check(sp.value === 1024 - 32 && bytes[200] === "y".charCodeAt(0), "the functions use the one stack pointer and memory the main module gives");
+  check(table.get(2)?.() === 1041 && table.get(5)?.() === 1042, "both chunks' table slots are filled with their functions");
+  check(sp.value === 1024 - 32 && bytes[200] === "y".charCodeAt(0), "the functions use the one stack pointer, canary and memory the main module gives");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
