@@ -3,7 +3,7 @@ SHELL := /bin/bash
 WASM_ENV := scripts/with-wasm-env
 LIGHTHOUSE := 12.8.2
 
-.PHONY: setup serve dist test test-native test-size test-e2e test-cross bench baseline
+.PHONY: setup serve dist test test-native test-size test-e2e test-cross test-dev-build bench baseline
 
 ## Install whatever is missing (idempotent, quiet when nothing is).
 setup:
@@ -22,8 +22,8 @@ dist: setup
 	$(WASM_ENV) trunk build --release
 
 ## Every test: native unit tests, then the end-to-end suite against the release build in
-## Chromium, then the main flows in WebKit and Firefox.
-test: setup test-native dist test-size test-e2e test-cross
+## Chromium, then the main flows in WebKit and Firefox, then `make serve`'s development build.
+test: setup test-native dist test-size test-e2e test-cross test-dev-build
 
 test-native:
 	@# The catalogs as GNU gettext reads them (so Poedit, Weblate and translators' tools can too).
@@ -42,6 +42,10 @@ test-e2e:
 ## The main flows in real WebKit (WebKitGTK MiniBrowser under Xvfb) and Firefox ESR (tests/cross).
 test-cross:
 	node tests/cross/run.mjs
+
+## The development build `make serve` runs, built and opened in Chromium.
+test-dev-build:
+	node tests/scripts/dev-build-check.mjs
 
 ## The cheap size check (index.html budget; the first load may not grow while over budget).
 test-size:

@@ -18,7 +18,7 @@
 // with the imports once. binaryen's wasm-merge joins them (each import kept once per input, so
 // the duplicates are folded into one here), and the result is validated against the oldest
 // browsers' features (scripts/check-floor.mjs) before it replaces them.
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,7 +79,11 @@ function mergedText(binaryen, files, work) {
   // wasm-merge needs a name per input; multi-memory and reference types only because it
   // keeps each input's imports apart (folded below).
   const args = files.flatMap((file, i) => [file, `m${i}`]);
-  execFileSync(WASM_MERGE, [...args, "-o", merged, "--enable-multimemory", "--enable-reference-types", "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int"], { stdio: ["ignore", "ignore", "inherit"] });
+  const run = spawnSync(WASM_MERGE, [...args, "-o", merged, "--enable-multimemory", "--enable-reference-types", "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int"], { encoding: "utf8" });
+  // It warns about every name subsection it doesn't know (a debug build's chunks have them); only that is hidden.
+  process.stderr.write(run.stderr.split("\n").filter((line) => line && !/^warning: unknown name subsection/.test(line)).map((line) => `${line}\n`).join(""));
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`merge-chunks: wasm-merge failed on ${files.join(" ")}`);
   const module = binaryen.readBinary(readFileSync(merged));
   let text;
   try {
