@@ -35,7 +35,7 @@ pub mod storage;
 use leptos::prelude::*;
 
 use components::auto_lock::AutoLock;
-use components::banners::{RoomWarning, SaveErrorBanner, StorageProblems};
+use components::banners::{RoomWarning, SaveErrorBanner, ShortPasscode, ShortPasscodeNotice, StorageProblems};
 use components::clock::Clock;
 use components::flash::{Flash, FlashMessage};
 use components::language::Language;
@@ -123,6 +123,7 @@ fn Unlocked(auto_lock: AutoLock, location: Location) -> impl IntoView {
     provide_context(Flash::new());
     // Asked once per opening of the app: the latest craving, if it has no outcome yet.
     provide_context(FollowUpDue::at_start());
+    provide_context(ShortPasscode::at_unlock());
     auto_lock.watch(store);
     on_cleanup(components::reminders::stop);
 
@@ -139,6 +140,7 @@ fn Unlocked(auto_lock: AutoLock, location: Location) -> impl IntoView {
                     <TopBar/>
                     <StorageProblems/>
                     <RoomWarning/>
+                    <ShortPasscodeNotice/>
                     <main id="main" class="main" tabindex="-1" node_ref=main>
                         <NewScreenAtTop main/>
                         <FlashMessage/>

@@ -137,6 +137,44 @@ split_view!(room, fn room_notice() {
     }
 });
 
+thread_local! {
+    /// Whether the passcode just typed to unlock is shorter than Steady now asks for.
+    static SHORT_AT_UNLOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called by the unlock form with the passcode that opened the data: one set before Steady asked
+/// for at least 6 digits (or an 8-character phrase) still works, and only then is its length known
+/// (it is never stored). Reliability review 2026-12-06, S2.
+pub fn note_short_passcode(short: bool) {
+    SHORT_AT_UNLOCK.with(|s| s.set(short));
+}
+
+/// Whether to suggest a longer passcode in this unlocked app: until it is changed or put away.
+#[derive(Clone, Copy)]
+pub struct ShortPasscode(pub RwSignal<bool>);
+
+impl ShortPasscode {
+    pub fn at_unlock() -> Self {
+        Self(RwSignal::new(SHORT_AT_UNLOCK.with(|s| s.replace(false))))
+    }
+}
+
+#[component]
+pub fn ShortPasscodeNotice() -> impl IntoView {
+    let short = expect_context::<ShortPasscode>().0;
+    view! { <Show when=move || short.get()>{lazy_part(move || short_passcode_notice(short))}</Show> }
+}
+
+split_view!(short_passcode, fn short_passcode_notice(short: RwSignal<bool>) {
+    view! {
+        <p class="notice notice-problem" data-testid="short-passcode">
+            {tr!("Your passcode is shorter than Steady now asks for: someone with a copy of this phone's data could try every code that short in moments.")} " "
+            <a href="/settings#lock-settings" data-testid="short-passcode-change">{tr!("Choose a longer one")}</a> " "
+            <button type="button" class="button secondary" data-testid="short-passcode-dismiss" on:click=move |_| short.set(false)>{tr!("Not now")}</button>
+        </p>
+    }
+});
+
 /// A save that failed stays visible until a later save succeeds.
 #[component]
 pub fn SaveErrorBanner() -> impl IntoView {

@@ -83,6 +83,8 @@ fn UnlockForm(on_unlock: Callback<()>) -> impl IntoView {
         message.set(None);
         leptos::task::spawn_local(async move {
             let outcome = vault::try_passcode(&passcode).await;
+            // A passcode set before today's rule still opens the data; the app then suggests a longer one.
+            crate::components::banners::note_short_passcode(crate::domain::lock::check_passcode(&passcode).is_err());
             code.try_set(String::new());
             tick.try_update(|t| *t += 1);
             // "Checking…" stays until the data is open: a second tap meanwhile does nothing.

@@ -116,6 +116,22 @@ impl Region {
         self.helplines().iter().find(|line| line.id == id)
     }
 
+    /// A line that helps a person find treatment (medication for opioid use disorder among it),
+    /// named after "ask a clinic" where tolerance is low (safety review 2026-12-06, 2.3):
+    /// SAMHSA's referrals (US), FRANK's advice (UK), the HSE line's information about services
+    /// (Ireland), the national hotline that connects to the state's service (Australia);
+    /// content-facts.md. Canada has no national one in the cited facts, so none is named there.
+    pub fn treatment_line(self) -> Option<&'static Helpline> {
+        let id = match self {
+            Region::UnitedStates => "us-samhsa",
+            Region::UnitedKingdom => "uk-frank",
+            Region::Ireland => "ie-hse",
+            Region::Australia => "au-aod",
+            Region::Canada => return None,
+        };
+        self.helplines().iter().find(|line| line.id == id)
+    }
+
     /// The line for someone in crisis or thinking of suicide: 988 (US, Canada),
     /// Samaritans (UK, Ireland), Lifeline (Australia).
     pub fn crisis_line(self) -> &'static Helpline {
@@ -605,6 +621,8 @@ mod tests {
         assert_eq!(crisis, ["us-988", "ca-988", "uk-samaritans", "ie-samaritans", "au-lifeline"]);
         let craving: Vec<_> = Region::ALL.into_iter().map(|r| r.craving_line().id).collect();
         assert_eq!(craving, ["us-988", "ca-988", "uk-frank", "ie-samaritans", "au-aod"]);
+        let treatment: Vec<_> = Region::ALL.into_iter().map(|r| r.treatment_line().map(|l| l.call.dial)).collect();
+        assert_eq!(treatment, [Some("+18006624357"), None, Some("03001236600"), Some("1800459459"), Some("1800250015")]);
         for region in Region::ALL {
             assert!(!region.crisis_line().emergency && !region.craving_line().emergency);
             // NHS 111 is for urgent medical care, not cravings; HSE's line keeps office hours.

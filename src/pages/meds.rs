@@ -808,6 +808,8 @@ fn RiskWords(card: RiskCard) -> impl IntoView {
 /// After leaving somewhere: the risk, for prison its size, and what lowers it.
 #[component]
 fn LeftWords(place: LeftPlace) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let treatment = move || store.settings().with(|s| s.region).treatment_line();
     view! {
         <div data-testid="risk-words" data-card="left">
             // Strang et al., BMJ 2003 (loss of tolerance after detox); content-facts.md.
@@ -823,6 +825,14 @@ fn LeftWords(place: LeftPlace) -> impl IntoView {
             <p data-testid="risk-lowers">
                 <strong>{tr!("What lowers the risk: ")}</strong>
                 {tr!("medication — buprenorphine or methadone — keeps your tolerance up and greatly cuts the risk of dying in the first weeks. If you're not on it, ask a clinic today about starting. ")}
+                // The country's line for finding treatment, where it has one (`Region::treatment_line`).
+                {move || treatment().map(|line| view! {
+                    {fill(tr!("Or call {}: "), &[line.name.get()])}
+                    <a class="button secondary" href=line.call.tel_href() data-testid="risk-treatment-call">
+                        {tr!("Call ")} <span class="number">{line.call.display}</span>
+                    </a>
+                    " "
+                })}
                 {tr!("If you do use: much less than before, slowly, not alone, and with naloxone where others can find it.")}
             </p>
         </div>

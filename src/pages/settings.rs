@@ -21,6 +21,7 @@ use crate::domain::lock::{check_passcode, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::domain::protected::{self, Protected};
 use crate::storage::{crypto, set_aside, storage_manager, Store};
 use crate::components::auto_lock::AutoLock;
+use crate::components::banners::ShortPasscode;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -834,7 +835,7 @@ fn LockSettings() -> impl IntoView {
     // (a wrong guess elsewhere, the helpline country) must not clear what is typed.
     let lock_on = Memo::new(move |_| store.lock.with(Option::is_some));
     view! {
-        <div class="card" data-testid="lock-settings">
+        <div class="card" id="lock-settings" data-testid="lock-settings">
             <h3>{tr!("Passcode lock")}</h3>
             <p>
                 {tr!("With a passcode, everything Steady stores on this phone is encrypted, and Steady asks for the passcode when you open it, when you come back to it, and after a few minutes untouched. ")}
@@ -957,6 +958,7 @@ fn LockOff(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) ->
 #[component]
 fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
+    let short_passcode = use_context::<ShortPasscode>();
     let auto_lock = expect_context::<AutoLock>();
     let idle = RwSignal::new(store.lock.with_untracked(|l| l.as_ref().map_or(DEFAULT_IDLE_MINUTES, |l| l.idle_minutes)));
     let current = RwSignal::new(String::new());
@@ -987,6 +989,10 @@ fn LockOn(status: RwSignal<Option<String>>, error: RwSignal<Option<String>>) -> 
             let outcome = if change { store.change_passcode(&old, &new).await } else { store.remove_lock(&old).await };
             match outcome {
                 Ok(()) => {
+                    // A passcode shorter than Steady asks for is gone either way.
+                    if let Some(ShortPasscode(short)) = short_passcode {
+                        short.try_set(false);
+                    }
                     status.try_set(Some(if change {
                         tr!("Your passcode is changed.")
                     } else {

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeDelta};
 use leptos::prelude::*;
 
-use crate::components::safety::{CrisisOffer, UseAloneLine};
+use crate::components::safety::{CrisisOffer, UsedSafety};
 
 use crate::components::checkin_card::stored_look_back;
 use crate::components::clock::Clock;
@@ -217,7 +217,9 @@ fn WatchOuts(found: Vec<crate::domain::weekly::WatchOut>) -> impl IntoView {
                     None => view! { <a class="button secondary" data-testid="weekly-help" href="/help">{tr!("Talk to someone now")}</a> }.into_any(),
                 }}
             </div>
-            {used.then(|| view! { <UseAloneLine/> })}
+            // As wherever use is recorded: the tolerance risk, don't use alone, the overdose guide
+            // (safety review 2026-12-06, (4)).
+            {used.then(|| view! { <UsedSafety/> })}
             {mood_falling.then(|| view! { <CrisisOffer/> })}
         </section>
     }

@@ -2,6 +2,7 @@
 // wrong-passcode delays, auto-lock, and changing or removing the passcode.
 import { test, expect, openApp, snapshot, stored, fillSomeData, plant, SEALED, HIDDEN, dataOnly, allHidden } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { sealUnderLock } from "../../scripts/years-of-data.mjs";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
 /** Every stored document is sealed, under a name that says nothing of it. */
@@ -909,4 +910,37 @@ test("the server sends Cross-Origin-Opener-Policy, so a site that opens Steady k
     const response = await request.get(path);
     expect(response.headers()["cross-origin-opener-policy"], path).toBe("same-origin");
   }
+});
+
+test("a 4-digit passcode set before 6 were asked for still opens Steady, which then suggests a longer one until it is changed", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  const counters = JSON.stringify({ v: 1, data: { list: [{ id: 1, name: "Days in recovery", start: { date: "2026-10-01" }, history: [] }], main: 1 } });
+  const documents = await sealUnderLock([["steady.counters", counters]], "2468");
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate((documents) => { for (const [key, text] of documents) localStorage.setItem(key, text); }, documents);
+  await page.goto("/");
+  await unlock(page, "2468");
+  await expect(page.getByTestId("counter-days")).toBeVisible();
+  const notice = page.getByTestId("short-passcode");
+  await expect(notice).toContainText("Your passcode is shorter than Steady now asks for");
+  // Put away: gone for this opening, back at the next unlock.
+  await notice.getByTestId("short-passcode-dismiss").click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await unlock(page, "2468");
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("short-passcode-change").click();
+  await expect(page).toHaveURL("/settings#lock-settings");
+  await page.getByTestId("lock-current").fill("2468");
+  await page.getByTestId("lock-new").fill("135792");
+  await page.getByTestId("lock-new-again").fill("135792");
+  await page.getByTestId("lock-change").click();
+  await expect(page.getByTestId("lock-status")).toContainText("Your passcode is changed", { timeout: 15_000 });
+  await expect(notice).toHaveCount(0);
+  // A passcode of today's length opens without it.
+  await page.reload();
+  await unlock(page, "135792");
+  await expect(page.getByTestId("settings")).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(notice).toHaveCount(0);
 });

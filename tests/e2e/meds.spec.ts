@@ -206,6 +206,9 @@ test("“I've just left…” from Today shows the card for the place left", asy
   await expect(card.getByTestId("risk-prison")).toContainText("about 13 times the general population's, mostly from overdose (Binswanger and others, NEJM 2007)");
   await expect(card.getByTestId("risk-lowers")).toContainText("medication — buprenorphine or methadone — keeps your tolerance up");
   await expect(card.getByTestId("risk-lowers")).toContainText("much less than before, slowly, not alone, and with naloxone where others can find it");
+  // Finding treatment today: one tap to the country's line (the US: SAMHSA's referrals).
+  await expect(card.getByTestId("risk-lowers")).toContainText("ask a clinic today about starting. Or call SAMHSA National Helpline:");
+  await expect(card.getByTestId("risk-treatment-call")).toHaveAttribute("href", "tel:+18006624357");
   await expect(card).not.toContainText("Cornish");
   // Don't use alone, with one tap to the country's line (New York: Never Use Alone).
   await expect(card.getByTestId("use-alone-line")).toContainText("call Never Use Alone first");

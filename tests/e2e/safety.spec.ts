@@ -231,7 +231,7 @@ test("the lowest mood in a check-in offers the crisis line, and saving keeps it 
   await expect(page.getByTestId("crisis-offer")).toBeFocused();
 });
 
-test("the weekly watch-outs for use and a falling mood offer the use-alone line and the crisis line", async ({ page }) => {
+test("the weekly watch-outs for use and a falling mood offer the tolerance warning, the use-alone line, the overdose guide and the crisis line", async ({ page }) => {
   const checkIn = (d: string, m: number, extra = {}) => ({ d, m, t: `${d}T21:00:00`, ...extra });
   await page.clock.install({ time: new Date("2026-03-11T12:00:00Z") });
   await plant(page, {
@@ -242,6 +242,8 @@ test("the weekly watch-outs for use and a falling mood offer the use-alone line 
   await openApp(page, "/weekly");
   const card = page.getByTestId("weekly-watchouts");
   await expect(card).toContainText("You used on some days this week.");
+  await expect(card.getByTestId("used-safety")).toContainText("the amount you used to take before your break could now stop your breathing");
   await expect(card.getByTestId("use-alone-line")).toContainText("ask someone you trust");
+  await expect(card.getByTestId("used-safety").getByRole("link", { name: "What to do in an overdose" })).toHaveAttribute("href", "/help/overdose");
   await expect(card.getByTestId("crisis-call")).toHaveAttribute("href", "tel:116123");
 });
