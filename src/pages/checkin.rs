@@ -164,17 +164,32 @@ fn CheckInForm(day: NaiveDate, today: NaiveDate) -> impl IntoView {
             return;
         }
         match store.save_entry(entry.clone()) {
-            Ok(()) => {
-                // Saved: the day's draft goes (it is now what is stored).
-                let _ = keep_day(&entry, Some(&entry), today);
-                flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself."));
-                // After the lowest mood the crisis offer stays in view instead of moving on.
-                if entry_mood_lowest {
-                    focus_soon("crisis-offer");
-                } else {
-                    location.navigate("/");
+            // Saved: the day's draft goes (it is now what is stored), but only once it is stored:
+            // with the lock on that is a moment later, and a write that fails then (storage full)
+            // must leave the draft as it was (reliability review D1).
+            Ok(()) => leptos::task::spawn_local(async move {
+                let stored = crate::storage::settled().await;
+                if stored.is_ok() {
+                    let _ = keep_day(&entry, Some(&entry), today);
                 }
-            }
+                // The screen may have been left meanwhile: then nothing more to show.
+                if error.try_get_untracked().is_none() {
+                    return;
+                }
+                match stored {
+                    Ok(()) => {
+                        flash.show(tr!("Check-in saved. Thank you for taking a minute for yourself."));
+                        // After the lowest mood the crisis offer stays in view instead of moving on.
+                        if entry_mood_lowest {
+                            focus_soon("crisis-offer");
+                        } else {
+                            location.navigate("/");
+                        }
+                    }
+                    // The message is shown; what they entered stays in the form and the draft.
+                    Err(message) => error.set(Some(message)),
+                }
+            }),
             // The message is shown; what they entered stays in the form.
             Err(message) => error.set(Some(message)),
         }

@@ -78,11 +78,21 @@ pub fn WeeklyPage() -> impl IntoView {
         clock.refresh();
         let entry = LookBack { saved_at: clock.local_untracked(), ..current() };
         match store.save_entry(entry) {
-            Ok(()) => {
-                error.set(None);
-                let _ = keep_draft(DRAFT, None);
-                flash.show(tr!("Look-back saved. Thank you for taking the time."));
-            }
+            // Reported (and the draft dropped) only once it is stored: with the lock on that is a
+            // moment later, and the write may still fail (reliability review D1).
+            Ok(()) => leptos::task::spawn_local(async move {
+                let stored = crate::storage::settled().await;
+                if stored.is_ok() {
+                    let _ = keep_draft(DRAFT, None);
+                }
+                match stored {
+                    Ok(()) => {
+                        error.try_set(None);
+                        flash.show(tr!("Look-back saved. Thank you for taking the time."));
+                    }
+                    Err(message) => drop(error.try_set(Some(message))),
+                }
+            }),
             Err(message) => error.set(Some(message)),
         }
     };

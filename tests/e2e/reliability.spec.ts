@@ -116,6 +116,46 @@ test("with the lock on and storage nearly full, a journal entry that can't be st
   await expect(page.getByTestId("journal-text")).toHaveCount(0);
 });
 
+test("with the lock on and storage nearly full, a check-in that can't be stored isn't reported saved: the form and its draft keep it", async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await limitRoom(page);
+  await openApp(page, "/");
+  await turnOnLock(page);
+  await page.goto("/checkin");
+  await unlock(page);
+  // Words that don't repeat, so compressing them (as the lock does) can't make the month small.
+  let seed = 11;
+  const word = () => ((seed = (seed * 48271) % 2147483647), seed.toString(36).slice(0, 2 + (seed % 6)));
+  const words = "Tonight was hard. " + Array.from({ length: 150 }, word).join(" ");
+  await page.getByTestId("checkin-mood-2").click();
+  await page.getByTestId("checkin-note").fill(words);
+  // The draft is stored as it is typed; then there is room left for small changes only.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => (window as any).leaveRoom(400));
+  await page.getByTestId("checkin-save").click();
+
+  // Not reported as saved, and the screen isn't left: the form keeps it and says why.
+  await expect(page.getByTestId("checkin-error")).toContainText("Not saved");
+  await expect(page).toHaveURL("/checkin");
+  await expect(page.getByTestId("flash")).toHaveCount(0);
+  await expect(page.getByTestId("checkin-note")).toHaveValue(words);
+
+  // After a reload it is all still there, kept as the draft.
+  await page.goto("/checkin");
+  await unlock(page);
+  await expect(page.getByTestId("checkin-note")).toHaveValue(words);
+  await expect(page.getByTestId("checkin-mood-2")).toHaveAttribute("aria-pressed", "true");
+
+  // With room again, it is saved, and only then reported.
+  await page.evaluate(() => sessionStorage.removeItem("test-limit"));
+  await page.getByTestId("checkin-save").click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByTestId("flash")).toContainText("Check-in saved");
+  await page.goto("/checkin");
+  await unlock(page);
+  await expect(page.getByTestId("checkin-note")).toHaveValue(words);
+});
+
 test("a copy left by a change of passcode that couldn't finish never overwrites what was saved since", async ({ page }) => {
   // The copy staged by a switch (to no lock) that couldn't be moved into place at start-up.
   await page.addInitScript(() => {
