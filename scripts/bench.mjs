@@ -36,11 +36,22 @@ const servers = [await serve("target/bench/app", 4310), await serve("target/benc
 const APP = "http://127.0.0.1:4310", BASE = "http://127.0.0.1:4311";
 
 // 2. Lighthouse 12, mobile (its default), median of RUNS.
+/** One Lighthouse report. Lighthouse now and then fails to record its trace ("Something went wrong
+ *  with recording the trace"): that run measured nothing, so it is tried again (at most twice). */
+function lighthouseRun(url, tries = 3) {
+  try {
+    const out = execFileSync("target/bench-tools/node_modules/.bin/lighthouse", [url, "--quiet", "--output=json", "--only-categories=performance,accessibility,best-practices", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
+    return JSON.parse(out.toString());
+  } catch (error) {
+    if (tries <= 1) throw error;
+    console.error(`bench: Lighthouse failed on ${url} (${String(error.stderr ?? error).split("\n")[0]}); trying again`);
+    return lighthouseRun(url, tries - 1);
+  }
+}
 function lighthouse(url) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync("target/bench-tools/node_modules/.bin/lighthouse", [url, "--quiet", "--output=json", "--only-categories=performance,accessibility,best-practices", `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
-    const r = JSON.parse(out.toString());
+    const r = lighthouseRun(url);
     runs.push({
       perf: r.categories.performance.score * 100,
       a11y: r.categories.accessibility.score * 100,
