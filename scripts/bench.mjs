@@ -33,6 +33,8 @@ const app = measure("dist", "target/bench/app");
 const base = measure("target/bench/baseline-dist", "target/bench/baseline");
 const indexBr = app.find((r) => r.file === "index.html").br;
 const servers = [await serve("target/bench/app", 4310), await serve("target/bench/baseline", 4311)];
+// Stopped however the bench ends (a failure too), so the next run finds its ports free.
+process.on("exit", () => servers.forEach((s) => s.kill()));
 const APP = "http://127.0.0.1:4310", BASE = "http://127.0.0.1:4311";
 
 // 2. Lighthouse 12, mobile (its default), median of RUNS.
